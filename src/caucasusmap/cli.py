@@ -1,0 +1,408 @@
+"""Command-line front end over the core (no Qt imported).
+
+Every command takes ``--gazetteer FILE`` and ``--corpus DIR`` (defaulting to
+the bundled ones). Bad input never produces a traceback: problems are printed
+``file:line:col: error: message`` and the exit status says what happened
+(0 ok, 1 validation found errors, 2 a command could not run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import difflib
+import json
+import os
+import sys
+from bisect import bisect_left
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .corpus import display_span, display_text
+from .corpus import read_corpus
+from .errors import CaucasusmapError, GazetteerError, Issue, UnknownPlaceError, error
+from .gazetteer import validate_gazetteer
+from .index import Index, open_index
+from .model import KINDS
+from .normalize import fold_phrase
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def default_gazetteer() -> Path:
+    """The bundled gazetteer (from a source checkout), else ./gazetteer."""
+    bundled = PROJECT_ROOT / "gazetteer" / "places.yaml"
+    return bundled if bundled.exists() else Path("gazetteer") / "places.yaml"
+
+
+def default_corpus() -> Path:
+    """The bundled corpus (from a source checkout), else ./corpus."""
+    bundled = PROJECT_ROOT / "corpus"
+    return bundled if bundled.is_dir() else Path("corpus")
+
+
+# -- output helpers -----------------------------------------------------------
+
+class Style:
+    """ANSI styling, on only for a terminal (or ``--color always``)."""
+
+    def __init__(self, mode: str, stream) -> None:
+        if mode == "auto":
+            on = hasattr(stream, "isatty") and stream.isatty() and not os.environ.get("NO_COLOR") \
+                and os.environ.get("TERM") != "dumb"
+        else:
+            on = mode == "always"
+        self.on = on
+
+    def _wrap(self, code: str, text: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.on else text
+
+    def bold(self, text: str) -> str:
+        return self._wrap("1", text)
+
+    def dim(self, text: str) -> str:
+        return self._wrap("2", text)
+
+    def mark(self, text: str) -> str:
+        return self._wrap("1;30;43", text) if self.on else f"[{text}]"
+
+
+def _table(rows: list[list[str]], headers: list[str], right: set[int]) -> str:
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+
+    def fmt(row):
+        cells = [str(c).rjust(w) if i in right else str(c).ljust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        return "  ".join(cells).rstrip()
+
+    return "\n".join([fmt(headers), fmt(["-" * w for w in widths]), *(fmt(r) for r in rows)])
+
+
+def _report(issues: Sequence[Issue], stream=None) -> None:
+    stream = stream or sys.stderr
+    for issue in issues:
+        print(issue, file=stream)
+
+
+def _load(args) -> Index:
+    index = open_index(args.gazetteer, args.corpus, use_cache=not args.no_cache)
+    problems = [i for i in index.corpus.issues]
+    if problems:
+        _report(problems)
+    warnings = len(index.gazetteer.issues)
+    if warnings and not getattr(args, "quiet_warnings", False):
+        print(f"caucasusmap: the gazetteer has {warnings} warning(s); "
+              f"run 'caucasusmap validate' to see them", file=sys.stderr)
+    return index
+
+
+# -- commands ------------------------------------------------------------------
+
+def cmd_places(args) -> int:
+    index = _load(args)
+    places = list(index.gazetteer.places)
+    if args.kind:
+        places = [p for p in places if p.kind == args.kind]
+    rows = [(p, index.mention_count(p.id), index.document_count(p.id)) for p in places]
+    if args.mentioned:
+        rows = [r for r in rows if r[1]]
+    key = {
+        "mentions": lambda r: (-r[1], r[0].name.casefold()),
+        "name": lambda r: r[0].name.casefold(),
+        "id": lambda r: r[0].id,
+        "kind": lambda r: (r[0].kind, r[0].name.casefold()),
+        "file": lambda r: r[0].line,
+    }[args.sort]
+    rows.sort(key=key)
+    if args.format == "table":
+        print(_table([[p.id, p.name, p.kind, n, d] for p, n, d in rows],
+                     ["id", "name", "kind", "mentions", "documents"], {3, 4}))
+        mentioned = sum(1 for r in rows if r[1])
+        print(f"\n{len(rows)} places, {mentioned} mentioned in the corpus "
+              f"({len(index.corpus.documents)} documents, {len(index.mentions)} mentions)", file=sys.stderr)
+    else:
+        fields = ["id", "name", "kind", "mentions", "documents", "lat", "lon", "aliases"]
+        records = [dict(id=p.id, name=p.name, kind=p.kind, mentions=n, documents=d, lat=p.lat, lon=p.lon,
+                        aliases=list(p.aliases)) for p, n, d in rows]
+        _write_records(records, fields, args.format)
+    return 0
+
+
+def _write_records(records: list[dict], fields: list[str], fmt: str) -> None:
+    if fmt == "jsonl":
+        for r in records:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    else:
+        w = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        for r in records:
+            w.writerow({k: ("|".join(v) if isinstance(v, list) else v) for k, v in r.items()})
+
+
+def _resolve_places(index: Index, queries: list[str]) -> list[str]:
+    ids = []
+    for q in queries:
+        found = index.gazetteer.find(q)
+        if not found:
+            names = {fold_phrase(n): p.id for p in index.gazetteer.places for n in (p.id, *p.names)}
+            close = difflib.get_close_matches(fold_phrase(q), list(names), n=3, cutoff=0.7)
+            hint = f"; did you mean {', '.join(repr(names[c]) for c in close)}?" if close else \
+                "; 'caucasusmap places' lists them"
+            raise UnknownPlaceError(f"no place has the id, name or alias {q!r}{hint}")
+        if len(found) > 1:
+            raise UnknownPlaceError(f"{q!r} names several places: {', '.join(p.id for p in found)}; give an id")
+        ids.append(found[0].id)
+    return ids
+
+
+def cmd_passages(args) -> int:
+    index = _load(args)
+    ids = _resolve_places(index, args.place)
+    style = Style(args.color, sys.stdout)
+    results = index.passages_for(ids, mode=args.mode, include_references=not args.hide_references)
+    docs = index.corpus.by_id
+    names = ", ".join(f"{index.gazetteer.by_id[i].name} ({i})" for i in ids)
+    total = sum(n for _, n in results)
+    ndocs = len({p.document for p, _ in results})
+    joiner = " and " if args.mode == "all" else " or "
+    print(style.bold(f"{names.replace(', ', joiner) if len(ids) > 1 else names}: "
+                     f"{total} mention(s) in {len(results)} passage(s), {ndocs} document(s)"))
+    wanted = set(ids)
+    for passage, _ in results:
+        doc = docs[passage.document]
+        text, origin = display_text(doc.text, passage.start, passage.end)
+        spans = []
+        for m in index.mentions_in(passage.id):
+            if m.place in wanted:
+                spans.append(display_span(origin, m.start, m.end))
+        out, pos = [], 0
+        for a, b in sorted(spans):
+            if a < pos:
+                continue
+            out.append(text[pos:a])
+            out.append(style.mark(text[a:b]))
+            pos = b
+        out.append(text[pos:])
+        line = doc.text.count("\n", 0, passage.start) + 1
+        head = f"{doc.id} ¶{passage.number}"
+        if passage.section:
+            head += f" · {passage.section}"
+        if passage.kind != "paragraph":
+            head += f" · {passage.kind}"
+        if passage.is_reference:
+            head += " · references"
+        print()
+        print(style.dim(f"{head}  ({Path(doc.path).name}:{line})"))
+        print("  " + "".join(out))
+    return 0
+
+
+MENTION_FIELDS = ["path", "document", "passage", "start", "end", "line", "surface", "place", "name", "kind",
+                  "lat", "lon", "section", "is_reference"]
+
+
+def cmd_mentions(args) -> int:
+    index = _load(args)
+    docs = index.corpus.by_id
+    places = index.gazetteer.by_id
+    records = []
+    line_cache: dict[str, list[int]] = {}
+    for m in index.mentions:
+        doc = docs[m.document]
+        starts = line_cache.get(doc.id)
+        if starts is None:
+            starts = line_cache[doc.id] = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+        place = places[m.place]
+        passage = index.passages[m.passage]
+        if args.place and m.place not in args.place:
+            continue
+        records.append(dict(
+            path=doc.path, document=doc.id, passage=m.passage, start=m.start, end=m.end,
+            line=bisect_left(starts, m.start) + 1, surface=m.surface, place=m.place, name=place.name,
+            kind=place.kind, lat=place.lat, lon=place.lon, section=passage.section,
+            is_reference=passage.is_reference,
+        ))
+    _write_records(records, MENTION_FIELDS, args.format)
+    return 0
+
+
+def cmd_validate(args) -> int:
+    issues: list[Issue] = []
+    places, g_issues = validate_gazetteer(args.gazetteer)
+    issues.extend(g_issues)
+    gazetteer_ok = not any(i.is_error for i in g_issues)
+    corpus_issues: list[Issue] = []
+    try:
+        if gazetteer_ok:
+            index = open_index(args.gazetteer, args.corpus, use_cache=not args.no_cache)
+            corpus_issues = list(index.corpus.issues)
+            issues.extend(index.unmentioned_issues())
+        else:
+            corpus_issues = list(read_corpus(args.corpus).issues)
+    except CaucasusmapError as exc:
+        if isinstance(exc, GazetteerError):
+            raise
+        issues.append(error(args.corpus, 0, 0, str(exc)))
+    issues.extend(corpus_issues)
+    for issue in issues:
+        print(issue)
+    errors = sum(i.is_error for i in issues)
+    warnings = len(issues) - errors
+    print(f"{args.gazetteer}: {len(places)} places; {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_evaluate(args) -> int:
+    from .evaluate import read_annotations, score
+
+    index = _load(args)
+    gold = read_annotations(args.annotations, index)
+    if not gold:
+        print(f"caucasusmap: no annotation file in {args.annotations} matches a corpus document", file=sys.stderr)
+        return 2
+    result = score(index, gold)
+    names = index.gazetteer.by_id
+    rows = []
+    for place in result.places():
+        tp, fp, fn = result.tp[place], result.fp[place], result.fn[place]
+        label = place if place in names else f"{place} (not in gazetteer)"
+        rows.append([label, tp, fp, fn, f"{result.precision(place):.3f}", f"{result.recall(place):.3f}"])
+    rows.sort(key=lambda r: (-(r[1] + r[3]), r[0]))
+    print(_table(rows, ["place", "tp", "fp", "fn", "precision", "recall"], {1, 2, 3, 4, 5}))
+    ngold = sum(len(g) for g in gold.values())
+    print(f"\n{len(gold)} annotated document(s), {ngold} marks; overall precision "
+          f"{result.precision():.3f}, recall {result.recall():.3f}")
+    if args.verbose:
+        for doc, line, surface, place, label in result.false_positives:
+            print(f"false positive: {doc}:{line}: {surface!r} linked to {place}, annotated {label}")
+        for g in result.false_negatives:
+            print(f"false negative: {g.document}:{g.line}: {g.surface!r} ({g.place}) not linked")
+    return 0
+
+
+def cmd_overview(args) -> int:
+    """What ``caucasusmap`` with no command shows: the corpus and its places."""
+    index = _load(args)
+    style = Style(args.color, sys.stdout)
+    print(style.bold(f"caucasusmap {__version__} — {len(index.corpus.documents)} documents, "
+                     f"{len(index.gazetteer)} places, {len(index.mentions)} mentions"))
+    print()
+    for doc in index.corpus.documents:
+        top = ", ".join(index.gazetteer.by_id[p].name for p, _ in index.places_in_document(doc.id).most_common(6))
+        year = f" ({doc.year})" if doc.year else ""
+        print(f"{style.bold(doc.id)}{year}: {doc.title}")
+        print(style.dim(f"  {len(index.document_passages.get(doc.id, []))} passages; most mentioned: {top}"))
+    ranked = sorted(index.gazetteer.places, key=lambda p: -index.mention_count(p.id))
+    print()
+    print(style.bold("Most mentioned places"))
+    rows = [[p.name, p.kind, index.mention_count(p.id), index.document_count(p.id)] for p in ranked[:15]]
+    print(_table(rows, ["place", "kind", "mentions", "documents"], {2, 3}))
+    print()
+    print("Next: 'caucasusmap passages Shusha' shows where a place is mentioned; "
+          "'caucasusmap places' lists every place; 'caucasusmap --help' lists the commands.")
+    return 0
+
+
+# -- parser ------------------------------------------------------------------------
+
+def _common(top: bool) -> argparse.ArgumentParser:
+    """Options every command takes. The top-level parser holds the defaults;
+    sub-commands suppress theirs so ``caucasusmap --corpus X places`` and
+    ``caucasusmap places --corpus X`` both work."""
+    def default(value):
+        return value if top else argparse.SUPPRESS
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--gazetteer", type=Path, default=default(default_gazetteer()), metavar="FILE",
+                        help="gazetteer YAML (default: the bundled gazetteer/places.yaml)")
+    common.add_argument("--corpus", type=Path, default=default(default_corpus()), metavar="DIR",
+                        help="folder of .txt/.md documents (default: the bundled corpus/)")
+    common.add_argument("--no-cache", action="store_true", default=default(False),
+                        help="link afresh, neither reading nor writing the cache")
+    return common
+
+
+def _color(top: bool) -> argparse.ArgumentParser:
+    color = argparse.ArgumentParser(add_help=False)
+    color.add_argument("--color", choices=("auto", "always", "never"), default="auto" if top else argparse.SUPPRESS,
+                       help="highlight with terminal colours (default: only on a terminal)")
+    return color
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common, color = _common(False), _color(False)
+    parser = argparse.ArgumentParser(
+        prog="caucasusmap", parents=[_common(True), _color(True)],
+        description="Explore where a corpus of texts on the South Caucasus and north-west Iran talks about: "
+                    "places from a YAML gazetteer linked to every passage that mentions them.",
+        epilog="With no command, prints an overview of the corpus and its most mentioned places.",
+    )
+    parser.add_argument("--version", action="version", version=f"caucasusmap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("places", parents=[common], help="list the gazetteer's places with mention counts",
+                       description="List places: id, name, kind, mentions and documents mentioning them.")
+    p.add_argument("--sort", choices=("mentions", "name", "id", "kind", "file"), default="mentions",
+                   help="sort order (default: most mentioned first)")
+    p.add_argument("--kind", choices=KINDS, help="only places of this kind")
+    p.add_argument("--mentioned", action="store_true", help="only places the corpus mentions")
+    p.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
+    p.set_defaults(func=cmd_places)
+
+    p = sub.add_parser("passages", parents=[common, color], help="show the passages that mention a place",
+                       description="Show every passage mentioning PLACE (an id, name or any alias), "
+                                   "with the mentions highlighted.")
+    p.add_argument("place", nargs="+", metavar="PLACE", help="place id, name or alias; several for co-occurrence")
+    p.add_argument("--mode", choices=("any", "all"), default="all",
+                   help="with several places: passages mentioning all of them (default) or any")
+    p.add_argument("--hide-references", action="store_true", help="leave out the references/bibliography sections")
+    p.set_defaults(func=cmd_passages)
+
+    p = sub.add_parser("mentions", parents=[common], help="every mention, one per line (JSON Lines or CSV)",
+                       description="Print every mention with its source file, document, passage, offsets, "
+                                   "surface text and place. start/end are code-point offsets into the decoded "
+                                   "file text.")
+    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    p.add_argument("--place", action="append", metavar="ID", help="only mentions of this place id (repeatable)")
+    p.set_defaults(func=cmd_mentions)
+
+    p = sub.add_parser("evaluate", parents=[common], help="linking precision/recall against hand annotations",
+                       description="Score the links against hand-checked annotations (*.ann files; "
+                                   "see docs/annotation.md) and print precision and recall per place.")
+    p.add_argument("--annotations", type=Path, default=PROJECT_ROOT / "annotations", metavar="DIR",
+                   help="folder of <document file>.ann files (default: the bundled annotations/)")
+    p.add_argument("-v", "--verbose", action="store_true", help="list every false positive and false negative")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("validate", parents=[common], help="check the gazetteer and corpus, compiler-style",
+                       description="Print every problem as FILE:LINE:COL: error|warning: message. "
+                                   "Exit status 1 if there is any error.")
+    p.set_defaults(func=cmd_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", cmd_overview)
+    try:
+        return func(args)
+    except GazetteerError as exc:
+        _report([i for i in exc.issues if i.is_error])
+        print(f"caucasusmap: {exc.path} has errors; fix them (see 'caucasusmap validate') and try again",
+              file=sys.stderr)
+        return 2
+    except CaucasusmapError as exc:
+        print(f"caucasusmap: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # Output piped into e.g. `head`, which closed early: not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

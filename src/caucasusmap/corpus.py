@@ -1,0 +1,409 @@
+"""Read a corpus folder and split documents into passages.
+
+Any folder of ``.txt``/``.md`` files is a corpus. ``corpus.yaml`` (optional)
+gives metadata per file; without it the title is the file's first heading and
+the id its file name. Each file is decoded on its own (UTF-8 with or without
+BOM, UTF-16 with BOM); a file that cannot be decoded is reported with its
+location and the others still load. Empty and binary files are skipped with a
+warning.
+
+Passages are what a reader recognises: paragraphs, headings (which also label
+the section of what follows), footnotes (``<sup>N</sup> …`` blocks) and list
+items; the references/bibliography section is marked. Every passage keeps its
+exact source span; :func:`display_text` turns a span into clean reading text
+(lines joined, hyphenation undone, markup removed) together with the map from
+display characters back to source offsets, so mentions can be highlighted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import CorpusError, Issue, error, warning
+from .model import FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, Document, Passage
+from .normalize import hyphen_breaks
+from .yamlsource import YMap, YScalar, YSeq, decode_text, read_yaml
+
+__all__ = ["Corpus", "read_corpus", "split_passages", "display_text", "MANIFEST", "TEXT_SUFFIXES"]
+
+MANIFEST = "corpus.yaml"
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+
+REFERENCE_HEADINGS = re.compile(
+    r"^(references?|bibliography|bibliografia|works cited|literature cited|literature|sources|"
+    r"references and notes|notes and references|kaynakça|kaynaklar|ədəbiyyat|istifadə olunmuş ədəbiyyat|"
+    r"библиография|литература|список литературы|منابع|فهرست منابع)$",
+    re.IGNORECASE,
+)
+SECTION_WORDS = re.compile(
+    r"^(abstract|öz|özet|introduction|conclusions?|discussion|results?|methods?|methodology|"
+    r"background|summary|keywords|acknowledge?ments?|notes|footnotes|appendix|references?|bibliography|"
+    r"kaynakça|giriş|sonuç)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Documents in a stable order plus the problems met reading them."""
+
+    root: str
+    documents: tuple[Document, ...]
+    issues: tuple[Issue, ...] = ()
+    manifest_text: str = ""
+    by_id: dict[str, Document] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {d.id: d for d in self.documents})
+
+    def fingerprint(self) -> str:
+        """Hash of every document's id, path and text plus the manifest."""
+        h = hashlib.sha256()
+        h.update(self.manifest_text.encode("utf-8", "surrogatepass"))
+        for d in self.documents:
+            for part in (d.id, d.path, d.title, d.text):
+                h.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "document"
+
+
+def _first_heading(text: str, fallback: str) -> str:
+    for line in text.splitlines()[:200]:
+        m = re.match(r"^\s{0,3}#{1,6}\s+(.*\S)", line)
+        if m:
+            title = _clean_inline(m.group(1)).strip(" :")
+            if title:
+                return title
+    for line in text.splitlines()[:50]:
+        clean = _clean_inline(line).strip()
+        if clean:
+            return clean[:200]
+    return fallback
+
+
+def _clean_inline(text: str) -> str:
+    return display_text(text, 0, len(text))[0]
+
+
+_MANIFEST_TEXT_FIELDS = ("id", "file", "title", "venue", "doi", "url", "note")
+
+
+def _read_manifest(root: Path, issues: list[Issue]) -> tuple[dict[str, dict], str]:
+    path = root / MANIFEST
+    if not path.exists():
+        return {}, ""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        issues.append(error(path, 0, 0, f"cannot read manifest: {exc.strerror or exc}"))
+        return {}, ""
+    text, problem = decode_text(data, path)
+    if problem:
+        issues.append(problem)
+        return {}, ""
+    node, found = read_yaml(path, text)
+    issues.extend(found)
+    entries: dict[str, dict] = {}
+    if node is None:
+        return entries, text
+    docs = node.items.get("documents") if isinstance(node, YMap) else None
+    if not isinstance(docs, YSeq):
+        issues.append(error(path, node.line, node.column, "the manifest must have a 'documents:' list"))
+        return entries, text
+    seen_ids: dict[str, int] = {}
+    for item in docs.items:
+        if not isinstance(item, YMap):
+            issues.append(error(path, item.line, item.column, "each document must be a mapping with at least 'file'"))
+            continue
+        meta: dict = {"line": item.line}
+        for key, value in item.items.items():
+            kline, kcol = item.keys[key]
+            if key in _MANIFEST_TEXT_FIELDS and isinstance(value, YScalar):
+                meta[key] = value.value.strip()
+            elif key == "year" and isinstance(value, YScalar):
+                year = value.number()
+                if year is None or year != int(year):
+                    issues.append(error(path, value.line, value.column, f"year must be a whole number, got {value.value!r}"))
+                else:
+                    meta["year"] = int(year)
+            elif key in ("authors", "languages") and isinstance(value, YSeq) and all(isinstance(v, YScalar) for v in value.items):
+                meta[key] = tuple(v.value.strip() for v in value.items)
+            elif key in _MANIFEST_TEXT_FIELDS + ("year", "authors", "languages"):
+                issues.append(error(path, value.line, value.column, f"{key!r} has the wrong type"))
+            else:
+                issues.append(warning(path, kline, kcol, f"unknown key {key!r} (ignored)"))
+        if "file" not in meta:
+            issues.append(error(path, item.line, item.column, "document entry has no 'file'"))
+            continue
+        if "id" in meta:
+            if meta["id"] in seen_ids:
+                issues.append(error(path, item.line, item.column,
+                                    f"duplicate document id {meta['id']!r} (also at line {seen_ids[meta['id']]})"))
+                del meta["id"]
+            else:
+                seen_ids[meta["id"]] = item.line
+        entries[meta["file"]] = meta
+    return entries, text
+
+
+def read_corpus(root: str | Path) -> Corpus:
+    """Read every ``.txt``/``.md`` file under ``root`` (recursively, sorted).
+
+    Raises :class:`CorpusError` only if the folder itself is unusable; problems
+    with single files are returned in ``Corpus.issues``."""
+    root = Path(root)
+    if not root.exists():
+        raise CorpusError(f"{root}: corpus folder does not exist")
+    if not root.is_dir():
+        raise CorpusError(f"{root}: the corpus must be a folder of .txt/.md files")
+    issues: list[Issue] = []
+    manifest, manifest_text = _read_manifest(root, issues)
+    documents: list[Document] = []
+    used_ids: set[str] = set()
+    files = sorted(p for p in root.rglob("*") if p.is_file() and not any(
+        part.startswith(".") for part in p.relative_to(root).parts))
+    for path in files:
+        rel = path.relative_to(root).as_posix()
+        if rel == MANIFEST:
+            continue
+        if path.suffix.lower() not in TEXT_SUFFIXES:
+            issues.append(warning(path, 0, 0, f"skipped: not a text document ({path.suffix or 'no extension'}); "
+                                  f"the corpus reads {', '.join(TEXT_SUFFIXES)} files"))
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            issues.append(error(path, 0, 0, f"cannot read: {exc.strerror or exc}"))
+            continue
+        if not data.strip():
+            issues.append(warning(path, 0, 0, "skipped: the file is empty"))
+            continue
+        text, problem = decode_text(data, path)
+        if problem:
+            issues.append(problem)
+            continue
+        if "\x00" in text:
+            issues.append(warning(path, 0, 0, "skipped: the file looks binary (it contains NUL characters)"))
+            continue
+        meta = manifest.pop(rel, {})
+        doc_id = meta.get("id") or _slug(path.stem if path.parent == root else rel.rsplit(".", 1)[0])
+        base, n = doc_id, 2
+        while doc_id in used_ids:
+            doc_id, n = f"{base}-{n}", n + 1
+        used_ids.add(doc_id)
+        extra = tuple((k, meta[k]) for k in ("doi", "url", "note") if meta.get(k))
+        documents.append(Document(
+            id=doc_id, path=str(path), title=meta.get("title") or _first_heading(text, path.stem),
+            text=text, authors=meta.get("authors", ()), year=meta.get("year"), venue=meta.get("venue", ""),
+            languages=meta.get("languages", ()), extra=extra,
+        ))
+    for rel, meta in manifest.items():
+        issues.append(warning(root / MANIFEST, meta["line"], 0, f"the manifest lists {rel!r}, which is not in the corpus"))
+    if not documents:
+        detail = "; ".join(str(i) for i in issues if i.is_error)[:500]
+        raise CorpusError(f"{root}: no readable .txt/.md document" + (f" ({detail})" if detail else ""))
+    return Corpus(str(root), tuple(documents), tuple(issues), manifest_text)
+
+
+# ---------------------------------------------------------------------------
+# Passages
+
+_BLOCK_SEP = re.compile(r"\n[ \t]*(?:\r?\n[ \t]*)+")
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$", re.DOTALL)
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?!\s)(.+?)(?<!\s)\1\s*:?\s*$", re.DOTALL)
+_FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*(\w{1,4})\s*</sup>|\[\^(\w{1,8})\]:)")
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S", re.MULTILINE)
+
+
+def _heading(block: str) -> tuple[int, str] | None:
+    """(level, label) if the block is a heading; ``level`` 1–6 for ``#``
+    headings, 7 for a bold or plain section line."""
+    stripped = block.strip()
+    if "\n" in stripped:
+        return None
+    first = stripped[:1]
+    if first not in "#*_" and len(stripped) > 60:
+        return None  # fast path: a long plain line is a paragraph
+    m = _ATX.match(block)
+    if m:
+        return len(m.group(1)), _clean_inline(m.group(2)).strip().rstrip(":").strip()
+    m = _BOLD_LINE.match(block)
+    if m and len(m.group(2)) <= 160 and not re.search(r"[.;,]\s*$", m.group(2)):
+        label = _clean_inline(m.group(2)).strip().rstrip(":").strip()
+        if label and not re.fullmatch(r"[\d.\s/-]+", label):
+            return 7, label
+    stripped = block.strip().rstrip(":").strip()
+    if SECTION_WORDS.match(stripped) or REFERENCE_HEADINGS.match(stripped):
+        return 7, stripped
+    return None
+
+
+def split_passages(doc: Document) -> list[Passage]:
+    """Split a document into passages (see the module docstring)."""
+    text = doc.text
+    passages: list[Passage] = []
+    section = ""
+    ref_level: int | None = None
+    # Blocks are the stretches between blank lines.
+    bounds = []
+    pos = 0
+    for m in _BLOCK_SEP.finditer(text):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(text)))
+
+    def add(start: int, end: int, kind: str, footnote: str = "") -> None:
+        # Trim whitespace so the span is exactly the passage's text.
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return
+        n = len(passages) + 1
+        passages.append(Passage(
+            id=f"{doc.id}#{n}", document=doc.id, number=n, start=start, end=end, kind=kind,
+            section=section, is_reference=ref_level is not None, footnote=footnote,
+        ))
+
+    for start, end in bounds:
+        block = text[start:end]
+        if not block.strip() or _RULE.match(block):
+            continue
+        # A '#' heading directly followed by text (no blank line) is split off.
+        first_nl = block.find("\n", len(block) - len(block.lstrip()))
+        if first_nl != -1 and _ATX.match(block[:first_nl]) and block[first_nl:].strip():
+            bounds_rest = (start + first_nl + 1, end)
+            block, end = block[:first_nl], start + first_nl
+        else:
+            bounds_rest = None
+        head = _heading(block)
+        if head is not None:
+            level, label = head
+            if ref_level is not None and level <= ref_level:
+                ref_level = None
+            if REFERENCE_HEADINGS.match(label):
+                ref_level = level
+            section = label
+            add(start, end, HEADING)
+            if bounds_rest:
+                add(*bounds_rest, PARAGRAPH)
+            continue
+        lead = block.lstrip()[:1]
+        fm = _FOOTNOTE.match(block) if lead in "<[" else None
+        if fm:
+            add(start, end, FOOTNOTE, fm.group(1) or fm.group(2))
+            continue
+        items = list(_LIST_ITEM.finditer(block)) if lead in "-*+0123456789" else None
+        if items and not block[: items[0].start()].strip():
+            cuts = [m.start() for m in items] + [len(block)]
+            for a, b in zip(cuts, cuts[1:]):
+                add(start + a, start + b, LIST_ITEM)
+            continue
+        add(start, end, PARAGRAPH)
+        if bounds_rest:
+            add(*bounds_rest, PARAGRAPH)
+    return passages
+
+
+# ---------------------------------------------------------------------------
+# Display text
+
+_SUPERSCRIPT = str.maketrans("0123456789+-=()*abcdefghijklmnoprstuvwxyz",
+                             "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾*ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
+_MARKUP = re.compile(
+    r"""(?xs)
+      (?P<sup><sup>\s*(?P<supt>.*?)\s*</sup>|\^\{(?P<supb>[^}]{0,12})\})
+    | (?P<img>!\[[^\]]*\]\([^)]*\))
+    | (?P<link>\[(?P<linkt>[^\]\n]+)\]\((?P<linku>[^)\s]*)\))
+    | (?P<auto><(?P<autou>[a-z][a-z0-9+.-]*:[^>\s]+)>)
+    | (?P<esc>\\(?P<escc>[\\`*_{}\[\]()#+\-.!|<>~"']))
+    | (?P<ent>&(?:[a-zA-Z]{2,8}|\#\d{1,6}|\#x[0-9a-fA-F]{1,6});)
+    | (?P<tag></?(?:sup|sub|br|span|div|p|em|strong|i|b|u)\b[^>]{0,80}>)
+    | (?P<emph>\*{1,3}|_{2,3}|(?<![\w\\])_(?=\S)|(?<=\S)_(?!\w))
+    | (?P<lead>(?m:^[ \t]*(?:\#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)))
+    | (?P<ws>[ \t]*\r?\n[ \t]*|[ \t]{2,})
+    """
+)
+
+
+def display_text(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """Clean reading text for ``text[start:end]`` and, for each of its
+    characters, the source offset it came from.
+
+    Lines are joined with single spaces, words hyphenated across a line break
+    rejoined, and markdown/HTML markup (``**``, ``*``, ``<sup>``, ``\\``
+    escapes, links, headings' ``#``) removed; footnote markers become
+    superscript digits. Offsets are absolute (into ``text``)."""
+    out: list[str] = []
+    origin: list[int] = []
+
+    def emit(s: str, src: int) -> None:
+        out.append(s)
+        origin.extend([src] * len(s))
+
+    def copy(a: int, b: int) -> None:
+        out.append(text[a:b])
+        origin.extend(range(a, b))
+
+    breaks = {s: (e, join) for s, e, join in hyphen_breaks(text[start:end])}
+    pos = start
+    for m in _MARKUP.finditer(text, start, end):
+        a, b = m.start(), m.end()
+        # A hyphen + line break is handled before the generic whitespace rule.
+        if m.lastgroup == "ws" and a > start and text[a - 1] == "-" and (a - 1 - start) in breaks:
+            if a - 1 > pos:
+                copy(pos, a - 1)
+            _, join = breaks[a - 1 - start]
+            if not join:
+                copy(a - 1, a)
+            pos = b
+            continue
+        if a > pos:
+            copy(pos, a)
+        kind = m.lastgroup
+        if kind == "sup":
+            label = (m.group("supt") or m.group("supb") or "").strip()
+            emit(re.sub(r"<[^>]*>", "", label).translate(_SUPERSCRIPT), a)
+        elif kind == "link":
+            ls = m.start("linkt")
+            sub, sub_origin = display_text(text, ls, m.end("linkt"))
+            out.append(sub)
+            origin.extend(sub_origin)
+        elif kind == "auto":
+            copy(m.start("autou"), m.end("autou"))
+        elif kind == "esc":
+            copy(m.start("escc"), m.end("escc"))
+        elif kind == "ent":
+            emit(html.unescape(m.group()), a)
+        elif kind == "ws":
+            if out and not "".join(out[-1:]).endswith(" ") and b < end:
+                emit(" ", a)
+        # img, tag, emph, lead: dropped
+        pos = b
+    if pos < end:
+        copy(pos, end)
+    # Collapse double spaces and trim, keeping the map aligned.
+    s = "".join(out)
+    keep = [i for i, ch in enumerate(s) if not (ch == " " and (i == 0 or s[i - 1] == " "))]
+    s2 = "".join(s[i] for i in keep)
+    o2 = [origin[i] for i in keep]
+    while s2.endswith(" "):
+        s2, o2 = s2[:-1], o2[:-1]
+    return s2, o2
+
+
+def display_span(origin: list[int], start: int, end: int) -> tuple[int, int]:
+    """The display range covering source span ``[start, end)``."""
+    a = bisect_left(origin, start)
+    b = bisect_left(origin, end)
+    return a, max(a, b)

@@ -1,0 +1,83 @@
+"""Errors and located problems.
+
+One root exception, :class:`CaucasusmapError`; each subclass also inherits the
+builtin it corresponds to, so callers may catch either. Problems found while
+validating user files are :class:`Issue` values, printed compiler-style
+(``FILE:LINE:COL: error: message``); an error that stops loading carries the
+whole list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A problem in a user's file, located where possible (1-based line and
+    column; 0 when unknown)."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        return f"{where}: {self.severity.value}: {self.message}"
+
+
+def error(path: str | Path, line: int, column: int, message: str) -> Issue:
+    return Issue(str(path), line, column, Severity.ERROR, message)
+
+
+def warning(path: str | Path, line: int, column: int, message: str) -> Issue:
+    return Issue(str(path), line, column, Severity.WARNING, message)
+
+
+class CaucasusmapError(Exception):
+    """Root of every error the core raises on bad input or environment."""
+
+
+class InvalidFileError(CaucasusmapError, ValueError):
+    """Raised when a user file (gazetteer, manifest) has errors; ``issues``
+    holds every problem found, errors and warnings, in file order."""
+
+    def __init__(self, path: str | Path, issues: list[Issue]):
+        self.path = str(path)
+        self.issues = issues
+        errors = [i for i in issues if i.is_error]
+        first = errors[0] if errors else None
+        summary = f"{len(errors)} error(s) in {self.path}"
+        if first:
+            summary += f"; first: {first}"
+        super().__init__(summary)
+
+
+class GazetteerError(InvalidFileError):
+    """Raised when a gazetteer file cannot be used: it has errors."""
+
+
+class CorpusError(CaucasusmapError, OSError):
+    """Raised when a corpus folder cannot be read at all (missing, not a
+    folder, or holds no readable document)."""
+
+
+class UnknownPlaceError(CaucasusmapError, LookupError):
+    """Raised when a place query (id, name or alias) matches no place."""

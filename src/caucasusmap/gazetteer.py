@@ -1,0 +1,365 @@
+"""Load and validate the YAML gazetteer.
+
+:func:`validate_gazetteer` collects every problem (errors and warnings, each
+located ``file:line:col``) and never raises for bad content;
+:func:`load_gazetteer` returns a :class:`Gazetteer` or raises
+:class:`~caucasusmap.errors.GazetteerError` carrying the same list. The file is
+only read, never rewritten.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import GazetteerError, Issue, error, warning
+from .model import KINDS, Place
+from .normalize import fold_phrase
+from .yamlsource import YMap, YNode, YScalar, YSeq, read_yaml
+
+__all__ = ["Gazetteer", "load_gazetteer", "validate_gazetteer", "FIELDS", "GEOMETRY_TYPES"]
+
+FIELDS = ("id", "name", "aliases", "kind", "lat", "lon", "geometry", "exclude", "links", "note")
+REQUIRED = ("id", "name", "kind", "lat", "lon")
+GEOMETRY_TYPES = ("Point", "LineString", "Polygon", "MultiLineString", "MultiPolygon")
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FAR_KM = 25.0
+"""A geometry farther than this from its own lat/lon gets a warning."""
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """A loaded gazetteer: places in file order plus the warnings found."""
+
+    path: str
+    places: tuple[Place, ...]
+    issues: tuple[Issue, ...] = ()
+    by_id: dict[str, Place] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {p.id: p for p in self.places})
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def find(self, query: str) -> list[Place]:
+        """Places whose id, name or any alias equals ``query`` (case and
+        diacritics ignored); an exact id wins outright."""
+        if query in self.by_id:
+            return [self.by_id[query]]
+        key = fold_phrase(query)
+        if not key:
+            return []
+        return [p for p in self.places if any(fold_phrase(n) == key for n in (p.id, *p.names))]
+
+
+def _slug(text: str) -> str:
+    return "-".join(fold_phrase(text).encode("ascii", "ignore").decode().split()) or "place"
+
+
+def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    """A did-you-mean hint: same word in another case, a prefix, or close."""
+    low = word.casefold()
+    close = [c for c in choices if c.casefold() == low] or \
+        [c for c in choices if len(low) >= 3 and c.casefold().startswith(low)][:1] or \
+        difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+class _Checker:
+    def __init__(self, path: str):
+        self.path = path
+        self.issues: list[Issue] = []
+
+    def err(self, node: YNode | tuple[int, int], msg: str) -> None:
+        line, col = node if isinstance(node, tuple) else (node.line, node.column)
+        self.issues.append(error(self.path, line, col, msg))
+
+    def warn(self, node: YNode | tuple[int, int], msg: str) -> None:
+        line, col = node if isinstance(node, tuple) else (node.line, node.column)
+        self.issues.append(warning(self.path, line, col, msg))
+
+    # -- scalar helpers ---------------------------------------------------
+    def text(self, node: YNode, what: str, *, allow_empty: bool = False) -> str | None:
+        if not isinstance(node, YScalar):
+            self.err(node, f"{what} must be text, not a {'list' if isinstance(node, YSeq) else 'mapping'}")
+            return None
+        if node.tag.endswith(":null") and not node.quoted and node.value in ("", "~", "null", "Null", "NULL"):
+            if allow_empty:
+                return ""
+            self.err(node, f"{what} is empty")
+            return None
+        value = node.value.strip()
+        if not value and not allow_empty:
+            self.err(node, f"{what} is empty")
+            return None
+        return value
+
+    def text_list(self, node: YNode, what: str) -> list[tuple[str, YScalar]]:
+        if isinstance(node, YScalar) and node.tag.endswith(":null"):
+            return []
+        if not isinstance(node, YSeq):
+            hint = f" (write [{node.value}])" if isinstance(node, YScalar) else ""
+            self.err(node, f"{what} must be a list of strings{hint}")
+            return []
+        out = []
+        for item in node.items:
+            if not isinstance(item, YScalar):
+                self.err(item, f"each entry of {what} must be a string, not a list or mapping")
+                continue
+            value = self.text(item, f"an entry of {what}")
+            if value is not None:
+                out.append((value, item))
+        return out
+
+    def number(self, node: YNode, what: str, low: float, high: float) -> float | None:
+        if not isinstance(node, YScalar):
+            self.err(node, f"{what} must be a number")
+            return None
+        value = node.number()
+        if value is None:
+            if node.quoted:
+                self.err(node, f"{what} must be a number, got the quoted string {node.value!r}; remove the quotes")
+            else:
+                self.err(node, f"{what} must be a number, got {node.value!r}")
+            return None
+        if not math.isfinite(value) or not low <= value <= high:
+            self.err(node, f"{what} {node.value} is out of range [{low:g}, {high:g}]")
+            return None
+        return value
+
+    # -- geometry ---------------------------------------------------------
+    def position(self, node: YNode) -> tuple[float, float] | None:
+        if not isinstance(node, YSeq) or len(node.items) not in (2, 3):
+            self.err(node, "a geometry position must be [lon, lat]")
+            return None
+        lon = self.number(node.items[0], "geometry longitude", -180, 180)
+        lat = self.number(node.items[1], "geometry latitude", -90, 90)
+        return None if lon is None or lat is None else (lon, lat)
+
+    def positions(self, node: YNode, minimum: int, what: str) -> list | None:
+        if not isinstance(node, YSeq):
+            self.err(node, f"{what} must be a list of [lon, lat] positions")
+            return None
+        pts = [self.position(n) for n in node.items]
+        if any(p is None for p in pts):
+            return None
+        if len(pts) < minimum:
+            self.err(node, f"{what} needs at least {minimum} positions, has {len(pts)}")
+            return None
+        return pts
+
+    def ring(self, node: YNode) -> list | None:
+        pts = self.positions(node, 4, "a polygon ring")
+        if pts is not None and pts[0] != pts[-1]:
+            self.err(node, "a polygon ring must be closed: its last position must repeat the first")
+            return None
+        return pts
+
+    def rings(self, node: YNode) -> list | None:
+        if not isinstance(node, YSeq) or not node.items:
+            self.err(node, "Polygon coordinates must be a list of rings")
+            return None
+        rings = [self.ring(n) for n in node.items]
+        return None if any(r is None for r in rings) else rings
+
+    def many(self, node: YNode, fn, what: str) -> list | None:
+        if not isinstance(node, YSeq) or not node.items:
+            self.err(node, f"{what} coordinates must be a non-empty list")
+            return None
+        parts = [fn(n) for n in node.items]
+        return None if any(p is None for p in parts) else parts
+
+    def geometry(self, node: YNode) -> dict[str, Any] | None:
+        if not isinstance(node, YMap):
+            self.err(node, "geometry must be a mapping like {type: LineString, coordinates: [[lon, lat], ...]}")
+            return None
+        gtype_node = node.items.get("type")
+        coords_node = node.items.get("coordinates")
+        for key in node.items:
+            if key not in ("type", "coordinates"):
+                self.warn(node.keys[key], f"unknown geometry key {key!r}{_suggest(key, ['type', 'coordinates'])}")
+        if gtype_node is None or coords_node is None:
+            self.err(node, "geometry needs both 'type' and 'coordinates'")
+            return None
+        gtype = self.text(gtype_node, "geometry type")
+        if gtype is None:
+            return None
+        if gtype not in GEOMETRY_TYPES:
+            self.err(gtype_node, f"geometry type {gtype!r} is not one of {', '.join(GEOMETRY_TYPES)}"
+                     f"{_suggest(gtype, GEOMETRY_TYPES)}")
+            return None
+        if gtype == "Point":
+            coords = self.position(coords_node)
+        elif gtype == "LineString":
+            coords = self.positions(coords_node, 2, "a LineString")
+        elif gtype == "Polygon":
+            coords = self.rings(coords_node)
+        elif gtype == "MultiLineString":
+            coords = self.many(coords_node, lambda n: self.positions(n, 2, "a line"), "MultiLineString")
+        else:
+            coords = self.many(coords_node, self.rings, "MultiPolygon")
+        if coords is None:
+            return None
+        return {"type": gtype, "coordinates": coords}
+
+    def spatial(self, node: YNode, geometry: dict[str, Any], lat: float, lon: float) -> None:
+        """Shapely checks: validity, and distance between point and geometry."""
+        import shapely
+        from shapely.geometry import Point, shape
+        from shapely.ops import nearest_points
+
+        geom = shape(geometry)
+        if not geom.is_valid:
+            self.warn(node, f"geometry is not valid: {shapely.is_valid_reason(geom)}")
+            return
+        point = Point(lon, lat)
+        if geom.geom_type.endswith("Polygon") and geom.covers(point):
+            return
+        near = nearest_points(geom, point)[0]
+        km = _haversine_km(lat, lon, near.y, near.x)
+        if km > FAR_KM:
+            swapped = shape({"type": geometry["type"], "coordinates": _swap(geometry["coordinates"])})
+            hint = ""
+            if swapped.distance(point) < geom.distance(point) / 10:
+                hint = "; its positions look like [lat, lon] — GeoJSON order is [lon, lat]"
+            self.warn(node, f"geometry is {km:.0f} km from the place's own lat/lon ({lat}, {lon}){hint}")
+
+
+def _swap(coords):
+    if coords and isinstance(coords[0], (int, float)):
+        return (coords[1], coords[0], *coords[2:])
+    return [_swap(c) for c in coords]
+
+
+def _check_entry(ck: _Checker, entry: YNode, index: int) -> Place | None:
+    if not isinstance(entry, YMap):
+        ck.err(entry, f"place #{index + 1} must be a mapping with id, name, kind, lat, lon")
+        return None
+    items = entry.items
+    for key, line, col in entry.duplicates:
+        ck.err((line, col), f"key {key!r} appears twice in this place")
+    for key, pos in entry.keys.items():
+        if key not in FIELDS:
+            ck.warn(pos, f"unknown key {key!r} (ignored){_suggest(key, FIELDS)}")
+    missing = [k for k in REQUIRED if k not in items]
+    values: dict[str, Any] = {}
+    name = self_name = None
+    if "name" in items:
+        name = self_name = ck.text(items["name"], "name")
+    if "id" in items:
+        pid = ck.text(items["id"], "id")
+        if pid is not None and not ID_RE.match(pid):
+            hint = f"; for example {_slug(self_name or pid)!r}"
+            ck.err(items["id"], f"id {pid!r} must be a lowercase slug of letters a-z, digits and single hyphens{hint}")
+            pid = None
+        values["id"] = pid
+    if "kind" in items:
+        kind = ck.text(items["kind"], "kind")
+        if kind is not None and kind not in KINDS:
+            ck.err(items["kind"], f"kind {kind!r} is not one of {', '.join(KINDS)}{_suggest(kind, KINDS)}")
+            kind = None
+        values["kind"] = kind
+    lat = ck.number(items["lat"], "lat", -90, 90) if "lat" in items else None
+    lon = ck.number(items["lon"], "lon", -180, 180) if "lon" in items else None
+    if missing:
+        where = f" (place {self_name!r})" if self_name else ""
+        ck.err(entry, f"missing required key(s) {', '.join(missing)}{where}")
+    aliases = ck.text_list(items["aliases"], "aliases") if "aliases" in items else []
+    exclude = ck.text_list(items["exclude"], "exclude") if "exclude" in items else []
+    for value, node in aliases + exclude:
+        if not fold_phrase(value):
+            ck.err(node, f"{value!r} has no letters or digits, so it can never match")
+    links: list[tuple[str, str]] = []
+    if "links" in items:
+        lnode = items["links"]
+        if isinstance(lnode, YMap):
+            for key, vnode in lnode.items.items():
+                v = ck.text(vnode, f"link {key!r}")
+                if v is not None:
+                    links.append((key, v))
+        elif not (isinstance(lnode, YScalar) and lnode.tag.endswith(":null")):
+            ck.err(lnode, "links must be a mapping like {wikidata: Q123, geonames: 456}")
+    note = ck.text(items["note"], "note", allow_empty=True) if "note" in items else ""
+    geometry = ck.geometry(items["geometry"]) if "geometry" in items else None
+    if None in (values.get("id"), name, values.get("kind"), lat, lon) or note is None:
+        return None
+    if geometry is not None:
+        ck.spatial(items["geometry"], geometry, lat, lon)
+    own = {fold_phrase(n) for n in (name, *(a for a, _ in aliases))}
+    for phrase, node in exclude:
+        words = f" {fold_phrase(phrase)} "
+        if not any(f" {n} " in words for n in own if n):
+            ck.warn(node, f"exclude phrase {phrase!r} contains none of this place's names, so it has no effect")
+    return Place(
+        id=values["id"], name=name, kind=values["kind"], lat=lat, lon=lon,
+        aliases=tuple(a for a, _ in aliases), geometry=geometry,
+        exclude=tuple(e for e, _ in exclude), links=tuple(links), note=note or "",
+        line=entry.line,
+    )
+
+
+def validate_gazetteer(path: str | Path, text: str | None = None) -> tuple[list[Place], list[Issue]]:
+    """Check a gazetteer file. Returns the places that passed and every issue
+    found (errors and warnings, sorted by line). Never raises for bad content."""
+    path = str(path)
+    root, issues = read_yaml(path, text)
+    ck = _Checker(path)
+    ck.issues.extend(issues)
+    places: list[Place] = []
+    if root is None:
+        if not issues:
+            ck.err((1, 1), "the gazetteer is empty; it must start with 'places:' followed by a list of places")
+        return [], sorted(ck.issues, key=lambda i: (i.line, i.column))
+    if not isinstance(root, YMap) or "places" not in root.items:
+        ck.err(root, "the gazetteer must be a mapping with a 'places:' list at the top level")
+        return [], sorted(ck.issues, key=lambda i: (i.line, i.column))
+    for key, pos in root.keys.items():
+        if key != "places":
+            ck.warn(pos, f"unknown top-level key {key!r} (ignored){_suggest(key, ['places'])}")
+    entries = root.items["places"]
+    if isinstance(entries, YScalar) and entries.tag.endswith(":null"):
+        entries = YSeq([], entries.line, entries.column)
+    if not isinstance(entries, YSeq):
+        ck.err(entries, "'places' must be a list of places, each starting with '- id: ...'")
+        return [], sorted(ck.issues, key=lambda i: (i.line, i.column))
+    seen: dict[str, Place] = {}
+    for index, entry in enumerate(entries.items):
+        place = _check_entry(ck, entry, index)
+        if place is None:
+            continue
+        if place.id in seen:
+            ck.err(entry.items["id"], f"duplicate id {place.id!r}: already used by the place at line {seen[place.id].line}")
+            continue
+        seen[place.id] = place
+        places.append(place)
+    # Names shared between places make links ambiguous.
+    owner: dict[str, Place] = {}
+    for place in places:
+        for name in dict.fromkeys(fold_phrase(n) for n in place.names):
+            other = owner.get(name)
+            if other is None:
+                owner[name] = place
+            elif other.id != place.id:
+                ck.warn((place.line, 0), f"name or alias {name!r} of {place.id!r} is also a name of "
+                        f"{other.id!r} (line {other.line}); mentions go to {other.id!r}")
+    return places, sorted(ck.issues, key=lambda i: (i.line, i.column))
+
+
+def load_gazetteer(path: str | Path, text: str | None = None) -> Gazetteer:
+    """Load a gazetteer; raise :class:`GazetteerError` if it has any error."""
+    places, issues = validate_gazetteer(path, text)
+    if any(i.is_error for i in issues):
+        raise GazetteerError(path, issues)
+    return Gazetteer(str(path), tuple(places), tuple(issues))

@@ -1,0 +1,125 @@
+"""Each CLI command end to end (in process, and once through the real entry points)."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from caucasusmap.cli import main
+
+DOC = "# Notes\n\nWe crossed at Nurdüz towards Tabriz.\n\nThe Minsk Group met in Baku and Bakı.\n"
+
+
+@pytest.fixture
+def data(write, tmp_path, mini_gazetteer):
+    write("c/notes.md", DOC)
+    return ["--gazetteer", str(mini_gazetteer), "--corpus", str(tmp_path / "c")]
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_places(capsys, data):
+    code, out, err = run(capsys, "places", *data)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["id", "name", "kind", "mentions", "documents"]
+    assert lines[2].split() == ["baku", "Baku", "city", "2", "1"]
+    assert any(line.split()[:2] == ["minsk", "Minsk"] and line.split()[-2:] == ["0", "0"] for line in lines)
+    assert "12 places, 3 mentioned" in err
+
+
+def test_places_options_and_formats(capsys, data):
+    code, out, _ = run(capsys, *data, "places", "--mentioned", "--format", "csv", "--sort", "name")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["id"] for r in rows] == ["baku", "nurduz", "tabriz"]
+    code, out, _ = run(capsys, "places", *data, "--kind", "city", "--format", "jsonl")
+    assert {json.loads(line)["kind"] for line in out.splitlines()} == {"city"}
+
+
+def test_passages_by_alias_with_highlight(capsys, data):
+    code, out, _ = run(capsys, "passages", "Bakı", *data)
+    assert code == 0
+    assert out.splitlines()[0] == "Baku (baku): 2 mention(s) in 1 passage(s), 1 document(s)"
+    assert "The Minsk Group met in [Baku] and [Bakı]." in out
+    assert "notes ¶3 · Notes  (notes.md:5)" in out
+    code, out, _ = run(capsys, "passages", "nurduz", *data, "--color", "always")
+    assert "\x1b[1;30;43mNurdüz\x1b[0m" in out
+
+
+def test_passages_several_places(capsys, data):
+    _, out, _ = run(capsys, "passages", "baku", "tabriz", *data, "--mode", "any")
+    assert "2 passage(s)" in out.splitlines()[0]
+    _, out, _ = run(capsys, "passages", "baku", "tabriz", *data)
+    assert "0 passage(s)" in out.splitlines()[0]
+
+
+def test_passages_unknown_place_is_a_clear_error(capsys, data):
+    code, out, err = run(capsys, "passages", "Tabris", *data)
+    assert code == 2 and "no place has the id, name or alias 'Tabris'; did you mean 'tabriz'?" in err
+    assert "Traceback" not in err
+
+
+def test_mentions_jsonl_and_csv(capsys, data, tmp_path):
+    code, out, _ = run(capsys, "mentions", *data)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["surface"] for r in records] == ["Nurdüz", "Tabriz", "Baku", "Bakı"]
+    first = records[0]
+    assert set(first) >= {"path", "document", "passage", "start", "end", "surface", "place", "name", "kind",
+                          "lat", "lon"}
+    text = (tmp_path / "c" / "notes.md").read_text(encoding="utf-8")
+    for r in records:
+        assert text[r["start"]:r["end"]] == r["surface"]
+    assert first["line"] == 3 and first["place"] == "nurduz" and first["passage"] == "notes#2"
+    code, out, _ = run(capsys, "mentions", *data, "--format", "csv", "--place", "baku")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["surface"] for r in rows] == ["Baku", "Bakı"]
+
+
+def test_validate_clean_and_broken(capsys, data, write):
+    code, out, err = run(capsys, "validate", *data)
+    assert code == 0
+    assert "warning: no passage of the corpus mentions 'minsk'" in out
+    bad = write("bad.yaml", "places:\n  - {id: a, name: A, kind: cty, lat: 1, lon: 1}\n  - {id: a, name: B}\n")
+    code, out, err = run(capsys, "validate", "--gazetteer", str(bad), *data[2:])
+    assert code == 1
+    assert f"{bad}:2:" in out and "error: kind 'cty'" in out
+    assert "missing required key(s) kind, lat, lon" in out
+    assert "2 error(s)" in err or "3 error(s)" in err
+
+
+def test_commands_refuse_a_gazetteer_with_errors(capsys, data, write):
+    bad = write("bad.yaml", "places:\n  - {id: a, name: A, kind: cty, lat: 1, lon: 1}\n")
+    code, out, err = run(capsys, "places", "--gazetteer", str(bad), *data[2:])
+    assert code == 2 and out == ""
+    assert f"{bad}:2:" in err and "has errors; fix them" in err and "Traceback" not in err
+
+
+def test_missing_corpus_is_a_clear_error(capsys, data, tmp_path):
+    code, _, err = run(capsys, "places", data[0], data[1], "--corpus", str(tmp_path / "nowhere"))
+    assert code == 2 and "corpus folder does not exist" in err
+
+
+def test_overview_is_the_default(capsys, data):
+    code, out, _ = run(capsys, *data)
+    assert code == 0 and "1 documents, 12 places, 4 mentions" in out
+
+
+def test_help_for_every_command(capsys):
+    for command in ("places", "passages", "mentions", "validate", "evaluate"):
+        with pytest.raises(SystemExit) as info:
+            main([command, "--help"])
+        assert info.value.code == 0
+        assert "--gazetteer" in capsys.readouterr().out
+
+
+def test_entry_points_version_and_module():
+    for cmd in ([sys.executable, "-m", "caucasusmap", "--version"],):
+        result = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0 and result.stdout.startswith("caucasusmap ")

@@ -1,0 +1,58 @@
+"""Linking quality against the hand-checked annotations (docs/annotation.md).
+
+Run ``caucasusmap evaluate -v`` for the per-place table and every error."""
+
+import pytest
+from conftest import BUNDLED_CORPUS, BUNDLED_GAZETTEER, ROOT
+
+from caucasusmap.evaluate import AnnotationError, parse_marks, read_annotations, score
+from caucasusmap.index import open_index
+
+
+@pytest.fixture(scope="module")
+def index():
+    return open_index(BUNDLED_GAZETTEER, BUNDLED_CORPUS, use_cache=False)
+
+
+def test_annotations_reproduce_their_documents(index):
+    gold = read_annotations(ROOT / "annotations", index)
+    assert len(gold) >= 2
+    for doc_id, marks in gold.items():
+        text = index.corpus.by_id[doc_id].text
+        assert marks
+        for g in marks:
+            assert text[g.start:g.end] == g.surface
+
+
+def test_precision_and_recall_meet_the_target(index):
+    result = score(index, read_annotations(ROOT / "annotations", index))
+    for place in result.places():
+        print(f"{place:28} P={result.precision(place):.3f} R={result.recall(place):.3f}")
+    print(f"overall P={result.precision():.3f} R={result.recall():.3f}")
+    assert result.precision() >= 0.98
+    assert result.recall() >= 0.98
+
+
+def test_scoring_counts_errors(mini_gazetteer, write, tmp_path):
+    text = "Baku and the Minsk Group; Nurduz; Tabriz.\n"
+    write("c/d.txt", text)
+    write("ann/d.txt.ann", "[[Baku|baku]] and the [[Minsk|-]] Group; [[Nurduz|tabriz]]; Tabriz.\n")
+    idx = open_index(mini_gazetteer, tmp_path / "c")
+    result = score(idx, read_annotations(tmp_path / "ann", idx))
+    # Baku right; Nurduz linked but annotated as Tabriz (fp + fn); Tabriz unannotated (fp).
+    assert (result.tp["baku"], result.fp["nurduz"], result.fn["tabriz"], result.fp["tabriz"]) == (1, 1, 1, 1)
+    assert result.precision() == pytest.approx(1 / 3) and result.recall() == pytest.approx(1 / 2)
+
+
+def test_annotation_that_changes_the_text_is_refused(mini_gazetteer, write, tmp_path):
+    write("c/d.txt", "Baku.\n")
+    write("ann/d.txt.ann", "[[Baku|baku]]!\n")
+    idx = open_index(mini_gazetteer, tmp_path / "c")
+    with pytest.raises(AnnotationError, match="d.txt.ann:1"):
+        read_annotations(tmp_path / "ann", idx)
+
+
+def test_parse_marks_handles_brackets_and_line_breaks():
+    plain, spans = parse_marks("[[[Nagorno-\nKarabakh|nk]]] x")
+    assert plain == "[Nagorno-\nKarabakh] x"
+    assert spans == [(1, 18, "Nagorno-\nKarabakh", "nk")]
