@@ -269,6 +269,12 @@ def cmd_evaluate(args) -> int:
         rows.append([label, tp, fp, fn, f"{result.precision(place):.3f}", f"{result.recall(place):.3f}"])
     rows.sort(key=lambda r: (-(r[1] + r[3]), r[0]))
     print(_table(rows, ["place", "tp", "fp", "fn", "precision", "recall"], {1, 2, 3, 4, 5}))
+    print()
+    drows = []
+    for doc_id, (tp, fp, fn) in result.by_document.items():
+        prec, rec = result.document(doc_id)
+        drows.append([doc_id, len(gold[doc_id]), tp, fp, fn, f"{prec:.3f}", f"{rec:.3f}"])
+    print(_table(drows, ["document", "marks", "tp", "fp", "fn", "precision", "recall"], {1, 2, 3, 4, 5, 6}))
     ngold = sum(len(g) for g in gold.values())
     print(f"\n{len(gold)} annotated document(s), {ngold} marks; overall precision "
           f"{result.precision():.3f}, recall {result.recall():.3f}")

@@ -60,10 +60,26 @@ def parse_marks(marked: str) -> tuple[str, list[tuple[int, int, str, str]]]:
     return "".join(out), spans
 
 
+def read_id_map(folder: str | Path) -> dict[str, str]:
+    """``id-map.yaml`` in the annotations folder: annotator id -> gazetteer id
+    for ids that name the same place under another slug."""
+    path = Path(folder) / "id-map.yaml"
+    if not path.exists():
+        return {}
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise AnnotationError(f"{path}: expected a mapping of annotator id to gazetteer id")
+    return data
+
+
 def read_annotations(folder: str | Path, index: Index) -> dict[str, list[Gold]]:
     """Gold mentions per document id for every ``*.ann`` file in ``folder``
-    whose name matches a corpus document's file name."""
+    whose name matches a corpus document's file name (ids renamed through
+    ``id-map.yaml``)."""
     by_file = {Path(d.path).name: d for d in index.corpus.documents}
+    id_map = read_id_map(folder)
     gold: dict[str, list[Gold]] = {}
     for path in sorted(Path(folder).glob("*.ann")):
         doc = by_file.get(path.name[: -len(".ann")])
@@ -77,7 +93,8 @@ def read_annotations(folder: str | Path, index: Index) -> dict[str, list[Gold]]:
             raise AnnotationError(str(error(path, line, 0, f"annotations differ from {doc.path} here; "
                                             "removing the [[...|...]] marks must give the document back exactly")))
         gold[doc.id] = [
-            Gold(doc.id, s, e, surface, label, doc.text.count("\n", 0, s) + 1) for s, e, surface, label in spans
+            Gold(doc.id, s, e, surface, id_map.get(label, label), doc.text.count("\n", 0, s) + 1)
+            for s, e, surface, label in spans
         ]
     return gold
 
@@ -87,6 +104,7 @@ class Score:
     tp: Counter
     fp: Counter
     fn: Counter
+    by_document: dict[str, tuple[int, int, int]]  # document -> (tp, fp, fn)
     false_positives: list[tuple[str, int, str, str, str]]  # doc, line, surface, linked place, gold label
     false_negatives: list[Gold]
 
@@ -104,6 +122,11 @@ class Score:
         fn = self.fn[place] if place else sum(self.fn.values())
         return self._ratio(tp, tp + fn)
 
+    def document(self, doc_id: str) -> tuple[float, float]:
+        """(precision, recall) on one document."""
+        tp, fp, fn = self.by_document[doc_id]
+        return self._ratio(tp, tp + fp), self._ratio(tp, tp + fn)
+
     def places(self) -> list[str]:
         return sorted(set(self.tp) | set(self.fp) | set(self.fn))
 
@@ -114,7 +137,9 @@ def score(index: Index, gold: dict[str, list[Gold]]) -> Score:
     fp: Counter = Counter()
     fn: Counter = Counter()
     fps, fns = [], []
+    by_document: dict[str, tuple[int, int, int]] = {}
     for doc_id, golds in gold.items():
+        before = (sum(tp.values()), sum(fp.values()), sum(fn.values()))
         text = index.corpus.by_id[doc_id].text
         linked = [m for m in index.mentions if m.document == doc_id]
         matched_gold: set[int] = set()
@@ -132,4 +157,6 @@ def score(index: Index, gold: dict[str, list[Gold]]) -> Score:
             if g.place != NOT_A_PLACE and i not in matched_gold:
                 fn[g.place] += 1
                 fns.append(g)
-    return Score(tp, fp, fn, fps, fns)
+        after = (sum(tp.values()), sum(fp.values()), sum(fn.values()))
+        by_document[doc_id] = tuple(a - b for a, b in zip(after, before))
+    return Score(tp, fp, fn, by_document, fps, fns)

@@ -19,15 +19,15 @@ most five letters, like ``US`` or ``NKAO`` — matches only text in capitals, so
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 import ahocorasick_rs
+import numpy as np
 
 from .model import Document, Mention, Passage, Place
 from .normalize import fold_document, fold_phrase
 
-__all__ = ["Linker", "LINKER_VERSION", "is_acronym"]
+__all__ = ["Linker", "LINKER_VERSION", "is_acronym", "passage_of"]
 
 LINKER_VERSION = "2"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
@@ -50,11 +50,12 @@ class Linker:
     def __init__(self, places: Iterable[Place]):
         self.places = tuple(places)
         patterns: dict[str, int] = {}
-        #: pattern index -> [(place id, is_exclude, capitals only)]
-        self._roles: list[list[tuple[str, bool, bool]]] = []
+        #: pattern index -> [(place index, is_exclude, capitals only)]
+        self._roles: list[list[tuple[int, bool, bool]]] = []
+        self._place_ids = [p.id for p in self.places]
         owner: dict[tuple[str, bool], str] = {}
 
-        def add(folded: str, place_id: str, is_exclude: bool, upper: bool) -> None:
+        def add(folded: str, place_id: int, is_exclude: bool, upper: bool) -> None:
             key = f" {folded} "
             idx = patterns.get(key)
             if idx is None:
@@ -63,16 +64,22 @@ class Linker:
             if (place_id, is_exclude, upper) not in self._roles[idx]:
                 self._roles[idx].append((place_id, is_exclude, upper))
 
-        for place in self.places:
+        for index, place in enumerate(self.places):
             for name in place.names:
                 folded, upper = fold_phrase(name), is_acronym(name)
                 if folded and owner.setdefault((folded, upper), place.id) == place.id:
-                    add(folded, place.id, False, upper)
+                    add(folded, index, False, upper)
             for phrase in place.exclude:
                 folded = fold_phrase(phrase)
                 if folded:
-                    add(folded, place.id, True, False)
+                    add(folded, index, True, False)
         self._patterns = list(patterns)
+        # Patterns with exactly one plain role map straight to a place index;
+        # the rest (-1) take the slow path in find_arrays.
+        self._simple_place = np.array(
+            [r[0][0] if len(r) == 1 and not r[0][1] and not r[0][2] else -1 for r in self._roles] or [-1],
+            dtype=np.int64,
+        )
         self._automaton = (
             ahocorasick_rs.AhoCorasick(self._patterns, matchkind=ahocorasick_rs.MatchKind.Standard)
             if self._patterns else None
@@ -82,44 +89,95 @@ class Linker:
     def pattern_count(self) -> int:
         return len(self._patterns)
 
+    def find_arrays(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Mentions in ``text`` as three aligned arrays — start and end offsets
+        into ``text`` and the index of the place in ``self.places`` — sorted by
+        start. Vectorised: the Python-level work is proportional to the rare
+        special cases (exclusions, acronyms, overlapping candidates), not to the
+        number of mentions."""
+        if self._automaton is None:
+            return _EMPTY
+        folded = fold_document(text)
+        raw = self._automaton.find_matches_as_indexes(folded.text, overlapping=True)
+        if not raw:
+            return _EMPTY
+        found = np.array(raw, dtype=np.int64)
+        pat, s, e = found[:, 0], found[:, 1] + 1, found[:, 2] - 1  # drop the padding separators
+        place = self._simple_place[pat]
+        special = place < 0
+        if special.any():
+            extra_s, extra_e, extra_p = [], [], []
+            excluded: dict[int, list[tuple[int, int]]] = {}
+            for i in np.flatnonzero(special):
+                a, b = int(s[i]), int(e[i])
+                for place_index, is_exclude, upper in self._roles[pat[i]]:
+                    if is_exclude:
+                        excluded.setdefault(place_index, []).append((a, b))
+                    elif not upper or _all_capitals(text, *folded.span(a, b)):
+                        extra_s.append(a)
+                        extra_e.append(b)
+                        extra_p.append(place_index)
+            keep = ~special
+            s = np.concatenate([s[keep], np.array(extra_s, dtype=np.int64)])
+            e = np.concatenate([e[keep], np.array(extra_e, dtype=np.int64)])
+            place = np.concatenate([place[keep], np.array(extra_p, dtype=np.int64)])
+            if excluded:
+                drop = np.zeros(len(s), dtype=bool)
+                for i in np.flatnonzero(np.isin(place, list(excluded))):
+                    drop[i] = any(a <= s[i] and e[i] <= b for a, b in excluded[int(place[i])])
+                s, e, place = s[~drop], e[~drop], place[~drop]
+        if not len(s):
+            return _EMPTY
+        # Leftmost-longest: sort by start, longer first; a candidate overlapping
+        # an earlier kept one is dropped. Isolated candidates (the vast majority)
+        # are kept as they are; only clusters of overlapping ones are walked.
+        order = np.lexsort((s - e, s))
+        s, e, place = s[order], e[order], place[order]
+        reach = np.maximum.accumulate(e)
+        starts_cluster = np.ones(len(s), dtype=bool)
+        starts_cluster[1:] = s[1:] >= reach[:-1]
+        keep = starts_cluster.copy()
+        cluster_id = np.cumsum(starts_cluster)
+        sizes = np.bincount(cluster_id)
+        crowded = np.flatnonzero(sizes[cluster_id] > 1)
+        last_end = -1
+        for i in crowded:
+            if starts_cluster[i]:
+                last_end = -1
+            if s[i] >= last_end:
+                keep[i] = True
+                last_end = e[i]
+        s, e, place = s[keep], e[keep], place[keep]
+        origin = folded.origin
+        return origin[s].astype(np.int64), origin[e - 1].astype(np.int64) + 1, place
+
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, place_id)`` for each mention in ``text``, in order."""
-        if self._automaton is None:
-            return []
-        folded = fold_document(text)
-        candidates: list[tuple[int, int, str]] = []
-        excluded: dict[str, list[tuple[int, int]]] = {}
-        for idx, s, e in self._automaton.find_matches_as_indexes(folded.text, overlapping=True):
-            # Drop the padding separators: real characters are [s+1, e-1).
-            for place_id, is_exclude, upper in self._roles[idx]:
-                if is_exclude:
-                    excluded.setdefault(place_id, []).append((s + 1, e - 1))
-                elif not upper or _all_capitals(text, *folded.span(s + 1, e - 1)):
-                    candidates.append((s + 1, e - 1, place_id))
-        if excluded:
-            candidates = [
-                c for c in candidates
-                if not any(a <= c[0] and c[1] <= b for a, b in excluded.get(c[2], ()))
-            ]
-        candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
-        out = []
-        last_end = -1
-        for s, e, place_id in candidates:
-            if s >= last_end:
-                start, end = folded.span(s, e)
-                out.append((start, end, place_id))
-                last_end = e
-        return out
+        starts, ends, places = self.find_arrays(text)
+        ids = self._place_ids
+        return [(int(a), int(b), ids[p]) for a, b, p in zip(starts, ends, places)]
 
     def link(self, document: Document, passages: Sequence[Passage]) -> list[Mention]:
         """Mentions in ``document``, each assigned to the passage containing
         its start (``passages`` in document order)."""
-        starts = [p.start for p in passages]
-        text = document.text
-        mentions = []
-        for start, end, place_id in self.find(text):
-            i = bisect_right(starts, start) - 1
-            if i < 0 or start >= passages[i].end:
-                continue  # not inside any passage (cannot happen for letters)
-            mentions.append(Mention(document.id, passages[i].id, start, end, text[start:end], place_id))
-        return mentions
+        starts, ends, places = self.find_arrays(document.text)
+        which = passage_of(starts, passages)
+        text, ids = document.text, self._place_ids
+        return [
+            Mention(document.id, passages[i].id, int(a), int(b), text[a:b], ids[p])
+            for a, b, p, i in zip(starts.tolist(), ends.tolist(), places.tolist(), which.tolist()) if i >= 0
+        ]
+
+
+def passage_of(starts: np.ndarray, passages: Sequence[Passage]) -> np.ndarray:
+    """For each offset, the index of the passage containing it, or -1."""
+    if not len(passages):
+        return np.full(len(starts), -1, dtype=np.int64)
+    p_start = np.fromiter((p.start for p in passages), dtype=np.int64, count=len(passages))
+    p_end = np.fromiter((p.end for p in passages), dtype=np.int64, count=len(passages))
+    i = np.searchsorted(p_start, starts, side="right") - 1
+    inside = (i >= 0) & (starts < p_end[np.maximum(i, 0)])
+    return np.where(inside, i, -1)
+
+
+_EMPTY = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
