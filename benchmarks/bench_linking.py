@@ -76,10 +76,10 @@ print(json.dumps({{"seconds": t1 - t0, "mentions": len(idx.mentions), "passages"
 
 
 def stage_times(gaz: Path, corpus_dir: Path) -> dict[str, float]:
-    """Time each stage of the pipeline separately, in this process."""
+    """Time each stage of the serial pipeline separately, in this process."""
     from caucasusmap.corpus import read_corpus, split_passages
     from caucasusmap.gazetteer import load_gazetteer
-    from caucasusmap.index import Index
+    from caucasusmap.index import _assemble, _link_document
     from caucasusmap.linking import Linker
     from caucasusmap.normalize import fold_document
 
@@ -94,7 +94,8 @@ def stage_times(gaz: Path, corpus_dir: Path) -> dict[str, float]:
     linker = Linker(g.places)
     out["build automaton"] = time.perf_counter() - t
     t = time.perf_counter()
-    passages = {d.id: split_passages(d) for d in corpus.documents}
+    for d in corpus.documents:
+        split_passages(d)
     out["split passages"] = time.perf_counter() - t
     t = time.perf_counter()
     folded = [fold_document(d.text) for d in corpus.documents]
@@ -105,14 +106,11 @@ def stage_times(gaz: Path, corpus_dir: Path) -> dict[str, float]:
     out["Aho-Corasick scan only"] = time.perf_counter() - t
     del folded
     t = time.perf_counter()
-    mentions = []
-    for d in corpus.documents:
-        mentions.extend(linker.link(d, passages[d.id]))
-    out["link (fold + scan + resolve + Mention objects)"] = time.perf_counter() - t
+    results = [_link_document(d, linker) for d in corpus.documents]
+    out["split + link every document (serial)"] = time.perf_counter() - t
     t = time.perf_counter()
-    all_passages = {p.id: p for ps in passages.values() for p in ps}
-    Index(g, corpus, all_passages, mentions)
-    out["build index maps + co-occurrence"] = time.perf_counter() - t
+    _assemble(g, corpus, results, None)
+    out["assemble index (Passage objects, columns, maps)"] = time.perf_counter() - t
     return out
 
 

@@ -29,7 +29,7 @@ from .model import FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, Document, Passage
 from .normalize import hyphen_breaks
 from .yamlsource import YMap, YScalar, YSeq, decode_text, read_yaml
 
-__all__ = ["Corpus", "read_corpus", "split_passages", "display_text", "MANIFEST", "TEXT_SUFFIXES"]
+__all__ = ["Corpus", "read_corpus", "split_passages", "passage_fields", "display_text", "MANIFEST", "TEXT_SUFFIXES"]
 
 MANIFEST = "corpus.yaml"
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -247,10 +247,11 @@ def _heading(block: str) -> tuple[int, str] | None:
     return None
 
 
-def split_passages(doc: Document) -> list[Passage]:
-    """Split a document into passages (see the module docstring)."""
-    text = doc.text
-    passages: list[Passage] = []
+def passage_fields(text: str) -> list[tuple[int, int, str, str, bool, str]]:
+    """The passages of ``text`` as ``(start, end, kind, section,
+    is_reference, footnote)`` tuples in order — the fast core of
+    :func:`split_passages`, also used when indexing large corpora."""
+    out: list[tuple[int, int, str, str, bool, str]] = []
     section = ""
     ref_level: int | None = None
     # Blocks are the stretches between blank lines.
@@ -263,29 +264,25 @@ def split_passages(doc: Document) -> list[Passage]:
 
     def add(start: int, end: int, kind: str, footnote: str = "") -> None:
         # Trim whitespace so the span is exactly the passage's text.
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start >= end:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
             return
-        n = len(passages) + 1
-        passages.append(Passage(
-            id=f"{doc.id}#{n}", document=doc.id, number=n, start=start, end=end, kind=kind,
-            section=section, is_reference=ref_level is not None, footnote=footnote,
-        ))
+        start += len(chunk) - len(chunk.lstrip())
+        out.append((start, start + len(stripped), kind, section, ref_level is not None, footnote))
 
     for start, end in bounds:
         block = text[start:end]
-        if not block.strip() or _RULE.match(block):
+        lead = block.lstrip()[:1]
+        if not lead or (lead in "-*_" and _RULE.match(block)):
             continue
         # A '#' heading directly followed by text (no blank line) is split off.
-        first_nl = block.find("\n", len(block) - len(block.lstrip()))
-        if first_nl != -1 and _ATX.match(block[:first_nl]) and block[first_nl:].strip():
-            bounds_rest = (start + first_nl + 1, end)
-            block, end = block[:first_nl], start + first_nl
-        else:
-            bounds_rest = None
+        bounds_rest = None
+        if lead == "#":
+            first_nl = block.find("\n", len(block) - len(block.lstrip()))
+            if first_nl != -1 and _ATX.match(block[:first_nl]) and block[first_nl:].strip():
+                bounds_rest = (start + first_nl + 1, end)
+                block, end = block[:first_nl], start + first_nl
         head = _heading(block)
         if head is not None:
             level, label = head
@@ -298,7 +295,6 @@ def split_passages(doc: Document) -> list[Passage]:
             if bounds_rest:
                 add(*bounds_rest, PARAGRAPH)
             continue
-        lead = block.lstrip()[:1]
         fm = _FOOTNOTE.match(block) if lead in "<[" else None
         if fm:
             add(start, end, FOOTNOTE, fm.group(1) or fm.group(2))
@@ -312,7 +308,15 @@ def split_passages(doc: Document) -> list[Passage]:
         add(start, end, PARAGRAPH)
         if bounds_rest:
             add(*bounds_rest, PARAGRAPH)
-    return passages
+    return out
+
+
+def split_passages(doc: Document) -> list[Passage]:
+    """Split a document into passages (see the module docstring)."""
+    return [
+        Passage(f"{doc.id}#{n}", doc.id, n, start, end, kind, section, ref, foot)
+        for n, (start, end, kind, section, ref, foot) in enumerate(passage_fields(doc.text), 1)
+    ]
 
 
 # ---------------------------------------------------------------------------

@@ -20,14 +20,16 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
-from .corpus import Corpus, read_corpus, split_passages
+import numpy as np
+
+from .corpus import Corpus, passage_fields, read_corpus
 from .errors import GazetteerError, Issue, error, warning
 from .gazetteer import Gazetteer, load_gazetteer
-from .linking import LINKER_VERSION, Linker
-from .model import Mention, Passage
+from .linking import LINKER_VERSION, Linker, passage_of
+from .model import Document, Mention, Passage
 from .yamlsource import decode_text
 
-__all__ = ["Index", "build_index", "open_index", "cache_dir", "IndexSource"]
+__all__ = ["Index", "MentionTable", "build_index", "open_index", "cache_dir"]
 
 CACHE_ENV = "CAUCASUSMAP_CACHE_DIR"
 KEEP_CACHES = 8
@@ -44,6 +46,31 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("caucasusmap", appauthor=False))
 
 
+@dataclass(frozen=True)
+class MentionTable:
+    """Mentions as aligned numpy columns in corpus order (document, then
+    offset): ``document`` indexes ``corpus.documents``, ``passage`` indexes
+    ``Index.passage_list``, ``place`` indexes ``gazetteer.places``. A 100 MB
+    corpus has about a million mentions; columns keep that cheap."""
+
+    document: np.ndarray
+    passage: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    place: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    @classmethod
+    def concat(cls, parts: list[tuple[np.ndarray, ...]]) -> MentionTable:
+        if not parts:
+            empty = np.empty(0, dtype=np.int64)
+            return cls(empty, empty, empty, empty, empty)
+        cols = [np.concatenate([p[i] for p in parts]).astype(np.int64, copy=False) for i in range(5)]
+        return cls(*cols)
+
+
 @dataclass
 class Index:
     """Queries over linked mentions. Counts are mention counts unless named
@@ -51,50 +78,88 @@ class Index:
 
     gazetteer: Gazetteer
     corpus: Corpus
-    passages: dict[str, Passage]
-    mentions: list[Mention]
+    passage_list: list[Passage]
+    table: MentionTable
     source: str = "built"  # "built" or "cache"
-    place_passages: dict[str, dict[str, int]] = field(init=False, repr=False)
-    passage_places: dict[str, dict[str, int]] = field(init=False, repr=False)
-    document_places: dict[str, Counter] = field(init=False, repr=False)
+    passages: dict[str, Passage] = field(init=False, repr=False)
     document_passages: dict[str, list[Passage]] = field(init=False, repr=False)
-    passage_mentions: dict[str, list[Mention]] = field(init=False, repr=False)
-    cooccurrence: Counter = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        place_passages: dict[str, dict[str, int]] = defaultdict(dict)
-        passage_places: dict[str, dict[str, int]] = defaultdict(dict)
-        document_places: dict[str, Counter] = defaultdict(Counter)
-        passage_mentions: dict[str, list[Mention]] = defaultdict(list)
-        for m in self.mentions:
-            pp = place_passages[m.place]
-            pp[m.passage] = pp.get(m.passage, 0) + 1
-            qp = passage_places[m.passage]
-            qp[m.place] = qp.get(m.place, 0) + 1
-            document_places[m.document][m.place] += 1
-            passage_mentions[m.passage].append(m)
-        co: Counter = Counter()
-        for places in passage_places.values():
-            if len(places) > 1:
-                co.update(combinations(sorted(places), 2))
+        self.passages = {p.id: p for p in self.passage_list}
+        self._passage_index = {p.id: i for i, p in enumerate(self.passage_list)}
         doc_passages: dict[str, list[Passage]] = defaultdict(list)
-        for p in self.passages.values():
+        for p in self.passage_list:
             doc_passages[p.document].append(p)
-        self.place_passages = dict(place_passages)
-        self.passage_places = dict(passage_places)
-        self.document_places = dict(document_places)
-        self.passage_mentions = dict(passage_mentions)
         self.document_passages = dict(doc_passages)
-        self.cooccurrence = co
+        self._place_ids = [p.id for p in self.gazetteer.places]
+        self._place_index = {pid: i for i, pid in enumerate(self._place_ids)}
+        t = self.table
+        n_places = max(len(self._place_ids), 1)
+        n_passages = max(len(self.passage_list), 1)
+        # place -> passages with counts: unique (place, passage) pairs, sorted by place.
+        pairs, counts = np.unique(t.place * n_passages + t.passage, return_counts=True)
+        pp_place, pp_passage = pairs // n_passages, pairs % n_passages
+        bounds = np.searchsorted(pp_place, np.arange(n_places + 1))
+        self._by_place = [(pp_passage[a:b], counts[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
+        # passage -> places with counts (CSR): same pairs sorted by passage.
+        order = np.lexsort((pp_place, pp_passage))
+        self._pp_place, self._pp_count = pp_place[order], counts[order]
+        self._pp_bounds = np.searchsorted(pp_passage[order], np.arange(n_passages + 1))
+        # passage -> mention rows (the table is in passage order).
+        self._mention_bounds = np.searchsorted(t.passage, np.arange(n_passages + 1))
+        self._mentions: list[Mention] | None = None
+        self._cooccurrence: Counter | None = None
+
+    # -- materialised views ----------------------------------------------------
+    def _mention(self, row: int) -> Mention:
+        t = self.table
+        doc = self.corpus.documents[int(t.document[row])]
+        a, b = int(t.start[row]), int(t.end[row])
+        return Mention(doc.id, self.passage_list[int(t.passage[row])].id, a, b, doc.text[a:b],
+                       self._place_ids[int(t.place[row])])
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every mention as a value object, in corpus order (built on first use)."""
+        if self._mentions is None:
+            t = self.table
+            docs, passages, ids = self.corpus.documents, self.passage_list, self._place_ids
+            self._mentions = [
+                Mention(docs[d].id, passages[p].id, a, b, docs[d].text[a:b], ids[k])
+                for d, p, a, b, k in zip(t.document.tolist(), t.passage.tolist(), t.start.tolist(),
+                                         t.end.tolist(), t.place.tolist())
+            ]
+        return self._mentions
+
+    @property
+    def cooccurrence(self) -> Counter:
+        """Number of passages shared by each pair of places (a, b), a < b."""
+        if self._cooccurrence is None:
+            co: Counter = Counter()
+            ids = self._place_ids
+            b = self._pp_bounds
+            multi = np.flatnonzero(np.diff(b) > 1)
+            for i in multi:
+                names = sorted(ids[k] for k in self._pp_place[b[i]:b[i + 1]])
+                co.update(combinations(names, 2))
+            self._cooccurrence = co
+        return self._cooccurrence
 
     # -- queries -------------------------------------------------------------
+    def _place_rows(self, place_id: str) -> tuple[np.ndarray, np.ndarray]:
+        i = self._place_index.get(place_id)
+        if i is None:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+        return self._by_place[i]
+
     def mention_count(self, place_id: str) -> int:
         """How many times the place is mentioned in the corpus."""
-        return sum(self.place_passages.get(place_id, {}).values())
+        return int(self._place_rows(place_id)[1].sum())
 
     def document_count(self, place_id: str) -> int:
         """In how many documents the place is mentioned."""
-        return len({self.passages[p].document for p in self.place_passages.get(place_id, ())})
+        passages, _ = self._place_rows(place_id)
+        return len({self.passage_list[i].document for i in passages.tolist()})
 
     def passages_for(self, place_ids: str | Iterable[str], mode: str = "any",
                      include_references: bool = True) -> list[tuple[Passage, int]]:
@@ -107,66 +172,127 @@ class Index:
             raise ValueError(f"mode must be 'any' or 'all', not {mode!r}")
         if not ids:
             return []
-        maps = [self.place_passages.get(i, {}) for i in ids]
-        if mode == "all":
-            keys = set(maps[0]).intersection(*maps[1:])
-        else:
-            keys = set().union(*maps)
+        totals: dict[int, int] = {}
+        seen: dict[int, int] = {}
+        for pid in ids:
+            passages, counts = self._place_rows(pid)
+            for i, n in zip(passages.tolist(), counts.tolist()):
+                totals[i] = totals.get(i, 0) + n
+                seen[i] = seen.get(i, 0) + 1
+        keys = sorted(i for i in totals if mode == "any" or seen[i] == len(ids))
         out = []
-        for key in keys:
-            p = self.passages[key]
+        for i in keys:
+            p = self.passage_list[i]
             if p.is_reference and not include_references:
                 continue
-            out.append((p, sum(m.get(key, 0) for m in maps)))
-        order = {d.id: i for i, d in enumerate(self.corpus.documents)}
-        out.sort(key=lambda t: (order[t[0].document], t[0].number))
+            out.append((p, totals[i]))
         return out
 
     def places_in(self, passage_id: str) -> dict[str, int]:
         """Places mentioned in a passage, with counts."""
-        return dict(self.passage_places.get(passage_id, {}))
+        i = self._passage_index.get(passage_id)
+        if i is None:
+            return {}
+        a, b = self._pp_bounds[i], self._pp_bounds[i + 1]
+        return {self._place_ids[k]: int(n) for k, n in zip(self._pp_place[a:b], self._pp_count[a:b])}
 
     def places_in_document(self, document_id: str) -> Counter:
         """Places mentioned in a document, with counts."""
-        return Counter(self.document_places.get(document_id, Counter()))
+        out: Counter = Counter()
+        for p in self.document_passages.get(document_id, ()):
+            out.update(self.places_in(p.id))
+        return out
 
     def mentions_in(self, passage_id: str) -> list[Mention]:
         """Mentions inside a passage, in text order."""
-        return list(self.passage_mentions.get(passage_id, ()))
+        i = self._passage_index.get(passage_id)
+        if i is None:
+            return []
+        return [self._mention(r) for r in range(self._mention_bounds[i], self._mention_bounds[i + 1])]
 
     def cooccurring(self, place_id: str) -> list[tuple[str, int]]:
         """Other places sharing a passage with ``place_id``: (place, number of
         shared passages), most frequent first."""
-        out = []
-        for (a, b), n in self.cooccurrence.items():
-            if a == place_id:
-                out.append((b, n))
-            elif b == place_id:
-                out.append((a, n))
-        return sorted(out, key=lambda t: (-t[1], t[0]))
+        passages, _ = self._place_rows(place_id)
+        out: Counter = Counter()
+        b = self._pp_bounds
+        for i in passages.tolist():
+            for k in self._pp_place[b[i]:b[i + 1]].tolist():
+                out[self._place_ids[k]] += 1
+        out.pop(place_id, None)
+        return sorted(out.items(), key=lambda t: (-t[1], t[0]))
 
     def unmentioned_issues(self) -> list[Issue]:
         """A warning for each gazetteer place no passage mentions."""
         return [
             warning(self.gazetteer.path, p.line, 0, f"no passage of the corpus mentions {p.id!r} ({p.name})")
-            for p in self.gazetteer.places if p.id not in self.place_passages
+            for p, (rows, _) in zip(self.gazetteer.places, self._by_place) if not len(rows)
         ]
 
 
+# ---------------------------------------------------------------------------
+# Building
+
+PARALLEL_MIN_CHARS = 16_000_000
+"""Corpora larger than this are linked by a pool of processes (one per core)."""
+
+_worker_linker: Linker | None = None
+
+
+def _init_worker(places) -> None:
+    global _worker_linker
+    _worker_linker = Linker(places)
+
+
+def _link_document(doc: Document, linker: Linker | None = None) -> tuple[list[tuple], tuple[np.ndarray, ...]]:
+    """Split and link one document: passage fields and mention columns
+    (start, end, place, passage number within the document)."""
+    linker = linker or _worker_linker
+    fields = passage_fields(doc.text)
+    bounds = (np.fromiter((f[0] for f in fields), dtype=np.int64, count=len(fields)),
+              np.fromiter((f[1] for f in fields), dtype=np.int64, count=len(fields)))
+    starts, ends, places = linker.find_arrays(doc.text)
+    which = passage_of(starts, bounds)
+    inside = which >= 0
+    return fields, (starts[inside], ends[inside], places[inside], which[inside])
+
+
 def build_index(gazetteer: Gazetteer, corpus: Corpus,
-                progress: Callable[[int, int], None] | None = None) -> Index:
-    """Split and link every document (no cache involved)."""
+                progress: Callable[[int, int], None] | None = None, *, workers: int | None = None) -> Index:
+    """Split and link every document (no cache involved). Large corpora are
+    linked in parallel, one process per core (``workers`` overrides)."""
+    docs = corpus.documents
+    total_chars = sum(len(d.text) for d in docs)
+    if workers is None:
+        workers = min(os.cpu_count() or 1, len(docs)) if total_chars >= PARALLEL_MIN_CHARS else 1
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(gazetteer.places,))
+        with pool:
+            results = pool.map(_link_document, docs, chunksize=max(1, len(docs) // (workers * 8)))
+            return _assemble(gazetteer, corpus, results, progress)
     linker = Linker(gazetteer.places)
-    passages: dict[str, Passage] = {}
-    mentions: list[Mention] = []
+    return _assemble(gazetteer, corpus, (_link_document(d, linker) for d in docs), progress)
+
+
+def _assemble(gazetteer: Gazetteer, corpus: Corpus, results, progress) -> Index:
+    passage_list: list[Passage] = []
+    parts = []
     total = len(corpus.documents)
-    for i, doc in enumerate(corpus.documents):
-        doc_passages = split_passages(doc)
-        passages.update((p.id, p) for p in doc_passages)
-        mentions.extend(linker.link(doc, doc_passages))
+    for di, (doc, (fields, (starts, ends, places, which))) in enumerate(zip(corpus.documents, results)):
+        offset = len(passage_list)
+        doc_id = doc.id
+        passage_list.extend(
+            Passage(f"{doc_id}#{n}", doc_id, n, a, b, kind, section, ref, foot)
+            for n, (a, b, kind, section, ref, foot) in enumerate(fields, 1)
+        )
+        parts.append((np.full(len(starts), di, dtype=np.int64), which + offset, starts, ends, places))
         if progress:
-            progress(i + 1, total)
-    return Index(gazetteer, corpus, passages, mentions)
+            progress(di + 1, total)
+    return Index(gazetteer, corpus, passage_list, MentionTable.concat(parts))
 
 
 # ---------------------------------------------------------------------------
@@ -176,8 +302,9 @@ _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE passages(id TEXT PRIMARY KEY, document TEXT, number INT, start INT, "end" INT,
                       kind TEXT, section TEXT, is_reference INT, footnote TEXT);
-CREATE TABLE mentions(document TEXT, passage TEXT, start INT, "end" INT, place TEXT);
+CREATE TABLE mentions(name TEXT PRIMARY KEY, data BLOB);  -- one int64 column each
 """
+_COLUMNS = ("document", "passage", "start", "end", "place")
 
 
 def _cache_key(gazetteer_text: str, corpus: Corpus) -> str:
@@ -199,9 +326,9 @@ def _write_cache(path: Path, key: str, index: Index) -> None:
             con.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
             con.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?)", (
                 (p.id, p.document, p.number, p.start, p.end, p.kind, p.section, int(p.is_reference), p.footnote)
-                for p in index.passages.values()))
-            con.executemany("INSERT INTO mentions VALUES (?,?,?,?,?)", (
-                (m.document, m.passage, m.start, m.end, m.place) for m in index.mentions))
+                for p in index.passage_list))
+            con.executemany("INSERT INTO mentions VALUES (?, ?)", (
+                (name, getattr(index.table, name).astype("<i8").tobytes()) for name in _COLUMNS))
             con.commit()
         finally:
             con.close()
@@ -224,17 +351,16 @@ def _read_cache(path: Path, key: str, gazetteer: Gazetteer, corpus: Corpus) -> I
         row = con.execute("SELECT value FROM meta WHERE key='key'").fetchone()
         if not row or row[0] != key:
             return None
-        passages = {
-            r[0]: Passage(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8])
+        passage_list = [
+            Passage(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8])
             for r in con.execute('SELECT id, document, number, start, "end", kind, section, is_reference, footnote '
                                  "FROM passages ORDER BY rowid")
-        }
-        texts = {d.id: d.text for d in corpus.documents}
-        mentions = [
-            Mention(d, p, s, e, texts[d][s:e], place)
-            for d, p, s, e, place in con.execute('SELECT document, passage, start, "end", place FROM mentions ORDER BY rowid')
         ]
-    except (sqlite3.Error, KeyError):
+        columns = dict(con.execute("SELECT name, data FROM mentions"))
+        table = MentionTable(*(np.frombuffer(columns[name], dtype="<i8").astype(np.int64) for name in _COLUMNS))
+        if len({len(c) for c in (table.document, table.passage, table.start, table.end, table.place)}) != 1:
+            return None
+    except (sqlite3.Error, KeyError, ValueError):
         return None  # a damaged or foreign cache is simply rebuilt
     finally:
         con.close()
@@ -242,16 +368,7 @@ def _read_cache(path: Path, key: str, gazetteer: Gazetteer, corpus: Corpus) -> I
         os.utime(path)
     except OSError:
         pass
-    return Index(gazetteer, corpus, passages, mentions, source="cache")
-
-
-@dataclass(frozen=True)
-class IndexSource:
-    """Where an index came from, for messages and tests."""
-
-    gazetteer: Path
-    corpus: Path
-    cache_file: Path | None
+    return Index(gazetteer, corpus, passage_list, table, source="cache")
 
 
 def open_index(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_cache: bool = True,

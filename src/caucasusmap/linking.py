@@ -29,7 +29,7 @@ from .normalize import fold_document, fold_phrase
 
 __all__ = ["Linker", "LINKER_VERSION", "is_acronym", "passage_of"]
 
-LINKER_VERSION = "2"
+LINKER_VERSION = "3"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 
@@ -123,8 +123,15 @@ class Linker:
             place = np.concatenate([place[keep], np.array(extra_p, dtype=np.int64)])
             if excluded:
                 drop = np.zeros(len(s), dtype=bool)
-                for i in np.flatnonzero(np.isin(place, list(excluded))):
-                    drop[i] = any(a <= s[i] and e[i] <= b for a, b in excluded[int(place[i])])
+                for place_index, spans in excluded.items():
+                    # A candidate is inside some exclude span iff, among the
+                    # spans starting at or before it, the farthest end covers it.
+                    spans.sort()
+                    span_start = np.array([a for a, _ in spans], dtype=np.int64)
+                    reach = np.maximum.accumulate(np.array([b for _, b in spans], dtype=np.int64))
+                    rows = np.flatnonzero(place == place_index)
+                    k = np.searchsorted(span_start, s[rows], side="right") - 1
+                    drop[rows] = (k >= 0) & (reach[np.maximum(k, 0)] >= e[rows])
                 s, e, place = s[~drop], e[~drop], place[~drop]
         if not len(s):
             return _EMPTY
@@ -169,12 +176,16 @@ class Linker:
         ]
 
 
-def passage_of(starts: np.ndarray, passages: Sequence[Passage]) -> np.ndarray:
-    """For each offset, the index of the passage containing it, or -1."""
-    if not len(passages):
+def passage_of(starts: np.ndarray, passages: Sequence[Passage] | tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """For each offset, the index of the passage containing it, or -1.
+    ``passages`` is a sequence of :class:`Passage` or (starts, ends) arrays."""
+    if isinstance(passages, tuple):
+        p_start, p_end = passages
+    else:
+        p_start = np.fromiter((p.start for p in passages), dtype=np.int64, count=len(passages))
+        p_end = np.fromiter((p.end for p in passages), dtype=np.int64, count=len(passages))
+    if not len(p_start):
         return np.full(len(starts), -1, dtype=np.int64)
-    p_start = np.fromiter((p.start for p in passages), dtype=np.int64, count=len(passages))
-    p_end = np.fromiter((p.end for p in passages), dtype=np.int64, count=len(passages))
     i = np.searchsorted(p_start, starts, side="right") - 1
     inside = (i >= 0) & (starts < p_end[np.maximum(i, 0)])
     return np.where(inside, i, -1)

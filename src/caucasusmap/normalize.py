@@ -110,6 +110,7 @@ _ANCHORS = [
         r"\.(?:" + _DOMAINS + "|" + _DOMAINS.upper() + r")\b", r"\((?:/|upload)",
     )
 ]
+_SPACE = re.compile(r"\s")
 _STOP = frozenset("<>\"'()[]")
 _TOKEN_RIGHT = re.compile(r"[^\s<>\"'()\[\]]*")
 
@@ -125,11 +126,11 @@ def non_text_spans(text: str) -> list[tuple[int, int]]:
             a -= 1
         if first == "]":  # ](target)
             close = text.find(")", b, b + 2000)
-            if close != -1 and not any(c.isspace() for c in text[b:close]):
+            if close != -1 and not _SPACE.search(text, b, close):
                 spans.append((a + 1, close + 1))
         elif first == "<":  # <scheme:...>
             close = text.find(">", b, b + 2000)
-            if close != -1 and not any(c.isspace() for c in text[b:close]):
+            if close != -1 and not _SPACE.search(text, b, close):
                 spans.append((a, close + 1))
         elif first == "(":  # (/site/path ...) possibly with escaped parens
             close = text.find(")", b, b + 300)

@@ -79,3 +79,16 @@ def test_damaged_cache_is_rebuilt(mini_gazetteer, corpus_dir, tmp_path, monkeypa
     cache_file.write_bytes(b"not a database")
     again = open_index(mini_gazetteer, corpus_dir)
     assert again.source == "built" and again.mention_count("baku") == 4
+
+
+def test_parallel_build_equals_serial(mini_gazetteer, write, tmp_path):
+    from caucasusmap.corpus import read_corpus
+    from caucasusmap.gazetteer import load_gazetteer
+    from caucasusmap.index import build_index
+
+    for i in range(5):
+        write(f"p/doc{i}.md", TEXT * (i + 1))
+    g, c = load_gazetteer(mini_gazetteer), read_corpus(tmp_path / "p")
+    serial, parallel = build_index(g, c, workers=1), build_index(g, c, workers=2)
+    assert parallel.mentions == serial.mentions and parallel.passage_list == serial.passage_list
+    assert len(serial.mentions) == sum(7 * (i + 1) for i in range(5))
