@@ -8,9 +8,6 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-BUNDLED_GAZETTEER = ROOT / "gazetteer" / "places.yaml"
-BUNDLED_CORPUS = ROOT / "corpus"
 
 
 @pytest.fixture(autouse=True)

@@ -26,21 +26,7 @@ from .gazetteer import validate_gazetteer
 from .index import Index, open_index
 from .model import KINDS
 from .normalize import fold_phrase
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-
-
-def default_gazetteer() -> Path:
-    """The bundled gazetteer (from a source checkout), else ./gazetteer."""
-    bundled = PROJECT_ROOT / "gazetteer" / "places.yaml"
-    return bundled if bundled.exists() else Path("gazetteer") / "places.yaml"
-
-
-def default_corpus() -> Path:
-    """The bundled corpus (from a source checkout), else ./corpus."""
-    bundled = PROJECT_ROOT / "corpus"
-    return bundled if bundled.is_dir() else Path("corpus")
-
+from .paths import PROJECT_ROOT, default_corpus, default_gazetteer
 
 # -- output helpers -----------------------------------------------------------
 
@@ -286,6 +272,35 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def _latlon(text: str) -> tuple[float, float]:
+    try:
+        lat, lon = (float(x) for x in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected LAT,LON such as 39.5,46.2, got {text!r}") from None
+    return lat, lon
+
+
+def cmd_export(args) -> int:
+    from .export import WRITERS, export_view
+    from .maps import MapView
+
+    index = _load(args)
+    if (args.center is None) != (args.zoom is None):
+        raise CaucasusmapError("--center and --zoom go together")
+    view = MapView(
+        documents=tuple(args.document) if args.document else None,
+        places=tuple(_resolve_places(index, args.place)) if args.place else None,
+        selected=tuple(_resolve_places(index, args.select)) if args.select else (),
+        center=args.center, zoom=args.zoom, hide_references=args.hide_references, title=args.title or "",
+    )
+    fmt = args.format or {".geojson": "geojson", ".json": "geojson", ".csv": "csv", ".jsonld": "lpf"}.get(
+        args.out.suffix.lower(), "html")
+    path = export_view(index, view, args.out, fmt, cdn=args.cdn)
+    size = path.stat().st_size
+    print(f"wrote {path} ({WRITERS[fmt][0]}, {size / 1024:.0f} KiB)", file=sys.stderr)
+    return 0
+
+
 def cmd_overview(args) -> int:
     """What ``caucasusmap`` with no command shows: the corpus and its places."""
     index = _load(args)
@@ -371,6 +386,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     p.add_argument("--place", action="append", metavar="ID", help="only mentions of this place id (repeatable)")
     p.set_defaults(func=cmd_mentions)
+
+    p = sub.add_parser("export", parents=[common], help="export the map of a view (HTML explorer, GeoJSON, LPF, CSV)",
+                       description="Write the map of a view. HTML (default) is self-contained: it opens from disk "
+                                   "in any browser with no network. GeoJSON/LPF hold the view's places, CSV its "
+                                   "mentions. The file is replaced only when the write succeeds.")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="output file")
+    p.add_argument("--format", choices=("html", "geojson", "lpf", "csv"),
+                   help="output format (default: from the file name, else html)")
+    p.add_argument("--place", action="append", metavar="PLACE", help="only this place (repeatable; id, name or alias)")
+    p.add_argument("--document", action="append", metavar="ID", help="only this document (repeatable)")
+    p.add_argument("--select", action="append", metavar="PLACE", help="open with this place selected (html)")
+    p.add_argument("--center", type=_latlon, metavar="LAT,LON", help="map centre (with --zoom)")
+    p.add_argument("--zoom", type=int, metavar="Z", help="map zoom (with --center)")
+    p.add_argument("--hide-references", action="store_true", help="leave out references/bibliography passages")
+    p.add_argument("--title", help="title shown in the page")
+    p.add_argument("--cdn", action="store_true", help="html: load Leaflet from CDNs (smaller file, needs the network)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("evaluate", parents=[common], help="linking precision/recall against hand annotations",
                        description="Score the links against hand-checked annotations (*.ann files; "

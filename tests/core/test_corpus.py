@@ -139,7 +139,7 @@ def test_display_map_locates_source_offsets(write, tmp_path):
 
 
 def test_bundled_corpus_passages(tmp_path):
-    from conftest import BUNDLED_CORPUS
+    from _data import BUNDLED_CORPUS
 
     corpus = read_corpus(BUNDLED_CORPUS)
     assert len(corpus.documents) == 5 and corpus.issues == ()
@@ -152,3 +152,9 @@ def test_bundled_corpus_passages(tmp_path):
     for p in ps:
         text, _ = display_text(haciyeva.text, p.start, p.end)
         assert "<sup>" not in text and "**" not in text
+
+
+def test_display_text_keeps_intraword_asterisks_and_underscores(write, tmp_path):
+    write("c/a.md", "7*7 is 49; snake_case_name; **bold** and *it* and _under_.\n")
+    doc = read_corpus(tmp_path / "c").documents[0]
+    assert display_text(doc.text, 0, len(doc.text))[0] == "7*7 is 49; snake_case_name; bold and it and under."

@@ -1,0 +1,160 @@
+"""Export a view: HTML explorer, GeoJSON, Linked Places Format, CSV.
+
+Writers share one small registry (:data:`WRITERS`) and one write path,
+:func:`write_atomic`: the output goes to a temporary file in the target's
+folder and is renamed over the target only when complete, so an existing file
+is replaced only on success.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from .index import Index
+from .maps import MapView, render_map, view_payload
+
+__all__ = ["WRITERS", "export_view", "write_atomic", "geojson_collection", "lpf_collection", "mentions_csv"]
+
+
+def write_atomic(path: str | Path, data: str) -> Path:
+    """Write ``data`` (UTF-8) to ``path`` via a temporary file and a rename."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def _view_places(index: Index, view: MapView) -> list[dict]:
+    return view_payload(index, view)["places"]
+
+
+def _feature(p: dict, properties: dict) -> dict:
+    geometry = p["geometry"] or {"type": "Point", "coordinates": [p["lon"], p["lat"]]}
+    return {"type": "Feature", "id": p["id"], "geometry": geometry, "properties": properties}
+
+
+def geojson_collection(index: Index, view: MapView = MapView()) -> dict:
+    """An RFC 7946 FeatureCollection of the view's places (line/area geometry
+    where the gazetteer has one, else the point)."""
+    features = []
+    for p in _view_places(index, view):
+        features.append(_feature(p, {
+            "name": p["name"], "kind": p["kind"], "aliases": p["aliases"], "mentions": p["count"],
+            "documents": p["docs"], "lat": p["lat"], "lon": p["lon"], "links": p["links"], "note": p["note"],
+        }))
+    return {"type": "FeatureCollection", "features": features}
+
+
+_LINK_BASES = {"geonames": "https://sws.geonames.org/{}/", "wikidata": "http://www.wikidata.org/entity/{}"}
+
+
+def lpf_collection(index: Index, view: MapView = MapView()) -> dict:
+    """The view's places in the Linked Places Format (LPF v1.2, as read by the
+    World Historical Gazetteer): a JSON-LD FeatureCollection whose features
+    carry ``@id``, ``properties.title``, ``names`` and ``types``, with
+    geometries and ``links`` (closeMatch) where known."""
+    features = []
+    for p in _view_places(index, view):
+        names = [{"toponym": p["name"], "citations": [{"label": "caucasusmap gazetteer"}]}]
+        names += [{"toponym": a, "citations": [{"label": "caucasusmap corpus"}]} for a in p["aliases"]]
+        links = [
+            {"type": "closeMatch", "identifier": _LINK_BASES[k].format(v)}
+            for k, v in p["links"].items() if k in _LINK_BASES
+        ]
+        geometries = [{"type": "Point", "coordinates": [p["lon"], p["lat"]],
+                       "certainty": "certain", "citations": [{"label": "caucasusmap gazetteer"}]}]
+        if p["geometry"] and p["geometry"]["type"] != "Point":
+            geometries.append({**p["geometry"], "certainty": "less-certain"})
+        features.append({
+            "@id": f"caucasusmap:{p['id']}",
+            "type": "Feature",
+            "properties": {"title": p["name"], "ccodes": []},
+            "when": {"timespans": [{"start": {"earliest": "1988"}, "end": {"latest": "2025"}}]},
+            "names": names,
+            "types": [{"label": p["kind"]}],
+            "geometry": {"type": "GeometryCollection", "geometries": geometries},
+            "links": links,
+            "descriptions": [{"value": p["note"], "lang": "en"}] if p["note"] else [],
+        })
+    return {
+        "type": "FeatureCollection",
+        "@context": "https://raw.githubusercontent.com/LinkedPasts/linked-places/master/linkedplaces-context-v1.1.jsonld",
+        "features": features,
+    }
+
+
+CSV_FIELDS = ["path", "document", "passage", "start", "end", "surface", "place", "name", "kind", "lat", "lon",
+              "section", "is_reference"]
+
+
+def mentions_csv(index: Index, view: MapView = MapView()) -> str:
+    """The view's mentions, one CSV row each."""
+    view.check(index)
+    t = index.table
+    docs = index.corpus.documents
+    places = index.gazetteer.places
+    mask = np.ones(len(t), dtype=bool)
+    if view.documents is not None:
+        wanted = [i for i, d in enumerate(docs) if d.id in set(view.documents)]
+        mask &= np.isin(t.document, wanted)
+    if view.places is not None:
+        wanted = [i for i, p in enumerate(places) if p.id in set(view.places)]
+        mask &= np.isin(t.place, wanted)
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(CSV_FIELDS)
+    for r in np.flatnonzero(mask).tolist():
+        doc, place = docs[int(t.document[r])], places[int(t.place[r])]
+        passage = index.passage_list[int(t.passage[r])]
+        if view.hide_references and passage.is_reference:
+            continue
+        a, b = int(t.start[r]), int(t.end[r])
+        w.writerow([doc.path, doc.id, passage.id, a, b, doc.text[a:b], place.id, place.name, place.kind,
+                    place.lat, place.lon, passage.section, passage.is_reference])
+    return out.getvalue()
+
+
+def _html(index: Index, view: MapView, cdn: bool = False) -> str:
+    return render_map(index, view, assets="cdn" if cdn else "inline")
+
+
+def _json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+WRITERS: dict[str, tuple[str, Callable[..., str]]] = {
+    "html": ("self-contained HTML explorer", _html),
+    "geojson": ("RFC 7946 GeoJSON of the view's places", lambda index, view, cdn=False: _json(geojson_collection(index, view))),
+    "lpf": ("Linked Places Format (World Historical Gazetteer)", lambda index, view, cdn=False: _json(lpf_collection(index, view))),
+    "csv": ("the view's mentions as CSV", lambda index, view, cdn=False: mentions_csv(index, view)),
+}
+
+
+def export_view(index: Index, view: MapView, out: str | Path, fmt: str = "html", *, cdn: bool = False) -> Path:
+    """Write ``view`` to ``out`` in ``fmt`` (see :data:`WRITERS`), atomically."""
+    if fmt not in WRITERS:
+        raise ValueError(f"format {fmt!r} is not one of {', '.join(WRITERS)}")
+    return write_atomic(out, WRITERS[fmt][1](index, view, cdn=cdn))
+

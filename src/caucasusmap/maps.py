@@ -1,0 +1,431 @@
+"""Build the map of a view: pure Python, data in, HTML out.
+
+A :class:`MapView` says what to show (documents, places, selection, centre
+and zoom). :func:`view_payload` turns it into the JSON data the page needs —
+places with mention counts, their passages with mentions marked, corpus and
+gazetteer metadata — and :func:`build_map` into a folium map:
+
+* a Leaflet map with no tile layer by default: the offline vector basemap
+  (``resources/basemap``) is the default base layer; online tile layers are
+  optional base layers in the layer control;
+* places, line/area geometries, labels, clusters, the selection and the
+  explorer side panel are drawn by ``resources/web/explorer.js`` from the
+  embedded JSON — one marker object per place, never one folium element, so a
+  5,000-place view stays fast to build and render;
+* every script and stylesheet is local: inlined (``assets="inline"``, a file
+  that works anywhere, forever), or from CDNs (``assets="cdn"``, smaller,
+  needs the network). The page never needs jQuery or Bootstrap.
+
+Text from the corpus and gazetteer reaches the page only as JSON inside
+``<script type="application/json">`` with ``<``, ``>``, ``&``, U+2028 and
+U+2029 escaped, and the page inserts it with DOM text nodes, never as HTML.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import __version__
+from .corpus import display_span, display_text
+from .errors import CaucasusmapError, UnknownPlaceError
+from .index import Index
+from .paths import BASEMAP, WEB
+
+__all__ = ["MapView", "view_payload", "build_map", "render_map", "KIND_COLORS", "safe_json", "ViewError",
+           "marker_diameter", "fit_bounds", "asset_html"]
+
+KIND_COLORS = {
+    "country": "#6a3d9a", "region": "#b15928", "province": "#cab2d6", "district": "#fb9a99",
+    "city": "#e31a1c", "town": "#ff7f00", "village": "#fdbf6f", "site": "#33a02c",
+    "border-crossing": "#17becf", "bridge": "#9edae5", "dam": "#b2df8a", "river": "#1f78b4",
+    "lake": "#6baed6", "sea": "#08519c", "corridor": "#d62728", "mountain": "#8c564b",
+}
+"""One colour per place kind (legend and markers)."""
+
+LABELLED = 14
+"""How many of the most mentioned places carry a permanent label."""
+
+CDN = {
+    "leaflet.js": "https://unpkg.com/leaflet@1.9.3/dist/leaflet.js",
+    "leaflet.css": "https://unpkg.com/leaflet@1.9.3/dist/leaflet.css",
+    "markercluster.js": "https://unpkg.com/leaflet.markercluster@1.4.1/dist/leaflet.markercluster.js",
+    "markercluster.css": "https://unpkg.com/leaflet.markercluster@1.4.1/dist/MarkerCluster.css",
+    "markercluster.default.css": "https://unpkg.com/leaflet.markercluster@1.4.1/dist/MarkerCluster.Default.css",
+}
+
+
+class ViewError(CaucasusmapError, ValueError):
+    """Raised when a view names a document or place the index does not have."""
+
+
+@dataclass(frozen=True)
+class MapView:
+    """What a map shows. ``documents``/``places`` of None mean all;
+    ``selected`` are place ids; ``passage`` a passage id whose places are
+    highlighted; ``center`` (lat, lon) and ``zoom`` override the fitted view."""
+
+    documents: tuple[str, ...] | None = None
+    places: tuple[str, ...] | None = None
+    selected: tuple[str, ...] = ()
+    passage: str | None = None
+    center: tuple[float, float] | None = None
+    zoom: int | None = None
+    hide_references: bool = False
+    title: str = ""
+
+    def check(self, index: Index) -> None:
+        """Raise :class:`ViewError` for ids the index does not know."""
+        docs = index.corpus.by_id
+        for d in self.documents or ():
+            if d not in docs:
+                raise ViewError(f"no document has the id {d!r}; documents: {', '.join(docs)}")
+        for p in (*(self.places or ()), *self.selected):
+            if p not in index.gazetteer.by_id:
+                raise UnknownPlaceError(f"no place has the id {p!r}; 'caucasusmap places' lists them")
+        if self.passage is not None and self.passage not in index.passages:
+            raise ViewError(f"no passage has the id {self.passage!r}")
+        if self.center is not None:
+            lat, lon = self.center
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ViewError(f"centre {lat},{lon} is not a latitude,longitude")
+        if self.zoom is not None and not 0 <= self.zoom <= 19:
+            raise ViewError(f"zoom {self.zoom} is out of range 0–19")
+
+
+def safe_json(data: Any) -> str:
+    """JSON that is safe inside an HTML ``<script>`` element and a JS string
+    context: ``<``, ``>``, ``&``, U+2028 and U+2029 are escaped."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+# ---------------------------------------------------------------------------
+# The data of a view
+
+def _haversine_km(lat1, lon1, lat2, lon2):
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0088 * 2 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
+
+
+def fit_bounds(lats: np.ndarray, lons: np.ndarray, weights: np.ndarray, radius_km: float = 900.0):
+    """Bounds [[south, west], [north, east]] around the weighted centre of the
+    places, leaving out far-away outliers (the United States in a corpus about
+    the Caucasus) so the default view shows where the texts mostly are."""
+    if not len(lats):
+        return None
+    order = np.argsort(lats)
+    cum = np.cumsum(weights[order])
+    lat_c = lats[order][np.searchsorted(cum, cum[-1] / 2)]
+    order = np.argsort(lons)
+    cum = np.cumsum(weights[order])
+    lon_c = lons[order][np.searchsorted(cum, cum[-1] / 2)]
+    near = _haversine_km(lat_c, lon_c, lats, lons) <= radius_km
+    if near.sum() < 2:
+        near = np.ones(len(lats), dtype=bool)
+    return [[float(lats[near].min()), float(lons[near].min())], [float(lats[near].max()), float(lons[near].max())]]
+
+
+def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datetime | None = None) -> dict[str, Any]:
+    """Everything the page needs for ``view``, as JSON-ready data."""
+    view.check(index)
+    t = index.table
+    documents = index.corpus.documents
+    doc_pos = {d.id: i for i, d in enumerate(documents)}
+    places = index.gazetteer.places
+    place_pos = {p.id: i for i, p in enumerate(places)}
+    mask = np.ones(len(t), dtype=bool)
+    if view.documents is not None:
+        mask &= np.isin(t.document, [doc_pos[d] for d in view.documents])
+    if view.places is not None:
+        mask &= np.isin(t.place, [place_pos[p] for p in view.places])
+    if view.hide_references:
+        is_ref = np.fromiter((p.is_reference for p in index.passage_list), dtype=bool, count=len(index.passage_list))
+        if len(t):
+            mask &= ~is_ref[t.passage]
+    rows = np.flatnonzero(mask)
+    counts = np.bincount(t.place[rows], minlength=len(places)) if len(places) else np.zeros(0, dtype=np.int64)
+    doc_pairs = np.unique(t.place[rows] * max(len(documents), 1) + t.document[rows]) if len(rows) else rows
+    doc_counts = np.bincount(doc_pairs // max(len(documents), 1), minlength=len(places)) if len(places) else counts
+    shown = [i for i in range(len(places)) if counts[i] > 0 or places[i].id in view.selected]
+    # Most mentioned first, so labels and drawing order favour them.
+    shown.sort(key=lambda i: (-counts[i], places[i].name.casefold()))
+    out_index = {pi: k for k, pi in enumerate(shown)}
+
+    # Passages of the view, in corpus order, with every shown place marked.
+    passage_rows: dict[int, list[int]] = {}
+    for r in rows.tolist():
+        passage_rows.setdefault(int(t.passage[r]), []).append(r)
+    out_passages = []
+    place_passages: list[list[int]] = [[] for _ in shown]
+    passage_out_index: dict[str, int] = {}
+    for pi in sorted(passage_rows):
+        passage = index.passage_list[pi]
+        doc = documents[doc_pos[passage.document]]
+        text, origin = display_text(doc.text, passage.start, passage.end)
+        marks = []
+        for r in passage_rows[pi]:
+            k = out_index.get(int(t.place[r]))
+            if k is None:
+                continue
+            a, b = display_span(origin, int(t.start[r]), int(t.end[r]))
+            if b > a:
+                marks.append([a, b, k])
+        n = len(out_passages)
+        passage_out_index[passage.id] = n
+        for k in dict.fromkeys(m[2] for m in marks):
+            place_passages[k].append(n)
+        out_passages.append({
+            "id": passage.id, "doc": doc_pos[passage.document], "n": passage.number,
+            "section": passage.section, "kind": passage.kind, "ref": passage.is_reference,
+            "text": text, "marks": marks,
+        })
+
+    lats = np.array([places[i].lat for i in shown], dtype=float)
+    lons = np.array([places[i].lon for i in shown], dtype=float)
+    weights = np.array([max(int(counts[i]), 1) for i in shown], dtype=float)
+    out_places = []
+    for k, i in enumerate(shown):
+        p = places[i]
+        out_places.append({
+            "id": p.id, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon,
+            "count": int(counts[i]), "docs": int(doc_counts[i]), "aliases": list(p.aliases),
+            "note": p.note, "links": dict(p.links), "geometry": p.geometry,
+            "label": bool(k < LABELLED and counts[i] > 0),
+        })
+    used_docs = sorted(view.documents) if view.documents is not None else [d.id for d in documents]
+    exported = exported or _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+    highlight = []
+    if view.passage is not None:
+        highlight = [out_index[place_pos[p]] for p in index.places_in(view.passage) if place_pos[p] in out_index]
+    return {
+        "meta": {
+            "title": view.title or "Places in the corpus",
+            "generator": f"caucasusmap {__version__}",
+            "exported": exported.isoformat(),
+            "documents": [
+                {"id": d.id, "title": d.title, "authors": list(d.authors), "year": d.year, "venue": d.venue,
+                 "file": Path(d.path).name, "shown": d.id in used_docs}
+                for d in documents
+            ],
+            "gazetteer": {"file": Path(index.gazetteer.path).name, "places": len(places)},
+            "filters": {
+                "documents": list(view.documents) if view.documents is not None else None,
+                "places": list(view.places) if view.places is not None else None,
+                "hideReferences": view.hide_references,
+            },
+            "mentions": int(len(rows)),
+        },
+        "kinds": {k: KIND_COLORS.get(k, "#555555") for k in dict.fromkeys(places[i].kind for i in shown)},
+        "places": out_places,
+        "passages": out_passages,
+        "placePassages": place_passages,
+        "selected": [out_index[place_pos[p]] for p in view.selected if place_pos[p] in out_index],
+        "passage": passage_out_index.get(view.passage) if view.passage else None,
+        "highlight": highlight,
+        "fit": fit_bounds(lats[weights > 0], lons[weights > 0], weights) if shown else None,
+        "center": list(view.center) if view.center else None,
+        "zoom": view.zoom,
+    }
+
+
+# ---------------------------------------------------------------------------
+# Assets
+
+@lru_cache(maxsize=1)
+def _asset_files() -> dict[str, Path]:
+    import xstatic.pkg.leaflet as leaflet
+    import xstatic.pkg.leaflet_markercluster as cluster
+
+    lf, mc = Path(leaflet.BASE_DIR), Path(cluster.BASE_DIR)
+    return {
+        "leaflet.js": lf / "leaflet.js", "leaflet.css": lf / "leaflet.css",
+        "markercluster.js": mc / "leaflet.markercluster.js", "markercluster.css": mc / "MarkerCluster.css",
+        "markercluster.default.css": mc / "MarkerCluster.Default.css",
+        "explorer.js": WEB / "explorer.js", "explorer.css": WEB / "explorer.css",
+    }
+
+
+def _inline_css(path: Path) -> str:
+    """A stylesheet with its relative ``url(images/x.png)`` turned into data URIs."""
+    css = path.read_text(encoding="utf-8")
+
+    def data_uri(m: re.Match) -> str:
+        target = path.parent / m.group(2)
+        if not target.is_file():
+            return m.group(0)
+        mime = "image/png" if target.suffix == ".png" else "image/svg+xml"
+        return f"url({m.group(1)}data:{mime};base64,{base64.b64encode(target.read_bytes()).decode()}{m.group(1)})"
+
+    return re.sub(r"""url\((['"]?)(?!data:|https?:|#)([^'")]+)\1\)""", data_uri, css)
+
+
+def _script(js: str) -> str:
+    """An inline <script>. Its body must not contain "</script", "<script"
+    or "<!--" (which change how HTML parses a script); our assets do not, and
+    this refuses any that would."""
+    if re.search(r"</?script|<!--", js, re.IGNORECASE):
+        raise ValueError("inline script contains '<script', '</script' or '<!--'")
+    return "<script>" + js + "</script>"
+
+
+@lru_cache(maxsize=4)
+def asset_html(assets: str) -> str:
+    """The <style>/<script> elements every page needs, inline or from CDNs."""
+    files = _asset_files()
+    parts = []
+    for name in ("leaflet.css", "markercluster.css", "markercluster.default.css"):
+        if assets == "cdn":
+            parts.append(f'<link rel="stylesheet" href="{CDN[name]}">')
+        else:
+            parts.append(f"<style>{_inline_css(files[name])}</style>")
+    parts.append(f"<style>{files['explorer.css'].read_text(encoding='utf-8')}</style>")
+    for name in ("leaflet.js", "markercluster.js"):
+        if assets == "cdn":
+            parts.append(f'<script src="{CDN[name]}"></script>')
+        else:
+            parts.append(_script(files[name].read_text(encoding="utf-8")))
+    parts.append(_script(files["explorer.js"].read_text(encoding="utf-8")))
+    return "\n".join(parts)
+
+
+@lru_cache(maxsize=2)
+def _basemap(path: Path = BASEMAP) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+# ---------------------------------------------------------------------------
+# The folium map
+
+ONLINE_LAYERS = (
+    ("OpenStreetMap", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors', 19),
+    ("OpenTopoMap", "https://{s}.tile.opentopomap.org/{z}/{x}/{y}.png",
+     'Map data &copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors, '
+     'SRTM | Style &copy; <a href="https://opentopomap.org">OpenTopoMap</a> (CC-BY-SA)', 17),
+)
+
+
+def build_map(index: Index, view: MapView = MapView(), *, assets: str = "inline", explorer: bool = True,
+              online_layers: bool = True, payload: dict | None = None):
+    """The folium map of ``view``. ``assets`` is "inline" or "cdn";
+    ``explorer`` adds the side panel (places list, passages, metadata)."""
+    import folium
+    from branca.element import MacroElement
+    from jinja2 import Template
+
+    if assets not in ("inline", "cdn"):
+        raise ValueError(f"assets must be 'inline' or 'cdn', not {assets!r}")
+    data = payload if payload is not None else view_payload(index, view)
+
+    class OfflineMap(folium.Map):
+        default_js: list = []
+        default_css: list = []
+
+    center = data["center"] or [40.0, 46.5]
+    m = OfflineMap(location=center, zoom_start=data["zoom"] or 6, tiles=None, control_scale=True,
+                   zoom_snap=1, world_copy_jump=False, maxZoom=18, minZoom=2)
+    base = folium.FeatureGroup(name="Basemap (offline)", overlay=False, control=True)
+    base.add_to(m)
+    if online_layers:
+        for name, url, attr, max_zoom in ONLINE_LAYERS:
+            folium.TileLayer(url, name=f"{name} (online)", attr=attr, max_zoom=max_zoom, overlay=False,
+                             show=False).add_to(m)
+    places = folium.FeatureGroup(name="Places", overlay=True, control=True)
+    places.add_to(m)
+    shapes = folium.FeatureGroup(name="Rivers, corridors, regions", overlay=True, control=True)
+    shapes.add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
+
+    root = m.get_root()
+    root.header.add_child(_raw('<meta name="generator" content="caucasusmap">'), name="cm_generator")
+    root.header.add_child(_raw(f"<title>{_html_text(data['meta']['title'])} — caucasusmap</title>"),
+                          name="cm_title")
+    root.header.add_child(_raw(asset_html(assets)), name="cm_assets")
+    root.html.add_child(_raw(
+        f'<script type="application/json" id="cm-data">{safe_json(data)}</script>\n'
+        f'<script type="application/json" id="cm-basemap">{safe_json(_basemap())}</script>\n'
+        + ('<aside id="cm-panel" aria-label="Places and passages"></aside>' if explorer else "")
+    ), name="cm_data")
+
+    init = MacroElement()
+    init._name = "CaucasusmapInit"
+    init._template = Template(
+        "{% macro script(this, kwargs) %}"
+        "caucasusmap.init({{ this.layers.map.get_name() }}, {base: {{ this.layers.base.get_name() }}, "
+        "places: {{ this.layers.places.get_name() }}, shapes: {{ this.layers.shapes.get_name() }}}, "
+        "{explorer: {{ this.explorer }}});"
+        "{% endmacro %}"
+    )
+    # Names are read at render time, after _stable_names has renamed everything.
+    init.layers = {"map": m, "base": base, "places": places, "shapes": shapes}
+    init.explorer = "true" if explorer else "false"
+    m.add_child(init, name="cm_init")
+    if explorer:
+        root.header.add_child(_raw("<style>.folium-map{position:absolute!important;left:0;top:0;bottom:0;"
+                                      "right:var(--cm-panel-width)!important;width:auto!important;"
+                                      "height:auto!important}</style>"), name="cm_layout")
+    _stable_names(m)
+    return m
+
+
+def _raw(html: str):
+    """A folium/branca element that renders ``html`` verbatim. (``Element``
+    treats its string as a Jinja template, so corpus text such as ``{{ x }}``
+    or ``{% ... %}`` would be evaluated.)"""
+    from branca.element import Element
+
+    class Raw(Element):
+        def render(self, **kwargs):
+            return html
+
+    return Raw()
+
+
+def _html_text(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)
+
+
+def _stable_names(root) -> None:
+    """Replace folium's random element ids by sequential ones, so the same
+    view always renders the same HTML (snapshot-testable)."""
+    counter = [0]
+
+    def walk(el):
+        if hasattr(el, "_id"):
+            counter[0] += 1
+            el._id = f"cm{counter[0]:04d}"
+        for child in list(getattr(el, "_children", {}).values()):
+            walk(child)
+
+    walk(root)
+
+
+def render_map(index: Index, view: MapView = MapView(), **kwargs) -> str:
+    """The complete HTML page for ``view`` (see :func:`build_map`)."""
+    return build_map(index, view, **kwargs).get_root().render()
+
+
+def marker_diameter(count: int, max_count: int, smallest: float = 8.0, largest: float = 46.0) -> float:
+    """Marker diameter in pixels with its *area* proportional to the count
+    (mirrors explorer.js; used by tests)."""
+    if max_count <= 0:
+        return smallest
+    return max(smallest, largest * math.sqrt(count / max_count))
+

@@ -1,0 +1,8 @@
+"""Paths to the bundled data, for tests (a module of its own: two conftest.py
+files make ``from conftest import`` ambiguous)."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED_GAZETTEER = ROOT / "gazetteer" / "places.yaml"
+BUNDLED_CORPUS = ROOT / "corpus"

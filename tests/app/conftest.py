@@ -1,0 +1,107 @@
+"""Qt WebEngine under the offscreen platform, with the network cut off.
+
+Pages are driven through ``runJavaScript`` and waited on with
+``qtbot.waitUntil`` (a condition, never a fixed sleep)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if hasattr(os, "geteuid") and os.geteuid() == 0:  # Chromium refuses its sandbox as root
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if "--no-sandbox" not in flags:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+
+import pytest  # noqa: E402
+
+pytest.importorskip("PySide6.QtWebEngineWidgets")
+
+from PySide6.QtCore import QUrl  # noqa: E402
+from PySide6.QtWebEngineCore import (  # noqa: E402
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineUrlRequestInterceptor,
+)
+from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402
+
+
+class NoNetwork(QWebEngineUrlRequestInterceptor):
+    """Blocks every request that is not a local file or inline data, and
+    remembers it: the page must work without any of them."""
+
+    def __init__(self):
+        super().__init__()
+        self.blocked: list[str] = []
+
+    def interceptRequest(self, info):  # noqa: N802 (Qt name)
+        url = info.requestUrl()
+        if url.scheme() not in ("file", "data", "qrc", "blob", "about"):
+            self.blocked.append(url.toString())
+            info.block(True)
+
+
+class RecordingPage(QWebEnginePage):
+    def __init__(self, profile, parent=None):
+        super().__init__(profile, parent)
+        self.console: list[tuple[str, str]] = []
+        self.alerts: list[str] = []
+
+    def javaScriptConsoleMessage(self, level, message, line, source):  # noqa: N802
+        self.console.append((level.name, f"{message} ({source}:{line})"))
+
+    def javaScriptAlert(self, origin, message):  # noqa: N802
+        self.alerts.append(message)
+
+
+class Browser:
+    def __init__(self, qtbot):
+        self.qtbot = qtbot
+        self.profile = QWebEngineProfile()  # off-the-record, isolated
+        self.interceptor = NoNetwork()
+        self.profile.setUrlRequestInterceptor(self.interceptor)
+        self.view = QWebEngineView()
+        self.page = RecordingPage(self.profile, self.view)
+        self.view.setPage(self.page)
+        self.view.resize(1200, 800)
+        qtbot.addWidget(self.view)
+        self.view.show()
+
+    def load(self, path, timeout=20000):
+        with self.qtbot.waitSignal(self.page.loadFinished, timeout=timeout) as blocker:
+            self.view.load(QUrl.fromLocalFile(str(path)))
+        assert blocker.args == [True], "page failed to load"
+        self.qtbot.waitUntil(lambda: self.js("document.documentElement.dataset.cmReady || ''") == "1",
+                             timeout=timeout)
+
+    def js(self, code, timeout=10000):
+        """Evaluate ``code`` (an expression); JSON-returning expressions are decoded."""
+        box = []
+        self.page.runJavaScript(code, 0, box.append)
+        self.qtbot.waitUntil(lambda: bool(box), timeout=timeout)
+        value = box[0]
+        if isinstance(value, str) and value[:1] in "{[":
+            return json.loads(value)
+        return value
+
+    def errors(self):
+        return [m for level, m in self.page.console if "Error" in level]
+
+    def close(self):
+        # The page must go before its profile, or Qt warns at exit.
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        self.view.close()
+        self.view.setPage(None)
+        self.page.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.profile.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def browser(qtbot):
+    b = Browser(qtbot)
+    yield b
+    b.close()

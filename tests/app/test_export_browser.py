@@ -1,0 +1,104 @@
+"""The exported HTML explorer in a real Chromium engine, with no network."""
+
+import pytest
+from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
+from caucasusmap.cli import main
+from caucasusmap.export import export_view
+from caucasusmap.index import open_index
+from caucasusmap.maps import MapView
+
+STATE = """JSON.stringify({
+  L: typeof L, cluster: typeof L.markerClusterGroup,
+  basemap: document.querySelectorAll('.leaflet-overlay-pane path').length,
+  markers: document.querySelectorAll('.cm-marker').length,
+  labels: document.querySelectorAll('.cm-label').length,
+  places: document.querySelectorAll('.cm-place-item').length,
+  scale: document.querySelectorAll('.leaflet-control-scale').length,
+  layers: document.querySelectorAll('.leaflet-control-layers-base input').length,
+  legend: document.querySelectorAll('.cm-legend-row').length
+})"""
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("export") / "map.html"
+    assert main(["export", "--out", str(out), "--gazetteer", str(BUNDLED_GAZETTEER),
+                 "--corpus", str(BUNDLED_CORPUS)]) == 0
+    return out
+
+
+def test_exported_map_works_offline(browser, exported):
+    browser.load(exported)
+    state = browser.js(STATE)
+    assert state["L"] == "object" and state["cluster"] == "function"
+    assert state["basemap"] > 40          # countries, seas, lakes, borders, coasts drawn
+    assert state["markers"] >= 20 and state["labels"] >= 10 and state["places"] >= 60
+    assert state["scale"] == 1 and state["layers"] >= 2 and state["legend"] >= 5
+    assert browser.interceptor.blocked == []  # nothing even tried the network
+    assert browser.errors() == []
+
+
+def test_clicking_a_place_lists_its_passages(browser, exported):
+    browser.load(exported)
+    title = browser.js("""(function () {
+        var m = document.querySelector('.cm-marker');
+        m.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+        return m.title; })()""")
+    panel = browser.js("""JSON.stringify({
+        head: document.querySelector('#cm-panel h2').textContent,
+        passages: document.querySelectorAll('#cm-panel .cm-passage').length,
+        marks: document.querySelectorAll('#cm-panel mark').length,
+        ringed: document.querySelectorAll('.cm-marker.cm-selected').length})""")
+    assert panel["head"] == title
+    assert panel["passages"] >= 1 and panel["marks"] >= 1 and panel["ringed"] == 1
+    # A place name inside a passage is a link to that place.
+    other = browser.js("""(function () {
+        var a = document.querySelector('#cm-panel .cm-place-link');
+        a.click(); return a.title; })()""")
+    assert browser.js("document.querySelector('#cm-panel h2').textContent") == other
+    browser.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'})); 'ok'")
+    assert browser.js("document.querySelectorAll('#cm-panel .cm-place-item').length") >= 60
+    assert browser.errors() == []
+
+
+def test_selected_place_from_the_view_and_api(browser, tmp_path):
+    index = open_index(BUNDLED_GAZETTEER, BUNDLED_CORPUS)
+    out = export_view(index, MapView(selected=("nurduz",)), tmp_path / "sel.html")
+    browser.load(out)
+    assert browser.js("caucasusmap.selected()") == ["nurduz"]
+    assert browser.js("document.querySelector('#cm-panel h2').textContent") == "Nurduz"
+    browser.js("caucasusmap.select(['tabriz', 'baku'], {pan: false}); 'ok'")
+    count = browser.js("document.querySelectorAll('#cm-panel .cm-passage').length")
+    assert count == len(index.passages_for(["tabriz", "baku"], mode="all"))
+    view = browser.js("caucasusmap.getView()")
+    assert set(view) == {"center", "zoom"}
+    assert browser.errors() == []
+
+
+def test_hostile_text_runs_nothing(browser, write, tmp_path):
+    name = "<img src=x onerror=alert('name')>"
+    write("h/places.yaml", f"""
+        places:
+          - id: evil
+            name: "{name}"
+            aliases: [Evilton]
+            kind: city
+            lat: 40
+            lon: 46
+            note: "</script><script>alert('note')</script> \\u2028 \\\\ \\" '"
+    """)
+    write("h/c/doc.md", "# </script><script>alert('title')</script>\n\n"
+                        "Evilton <img src=x onerror=alert('passage')> \"q\" 'a' \\ \u2028 {{ 7*7 }} {% raw %}.\n")
+    index = open_index(tmp_path / "h/places.yaml", tmp_path / "h/c")
+    out = export_view(index, MapView(), tmp_path / "h.html")
+    browser.load(out)
+    browser.js("caucasusmap.select(['evil'], {pan: false}); 'ok'")
+    shown = browser.js("""JSON.stringify({
+        head: document.querySelector('#cm-panel h2').textContent,
+        text: document.querySelector('#cm-panel .cm-text').textContent,
+        imgs: document.querySelectorAll('img[src="x"]').length})""")
+    assert shown["head"] == name
+    assert "{{ 7*7 }}" in shown["text"] and "<img src=x" in shown["text"]
+    assert shown["imgs"] == 0
+    assert browser.page.alerts == []
+    assert browser.errors() == []
