@@ -295,7 +295,10 @@ def cmd_export(args) -> int:
     )
     fmt = args.format or {".geojson": "geojson", ".json": "geojson", ".csv": "csv", ".jsonld": "lpf"}.get(
         args.out.suffix.lower(), "html")
-    path = export_view(index, view, args.out, fmt, cdn=args.cdn)
+    try:
+        path = export_view(index, view, args.out, fmt, cdn=args.cdn)
+    except OSError as exc:
+        raise CaucasusmapError(f"cannot write {args.out}: {exc.strerror or exc}") from None
     size = path.stat().st_size
     print(f"wrote {path} ({WRITERS[fmt][0]}, {size / 1024:.0f} KiB)", file=sys.stderr)
     return 0

@@ -91,7 +91,6 @@ def lpf_collection(index: Index, view: MapView = MapView()) -> dict:
             "@id": f"caucasusmap:{p['id']}",
             "type": "Feature",
             "properties": {"title": p["name"], "ccodes": []},
-            "when": {"timespans": [{"start": {"earliest": "1988"}, "end": {"latest": "2025"}}]},
             "names": names,
             "types": [{"label": p["kind"]}],
             "geometry": {"type": "GeometryCollection", "geometries": geometries},

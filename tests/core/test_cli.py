@@ -123,3 +123,34 @@ def test_entry_points_version_and_module():
     for cmd in ([sys.executable, "-m", "caucasusmap", "--version"],):
         result = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
         assert result.returncode == 0 and result.stdout.startswith("caucasusmap ")
+
+
+def test_export_formats_and_options(capsys, data, tmp_path):
+    out = tmp_path / "view.html"
+    code, _, err = run(capsys, "export", "--out", str(out), *data, "--select", "Bakı", "--center", "40.4,49.8",
+                       "--zoom", "8", "--title", "Baku & friends")
+    assert code == 0 and "self-contained HTML explorer" in err
+    html = out.read_text(encoding="utf-8")
+    assert "<title>Baku &amp; friends — caucasusmap</title>" in html
+    assert '"center":[40.4,49.8],"zoom":8' in html
+    code, _, _ = run(capsys, "export", "--out", str(tmp_path / "v.geojson"), *data)
+    fc = json.loads((tmp_path / "v.geojson").read_text(encoding="utf-8"))
+    assert {f["id"] for f in fc["features"]} == {"baku", "nurduz", "tabriz"}
+    code, _, _ = run(capsys, "export", "--out", str(tmp_path / "v.jsonld"), *data, "--format", "lpf",
+                     "--place", "tabriz")
+    assert [f["@id"] for f in json.loads((tmp_path / "v.jsonld").read_text())["features"]] == ["caucasusmap:tabriz"]
+    code, _, _ = run(capsys, "export", "--out", str(tmp_path / "m.csv"), *data, "--document", "notes")
+    assert len((tmp_path / "m.csv").read_text(encoding="utf-8").splitlines()) == 1 + 4
+
+
+def test_export_bad_options_are_clear(capsys, data, tmp_path):
+    out = str(tmp_path / "x.html")
+    code, _, err = run(capsys, "export", "--out", out, *data, "--document", "nope")
+    assert code == 2 and "no document has the id 'nope'" in err
+    code, _, err = run(capsys, "export", "--out", out, *data, "--center", "40,46")
+    assert code == 2 and "--center and --zoom go together" in err
+    with pytest.raises(SystemExit):
+        main(["export", "--out", out, *data, "--center", "north", "--zoom", "5"])
+    assert "expected LAT,LON" in capsys.readouterr().err
+    code, _, err = run(capsys, "export", "--out", str(tmp_path / "no" / "dir" / "x.html"), *data)
+    assert code == 2 and "cannot write" in err and "Traceback" not in err
