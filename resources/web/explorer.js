@@ -46,6 +46,18 @@
     return box;
   }
 
+  function pick(i, ev) {
+    // Ctrl/Cmd-click adds or removes a place; a plain click selects it alone.
+    var e = ev && ev.originalEvent;
+    var ids = [i];
+    if (e && (e.ctrlKey || e.metaKey)) {
+      ids = cm.selected.slice();
+      var at = ids.indexOf(i);
+      if (at >= 0) ids.splice(at, 1); else ids.push(i);
+    }
+    select(ids, {pan: false, source: "map"});
+  }
+
   function makeMarker(p, i, max) {
     var d = Math.round(diameter(p.count, max));
     var icon = L.divIcon({
@@ -57,7 +69,7 @@
                                             riseOnHover: true, zIndexOffset: p.count});
     marker.cmIndex = i;
     marker.bindTooltip(tooltipContent(p), {direction: "top", offset: [0, -d / 2]});
-    marker.on("click", function () { select([i], {pan: false, source: "map"}); });
+    marker.on("click", function (ev) { pick(i, ev); });
     marker.on("keypress", function (ev) {
       if (ev.originalEvent && ev.originalEvent.key === "Enter") select([i], {pan: false, source: "map"});
     });
@@ -76,7 +88,7 @@
     layer.cmIndex = i;
     layer.cmArea = isArea;
     layer.bindTooltip(tooltipContent(p), {sticky: true});
-    layer.on("click", function (ev) { L.DomEvent.stopPropagation(ev); select([i], {pan: false, source: "map"}); });
+    layer.on("click", function (ev) { L.DomEvent.stopPropagation(ev); pick(i, ev); });
     return layer;
   }
 
@@ -158,14 +170,24 @@
     }
   }
 
+  // Points of the given places without far outliers (a country's point far
+  // away should not zoom the map out of the region the passage is about).
+  function nearCore(indices) {
+    var pts = indices.map(function (i) { var p = cm.data.places[i]; return [p.lat, p.lon]; });
+    var med = function (k) { var v = pts.map(function (p) { return p[k]; }).sort(function (a, b) { return a - b; });
+                             return v[Math.floor(v.length / 2)]; };
+    var centre = L.latLng(med(0), med(1));
+    var near = pts.filter(function (p) { return centre.distanceTo(L.latLng(p[0], p[1])) <= 900000; });
+    return near.length ? near : pts;
+  }
+
   function highlight(ids, opts) {
     cm.highlighted = indicesOf(ids);
     refreshClasses();
     if (!opts || opts.fit !== false) {
       if (cm.highlighted.length === 1) panTo(cm.highlighted);
       else if (cm.highlighted.length > 1) {
-        var pts = cm.highlighted.map(function (i) { var p = cm.data.places[i]; return [p.lat, p.lon]; });
-        cm.map.fitBounds(L.latLngBounds(pts).pad(0.3), {maxZoom: 9});
+        cm.map.fitBounds(L.latLngBounds(nearCore(cm.highlighted)).pad(0.3), {maxZoom: 9});
       }
     }
   }

@@ -304,8 +304,15 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_app(args) -> int:
+    """Open the desktop app (what ``caucasusmap`` with no command does)."""
+    from .app.launch import run_app
+
+    return run_app(args.gazetteer, args.corpus)
+
+
 def cmd_overview(args) -> int:
-    """What ``caucasusmap`` with no command shows: the corpus and its places."""
+    """The corpus and its most mentioned places, on the terminal."""
     index = _load(args)
     style = Style(args.color, sys.stdout)
     print(style.bold(f"caucasusmap {__version__} — {len(index.corpus.documents)} documents, "
@@ -359,10 +366,18 @@ def build_parser() -> argparse.ArgumentParser:
         prog="caucasusmap", parents=[_common(True), _color(True)],
         description="Explore where a corpus of texts on the South Caucasus and north-west Iran talks about: "
                     "places from a YAML gazetteer linked to every passage that mentions them.",
-        epilog="With no command, prints an overview of the corpus and its most mentioned places.",
+        epilog="With no command, opens the desktop app on the bundled (or given) gazetteer and corpus.",
     )
     parser.add_argument("--version", action="version", version=f"caucasusmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("app", parents=[common], help="open the desktop app (the default)",
+                       description="Open the desktop app: places, map, passages, reader and documents, linked.")
+    p.set_defaults(func=cmd_app)
+
+    p = sub.add_parser("overview", parents=[common, color], help="the corpus and its most mentioned places",
+                       description="Print the documents and the most mentioned places.")
+    p.set_defaults(func=cmd_overview)
 
     p = sub.add_parser("places", parents=[common], help="list the gazetteer's places with mention counts",
                        description="List places: id, name, kind, mentions and documents mentioning them.")
@@ -425,7 +440,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    func = getattr(args, "func", cmd_overview)
+    func = getattr(args, "func", cmd_app)
     try:
         return func(args)
     except GazetteerError as exc:

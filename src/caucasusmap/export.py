@@ -16,8 +16,6 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
-
 from .index import Index
 from .maps import MapView, render_map, view_payload
 
@@ -114,21 +112,13 @@ def mentions_csv(index: Index, view: MapView = MapView()) -> str:
     t = index.table
     docs = index.corpus.documents
     places = index.gazetteer.places
-    mask = np.ones(len(t), dtype=bool)
-    if view.documents is not None:
-        wanted = [i for i, d in enumerate(docs) if d.id in set(view.documents)]
-        mask &= np.isin(t.document, wanted)
-    if view.places is not None:
-        wanted = [i for i, p in enumerate(places) if p.id in set(view.places)]
-        mask &= np.isin(t.place, wanted)
+    rows = index.view_rows(view.documents, view.places, view.hide_references)
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(CSV_FIELDS)
-    for r in np.flatnonzero(mask).tolist():
+    for r in rows.tolist():
         doc, place = docs[int(t.document[r])], places[int(t.place[r])]
         passage = index.passage_list[int(t.passage[r])]
-        if view.hide_references and passage.is_reference:
-            continue
         a, b = int(t.start[r]), int(t.end[r])
         w.writerow([doc.path, doc.id, passage.id, a, b, doc.text[a:b], place.id, place.name, place.kind,
                     place.lat, place.lon, passage.section, passage.is_reference])

@@ -222,6 +222,33 @@ class Index:
         out.pop(place_id, None)
         return sorted(out.items(), key=lambda t: (-t[1], t[0]))
 
+    def view_rows(self, documents: Iterable[str] | None = None, places: Iterable[str] | None = None,
+                  hide_references: bool = False) -> np.ndarray:
+        """Rows of :attr:`table` in a view: mentions in ``documents`` (None:
+        all) of ``places`` (None: all), optionally outside references."""
+        t = self.table
+        mask = np.ones(len(t), dtype=bool)
+        if documents is not None:
+            pos = {d.id: i for i, d in enumerate(self.corpus.documents)}
+            mask &= np.isin(t.document, [pos[d] for d in documents if d in pos])
+        if places is not None:
+            mask &= np.isin(t.place, [self._place_index[p] for p in places if p in self._place_index])
+        if hide_references and len(t):
+            is_ref = np.fromiter((p.is_reference for p in self.passage_list), dtype=bool, count=len(self.passage_list))
+            mask &= ~is_ref[t.passage]
+        return np.flatnonzero(mask)
+
+    def view_counts(self, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Per gazetteer place (file order): mentions and documents in the
+        view given by ``rows`` (from :meth:`view_rows`; None: everything)."""
+        t = self.table
+        rows = np.arange(len(t)) if rows is None else rows
+        n_places, n_docs = len(self._place_ids), max(len(self.corpus.documents), 1)
+        mentions = np.bincount(t.place[rows], minlength=n_places)
+        pairs = np.unique(t.place[rows] * n_docs + t.document[rows])
+        docs = np.bincount(pairs // n_docs, minlength=n_places)
+        return mentions, docs
+
     def unmentioned_issues(self) -> list[Issue]:
         """A warning for each gazetteer place no passage mentions."""
         return [

@@ -145,19 +145,8 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
     doc_pos = {d.id: i for i, d in enumerate(documents)}
     places = index.gazetteer.places
     place_pos = {p.id: i for i, p in enumerate(places)}
-    mask = np.ones(len(t), dtype=bool)
-    if view.documents is not None:
-        mask &= np.isin(t.document, [doc_pos[d] for d in view.documents])
-    if view.places is not None:
-        mask &= np.isin(t.place, [place_pos[p] for p in view.places])
-    if view.hide_references:
-        is_ref = np.fromiter((p.is_reference for p in index.passage_list), dtype=bool, count=len(index.passage_list))
-        if len(t):
-            mask &= ~is_ref[t.passage]
-    rows = np.flatnonzero(mask)
-    counts = np.bincount(t.place[rows], minlength=len(places)) if len(places) else np.zeros(0, dtype=np.int64)
-    doc_pairs = np.unique(t.place[rows] * max(len(documents), 1) + t.document[rows]) if len(rows) else rows
-    doc_counts = np.bincount(doc_pairs // max(len(documents), 1), minlength=len(places)) if len(places) else counts
+    rows = index.view_rows(view.documents, view.places, view.hide_references)
+    counts, doc_counts = index.view_counts(rows)
     shown = [i for i in range(len(places)) if counts[i] > 0 or places[i].id in view.selected]
     # Most mentioned first, so labels and drawing order favour them.
     shown.sort(key=lambda i: (-counts[i], places[i].name.casefold()))

@@ -26,6 +26,10 @@ from PySide6.QtWebEngineCore import (  # noqa: E402
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402
 
+from caucasusmap.app.qt_map import register_scheme  # noqa: E402
+
+register_scheme()  # must happen before the QApplication exists
+
 
 class NoNetwork(QWebEngineUrlRequestInterceptor):
     """Blocks every request that is not a local file or inline data, and

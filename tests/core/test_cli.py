@@ -106,8 +106,8 @@ def test_missing_corpus_is_a_clear_error(capsys, data, tmp_path):
     assert code == 2 and "corpus folder does not exist" in err
 
 
-def test_overview_is_the_default(capsys, data):
-    code, out, _ = run(capsys, *data)
+def test_overview(capsys, data):
+    code, out, _ = run(capsys, "overview", *data)
     assert code == 0 and "1 documents, 12 places, 4 mentions" in out
 
 

@@ -1,0 +1,446 @@
+"""The main window: one shared selection, many views.
+
+The window owns the index and a :class:`~caucasusmap.selection.SelectionState`.
+Every view writes user actions to the state and re-renders when it changes;
+views never call each other. Linking runs in a background thread with
+progress and cancel; the gazetteer file and corpus folder are watched, and a
+broken gazetteer leaves the last good one in use with its problems listed.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+)
+
+from .. import __version__
+from ..errors import CaucasusmapError, GazetteerError
+from ..index import Index, open_index
+from ..maps import MapView, render_map
+from ..search import PassageSearch
+from ..selection import Selection, SelectionState
+from .qt_map import MapWidget, register_scheme
+from .qt_panels import DocumentsPanel, PassagesPanel, PlacesPanel, ProblemsPanel, ReaderPanel, SearchPanel
+
+log = logging.getLogger("caucasusmap.app")
+
+
+class Cancelled(Exception):
+    pass
+
+
+class Loader(QObject):
+    """Links in a background thread; results come back as queued signals."""
+
+    progress = Signal(int, int)
+    finished = Signal(object, object)   # ((index, passage search) or None, error or None)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._cancel = threading.Event()
+        self.busy = False
+
+    def start(self, gazetteer: Path, corpus: Path) -> None:
+        self._cancel.clear()
+        self.busy = True
+
+        def emit(signal, *args) -> None:
+            try:
+                signal.emit(*args)
+            except RuntimeError:  # the window was closed meanwhile: nobody to tell
+                self._cancel.set()
+
+        def report(done, total):
+            if self._cancel.is_set():
+                raise Cancelled
+            emit(self.progress, done, total)
+
+        def work():
+            try:
+                index = open_index(gazetteer, corpus, progress=report)
+                # The search index is built here too, off the GUI thread.
+                result = ((index, PassageSearch(index)), None)
+            except (CaucasusmapError, Cancelled) as exc:
+                result = (None, exc)
+            except Exception as exc:  # a bug: report it, never kill the window
+                log.exception("linking failed")
+                result = (None, exc)
+            emit(self.finished, *result)
+
+        threading.Thread(target=work, name="caucasusmap-linker", daemon=True).start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class MainWindow(QMainWindow):
+    """Places, map, passages, reader, documents and problems over one selection."""
+
+    indexChanged = Signal()
+
+    def __init__(self, gazetteer: Path, corpus: Path, settings: QSettings | None = None):
+        super().__init__()
+        self.settings = settings or QSettings("caucasusmap", "caucasusmap")
+        self.gazetteer_path, self.corpus_path = Path(gazetteer), Path(corpus)
+        self.index: Index | None = None
+        self.state = SelectionState()
+        self.shown_documents: set[str] | None = None
+        self.hide_references = False
+        self.setWindowTitle("caucasusmap")
+        self._build_views()
+        self._build_menus()
+        self._build_status()
+        self.loader = Loader(self)
+        self.loader.progress.connect(self._on_progress)
+        self.loader.finished.connect(self._on_loaded)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._schedule_reload)
+        self.watcher.directoryChanged.connect(self._schedule_reload)
+        self.reload_timer = QTimer(self, singleShot=True, interval=300)
+        self.reload_timer.timeout.connect(self.reload)
+        self.state.subscribe(self._on_selection)
+        self._restore_settings()
+        self.reload()
+
+    # -- construction ---------------------------------------------------------
+    def _dock(self, title: str, widget, area, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_views(self) -> None:
+        self.map = MapWidget(self)
+        self.setCentralWidget(self.map)
+        self.places = PlacesPanel()
+        self.passages = PassagesPanel()
+        self.reader = ReaderPanel()
+        self.documents = DocumentsPanel()
+        self.problems = ProblemsPanel()
+        self.search = SearchPanel()
+        L, R, B = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea, \
+            Qt.DockWidgetArea.BottomDockWidgetArea
+        self.places_dock = self._dock("Places", self.places, L, "places")
+        self.documents_dock = self._dock("Documents", self.documents, L, "documents")
+        self.passages_dock = self._dock("Passages", self.passages, R, "passages")
+        self.reader_dock = self._dock("Reader", self.reader, R, "reader")
+        self.problems_dock = self._dock("Problems", self.problems, B, "problems")
+        self.search_dock = self._dock("Search", self.search, L, "search")
+        self.tabifyDockWidget(self.documents_dock, self.search_dock)
+        self.documents_dock.raise_()
+        self.splitDockWidget(self.places_dock, self.documents_dock, Qt.Orientation.Vertical)
+        self.splitDockWidget(self.passages_dock, self.reader_dock, Qt.Orientation.Vertical)
+        self.problems_dock.hide()
+        self.resizeDocks([self.places_dock, self.passages_dock], [380, 440], Qt.Orientation.Horizontal)
+        # Every user action goes to the state, and only there.
+        self.places.picked.connect(lambda ids, how: self.state.select_places(ids, how, source="list"))
+        self.map.placesClicked.connect(lambda ids: self.state.select_places(ids, "replace", source="map"))
+        for browser in (self.passages.browser, self.reader.browser):
+            browser.placeClicked.connect(self._place_link)
+            browser.passageClicked.connect(lambda pid: self.state.select_passage(pid, source="passages"))
+        self.passages.modeChanged.connect(lambda mode: self.state.set_mode(mode, source="passages"))
+        self.documents.filterChanged.connect(self._documents_filtered)
+        self.documents.opened.connect(self._open_document)
+        self.map.ready.connect(self._map_ready)
+        self.search.placeChosen.connect(lambda pid: self.state.select_places([pid], source="search"))
+        self.search.passageChosen.connect(self._passage_chosen)
+
+    def _passage_chosen(self, passage_id: str) -> None:
+        # Show the passage with its places selected, so they light up everywhere.
+        places = list(self.index.places_in(passage_id)) if self.index else []
+        if places:
+            self.state.select_places(places, source="search")
+        self.state.select_passage(passage_id, source="search")
+
+    def _place_link(self, place_id: str) -> None:
+        how = "toggle" if QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier else "replace"
+        self.state.select_places([place_id], how, source="text")
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action(file, "Open &corpus folder…", self.open_corpus, QKeySequence("Ctrl+Shift+O"))
+        self._action(file, "&Open gazetteer…", self.open_gazetteer, QKeySequence.StandardKey.Open)
+        file.addSeparator()
+        self._action(file, "&Export view as HTML…", lambda: self.export_view("html"), QKeySequence("Ctrl+E"))
+        self._action(file, "Export view as &GeoJSON…", lambda: self.export_view("geojson"))
+        file.addSeparator()
+        self._action(file, "&Reload", self.reload, QKeySequence.StandardKey.Refresh)
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        nav = bar.addMenu("&Selection")
+        self.back_action = self._action(nav, "&Back", lambda: self.state.back(), QKeySequence("Alt+Left"))
+        self.forward_action = self._action(nav, "&Forward", lambda: self.state.forward(), QKeySequence("Alt+Right"))
+        self._action(nav, "&Clear", lambda: self.state.clear(source="keyboard"), QKeySequence("Esc"))
+        self._action(nav, "&Search places and passages…", self._focus_search, QKeySequence.StandardKey.Find)
+        self._action(nav, "Filter the place &list", self._focus_filter, QKeySequence("Ctrl+L"))
+        refs = self._action(nav, "&Hide references sections", self._toggle_references)
+        refs.setCheckable(True)
+        view = bar.addMenu("&View")
+        for dock in (self.places_dock, self.documents_dock, self.search_dock, self.passages_dock,
+                     self.reader_dock, self.problems_dock):
+            view.addAction(dock.toggleViewAction())
+        help_ = bar.addMenu("&Help")
+        self._action(help_, "&About caucasusmap", self.about)
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_status(self) -> None:
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(lambda: self.loader.cancel())
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    # -- loading -----------------------------------------------------------------
+    def reload(self) -> None:
+        if self.loader.busy:
+            self.reload_timer.start()  # try again once the current run ends
+            return
+        self.statusBar().showMessage(f"Linking {self.corpus_path} with {self.gazetteer_path.name}…")
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self._load_started = time.perf_counter()
+        self.loader.start(self.gazetteer_path, self.corpus_path)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _on_loaded(self, loaded: tuple[Index, PassageSearch] | None, error) -> None:
+        self.loader.busy = False
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._watch()
+        if error is not None:
+            if isinstance(error, GazetteerError):
+                self.problems.set_issues(error.issues)
+                self.problems_dock.show()
+                self.problems_dock.raise_()
+                kept = " — the previous places stay in use" if self.index else ""
+                self.statusBar().showMessage(f"{self.gazetteer_path.name} has {sum(i.is_error for i in error.issues)}"
+                                             f" error(s); see Problems{kept}")
+            elif isinstance(error, Cancelled):
+                self.statusBar().showMessage("Linking cancelled")
+            else:
+                self.statusBar().showMessage(f"Could not load: {error}")
+                if self.index is None:
+                    QMessageBox.warning(self, "caucasusmap", str(error))
+            return
+        index, passage_search = loaded
+        self.index = index
+        issues = list(index.gazetteer.issues) + list(index.corpus.issues)
+        self.problems.set_issues(issues)
+        if not any(i.is_error for i in issues):
+            self.problems_dock.setVisible(self.problems_dock.isVisible() and bool(issues))
+        known_docs = {d.id for d in index.corpus.documents}
+        if self.shown_documents is not None:
+            self.shown_documents &= known_docs
+        self.documents.set_documents(index, self.shown_documents)
+        self.search.set_sources(index, passage_search)
+        self.state.restrict(set(index.gazetteer.by_id), set(index.passages))
+        self._refresh_counts()
+        self._reload_map()
+        took = time.perf_counter() - self._load_started
+        self.statusBar().showMessage(
+            f"{len(index.corpus.documents)} documents, {len(index.gazetteer)} places, {len(index.table)} mentions "
+            f"({'from cache' if index.source == 'cache' else 'linked'} in {took:.1f} s)", 8000)
+        self._on_selection(self.state.current, Selection(), "reload")
+        self.indexChanged.emit()
+
+    def _watch(self) -> None:
+        paths = [str(self.gazetteer_path), str(self.gazetteer_path.parent), str(self.corpus_path)]
+        if self.corpus_path.is_dir():
+            paths += [str(p) for p in self.corpus_path.iterdir() if p.suffix.lower() in (".txt", ".md", ".yaml")]
+        current = set(self.watcher.files()) | set(self.watcher.directories())
+        wanted = [p for p in paths if Path(p).exists() and p not in current]
+        if wanted:
+            self.watcher.addPaths(wanted)
+
+    def _schedule_reload(self, path: str) -> None:
+        # Editors often save by replacing the file; the folder watch catches that.
+        self.reload_timer.start()
+
+    # -- view --------------------------------------------------------------------
+    def current_view(self) -> MapView:
+        docs = tuple(sorted(self.shown_documents)) if self.shown_documents is not None else None
+        center = zoom = None
+        if self.map.last_view:
+            center, zoom = tuple(self.map.last_view["center"]), int(round(self.map.last_view["zoom"]))
+        return MapView(documents=docs, selected=self.state.current.places, passage=self.state.current.passage,
+                       center=center, zoom=zoom, hide_references=self.hide_references)
+
+    def _refresh_counts(self) -> None:
+        index = self.index
+        rows = index.view_rows(self.shown_documents, None, self.hide_references)
+        mentions, docs = index.view_counts(rows)
+        self.places.model.set_data(index.gazetteer.places, mentions, docs)
+        self.places.show_selection(self.state.current.places)
+
+    def _reload_map(self) -> None:
+        view = self.current_view()
+        view = MapView(documents=view.documents, selected=view.selected, hide_references=view.hide_references,
+                       center=view.center, zoom=view.zoom)
+        self.map.set_page_html(render_map(self.index, view, explorer=False))
+
+    def _map_ready(self) -> None:
+        sel = self.state.current
+        if sel.passage and self.index and sel.passage in self.index.passages:
+            self.map.highlight(list(self.index.places_in(sel.passage)))
+
+    def _documents_filtered(self, checked: list[str]) -> None:
+        all_docs = {d.id for d in self.index.corpus.documents} if self.index else set()
+        self.shown_documents = None if set(checked) == all_docs else set(checked)
+        self._refresh_counts()
+        self._reload_map()
+        self._on_selection(self.state.current, self.state.current, "filter")
+
+    def _toggle_references(self, hide: bool) -> None:
+        self.hide_references = hide
+        if self.index:
+            self._refresh_counts()
+            self._reload_map()
+            self._on_selection(self.state.current, self.state.current, "filter")
+
+    def _open_document(self, document_id: str) -> None:
+        if self.index:
+            self.reader.show_document(self.index, document_id, self.state.current)
+            self.reader_dock.show()
+            self.reader_dock.raise_()
+
+    # -- the one place selection changes are rendered -----------------------------
+    def _on_selection(self, new: Selection, old: Selection, source: str) -> None:
+        index = self.index
+        self.back_action.setEnabled(self.state.can_go_back)
+        self.forward_action.setEnabled(self.state.can_go_forward)
+        if index is None:
+            return
+        if source != "list":
+            self.places.show_selection(new.places)
+        self.passages.show_selection(index, new, not self.hide_references)
+        if new.passage and new.passage in index.passages:
+            self.reader.show_document(index, index.passages[new.passage].document, new)
+            self.map.highlight(list(index.places_in(new.passage)))
+        else:
+            if self.reader.document_id:
+                self.reader.show_document(index, self.reader.document_id, new)
+            if source != "map" or new.places != old.places:
+                self.map.show_selection(list(new.places), pan=source != "map")
+
+    # -- files and export ----------------------------------------------------------------
+    def open_corpus(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open corpus folder", str(self.corpus_path))
+        if folder:
+            self.corpus_path = Path(folder)
+            self.shown_documents = None
+            self.watcher.removePaths(self.watcher.files() + self.watcher.directories())
+            self.reload()
+
+    def open_gazetteer(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open gazetteer", str(self.gazetteer_path.parent),
+                                              "Gazetteer (*.yaml *.yml);;All files (*)")
+        if path:
+            self.gazetteer_path = Path(path)
+            self.watcher.removePaths(self.watcher.files() + self.watcher.directories())
+            self.reload()
+
+    def export_view(self, fmt: str = "html", path: str | Path | None = None) -> Path | None:
+        """Export what the user is looking at, with the same exporter as the CLI."""
+        from ..export import export_view
+
+        if self.index is None:
+            return None
+        if path is None:
+            suffix = {"html": "HTML files (*.html)", "geojson": "GeoJSON (*.geojson *.json)"}[fmt]
+            default = str(Path.home() / ("caucasusmap-view." + ("html" if fmt == "html" else "geojson")))
+            path, _ = QFileDialog.getSaveFileName(self, "Export view", default, suffix)
+            if not path:
+                return None
+        try:
+            out = export_view(self.index, self.current_view(), path, fmt)
+        except (OSError, CaucasusmapError) as exc:
+            QMessageBox.warning(self, "Export failed", f"Could not write {path}:\n{exc}")
+            return None
+        self.statusBar().showMessage(f"Exported {out}", 6000)
+        return out
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About caucasusmap", (
+            f"<h3>caucasusmap {__version__}</h3>"
+            "<p>A map-and-document explorer linking a gazetteer of South Caucasus and north-west Iran "
+            "places to a corpus of texts.</p>"
+            "<p><b>Data sources.</b> Basemap: Natural Earth 1:10m (public domain). Settlement coordinates: "
+            "GeoNames (CC BY 4.0) where a place links to it; other coordinates and outlines are approximate "
+            "(see each place's note). Online layers, when chosen: © OpenStreetMap contributors (ODbL), "
+            "OpenTopoMap (CC-BY-SA).</p>"
+            "<p><b>Software.</b> Qt / PySide6 (LGPL), Leaflet and Leaflet.markercluster (BSD-2-Clause), "
+            "folium (MIT), shapely (BSD), geopy (MIT), PyYAML (MIT), numpy (BSD), ahocorasick_rs (Apache-2.0/MIT).</p>"
+            f"<p>Gazetteer: {self.gazetteer_path}<br>Corpus: {self.corpus_path}</p>"))
+
+    def _focus_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search.focus()
+
+    def _focus_filter(self) -> None:
+        self.places_dock.show()
+        self.places_dock.raise_()
+        self.places.filter_edit.setFocus()
+        self.places.filter_edit.selectAll()
+
+    # -- settings ----------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 880)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event):  # noqa: N802
+        self.loader.cancel()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("files/gazetteer", str(self.gazetteer_path))
+        self.settings.setValue("files/corpus", str(self.corpus_path))
+        if self.map.base_layer:
+            self.settings.setValue("map/base_layer", self.map.base_layer)
+        super().closeEvent(event)
+
+
+def launch(gazetteer: Path, corpus: Path) -> int:
+    """Create the application and show the window (blocking)."""
+    logging.basicConfig(level=logging.INFO, format="%(name)s: %(levelname)s: %(message)s")
+    register_scheme()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("caucasusmap")
+    app.setOrganizationName("caucasusmap")
+    window = MainWindow(gazetteer, corpus)
+    window.show()
+    return app.exec()

@@ -1,0 +1,184 @@
+"""The desktop app, offscreen, on real data and a real WebEngine page."""
+
+import re
+import shutil
+
+import pytest
+from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
+from PySide6.QtCore import QSettings, QUrl
+
+from caucasusmap.app.qt_window import MainWindow
+from caucasusmap.cli import main as cli_main
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A private copy of the bundled data, so tests may edit it."""
+    shutil.copytree(BUNDLED_CORPUS, tmp_path / "corpus")
+    shutil.copy(BUNDLED_GAZETTEER, tmp_path / "places.yaml")
+    return tmp_path / "places.yaml", tmp_path / "corpus"
+
+
+@pytest.fixture
+def window(qtbot, data, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(*data, settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.index is not None and w.map.is_ready, timeout=30000)
+    yield w
+    w.close()
+
+
+def js(qtbot, window, code):
+    box = []
+    window.map.page().runJavaScript(code, 0, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=10000)
+    return box[0]
+
+
+def row_of(window, place_id):
+    proxy = window.places.proxy
+    for r in range(proxy.rowCount()):
+        if proxy.data(proxy.index(r, 0), window.places.model.ID_ROLE) == place_id:
+            return r
+    raise AssertionError(place_id)
+
+
+def passages_shown(window):
+    m = re.search(r"(\d+) passage", window.passages.header.text())
+    return int(m.group(1)) if m else 0
+
+
+def test_window_opens_with_the_bundled_data(window):
+    assert window.places.model.rowCount() == len(window.index.gazetteer)
+    assert window.documents.count() == 5
+    assert window.places.proxy.data(window.places.proxy.index(0, 0)) == "Iran"  # most mentioned first
+
+
+def test_place_click_in_list_lists_passages_and_tells_the_map(qtbot, window):
+    window.places.table.selectRow(row_of(window, "tabriz"))
+    assert window.state.current.places == ("tabriz",)
+    assert passages_shown(window) == len(window.index.passages_for("tabriz"))
+    assert "background:#fde68a" in window.passages.browser.toHtml().lower() or "Tabriz" in \
+        window.passages.browser.toPlainText()
+    qtbot.waitUntil(lambda: js(qtbot, window, "caucasusmap.selected()") == '["tabriz"]', timeout=5000)
+
+
+def test_marker_click_in_the_page_reaches_the_selection(qtbot, window):
+    title = js(qtbot, window, """(function () {
+        var m = document.querySelector('.cm-marker');
+        m.dispatchEvent(new MouseEvent('click', {bubbles: true})); return m.title; })()""")
+    place = next(p for p in window.index.gazetteer.places if p.name == title)
+    qtbot.waitUntil(lambda: window.state.current.places == (place.id,), timeout=5000)
+    assert window.places.table.selectionModel().selectedRows()[0].row() == row_of(window, place.id)
+    assert passages_shown(window) == len(window.index.passages_for(place.id))
+
+
+def test_passage_click_moves_reader_and_map(qtbot, window):
+    window.state.select_places(["nurduz"])
+    passage, _ = window.index.passages_for("nurduz")[0]
+    window.passages.browser.anchorClicked.emit(QUrl(f"passage:{passage.id}"))
+    assert window.state.current.passage == passage.id
+    assert window.reader.document_id == passage.document
+    places = window.index.places_in(passage.id)
+    qtbot.waitUntil(lambda: js(qtbot, window, "caucasusmap._state.highlighted.length") == len(places), timeout=5000)
+    # A mention in the reader selects its place.
+    window.reader.browser.anchorClicked.emit(QUrl("place:tabriz"))
+    assert window.state.current.places == ("tabriz",)
+
+
+def test_several_places_all_or_any(window):
+    window.state.select_places(["tabriz", "baku"])
+    assert passages_shown(window) == len(window.index.passages_for(["tabriz", "baku"], mode="all"))
+    window.passages.mode.setCurrentIndex(1)
+    assert window.state.current.mode == "any"
+    assert passages_shown(window) == len(window.index.passages_for(["tabriz", "baku"], mode="any"))
+
+
+def test_back_forward_and_escape(window):
+    window.state.select_places(["tabriz"])
+    window.state.select_places(["baku"])
+    window.back_action.trigger()
+    assert window.state.current.places == ("tabriz",)
+    window.forward_action.trigger()
+    assert window.state.current.places == ("baku",)
+    window.state.clear()
+    assert window.state.current.empty and window.passages.header.text().startswith("Select a place")
+
+
+def test_documents_filter_the_counts(window):
+    before = window.places.model.mentions[:]
+    item = window.documents.item(0)
+    item.setCheckState(item.checkState().__class__.Unchecked)
+    assert sum(window.places.model.mentions) < sum(before)
+    assert window.current_view().documents is not None
+
+
+def test_gazetteer_edit_on_disk_updates_counts(qtbot, window, data):
+    gazetteer, _ = data
+    i = [p.id for p in window.index.gazetteer.places].index("kapan")
+    before = window.places.model.mentions[i]
+    window.state.select_places(["tabriz"])
+    text = gazetteer.read_text(encoding="utf-8")
+    # "Keyhan" (a newspaper, twice in the corpus) is no place's name yet.
+    gazetteer.write_text(text.replace("aliases: [Qafan, Ghapan]", "aliases: [Qafan, Ghapan, Keyhan]"),
+                         encoding="utf-8")
+    qtbot.waitUntil(lambda: window.places.model.mentions[i] == before + 2, timeout=2000)
+    assert window.state.current.places == ("tabriz",)  # the selection survived the reload
+
+
+def test_broken_gazetteer_shows_problems_and_keeps_places(qtbot, window, data):
+    gazetteer, _ = data
+    n = len(window.index.gazetteer)
+    text = gazetteer.read_text(encoding="utf-8")
+    gazetteer.write_text(text.replace("    kind: bridge\n", "    kind: brige\n", 1), encoding="utf-8")
+    qtbot.waitUntil(lambda: window.problems.count() > 0 and "brige" in window.problems.item(0).text(), timeout=5000)
+    line = text[: text.index("    kind: bridge\n")].count("\n") + 1
+    assert window.problems.item(0).text().startswith(f"{gazetteer}:{line}:")
+    assert "did you mean 'bridge'" in window.problems.item(0).text()
+    assert len(window.index.gazetteer) == n and window.places.model.rowCount() == n
+    assert gazetteer.read_text(encoding="utf-8").count("kind: brige") == 1  # the user's file untouched
+
+
+def test_export_view_equals_the_cli_export(qtbot, window, data, tmp_path):
+    window.state.select_places(["nurduz"])
+    qtbot.waitUntil(lambda: window.map.last_view is not None, timeout=5000)
+    app_out = window.export_view("html", tmp_path / "app.html")
+    view = window.current_view()
+    cli_out = tmp_path / "cli.html"
+    lat, lon = view.center
+    assert cli_main(["export", "--out", str(cli_out), "--gazetteer", str(data[0]), "--corpus", str(data[1]),
+                     "--select", "nurduz", "--center", f"{lat!r},{lon!r}", "--zoom", str(view.zoom)]) == 0
+    strip = lambda h: re.sub(r'"exported":"[^"]*"', "", h)  # noqa: E731
+    assert strip(app_out.read_text(encoding="utf-8")) == strip(cli_out.read_text(encoding="utf-8"))
+
+
+def test_window_layout_is_remembered(qtbot, data, tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(*data, settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    w.documents_dock.hide()
+    w.problems_dock.show()
+    w.close()
+    assert settings.value("window/geometry") is not None
+    assert settings.value("files/gazetteer") == str(data[0])
+    w2 = MainWindow(*data, settings=settings)
+    qtbot.addWidget(w2)
+    w2.show()
+    assert not w2.documents_dock.isVisible() and w2.problems_dock.isVisible()
+    w2.close()
+
+
+def test_search_finds_places_and_passages(window):
+    window._focus_search()
+    window.search.edit.setText("Nurdüz")
+    kinds = [window.search.results.item(i).data(256)[0] for i in range(window.search.results.count())]
+    assert kinds[0] == "place" and "passage" in kinds
+    window.search._choose(window.search.results.item(0))
+    assert window.state.current.places == ("nurduz",)
+    passage_row = kinds.index("passage")
+    window.search._choose(window.search.results.item(passage_row))
+    assert window.state.current.passage is not None
+    assert window.reader.document_id == window.index.passages[window.state.current.passage].document
