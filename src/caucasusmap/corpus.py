@@ -340,6 +340,9 @@ _MARKUP = re.compile(
 )
 
 
+_SPACE_RUNS = re.compile(" {2,}")
+
+
 def display_text(text: str, start: int, end: int) -> tuple[str, list[int]]:
     """Clean reading text for ``text[start:end]`` and, for each of its
     characters, the source offset it came from.
@@ -396,14 +399,19 @@ def display_text(text: str, start: int, end: int) -> tuple[str, list[int]]:
         pos = b
     if pos < end:
         copy(pos, end)
-    # Collapse double spaces and trim, keeping the map aligned.
+    # Collapse double spaces (left where dropped markup sat between spaces)
+    # and trim, keeping the map aligned. Rare, so only then walk the string.
     s = "".join(out)
-    keep = [i for i, ch in enumerate(s) if not (ch == " " and (i == 0 or s[i - 1] == " "))]
-    s2 = "".join(s[i] for i in keep)
-    o2 = [origin[i] for i in keep]
-    while s2.endswith(" "):
-        s2, o2 = s2[:-1], o2[:-1]
-    return s2, o2
+    if "  " in s or s.startswith(" ") or s.endswith(" "):
+        drop = {m.start() + k for m in _SPACE_RUNS.finditer(s) for k in range(1, m.end() - m.start())}
+        if s.startswith(" "):
+            drop.add(0)
+        stripped = len(s.rstrip(" "))
+        drop.update(range(stripped, len(s)))
+        keep = [i for i in range(len(s)) if i not in drop]
+        s = "".join(s[i] for i in keep)
+        origin = [origin[i] for i in keep]
+    return s, origin
 
 
 def display_span(origin: list[int], start: int, end: int) -> tuple[int, int]:

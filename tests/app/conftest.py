@@ -26,9 +26,19 @@ from PySide6.QtWebEngineCore import (  # noqa: E402
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402
 
+from caucasusmap.app.qt_compat import none_refcount, restore_none_refcount  # noqa: E402
 from caucasusmap.app.qt_map import register_scheme  # noqa: E402
 
 register_scheme()  # must happen before the QApplication exists
+
+
+@pytest.fixture(autouse=True)
+def _none_refcount():
+    """pytest-qt's waitUntil polls with QTest.qWait, which leaks a reference
+    to None per call in this PySide6 (see caucasusmap.app.qt_compat)."""
+    before = none_refcount()
+    yield
+    restore_none_refcount(before)
 
 
 class NoNetwork(QWebEngineUrlRequestInterceptor):

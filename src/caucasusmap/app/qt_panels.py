@@ -39,23 +39,38 @@ from ..selection import Selection
 HIGHLIGHT = "#fde68a"
 SOFT = "#eef2ff"
 READER_PASSAGE = "#fff7d6"  # QTextBrowser ignores alpha, so a solid pale tint
-MAX_PASSAGES = 150
+MAX_PASSAGES = 50
 """Passages rendered at once in the passages panel (the rest on request)."""
+
+
+_READING: dict[tuple[int, str], tuple[str, list[tuple[int, int, str]]]] = {}
+
+
+def reading_text(index: Index, passage_id: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """A passage's reading text and its mention spans (cached per index)."""
+    key = (id(index), passage_id)
+    cached = _READING.get(key)
+    if cached is None:
+        if len(_READING) > 50_000:
+            _READING.clear()
+        p = index.passages[passage_id]
+        doc = index.corpus.by_id[p.document]
+        text, origin = display_text(doc.text, p.start, p.end)
+        spans = []
+        for m in index.mentions_in(passage_id):
+            a, b = display_span(origin, m.start, m.end)
+            if b > a:
+                spans.append((a, b, m.place))
+        cached = _READING[key] = (text, sorted(spans))
+    return cached
 
 
 def passage_html(index: Index, passage_id: str, selected: set[str], *, link_places: bool = True) -> str:
     """A passage's reading text as HTML: mentions of ``selected`` places
     highlighted, other mentions as ``place:ID`` links."""
-    p = index.passages[passage_id]
-    doc = index.corpus.by_id[p.document]
-    text, origin = display_text(doc.text, p.start, p.end)
-    spans = []
-    for m in index.mentions_in(passage_id):
-        a, b = display_span(origin, m.start, m.end)
-        if b > a:
-            spans.append((a, b, m.place))
+    text, spans = reading_text(index, passage_id)
     out, pos = [], 0
-    for a, b, place in sorted(spans):
+    for a, b, place in spans:
         if a < pos:
             continue
         out.append(html.escape(text[pos:a]))

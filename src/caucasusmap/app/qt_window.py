@@ -13,6 +13,7 @@ import logging
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, Qt, QTimer, Signal
@@ -34,20 +35,42 @@ from ..maps import MapView, render_map
 from ..search import PassageSearch
 from ..selection import Selection, SelectionState
 from .qt_map import MapWidget, register_scheme
-from .qt_panels import DocumentsPanel, PassagesPanel, PlacesPanel, ProblemsPanel, ReaderPanel, SearchPanel
+from .qt_panels import (
+    DocumentsPanel,
+    PassagesPanel,
+    PlacesPanel,
+    ProblemsPanel,
+    ReaderPanel,
+    SearchPanel,
+    reading_text,
+)
 
 log = logging.getLogger("caucasusmap.app")
+
+WARM_PASSAGES = 20_000
+"""Up to this many passages, their reading text is prepared while loading."""
 
 
 class Cancelled(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class LoadResult:
+    """What a background load produced. Sent as one object: PySide6 can
+    corrupt the refcount of a bare None sent through a cross-thread
+    Signal(object), which crashes the interpreter."""
+
+    index: Index | None = None
+    search: PassageSearch | None = None
+    error: Exception | None = None
+
+
 class Loader(QObject):
     """Links in a background thread; results come back as queued signals."""
 
     progress = Signal(int, int)
-    finished = Signal(object, object)   # ((index, passage search) or None, error or None)
+    finished = Signal(object)   # a LoadResult
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -72,14 +95,19 @@ class Loader(QObject):
         def work():
             try:
                 index = open_index(gazetteer, corpus, progress=report)
-                # The search index is built here too, off the GUI thread.
-                result = ((index, PassageSearch(index)), None)
+                # The search index is built here too, off the GUI thread, and
+                # the reading text of passages is prepared for fast clicks.
+                search = PassageSearch(index)
+                if len(index.passage_list) <= WARM_PASSAGES:
+                    for passage in index.passage_list:
+                        reading_text(index, passage.id)
+                result = LoadResult(index, search)
             except (CaucasusmapError, Cancelled) as exc:
-                result = (None, exc)
+                result = LoadResult(error=exc)
             except Exception as exc:  # a bug: report it, never kill the window
                 log.exception("linking failed")
-                result = (None, exc)
-            emit(self.finished, *result)
+                result = LoadResult(error=exc)
+            emit(self.finished, result)
 
         threading.Thread(target=work, name="caucasusmap-linker", daemon=True).start()
 
@@ -231,7 +259,8 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
-    def _on_loaded(self, loaded: tuple[Index, PassageSearch] | None, error) -> None:
+    def _on_loaded(self, result: LoadResult) -> None:
+        error = result.error
         self.loader.busy = False
         self.progress.hide()
         self.cancel_button.hide()
@@ -251,7 +280,7 @@ class MainWindow(QMainWindow):
                 if self.index is None:
                     QMessageBox.warning(self, "caucasusmap", str(error))
             return
-        index, passage_search = loaded
+        index, passage_search = result.index, result.search
         self.index = index
         issues = list(index.gazetteer.issues) + list(index.corpus.issues)
         self.problems.set_issues(issues)
