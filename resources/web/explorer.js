@@ -401,6 +401,15 @@
       return JSON.stringify({center: [c.lat, c.lng], zoom: cm.map.getZoom()});
     },
     setView: function (lat, lon, zoom) { cm.map.setView([lat, lon], zoom); },
+    setBaseLayer: function (name) {
+      // Choose a base layer by its name in the layer control.
+      var labels = document.querySelectorAll(".leaflet-control-layers-base label");
+      for (var k = 0; k < labels.length; k++) {
+        var input = labels[k].querySelector("input");
+        if (labels[k].textContent.trim() === name && input && !input.checked) { input.click(); return true; }
+      }
+      return false;
+    },
     selected: function () { return JSON.stringify(cm.selected.map(function (i) { return cm.data.places[i].id; })); },
     _state: cm
   };

@@ -308,7 +308,9 @@ def cmd_app(args) -> int:
     """Open the desktop app (what ``caucasusmap`` with no command does)."""
     from .app.launch import run_app
 
-    return run_app(args.gazetteer, args.corpus)
+    # Without explicit paths the app reopens the files it had last.
+    explicit = args.gazetteer != default_gazetteer() or args.corpus != default_corpus()
+    return run_app(args.gazetteer, args.corpus, remembered=not explicit)
 
 
 def cmd_overview(args) -> int:

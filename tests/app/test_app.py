@@ -182,3 +182,56 @@ def test_search_finds_places_and_passages(window):
     window.search._choose(window.search.results.item(passage_row))
     assert window.state.current.passage is not None
     assert window.reader.document_id == window.index.passages[window.state.current.passage].document
+
+
+def test_document_added_to_the_corpus_appears(qtbot, window, data):
+    _, corpus = data
+    (corpus / "new-notes.md").write_text("# Field notes\n\nWe drove from Tabriz to Nurduz.\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: window.documents.count() == 6, timeout=5000)
+    assert window.index.mention_count("nurduz") == 9
+
+
+def test_keyboard_reaches_every_panel(window):
+    labels = [a.text() for a in window.menuBar().actions()[2].menu().actions() if a.text().startswith("Go to")]
+    assert len(labels) == 7
+    go_reader = next(a for a in window.menuBar().actions()[2].menu().actions() if a.text() == "Go to &Reader")
+    assert go_reader.shortcut().toString() == "Ctrl+4"
+
+
+def test_base_layer_and_files_are_remembered(qtbot, data, tmp_path):
+    from caucasusmap.app.qt_window import remembered_files
+
+    settings = QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat)
+    settings.setValue("files/gazetteer", str(data[0]))
+    settings.setValue("files/corpus", str(tmp_path / "gone"))
+    assert remembered_files(settings, BUNDLED_GAZETTEER, BUNDLED_CORPUS) == (data[0], BUNDLED_CORPUS)
+    settings.setValue("map/base_layer", "OpenStreetMap (online)")
+    w = MainWindow(*data, settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.index is not None and w.map.is_ready, timeout=30000)
+    qtbot.waitUntil(lambda: js(qtbot, w, """(function () {
+        var l = document.querySelectorAll('.leaflet-control-layers-base label');
+        for (var k = 0; k < l.length; k++) if (l[k].querySelector('input').checked) return l[k].textContent.trim();
+        })()""") == "OpenStreetMap (online)", timeout=5000)
+    w.close()
+
+
+def test_tile_requests_carry_user_agent_and_referer():
+    from caucasusmap.app.qt_map import REFERER, USER_AGENT, TileInterceptor
+
+    class FakeInfo:
+        def __init__(self, url):
+            self.url, self.headers = QUrl(url), {}
+
+        def requestUrl(self):  # noqa: N802
+            return self.url
+
+        def setHttpHeader(self, name, value):  # noqa: N802
+            self.headers[bytes(name)] = bytes(value)
+
+    tile, local = FakeInfo("https://tile.openstreetmap.org/6/40/24.png"), FakeInfo("caucasusmap://app/map.html")
+    TileInterceptor().interceptRequest(tile)
+    TileInterceptor().interceptRequest(local)
+    assert tile.headers == {b"User-Agent": USER_AGENT.encode(), b"Referer": REFERER}
+    assert local.headers == {}

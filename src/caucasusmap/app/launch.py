@@ -51,9 +51,10 @@ def prepare_environment(environ=os.environ) -> None:
             environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
 
 
-def run_app(gazetteer: Path, corpus: Path) -> int:
-    """Open the main window on ``gazetteer`` and ``corpus``; returns the exit
-    status (2 with a message when there is no usable display)."""
+def run_app(gazetteer: Path, corpus: Path, remembered: bool = False) -> int:
+    """Open the main window on ``gazetteer`` and ``corpus`` (or, with
+    ``remembered``, on the files open last time if they still exist); returns
+    the exit status (2 with a message when there is no usable display)."""
     problem = environment_problem()
     if problem:
         print(problem, file=sys.stderr)
@@ -66,4 +67,4 @@ def run_app(gazetteer: Path, corpus: Path) -> int:
               "sudo apt-get install libgl1 libegl1 libnss3 libxkbcommon0 libxcomposite1 libxdamage1 "
               "libxrandr2 libxtst6 libasound2", file=sys.stderr)
         return 2
-    return launch(gazetteer, corpus)
+    return launch(gazetteer, corpus, remembered=remembered)

@@ -118,13 +118,21 @@ class PageSchemeHandler(QWebEngineUrlSchemeHandler):
         job.reply(b"text/html", buf)
 
 
+REFERER = PAGE_URL.toString().encode()
+"""Sent with online tile requests: the page's own address. Chromium sends no
+Referer from a page with a custom scheme, and OpenStreetMap's tile servers
+refuse requests that carry none; their usage policy also asks for a
+User-Agent naming the application. (Untested against the live servers: this
+machine has no network.)"""
+
+
 class TileInterceptor(QWebEngineUrlRequestInterceptor):
-    """Identifies the app to online tile servers (their usage policies ask
-    for it); the page's own origin is sent as Referer by the engine."""
+    """Adds the identifying headers to every request that leaves the machine."""
 
     def interceptRequest(self, info):  # noqa: N802
         if info.requestUrl().scheme() in ("http", "https"):
             info.setHttpHeader(b"User-Agent", USER_AGENT.encode())
+            info.setHttpHeader(b"Referer", REFERER)
 
 
 class MapPage(QWebEnginePage):
@@ -198,6 +206,9 @@ class MapWidget(QWebEngineView):
 
     def show_selection(self, place_ids: list[str], pan: bool = True) -> None:
         self.run(f"caucasusmap.select({json.dumps(place_ids)}, {{pan: {'true' if pan else 'false'}}});")
+
+    def set_base_layer(self, name: str) -> None:
+        self.run(f"caucasusmap.setBaseLayer({json.dumps(name)});")
 
     def highlight(self, place_ids: list[str]) -> None:
         self.run(f"caucasusmap.highlight({json.dumps(place_ids)});")

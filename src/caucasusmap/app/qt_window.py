@@ -222,6 +222,17 @@ class MainWindow(QMainWindow):
         for dock in (self.places_dock, self.documents_dock, self.search_dock, self.passages_dock,
                      self.reader_dock, self.problems_dock):
             view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        # Every panel is one key away (then arrows move, Enter activates).
+        targets = (("&Places", self.places_dock, self.places.table), ("&Map", None, self.map),
+                   ("P&assages", self.passages_dock, self.passages.browser),
+                   ("&Reader", self.reader_dock, self.reader.browser),
+                   ("&Documents", self.documents_dock, self.documents),
+                   ("&Search", self.search_dock, self.search.edit),
+                   ("Pro&blems", self.problems_dock, self.problems))
+        for n, (label, dock, widget) in enumerate(targets, 1):
+            self._action(view, f"Go to {label}", lambda d=dock, w=widget: self._go_to(d, w),
+                         QKeySequence(f"Ctrl+{n}"))
         help_ = bar.addMenu("&Help")
         self._action(help_, "&About caucasusmap", self.about)
 
@@ -337,6 +348,9 @@ class MainWindow(QMainWindow):
         self.map.set_page_html(render_map(self.index, view, explorer=False))
 
     def _map_ready(self) -> None:
+        base = self.map.base_layer or self.settings.value("map/base_layer", "")
+        if base and base != "Basemap (offline)":
+            self.map.set_base_layer(base)
         sel = self.state.current
         if sel.passage and self.index and sel.passage in self.index.passages:
             self.map.highlight(list(self.index.places_in(sel.passage)))
@@ -430,6 +444,12 @@ class MainWindow(QMainWindow):
             "folium (MIT), shapely (BSD), geopy (MIT), PyYAML (MIT), numpy (BSD), ahocorasick_rs (Apache-2.0/MIT).</p>"
             f"<p>Gazetteer: {self.gazetteer_path}<br>Corpus: {self.corpus_path}</p>"))
 
+    def _go_to(self, dock, widget) -> None:
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        widget.setFocus()
+
     def _focus_search(self) -> None:
         self.search_dock.show()
         self.search_dock.raise_()
@@ -463,13 +483,26 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def launch(gazetteer: Path, corpus: Path) -> int:
+def remembered_files(settings: QSettings, gazetteer: Path, corpus: Path) -> tuple[Path, Path]:
+    """The gazetteer and corpus open last time, where they still exist."""
+    last_g, last_c = settings.value("files/gazetteer"), settings.value("files/corpus")
+    if last_g and Path(last_g).is_file():
+        gazetteer = Path(last_g)
+    if last_c and Path(last_c).is_dir():
+        corpus = Path(last_c)
+    return gazetteer, corpus
+
+
+def launch(gazetteer: Path, corpus: Path, remembered: bool = False) -> int:
     """Create the application and show the window (blocking)."""
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(levelname)s: %(message)s")
     register_scheme()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("caucasusmap")
     app.setOrganizationName("caucasusmap")
-    window = MainWindow(gazetteer, corpus)
+    settings = QSettings("caucasusmap", "caucasusmap")
+    if remembered:
+        gazetteer, corpus = remembered_files(settings, gazetteer, corpus)
+    window = MainWindow(gazetteer, corpus, settings=settings)
     window.show()
     return app.exec()
