@@ -19,8 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .corpus import display_span, display_text
-from .corpus import read_corpus
+from .corpus import display_span, display_text, read_corpus
 from .errors import CaucasusmapError, GazetteerError, Issue, UnknownPlaceError, error
 from .gazetteer import validate_gazetteer
 from .index import Index, open_index

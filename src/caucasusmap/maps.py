@@ -194,7 +194,7 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
             "label": bool(k < LABELLED and counts[i] > 0),
         })
     used_docs = sorted(view.documents) if view.documents is not None else [d.id for d in documents]
-    exported = exported or _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+    exported = exported or _dt.datetime.now(_dt.UTC).replace(microsecond=0)
     highlight = []
     if view.passage is not None:
         highlight = [out_index[place_pos[p]] for p in index.places_in(view.passage) if place_pos[p] in out_index]

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
@@ -55,7 +55,7 @@ _ARABIC = {
 _INVISIBLE = set("\u200c\u200d\u00ad\u0640\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u200b")
 
 
-@lru_cache(maxsize=None)
+@cache
 def fold_char(ch: str) -> str:
     """Fold one character: a single character, ``" "`` for a separator, or
     ``"\\x00"`` for a character that vanishes (combining marks, ZWNJ…)."""

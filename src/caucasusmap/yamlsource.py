@@ -58,14 +58,14 @@ class YScalar:
 
 @dataclass(eq=False, slots=True)
 class YSeq:
-    items: list["YNode"]
+    items: list[YNode]
     line: int
     column: int
 
 
 @dataclass(eq=False, slots=True)
 class YMap:
-    items: dict[str, "YNode"]
+    items: dict[str, YNode]
     keys: dict[str, tuple[int, int]]
     line: int
     column: int

@@ -4,9 +4,9 @@ import re
 import shutil
 
 import pytest
-from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
 from PySide6.QtCore import QSettings, QUrl
 
+from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
 from caucasusmap.app.qt_window import MainWindow
 from caucasusmap.cli import main as cli_main
 

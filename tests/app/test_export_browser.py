@@ -1,6 +1,7 @@
 """The exported HTML explorer in a real Chromium engine, with no network."""
 
 import pytest
+
 from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
 from caucasusmap.cli import main
 from caucasusmap.export import export_view

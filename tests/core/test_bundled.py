@@ -1,8 +1,8 @@
 """The bundled gazetteer and corpus: valid, linked, and the design-card places found."""
 
 import pytest
-from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
 
+from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
 from caucasusmap.gazetteer import validate_gazetteer
 from caucasusmap.index import open_index
 

@@ -3,8 +3,8 @@
 Run ``caucasusmap evaluate -v`` for the per-place table and every error."""
 
 import pytest
-from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER, ROOT
 
+from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER, ROOT
 from caucasusmap.evaluate import AnnotationError, parse_marks, read_annotations, score
 from caucasusmap.index import open_index
 

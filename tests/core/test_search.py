@@ -6,8 +6,8 @@ import threading
 import time
 
 import pytest
-from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
 
+from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
 from caucasusmap.gazetteer import load_gazetteer
 from caucasusmap.index import open_index
 from caucasusmap.normalize import fold_phrase
