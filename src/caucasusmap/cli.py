@@ -312,6 +312,40 @@ def cmd_app(args) -> int:
     return run_app(args.gazetteer, args.corpus, remembered=not explicit)
 
 
+def cmd_add_place(args) -> int:
+    from .gazwriter import GazetteerFile, slugify
+
+    if args.kind not in KINDS:
+        raise CaucasusmapError(f"kind {args.kind!r} is not one of {', '.join(KINDS)}")
+    fields = {"id": args.id or slugify(args.name), "name": args.name, "aliases": args.alias or [],
+              "kind": args.kind, "lat": args.lat, "lon": args.lon, "note": args.note or ""}
+    try:
+        gazetteer = GazetteerFile(args.gazetteer)
+        line = gazetteer.add_place(fields)
+    except OSError as exc:
+        raise CaucasusmapError(f"cannot write {args.gazetteer}: {exc.strerror or exc}") from None
+    print(f"{args.gazetteer}:{line}: added {fields['id']!r} ({args.name}); previous version kept as "
+          f"{gazetteer.backup_path.name}")
+    index = open_index(args.gazetteer, args.corpus, use_cache=not args.no_cache)
+    n, d = index.mention_count(fields["id"]), index.document_count(fields["id"])
+    print(f"{args.name} is mentioned {n} time(s) in {d} document(s)"
+          + ("; try more aliases, or 'caucasusmap passages' to check" if n == 0 else ""))
+    return 0
+
+
+def cmd_geocode(args) -> int:
+    from .geocode import geocode
+
+    found = geocode(args.name, limit=args.limit, timeout=args.timeout)
+    if not found:
+        print(f"no result for {args.name!r}", file=sys.stderr)
+        return 1
+    rows = [[f"{c.lat:.5f}", f"{c.lon:.5f}", c.kind, c.name] for c in found]
+    print(_table(rows, ["lat", "lon", "type", "name"], {0, 1}))
+    print("\nAdd one with: caucasusmap add-place NAME --lat LAT --lon LON --kind KIND", file=sys.stderr)
+    return 0
+
+
 def cmd_overview(args) -> int:
     """The corpus and its most mentioned places, on the terminal."""
     index = _load(args)
@@ -422,6 +456,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="title shown in the page")
     p.add_argument("--cdn", action="store_true", help="html: load Leaflet from CDNs (smaller file, needs the network)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("add-place", parents=[common], help="add a place to the gazetteer (keeps your file as is)",
+                       description="Append a place to the gazetteer in the file's own style. Everything else in "
+                                   "the file stays byte for byte; the previous version is kept as FILE.bak; the "
+                                   "change is refused if it would make the file invalid.")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--lat", type=float, required=True)
+    p.add_argument("--lon", type=float, required=True)
+    p.add_argument("--kind", default="city", help=f"one of {', '.join(KINDS)} (default: city)")
+    p.add_argument("--alias", action="append", metavar="ALIAS", help="another spelling (repeatable)")
+    p.add_argument("--id", help="id (default: made from the name)")
+    p.add_argument("--note", help="free text, e.g. where the coordinates come from")
+    p.set_defaults(func=cmd_add_place)
+
+    p = sub.add_parser("geocode", help="look a place name up online (Nominatim) and print candidates",
+                       description="Print candidate coordinates for NAME from OpenStreetMap's Nominatim, biased "
+                                   "to the region. Needs the network; offline it says so.")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--limit", type=int, default=5)
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for the service")
+    p.set_defaults(func=cmd_geocode)
 
     p = sub.add_parser("evaluate", parents=[common], help="linking precision/recall against hand annotations",
                        description="Score the links against hand-checked annotations (*.ann files; "

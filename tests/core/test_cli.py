@@ -112,7 +112,7 @@ def test_overview(capsys, data):
 
 
 def test_help_for_every_command(capsys):
-    for command in ("places", "passages", "mentions", "validate", "evaluate", "export"):
+    for command in ("places", "passages", "mentions", "validate", "evaluate", "export", "add-place"):
         with pytest.raises(SystemExit) as info:
             main([command, "--help"])
         assert info.value.code == 0

@@ -1,12 +1,14 @@
 """Workarounds for bugs in the Qt bindings, each with its evidence.
 
-PySide6 6.12 on Python 3.11: ``QCoreApplication.processEvents()`` and
-``QTest.qWait()`` each drop one reference to ``None`` per call (measured:
-``sys.getrefcount(None)`` falls by exactly one per call). ``None`` is not
-immortal before Python 3.12, so a few thousand calls crash the interpreter
-with "Fatal Python error: none_dealloc". The app never calls them; tests
-(pytest-qt's ``waitUntil`` polls with ``qWait``) and benchmarks do, and
-restore the count with :func:`restore_none_refcount`.
+PySide6 6.12.0 on Python 3.11 drops references to ``None`` and ``True`` on
+ordinary calls — ``processEvents()``, ``QTest.qWait()``, ``setVisible()``,
+``setEnabled(True)`` (measured with ``sys.getrefcount``). ``None`` and the
+booleans are not immortal before Python 3.12, so a few thousand calls crash
+the interpreter ("Fatal Python error: none_dealloc" / "bool_dealloc").
+pyproject.toml therefore excludes 6.12.0 (6.11.3 measured clean). Tests and
+benchmarks that poll with ``processEvents``/``qWait`` still restore the
+``None`` count with :func:`restore_none_refcount`, so a leaking release that
+slips in shows up as a failing test, not as a random crash at exit.
 """
 
 from __future__ import annotations

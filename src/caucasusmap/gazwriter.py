@@ -1,0 +1,406 @@
+"""Edit the user's gazetteer without losing a byte of it.
+
+Edits are text surgery, not a load-and-dump: the YAML composer reports where
+each key and value sits in the file, and an edit replaces or inserts text at
+exactly those places. Everything an edit does not touch — comments, key order,
+quoting, blank lines, line endings — stays byte for byte as the user wrote it,
+and new entries copy the file's own style (indentation, flow or block lists,
+blank lines between entries).
+
+:class:`GazetteerFile` wraps the writes: each one is validated first (a write
+never produces a file with errors), refused if the file changed on disk since
+it was read, preceded by a backup of the previous version (``places.yaml.bak``),
+written atomically (temporary file, then rename), and undoable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import CaucasusmapError, GazetteerError
+from .gazetteer import ID_RE, validate_gazetteer
+from .model import KINDS
+from .yamlsource import decode_text
+
+__all__ = ["GazetteerFile", "ConflictError", "EditError", "add_place", "set_field", "add_to_list", "yaml_scalar",
+           "slugify"]
+
+
+class EditError(CaucasusmapError, ValueError):
+    """Raised when an edit cannot be made safely (unknown place, a file shape
+    the writer does not handle, a value that would not validate)."""
+
+
+class ConflictError(CaucasusmapError, RuntimeError):
+    """Raised when the file changed on disk since it was read: the write is
+    refused so that nobody's edit is lost."""
+
+
+# ---------------------------------------------------------------------------
+# Scalars
+
+_PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#\[\]{},\n]*$")
+_RESERVED = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+                       r"|null|Null|NULL|~|[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o?[0-7]+"
+                       r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|\d{4}-\d\d-\d\d.*)$")
+
+
+def yaml_scalar(value, *, in_flow: bool = False) -> str:
+    """YAML text for a value: plain where that reads back as the same
+    string, else double-quoted (JSON string syntax, which YAML accepts)."""
+    if isinstance(value, bool):
+        raise EditError("booleans are not gazetteer values")
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise EditError(f"{value!r} is not a usable number")
+        text = f"{value:.6f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+        return text if "." in text or isinstance(value, int) else text + ".0"
+    text = str(value)
+    plain = (_PLAIN.match(text) and not _RESERVED.match(text) and text == text.strip()
+             and not (in_flow and re.search(r"[,\[\]{}]", text)) and " #" not in text and not text.endswith(":"))
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def slugify(name: str) -> str:
+    """An id from a name: lowercase ASCII letters, digits and hyphens."""
+    from .normalize import fold_phrase
+
+    slug = "-".join(fold_phrase(name).encode("ascii", "ignore").decode().split())
+    return slug or "place"
+
+
+# ---------------------------------------------------------------------------
+# Reading the structure with positions
+
+@dataclass
+class _Entry:
+    node: yaml.MappingNode
+    keys: dict[str, tuple[yaml.Node, yaml.Node]]
+
+
+def _compose(text: str) -> yaml.Node:
+    # The pure-Python composer: its marks are character offsets into ``text``.
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise EditError(f"the gazetteer is not valid YAML, fix it first: {exc}") from None
+    if not isinstance(root, yaml.MappingNode):
+        raise EditError("the gazetteer must be a mapping with a 'places:' list")
+    return root
+
+
+def _places_node(root: yaml.MappingNode) -> yaml.SequenceNode:
+    for k, v in root.value:
+        if isinstance(k, yaml.ScalarNode) and k.value == "places":
+            if not isinstance(v, yaml.SequenceNode):
+                raise EditError("'places' must be a list")
+            return v
+    raise EditError("the gazetteer has no 'places:' list")
+
+
+def _entries(seq: yaml.SequenceNode) -> list[_Entry]:
+    out = []
+    for item in seq.value:
+        if isinstance(item, yaml.MappingNode):
+            out.append(_Entry(item, {k.value: (k, v) for k, v in item.value if isinstance(k, yaml.ScalarNode)}))
+    return out
+
+
+def _find(text: str, place_id: str) -> tuple[yaml.SequenceNode, _Entry]:
+    seq = _places_node(_compose(text))
+    for entry in _entries(seq):
+        key = entry.keys.get("id")
+        if key and isinstance(key[1], yaml.ScalarNode) and key[1].value == place_id:
+            return seq, entry
+    raise EditError(f"no place has the id {place_id!r}")
+
+
+def _newline(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def _line_end(text: str, pos: int) -> int:
+    """Index just past the end of the line containing ``pos`` (or the end)."""
+    if pos > 0 and text[pos - 1] == "\n":
+        return pos
+    nl = text.find("\n", pos)
+    return len(text) if nl == -1 else nl + 1
+
+
+def _node_end(node: yaml.Node) -> int:
+    """Where a value's own text ends. (A block collection's end mark sits at
+    the next token, possibly lines later, past comments: use its last item;
+    a folded or literal scalar's end mark includes the blank lines after it.)"""
+    if isinstance(node, yaml.ScalarNode):
+        end = node.end_mark.index
+        if node.style in ("|", ">"):
+            buffer = node.end_mark.buffer or ""
+            while end > node.start_mark.index and buffer[end - 1] in " \t\r\n":
+                end -= 1
+        return end
+    if getattr(node, "flow_style", False) or not node.value:
+        return node.end_mark.index
+    last = node.value[-1]
+    return _node_end(last[1] if isinstance(node, yaml.MappingNode) else last)
+
+
+def _last_value_end(entry: _Entry) -> int:
+    return max(_node_end(v) for _, v in entry.keys.values())
+
+
+# ---------------------------------------------------------------------------
+# Edits on text (pure functions)
+
+def set_field(text: str, place_id: str, key: str, value) -> str:
+    """Set ``key`` of a place to a scalar value: the old value's text is
+    replaced in place (inline comments after it stay); a missing key is
+    added as a new line at the end of the entry."""
+    _, entry = _find(text, place_id)
+    if key in entry.keys:
+        _, node = entry.keys[key]
+        if not isinstance(node, yaml.ScalarNode):
+            raise EditError(f"{key!r} of {place_id!r} is not a single value; edit it by hand")
+        if node.style in ("|", ">"):
+            raise EditError(f"{key!r} of {place_id!r} is a block scalar; edit it by hand")
+        in_flow = entry.node.flow_style
+        return text[: node.start_mark.index] + yaml_scalar(value, in_flow=in_flow) + text[node.end_mark.index:]
+    return _insert_key(text, entry, key, yaml_scalar(value, in_flow=entry.node.flow_style))
+
+
+def _insert_key(text: str, entry: _Entry, key: str, rendered: str) -> str:
+    node = entry.node
+    if node.flow_style:  # {id: x, name: Y} → insert after the last value, before '}'
+        pos = _node_end(node.value[-1][1]) if node.value else node.start_mark.index + 1
+        sep = ", " if node.value else ""
+        return text[:pos] + f"{sep}{key}: {rendered}" + text[pos:]
+    indent = " " * _key_column(text, entry)
+    pos = _line_end(text, _last_value_end(entry))
+    nl = _newline(text)
+    prefix = "" if pos == 0 or text[pos - 1] == "\n" else nl
+    return text[:pos] + prefix + f"{indent}{key}: {rendered}{nl}" + text[pos:]
+
+
+def _key_column(text: str, entry: _Entry) -> int:
+    """Column of the entry's keys after the first (the first shares the
+    line with the '-')."""
+    columns = [k.start_mark.column for k, _ in entry.keys.values()]
+    return max(columns) if len(set(columns)) > 1 else columns[0]
+
+
+def add_to_list(text: str, place_id: str, key: str, value: str) -> str:
+    """Append ``value`` to a place's list (``aliases`` or ``exclude``) in the
+    list's own style; a missing list is added in the style the file uses."""
+    _, entry = _find(text, place_id)
+    rendered = yaml_scalar(value, in_flow=True)
+    if key in entry.keys:
+        _, node = entry.keys[key]
+        if isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null"):
+            return text[: node.start_mark.index] + f"[{rendered}]" + text[node.end_mark.index:]
+        if not isinstance(node, yaml.SequenceNode):
+            raise EditError(f"{key!r} of {place_id!r} is not a list; edit it by hand")
+        if node.flow_style:
+            if not node.value:  # [] → [value]
+                return text[: node.start_mark.index + 1] + rendered + text[node.start_mark.index + 1:]
+            pos = _node_end(node.value[-1])  # right after the last item, before any space or ']'
+            return text[:pos] + f", {rendered}" + text[pos:]
+        last = node.value[-1]
+        indent = " " * (last.start_mark.column - 2)
+        pos = _line_end(text, _node_end(last))
+        nl = _newline(text)
+        return text[:pos] + f"{indent}- {yaml_scalar(value)}{nl}" + text[pos:]
+    return _insert_key(text, entry, key, f"[{rendered}]")
+
+
+def _style(text: str, seq: yaml.SequenceNode) -> dict:
+    """How the file writes its entries: indentation, blank lines, list style."""
+    entries = _entries(seq)
+    # With fewer than two entries, blank lines anywhere in the file decide.
+    style = {"dash_col": 2, "key_col": 4, "blank": "\n\n" in text.replace("\r\n", "\n"), "flow_lists": True}
+    if not entries:
+        return style
+    first = entries[0]
+    style["dash_col"] = max(0, first.node.start_mark.column - 2)
+    style["key_col"] = first.node.start_mark.column if first.node.flow_style else _key_column(text, first)
+    style["flow_entries"] = all(e.node.flow_style for e in entries)
+    if len(entries) > 1:
+        # Is there an empty line between the first two entries?
+        start = _line_end(text, _last_value_end(entries[0]))
+        second = entries[1].node.start_mark.index
+        gap = text[start: text.rfind("\n", 0, second) + 1]
+        style["blank"] = any(not line.strip() for line in gap.splitlines())
+    lists = [v for e in entries for k, (kn, v) in e.keys.items() if k in ("aliases", "exclude")
+             and isinstance(v, yaml.SequenceNode)]
+    if lists:
+        style["flow_lists"] = sum(bool(v.flow_style) for v in lists) >= len(lists) / 2
+    return style
+
+
+FIELD_ORDER = ("id", "name", "aliases", "kind", "lat", "lon", "geometry", "exclude", "links", "note")
+
+
+def add_place(text: str, fields: dict) -> str:
+    """Append a new place at the end of the ``places:`` list, written in the
+    file's own style. ``fields`` holds id, name, kind, lat, lon and optionally
+    aliases, exclude, links, note."""
+    root = _compose(text)
+    seq = _places_node(root)
+    if seq.flow_style:
+        raise EditError("'places' is written as a [flow] list; add the place by hand")
+    style = _style(text, seq)
+    nl = _newline(text)
+    dash = " " * style["dash_col"]
+    pad = " " * style["key_col"]
+    lines = []
+    for key in FIELD_ORDER:
+        if key not in fields or fields[key] in (None, "", [], (), {}):
+            continue
+        value = fields[key]
+        if key in ("aliases", "exclude"):
+            if style["flow_lists"]:
+                rendered = "[" + ", ".join(yaml_scalar(v, in_flow=True) for v in value) + "]"
+                lines.append((key, rendered, None))
+            else:
+                lines.append((key, "", [f"{pad}  - {yaml_scalar(v)}" for v in value]))
+        elif key == "links":
+            rendered = "{" + ", ".join(f"{k}: {yaml_scalar(v, in_flow=True)}" for k, v in value.items()) + "}"
+            lines.append((key, rendered, None))
+        elif key == "geometry":
+            lines.append((key, json.dumps(value, separators=(", ", ": ")), None))
+        else:
+            lines.append((key, yaml_scalar(value), None))
+    out = []
+    for i, (key, rendered, block) in enumerate(lines):
+        lead = f"{dash}- " if i == 0 else pad
+        out.append(f"{lead}{key}: {rendered}".rstrip())
+        if block:
+            out.extend(block)
+    entry_text = nl.join(out) + nl
+    entries = _entries(seq)
+    if entries:
+        pos = _line_end(text, _last_value_end(entries[-1]))
+        prefix = "" if text[pos - 1: pos] == "\n" else nl
+        if style["blank"]:
+            prefix += nl
+        return text[:pos] + prefix + entry_text + text[pos:]
+    # An empty list ('places:' or 'places: []'): write the first entry.
+    key = next(k for k, v in root.value if v is seq)
+    if seq.flow_style or not seq.value:
+        start = key.start_mark.index
+        end = _line_end(text, seq.end_mark.index if seq.value else key.end_mark.index)
+        return text[:start] + "places:" + nl + entry_text + text[end:]
+    raise EditError("could not find where to add the place")
+
+
+# ---------------------------------------------------------------------------
+# The file
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class GazetteerFile:
+    """The user's gazetteer on disk, edited safely (see the module docstring)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self._load()
+        self._undo: list[bytes] = []
+
+    def _load(self) -> None:
+        data = self.path.read_bytes()
+        text, problem = decode_text(data, self.path)
+        if problem:
+            raise GazetteerError(self.path, [problem])
+        self.bom = data.startswith(b"\xef\xbb\xbf")
+        self.text, self.digest = text, _digest(data)
+
+    @property
+    def backup_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".bak")
+
+    def reload(self) -> None:
+        """Read the file again (after the user edited it)."""
+        self._load()
+
+    def _encode(self, text: str) -> bytes:
+        return (b"\xef\xbb\xbf" if self.bom else b"") + text.encode("utf-8")
+
+    def _write(self, new_text: str, record_undo: bool = True) -> None:
+        _, issues = validate_gazetteer(self.path, new_text)
+        errors = [i for i in issues if i.is_error]
+        if errors:
+            raise EditError("the change would make the gazetteer invalid: " + "; ".join(str(e) for e in errors[:3]))
+        try:
+            on_disk = self.path.read_bytes()
+        except OSError as exc:
+            raise ConflictError(f"{self.path} cannot be read any more: {exc.strerror or exc}") from None
+        if _digest(on_disk) != self.digest:
+            raise ConflictError(f"{self.path} changed on disk since it was read; reload it and make the change again")
+        _atomic_write(self.backup_path, on_disk)
+        _atomic_write(self.path, self._encode(new_text))
+        if record_undo:
+            self._undo.append(on_disk)
+        self.text, self.digest = new_text, _digest(self._encode(new_text))
+
+    def edit(self, change: Callable[[str], str]) -> str:
+        """Apply a text edit (one of this module's functions) and write it."""
+        self._write(change(self.text))
+        return self.text
+
+    def add_place(self, fields: dict) -> int:
+        """Add a place; returns the line where its entry starts."""
+        fields = dict(fields)
+        fields.setdefault("id", slugify(fields.get("name", "")))
+        if not ID_RE.match(fields["id"]):
+            raise EditError(f"id {fields['id']!r} must be a lowercase slug of letters, digits and hyphens")
+        if fields.get("kind") not in KINDS:
+            raise EditError(f"kind {fields.get('kind')!r} is not one of {', '.join(KINDS)}")
+        before = self.text
+        self.edit(lambda t: add_place(t, fields))
+        return _first_changed_line(before, self.text)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> None:
+        """Put back the file as it was before the last edit made here."""
+        if not self._undo:
+            raise EditError("nothing to undo")
+        previous = self._undo[-1]
+        text, problem = decode_text(previous, self.path)
+        self._write(text, record_undo=False)
+        self._undo.pop()
+
+
+def _first_changed_line(a: str, b: str) -> int:
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    while i < len(b) and b[i] in "\r\n":
+        i += 1
+    return b.count("\n", 0, i) + 1
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
