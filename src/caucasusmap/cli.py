@@ -86,6 +86,18 @@ def _load(args) -> Index:
 def cmd_places(args) -> int:
     index = _load(args)
     places = list(index.gazetteer.places)
+    distances: dict[str, float] = {}
+    if args.near or args.inside:
+        from .spatial import inside, near
+
+        (anchor,) = _resolve_places(index, [args.near or args.inside])
+        anchor_place = index.gazetteer.by_id[anchor]
+        if args.near:
+            found = near(places, anchor_place, args.km if args.km is not None else 50.0)
+        else:
+            found = inside(places, anchor_place, args.km or 0.0)
+        distances = {p.id: km for p, km in found}
+        places = [p for p in places if p.id in distances]
     if args.kind:
         places = [p for p in places if p.kind == args.kind]
     rows = [(p, index.mention_count(p.id), index.document_count(p.id)) for p in places]
@@ -98,8 +110,13 @@ def cmd_places(args) -> int:
         "kind": lambda r: (r[0].kind, r[0].name.casefold()),
         "file": lambda r: r[0].line,
     }[args.sort]
+    if distances and args.sort == "mentions":
+        key = lambda r: (distances[r[0].id], r[0].name.casefold())  # noqa: E731  nearest first
     rows.sort(key=key)
-    if args.format == "table":
+    if args.format == "table" and distances:
+        print(_table([[p.id, p.name, p.kind, n, d, f"{distances[p.id]:.1f}"] for p, n, d in rows],
+                     ["id", "name", "kind", "mentions", "documents", "km"], {3, 4, 5}))
+    elif args.format == "table":
         print(_table([[p.id, p.name, p.kind, n, d] for p, n, d in rows],
                      ["id", "name", "kind", "mentions", "documents"], {3, 4}))
         mentioned = sum(1 for r in rows if r[1])
@@ -108,7 +125,10 @@ def cmd_places(args) -> int:
     else:
         fields = ["id", "name", "kind", "mentions", "documents", "lat", "lon", "aliases"]
         records = [dict(id=p.id, name=p.name, kind=p.kind, mentions=n, documents=d, lat=p.lat, lon=p.lon,
-                        aliases=list(p.aliases)) for p, n, d in rows]
+                        aliases=list(p.aliases), **({"km": round(distances[p.id], 3)} if distances else {}))
+                   for p, n, d in rows]
+        if distances:
+            fields.append("km")
         _write_records(records, fields, args.format)
     return 0
 
@@ -420,6 +440,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="sort order (default: most mentioned first)")
     p.add_argument("--kind", choices=KINDS, help="only places of this kind")
     p.add_argument("--mentioned", action="store_true", help="only places the corpus mentions")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--near", metavar="PLACE", help="places within --km (default 50) of PLACE, nearest first")
+    where.add_argument("--inside", metavar="REGION",
+                       help="places inside REGION's area, or within --km of its line or edge (e.g. a river)")
+    p.add_argument("--km", type=float, help="distance for --near/--inside (geodesic, WGS84)")
     p.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
     p.set_defaults(func=cmd_places)
 

@@ -27,8 +27,6 @@ FIELDS = ("id", "name", "aliases", "kind", "lat", "lon", "geometry", "exclude", 
 REQUIRED = ("id", "name", "kind", "lat", "lon")
 GEOMETRY_TYPES = ("Point", "LineString", "Polygon", "MultiLineString", "MultiPolygon")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FAR_KM = 25.0
-"""A geometry farther than this from its own lat/lon gets a warning."""
 
 
 @dataclass(frozen=True)
@@ -68,13 +66,6 @@ def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
         [c for c in choices if len(low) >= 3 and c.casefold().startswith(low)][:1] or \
         difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
-
-
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 class _Checker:
@@ -214,27 +205,22 @@ class _Checker:
             return None
         return {"type": gtype, "coordinates": coords}
 
-    def spatial(self, node: YNode, geometry: dict[str, Any], lat: float, lon: float) -> None:
-        """Shapely checks: validity, and distance between point and geometry."""
-        import shapely
+    def spatial(self, node: YNode, place: Place) -> None:
+        """Geometry checks (see :func:`caucasusmap.spatial.geometry_issues`),
+        located at the geometry, plus a hint when positions look swapped."""
         from shapely.geometry import Point, shape
-        from shapely.ops import nearest_points
 
-        geom = shape(geometry)
-        if not geom.is_valid:
-            self.warn(node, f"geometry is not valid: {shapely.is_valid_reason(geom)}")
-            return
-        point = Point(lon, lat)
-        if geom.geom_type.endswith("Polygon") and geom.covers(point):
-            return
-        near = nearest_points(geom, point)[0]
-        km = _haversine_km(lat, lon, near.y, near.x)
-        if km > FAR_KM:
+        from .spatial import geometry_issues
+
+        issues = geometry_issues(place)
+        for message in issues:
+            self.warn(node, message)
+        if any("outside" in m or "km from" in m for m in issues):
+            geometry = place.geometry
+            point = Point(place.lon, place.lat)
             swapped = shape({"type": geometry["type"], "coordinates": _swap(geometry["coordinates"])})
-            hint = ""
-            if swapped.distance(point) < geom.distance(point) / 10:
-                hint = "; its positions look like [lat, lon] — GeoJSON order is [lon, lat]"
-            self.warn(node, f"geometry is {km:.0f} km from the place's own lat/lon ({lat}, {lon}){hint}")
+            if swapped.distance(point) < shape(geometry).distance(point) / 10:
+                self.warn(node, "the geometry's positions look like [lat, lon]: GeoJSON order is [lon, lat]")
 
 
 def _swap(coords):
@@ -295,19 +281,20 @@ def _check_entry(ck: _Checker, entry: YNode, index: int) -> Place | None:
     geometry = ck.geometry(items["geometry"]) if "geometry" in items else None
     if None in (values.get("id"), name, values.get("kind"), lat, lon) or note is None:
         return None
-    if geometry is not None:
-        ck.spatial(items["geometry"], geometry, lat, lon)
     own = {fold_phrase(n) for n in (name, *(a for a, _ in aliases))}
     for phrase, node in exclude:
         words = f" {fold_phrase(phrase)} "
         if not any(f" {n} " in words for n in own if n):
             ck.warn(node, f"exclude phrase {phrase!r} contains none of this place's names, so it has no effect")
-    return Place(
+    place = Place(
         id=values["id"], name=name, kind=values["kind"], lat=lat, lon=lon,
         aliases=tuple(a for a, _ in aliases), geometry=geometry,
         exclude=tuple(e for e, _ in exclude), links=tuple(links), note=note or "",
         line=entry.line,
     )
+    if geometry is not None:
+        ck.spatial(items["geometry"], place)
+    return place
 
 
 def validate_gazetteer(path: str | Path, text: str | None = None) -> tuple[list[Place], list[Issue]]:

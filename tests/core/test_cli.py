@@ -154,3 +154,15 @@ def test_export_bad_options_are_clear(capsys, data, tmp_path):
     assert "expected LAT,LON" in capsys.readouterr().err
     code, _, err = run(capsys, "export", "--out", str(tmp_path / "no" / "dir" / "x.html"), *data)
     assert code == 2 and "cannot write" in err and "Traceback" not in err
+
+
+def test_places_near_and_inside_on_the_bundled_data(capsys):
+    code, out, _ = run(capsys, "places", "--inside", "Aras", "--km", "10", "--format", "jsonl")
+    found = {json.loads(line)["id"]: json.loads(line)["km"] for line in out.splitlines()}
+    assert code == 0 and found["nurduz"] < 1 and found["khudafarin-bridges"] < 1 and "tabriz" not in found
+    code, out, _ = run(capsys, "places", "--near", "kapan", "--km", "60")
+    lines = out.splitlines()
+    assert lines[0].split()[-1] == "km"
+    distances = [float(line.split()[-1]) for line in lines[2:]]
+    assert distances == sorted(distances) and all(d <= 60 for d in distances) and distances
+    assert "kapan " not in out.split("\n", 2)[2]  # the centre itself is not listed

@@ -153,7 +153,7 @@ def test_warnings_unknown_keys_shared_alias_far_geometry(write):
     assert only(path, "error") == []
     warns = "\n".join(f"{line}: {m}" for _, line, m in only(path, "warning"))
     assert "unknown key 'aliasses'" in warns and "did you mean 'aliases'" in warns
-    assert "km from the place's own lat/lon" in warns and "[lat, lon]" in warns
+    assert "km from the place's own point" in warns and "look like [lat, lon]" in warns
     assert "'araz' of 'araz-town' is also a name of 'aras' (line 2)" in warns
     assert "contains none of this place's names" in warns
 
