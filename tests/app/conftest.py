@@ -16,7 +16,8 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:  # Chromium refuses its sandbox
 
 import pytest  # noqa: E402
 
-pytest.importorskip("PySide6.QtWebEngineWidgets")
+# Qt WebEngine is a declared dependency: if it is missing these tests must
+# fail, not skip.
 
 from PySide6.QtCore import QUrl  # noqa: E402
 from PySide6.QtWebEngineCore import (  # noqa: E402
