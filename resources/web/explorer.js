@@ -68,6 +68,10 @@
     var marker = L.marker([p.lat, p.lon], {icon: icon, title: p.name, alt: p.name, keyboard: true,
                                             riseOnHover: true, zIndexOffset: p.count});
     marker.cmIndex = i;
+    marker.on("dragend", function () {
+      var ll = marker.getLatLng();
+      if (typeof cm.onMove === "function") cm.onMove(p.id, ll.lat, ll.lng);
+    });
     marker.bindTooltip(tooltipContent(p), {direction: "top", offset: [0, -d / 2]});
     marker.on("click", function (ev) { pick(i, ev); });
     marker.on("keypress", function (ev) {
@@ -401,6 +405,15 @@
       return JSON.stringify({center: [c.lat, c.lng], zoom: cm.map.getZoom()});
     },
     setView: function (lat, lon, zoom) { cm.map.setView([lat, lon], zoom); },
+    setEditable: function (on) {
+      // Let the user drag markers to correct positions (the host saves them).
+      // Markers inside a cluster get their drag handler when shown, from the option.
+      cm.markers.forEach(function (m) {
+        m.options.draggable = !!on;
+        if (m.dragging) { if (on) m.dragging.enable(); else m.dragging.disable(); }
+      });
+      return on;
+    },
     setBaseLayer: function (name) {
       // Choose a base layer by its name in the layer control.
       var labels = document.querySelectorAll(".leaflet-control-layers-base label");
@@ -415,5 +428,8 @@
   };
   Object.defineProperty(window.caucasusmap, "onSelect", {
     get: function () { return cm.onSelect; }, set: function (f) { cm.onSelect = f; }
+  });
+  Object.defineProperty(window.caucasusmap, "onMove", {
+    get: function () { return cm.onMove; }, set: function (f) { cm.onMove = f; }
   });
 })();

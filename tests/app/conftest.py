@@ -34,6 +34,15 @@ register_scheme()  # must happen before the QApplication exists
 
 
 @pytest.fixture(autouse=True)
+def _no_javascript_errors(caplog):
+    """Any JavaScript error in the app's map page fails the test (the page's
+    console goes to the 'caucasusmap.map' log)."""
+    yield
+    errors = [r.getMessage() for r in caplog.records if r.name == "caucasusmap.map" and r.levelname == "ERROR"]
+    assert errors == [], errors
+
+
+@pytest.fixture(autouse=True)
 def _none_refcount():
     """pytest-qt's waitUntil polls with QTest.qWait, which leaks a reference
     to None per call in this PySide6 (see caucasusmap.app.qt_compat)."""

@@ -63,6 +63,8 @@ def _bridge_script() -> str:
     }
     var state = caucasusmap._state;
     caucasusmap.onSelect = function (ids) { bridge.placesClicked(JSON.stringify(ids)); };
+    caucasusmap.onMove = function (id, lat, lon) { bridge.placeMoved(id, lat, lon); };
+    state.map.on("contextmenu", function (e) { bridge.mapContextMenu(e.latlng.lat, e.latlng.lng); });
     state.map.on("moveend", function () { bridge.viewChanged(caucasusmap.getView()); });
     state.map.on("baselayerchange", function (e) { bridge.baseLayerChanged(e.name); });
     bridge.ready();
@@ -78,6 +80,8 @@ class MapBridge(QObject):
 
     pageReady = Signal()
     placesPicked = Signal(list)
+    placeMovedTo = Signal(str, float, float)
+    contextMenuAt = Signal(float, float)
     viewChangedTo = Signal(dict)
     baseLayer = Signal(str)
 
@@ -88,6 +92,14 @@ class MapBridge(QObject):
     @Slot(str)
     def placesClicked(self, ids_json: str) -> None:  # noqa: N802 (called from the page)
         self.placesPicked.emit(json.loads(ids_json))
+
+    @Slot(str, float, float)
+    def placeMoved(self, place_id: str, lat: float, lon: float) -> None:  # noqa: N802
+        self.placeMovedTo.emit(place_id, lat, lon)
+
+    @Slot(float, float)
+    def mapContextMenu(self, lat: float, lon: float) -> None:  # noqa: N802
+        self.contextMenuAt.emit(lat, lon)
 
     @Slot(str)
     def viewChanged(self, view_json: str) -> None:
@@ -158,6 +170,8 @@ class MapWidget(QWebEngineView):
     centre and zoom."""
 
     placesClicked = Signal(list)
+    placeMoved = Signal(str, float, float)
+    contextMenuAt = Signal(float, float)
     ready = Signal()
 
     def __init__(self, parent=None):
@@ -177,6 +191,9 @@ class MapWidget(QWebEngineView):
         self._page.setWebChannel(self.channel)
         self.bridge.pageReady.connect(self._on_ready)
         self.bridge.placesPicked.connect(self.placesClicked)
+        self.bridge.placeMovedTo.connect(self.placeMoved)
+        self.bridge.contextMenuAt.connect(self.contextMenuAt)
+        self.editable = False
         self.bridge.viewChangedTo.connect(self._remember_view)
         self.is_ready = False
         self._queue: list[str] = []
@@ -206,6 +223,10 @@ class MapWidget(QWebEngineView):
 
     def show_selection(self, place_ids: list[str], pan: bool = True) -> None:
         self.run(f"caucasusmap.select({json.dumps(place_ids)}, {{pan: {'true' if pan else 'false'}}});")
+
+    def set_editable(self, on: bool) -> None:
+        self.editable = on
+        self.run(f"caucasusmap.setEditable({'true' if on else 'false'});")
 
     def set_base_layer(self, name: str) -> None:
         self.run(f"caucasusmap.setBaseLayer({json.dumps(name)});")

@@ -60,7 +60,7 @@ def reading_text(index: Index, passage_id: str) -> tuple[str, list[tuple[int, in
         for m in index.mentions_in(passage_id):
             a, b = display_span(origin, m.start, m.end)
             if b > a:
-                spans.append((a, b, m.place))
+                spans.append((a, b, f"{m.place}@{m.document}:{m.start}:{m.end}"))
         cached = _READING[key] = (text, sorted(spans))
     return cached
 
@@ -70,16 +70,17 @@ def passage_html(index: Index, passage_id: str, selected: set[str], *, link_plac
     highlighted, other mentions as ``place:ID`` links."""
     text, spans = reading_text(index, passage_id)
     out, pos = [], 0
-    for a, b, place in spans:
+    for a, b, target in spans:  # target: "place@document:start:end"
         if a < pos:
             continue
+        place = target.split("@", 1)[0]
         out.append(html.escape(text[pos:a]))
         surface = html.escape(text[a:b])
         if place in selected:
-            out.append(f'<a href="place:{html.escape(place)}" style="background:{HIGHLIGHT};color:#111;'
+            out.append(f'<a href="place:{html.escape(target)}" style="background:{HIGHLIGHT};color:#111;'
                        f'text-decoration:none"><b>{surface}</b></a>')
         elif link_places:
-            out.append(f'<a href="place:{html.escape(place)}" style="color:#1d4ed8">{surface}</a>')
+            out.append(f'<a href="place:{html.escape(target)}" style="color:#1d4ed8">{surface}</a>')
         else:
             out.append(surface)
         pos = b
@@ -243,16 +244,41 @@ class LinkBrowser(QTextBrowser):
     placeClicked = Signal(str)
     passageClicked = Signal(str)
     moreClicked = Signal()
+    notThisPlace = Signal(str, str, int, int)  # place, document, start, end
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._anchor)
 
+    @staticmethod
+    def parse_place(rest: str) -> tuple[str, str, int, int] | None:
+        """``place:ID@DOC:START:END`` → (ID, DOC, START, END)."""
+        place, _, where = rest.partition("@")
+        parts = where.rsplit(":", 2)
+        if len(parts) != 3:
+            return None
+        try:
+            return place, parts[0], int(parts[1]), int(parts[2])
+        except ValueError:
+            return None
+
+    def contextMenuEvent(self, event):  # noqa: N802
+        menu = self.createStandardContextMenu(event.pos())
+        anchor = self.anchorAt(event.pos())
+        if anchor.startswith("place:"):
+            parsed = self.parse_place(anchor.split(":", 1)[1])
+            if parsed:
+                place, doc, start, end = parsed
+                menu.insertSeparator(menu.actions()[0] if menu.actions() else None)
+                action = menu.addAction("This is not that place (add an exclude phrase)…")
+                action.triggered.connect(lambda: self.notThisPlace.emit(place, doc, start, end))
+        menu.exec(event.globalPos())
+
     def _anchor(self, url: QUrl) -> None:
         scheme, rest = url.scheme(), url.toString().split(":", 1)[-1]
         if scheme == "place":
-            self.placeClicked.emit(rest)
+            self.placeClicked.emit(rest.split("@", 1)[0])
         elif scheme == "passage":
             self.passageClicked.emit(rest)
         elif scheme == "more":

@@ -18,11 +18,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -34,7 +37,9 @@ from ..index import Index, open_index
 from ..maps import MapView, render_map
 from ..search import PassageSearch
 from ..selection import Selection, SelectionState
+from ..gazwriter import ConflictError, EditError, GazetteerFile, add_to_list, set_field
 from .qt_map import MapWidget, register_scheme
+from .qt_workbench import PlaceDialog
 from .qt_panels import (
     DocumentsPanel,
     PassagesPanel,
@@ -185,6 +190,10 @@ class MainWindow(QMainWindow):
         self.documents.filterChanged.connect(self._documents_filtered)
         self.documents.opened.connect(self._open_document)
         self.map.ready.connect(self._map_ready)
+        self.map.placeMoved.connect(self._place_moved)
+        self.map.contextMenuAt.connect(self._map_context_menu)
+        for browser in (self.passages.browser, self.reader.browser):
+            browser.notThisPlace.connect(self.exclude_mention)
         self.search.placeChosen.connect(lambda pid: self.state.select_places([pid], source="search"))
         self.search.passageChosen.connect(self._passage_chosen)
 
@@ -210,6 +219,14 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, "&Reload", self.reload, QKeySequence.StandardKey.Refresh)
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        places = bar.addMenu("&Places")
+        self._action(places, "&Add place…", lambda: self.open_place_dialog(), QKeySequence.StandardKey.New)
+        self._action(places, "&Edit selected place…", self.edit_selected_place, QKeySequence("F2"))
+        self.move_action = self._action(places, "&Move places by dragging on the map", self._toggle_moving)
+        self.move_action.setCheckable(True)
+        self.undo_action = self._action(places, "&Undo last gazetteer change", self.undo_gazetteer_edit,
+                                        QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
         nav = bar.addMenu("&Selection")
         self.back_action = self._action(nav, "&Back", lambda: self.state.back(), QKeySequence("Alt+Left"))
         self.forward_action = self._action(nav, "&Forward", lambda: self.state.forward(), QKeySequence("Alt+Right"))
@@ -310,6 +327,12 @@ class MainWindow(QMainWindow):
             f"{len(index.corpus.documents)} documents, {len(index.gazetteer)} places, {len(index.table)} mentions "
             f"({'from cache' if index.source == 'cache' else 'linked'} in {took:.1f} s)", 8000)
         self._on_selection(self.state.current, Selection(), "reload")
+        added = getattr(self, "_select_after_reload", None)
+        if added and added in index.gazetteer.by_id:
+            self._select_after_reload = None
+            self.state.select_places([added], source="workbench")
+        if self.map.editable:
+            self.map.set_editable(True)
         self.indexChanged.emit()
 
     def _watch(self) -> None:
@@ -393,6 +416,127 @@ class MainWindow(QMainWindow):
                 self.reader.show_document(index, self.reader.document_id, new)
             if source != "map" or new.places != old.places:
                 self.map.show_selection(list(new.places), pan=source != "map")
+
+    # -- growing and fixing the gazetteer ---------------------------------------------
+    def gazetteer_file(self) -> GazetteerFile:
+        """The gazetteer as a writable file, read afresh if it changed since."""
+        gf = getattr(self, "_gazfile", None)
+        if gf is None or gf.path != self.gazetteer_path:
+            gf = self._gazfile = GazetteerFile(self.gazetteer_path)
+        return gf
+
+    def _write(self, describe: str, change) -> bool:
+        """Apply one gazetteer change through GazetteerFile and relink."""
+        try:
+            gf = self.gazetteer_file()
+            change(gf)
+        except ConflictError as exc:
+            self.gazetteer_file().reload()
+            QMessageBox.warning(self, "Gazetteer changed", f"{exc}\n\nThe file has been read again; "
+                                "please make the change once more.")
+            return False
+        except (EditError, OSError, CaucasusmapError) as exc:
+            QMessageBox.warning(self, "Could not change the gazetteer", str(exc))
+            return False
+        self.undo_action.setEnabled(gf.can_undo)
+        self.statusBar().showMessage(f"{describe} — saved to {self.gazetteer_path.name} "
+                                     f"(previous version: {gf.backup_path.name}; Ctrl+Z undoes)", 8000)
+        self.reload()
+        return True
+
+    def open_place_dialog(self, values: dict | None = None, *, geocoder=None) -> PlaceDialog:
+        """Show the Add place form (non-blocking); saving happens on OK."""
+        known = set(self.index.gazetteer.by_id) if self.index else set()
+        dialog = PlaceDialog(self, existing_ids=known, values=values or {}, geocoder=geocoder)
+        dialog.accepted.connect(lambda: self.add_place(dialog.values()))
+        dialog.setModal(True)
+        dialog.show()
+        self._dialog = dialog
+        return dialog
+
+    def add_place(self, fields: dict) -> bool:
+        ok = self._write(f"Added {fields['name']}", lambda gf: gf.add_place(fields))
+        if ok:
+            self._select_after_reload = fields["id"]
+        return ok
+
+    def edit_selected_place(self) -> PlaceDialog | None:
+        sel = self.state.current.places
+        if not sel or self.index is None:
+            return None
+        place = self.index.gazetteer.by_id[sel[0]]
+        values = {"id": place.id, "name": place.name, "aliases": list(place.aliases), "kind": place.kind,
+                  "lat": place.lat, "lon": place.lon, "note": place.note}
+        dialog = PlaceDialog(self, existing_ids=set(self.index.gazetteer.by_id), values=values, editing=True)
+        dialog.accepted.connect(lambda: self.save_place_edit(place.id, values, dialog.values()))
+        dialog.setModal(True)
+        dialog.show()
+        self._dialog = dialog
+        return dialog
+
+    def save_place_edit(self, place_id: str, old: dict, new: dict) -> bool:
+        """Write only what changed; aliases can be added here (removing one
+        is done in the file itself)."""
+        removed = [a for a in old["aliases"] if a not in new["aliases"]]
+        if removed:
+            QMessageBox.information(self, "Aliases", "Removing an alias is done in the file itself "
+                                    f"(line {self.index.gazetteer.by_id[place_id].line}); the rest is saved.")
+
+        def change(gf: GazetteerFile) -> None:
+            def apply(text: str) -> str:
+                for key in ("name", "kind", "lat", "lon", "note"):
+                    if new[key] != old[key] and new[key] not in (None, ""):
+                        text = set_field(text, place_id, key, new[key])
+                for alias in new["aliases"]:
+                    if alias not in old["aliases"]:
+                        text = add_to_list(text, place_id, "aliases", alias)
+                return text
+
+            gf.edit(apply)
+
+        return self._write(f"Saved {new['name']}", change)
+
+    def _place_moved(self, place_id: str, lat: float, lon: float) -> None:
+        if not self.map.editable:
+            return
+        self._write(f"Moved {place_id} to {lat:.5f}, {lon:.5f}",
+                    lambda gf: gf.edit(lambda t: set_field(set_field(t, place_id, "lat", round(lat, 5)),
+                                                           place_id, "lon", round(lon, 5))))
+
+    def _toggle_moving(self, on: bool) -> None:
+        self.map.set_editable(on)
+        self.statusBar().showMessage("Drag a marker to move its place; the file is saved on drop (Ctrl+Z undoes)"
+                                     if on else "Markers fixed again", 6000)
+
+    def _map_context_menu(self, lat: float, lon: float) -> None:
+        menu = QMenu(self)
+        action = menu.addAction(f"Add place here ({lat:.4f}, {lon:.4f})…")
+        action.triggered.connect(lambda: self.open_place_dialog({"lat": lat, "lon": lon}))
+        menu.popup(QCursor.pos())
+        self._menu = menu
+
+    def exclude_mention(self, place_id: str, document_id: str, start: int, end: int,
+                        phrase: str | None = None) -> bool:
+        """'This is not that place': add a phrase around the mention to the
+        place's exclude list (the user can edit the suggested phrase)."""
+        if self.index is None or place_id not in self.index.gazetteer.by_id:
+            return False
+        place = self.index.gazetteer.by_id[place_id]
+        if phrase is None:
+            suggestion = suggest_exclude_phrase(self.index.corpus.by_id[document_id].text, start, end)
+            phrase, ok = QInputDialog.getText(
+                self, "Not this place", f"A phrase containing the mention that is not {place.name}.\n"
+                "Every occurrence of this phrase will stop linking to it:", text=suggestion)
+            if not ok or not phrase.strip():
+                return False
+        return self._write(f"'{phrase}' is no longer {place.name}",
+                           lambda gf: gf.edit(lambda t: add_to_list(t, place_id, "exclude", phrase.strip())))
+
+    def undo_gazetteer_edit(self) -> bool:
+        gf = getattr(self, "_gazfile", None)
+        if gf is None or not gf.can_undo:
+            return False
+        return self._write("Undone", lambda g: g.undo())
 
     # -- files and export ----------------------------------------------------------------
     def open_corpus(self) -> None:
@@ -481,6 +625,21 @@ class MainWindow(QMainWindow):
         if self.map.base_layer:
             self.settings.setValue("map/base_layer", self.map.base_layer)
         super().closeEvent(event)
+
+
+def suggest_exclude_phrase(text: str, start: int, end: int) -> str:
+    """The mention and the word after it (or before it, at the end of a
+    sentence): usually enough to single out a look-alike ("Araz Aslanlı",
+    "Minsk Group") without excluding the name everywhere."""
+    import re
+
+    after = re.match(r"[ \t]*([^\W\d_][\w'’-]*)", text[end:end + 60])
+    if after:
+        return " ".join((text[start:end] + " " + after.group(1)).split())
+    before = re.search(r"([^\W\d_][\w'’-]*)[ \t]*$", text[max(0, start - 60):start])
+    if before:
+        return " ".join((before.group(1) + " " + text[start:end]).split())
+    return " ".join(text[start:end].split())
 
 
 def remembered_files(settings: QSettings, gazetteer: Path, corpus: Path) -> tuple[Path, Path]:

@@ -1,0 +1,119 @@
+"""Growing and fixing the gazetteer from the app (issue 5), offscreen."""
+
+import shutil
+from types import SimpleNamespace
+
+import pytest
+from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
+from PySide6.QtCore import QSettings
+
+from caucasusmap.app.qt_window import MainWindow, suggest_exclude_phrase
+
+
+@pytest.fixture
+def data(tmp_path):
+    shutil.copytree(BUNDLED_CORPUS, tmp_path / "corpus")
+    shutil.copy(BUNDLED_GAZETTEER, tmp_path / "places.yaml")
+    return tmp_path / "places.yaml", tmp_path / "corpus"
+
+
+@pytest.fixture
+def window(qtbot, data, tmp_path):
+    w = MainWindow(*data, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.index is not None and w.map.is_ready, timeout=30000)
+    yield w
+    w.close()
+
+
+def reloaded(qtbot, window, check):
+    qtbot.waitUntil(lambda: window.index is not None and not window.loader.busy and check(), timeout=10000)
+
+
+def test_add_place_from_the_form(qtbot, window, data):
+    original = data[0].read_bytes()
+    dialog = window.open_place_dialog({"lat": 39.5111, "lon": 46.3417})
+    assert not dialog.check()  # no name yet: OK disabled, the problem shown
+    assert "a name is needed" in dialog.problem.text()
+    dialog.name.setText("Goris")
+    assert dialog.id.text() == "goris"
+    dialog.kind.setCurrentText("town")
+    dialog.aliases.setText("Gorus; Գորիս")
+    dialog.lat.setText("north")
+    assert not dialog.check() and "latitude" in dialog.problem.text()
+    dialog.lat.setText("39.5111")
+    assert dialog.check()
+    dialog.accept()
+    reloaded(qtbot, window, lambda: "goris" in window.index.gazetteer.by_id)
+    text = data[0].read_bytes()
+    assert text.startswith(original) and b"- id: goris" in text
+    assert window.state.current.places == ("goris",)  # the new place is selected
+    assert window.undo_action.isEnabled()
+    window.undo_gazetteer_edit()
+    reloaded(qtbot, window, lambda: "goris" not in window.index.gazetteer.by_id)
+    assert data[0].read_bytes() == original
+
+
+def test_form_refuses_a_used_id(window):
+    dialog = window.open_place_dialog({"name": "Kapan", "lat": 39.2, "lon": 46.4})
+    assert not dialog.check() and "already used" in dialog.problem.text()
+    dialog.reject()
+
+
+def test_geocode_in_the_form_with_a_fake_and_when_it_fails(qtbot, window):
+    def fake(query, **kw):
+        return [SimpleNamespace(address="Goris, Armenia", latitude=39.51, longitude=46.34, raw={})]
+
+    dialog = window.open_place_dialog({"name": "Goris"}, geocoder=fake)
+    dialog.look_up()
+    qtbot.waitUntil(lambda: dialog.results.count() == 1, timeout=5000)
+    dialog._use_result(dialog.results.item(0))
+    assert (dialog.lat.text(), dialog.lon.text()) == ("39.51000", "46.34000") and dialog.check()
+
+    def offline(query, **kw):
+        raise OSError("Network is unreachable")
+
+    dialog.geocoder = offline
+    dialog.look_up()
+    qtbot.waitUntil(lambda: "Geocoding needs the network" in dialog.problem.text(), timeout=5000)
+    assert dialog.lat.text() == "39.51000"  # typed/picked values survive
+    dialog.reject()
+
+
+def test_not_this_place_adds_an_exclude_phrase(qtbot, window, data):
+    index = window.index
+    doc = index.corpus.by_id["sarmadi-qarabagh"]
+    start = doc.text.index("Minsk Group")  # already excluded: use another look-alike
+    m = next(m for m in index.mentions if m.place == "tabriz")
+    phrase = suggest_exclude_phrase(index.corpus.by_id[m.document].text, m.start, m.end)
+    assert phrase.split()[0] == m.surface and len(phrase.split()) == 2
+    before = index.mention_count("tabriz")
+    assert window.exclude_mention("tabriz", m.document, m.start, m.end, phrase=phrase)
+    reloaded(qtbot, window, lambda: window.index.mention_count("tabriz") < before)
+    assert phrase in data[0].read_text(encoding="utf-8")
+    del start
+
+
+def test_dragging_a_marker_moves_the_place(qtbot, window, data):
+    window.move_action.trigger()
+    assert window.map.editable
+    enabled = []
+    window.map.page().runJavaScript(
+        "caucasusmap._state.markers.filter(function (m) { return m.options.draggable &&"
+        " (!m.dragging || m.dragging.enabled()); }).length", 0, enabled.append)
+    qtbot.waitUntil(lambda: bool(enabled), timeout=5000)
+    assert enabled[0] == len(window.index.gazetteer.places) - 5  # every drawn place (5 have no mention)
+    window.map.bridge.placeMoved("kapan", 39.21001, 46.40702)  # what the page sends on dragend
+    reloaded(qtbot, window, lambda: window.index.gazetteer.by_id["kapan"].lat == 39.21001)
+    text = data[0].read_text(encoding="utf-8")
+    assert "lat: 39.21001" in text and "lon: 46.40702" in text
+
+
+def test_map_context_menu_offers_add_place_here(window):
+    window.map.bridge.mapContextMenu(39.5, 46.3)
+    (action,) = window._menu.actions()
+    assert action.text().startswith("Add place here (39.5000, 46.3000)")
+    action.trigger()
+    assert window._dialog.lat.text() == "39.50000" and window._dialog.lon.text() == "46.30000"
+    window._dialog.reject()
