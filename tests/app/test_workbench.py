@@ -117,3 +117,22 @@ def test_map_context_menu_offers_add_place_here(window):
     action.trigger()
     assert window._dialog.lat.text() == "39.50000" and window._dialog.lon.text() == "46.30000"
     window._dialog.reject()
+
+
+def test_distances_in_the_list_and_near_filter(qtbot, window):
+    window.state.select_places(["kapan"])
+    model = window.places.model
+    km = dict(zip([p.id for p in model.places], model.km))
+    assert km["kapan"] == 0
+    assert 20 < km["syunik"] < 22  # spatial.near measured 20.8 km (geodesic)
+    assert 40 < km["nurduz"] < 45  # spatial.near measured 42.9 km (geodesic)
+    window.state.select_places(["aras"])
+    assert window.filter_near_selection(10)
+    shown = set(window.place_filter)
+    assert {"aras", "nurduz", "khudafarin-bridges"} <= shown and "tabriz" not in shown
+    assert sum(1 for m in window.places.model.mentions if m) <= len(shown)
+    qtbot.waitUntil(lambda: window.map.is_ready, timeout=10000)
+    window.clear_place_filter()
+    assert window.place_filter is None and not window.clear_filter_action.isEnabled()
+    window.state.select_places(["tabriz", "baku"])
+    assert set(window.places.model.km) == {None}  # distances only for one selected place

@@ -92,7 +92,7 @@ def passage_html(index: Index, passage_id: str, selected: set[str], *, link_plac
 # Places
 
 class PlacesModel(QAbstractTableModel):
-    HEADERS = ("Place", "Kind", "Mentions", "Docs", "")
+    HEADERS = ("Place", "Kind", "Mentions", "Docs", "km")
     SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
     ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -109,13 +109,20 @@ class PlacesModel(QAbstractTableModel):
         self.mentions = [int(x) for x in mentions]
         self.docs = [int(x) for x in docs]
         self.search = [" ".join(fold_phrase(n) for n in (p.id, *p.names)) for p in self.places]
+        self.km = [None] * len(self.places)
         self.endResetModel()
+
+    def set_distances(self, km: list[float | None]) -> None:
+        """Distances to the selected place (None: no single place selected)."""
+        self.km = km
+        if self.places:
+            self.dataChanged.emit(self.index(0, 4), self.index(len(self.places) - 1, 4))
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(self.places)
 
     def columnCount(self, parent=QModelIndex()):  # noqa: N802
-        return 4
+        return 5
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
@@ -127,10 +134,11 @@ class PlacesModel(QAbstractTableModel):
             return None
         r, c = index.row(), index.column()
         p = self.places[r]
+        km = self.km[r] if r < len(self.km) else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (p.name, p.kind, self.mentions[r], self.docs[r])[c]
+            return (p.name, p.kind, self.mentions[r], self.docs[r], "" if km is None else f"{km:,.0f}")[c]
         if role == Qt.ItemDataRole.UserRole:  # sort key
-            return (p.name.casefold(), p.kind, self.mentions[r], self.docs[r])[c]
+            return (p.name.casefold(), p.kind, self.mentions[r], self.docs[r], float("inf") if km is None else km)[c]
         if role == self.SEARCH_ROLE:
             return self.search[r]
         if role == self.ID_ROLE:
@@ -138,6 +146,8 @@ class PlacesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             aliases = ", ".join(p.aliases)
             return f"{p.name} ({p.kind})" + (f"\nAlso: {aliases}" if aliases else "") + (f"\n{p.note}" if p.note else "")
+        if role == Qt.ItemDataRole.ToolTipRole and c == 4 and km is not None:
+            return f"{km:.1f} km from the selected place (great-circle)"
         if role == Qt.ItemDataRole.TextAlignmentRole and c >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -185,7 +195,7 @@ class PlacesPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c, width in ((1, 96), (2, 72), (3, 44)):
+        for c, width in ((1, 96), (2, 72), (3, 44), (4, 52)):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(c, width)
         self.table.verticalHeader().setDefaultSectionSize(22)

@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
         self.index: Index | None = None
         self.state = SelectionState()
         self.shown_documents: set[str] | None = None
+        self.place_filter: tuple[str, ...] | None = None  # "near/inside" view filter
+        self.place_filter_label = ""
         self.hide_references = False
         self.setWindowTitle("caucasusmap")
         self._build_views()
@@ -233,6 +235,11 @@ class MainWindow(QMainWindow):
         self._action(nav, "&Clear", lambda: self.state.clear(source="keyboard"), QKeySequence("Esc"))
         self._action(nav, "&Search places and passages…", self._focus_search, QKeySequence.StandardKey.Find)
         self._action(nav, "Filter the place &list", self._focus_filter, QKeySequence("Ctrl+L"))
+        nav.addSeparator()
+        self._action(nav, "Only places &near or inside the selection…", lambda: self.filter_near_selection(),
+                     QKeySequence("Ctrl+Shift+N"))
+        self.clear_filter_action = self._action(nav, "Show all places again", self.clear_place_filter)
+        self.clear_filter_action.setEnabled(False)
         refs = self._action(nav, "&Hide references sections", self._toggle_references)
         refs.setCheckable(True)
         view = bar.addMenu("&View")
@@ -354,20 +361,21 @@ class MainWindow(QMainWindow):
         center = zoom = None
         if self.map.last_view:
             center, zoom = tuple(self.map.last_view["center"]), int(round(self.map.last_view["zoom"]))
-        return MapView(documents=docs, selected=self.state.current.places, passage=self.state.current.passage,
-                       center=center, zoom=zoom, hide_references=self.hide_references)
+        return MapView(documents=docs, places=self.place_filter, selected=self.state.current.places,
+                       passage=self.state.current.passage, center=center, zoom=zoom,
+                       hide_references=self.hide_references)
 
     def _refresh_counts(self) -> None:
         index = self.index
-        rows = index.view_rows(self.shown_documents, None, self.hide_references)
+        rows = index.view_rows(self.shown_documents, self.place_filter, self.hide_references)
         mentions, docs = index.view_counts(rows)
         self.places.model.set_data(index.gazetteer.places, mentions, docs)
         self.places.show_selection(self.state.current.places)
 
     def _reload_map(self) -> None:
         view = self.current_view()
-        view = MapView(documents=view.documents, selected=view.selected, hide_references=view.hide_references,
-                       center=view.center, zoom=view.zoom)
+        view = MapView(documents=view.documents, places=view.places, selected=view.selected,
+                       hide_references=view.hide_references, center=view.center, zoom=view.zoom)
         self.map.set_page_html(render_map(self.index, view, explorer=False))
 
     def _map_ready(self) -> None:
@@ -405,6 +413,8 @@ class MainWindow(QMainWindow):
         self.forward_action.setEnabled(self.state.can_go_forward)
         if index is None:
             return
+        if new.places != old.places or source == "reload":
+            self._show_distances(new.places)
         if source != "list":
             self.places.show_selection(new.places)
         self.passages.show_selection(index, new, not self.hide_references)
@@ -416,6 +426,55 @@ class MainWindow(QMainWindow):
                 self.reader.show_document(index, self.reader.document_id, new)
             if source != "map" or new.places != old.places:
                 self.map.show_selection(list(new.places), pan=source != "map")
+
+    def _show_distances(self, selected: tuple[str, ...]) -> None:
+        """Great-circle distances to the one selected place, in the list."""
+        places = self.index.gazetteer.places
+        if len(selected) != 1 or selected[0] not in self.index.gazetteer.by_id:
+            self.places.model.set_distances([None] * len(places))
+            return
+        import numpy as np
+
+        c = self.index.gazetteer.by_id[selected[0]]
+        lat = np.radians([p.lat for p in places])
+        lon = np.radians([p.lon for p in places])
+        a = (np.sin((lat - np.radians(c.lat)) / 2) ** 2
+             + np.cos(lat) * np.cos(np.radians(c.lat)) * np.sin((lon - np.radians(c.lon)) / 2) ** 2)
+        km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+        self.places.model.set_distances([float(x) for x in km])
+
+    def filter_near_selection(self, km: float | None = None) -> bool:
+        """Show only the places inside the selected region's area, or within
+        ``km`` of the selected place, river or corridor (geodesic)."""
+        from ..spatial import filter_view_places
+
+        sel = self.state.current.places
+        if len(sel) != 1 or self.index is None:
+            self.statusBar().showMessage("Select one place (a region, river or town) first", 5000)
+            return False
+        if km is None:
+            km, ok = QInputDialog.getDouble(self, "Places near the selection",
+                                            "Within how many km (0: inside its area only)?", 10.0, 0.0, 5000.0, 1)
+            if not ok:
+                return False
+        self.place_filter = filter_view_places(self.index, sel[0], km)
+        name = self.index.gazetteer.by_id[sel[0]].name
+        self.place_filter_label = f"within {km:g} km of {name}" if km else f"inside {name}"
+        self._apply_place_filter()
+        return True
+
+    def clear_place_filter(self) -> None:
+        self.place_filter, self.place_filter_label = None, ""
+        self._apply_place_filter()
+
+    def _apply_place_filter(self) -> None:
+        self.clear_filter_action.setEnabled(self.place_filter is not None)
+        if self.index:
+            self._refresh_counts()
+            self._reload_map()
+            self._on_selection(self.state.current, self.state.current, "filter")
+        shown = len(self.place_filter) if self.place_filter is not None else len(self.index.gazetteer)
+        self.statusBar().showMessage(f"Showing {shown} places {self.place_filter_label}".rstrip(), 8000)
 
     # -- growing and fixing the gazetteer ---------------------------------------------
     def gazetteer_file(self) -> GazetteerFile:
