@@ -366,6 +366,30 @@ def cmd_geocode(args) -> int:
     return 0
 
 
+def cmd_candidates(args) -> int:
+    from .candidates import add_to_ignore, find_candidates, ignore_path, read_ignore
+
+    ignore_file = ignore_path(args.gazetteer)
+    if args.ignore:
+        for name in args.ignore:
+            added = add_to_ignore(ignore_file, name)
+            print(f"{ignore_file}: {'added' if added else 'already lists'} {name!r}", file=sys.stderr)
+        return 0
+    index = _load(args)
+    found = find_candidates(index, read_ignore(ignore_file), limit=args.limit)
+    if args.format == "jsonl":
+        for c in found:
+            print(json.dumps({"name": c.name, "count": c.count, "score": round(c.score, 3), "forms": list(c.forms),
+                              "evidence": list(c.evidence), "passages": list(c.passages)}, ensure_ascii=False))
+        return 0
+    rows = [[i, c.name, c.count, "; ".join(c.evidence[:2]), c.passages[0] if c.passages else ""]
+            for i, c in enumerate(found, 1)]
+    print(_table(rows, ["#", "name", "count", "why it looks like a place", "first passage"], {0, 2}))
+    print(f"\nNames known not to be places: {ignore_file} ('caucasusmap candidates --ignore NAME' adds one). "
+          "Add a place with 'caucasusmap add-place'.", file=sys.stderr)
+    return 0
+
+
 def cmd_overview(args) -> int:
     """The corpus and its most mentioned places, on the terminal."""
     index = _load(args)
@@ -494,6 +518,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--id", help="id (default: made from the name)")
     p.add_argument("--note", help="free text, e.g. where the coordinates come from")
     p.set_defaults(func=cmd_add_place)
+
+    p = sub.add_parser("candidates", parents=[common],
+                       help="names in the corpus that look like places but match no gazetteer entry",
+                       description="Capitalised words and phrases (and names in other scripts) that look like "
+                                   "place names by their context and form but match no entry, most likely first, "
+                                   "with the evidence and their passages. Names listed in not-places.txt beside "
+                                   "the gazetteer are hidden.")
+    p.add_argument("--limit", type=int, default=30)
+    p.add_argument("--format", choices=("table", "jsonl"), default="table")
+    p.add_argument("--ignore", action="append", metavar="NAME", help="record NAME as not a place (repeatable)")
+    p.set_defaults(func=cmd_candidates)
 
     p = sub.add_parser("geocode", help="look a place name up online (Nominatim) and print candidates",
                        description="Print candidate coordinates for NAME from OpenStreetMap's Nominatim, biased "

@@ -11,11 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .fileio import write_bytes_atomic
 from .index import Index
 from .maps import MapView, render_map, view_payload
 
@@ -24,24 +23,7 @@ __all__ = ["WRITERS", "export_view", "write_atomic", "geojson_collection", "lpf_
 
 def write_atomic(path: str | Path, data: str) -> Path:
     """Write ``data`` (UTF-8) to ``path`` via a temporary file and a rename."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    return write_bytes_atomic(path, data.encode("utf-8"))
 
 
 def _view_places(index: Index, view: MapView) -> list[dict]:

@@ -18,9 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from .errors import CaucasusmapError, GazetteerError
+from .fileio import write_bytes_atomic
 from .gazetteer import ID_RE, validate_gazetteer
 from .model import KINDS
 from .yamlsource import decode_text
@@ -346,8 +345,8 @@ class GazetteerFile:
             raise ConflictError(f"{self.path} cannot be read any more: {exc.strerror or exc}") from None
         if _digest(on_disk) != self.digest:
             raise ConflictError(f"{self.path} changed on disk since it was read; reload it and make the change again")
-        _atomic_write(self.backup_path, on_disk)
-        _atomic_write(self.path, self._encode(new_text))
+        write_bytes_atomic(self.backup_path, on_disk)
+        write_bytes_atomic(self.path, self._encode(new_text))
         if record_undo:
             self._undo.append(on_disk)
         self.text, self.digest = new_text, _digest(self._encode(new_text))
@@ -388,19 +387,3 @@ def _first_changed_line(a: str, b: str) -> int:
     while i < len(b) and b[i] in "\r\n":
         i += 1
     return b.count("\n", 0, i) + 1
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

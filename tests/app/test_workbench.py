@@ -136,3 +136,18 @@ def test_distances_in_the_list_and_near_filter(qtbot, window):
     assert window.place_filter is None and not window.clear_filter_action.isEnabled()
     window.state.select_places(["tabriz", "baku"])
     assert set(window.places.model.km) == {None}  # distances only for one selected place
+
+
+def test_unlinked_names_panel(qtbot, window, data):
+    panel = window.candidates
+    assert panel.list.count() > 10
+    first = panel.list.item(0).data(256)[0]
+    panel.list.setCurrentRow(0)
+    assert window.state.current.passage is not None  # its first passage opens in the reader
+    panel.addRequested.emit(first)
+    assert window._dialog.name.text() == first
+    window._dialog.reject()
+    window.mark_not_a_place(first)
+    ignore = data[0].parent / "not-places.txt"
+    assert first in ignore.read_text(encoding="utf-8")
+    reloaded(qtbot, window, lambda: first not in [panel.list.item(i).data(256)[0] for i in range(panel.list.count())])

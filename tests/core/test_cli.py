@@ -112,7 +112,7 @@ def test_overview(capsys, data):
 
 
 def test_help_for_every_command(capsys):
-    for command in ("places", "passages", "mentions", "validate", "evaluate", "export", "add-place"):
+    for command in ("places", "passages", "mentions", "validate", "evaluate", "export", "add-place", "candidates"):
         with pytest.raises(SystemExit) as info:
             main([command, "--help"])
         assert info.value.code == 0
@@ -166,3 +166,20 @@ def test_places_near_and_inside_on_the_bundled_data(capsys):
     distances = [float(line.split()[-1]) for line in lines[2:]]
     assert distances == sorted(distances) and all(d <= 60 for d in distances) and distances
     assert "kapan " not in out.split("\n", 2)[2]  # the centre itself is not listed
+
+
+def test_candidates_command(capsys, tmp_path):
+    import shutil
+
+    from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
+
+    shutil.copy(BUNDLED_GAZETTEER, tmp_path / "places.yaml")
+    args = ["--gazetteer", str(tmp_path / "places.yaml"), "--corpus", str(BUNDLED_CORPUS)]
+    code, out, _ = run(capsys, "candidates", *args, "--limit", "10", "--format", "jsonl")
+    found = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(found) == 10 and all(c["count"] >= 1 and c["evidence"] for c in found)
+    top = found[0]["name"]
+    code, _, err = run(capsys, "candidates", *args, "--ignore", top)
+    assert code == 0 and "added" in err and (tmp_path / "not-places.txt").exists()
+    code, out, _ = run(capsys, "candidates", *args, "--limit", "10", "--format", "jsonl")
+    assert top not in [json.loads(line)["name"] for line in out.splitlines()]

@@ -37,9 +37,10 @@ from ..index import Index, open_index
 from ..maps import MapView, render_map
 from ..search import PassageSearch
 from ..selection import Selection, SelectionState
+from ..candidates import add_to_ignore, find_candidates, ignore_path, read_ignore
 from ..gazwriter import ConflictError, EditError, GazetteerFile, add_to_list, set_field
 from .qt_map import MapWidget, register_scheme
-from .qt_workbench import PlaceDialog
+from .qt_workbench import CandidatesPanel, PlaceDialog
 from .qt_panels import (
     DocumentsPanel,
     PassagesPanel,
@@ -68,6 +69,7 @@ class LoadResult:
 
     index: Index | None = None
     search: PassageSearch | None = None
+    candidates: tuple = ()
     error: Exception | None = None
 
 
@@ -106,7 +108,8 @@ class Loader(QObject):
                 if len(index.passage_list) <= WARM_PASSAGES:
                     for passage in index.passage_list:
                         reading_text(index, passage.id)
-                result = LoadResult(index, search)
+                candidates = find_candidates(index, read_ignore(ignore_path(gazetteer)), limit=100)
+                result = LoadResult(index, search, tuple(candidates))
             except (CaucasusmapError, Cancelled) as exc:
                 result = LoadResult(error=exc)
             except Exception as exc:  # a bug: report it, never kill the window
@@ -176,6 +179,9 @@ class MainWindow(QMainWindow):
         self.reader_dock = self._dock("Reader", self.reader, R, "reader")
         self.problems_dock = self._dock("Problems", self.problems, B, "problems")
         self.search_dock = self._dock("Search", self.search, L, "search")
+        self.candidates = CandidatesPanel()
+        self.candidates_dock = self._dock("Unlinked names", self.candidates, L, "candidates")
+        self.tabifyDockWidget(self.documents_dock, self.candidates_dock)
         self.tabifyDockWidget(self.documents_dock, self.search_dock)
         self.documents_dock.raise_()
         self.splitDockWidget(self.places_dock, self.documents_dock, Qt.Orientation.Vertical)
@@ -196,6 +202,10 @@ class MainWindow(QMainWindow):
         self.map.contextMenuAt.connect(self._map_context_menu)
         for browser in (self.passages.browser, self.reader.browser):
             browser.notThisPlace.connect(self.exclude_mention)
+        self.candidates.addRequested.connect(lambda name: self.open_place_dialog({"name": name}))
+        self.candidates.ignoreRequested.connect(self.mark_not_a_place)
+        self.candidates.showPassages.connect(
+            lambda ids: ids and self.state.select_passage(ids[0], source="candidates"))
         self.search.placeChosen.connect(lambda pid: self.state.select_places([pid], source="search"))
         self.search.passageChosen.connect(self._passage_chosen)
 
@@ -243,8 +253,8 @@ class MainWindow(QMainWindow):
         refs = self._action(nav, "&Hide references sections", self._toggle_references)
         refs.setCheckable(True)
         view = bar.addMenu("&View")
-        for dock in (self.places_dock, self.documents_dock, self.search_dock, self.passages_dock,
-                     self.reader_dock, self.problems_dock):
+        for dock in (self.places_dock, self.documents_dock, self.search_dock, self.candidates_dock,
+                     self.passages_dock, self.reader_dock, self.problems_dock):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
         # Every panel is one key away (then arrows move, Enter activates).
@@ -326,6 +336,7 @@ class MainWindow(QMainWindow):
             self.shown_documents &= known_docs
         self.documents.set_documents(index, self.shown_documents)
         self.search.set_sources(index, passage_search)
+        self.candidates.set_candidates(result.candidates)
         self.state.restrict(set(index.gazetteer.by_id), set(index.passages))
         self._refresh_counts()
         self._reload_map()
@@ -590,6 +601,17 @@ class MainWindow(QMainWindow):
                 return False
         return self._write(f"'{phrase}' is no longer {place.name}",
                            lambda gf: gf.edit(lambda t: add_to_list(t, place_id, "exclude", phrase.strip())))
+
+    def mark_not_a_place(self, name: str) -> None:
+        """Hide a candidate for good: it goes into not-places.txt beside the gazetteer."""
+        path = ignore_path(self.gazetteer_path)
+        try:
+            add_to_ignore(path, name)
+        except (OSError, CaucasusmapError) as exc:
+            QMessageBox.warning(self, "Could not save", str(exc))
+            return
+        self.statusBar().showMessage(f"'{name}' recorded as not a place in {path.name}", 6000)
+        self.reload()
 
     def undo_gazetteer_edit(self) -> bool:
         gf = getattr(self, "_gazfile", None)
