@@ -414,6 +414,25 @@
       });
       return on;
     },
+    showPicks: function (picks) {
+      // Temporary markers (e.g. geocoder answers) the user can click to choose.
+      if (cm.picks) cm.picks.remove();
+      cm.picks = L.layerGroup().addTo(cm.map);
+      (picks || []).forEach(function (p) {
+        var m = L.circleMarker([p.lat, p.lon], {radius: 9, color: "#c2410c", weight: 3, fillOpacity: 0.2})
+          .addTo(cm.picks);
+        m.bindTooltip(el("span", null, p.label || ""), {direction: "top"});
+        m.on("click", function (e) {
+          L.DomEvent.stopPropagation(e);
+          if (typeof cm.onPick === "function") cm.onPick(p.lat, p.lon);
+        });
+      });
+      if (picks && picks.length) {
+        cm.map.fitBounds(L.latLngBounds(picks.map(function (p) { return [p.lat, p.lon]; })).pad(0.5),
+                         {maxZoom: 10});
+      }
+      return (picks || []).length;
+    },
     setBaseLayer: function (name) {
       // Choose a base layer by its name in the layer control.
       var labels = document.querySelectorAll(".leaflet-control-layers-base label");
@@ -428,6 +447,9 @@
   };
   Object.defineProperty(window.caucasusmap, "onSelect", {
     get: function () { return cm.onSelect; }, set: function (f) { cm.onSelect = f; }
+  });
+  Object.defineProperty(window.caucasusmap, "onPick", {
+    get: function () { return cm.onPick; }, set: function (f) { cm.onPick = f; }
   });
   Object.defineProperty(window.caucasusmap, "onMove", {
     get: function () { return cm.onMove; }, set: function (f) { cm.onMove = f; }

@@ -31,8 +31,8 @@ from .gazetteer import ID_RE, validate_gazetteer
 from .model import KINDS
 from .yamlsource import decode_text
 
-__all__ = ["GazetteerFile", "ConflictError", "EditError", "add_place", "set_field", "add_to_list", "yaml_scalar",
-           "slugify"]
+__all__ = ["GazetteerFile", "ConflictError", "EditError", "add_place", "set_field", "add_to_list",
+           "remove_from_list", "yaml_scalar", "slugify"]
 
 
 class EditError(CaucasusmapError, ValueError):
@@ -170,10 +170,30 @@ def set_field(text: str, place_id: str, key: str, value) -> str:
         if not isinstance(node, yaml.ScalarNode):
             raise EditError(f"{key!r} of {place_id!r} is not a single value; edit it by hand")
         if node.style in ("|", ">"):
-            raise EditError(f"{key!r} of {place_id!r} is a block scalar; edit it by hand")
+            return _replace_block_scalar(text, node, str(value))
         in_flow = entry.node.flow_style
         return text[: node.start_mark.index] + yaml_scalar(value, in_flow=in_flow) + text[node.end_mark.index:]
     return _insert_key(text, entry, key, yaml_scalar(value, in_flow=entry.node.flow_style))
+
+
+def _replace_block_scalar(text: str, node: yaml.ScalarNode, value: str) -> str:
+    """New content for a folded (``>``) or literal (``|``) scalar, in the same
+    style and indentation: the header (``>-``) stays, folded text is wrapped
+    as before, literal text keeps its lines."""
+    import textwrap
+
+    header_end = text.find("\n", node.start_mark.index)
+    body_start = header_end + 1
+    body = text[body_start:_node_end(node)]
+    first = next((line for line in body.splitlines() if line.strip()), "  ")
+    indent = first[: len(first) - len(first.lstrip(" "))] or "  "
+    nl = _newline(text)
+    width = max(40, max((len(line) for line in body.splitlines()), default=80))
+    if node.style == ">":
+        lines = textwrap.wrap(" ".join(value.split()), width=width - len(indent)) or [""]
+    else:
+        lines = value.splitlines() or [""]
+    return text[:body_start] + nl.join(indent + line for line in lines) + text[_node_end(node):]
 
 
 def _insert_key(text: str, entry: _Entry, key: str, rendered: str) -> str:
@@ -218,6 +238,31 @@ def add_to_list(text: str, place_id: str, key: str, value: str) -> str:
         nl = _newline(text)
         return text[:pos] + f"{indent}- {yaml_scalar(value)}{nl}" + text[pos:]
     return _insert_key(text, entry, key, f"[{rendered}]")
+
+
+def remove_from_list(text: str, place_id: str, key: str, value: str) -> str:
+    """Remove ``value`` from a place's list (``aliases`` or ``exclude``):
+    in a flow list the item and one separating comma go, in a block list its
+    line; nothing else changes."""
+    _, entry = _find(text, place_id)
+    if key not in entry.keys or not isinstance(entry.keys[key][1], yaml.SequenceNode):
+        raise EditError(f"{place_id!r} has no {key} list")
+    node = entry.keys[key][1]
+    items = node.value
+    at = next((i for i, n in enumerate(items) if isinstance(n, yaml.ScalarNode) and n.value == value), None)
+    if at is None:
+        raise EditError(f"{value!r} is not in the {key} of {place_id!r}")
+    item = items[at]
+    if node.flow_style:
+        if len(items) == 1:
+            start, end = item.start_mark.index, item.end_mark.index
+        elif at == 0:
+            start, end = item.start_mark.index, items[1].start_mark.index
+        else:
+            start, end = _node_end(items[at - 1]), item.end_mark.index
+        return text[:start] + text[end:]
+    line_start = text.rfind("\n", 0, item.start_mark.index) + 1
+    return text[:line_start] + text[_line_end(text, _node_end(item)):]
 
 
 def _style(text: str, seq: yaml.SequenceNode) -> dict:

@@ -151,3 +151,38 @@ def test_unlinked_names_panel(qtbot, window, data):
     ignore = data[0].parent / "not-places.txt"
     assert first in ignore.read_text(encoding="utf-8")
     reloaded(qtbot, window, lambda: first not in [panel.list.item(i).data(256)[0] for i in range(panel.list.count())])
+
+
+def test_map_click_and_looked_up_answers_fill_the_form(qtbot, window):
+    def fake(query, **kw):
+        return [SimpleNamespace(address="Goris, Armenia", latitude=39.51, longitude=46.34, raw={}),
+                SimpleNamespace(address="Goris (village)", latitude=40.1, longitude=44.9, raw={})]
+
+    dialog = window.open_place_dialog({"name": "Goris"}, geocoder=fake)
+    assert not dialog.isModal()
+    window.map.bridge.mapClicked(39.6, 46.2)  # a click on the map while the form is open
+    assert (dialog.lat.text(), dialog.lon.text()) == ("39.60000", "46.20000")
+    dialog.look_up()
+    qtbot.waitUntil(lambda: dialog.results.count() == 2, timeout=5000)
+    picks = []
+    qtbot.waitUntil(lambda: (window.map.page().runJavaScript(
+        "caucasusmap._state.picks ? caucasusmap._state.picks.getLayers().length : 0", 0, picks.append),
+        bool(picks) and picks[-1] == 2)[1], timeout=5000)
+    # Clicking an answer on the map goes through the same bridge call.
+    window.map.page().runJavaScript(
+        "caucasusmap._state.picks.getLayers()[0].fire('click', {latlng: null, originalEvent: null})")
+    qtbot.waitUntil(lambda: dialog.lat.text() == "39.51000", timeout=5000)
+    dialog.reject()
+    window.map.bridge.mapClicked(1.0, 1.0)  # form closed: clicks change nothing
+    assert dialog.lat.text() == "39.51000"
+
+
+def test_edit_removes_and_adds_aliases(qtbot, window, data):
+    window.state.select_places(["kapan"])
+    dialog = window.edit_selected_place()
+    assert dialog.aliases.text() == "Qafan; Ghapan"
+    dialog.aliases.setText("Qafan; Ղափան")
+    dialog.note.setText(dialog.note.text() + " Armenian: Ղափան.")
+    dialog.accept()
+    reloaded(qtbot, window, lambda: window.index.gazetteer.by_id["kapan"].aliases == ("Qafan", "Ղափան"))
+    assert "aliases: [Qafan, Ղափան]" in data[0].read_text(encoding="utf-8")

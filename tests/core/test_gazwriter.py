@@ -11,6 +11,7 @@ from caucasusmap.gazwriter import (
     GazetteerFile,
     add_place,
     add_to_list,
+    remove_from_list,
     set_field,
     yaml_scalar,
 )
@@ -80,8 +81,12 @@ def test_set_field_replaces_only_the_value(tmp_path):
     assert new == HAND.replace("lon: 46.75}", "lon: 46.7512}")
     new = set_field(HAND, "kapan", "name", "Kapan: capital")  # needs quoting now
     assert "name: \"Kapan: capital\"" in new and reloads(new, tmp_path).by_id["kapan"].name == "Kapan: capital"
-    with pytest.raises(EditError, match="block scalar"):
-        set_field(HAND, "kapan", "note", "x")
+    folded = set_field(HAND, "kapan", "note", "A new note that is long enough to be folded over more than one line "
+                       "when it is written back in the same style.")
+    assert folded.replace(folded[folded.index("    note: >-"):folded.index("\n\n  - id: aras")], "") == \
+        HAND.replace(HAND[HAND.index("    note: >-"):HAND.index("\n\n  - id: aras")], "")
+    assert "    note: >-\n      A new note" in folded
+    assert reloads(folded, tmp_path).by_id["kapan"].note.startswith("A new note that is long enough")
     with pytest.raises(EditError, match="no place has the id 'nope'"):
         set_field(HAND, "nope", "lat", 1.0)
 
@@ -208,3 +213,17 @@ def test_bundled_gazetteer_round_trip(tmp_path):
     assert "".join(only_insertions(original.replace("lat: 39.20762", "lat: 39.21"), new)).count("goris") == 1
     g = reloads(new, tmp_path)
     assert len(g) == len(load_gazetteer(BUNDLED_GAZETTEER)) + 1 and "Tebriz" in g.by_id["tabriz"].aliases
+
+
+def test_removing_from_lists_touches_only_the_item(tmp_path):
+    first = remove_from_list(HAND, "kapan", "aliases", "Qafan")
+    assert first == HAND.replace('[Qafan,   "Ghapan"]', '["Ghapan"]')
+    last = remove_from_list(HAND, "kapan", "aliases", "Ghapan")
+    assert last == HAND.replace('[Qafan,   "Ghapan"]', "[Qafan]")
+    both = remove_from_list(last, "kapan", "aliases", "Qafan")
+    assert both == HAND.replace('[Qafan,   "Ghapan"]', "[]")
+    block = remove_from_list(HAND, "aras", "aliases", "Arus")
+    assert block == HAND.replace("      - Arus   # misspelt in one text\n", "")
+    assert reloads(block, tmp_path).by_id["aras"].aliases == ("Araz",)
+    with pytest.raises(EditError, match="not in the aliases"):
+        remove_from_list(HAND, "aras", "aliases", "Nope")

@@ -65,6 +65,8 @@ def _bridge_script() -> str:
     caucasusmap.onSelect = function (ids) { bridge.placesClicked(JSON.stringify(ids)); };
     caucasusmap.onMove = function (id, lat, lon) { bridge.placeMoved(id, lat, lon); };
     state.map.on("contextmenu", function (e) { bridge.mapContextMenu(e.latlng.lat, e.latlng.lng); });
+    state.map.on("click", function (e) { bridge.mapClicked(e.latlng.lat, e.latlng.lng); });
+    caucasusmap.onPick = function (lat, lon) { bridge.mapClicked(lat, lon); };
     state.map.on("moveend", function () { bridge.viewChanged(caucasusmap.getView()); });
     state.map.on("baselayerchange", function (e) { bridge.baseLayerChanged(e.name); });
     bridge.ready();
@@ -82,6 +84,7 @@ class MapBridge(QObject):
     placesPicked = Signal(list)
     placeMovedTo = Signal(str, float, float)
     contextMenuAt = Signal(float, float)
+    clickedAt = Signal(float, float)
     viewChangedTo = Signal(dict)
     baseLayer = Signal(str)
 
@@ -100,6 +103,10 @@ class MapBridge(QObject):
     @Slot(float, float)
     def mapContextMenu(self, lat: float, lon: float) -> None:  # noqa: N802
         self.contextMenuAt.emit(lat, lon)
+
+    @Slot(float, float)
+    def mapClicked(self, lat: float, lon: float) -> None:  # noqa: N802
+        self.clickedAt.emit(lat, lon)
 
     @Slot(str)
     def viewChanged(self, view_json: str) -> None:
@@ -172,6 +179,7 @@ class MapWidget(QWebEngineView):
     placesClicked = Signal(list)
     placeMoved = Signal(str, float, float)
     contextMenuAt = Signal(float, float)
+    clickedAt = Signal(float, float)
     ready = Signal()
 
     def __init__(self, parent=None):
@@ -183,7 +191,6 @@ class MapWidget(QWebEngineView):
         self.interceptor = TileInterceptor(self)
         self.profile.setUrlRequestInterceptor(self.interceptor)
         self._page = MapPage(self.profile, self)
-        self.profile.setParent(self._page)  # the page goes first, then its profile
         self.setPage(self._page)
         self.bridge = MapBridge(self)
         self.channel = QWebChannel(self._page)
@@ -193,6 +200,7 @@ class MapWidget(QWebEngineView):
         self.bridge.placesPicked.connect(self.placesClicked)
         self.bridge.placeMovedTo.connect(self.placeMoved)
         self.bridge.contextMenuAt.connect(self.contextMenuAt)
+        self.bridge.clickedAt.connect(self.clickedAt)
         self.editable = False
         self.bridge.viewChangedTo.connect(self._remember_view)
         self.is_ready = False
@@ -201,8 +209,27 @@ class MapWidget(QWebEngineView):
         self.base_layer = ""
         self.bridge.baseLayer.connect(lambda name: setattr(self, "base_layer", name))
 
+    def release(self) -> None:
+        """Destroy the page, then its profile, now. Left to garbage collection
+        at exit, the profile can go first, and Qt WebEngine then crashes the
+        process. The widget shows nothing afterwards."""
+        import shiboken6
+
+        if self._page is None:
+            return
+        page, profile = self._page, self.profile
+        self._page = None
+        self._queue.clear()
+        self.is_ready = False
+        if shiboken6.isValid(page):
+            shiboken6.delete(page)
+        if shiboken6.isValid(profile):
+            shiboken6.delete(profile)
+
     def set_page_html(self, html: str) -> None:
         """Show a new map page (after a data or filter change)."""
+        if self._page is None:
+            return
         self.is_ready = False
         self.handler.page_bytes = html.replace("</head>", _bridge_script() + "</head>", 1).encode("utf-8")
         self.load(PAGE_URL)
@@ -216,6 +243,8 @@ class MapWidget(QWebEngineView):
 
     def run(self, code: str) -> None:
         """Run JavaScript now, or as soon as the page says it is ready."""
+        if self._page is None:
+            return
         if self.is_ready:
             self._page.runJavaScript(code)
         else:
@@ -223,6 +252,10 @@ class MapWidget(QWebEngineView):
 
     def show_selection(self, place_ids: list[str], pan: bool = True) -> None:
         self.run(f"caucasusmap.select({json.dumps(place_ids)}, {{pan: {'true' if pan else 'false'}}});")
+
+    def show_picks(self, picks: list[dict]) -> None:
+        """Temporary markers to choose from: [{lat, lon, label}]."""
+        self.run(f"caucasusmap.showPicks({json.dumps(picks)});")
 
     def set_editable(self, on: bool) -> None:
         self.editable = on

@@ -38,7 +38,7 @@ from ..maps import MapView, render_map
 from ..search import PassageSearch
 from ..selection import Selection, SelectionState
 from ..candidates import add_to_ignore, find_candidates, ignore_path, read_ignore
-from ..gazwriter import ConflictError, EditError, GazetteerFile, add_to_list, set_field
+from ..gazwriter import ConflictError, EditError, GazetteerFile, add_to_list, remove_from_list, set_field
 from .qt_map import MapWidget, register_scheme
 from .qt_workbench import CandidatesPanel, PlaceDialog
 from .qt_panels import (
@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         self.map.ready.connect(self._map_ready)
         self.map.placeMoved.connect(self._place_moved)
         self.map.contextMenuAt.connect(self._map_context_menu)
+        self.map.clickedAt.connect(self._map_clicked)
         for browser in (self.passages.browser, self.reader.browser):
             browser.notThisPlace.connect(self.exclude_mention)
         self.candidates.addRequested.connect(lambda name: self.open_place_dialog({"name": name}))
@@ -323,7 +324,7 @@ class MainWindow(QMainWindow):
             else:
                 self.statusBar().showMessage(f"Could not load: {error}")
                 if self.index is None:
-                    QMessageBox.warning(self, "caucasusmap", str(error))
+                    self.warn("caucasusmap", str(error))
             return
         index, passage_search = result.index, result.search
         self.index = index
@@ -488,6 +489,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Showing {shown} places {self.place_filter_label}".rstrip(), 8000)
 
     # -- growing and fixing the gazetteer ---------------------------------------------
+    def warn(self, title: str, text: str) -> QMessageBox:
+        """A warning that does not block the event loop (the window and its
+        background work carry on while it is shown)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self._last_warning = box
+        return box
+
     def gazetteer_file(self) -> GazetteerFile:
         """The gazetteer as a writable file, read afresh if it changed since."""
         gf = getattr(self, "_gazfile", None)
@@ -502,11 +512,11 @@ class MainWindow(QMainWindow):
             change(gf)
         except ConflictError as exc:
             self.gazetteer_file().reload()
-            QMessageBox.warning(self, "Gazetteer changed", f"{exc}\n\nThe file has been read again; "
-                                "please make the change once more.")
+            self.warn("Gazetteer changed", f"{exc}\n\nThe file has been read again; please make the change "
+                      "once more.")
             return False
         except (EditError, OSError, CaucasusmapError) as exc:
-            QMessageBox.warning(self, "Could not change the gazetteer", str(exc))
+            self.warn("Could not change the gazetteer", str(exc))
             return False
         self.undo_action.setEnabled(gf.can_undo)
         self.statusBar().showMessage(f"{describe} — saved to {self.gazetteer_path.name} "
@@ -519,10 +529,22 @@ class MainWindow(QMainWindow):
         known = set(self.index.gazetteer.by_id) if self.index else set()
         dialog = PlaceDialog(self, existing_ids=known, values=values or {}, geocoder=geocoder)
         dialog.accepted.connect(lambda: self.add_place(dialog.values()))
-        dialog.setModal(True)
+        self._open_form(dialog)
+        return dialog
+
+    def _open_form(self, dialog: PlaceDialog) -> None:
+        # Not modal: the map stays usable, and a click on it fills the coordinates.
+        dialog.setModal(False)
+        dialog.lookedUp.connect(self.map.show_picks)
+        dialog.finished.connect(lambda _: self.map.show_picks([]))
         dialog.show()
         self._dialog = dialog
-        return dialog
+        self.statusBar().showMessage("Click the map to take the place's coordinates from there", 8000)
+
+    def _map_clicked(self, lat: float, lon: float) -> None:
+        dialog = getattr(self, "_dialog", None)
+        if dialog is not None and dialog.isVisible():
+            dialog.pick(lat, lon)
 
     def add_place(self, fields: dict) -> bool:
         ok = self._write(f"Added {fields['name']}", lambda gf: gf.add_place(fields))
@@ -539,24 +561,20 @@ class MainWindow(QMainWindow):
                   "lat": place.lat, "lon": place.lon, "note": place.note}
         dialog = PlaceDialog(self, existing_ids=set(self.index.gazetteer.by_id), values=values, editing=True)
         dialog.accepted.connect(lambda: self.save_place_edit(place.id, values, dialog.values()))
-        dialog.setModal(True)
-        dialog.show()
-        self._dialog = dialog
+        self._open_form(dialog)
         return dialog
 
     def save_place_edit(self, place_id: str, old: dict, new: dict) -> bool:
-        """Write only what changed; aliases can be added here (removing one
-        is done in the file itself)."""
-        removed = [a for a in old["aliases"] if a not in new["aliases"]]
-        if removed:
-            QMessageBox.information(self, "Aliases", "Removing an alias is done in the file itself "
-                                    f"(line {self.index.gazetteer.by_id[place_id].line}); the rest is saved.")
+        """Write only what changed, each change at its own place in the file."""
 
         def change(gf: GazetteerFile) -> None:
             def apply(text: str) -> str:
                 for key in ("name", "kind", "lat", "lon", "note"):
                     if new[key] != old[key] and new[key] not in (None, ""):
                         text = set_field(text, place_id, key, new[key])
+                for alias in old["aliases"]:
+                    if alias not in new["aliases"]:
+                        text = remove_from_list(text, place_id, "aliases", alias)
                 for alias in new["aliases"]:
                     if alias not in old["aliases"]:
                         text = add_to_list(text, place_id, "aliases", alias)
@@ -608,7 +626,7 @@ class MainWindow(QMainWindow):
         try:
             add_to_ignore(path, name)
         except (OSError, CaucasusmapError) as exc:
-            QMessageBox.warning(self, "Could not save", str(exc))
+            self.warn("Could not save", str(exc))
             return
         self.statusBar().showMessage(f"'{name}' recorded as not a place in {path.name}", 6000)
         self.reload()
@@ -651,7 +669,7 @@ class MainWindow(QMainWindow):
         try:
             out = export_view(self.index, self.current_view(), path, fmt)
         except (OSError, CaucasusmapError) as exc:
-            QMessageBox.warning(self, "Export failed", f"Could not write {path}:\n{exc}")
+            self.warn("Export failed", f"Could not write {path}:\n{exc}")
             return None
         self.statusBar().showMessage(f"Exported {out}", 6000)
         return out
@@ -705,6 +723,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("files/corpus", str(self.corpus_path))
         if self.map.base_layer:
             self.settings.setValue("map/base_layer", self.map.base_layer)
+        self.map.release()
         super().closeEvent(event)
 
 

@@ -56,6 +56,8 @@ class PlaceDialog(QDialog):
     checked as you type; coordinates typed, taken from the map, or looked up
     online."""
 
+    lookedUp = Signal(list)  # [{lat, lon, label}] to show on the map
+
     def __init__(self, parent=None, *, existing_ids=(), values: dict | None = None, geocoder=None,
                  editing: bool = False):
         super().__init__(parent)
@@ -73,6 +75,7 @@ class PlaceDialog(QDialog):
         self.lon = QLineEdit(placeholderText="e.g. 46.3417")
         self.note = QLineEdit(placeholderText="where the coordinates come from, what the place is")
         self.lookup_button = QPushButton("Look up online")
+        self.lookup_button.setToolTip("Or click the map to take the coordinates from there")
         self.results = QListWidget()
         self.results.hide()
         self.problem = QLabel("")
@@ -186,7 +189,13 @@ class PlaceDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, (c.lat, c.lon))
             self.results.addItem(item)
         self.results.show()
+        self.lookedUp.emit([{"lat": c.lat, "lon": c.lon, "label": c.name} for c in result])
         self.check()
+
+    def pick(self, lat: float, lon: float) -> None:
+        """Coordinates chosen on the map (a click, or a looked-up answer)."""
+        self.lat.setText(f"{lat:.5f}")
+        self.lon.setText(f"{lon:.5f}")
 
     def _use_result(self, item) -> None:
         lat, lon = item.data(Qt.ItemDataRole.UserRole)
