@@ -521,7 +521,9 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(gf.can_undo)
         self.statusBar().showMessage(f"{describe} — saved to {self.gazetteer_path.name} "
                                      f"(previous version: {gf.backup_path.name}; Ctrl+Z undoes)", 8000)
-        self.reload()
+        # The file watcher reports this write too: both go through the same
+        # debounce, so the gazetteer is relinked once.
+        self.reload_timer.start()
         return True
 
     def open_place_dialog(self, values: dict | None = None, *, geocoder=None) -> PlaceDialog:
@@ -629,7 +631,7 @@ class MainWindow(QMainWindow):
             self.warn("Could not save", str(exc))
             return
         self.statusBar().showMessage(f"'{name}' recorded as not a place in {path.name}", 6000)
-        self.reload()
+        self.reload_timer.start()
 
     def undo_gazetteer_edit(self) -> bool:
         gf = getattr(self, "_gazfile", None)
