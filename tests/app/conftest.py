@@ -18,7 +18,6 @@ import pytest  # noqa: E402
 
 # Qt WebEngine is a declared dependency: if it is missing these tests must
 # fail, not skip.
-
 from PySide6.QtCore import QUrl  # noqa: E402
 from PySide6.QtWebEngineCore import (  # noqa: E402
     QWebEnginePage,
@@ -129,3 +128,30 @@ def browser(qtbot):
     b = Browser(qtbot)
     yield b
     b.close()
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A private copy of the bundled data, so tests may edit it."""
+    import shutil
+
+    from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
+
+    shutil.copytree(BUNDLED_CORPUS, tmp_path / "corpus")
+    shutil.copy(BUNDLED_GAZETTEER, tmp_path / "places.yaml")
+    return tmp_path / "places.yaml", tmp_path / "corpus"
+
+
+@pytest.fixture
+def window(qtbot, data, tmp_path):
+    """The main window on the private data, loaded and with its map ready."""
+    from PySide6.QtCore import QSettings
+
+    from caucasusmap.app.qt_window import MainWindow
+
+    w = MainWindow(*data, settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.index is not None and w.map.is_ready, timeout=30000)
+    yield w
+    w.close()

@@ -1,33 +1,12 @@
 """The desktop app, offscreen, on real data and a real WebEngine page."""
 
 import re
-import shutil
 
-import pytest
 from PySide6.QtCore import QSettings, QUrl
 
 from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
 from caucasusmap.app.qt_window import MainWindow
 from caucasusmap.cli import main as cli_main
-
-
-@pytest.fixture
-def data(tmp_path):
-    """A private copy of the bundled data, so tests may edit it."""
-    shutil.copytree(BUNDLED_CORPUS, tmp_path / "corpus")
-    shutil.copy(BUNDLED_GAZETTEER, tmp_path / "places.yaml")
-    return tmp_path / "places.yaml", tmp_path / "corpus"
-
-
-@pytest.fixture
-def window(qtbot, data, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(*data, settings=settings)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.index is not None and w.map.is_ready, timeout=30000)
-    yield w
-    w.close()
 
 
 def js(qtbot, window, code):

@@ -1,30 +1,8 @@
 """Growing and fixing the gazetteer from the app (issue 5), offscreen."""
 
-import shutil
 from types import SimpleNamespace
 
-import pytest
-from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
-from PySide6.QtCore import QSettings
-
-from caucasusmap.app.qt_window import MainWindow, suggest_exclude_phrase
-
-
-@pytest.fixture
-def data(tmp_path):
-    shutil.copytree(BUNDLED_CORPUS, tmp_path / "corpus")
-    shutil.copy(BUNDLED_GAZETTEER, tmp_path / "places.yaml")
-    return tmp_path / "places.yaml", tmp_path / "corpus"
-
-
-@pytest.fixture
-def window(qtbot, data, tmp_path):
-    w = MainWindow(*data, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.index is not None and w.map.is_ready, timeout=30000)
-    yield w
-    w.close()
+from caucasusmap.app.qt_window import suggest_exclude_phrase
 
 
 def reloaded(qtbot, window, check):
