@@ -153,7 +153,7 @@ def main() -> int:
                 if time.perf_counter() > end:
                     raise SystemExit("timed out")
 
-        wait(lambda: w.index is not None and w.map.is_ready)
+        wait(lambda: w.index is not None and w.map.is_ready and w.extras_ready)
 
         def roundtrip(code: str) -> float:
             box = []

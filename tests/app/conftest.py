@@ -152,6 +152,6 @@ def window(qtbot, data, tmp_path):
     w = MainWindow(*data, settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(lambda: w.index is not None and w.map.is_ready, timeout=30000)
+    qtbot.waitUntil(lambda: w.index is not None and w.map.is_ready and w.extras_ready, timeout=30000)
     yield w
     w.close()

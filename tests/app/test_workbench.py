@@ -6,7 +6,8 @@ from caucasusmap.app.qt_window import suggest_exclude_phrase
 
 
 def reloaded(qtbot, window, check):
-    qtbot.waitUntil(lambda: window.index is not None and not window.loader.busy and check(), timeout=10000)
+    qtbot.waitUntil(lambda: window.index is not None and not window.loader.busy and window.extras_ready
+                    and check(), timeout=10000)
 
 
 def test_add_place_from_the_form(qtbot, window, data):

@@ -77,7 +77,8 @@ class Loader(QObject):
     """Links in a background thread; results come back as queued signals."""
 
     progress = Signal(int, int)
-    finished = Signal(object)   # a LoadResult
+    finished = Signal(object)   # a LoadResult: the index (or the error)
+    extras = Signal(object)     # a LoadResult: then its search index and unlinked names
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -102,22 +103,40 @@ class Loader(QObject):
         def work():
             try:
                 index = open_index(gazetteer, corpus, progress=report)
-                # The search index is built here too, off the GUI thread, and
-                # the reading text of passages is prepared for fast clicks.
+            except (CaucasusmapError, Cancelled) as exc:
+                emit(self.finished, LoadResult(error=exc))
+                return
+            except Exception as exc:  # a bug: report it, never kill the window
+                log.exception("linking failed")
+                emit(self.finished, LoadResult(error=exc))
+                return
+            emit(self.finished, LoadResult(index))
+
+        threading.Thread(target=work, name="caucasusmap-linker", daemon=True).start()
+
+    def prepare_extras(self, index: Index, gazetteer: Path) -> None:
+        """What only some panels need — the search index, the unlinked names,
+        the reading text of passages (fast clicks) — in the background. The
+        window starts this once its map is drawn, so it does not compete with
+        the first paint."""
+
+        def work():
+            try:
                 search = PassageSearch(index)
+                candidates = find_candidates(index, read_ignore(ignore_path(gazetteer)), limit=100)
                 if len(index.passage_list) <= WARM_PASSAGES:
                     for passage in index.passage_list:
                         reading_text(index, passage.id)
-                candidates = find_candidates(index, read_ignore(ignore_path(gazetteer)), limit=100)
                 result = LoadResult(index, search, tuple(candidates))
-            except (CaucasusmapError, Cancelled) as exc:
-                result = LoadResult(error=exc)
-            except Exception as exc:  # a bug: report it, never kill the window
-                log.exception("linking failed")
-                result = LoadResult(error=exc)
-            emit(self.finished, result)
+            except Exception as exc:  # the main views work without these
+                log.exception("preparing search and unlinked names failed")
+                result = LoadResult(index, error=exc)
+            try:
+                self.extras.emit(result)
+            except RuntimeError:
+                pass  # the window was closed meanwhile
 
-        threading.Thread(target=work, name="caucasusmap-linker", daemon=True).start()
+        threading.Thread(target=work, name="caucasusmap-extras", daemon=True).start()
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -145,6 +164,8 @@ class MainWindow(QMainWindow):
         self.loader = Loader(self)
         self.loader.progress.connect(self._on_progress)
         self.loader.finished.connect(self._on_loaded)
+        self.loader.extras.connect(self._on_extras)
+        self.extras_ready = False
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._schedule_reload)
         self.watcher.directoryChanged.connect(self._schedule_reload)
@@ -326,8 +347,9 @@ class MainWindow(QMainWindow):
                 if self.index is None:
                     self.warn("caucasusmap", str(error))
             return
-        index, passage_search = result.index, result.search
+        index = result.index
         self.index = index
+        self.extras_ready = False
         issues = list(index.gazetteer.issues) + list(index.corpus.issues)
         self.problems.set_issues(issues)
         if not any(i.is_error for i in issues):
@@ -336,8 +358,7 @@ class MainWindow(QMainWindow):
         if self.shown_documents is not None:
             self.shown_documents &= known_docs
         self.documents.set_documents(index, self.shown_documents)
-        self.search.set_sources(index, passage_search)
-        self.candidates.set_candidates(result.candidates)
+
         self.state.restrict(set(index.gazetteer.by_id), set(index.passages))
         self._refresh_counts()
         self._reload_map()
@@ -353,6 +374,16 @@ class MainWindow(QMainWindow):
         if self.map.editable:
             self.map.set_editable(True)
         self.indexChanged.emit()
+
+    def _on_extras(self, result: LoadResult) -> None:
+        if result.index is not self.index:
+            return  # a newer load has replaced that index meanwhile
+        if result.error is not None:
+            self.statusBar().showMessage(f"Search and unlinked names are unavailable: {result.error}", 8000)
+            return
+        self.search.set_sources(result.index, result.search)
+        self.candidates.set_candidates(result.candidates)
+        self.extras_ready = True
 
     def _watch(self) -> None:
         paths = [str(self.gazetteer_path), str(self.gazetteer_path.parent), str(self.corpus_path)]
@@ -391,6 +422,9 @@ class MainWindow(QMainWindow):
         self.map.set_page_html(render_map(self.index, view, explorer=False))
 
     def _map_ready(self) -> None:
+        if self.index is not None and getattr(self, "_extras_for", None) is not self.index:
+            self._extras_for = self.index
+            self.loader.prepare_extras(self.index, self.gazetteer_path)
         base = self.map.base_layer or self.settings.value("map/base_layer", "")
         if base and base != "Basemap (offline)":
             self.map.set_base_layer(base)
