@@ -21,7 +21,7 @@ from .model import KINDS, Place
 from .normalize import fold_phrase
 from .yamlsource import YMap, YNode, YScalar, YSeq, read_yaml
 
-__all__ = ["Gazetteer", "load_gazetteer", "validate_gazetteer", "FIELDS", "GEOMETRY_TYPES"]
+__all__ = ["Gazetteer", "load_gazetteer", "validate_gazetteer", "slugify", "FIELDS", "GEOMETRY_TYPES"]
 
 FIELDS = ("id", "name", "aliases", "kind", "lat", "lon", "geometry", "exclude", "links", "note")
 REQUIRED = ("id", "name", "kind", "lat", "lon")
@@ -55,8 +55,9 @@ class Gazetteer:
         return [p for p in self.places if any(fold_phrase(n) == key for n in (p.id, *p.names))]
 
 
-def _slug(text: str) -> str:
-    return "-".join(fold_phrase(text).encode("ascii", "ignore").decode().split()) or "place"
+def slugify(name: str) -> str:
+    """An id from a name: lowercase ASCII letters, digits and hyphens."""
+    return "-".join(fold_phrase(name).encode("ascii", "ignore").decode().split()) or "place"
 
 
 def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
@@ -247,7 +248,7 @@ def _check_entry(ck: _Checker, entry: YNode, index: int) -> Place | None:
     if "id" in items:
         pid = ck.text(items["id"], "id")
         if pid is not None and not ID_RE.match(pid):
-            hint = f"; for example {_slug(self_name or pid)!r}"
+            hint = f"; for example {slugify(self_name or pid)!r}"
             ck.err(items["id"], f"id {pid!r} must be a lowercase slug of letters a-z, digits and single hyphens{hint}")
             pid = None
         values["id"] = pid

@@ -27,7 +27,7 @@ import yaml
 
 from .errors import CaucasusmapError, GazetteerError
 from .fileio import write_bytes_atomic
-from .gazetteer import ID_RE, validate_gazetteer
+from .gazetteer import ID_RE, slugify, validate_gazetteer
 from .model import KINDS
 from .yamlsource import decode_text
 
@@ -68,14 +68,6 @@ def yaml_scalar(value, *, in_flow: bool = False) -> str:
     plain = (_PLAIN.match(text) and not _RESERVED.match(text) and text == text.strip()
              and not (in_flow and re.search(r"[,\[\]{}]", text)) and " #" not in text and not text.endswith(":"))
     return text if plain else json.dumps(text, ensure_ascii=False)
-
-
-def slugify(name: str) -> str:
-    """An id from a name: lowercase ASCII letters, digits and hyphens."""
-    from .normalize import fold_phrase
-
-    slug = "-".join(fold_phrase(name).encode("ascii", "ignore").decode().split())
-    return slug or "place"
 
 
 # ---------------------------------------------------------------------------
