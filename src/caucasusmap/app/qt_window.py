@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -32,15 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..candidates import add_to_ignore, find_candidates, ignore_path, read_ignore
 from ..errors import CaucasusmapError, GazetteerError
+from ..gazwriter import ConflictError, EditError, GazetteerFile, add_to_list, remove_from_list, set_field
 from ..index import Index, open_index
-from ..maps import MapView, render_map
+from ..maps import MapView, great_circle_km, render_map
 from ..search import PassageSearch
 from ..selection import Selection, SelectionState
-from ..candidates import add_to_ignore, find_candidates, ignore_path, read_ignore
-from ..gazwriter import ConflictError, EditError, GazetteerFile, add_to_list, remove_from_list, set_field
 from .qt_map import MapWidget, register_scheme
-from .qt_workbench import CandidatesPanel, PlaceDialog
 from .qt_panels import (
     DocumentsPanel,
     PassagesPanel,
@@ -50,6 +48,7 @@ from .qt_panels import (
     SearchPanel,
     reading_text,
 )
+from .qt_workbench import CandidatesPanel, PlaceDialog
 
 log = logging.getLogger("caucasusmap.app")
 
@@ -482,11 +481,7 @@ class MainWindow(QMainWindow):
         import numpy as np
 
         c = self.index.gazetteer.by_id[selected[0]]
-        lat = np.radians([p.lat for p in places])
-        lon = np.radians([p.lon for p in places])
-        a = (np.sin((lat - np.radians(c.lat)) / 2) ** 2
-             + np.cos(lat) * np.cos(np.radians(c.lat)) * np.sin((lon - np.radians(c.lon)) / 2) ** 2)
-        km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+        km = great_circle_km(c.lat, c.lon, np.array([p.lat for p in places]), np.array([p.lon for p in places]))
         self.places.model.set_distances([float(x) for x in km])
 
     def filter_near_selection(self, km: float | None = None) -> bool:
