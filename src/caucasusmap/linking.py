@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 import ahocorasick_rs
 import numpy as np
 
-from .model import Document, Mention, Passage, Place
+from .model import Passage, Place
 from .normalize import fold_document, fold_phrase
 
 __all__ = ["Linker", "LINKER_VERSION", "is_acronym", "passage_of"]
@@ -163,17 +163,6 @@ class Linker:
         starts, ends, places = self.find_arrays(text)
         ids = self._place_ids
         return [(int(a), int(b), ids[p]) for a, b, p in zip(starts, ends, places)]
-
-    def link(self, document: Document, passages: Sequence[Passage]) -> list[Mention]:
-        """Mentions in ``document``, each assigned to the passage containing
-        its start (``passages`` in document order)."""
-        starts, ends, places = self.find_arrays(document.text)
-        which = passage_of(starts, passages)
-        text, ids = document.text, self._place_ids
-        return [
-            Mention(document.id, passages[i].id, int(a), int(b), text[a:b], ids[p])
-            for a, b, p, i in zip(starts.tolist(), ends.tolist(), places.tolist(), which.tolist()) if i >= 0
-        ]
 
 
 def passage_of(starts: np.ndarray, passages: Sequence[Passage] | tuple[np.ndarray, np.ndarray]) -> np.ndarray:
