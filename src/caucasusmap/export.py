@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .fileio import write_bytes_atomic
 from .index import Index
-from .maps import MapView, render_map, view_payload
+from .maps import MapView, render_map, view_places
 
 __all__ = ["WRITERS", "export_view", "write_atomic", "geojson_collection", "lpf_collection", "mentions_csv"]
 
@@ -24,10 +24,6 @@ __all__ = ["WRITERS", "export_view", "write_atomic", "geojson_collection", "lpf_
 def write_atomic(path: str | Path, data: str) -> Path:
     """Write ``data`` (UTF-8) to ``path`` via a temporary file and a rename."""
     return write_bytes_atomic(path, data.encode("utf-8"))
-
-
-def _view_places(index: Index, view: MapView) -> list[dict]:
-    return view_payload(index, view)["places"]
 
 
 def _feature(p: dict, properties: dict) -> dict:
@@ -39,7 +35,7 @@ def geojson_collection(index: Index, view: MapView = MapView()) -> dict:
     """An RFC 7946 FeatureCollection of the view's places (line/area geometry
     where the gazetteer has one, else the point)."""
     features = []
-    for p in _view_places(index, view):
+    for p in view_places(index, view):
         features.append(_feature(p, {
             "name": p["name"], "kind": p["kind"], "aliases": p["aliases"], "mentions": p["count"],
             "documents": p["docs"], "lat": p["lat"], "lon": p["lon"], "links": p["links"], "note": p["note"],
@@ -56,7 +52,7 @@ def lpf_collection(index: Index, view: MapView = MapView()) -> dict:
     carry ``@id``, ``properties.title``, ``names`` and ``types``, with
     geometries and ``links`` (closeMatch) where known."""
     features = []
-    for p in _view_places(index, view):
+    for p in view_places(index, view):
         names = [{"toponym": p["name"], "citations": [{"label": "caucasusmap gazetteer"}]}]
         names += [{"toponym": a, "citations": [{"label": "caucasusmap corpus"}]} for a in p["aliases"]]
         links = [

@@ -41,7 +41,7 @@ from .errors import CaucasusmapError, UnknownPlaceError
 from .index import Index
 from .paths import BASEMAP, WEB
 
-__all__ = ["MapView", "view_payload", "build_map", "render_map", "KIND_COLORS", "safe_json", "ViewError",
+__all__ = ["MapView", "view_payload", "view_places", "build_map", "render_map", "KIND_COLORS", "safe_json", "ViewError",
            "marker_diameter", "fit_bounds", "asset_html", "great_circle_km"]
 
 KIND_COLORS = {
@@ -139,19 +139,47 @@ def fit_bounds(lats: np.ndarray, lons: np.ndarray, weights: np.ndarray, radius_k
     return [[float(lats[near].min()), float(lons[near].min())], [float(lats[near].max()), float(lons[near].max())]]
 
 
-def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datetime | None = None) -> dict[str, Any]:
-    """Everything the page needs for ``view``, as JSON-ready data."""
+def _shown_places(index: Index, view: MapView):
+    """The view's mention rows, per-place counts, and the places it shows
+    (mentioned in the view, or selected), most mentioned first."""
     view.check(index)
-    t = index.table
-    documents = index.corpus.documents
-    doc_pos = {d.id: i for i, d in enumerate(documents)}
     places = index.gazetteer.places
-    place_pos = {p.id: i for i, p in enumerate(places)}
     rows = index.view_rows(view.documents, view.places, view.hide_references)
     counts, doc_counts = index.view_counts(rows)
     shown = [i for i in range(len(places)) if counts[i] > 0 or places[i].id in view.selected]
     # Most mentioned first, so labels and drawing order favour them.
     shown.sort(key=lambda i: (-counts[i], places[i].name.casefold()))
+    return rows, counts, doc_counts, shown
+
+
+def _place_records(places, shown, counts, doc_counts) -> list[dict[str, Any]]:
+    records = []
+    for k, i in enumerate(shown):
+        p = places[i]
+        records.append({
+            "id": p.id, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon,
+            "count": int(counts[i]), "docs": int(doc_counts[i]), "aliases": list(p.aliases),
+            "note": p.note, "links": dict(p.links), "geometry": p.geometry,
+            "label": bool(k < LABELLED and counts[i] > 0),
+        })
+    return records
+
+
+def view_places(index: Index, view: MapView = MapView()) -> list[dict[str, Any]]:
+    """The places of ``view`` with their mention and document counts — the
+    ``places`` part of :func:`view_payload`, without building passages."""
+    _, counts, doc_counts, shown = _shown_places(index, view)
+    return _place_records(index.gazetteer.places, shown, counts, doc_counts)
+
+
+def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datetime | None = None) -> dict[str, Any]:
+    """Everything the page needs for ``view``, as JSON-ready data."""
+    t = index.table
+    documents = index.corpus.documents
+    doc_pos = {d.id: i for i, d in enumerate(documents)}
+    places = index.gazetteer.places
+    place_pos = {p.id: i for i, p in enumerate(places)}
+    rows, counts, doc_counts, shown = _shown_places(index, view)
     out_index = {pi: k for k, pi in enumerate(shown)}
 
     # Passages of the view, in corpus order, with every shown place marked.
@@ -186,15 +214,7 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
     lats = np.array([places[i].lat for i in shown], dtype=float)
     lons = np.array([places[i].lon for i in shown], dtype=float)
     weights = np.array([max(int(counts[i]), 1) for i in shown], dtype=float)
-    out_places = []
-    for k, i in enumerate(shown):
-        p = places[i]
-        out_places.append({
-            "id": p.id, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon,
-            "count": int(counts[i]), "docs": int(doc_counts[i]), "aliases": list(p.aliases),
-            "note": p.note, "links": dict(p.links), "geometry": p.geometry,
-            "label": bool(k < LABELLED and counts[i] > 0),
-        })
+    out_places = _place_records(places, shown, counts, doc_counts)
     used_docs = sorted(view.documents) if view.documents is not None else [d.id for d in documents]
     exported = exported or _dt.datetime.now(_dt.UTC).replace(microsecond=0)
     highlight = []

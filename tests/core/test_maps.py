@@ -198,3 +198,11 @@ def test_atomic_write_keeps_the_old_file_on_failure(tmp_path, index, monkeypatch
     assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
     write_atomic(out, "new")
     assert out.read_text(encoding="utf-8") == "new"
+
+
+def test_view_places_equals_the_payload_places(index):
+    from caucasusmap.maps import view_places
+
+    for view in (MapView(), MapView(documents=("haciyeva-2025",), selected=("minsk",)),
+                 MapView(places=("tabriz", "baku"), hide_references=True)):
+        assert view_places(index, view) == view_payload(index, view)["places"]
