@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import __version__
 from .corpus import display_span, display_text, read_corpus
-from .errors import CaucasusmapError, GazetteerError, Issue, UnknownPlaceError, error
+from .errors import CaucasusmapError, DocumentError, GazetteerError, Issue, UnknownPlaceError, error
 from .gazetteer import validate_gazetteer
 from .index import Index, open_index
 from .model import KINDS
@@ -190,6 +190,8 @@ def cmd_passages(args) -> int:
         out.append(text[pos:])
         line = doc.text.count("\n", 0, passage.start) + 1
         head = f"{doc.id} ¶{passage.number}"
+        if passage.page is not None:
+            head += f" · p. {doc.page_label(passage.page)}"
         if passage.section:
             head += f" · {passage.section}"
         if passage.kind != "paragraph":
@@ -197,13 +199,14 @@ def cmd_passages(args) -> int:
         if passage.is_reference:
             head += " · references"
         print()
-        print(style.dim(f"{head}  ({Path(doc.path).name}:{line})"))
+        where = f"{Path(doc.path).name}:{line}" if doc.format == "text" else Path(doc.path).name
+        print(style.dim(f"{head}  ({where})"))
         print("  " + "".join(out))
     return 0
 
 
 MENTION_FIELDS = ["path", "document", "passage", "start", "end", "line", "surface", "place", "name", "kind",
-                  "lat", "lon", "section", "is_reference"]
+                  "lat", "lon", "section", "is_reference", "page"]
 
 
 def cmd_mentions(args) -> int:
@@ -225,9 +228,72 @@ def cmd_mentions(args) -> int:
             path=doc.path, document=doc.id, passage=m.passage, start=m.start, end=m.end,
             line=bisect_left(starts, m.start) + 1, surface=m.surface, place=m.place, name=place.name,
             kind=place.kind, lat=place.lat, lon=place.lon, section=passage.section,
-            is_reference=passage.is_reference,
+            is_reference=passage.is_reference, page=doc.page_label(doc.page_at(m.start)),
         ))
     _write_records(records, MENTION_FIELDS, args.format)
+    return 0
+
+
+def _find_document(args):
+    """The document named by ``args.document``: an id of the corpus, or a file
+    (inside the corpus folder or anywhere)."""
+    from .corpus import read_document
+
+    wanted = args.document
+    path = Path(wanted)
+    corpus = None
+    try:
+        corpus = read_corpus(args.corpus, cache=not args.no_cache)
+    except CaucasusmapError:
+        if not path.is_file():
+            raise
+    if corpus is not None:
+        if wanted in corpus.by_id:
+            return corpus.by_id[wanted], corpus
+        resolved = path.resolve() if path.exists() else None
+        for doc in corpus.documents:
+            if resolved is not None and Path(doc.path).resolve() == resolved:
+                return doc, corpus
+        for issue in corpus.issues:
+            if resolved is not None and Path(issue.path).resolve() == resolved and issue.is_error:
+                raise CaucasusmapError(str(issue))
+    if path.is_file():
+        try:
+            doc, found = read_document(path, cache=not args.no_cache)
+        except DocumentError as exc:
+            raise CaucasusmapError(f"{path}: {exc}") from None
+        for w in found:
+            print(f"{path}: warning: {w}", file=sys.stderr)
+        return doc, None
+    ids = list(corpus.by_id) if corpus else []
+    close = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else "; 'caucasusmap overview' lists the documents"
+    raise CaucasusmapError(f"no document has the id {wanted!r} and no such file exists{hint}")
+
+
+def cmd_text(args) -> int:
+    """Print a document's text: the text every offset points into."""
+    from .corpus import split_passages
+
+    doc, _ = _find_document(args)
+    if args.passages:
+        records = []
+        for p in split_passages(doc):
+            records.append(dict(passage=p.id, start=p.start, end=p.end, page=doc.page_label(p.page), kind=p.kind,
+                                section=p.section, is_reference=p.is_reference, footnote=p.footnote,
+                                text=doc.text[p.start:p.end]))
+        _write_records(records, ["passage", "start", "end", "page", "kind", "section", "is_reference", "footnote",
+                                 "text"], args.format)
+        return 0
+    if args.metadata:
+        meta = dict(id=doc.id, path=doc.path, format=doc.format, title=doc.title, authors=list(doc.authors),
+                    year=doc.year, date=doc.date, venue=doc.venue, pages=len(doc.page_starts) or None,
+                    characters=len(doc.text), **dict(doc.extra))
+        print(json.dumps(meta, ensure_ascii=False, indent=1))
+        return 0
+    sys.stdout.write(doc.text)
+    if not doc.text.endswith("\n"):
+        sys.stdout.write("\n")
     return 0
 
 
@@ -426,7 +492,8 @@ def _common(top: bool) -> argparse.ArgumentParser:
     common.add_argument("--gazetteer", type=Path, default=default(default_gazetteer()), metavar="FILE",
                         help="gazetteer YAML (default: the bundled gazetteer/places.yaml)")
     common.add_argument("--corpus", type=Path, default=default(default_corpus()), metavar="DIR",
-                        help="folder of .txt/.md documents (default: the bundled corpus/)")
+                        help="folder of documents: .txt, .md, .pdf, .docx, .odt, .html, .epub "
+                             "(default: the bundled corpus/)")
     common.add_argument("--no-cache", action="store_true", default=default(False),
                         help="link afresh, neither reading nor writing the cache")
     return common
@@ -483,11 +550,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("mentions", parents=[common], help="every mention, one per line (JSON Lines or CSV)",
                        description="Print every mention with its source file, document, passage, offsets, "
-                                   "surface text and place. start/end are code-point offsets into the decoded "
-                                   "file text.")
+                                   "surface text and place. start/end are code-point offsets into the document's "
+                                   "text: the decoded file for .txt/.md, the extracted text for other formats "
+                                   "('caucasusmap text DOC' prints it); page is the page (PDF) or empty.")
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     p.add_argument("--place", action="append", metavar="ID", help="only mentions of this place id (repeatable)")
     p.set_defaults(func=cmd_mentions)
+
+    p = sub.add_parser("text", parents=[common], help="print a document's text (what offsets point into)",
+                       description="Print the text of DOC (a document id or a file) as caucasusmap reads it: for "
+                                   ".txt/.md the file itself, for PDF, Word, HTML or EPUB the extracted text. Every "
+                                   "start/end offset of a passage or mention is a code-point offset into this "
+                                   "text.")
+    p.add_argument("document", metavar="DOC", help="document id (see 'caucasusmap overview') or file path")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--passages", action="store_true", help="list the passages with offsets, page and kind instead")
+    what.add_argument("--metadata", action="store_true", help="print the document's metadata (JSON) instead")
+    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="format for --passages")
+    p.set_defaults(func=cmd_text)
 
     p = sub.add_parser("export", parents=[common], help="export the map of a view (HTML explorer, GeoJSON, LPF, CSV)",
                        description="Write the map of a view. HTML (default) is self-contained: it opens from disk "

@@ -1,11 +1,14 @@
 """Read a corpus folder and split documents into passages.
 
-Any folder of ``.txt``/``.md`` files is a corpus. ``corpus.yaml`` (optional)
-gives metadata per file; without it the title is the file's first heading and
-the id its file name. Each file is decoded on its own (UTF-8 with or without
-BOM, UTF-16 with BOM); a file that cannot be decoded is reported with its
-location and the others still load. Empty and binary files are skipped with a
-warning.
+Any folder of documents is a corpus: ``.txt``/``.md`` files, PDF, Word
+(``.docx``), OpenDocument text, saved web pages (``.html``) and EPUB — each
+read by its reader in :mod:`caucasusmap.readers`. ``corpus.yaml`` (optional)
+gives metadata per file; without it the title, authors and date come from the
+file's own metadata where it has some, else the title is its first heading,
+and the id is its file name. Text files are decoded on their own (UTF-8 with
+or without BOM, UTF-16 with BOM); a file that cannot be read (undecodable,
+encrypted, damaged) is reported with its location and the others still load.
+Empty and binary files and scans without text are skipped with a warning.
 
 Passages are what a reader recognises: paragraphs, headings (which also label
 the section of what follows), footnotes (``<sup>N</sup> …`` blocks) and list
@@ -21,18 +24,20 @@ import hashlib
 import html
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import CorpusError, Issue, error, warning
+from . import readers
+from .errors import CorpusError, DocumentError, Issue, MissingLibraryError, error, warning
 from .model import FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, Document, Passage
 from .normalize import hyphen_breaks
 from .yamlsource import YMap, YScalar, YSeq, decode_text, read_yaml
 
-__all__ = ["Corpus", "read_corpus", "split_passages", "passage_fields", "display_text", "MANIFEST", "TEXT_SUFFIXES"]
+__all__ = ["Corpus", "read_corpus", "read_document", "split_passages", "passage_fields", "document_passage_fields", "display_text",
+           "MANIFEST", "document_suffixes"]
 
 MANIFEST = "corpus.yaml"
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 
 REFERENCE_HEADINGS = re.compile(
     r"^(references?|bibliography|bibliografia|works cited|literature cited|literature|sources|"
@@ -62,11 +67,13 @@ class Corpus:
         object.__setattr__(self, "by_id", {d.id: d for d in self.documents})
 
     def fingerprint(self) -> str:
-        """Hash of every document's id, path and text plus the manifest."""
+        """Hash of every document's id, path, text and structure (blocks and
+        pages from its reader) plus the manifest."""
         h = hashlib.sha256()
         h.update(self.manifest_text.encode("utf-8", "surrogatepass"))
         for d in self.documents:
-            for part in (d.id, d.path, d.title, d.text):
+            structure = repr((d.format, d.blocks, d.page_starts, d.page_labels)) if d.blocks else ""
+            for part in (d.id, d.path, d.title, d.text, structure):
                 h.update(b"\0" + part.encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
@@ -75,7 +82,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "document"
 
 
-def _first_heading(text: str, fallback: str) -> str:
+def _first_heading(text: str, fallback: str, markup: bool = True) -> str:
+    if not markup:  # extracted text: its first line is its first block
+        return text.lstrip().split("\n", 1)[0][:200] or fallback
     for line in text.splitlines()[:200]:
         m = re.match(r"^\s{0,3}#{1,6}\s+(.*\S)", line)
         if m:
@@ -154,8 +163,97 @@ def _read_manifest(root: Path, issues: list[Issue]) -> tuple[dict[str, dict], st
     return entries, text
 
 
-def read_corpus(root: str | Path) -> Corpus:
-    """Read every ``.txt``/``.md`` file under ``root`` (recursively, sorted).
+def document_suffixes() -> tuple[str, ...]:
+    """The file suffixes the corpus reads (from the reader registry)."""
+    return readers.suffixes()
+
+
+def _extract(reader: readers.Reader, path: Path, data: bytes, cache) -> readers.Extraction:
+    """Run ``reader`` on ``data``, through the extraction cache if it has one."""
+    if not reader.cached or cache is None:
+        return reader.read(path, data)
+    key = cache.key(reader, data)
+    found = cache.get(key)
+    if found is not None:
+        return found
+    result = reader.read(path, data)
+    cache.put(key, result)
+    return result
+
+
+def _read_file(reader: readers.Reader, path: Path, data: bytes, cache) -> readers.Extraction:
+    """Extract one file, turning every way it can fail into a
+    :class:`DocumentError` (``skip`` for files that are merely not usable)."""
+    if not data.strip():
+        raise DocumentError("skipped: the file is empty", skip=True)
+    try:
+        reader.require()
+        found = _extract(reader, path, data, cache)
+    except MissingLibraryError as exc:
+        raise DocumentError(str(exc)) from None
+    except DocumentError:
+        raise
+    except Exception as exc:  # noqa: BLE001  a library failing on one hostile file must not stop the corpus
+        raise DocumentError(f"cannot read this {reader.label} file: "
+                            f"{type(exc).__name__}: {str(exc)[:200] or 'no detail'}") from None
+    if not found.text.strip():
+        raise DocumentError(f"skipped: no text found in this {reader.label} file", skip=True)
+    return found
+
+
+def _document(doc_id: str, path: Path, reader: readers.Reader, found: readers.Extraction, meta: dict) -> Document:
+    """A :class:`Document` from an extraction; the manifest's ``meta`` wins
+    over the file's own metadata."""
+    meta = dict(meta)
+    if found.url and not meta.get("url"):
+        meta["url"] = found.url
+    extra = tuple((k, meta[k]) for k in ("doi", "url", "note") if meta.get(k))
+    year = meta.get("year") or found.year
+    date = found.date if not meta.get("year") or found.year == meta.get("year") else str(meta["year"])
+    return Document(
+        id=doc_id, path=str(path),
+        title=meta.get("title") or found.title or _first_heading(found.text, path.stem, markup=not found.blocks),
+        text=found.text, authors=meta.get("authors") or found.authors, year=year, venue=meta.get("venue", ""),
+        languages=meta.get("languages", ()), extra=extra, date=date or (str(year) if year else ""),
+        format=reader.name, blocks=found.blocks, page_starts=found.page_starts, page_labels=found.page_labels,
+    )
+
+
+def read_document(path: str | Path, *, cache: bool | object = True) -> tuple[Document, list[str]]:
+    """Read one file on its own (not through a corpus folder): the document
+    and the reader's warnings. Raises :class:`DocumentError` if no reader
+    takes the file or it cannot be read."""
+    path = Path(path)
+    reader = readers.reader_for(path)
+    if reader is None:
+        raise DocumentError(f"not a document format caucasusmap reads ({path.suffix or 'no extension'}); "
+                            f"it reads {', '.join(document_suffixes())}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"cannot read: {exc.strerror or exc}") from None
+    found = _read_file(reader, path, data, _cache(cache))
+    return _document(_slug(path.stem), path, reader, found, {}), list(found.warnings)
+
+
+def _cache(cache):
+    if cache is True:
+        from .readers.cache import ExtractionCache
+
+        return ExtractionCache.default()
+    return None if cache is False else cache
+
+
+def read_corpus(root: str | Path, *, cache: bool | object = True,
+                progress: Callable[[int, int], None] | None = None) -> Corpus:
+    """Read every document under ``root`` (recursively, sorted) that a
+    registered reader takes (:func:`document_suffixes`).
+
+    Extractions of non-text files (PDF, DOCX, HTML …) are kept in the
+    extraction cache keyed on the file's content, so reopening a corpus does
+    not extract them again; ``cache=False`` bypasses it (an
+    :class:`~caucasusmap.readers.cache.ExtractionCache` may be given instead).
+    ``progress(done, total)`` is called after each file.
 
     Raises :class:`CorpusError` only if the folder itself is unusable; problems
     with single files are returned in ``Corpus.issues``."""
@@ -163,53 +261,51 @@ def read_corpus(root: str | Path) -> Corpus:
     if not root.exists():
         raise CorpusError(f"{root}: corpus folder does not exist")
     if not root.is_dir():
-        raise CorpusError(f"{root}: the corpus must be a folder of .txt/.md files")
+        raise CorpusError(f"{root}: the corpus must be a folder of documents ({', '.join(document_suffixes())})")
+    cache = _cache(cache)
     issues: list[Issue] = []
     manifest, manifest_text = _read_manifest(root, issues)
     documents: list[Document] = []
     used_ids: set[str] = set()
     files = sorted(p for p in root.rglob("*") if p.is_file() and not any(
         part.startswith(".") for part in p.relative_to(root).parts))
-    for path in files:
+    files = [p for p in files if p.relative_to(root).as_posix() != MANIFEST]
+    for done, path in enumerate(files, 1):
         rel = path.relative_to(root).as_posix()
-        if rel == MANIFEST:
-            continue
-        if path.suffix.lower() not in TEXT_SUFFIXES:
-            issues.append(warning(path, 0, 0, f"skipped: not a text document ({path.suffix or 'no extension'}); "
-                                  f"the corpus reads {', '.join(TEXT_SUFFIXES)} files"))
+        if progress:
+            progress(done - 1, len(files))
+        reader = readers.reader_for(path)
+        if reader is None:
+            issues.append(warning(path, 0, 0, f"skipped: not a document format caucasusmap reads "
+                                  f"({path.suffix or 'no extension'}); it reads {', '.join(document_suffixes())}"))
             continue
         try:
             data = path.read_bytes()
         except OSError as exc:
             issues.append(error(path, 0, 0, f"cannot read: {exc.strerror or exc}"))
             continue
-        if not data.strip():
-            issues.append(warning(path, 0, 0, "skipped: the file is empty"))
+        try:
+            found = _read_file(reader, path, data, cache)
+        except DocumentError as exc:
+            where = f"page {exc.page}: " if exc.page else ""
+            make = warning if exc.skip else error
+            issues.append(make(path, exc.line, exc.column, where + str(exc)))
             continue
-        text, problem = decode_text(data, path)
-        if problem:
-            issues.append(problem)
-            continue
-        if "\x00" in text:
-            issues.append(warning(path, 0, 0, "skipped: the file looks binary (it contains NUL characters)"))
-            continue
+        issues.extend(warning(path, 0, 0, w) for w in found.warnings)
         meta = manifest.pop(rel, {})
         doc_id = meta.get("id") or _slug(path.stem if path.parent == root else rel.rsplit(".", 1)[0])
         base, n = doc_id, 2
         while doc_id in used_ids:
             doc_id, n = f"{base}-{n}", n + 1
         used_ids.add(doc_id)
-        extra = tuple((k, meta[k]) for k in ("doi", "url", "note") if meta.get(k))
-        documents.append(Document(
-            id=doc_id, path=str(path), title=meta.get("title") or _first_heading(text, path.stem),
-            text=text, authors=meta.get("authors", ()), year=meta.get("year"), venue=meta.get("venue", ""),
-            languages=meta.get("languages", ()), extra=extra,
-        ))
+        documents.append(_document(doc_id, path, reader, found, meta))
+    if progress:
+        progress(len(files), len(files))
     for rel, meta in manifest.items():
         issues.append(warning(root / MANIFEST, meta["line"], 0, f"the manifest lists {rel!r}, which is not in the corpus"))
     if not documents:
         detail = "; ".join(str(i) for i in issues if i.is_error)[:500]
-        raise CorpusError(f"{root}: no readable .txt/.md document" + (f" ({detail})" if detail else ""))
+        raise CorpusError(f"{root}: no readable document" + (f" ({detail})" if detail else ""))
     return Corpus(str(root), tuple(documents), tuple(issues), manifest_text)
 
 
@@ -311,11 +407,47 @@ def passage_fields(text: str) -> list[tuple[int, int, str, str, bool, str]]:
     return out
 
 
+def block_fields(text: str, blocks) -> list[tuple[int, int, str, str, bool, str, int | None]]:
+    """Passage fields for an extracted document whose reader gave its
+    ``blocks``: sections and the references section are found the same way as
+    in :func:`passage_fields` (a short paragraph that is a known section word,
+    such as "References", is a heading too)."""
+    out: list[tuple[int, int, str, str, bool, str, int | None]] = []
+    section = ""
+    ref_level: int | None = None
+    for b in blocks:
+        kind, level = b.kind, b.level or 7
+        label = ""
+        if kind == HEADING:
+            label = text[b.start:b.end].strip().rstrip(":").strip()
+        elif kind == PARAGRAPH and b.end - b.start <= 60:
+            head = text[b.start:b.end].strip().rstrip(":").strip()
+            if SECTION_WORDS.match(head) or REFERENCE_HEADINGS.match(head):
+                kind, label, level = HEADING, head, 7
+        if kind == HEADING:
+            if ref_level is not None and level <= ref_level:
+                ref_level = None
+            if REFERENCE_HEADINGS.match(label):
+                ref_level = level
+            section = label
+        out.append((b.start, b.end, kind, section, ref_level is not None, b.footnote, b.page or None))
+    return out
+
+
+def document_passage_fields(doc: Document) -> list[tuple[int, int, str, str, bool, str, int | None]]:
+    """The passages of ``doc`` as ``(start, end, kind, section, is_reference,
+    footnote, page)`` tuples: from its reader's blocks where it has them,
+    else by splitting its text (:func:`passage_fields`)."""
+    if doc.blocks:
+        return block_fields(doc.text, doc.blocks)
+    return [(*f, None) for f in passage_fields(doc.text)]
+
+
 def split_passages(doc: Document) -> list[Passage]:
     """Split a document into passages (see the module docstring)."""
     return [
-        Passage(f"{doc.id}#{n}", doc.id, n, start, end, kind, section, ref, foot)
-        for n, (start, end, kind, section, ref, foot) in enumerate(passage_fields(doc.text), 1)
+        Passage(f"{doc.id}#{n}", doc.id, n, start, end, kind, section, ref, foot, page)
+        for n, (start, end, kind, section, ref, foot, page) in enumerate(document_passage_fields(doc), 1)
     ]
 
 

@@ -81,3 +81,20 @@ class CorpusError(CaucasusmapError, OSError):
 
 class UnknownPlaceError(CaucasusmapError, LookupError):
     """Raised when a place query (id, name or alias) matches no place."""
+
+
+class DocumentError(CaucasusmapError, ValueError):
+    """Raised by a reader for a corpus file it cannot read: encrypted,
+    damaged, or a scan with no text layer. The corpus reports it as a located
+    problem of that file (``page`` when known) and loads the other files."""
+
+    def __init__(self, message: str, *, page: int = 0, line: int = 0, column: int = 0, skip: bool = False):
+        self.page, self.line, self.column = page, line, column
+        #: True when the file is merely skipped (empty, a scan): a warning, not an error.
+        self.skip = skip
+        super().__init__(message)
+
+
+class MissingLibraryError(CaucasusmapError, ImportError):
+    """Raised when a file format's reader needs an optional library that is
+    not installed; the message says which extra installs it."""

@@ -81,7 +81,7 @@ def lpf_collection(index: Index, view: MapView = MapView()) -> dict:
 
 
 CSV_FIELDS = ["path", "document", "passage", "start", "end", "surface", "place", "name", "kind", "lat", "lon",
-              "section", "is_reference"]
+              "section", "is_reference", "page"]
 
 
 def mentions_csv(index: Index, view: MapView = MapView()) -> str:
@@ -99,7 +99,7 @@ def mentions_csv(index: Index, view: MapView = MapView()) -> str:
         passage = index.passage_list[int(t.passage[r])]
         a, b = int(t.start[r]), int(t.end[r])
         w.writerow([doc.path, doc.id, passage.id, a, b, doc.text[a:b], place.id, place.name, place.kind,
-                    place.lat, place.lon, passage.section, passage.is_reference])
+                    place.lat, place.lon, passage.section, passage.is_reference, doc.page_label(doc.page_at(a))])
     return out.getvalue()
 
 

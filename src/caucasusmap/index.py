@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .corpus import Corpus, passage_fields, read_corpus
+from .corpus import Corpus, document_passage_fields, read_corpus
 from .errors import GazetteerError, Issue, error, warning
 from .gazetteer import Gazetteer, load_gazetteer
 from .linking import LINKER_VERSION, Linker, passage_of
@@ -32,6 +32,8 @@ from .yamlsource import decode_text
 __all__ = ["Index", "MentionTable", "build_index", "open_index", "cache_dir"]
 
 CACHE_ENV = "CAUCASUSMAP_CACHE_DIR"
+INDEX_FORMAT = "2"
+"""Bumped whenever the cache's tables change (2: passages carry their page)."""
 KEEP_CACHES = 8
 
 
@@ -275,7 +277,7 @@ def _link_document(doc: Document, linker: Linker | None = None) -> tuple[list[tu
     """Split and link one document: passage fields and mention columns
     (start, end, place, passage number within the document)."""
     linker = linker or _worker_linker
-    fields = passage_fields(doc.text)
+    fields = document_passage_fields(doc)
     bounds = (np.fromiter((f[0] for f in fields), dtype=np.int64, count=len(fields)),
               np.fromiter((f[1] for f in fields), dtype=np.int64, count=len(fields)))
     starts, ends, places = linker.find_arrays(doc.text)
@@ -313,8 +315,8 @@ def _assemble(gazetteer: Gazetteer, corpus: Corpus, results, progress) -> Index:
         offset = len(passage_list)
         doc_id = doc.id
         passage_list.extend(
-            Passage(f"{doc_id}#{n}", doc_id, n, a, b, kind, section, ref, foot)
-            for n, (a, b, kind, section, ref, foot) in enumerate(fields, 1)
+            Passage(f"{doc_id}#{n}", doc_id, n, a, b, kind, section, ref, foot, page)
+            for n, (a, b, kind, section, ref, foot, page) in enumerate(fields, 1)
         )
         parts.append((np.full(len(starts), di, dtype=np.int64), which + offset, starts, ends, places))
         if progress:
@@ -328,7 +330,7 @@ def _assemble(gazetteer: Gazetteer, corpus: Corpus, results, progress) -> Index:
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE passages(id TEXT PRIMARY KEY, document TEXT, number INT, start INT, "end" INT,
-                      kind TEXT, section TEXT, is_reference INT, footnote TEXT);
+                      kind TEXT, section TEXT, is_reference INT, footnote TEXT, page INT);
 CREATE TABLE mentions(name TEXT PRIMARY KEY, data BLOB);  -- one int64 column each
 """
 _COLUMNS = ("document", "passage", "start", "end", "place")
@@ -336,7 +338,7 @@ _COLUMNS = ("document", "passage", "start", "end", "place")
 
 def _cache_key(gazetteer_text: str, corpus: Corpus) -> str:
     h = hashlib.sha256()
-    h.update(f"caucasusmap-index/{LINKER_VERSION}\0".encode())
+    h.update(f"caucasusmap-index/{INDEX_FORMAT}/{LINKER_VERSION}\0".encode())
     h.update(gazetteer_text.encode("utf-8", "surrogatepass"))
     h.update(b"\0" + corpus.fingerprint().encode())
     return h.hexdigest()[:32]
@@ -351,8 +353,9 @@ def _write_cache(path: Path, key: str, index: Index) -> None:
         try:
             con.executescript(_SCHEMA)
             con.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
-            con.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?)", (
-                (p.id, p.document, p.number, p.start, p.end, p.kind, p.section, int(p.is_reference), p.footnote)
+            con.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?)", (
+                (p.id, p.document, p.number, p.start, p.end, p.kind, p.section, int(p.is_reference), p.footnote,
+                 p.page)
                 for p in index.passage_list))
             con.executemany("INSERT INTO mentions VALUES (?, ?)", (
                 (name, getattr(index.table, name).astype("<i8").tobytes()) for name in _COLUMNS))
@@ -379,9 +382,9 @@ def _read_cache(path: Path, key: str, gazetteer: Gazetteer, corpus: Corpus) -> I
         if not row or row[0] != key:
             return None
         passage_list = [
-            Passage(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8])
-            for r in con.execute('SELECT id, document, number, start, "end", kind, section, is_reference, footnote '
-                                 "FROM passages ORDER BY rowid")
+            Passage(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9])
+            for r in con.execute('SELECT id, document, number, start, "end", kind, section, is_reference, footnote, '
+                                 "page FROM passages ORDER BY rowid")
         ]
         columns = dict(con.execute("SELECT name, data FROM mentions"))
         table = MentionTable(*(np.frombuffer(columns[name], dtype="<i8").astype(np.int64) for name in _COLUMNS))

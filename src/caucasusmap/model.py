@@ -1,12 +1,16 @@
 """Value objects shared by every layer: places, documents, passages, mentions.
 
 All are frozen and slotted; they compare and hash by value. Offsets are
-code-point offsets into a document's decoded text (after any byte-order mark
-is removed), so ``document.text[m.start:m.end] == m.surface``.
+code-point offsets into a document's text, so
+``document.text[m.start:m.end] == m.surface``. For ``.txt``/``.md`` files the
+text is the decoded file (after any byte-order mark is removed); for other
+formats (PDF, DOCX, HTML …) it is the text the reader extracted, which
+``caucasusmap text DOC`` prints (see :mod:`caucasusmap.readers.base`).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,7 +53,15 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One corpus document with its decoded text and metadata."""
+    """One corpus document with its text and metadata.
+
+    ``format`` names the reader that read it (``text``, ``pdf``, ``docx``,
+    ``html`` …); ``date`` is an ISO date (``YYYY[-MM[-DD]]``) from the
+    manifest or the file's own metadata, ``year`` its year. ``blocks`` is the
+    structure a non-text reader found (empty for text, which is split by
+    :func:`caucasusmap.corpus.passage_fields`); ``page_starts[i]`` is the
+    offset where page ``i + 1`` begins (PDF), ``page_labels`` the printed
+    page numbers where the file gives them."""
 
     id: str
     path: str
@@ -60,6 +72,27 @@ class Document:
     venue: str = ""
     languages: tuple[str, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
+    date: str = ""
+    format: str = "text"
+    blocks: tuple = field(default=(), repr=False, compare=False)
+    page_starts: tuple[int, ...] = field(default=(), repr=False)
+    page_labels: tuple[str, ...] = field(default=(), repr=False)
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page holding text offset ``offset``, or None for a
+        document without pages."""
+        if not self.page_starts:
+            return None
+        return max(1, bisect_right(self.page_starts, offset))
+
+    def page_label(self, page: int | None) -> str:
+        """The printed label of ``page`` (e.g. ``"227"`` or ``"iv"``) where the
+        file gives labels, else the page number; ``""`` for None."""
+        if page is None:
+            return ""
+        if 0 < page <= len(self.page_labels) and self.page_labels[page - 1]:
+            return self.page_labels[page - 1]
+        return str(page)
 
 
 PARAGRAPH = "paragraph"
@@ -74,7 +107,8 @@ class Passage:
 
     ``start``/``end`` is the exact source span in the document; ``section`` is
     the label of the heading it falls under; ``is_reference`` marks the
-    references/bibliography section so views can hide it."""
+    references/bibliography section so views can hide it; ``page`` is the
+    1-based page it starts on, for documents with pages (PDF), else None."""
 
     id: str
     document: str
@@ -85,6 +119,7 @@ class Passage:
     section: str = ""
     is_reference: bool = False
     footnote: str = ""
+    page: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,7 +59,7 @@ def test_encodings_and_bad_files_among_good_ones(write, tmp_path):
     assert "not valid UTF-8" in issues["latin.txt"].message
     assert not issues["empty.md"].is_error and "empty" in issues["empty.md"].message
     assert "binary" in issues["binary.txt"].message
-    assert "not a text document" in issues["image.png"].message
+    assert "not a document format caucasusmap reads" in issues["image.png"].message
 
 
 def test_missing_or_unusable_folder(tmp_path, write):

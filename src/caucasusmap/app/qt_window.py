@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..candidates import add_to_ignore, find_candidates, ignore_path, read_ignore
+from ..corpus import document_suffixes
 from ..errors import CaucasusmapError, GazetteerError
 from ..gazwriter import ConflictError, EditError, GazetteerFile, add_to_list, remove_from_list, set_field
 from ..index import Index, open_index
@@ -387,7 +388,8 @@ class MainWindow(QMainWindow):
     def _watch(self) -> None:
         paths = [str(self.gazetteer_path), str(self.gazetteer_path.parent), str(self.corpus_path)]
         if self.corpus_path.is_dir():
-            paths += [str(p) for p in self.corpus_path.iterdir() if p.suffix.lower() in (".txt", ".md", ".yaml")]
+            wanted_suffixes = (*document_suffixes(), ".yaml")
+            paths += [str(p) for p in self.corpus_path.iterdir() if p.name.lower().endswith(wanted_suffixes)]
         current = set(self.watcher.files()) | set(self.watcher.directories())
         wanted = [p for p in paths if Path(p).exists() and p not in current]
         if wanted:
