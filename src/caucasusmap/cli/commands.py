@@ -18,14 +18,14 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
-from .corpus import display_span, display_text, read_corpus
-from .errors import CaucasusmapError, DocumentError, GazetteerError, Issue, UnknownPlaceError, error
-from .gazetteer import validate_gazetteer
-from .index import Index, open_index
-from .model import KINDS
-from .normalize import fold_phrase
-from .paths import PROJECT_ROOT, default_corpus, default_gazetteer
+from .. import __version__
+from ..corpus import display_span, display_text, read_corpus
+from ..errors import CaucasusmapError, DocumentError, GazetteerError, Issue, UnknownPlaceError, error
+from ..gazetteer import validate_gazetteer
+from ..index import Index, open_index
+from ..model import KINDS
+from ..normalize import fold_phrase
+from ..paths import default_annotations, default_corpus, default_gazetteer
 
 # -- output helpers -----------------------------------------------------------
 
@@ -88,7 +88,7 @@ def cmd_places(args) -> int:
     places = list(index.gazetteer.places)
     distances: dict[str, float] = {}
     if args.near or args.inside:
-        from .spatial import inside, near
+        from ..spatial import inside, near
 
         (anchor,) = _resolve_places(index, [args.near or args.inside])
         anchor_place = index.gazetteer.by_id[anchor]
@@ -237,7 +237,7 @@ def cmd_mentions(args) -> int:
 def _find_document(args):
     """The document named by ``args.document``: an id of the corpus, or a file
     (inside the corpus folder or anywhere)."""
-    from .corpus import read_document
+    from ..corpus import read_document
 
     wanted = args.document
     path = Path(wanted)
@@ -273,7 +273,7 @@ def _find_document(args):
 
 def cmd_text(args) -> int:
     """Print a document's text: the text every offset points into."""
-    from .corpus import split_passages
+    from ..corpus import split_passages
 
     doc, _ = _find_document(args)
     if args.passages:
@@ -324,7 +324,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import read_annotations, score
+    from ..evaluate import read_annotations, score
 
     index = _load(args)
     gold = read_annotations(args.annotations, index)
@@ -366,8 +366,8 @@ def _latlon(text: str) -> tuple[float, float]:
 
 
 def cmd_export(args) -> int:
-    from .export import WRITERS, export_view
-    from .maps import MapView
+    from ..export import WRITERS, export_view
+    from ..maps import MapView
 
     index = _load(args)
     if (args.center is None) != (args.zoom is None):
@@ -391,7 +391,7 @@ def cmd_export(args) -> int:
 
 def cmd_app(args) -> int:
     """Open the desktop app (what ``caucasusmap`` with no command does)."""
-    from .app.launch import run_app
+    from ..app.launch import run_app
 
     # Without explicit paths the app reopens the files it had last.
     explicit = args.gazetteer != default_gazetteer() or args.corpus != default_corpus()
@@ -399,7 +399,7 @@ def cmd_app(args) -> int:
 
 
 def cmd_add_place(args) -> int:
-    from .gazwriter import GazetteerFile, slugify
+    from ..gazwriter import GazetteerFile, slugify
 
     if args.kind not in KINDS:
         raise CaucasusmapError(f"kind {args.kind!r} is not one of {', '.join(KINDS)}")
@@ -420,7 +420,7 @@ def cmd_add_place(args) -> int:
 
 
 def cmd_geocode(args) -> int:
-    from .geocode import geocode
+    from ..geocode import geocode
 
     found = geocode(args.name, limit=args.limit, timeout=args.timeout)
     if not found:
@@ -433,7 +433,7 @@ def cmd_geocode(args) -> int:
 
 
 def cmd_candidates(args) -> int:
-    from .candidates import add_to_ignore, find_candidates, ignore_path, read_ignore
+    from ..candidates import add_to_ignore, find_candidates, ignore_path, read_ignore
 
     ignore_file = ignore_path(args.gazetteer)
     if args.ignore:
@@ -621,7 +621,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", parents=[common], help="linking precision/recall against hand annotations",
                        description="Score the links against hand-checked annotations (*.ann files; "
                                    "see docs/annotation.md) and print precision and recall per place.")
-    p.add_argument("--annotations", type=Path, default=PROJECT_ROOT / "annotations", metavar="DIR",
+    p.add_argument("--annotations", type=Path, default=default_annotations(), metavar="DIR",
                    help="folder of <document file>.ann files (default: the bundled annotations/)")
     p.add_argument("-v", "--verbose", action="store_true", help="list every false positive and false negative")
     p.set_defaults(func=cmd_evaluate)
