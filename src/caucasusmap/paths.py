@@ -1,26 +1,134 @@
-"""Where the bundled data and resources live.
+"""Where the bundled data and resources live: the one place that knows.
 
-From a source checkout (``pip install -e .``) they are beside ``src/``; the
-CLI and the app default to them.
+The repository keeps ``gazetteer/``, ``corpus/``, ``resources/`` and
+``annotations/`` at its top level; ``setup.py`` maps each into the package as
+``caucasusmap/bundled/<folder>``, so a wheel (``pip install .``, ``pipx
+install .``) carries them and :mod:`importlib.resources` finds them there. An
+editable install (``pip install -e .``) leaves them in the checkout, which pip
+records in the distribution's ``direct_url.json`` (PEP 610); that is where they
+are found then. Code asks this module and never builds paths from
+``__file__``::
+
+    from caucasusmap import paths
+    paths.resource("web", "explorer.js")   # resources/web/explorer.js
+    paths.bundled("corpus")                # the bundled corpus folder
+    paths.default_gazetteer()              # gazetteer/places.yaml
 """
 
 from __future__ import annotations
 
+import functools
+import json
+from importlib import metadata, resources
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-RESOURCES = PROJECT_ROOT / "resources"
-BASEMAP = RESOURCES / "basemap" / "basemap.geojson"
-WEB = RESOURCES / "web"
+from .errors import CaucasusmapError
+
+__all__ = [
+    "BUNDLED", "bundled", "resource", "default_gazetteer", "default_corpus", "default_annotations",
+    "is_installed_data",
+]  # and BASEMAP, WEB: looked up on first use (module __getattr__ below)
+
+#: The folders that ship inside the package (top-level folder name = name here).
+BUNDLED = ("gazetteer", "corpus", "resources", "annotations")
+
+
+@functools.cache
+def _roots() -> tuple[Path, bool] | None:
+    """(folder holding the bundled folders, installed-from-a-wheel?) or None."""
+    inside = resources.files("caucasusmap") / "bundled"
+    if isinstance(inside, Path) and inside.is_dir():
+        return inside, True
+    checkout = _editable_checkout()
+    if checkout is not None:
+        return checkout, False
+    return None
+
+
+def _editable_checkout() -> Path | None:
+    """The project folder of an editable install, as pip recorded it, if the
+    ``caucasusmap`` being run is really the one in that folder."""
+    try:
+        text = metadata.distribution("caucasusmap").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        return None
+    if not text:
+        return None
+    try:
+        info = json.loads(text)
+    except ValueError:
+        return None
+    url = urlparse(str(info.get("url", "")))
+    if url.scheme != "file" or not info.get("dir_info", {}).get("editable"):
+        return None
+    root = Path(unquote(url.path))
+    package = Path(resources.files("caucasusmap") / "__init__.py").resolve()
+    if not package.is_relative_to(root.resolve()) or not (root / "resources").is_dir():
+        return None  # the metadata belongs to another copy than the one imported
+    return root
+
+
+def bundled(name: str) -> Path:
+    """The bundled folder ``name`` (one of :data:`BUNDLED`).
+
+    Raises :class:`~caucasusmap.errors.CaucasusmapError` when the package was
+    neither installed from a wheel nor in editable mode (e.g. run from a bare
+    ``PYTHONPATH=src``), so the data cannot be found."""
+    if name not in BUNDLED:
+        raise ValueError(f"no bundled folder {name!r}; choose one of {', '.join(BUNDLED)}")
+    roots = _roots()
+    if roots is None:
+        raise CaucasusmapError(
+            f"caucasusmap's bundled {name}/ cannot be found: install the package "
+            "('pip install .' or, from a checkout, 'pip install -e .')")
+    return roots[0] / name
+
+
+def resource(*parts: str) -> Path:
+    """A file or folder under the bundled ``resources/`` (web assets, basemap, …)."""
+    return bundled("resources").joinpath(*parts)
+
+
+def _bundled_or(name: str, fallback: Path) -> Path:
+    try:
+        return bundled(name)
+    except CaucasusmapError:
+        return fallback
 
 
 def default_gazetteer() -> Path:
-    """The bundled gazetteer (from a source checkout), else ./gazetteer."""
-    bundled = PROJECT_ROOT / "gazetteer" / "places.yaml"
-    return bundled if bundled.exists() else Path("gazetteer") / "places.yaml"
+    """The bundled gazetteer, else ``./gazetteer/places.yaml``."""
+    return _bundled_or("gazetteer", Path("gazetteer")) / "places.yaml"
 
 
 def default_corpus() -> Path:
-    """The bundled corpus (from a source checkout), else ./corpus."""
-    bundled = PROJECT_ROOT / "corpus"
-    return bundled if bundled.is_dir() else Path("corpus")
+    """The bundled corpus folder, else ``./corpus``."""
+    return _bundled_or("corpus", Path("corpus"))
+
+
+def default_annotations() -> Path:
+    """The bundled hand-checked annotations, else ``./annotations``."""
+    return _bundled_or("annotations", Path("annotations"))
+
+
+def is_installed_data(path: str | Path) -> bool:
+    """True when ``path`` lies inside the bundled data of a wheel install: part
+    of the installed package, which the tool must never write into."""
+    roots = _roots()
+    if roots is None or not roots[1]:
+        return False
+    try:
+        return Path(path).resolve().is_relative_to(roots[0].resolve())
+    except OSError:
+        return False
+
+
+def __getattr__(name: str) -> Path:
+    # BASEMAP and WEB are looked up on first use, so importing this module
+    # never fails even when the data cannot be found.
+    if name == "BASEMAP":
+        return resource("basemap", "basemap.geojson")
+    if name == "WEB":
+        return resource("web")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
