@@ -174,7 +174,7 @@ def main() -> int:
             t = time.perf_counter()
             w.places.table.selectRow(rows[r])  # list click: state, passages, reader, map call queued
             w.map.page().runJavaScript("caucasusmap.selected()", 0, box.append)
-            wait(lambda: bool(box))
+            wait(lambda box=box: bool(box))
             clicks.append(time.perf_counter() - t)
             assert json.loads(box[0]) == [ids[r]], (box, ids[r])
 

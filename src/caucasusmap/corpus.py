@@ -140,10 +140,12 @@ def _read_manifest(root: Path, issues: list[Issue]) -> tuple[dict[str, dict], st
             elif key == "year" and isinstance(value, YScalar):
                 year = value.number()
                 if year is None or year != int(year):
-                    issues.append(error(path, value.line, value.column, f"year must be a whole number, got {value.value!r}"))
+                    issues.append(error(path, value.line, value.column,
+                                        f"year must be a whole number, got {value.value!r}"))
                 else:
                     meta["year"] = int(year)
-            elif key in ("authors", "languages") and isinstance(value, YSeq) and all(isinstance(v, YScalar) for v in value.items):
+            elif key in ("authors", "languages") and isinstance(value, YSeq) \
+                    and all(isinstance(v, YScalar) for v in value.items):
                 meta[key] = tuple(v.value.strip() for v in value.items)
             elif key in _MANIFEST_TEXT_FIELDS + ("year", "authors", "languages"):
                 issues.append(error(path, value.line, value.column, f"{key!r} has the wrong type"))
@@ -302,7 +304,8 @@ def read_corpus(root: str | Path, *, cache: bool | object = True,
     if progress:
         progress(len(files), len(files))
     for rel, meta in manifest.items():
-        issues.append(warning(root / MANIFEST, meta["line"], 0, f"the manifest lists {rel!r}, which is not in the corpus"))
+        issues.append(warning(root / MANIFEST, meta["line"], 0,
+                              f"the manifest lists {rel!r}, which is not in the corpus"))
     if not documents:
         detail = "; ".join(str(i) for i in issues if i.is_error)[:500]
         raise CorpusError(f"{root}: no readable document" + (f" ({detail})" if detail else ""))
@@ -524,9 +527,8 @@ def display_text(text: str, start: int, end: int) -> tuple[str, list[int]]:
             copy(m.start("escc"), m.end("escc"))
         elif kind == "ent":
             emit(html.unescape(m.group()), a)
-        elif kind == "ws":
-            if out and not "".join(out[-1:]).endswith(" ") and b < end:
-                emit(" ", a)
+        elif kind == "ws" and out and not "".join(out[-1:]).endswith(" ") and b < end:
+            emit(" ", a)
         # img, tag, emph, lead: dropped
         pos = b
     if pos < end:

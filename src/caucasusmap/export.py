@@ -113,8 +113,10 @@ def _json(data: dict) -> str:
 
 WRITERS: dict[str, tuple[str, Callable[..., str]]] = {
     "html": ("self-contained HTML explorer", _html),
-    "geojson": ("RFC 7946 GeoJSON of the view's places", lambda index, view, cdn=False: _json(geojson_collection(index, view))),
-    "lpf": ("Linked Places Format (World Historical Gazetteer)", lambda index, view, cdn=False: _json(lpf_collection(index, view))),
+    "geojson": ("RFC 7946 GeoJSON of the view's places",
+                lambda index, view, cdn=False: _json(geojson_collection(index, view))),
+    "lpf": ("Linked Places Format (World Historical Gazetteer)",
+            lambda index, view, cdn=False: _json(lpf_collection(index, view))),
     "csv": ("the view's mentions as CSV", lambda index, view, cdn=False: mentions_csv(index, view)),
 }
 

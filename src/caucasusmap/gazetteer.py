@@ -328,7 +328,8 @@ def validate_gazetteer(path: str | Path, text: str | None = None) -> tuple[list[
         if place is None:
             continue
         if place.id in seen:
-            ck.err(entry.items["id"], f"duplicate id {place.id!r}: already used by the place at line {seen[place.id].line}")
+            ck.err(entry.items["id"],
+                   f"duplicate id {place.id!r}: already used by the place at line {seen[place.id].line}")
             continue
         seen[place.id] = place
         places.append(place)

@@ -410,7 +410,8 @@ def open_index(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_cache:
     try:
         data = gazetteer_path.read_bytes()
     except OSError as exc:
-        raise GazetteerError(gazetteer_path, [error(gazetteer_path, 0, 0, f"cannot read gazetteer: {exc.strerror or exc}")]) from None
+        raise GazetteerError(
+            gazetteer_path, [error(gazetteer_path, 0, 0, f"cannot read gazetteer: {exc.strerror or exc}")]) from None
     text, problem = decode_text(data, gazetteer_path)
     if problem:
         raise GazetteerError(gazetteer_path, [problem])

@@ -52,7 +52,8 @@ _ARABIC = {
 }
 # Characters that vanish: zero-width (non-)joiners, soft hyphen, tatweel,
 # directional marks, BOM.
-_INVISIBLE = set("\u200c\u200d\u00ad\u0640\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u200b")
+_INVISIBLE = set("\u200c\u200d\u00ad\u0640\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                 "\u2066\u2067\u2068\u2069\ufeff\u200b")
 
 
 @cache

@@ -145,7 +145,8 @@ class PlacesModel(QAbstractTableModel):
             return p.id
         if role == Qt.ItemDataRole.ToolTipRole:
             aliases = ", ".join(p.aliases)
-            return f"{p.name} ({p.kind})" + (f"\nAlso: {aliases}" if aliases else "") + (f"\n{p.note}" if p.note else "")
+            return (f"{p.name} ({p.kind})" + (f"\nAlso: {aliases}" if aliases else "")
+                    + (f"\n{p.note}" if p.note else ""))
         if role == Qt.ItemDataRole.ToolTipRole and c == 4 and km is not None:
             return f"{km:.1f} km from the selected place (great-circle)"
         if role == Qt.ItemDataRole.TextAlignmentRole and c >= 2:
@@ -388,7 +389,8 @@ class ReaderPanel(QWidget):
         self._key = key
         self.document_id = document_id
         meta = ", ".join(x for x in (", ".join(doc.authors), str(doc.year or ""), doc.venue) if x)
-        self.title.setText(f"<b>{html.escape(doc.title)}</b>" + (f"<br><small>{html.escape(meta)}</small>" if meta else ""))
+        self.title.setText(f"<b>{html.escape(doc.title)}</b>"
+                           + (f"<br><small>{html.escape(meta)}</small>" if meta else ""))
         selected = set(sel.places)
         parts = []
         for p in index.document_passages.get(document_id, []):

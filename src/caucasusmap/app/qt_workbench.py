@@ -241,7 +241,8 @@ class CandidatesPanel(QWidget):
         self.list.clear()
         for c in candidates:
             item = QListWidgetItem(f"{c.name}  ({c.count})")
-            item.setToolTip("; ".join(c.evidence) + (f"\nAlso written: {', '.join(c.forms)}" if len(c.forms) > 1 else ""))
+            item.setToolTip("; ".join(c.evidence)
+                            + (f"\nAlso written: {', '.join(c.forms)}" if len(c.forms) > 1 else ""))
             item.setData(Qt.ItemDataRole.UserRole, (c.name, list(c.passages)))
             self.list.addItem(item)
         self.info.setText(f"{len(candidates)} names that look like places but match no entry, most frequent first. "
