@@ -34,7 +34,8 @@ from .model import FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, Document, Passage
 from .normalize import hyphen_breaks
 from .yamlsource import YMap, YScalar, YSeq, decode_text, read_yaml
 
-__all__ = ["Corpus", "read_corpus", "read_document", "split_passages", "passage_fields", "document_passage_fields", "display_text",
+__all__ = ["Corpus", "read_corpus", "read_document", "split_passages", "passage_fields", "document_passage_fields",
+           "display_text",
            "MANIFEST", "document_suffixes"]
 
 MANIFEST = "corpus.yaml"

@@ -52,7 +52,8 @@ def fake_reader():
     readers.READERS.remove(reader)
 
 
-FAKE = "=== 1\n#Intro\nWe went to   Baku\nby train.\n=== 2\nThen Shusha.\n^1 A note on Tabriz.\n#References\nSmith 2020\n"
+FAKE = ("=== 1\n#Intro\nWe went to   Baku\nby train.\n=== 2\nThen Shusha.\n^1 A note on Tabriz.\n"
+        "#References\nSmith 2020\n")
 
 
 def test_corpus_reads_registered_format_with_structure_pages_and_metadata(write, tmp_path, fake_reader):
@@ -63,7 +64,8 @@ def test_corpus_reads_registered_format_with_structure_pages_and_metadata(write,
     assert (doc.format, doc.title, doc.authors, doc.year, doc.date) == ("fake", "Fake title", ("A. Author",), 2021,
                                                                         "2021-03-04")
     assert dict(doc.extra)["url"] == "https://x.test/a"
-    assert doc.text == "Intro\n\nWe went to Baku\n\nby train.\n\nThen Shusha.\n\nA note on Tabriz.\n\nReferences\n\nSmith 2020"
+    assert doc.text == ("Intro\n\nWe went to Baku\n\nby train.\n\nThen Shusha.\n\nA note on Tabriz.\n\n"
+                        "References\n\nSmith 2020")
     passages = split_passages(doc)
     assert [(doc.text[p.start:p.end], p.kind, p.page, p.is_reference) for p in passages] == [
         ("Intro", HEADING, 1, False), ("We went to Baku", PARAGRAPH, 1, False), ("by train.", PARAGRAPH, 1, False),
