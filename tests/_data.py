@@ -4,5 +4,6 @@ files make ``from conftest import`` ambiguous)."""
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BUNDLED_GAZETTEER = ROOT / "gazetteer" / "places.yaml"
+BUNDLED_GAZETTEER = ROOT / "gazetteer"  # a folder of YAML files
+BUNDLED_PLACES_FILE = BUNDLED_GAZETTEER / "places.yaml"
 BUNDLED_CORPUS = ROOT / "corpus"

@@ -920,8 +920,9 @@ IGNORE_HEADER = (
 
 def ignore_path(gazetteer_path: str | Path) -> Path:
     """The "not a place" list kept beside a gazetteer: ``not-places.txt`` in
-    the gazetteer's folder."""
-    return Path(gazetteer_path).parent / IGNORE_FILE
+    the gazetteer's folder (in the folder itself for a folder gazetteer)."""
+    path = Path(gazetteer_path)
+    return (path if path.is_dir() else path.parent) / IGNORE_FILE
 
 
 def _read_ignore_text(path: Path) -> tuple[str, bytes] | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from .fileio import write_bytes_atomic
 from .index import Index
 from .maps import MapView, render_map, view_places
+from .naming import TEXT, display_names
 
 __all__ = ["WRITERS", "export_view", "write_atomic", "geojson_collection", "lpf_collection", "mentions_csv"]
 
@@ -37,7 +38,9 @@ def geojson_collection(index: Index, view: MapView = MapView()) -> dict:
     features = []
     for p in view_places(index, view):
         features.append(_feature(p, {
-            "name": p["name"], "kind": p["kind"], "aliases": p["aliases"], "mentions": p["count"],
+            "name": p["name"], "kind": p["kind"], "aliases": p["aliases"],
+            "names": {lang: [n for k, n in p["names"] if k == lang] for lang in dict.fromkeys(k for k, _ in p["names"])},
+            "mentions": p["count"],
             "documents": p["docs"], "lat": p["lat"], "lon": p["lon"], "links": p["links"], "note": p["note"],
         }))
     return {"type": "FeatureCollection", "features": features}
@@ -53,7 +56,9 @@ def lpf_collection(index: Index, view: MapView = MapView()) -> dict:
     geometries and ``links`` (closeMatch) where known."""
     features = []
     for p in view_places(index, view):
-        names = [{"toponym": p["name"], "citations": [{"label": "caucasusmap gazetteer"}]}]
+        names = [{"toponym": p["english"], "lang": "en", "citations": [{"label": "caucasusmap gazetteer"}]}]
+        names += [{"toponym": n, "lang": lang, "citations": [{"label": "caucasusmap gazetteer"}]}
+                  for lang, n in p["names"] if n != p["english"]]
         names += [{"toponym": a, "citations": [{"label": "caucasusmap corpus"}]} for a in p["aliases"]]
         links = [
             {"type": "closeMatch", "identifier": _LINK_BASES[k].format(v)}
@@ -91,6 +96,7 @@ def mentions_csv(index: Index, view: MapView = MapView()) -> str:
     docs = index.corpus.documents
     places = index.gazetteer.places
     rows = index.view_rows(view.documents, view.places, view.hide_references)
+    names = display_names(places, view.naming, index.text_names(rows) if view.naming == TEXT else None)
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(CSV_FIELDS)
@@ -98,7 +104,7 @@ def mentions_csv(index: Index, view: MapView = MapView()) -> str:
         doc, place = docs[int(t.document[r])], places[int(t.place[r])]
         passage = index.passage_list[int(t.passage[r])]
         a, b = int(t.start[r]), int(t.end[r])
-        w.writerow([doc.path, doc.id, passage.id, a, b, doc.text[a:b], place.id, place.name, place.kind,
+        w.writerow([doc.path, doc.id, passage.id, a, b, doc.text[a:b], place.id, names[place.id], place.kind,
                     place.lat, place.lon, passage.section, passage.is_reference, doc.page_label(doc.page_at(a))])
     return out.getvalue()
 

@@ -1,10 +1,15 @@
-"""Load and validate the YAML gazetteer.
+"""Load and validate the YAML gazetteer: one file, or a folder of files.
 
 :func:`validate_gazetteer` collects every problem (errors and warnings, each
 located ``file:line:col``) and never raises for bad content;
 :func:`load_gazetteer` returns a :class:`Gazetteer` or raises
-:class:`~caucasusmap.errors.GazetteerError` carrying the same list. The file is
+:class:`~caucasusmap.errors.GazetteerError` carrying the same list. Files are
 only read, never rewritten.
+
+A folder gazetteer is every ``*.yaml``/``*.yml`` file directly inside it, read
+in file-name order (see :func:`gazetteer_files`); ids must be unique across
+the files, and each place remembers its file (``Place.file``), so problems
+and edits land in the right one.
 """
 
 from __future__ import annotations
@@ -18,12 +23,16 @@ from typing import Any
 
 from .errors import GazetteerError, Issue, error, warning
 from .model import KINDS, Place
+from .naming import LANG_TAG_RE, LANGUAGES
 from .normalize import fold_phrase
-from .yamlsource import YMap, YNode, YScalar, YSeq, read_yaml
+from .yamlsource import YMap, YNode, YScalar, YSeq, decode_text, read_yaml
 
-__all__ = ["Gazetteer", "load_gazetteer", "validate_gazetteer", "slugify", "FIELDS", "GEOMETRY_TYPES"]
+__all__ = ["Gazetteer", "load_gazetteer", "validate_gazetteer", "gazetteer_files", "read_gazetteer_texts",
+           "slugify", "FIELDS", "GEOMETRY_TYPES", "SUFFIXES"]
 
-FIELDS = ("id", "name", "aliases", "kind", "lat", "lon", "geometry", "exclude", "links", "note")
+FIELDS = ("id", "name", "names", "aliases", "kind", "lat", "lon", "geometry", "exclude", "links", "note")
+SUFFIXES = (".yaml", ".yml")
+"""File suffixes a folder gazetteer reads (and the app watches)."""
 REQUIRED = ("id", "name", "kind", "lat", "lon")
 GEOMETRY_TYPES = ("Point", "LineString", "Polygon", "MultiLineString", "MultiPolygon")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -36,6 +45,8 @@ class Gazetteer:
     path: str
     places: tuple[Place, ...]
     issues: tuple[Issue, ...] = ()
+    #: The files read, in order (the path itself for a one-file gazetteer).
+    files: tuple[str, ...] = ()
     by_id: dict[str, Place] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -113,6 +124,37 @@ class _Checker:
             value = self.text(item, f"an entry of {what}")
             if value is not None:
                 out.append((value, item))
+        return out
+
+    def lang_names(self, node: YNode) -> list[tuple[str, str, YScalar]]:
+        """``names: {az: Xankəndi, hy: [Ստեփանակերտ, ...]}`` as (language,
+        name, node) triples in file order."""
+        if isinstance(node, YScalar) and node.tag.endswith(":null"):
+            return []
+        if not isinstance(node, YMap):
+            self.err(node, "names must be a mapping from language to name, like {az: Xankəndi, hy: Ստեփանակերտ}")
+            return []
+        for key, line, col in node.duplicates:
+            self.err((line, col), f"language {key!r} appears twice in names; give one list: {key}: [first, second]")
+        out: list[tuple[str, str, YScalar]] = []
+        known = list(LANGUAGES)
+        for lang, vnode in node.items.items():
+            pos = node.keys[lang]
+            if not LANG_TAG_RE.match(lang):
+                self.err(pos, f"{lang!r} is not a language tag like 'az', 'hy' or 'hy-Latn'"
+                         f"{_suggest(lang, known)}")
+                continue
+            if lang not in LANGUAGES:
+                self.warn(pos, f"language {lang!r} is not one caucasusmap knows ({', '.join(known)}): its names "
+                          f"are matched, but no naming choice shows them{_suggest(lang, known)}")
+            if isinstance(vnode, YSeq):
+                if not vnode.items:
+                    self.err(vnode, f"names.{lang} is an empty list")
+                values = self.text_list(vnode, f"names.{lang}")
+            else:
+                value = self.text(vnode, f"names.{lang}")
+                values = [] if value is None else [(value, vnode)]
+            out.extend((lang, v, n) for v, n in values)
         return out
 
     def number(self, node: YNode, what: str, low: float, high: float) -> float | None:
@@ -265,9 +307,14 @@ def _check_entry(ck: _Checker, entry: YNode, index: int) -> Place | None:
         ck.err(entry, f"missing required key(s) {', '.join(missing)}{where}")
     aliases = ck.text_list(items["aliases"], "aliases") if "aliases" in items else []
     exclude = ck.text_list(items["exclude"], "exclude") if "exclude" in items else []
-    for value, node in aliases + exclude:
+    lang_names = ck.lang_names(items["names"]) if "names" in items else []
+    for value, node in aliases + exclude + [(v, n) for _, v, n in lang_names]:
         if not fold_phrase(value):
             ck.err(node, f"{value!r} has no letters or digits, so it can never match")
+    english = [(v, n) for lang, v, n in lang_names if lang == "en"]
+    if english and name is not None and english[0][0] != name:
+        ck.warn(english[0][1], f"names.en starts with {english[0][0]!r} but the place's name is {name!r}; "
+                f"'name' is the English name views show, so list it first in names.en")
     links: list[tuple[str, str]] = []
     if "links" in items:
         lnode = items["links"]
@@ -282,7 +329,7 @@ def _check_entry(ck: _Checker, entry: YNode, index: int) -> Place | None:
     geometry = ck.geometry(items["geometry"]) if "geometry" in items else None
     if None in (values.get("id"), name, values.get("kind"), lat, lon) or note is None:
         return None
-    own = {fold_phrase(n) for n in (name, *(a for a, _ in aliases))}
+    own = {fold_phrase(n) for n in (name, *(a for a, _ in aliases), *(v for _, v, _ in lang_names))}
     for phrase, node in exclude:
         words = f" {fold_phrase(phrase)} "
         if not any(f" {n} " in words for n in own if n):
@@ -291,28 +338,56 @@ def _check_entry(ck: _Checker, entry: YNode, index: int) -> Place | None:
         id=values["id"], name=name, kind=values["kind"], lat=lat, lon=lon,
         aliases=tuple(a for a, _ in aliases), geometry=geometry,
         exclude=tuple(e for e, _ in exclude), links=tuple(links), note=note or "",
-        line=entry.line,
+        line=entry.line, lang_names=tuple((lang, v) for lang, v, _ in lang_names), file=ck.path,
     )
     if geometry is not None:
         ck.spatial(items["geometry"], place)
     return place
 
 
-def validate_gazetteer(path: str | Path, text: str | None = None) -> tuple[list[Place], list[Issue]]:
-    """Check a gazetteer file. Returns the places that passed and every issue
-    found (errors and warnings, sorted by line). Never raises for bad content."""
-    path = str(path)
+def gazetteer_files(path: str | Path) -> list[Path]:
+    """The files a gazetteer path stands for: the path itself if it is a
+    file, else every ``*.yaml``/``*.yml`` file directly in the folder (hidden
+    files and backups such as ``places.yaml.bak`` excluded), in name order."""
+    path = Path(path)
+    if not path.is_dir():
+        return [path]
+    return sorted((p for p in path.iterdir()
+                   if p.suffix in SUFFIXES and not p.name.startswith(".") and p.is_file()),
+                  key=lambda p: p.name)
+
+
+def read_gazetteer_texts(path: str | Path) -> list[tuple[Path, str]]:
+    """``(file, text)`` for every file of the gazetteer at ``path``; raise
+    :class:`GazetteerError` (located) if one cannot be read or decoded."""
+    out = []
+    files = gazetteer_files(path)
+    if not files:
+        raise GazetteerError(path, [error(path, 0, 0, "the folder has no gazetteer files (*.yaml)")])
+    for file in files:
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise GazetteerError(file, [error(file, 0, 0, f"cannot read gazetteer: {exc.strerror or exc}")]) from None
+        text, problem = decode_text(data, file)
+        if problem:
+            raise GazetteerError(file, [problem])
+        out.append((file, text))
+    return out
+
+
+def _validate_file(path: str, text: str | None) -> tuple[list[tuple[Place, YMap]], list[Issue]]:
     root, issues = read_yaml(path, text)
     ck = _Checker(path)
     ck.issues.extend(issues)
-    places: list[Place] = []
+    places: list[tuple[Place, YMap]] = []
     if root is None:
         if not issues:
             ck.err((1, 1), "the gazetteer is empty; it must start with 'places:' followed by a list of places")
-        return [], sorted(ck.issues, key=lambda i: (i.line, i.column))
+        return [], ck.issues
     if not isinstance(root, YMap) or "places" not in root.items:
         ck.err(root, "the gazetteer must be a mapping with a 'places:' list at the top level")
-        return [], sorted(ck.issues, key=lambda i: (i.line, i.column))
+        return [], ck.issues
     for key, pos in root.keys.items():
         if key != "places":
             ck.warn(pos, f"unknown top-level key {key!r} (ignored){_suggest(key, ['places'])}")
@@ -321,18 +396,48 @@ def validate_gazetteer(path: str | Path, text: str | None = None) -> tuple[list[
         entries = YSeq([], entries.line, entries.column)
     if not isinstance(entries, YSeq):
         ck.err(entries, "'places' must be a list of places, each starting with '- id: ...'")
-        return [], sorted(ck.issues, key=lambda i: (i.line, i.column))
-    seen: dict[str, Place] = {}
+        return [], ck.issues
     for index, entry in enumerate(entries.items):
         place = _check_entry(ck, entry, index)
-        if place is None:
-            continue
-        if place.id in seen:
-            ck.err(entry.items["id"],
-                   f"duplicate id {place.id!r}: already used by the place at line {seen[place.id].line}")
-            continue
-        seen[place.id] = place
-        places.append(place)
+        if place is not None:
+            places.append((place, entry))
+    return places, ck.issues
+
+
+def _where(place: Place, here: str) -> str:
+    """``line 12`` in the same file, ``armenia.yaml:12`` in another."""
+    return f"line {place.line}" if place.file == here else f"{Path(place.file).name}:{place.line}"
+
+
+def validate_gazetteer(path: str | Path, text: str | None = None, *,
+                       overrides: dict[str | Path, str] | None = None) -> tuple[list[Place], list[Issue]]:
+    """Check a gazetteer file or folder. Returns the places that passed and
+    every issue found (errors and warnings, by file then line). Never raises
+    for bad content. ``text`` is the content of a one-file gazetteer, if
+    already read; ``overrides`` maps files of a folder to their content (what
+    a write is about to put there)."""
+    folder = Path(path).is_dir()
+    files = gazetteer_files(path)
+    if folder and not files:
+        return [], [error(path, 0, 0, "the folder has no gazetteer files (*.yaml); "
+                          "add one starting with 'places:'")]
+    given = {str(k): v for k, v in (overrides or {}).items()}
+    if text is not None and not folder:
+        given[str(path)] = text
+    places: list[Place] = []
+    issues: list[Issue] = []
+    seen: dict[str, Place] = {}
+    for file in files:
+        file_places, file_issues = _validate_file(str(file), given.get(str(file)))
+        ck = _Checker(str(file))
+        for place, entry in file_places:
+            if place.id in seen:
+                ck.err(entry.items["id"], f"duplicate id {place.id!r}: already used by the place at "
+                       f"{_where(seen[place.id], str(file))}")
+                continue
+            seen[place.id] = place
+            places.append(place)
+        issues.extend(file_issues + ck.issues)
     # Names shared between places make links ambiguous.
     owner: dict[str, Place] = {}
     for place in places:
@@ -341,14 +446,19 @@ def validate_gazetteer(path: str | Path, text: str | None = None) -> tuple[list[
             if other is None:
                 owner[name] = place
             elif other.id != place.id:
-                ck.warn((place.line, 0), f"name or alias {name!r} of {place.id!r} is also a name of "
-                        f"{other.id!r} (line {other.line}); mentions go to {other.id!r}")
-    return places, sorted(ck.issues, key=lambda i: (i.line, i.column))
+                issues.append(warning(place.file, place.line, 0,
+                                      f"name or alias {name!r} of {place.id!r} is also a name of {other.id!r} "
+                                      f"({_where(other, place.file)}); mentions go to {other.id!r}"))
+    order = {str(f): i for i, f in enumerate(files)}
+    return places, sorted(issues, key=lambda i: (order.get(str(i.path), -1), i.line, i.column))
 
 
-def load_gazetteer(path: str | Path, text: str | None = None) -> Gazetteer:
-    """Load a gazetteer; raise :class:`GazetteerError` if it has any error."""
-    places, issues = validate_gazetteer(path, text)
+def load_gazetteer(path: str | Path, text: str | None = None, *,
+                   overrides: dict[str | Path, str] | None = None) -> Gazetteer:
+    """Load a gazetteer file or folder; raise :class:`GazetteerError` if it
+    has any error."""
+    places, issues = validate_gazetteer(path, text, overrides=overrides)
     if any(i.is_error for i in issues):
         raise GazetteerError(path, issues)
-    return Gazetteer(str(path), tuple(places), tuple(issues))
+    files = tuple(str(f) for f in gazetteer_files(path))
+    return Gazetteer(str(path), tuple(places), tuple(issues), files)

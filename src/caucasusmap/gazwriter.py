@@ -11,6 +11,11 @@ blank lines between entries).
 never produces a file with errors), refused if the file changed on disk since
 it was read, preceded by a backup of the previous version (``places.yaml.bak``),
 written atomically (temporary file, then rename), and undoable.
+:class:`GazetteerFolder` does the same for a folder gazetteer: an edit of a
+place goes into the file that holds it, a new place into the folder's
+``places.yaml`` (or the file named), and every write is validated together
+with the other files (an id used in another file is refused).
+:func:`open_gazetteer` returns the one that fits a path.
 """
 
 from __future__ import annotations
@@ -27,12 +32,12 @@ import yaml
 
 from .errors import CaucasusmapError, GazetteerError
 from .fileio import write_bytes_atomic
-from .gazetteer import ID_RE, slugify, validate_gazetteer
+from .gazetteer import ID_RE, SUFFIXES, gazetteer_files, slugify, validate_gazetteer
 from .model import KINDS
 from .yamlsource import decode_text
 
-__all__ = ["GazetteerFile", "ConflictError", "EditError", "add_place", "set_field", "add_to_list",
-           "remove_from_list", "yaml_scalar", "slugify"]
+__all__ = ["GazetteerFile", "GazetteerFolder", "open_gazetteer", "NEW_PLACES_FILE", "ConflictError", "EditError",
+           "add_place", "set_field", "add_to_list", "remove_from_list", "yaml_scalar", "slugify"]
 
 
 class EditError(CaucasusmapError, ValueError):
@@ -290,7 +295,7 @@ def add_place(text: str, fields: dict) -> str:
     aliases, exclude, links, note."""
     root = _compose(text)
     seq = _places_node(root)
-    if seq.flow_style:
+    if seq.flow_style and seq.value:
         raise EditError("'places' is written as a [flow] list; add the place by hand")
     style = _style(text, seq)
     nl = _newline(text)
@@ -345,12 +350,20 @@ def _digest(data: bytes) -> str:
 
 
 class GazetteerFile:
-    """The user's gazetteer on disk, edited safely (see the module docstring)."""
+    """The user's gazetteer on disk, edited safely (see the module docstring).
+    ``folder``: the folder gazetteer this file belongs to, validated as a
+    whole on each write."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, folder: str | Path | None = None):
         self.path = Path(path)
+        self.folder = Path(folder) if folder is not None else None
         self._load()
         self._undo: list[bytes] = []
+
+    @property
+    def root(self) -> Path:
+        """The gazetteer path this object was opened on."""
+        return self.folder if self.folder is not None else self.path
 
     def _load(self) -> None:
         data = self.path.read_bytes()
@@ -372,7 +385,10 @@ class GazetteerFile:
         return (b"\xef\xbb\xbf" if self.bom else b"") + text.encode("utf-8")
 
     def _write(self, new_text: str, record_undo: bool = True) -> None:
-        _, issues = validate_gazetteer(self.path, new_text)
+        if self.folder is not None:
+            _, issues = validate_gazetteer(self.folder, overrides={str(self.path): new_text})
+        else:
+            _, issues = validate_gazetteer(self.path, new_text)
         errors = [i for i in issues if i.is_error]
         if errors:
             raise EditError("the change would make the gazetteer invalid: " + "; ".join(str(e) for e in errors[:3]))
@@ -388,19 +404,16 @@ class GazetteerFile:
             self._undo.append(on_disk)
         self.text, self.digest = new_text, _digest(self._encode(new_text))
 
-    def edit(self, change: Callable[[str], str]) -> str:
-        """Apply a text edit (one of this module's functions) and write it."""
+    def edit(self, change: Callable[[str], str], place: str | None = None) -> str:
+        """Apply a text edit (one of this module's functions) and write it.
+        (``place``, the id the edit is about, matters only in a folder.)"""
         self._write(change(self.text))
         return self.text
 
-    def add_place(self, fields: dict) -> int:
-        """Add a place; returns the line where its entry starts."""
-        fields = dict(fields)
-        fields.setdefault("id", slugify(fields.get("name", "")))
-        if not ID_RE.match(fields["id"]):
-            raise EditError(f"id {fields['id']!r} must be a lowercase slug of letters, digits and hyphens")
-        if fields.get("kind") not in KINDS:
-            raise EditError(f"kind {fields.get('kind')!r} is not one of {', '.join(KINDS)}")
+    def add_place(self, fields: dict, into: str | None = None) -> int:
+        """Add a place; returns the line where its entry starts. (``into``
+        names a file of a folder gazetteer; a one-file gazetteer has one.)"""
+        fields = _checked_fields(fields)
         before = self.text
         self.edit(lambda t: add_place(t, fields))
         return _first_changed_line(before, self.text)
@@ -417,6 +430,123 @@ class GazetteerFile:
         text, problem = decode_text(previous, self.path)
         self._write(text, record_undo=False)
         self._undo.pop()
+
+
+def _checked_fields(fields: dict) -> dict:
+    fields = dict(fields)
+    fields.setdefault("id", slugify(fields.get("name", "")))
+    if not ID_RE.match(fields["id"]):
+        raise EditError(f"id {fields['id']!r} must be a lowercase slug of letters, digits and hyphens")
+    if fields.get("kind") not in KINDS:
+        raise EditError(f"kind {fields.get('kind')!r} is not one of {', '.join(KINDS)}")
+    return fields
+
+
+NEW_PLACES_FILE = "places.yaml"
+"""Where a folder gazetteer receives new places unless another file is named."""
+
+_NEW_FILE = ("# Places added with caucasusmap (add-place or the app). See README.md in this folder.\n"
+             "places: []\n")
+
+
+class GazetteerFolder:
+    """A folder gazetteer on disk, edited safely: the same guarantees as
+    :class:`GazetteerFile` for each of its files, one undo history for all."""
+
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+        self._files: dict[Path, GazetteerFile] = {}
+        self._undo: list[GazetteerFile] = []
+        self._last: GazetteerFile | None = None
+
+    @property
+    def root(self) -> Path:
+        return self.folder
+
+    @property
+    def path(self) -> Path:
+        """The file last written (else the file new places go to)."""
+        return self._last.path if self._last is not None else self.folder / NEW_PLACES_FILE
+
+    @property
+    def backup_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".bak")
+
+    def file(self, path: str | Path) -> GazetteerFile:
+        """The writable file ``path`` of this folder (read once, then kept)."""
+        path = Path(path)
+        if path.parent.resolve() != self.folder.resolve() or path.suffix not in SUFFIXES:
+            raise EditError(f"{path} is not a gazetteer file (*.yaml) directly in {self.folder}")
+        key = path.resolve()
+        if key not in self._files:
+            self._files[key] = GazetteerFile(path, folder=self.folder)
+        return self._files[key]
+
+    def file_of(self, place_id: str) -> GazetteerFile:
+        """The file holding the place ``place_id``."""
+        for path in gazetteer_files(self.folder):
+            gf = self.file(path)
+            try:
+                _find(gf.text, place_id)
+            except EditError:
+                continue
+            return gf
+        raise EditError(f"no place has the id {place_id!r} in any file of {self.folder}")
+
+    def reload(self) -> None:
+        """Read every file again (after the user edited them)."""
+        for gf in self._files.values():
+            if gf.path.exists():
+                gf.reload()
+
+    def edit(self, change: Callable[[str], str], place: str | None = None) -> str:
+        """Apply a text edit about the place ``place`` to the file holding it."""
+        if place is None:
+            raise EditError("in a folder gazetteer an edit must say which place it is about")
+        gf = self.file_of(place)
+        text = gf.edit(change)
+        self._done(gf)
+        return text
+
+    def add_place(self, fields: dict, into: str | None = None) -> int:
+        """Add a place to ``into`` (a file name in the folder, created if
+        missing) or to the folder's ``places.yaml``; returns its line."""
+        fields = _checked_fields(fields)
+        target = self.folder / (into or NEW_PLACES_FILE)
+        if Path(into or NEW_PLACES_FILE).name != (into or NEW_PLACES_FILE):
+            raise EditError(f"{into!r} must be a file name in {self.folder}, not a path")
+        if not target.exists():
+            if target.suffix not in SUFFIXES:
+                raise EditError(f"{target.name} is not a gazetteer file name (*.yaml)")
+            write_bytes_atomic(target, _NEW_FILE.encode("utf-8"))
+        gf = self.file(target)
+        line = gf.add_place(fields)
+        self._done(gf)
+        return line
+
+    def _done(self, gf: GazetteerFile) -> None:
+        self._undo.append(gf)
+        self._last = gf
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> None:
+        """Put back the file changed last as it was before that change."""
+        if not self._undo:
+            raise EditError("nothing to undo")
+        gf = self._undo[-1]
+        gf.undo()
+        self._undo.pop()
+        self._last = gf
+
+
+def open_gazetteer(path: str | Path) -> GazetteerFile | GazetteerFolder:
+    """The writable gazetteer at ``path``: a :class:`GazetteerFolder` for a
+    folder, else a :class:`GazetteerFile`."""
+    path = Path(path)
+    return GazetteerFolder(path) if path.is_dir() else GazetteerFile(path)
 
 
 def _first_changed_line(a: str, b: str) -> int:

@@ -23,11 +23,10 @@ from pathlib import Path
 import numpy as np
 
 from .corpus import Corpus, document_passage_fields, read_corpus
-from .errors import GazetteerError, Issue, error, warning
-from .gazetteer import Gazetteer, load_gazetteer
+from .errors import Issue, warning
+from .gazetteer import Gazetteer, load_gazetteer, read_gazetteer_texts
 from .linking import LINKER_VERSION, Linker, passage_of
 from .model import Document, Mention, Passage
-from .yamlsource import decode_text
 
 __all__ = ["Index", "MentionTable", "build_index", "open_index", "cache_dir"]
 
@@ -251,6 +250,18 @@ class Index:
         docs = np.bincount(pairs // n_docs, minlength=n_places)
         return mentions, docs
 
+    def text_names(self, rows: np.ndarray | None = None) -> dict[str, str]:
+        """Per place id, the form the texts use most often for it (in the
+        mentions ``rows``; None: all) — the "as in the texts" naming
+        (:mod:`caucasusmap.naming`)."""
+        from .naming import text_names
+
+        t = self.table
+        rows = np.arange(len(t)) if rows is None else rows
+        docs, ids = self.corpus.documents, self._place_ids
+        return text_names((ids[k], docs[d].text[a:b]) for d, a, b, k in zip(
+            t.document[rows].tolist(), t.start[rows].tolist(), t.end[rows].tolist(), t.place[rows].tolist()))
+
     def unmentioned_issues(self) -> list[Issue]:
         """A warning for each gazetteer place no passage mentions."""
         return [
@@ -406,20 +417,12 @@ def open_index(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_cache:
     """Load the gazetteer (raising :class:`~caucasusmap.errors.GazetteerError`
     if it has errors) and the corpus, then return the linked index — from the
     cache when the same gazetteer and corpus were linked before."""
-    gazetteer_path = Path(gazetteer_path)
-    try:
-        data = gazetteer_path.read_bytes()
-    except OSError as exc:
-        raise GazetteerError(
-            gazetteer_path, [error(gazetteer_path, 0, 0, f"cannot read gazetteer: {exc.strerror or exc}")]) from None
-    text, problem = decode_text(data, gazetteer_path)
-    if problem:
-        raise GazetteerError(gazetteer_path, [problem])
-    gazetteer = load_gazetteer(gazetteer_path, text)
+    texts = read_gazetteer_texts(gazetteer_path)
+    gazetteer = load_gazetteer(gazetteer_path, overrides={str(f): t for f, t in texts})
     corpus = read_corpus(corpus_dir)
     if not use_cache:
         return build_index(gazetteer, corpus, progress)
-    key = _cache_key(text, corpus)
+    key = _cache_key("".join(f"{f.name}\0{t}\0" for f, t in texts), corpus)
     path = cache_dir() / f"index-{key}.sqlite"
     if path.exists():
         cached = _read_cache(path, key, gazetteer, corpus)

@@ -39,6 +39,7 @@ from . import __version__
 from .corpus import display_span, display_text
 from .errors import CaucasusmapError, UnknownPlaceError
 from .index import Index
+from .naming import TEXT, NamingError, check_naming, display_name
 from .paths import BASEMAP, WEB
 
 __all__ = ["MapView", "view_payload", "view_places", "build_map", "render_map", "KIND_COLORS", "safe_json", "ViewError",
@@ -72,7 +73,8 @@ class ViewError(CaucasusmapError, ValueError):
 class MapView:
     """What a map shows. ``documents``/``places`` of None mean all;
     ``selected`` are place ids; ``passage`` a passage id whose places are
-    highlighted; ``center`` (lat, lon) and ``zoom`` override the fitted view."""
+    highlighted; ``center`` (lat, lon) and ``zoom`` override the fitted view;
+    ``naming`` says which of a place's names is shown (:mod:`caucasusmap.naming`)."""
 
     documents: tuple[str, ...] | None = None
     places: tuple[str, ...] | None = None
@@ -82,9 +84,14 @@ class MapView:
     zoom: int | None = None
     hide_references: bool = False
     title: str = ""
+    naming: str = "en"
 
     def check(self, index: Index) -> None:
         """Raise :class:`ViewError` for ids the index does not know."""
+        try:
+            check_naming(self.naming)
+        except NamingError as exc:
+            raise ViewError(str(exc)) from None
         docs = index.corpus.by_id
         for d in self.documents or ():
             if d not in docs:
@@ -152,13 +159,16 @@ def _shown_places(index: Index, view: MapView):
     return rows, counts, doc_counts, shown
 
 
-def _place_records(places, shown, counts, doc_counts) -> list[dict[str, Any]]:
+def _place_records(places, shown, counts, doc_counts, naming: str = "en",
+                   text: dict[str, str] | None = None) -> list[dict[str, Any]]:
     records = []
+    text = text or {}
     for k, i in enumerate(shown):
         p = places[i]
         records.append({
-            "id": p.id, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon,
+            "id": p.id, "name": display_name(p, naming, text.get(p.id)), "kind": p.kind, "lat": p.lat, "lon": p.lon,
             "count": int(counts[i]), "docs": int(doc_counts[i]), "aliases": list(p.aliases),
+            "names": [list(n) for n in p.lang_names], "english": p.name,
             "note": p.note, "links": dict(p.links), "geometry": p.geometry,
             "label": bool(k < LABELLED and counts[i] > 0),
         })
@@ -168,8 +178,13 @@ def _place_records(places, shown, counts, doc_counts) -> list[dict[str, Any]]:
 def view_places(index: Index, view: MapView = MapView()) -> list[dict[str, Any]]:
     """The places of ``view`` with their mention and document counts — the
     ``places`` part of :func:`view_payload`, without building passages."""
-    _, counts, doc_counts, shown = _shown_places(index, view)
-    return _place_records(index.gazetteer.places, shown, counts, doc_counts)
+    rows, counts, doc_counts, shown = _shown_places(index, view)
+    return _place_records(index.gazetteer.places, shown, counts, doc_counts, view.naming, _text(index, view, rows))
+
+
+def _text(index: Index, view: MapView, rows) -> dict[str, str] | None:
+    """The texts' own forms, when the view's naming asks for them."""
+    return index.text_names(rows) if view.naming == TEXT else None
 
 
 def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datetime | None = None) -> dict[str, Any]:
@@ -214,7 +229,7 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
     lats = np.array([places[i].lat for i in shown], dtype=float)
     lons = np.array([places[i].lon for i in shown], dtype=float)
     weights = np.array([max(int(counts[i]), 1) for i in shown], dtype=float)
-    out_places = _place_records(places, shown, counts, doc_counts)
+    out_places = _place_records(places, shown, counts, doc_counts, view.naming, _text(index, view, rows))
     used_docs = sorted(view.documents) if view.documents is not None else [d.id for d in documents]
     exported = exported or _dt.datetime.now(_dt.UTC).replace(microsecond=0)
     highlight = []
@@ -235,6 +250,7 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
                 "documents": list(view.documents) if view.documents is not None else None,
                 "places": list(view.places) if view.places is not None else None,
                 "hideReferences": view.hide_references,
+                "naming": view.naming,
             },
             "mentions": int(len(rows)),
         },

@@ -37,11 +37,24 @@ class Place:
     links: tuple[tuple[str, str], ...] = ()
     note: str = ""
     line: int = 0
+    #: Names by language, in file order: ``(("az", "Xankəndi"), ("hy", "Ստեփանակերտ"), ...)``;
+    #: the first name given for a language is its preferred form (see :mod:`caucasusmap.naming`).
+    lang_names: tuple[tuple[str, str], ...] = ()
+    #: The gazetteer file the entry comes from (a gazetteer can be a folder of files).
+    file: str = field(default="", compare=False)
 
     @property
     def names(self) -> tuple[str, ...]:
-        """The preferred name followed by every alias."""
-        return (self.name, *self.aliases)
+        """Every name the place is matched by: the preferred name, every
+        alias, then every name by language (each distinct string once)."""
+        if not self.lang_names:
+            return (self.name, *self.aliases)
+        return tuple(dict.fromkeys((self.name, *self.aliases, *(n for _, n in self.lang_names))))
+
+    def names_in(self, language: str) -> tuple[str, ...]:
+        """The names given for ``language`` (a language tag like ``az`` or
+        ``hy-Latn``), preferred first; empty if none."""
+        return tuple(n for lang, n in self.lang_names if lang == language)
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:

@@ -12,7 +12,7 @@ are found then. Code asks this module and never builds paths from
     from caucasusmap import paths
     paths.resource("web", "explorer.js")   # resources/web/explorer.js
     paths.bundled("corpus")                # the bundled corpus folder
-    paths.default_gazetteer()              # gazetteer/places.yaml
+    paths.default_gazetteer()              # the gazetteer/ folder
 """
 
 from __future__ import annotations
@@ -98,8 +98,8 @@ def _bundled_or(name: str, fallback: Path) -> Path:
 
 
 def default_gazetteer() -> Path:
-    """The bundled gazetteer, else ``./gazetteer/places.yaml``."""
-    return _bundled_or("gazetteer", Path("gazetteer")) / "places.yaml"
+    """The bundled gazetteer folder, else ``./gazetteer`` (a folder of YAML files)."""
+    return _bundled_or("gazetteer", Path("gazetteer"))
 
 
 def default_corpus() -> Path:

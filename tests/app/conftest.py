@@ -138,8 +138,8 @@ def data(tmp_path):
     from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
 
     shutil.copytree(BUNDLED_CORPUS, tmp_path / "corpus")
-    shutil.copy(BUNDLED_GAZETTEER, tmp_path / "places.yaml")
-    return tmp_path / "places.yaml", tmp_path / "corpus"
+    shutil.copytree(BUNDLED_GAZETTEER, tmp_path / "gazetteer")
+    return tmp_path / "gazetteer", tmp_path / "corpus"
 
 
 @pytest.fixture

@@ -95,7 +95,7 @@ def test_documents_filter_the_counts(window):
 
 
 def test_gazetteer_edit_on_disk_updates_counts(qtbot, window, data):
-    gazetteer, _ = data
+    gazetteer = data[0] / "places.yaml"  # one file of the folder gazetteer
     i = [p.id for p in window.index.gazetteer.places].index("kapan")
     before = window.places.model.mentions[i]
     window.state.select_places(["tabriz"])
@@ -108,7 +108,7 @@ def test_gazetteer_edit_on_disk_updates_counts(qtbot, window, data):
 
 
 def test_broken_gazetteer_shows_problems_and_keeps_places(qtbot, window, data):
-    gazetteer, _ = data
+    gazetteer = data[0] / "places.yaml"  # one file of the folder gazetteer
     n = len(window.index.gazetteer)
     text = gazetteer.read_text(encoding="utf-8")
     gazetteer.write_text(text.replace("    kind: bridge\n", "    kind: brige\n", 1), encoding="utf-8")

@@ -11,7 +11,7 @@ def reloaded(qtbot, window, check):
 
 
 def test_add_place_from_the_form(qtbot, window, data):
-    original = data[0].read_bytes()
+    original = (data[0] / "places.yaml").read_bytes()
     dialog = window.open_place_dialog({"lat": 39.5111, "lon": 46.3417})
     assert not dialog.check()  # no name yet: OK disabled, the problem shown
     assert "a name is needed" in dialog.problem.text()
@@ -25,13 +25,13 @@ def test_add_place_from_the_form(qtbot, window, data):
     assert dialog.check()
     dialog.accept()
     reloaded(qtbot, window, lambda: "goris" in window.index.gazetteer.by_id)
-    text = data[0].read_bytes()
+    text = (data[0] / "places.yaml").read_bytes()
     assert text.startswith(original) and b"- id: goris" in text
     assert window.state.current.places == ("goris",)  # the new place is selected
     assert window.undo_action.isEnabled()
     window.undo_gazetteer_edit()
     reloaded(qtbot, window, lambda: "goris" not in window.index.gazetteer.by_id)
-    assert data[0].read_bytes() == original
+    assert (data[0] / "places.yaml").read_bytes() == original
 
 
 def test_form_refuses_a_used_id(window):
@@ -70,7 +70,7 @@ def test_not_this_place_adds_an_exclude_phrase(qtbot, window, data):
     before = index.mention_count("tabriz")
     assert window.exclude_mention("tabriz", m.document, m.start, m.end, phrase=phrase)
     reloaded(qtbot, window, lambda: window.index.mention_count("tabriz") < before)
-    assert phrase in data[0].read_text(encoding="utf-8")
+    assert phrase in (data[0] / "places.yaml").read_text(encoding="utf-8")
     del start
 
 
@@ -85,7 +85,7 @@ def test_dragging_a_marker_moves_the_place(qtbot, window, data):
     assert enabled[0] == len(window.index.gazetteer.places) - 5  # every drawn place (5 have no mention)
     window.map.bridge.placeMoved("kapan", 39.21001, 46.40702)  # what the page sends on dragend
     reloaded(qtbot, window, lambda: window.index.gazetteer.by_id["kapan"].lat == 39.21001)
-    text = data[0].read_text(encoding="utf-8")
+    text = (data[0] / "places.yaml").read_text(encoding="utf-8")
     assert "lat: 39.21001" in text and "lon: 46.40702" in text
 
 
@@ -127,7 +127,7 @@ def test_unlinked_names_panel(qtbot, window, data):
     assert window._dialog.name.text() == first
     window._dialog.reject()
     window.mark_not_a_place(first)
-    ignore = data[0].parent / "not-places.txt"
+    ignore = data[0] / "not-places.txt"
     assert first in ignore.read_text(encoding="utf-8")
     reloaded(qtbot, window, lambda: first not in [panel.list.item(i).data(256)[0] for i in range(panel.list.count())])
 
@@ -164,4 +164,4 @@ def test_edit_removes_and_adds_aliases(qtbot, window, data):
     dialog.note.setText(dialog.note.text() + " Armenian: Ղափան.")
     dialog.accept()
     reloaded(qtbot, window, lambda: window.index.gazetteer.by_id["kapan"].aliases == ("Qafan", "Ղափան"))
-    assert "aliases: [Qafan, Ղափան]" in data[0].read_text(encoding="utf-8")
+    assert "aliases: [Qafan, Ղափան]" in (data[0] / "places.yaml").read_text(encoding="utf-8")

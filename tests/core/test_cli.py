@@ -173,13 +173,13 @@ def test_candidates_command(capsys, tmp_path):
 
     from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
 
-    shutil.copy(BUNDLED_GAZETTEER, tmp_path / "places.yaml")
-    args = ["--gazetteer", str(tmp_path / "places.yaml"), "--corpus", str(BUNDLED_CORPUS)]
+    shutil.copytree(BUNDLED_GAZETTEER, tmp_path / "gazetteer")
+    args = ["--gazetteer", str(tmp_path / "gazetteer"), "--corpus", str(BUNDLED_CORPUS)]
     code, out, _ = run(capsys, "candidates", *args, "--limit", "10", "--format", "jsonl")
     found = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(found) == 10 and all(c["count"] >= 1 and c["evidence"] for c in found)
     top = found[0]["name"]
     code, _, err = run(capsys, "candidates", *args, "--ignore", top)
-    assert code == 0 and "added" in err and (tmp_path / "not-places.txt").exists()
+    assert code == 0 and "added" in err and (tmp_path / "gazetteer" / "not-places.txt").exists()
     code, out, _ = run(capsys, "candidates", *args, "--limit", "10", "--format", "jsonl")
     assert top not in [json.loads(line)["name"] for line in out.splitlines()]

@@ -204,15 +204,15 @@ def test_bom_is_kept(tmp_path):
 
 
 def test_bundled_gazetteer_round_trip(tmp_path):
-    from _data import BUNDLED_GAZETTEER
+    from _data import BUNDLED_PLACES_FILE
 
-    original = BUNDLED_GAZETTEER.read_text(encoding="utf-8")
+    original = BUNDLED_PLACES_FILE.read_text(encoding="utf-8")
     new = add_place(original, {"id": "goris", "name": "Goris", "kind": "town", "lat": 39.51, "lon": 46.34})
     new = add_to_list(new, "tabriz", "aliases", "Tebriz")
     new = set_field(new, "kapan", "lat", 39.21)
     assert "".join(only_insertions(original.replace("lat: 39.20762", "lat: 39.21"), new)).count("goris") == 1
     g = reloads(new, tmp_path)
-    assert len(g) == len(load_gazetteer(BUNDLED_GAZETTEER)) + 1 and "Tebriz" in g.by_id["tabriz"].aliases
+    assert len(g) == len(load_gazetteer(BUNDLED_PLACES_FILE)) + 1 and "Tebriz" in g.by_id["tabriz"].aliases
 
 
 def test_removing_from_lists_touches_only_the_item(tmp_path):

@@ -102,10 +102,12 @@ class PlacesModel(QAbstractTableModel):
         self.mentions = []
         self.docs = []
         self.search = []
+        self.shown = []
 
-    def set_data(self, places, mentions, docs) -> None:
+    def set_data(self, places, mentions, docs, names: dict[str, str] | None = None) -> None:
         self.beginResetModel()
         self.places = list(places)
+        self.shown = [(names or {}).get(p.id, p.name) for p in self.places]  # the naming's display names
         self.mentions = [int(x) for x in mentions]
         self.docs = [int(x) for x in docs]
         self.search = [" ".join(fold_phrase(n) for n in (p.id, *p.names)) for p in self.places]
@@ -136,9 +138,9 @@ class PlacesModel(QAbstractTableModel):
         p = self.places[r]
         km = self.km[r] if r < len(self.km) else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (p.name, p.kind, self.mentions[r], self.docs[r], "" if km is None else f"{km:,.0f}")[c]
+            return (self.shown[r], p.kind, self.mentions[r], self.docs[r], "" if km is None else f"{km:,.0f}")[c]
         if role == Qt.ItemDataRole.UserRole:  # sort key
-            return (p.name.casefold(), p.kind, self.mentions[r], self.docs[r], float("inf") if km is None else km)[c]
+            return (self.shown[r].casefold(), p.kind, self.mentions[r], self.docs[r], float("inf") if km is None else km)[c]
         if role == self.SEARCH_ROLE:
             return self.search[r]
         if role == self.ID_ROLE:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCursor, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCursor, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -34,7 +34,9 @@ from .. import __version__
 from ..candidates import add_to_ignore, find_candidates, ignore_path, read_ignore
 from ..corpus import document_suffixes
 from ..errors import CaucasusmapError, GazetteerError
-from ..gazwriter import ConflictError, EditError, GazetteerFile, add_to_list, remove_from_list, set_field
+from ..gazwriter import ConflictError, EditError, GazetteerFile, add_to_list, open_gazetteer, remove_from_list, set_field
+from ..gazetteer import SUFFIXES as GAZETTEER_SUFFIXES
+from ..naming import DEFAULT_NAMING, NAMINGS, TEXT, display_names
 from ..index import Index, open_index
 from ..maps import MapView, great_circle_km, render_map
 from ..search import PassageSearch
@@ -157,6 +159,8 @@ class MainWindow(QMainWindow):
         self.place_filter: tuple[str, ...] | None = None  # "near/inside" view filter
         self.place_filter_label = ""
         self.hide_references = False
+        saved = self.settings.value("view/naming", DEFAULT_NAMING)
+        self.naming = saved if saved in NAMINGS else DEFAULT_NAMING
         self.setWindowTitle("caucasusmap")
         self._build_views()
         self._build_menus()
@@ -275,6 +279,7 @@ class MainWindow(QMainWindow):
         refs = self._action(nav, "&Hide references sections", self._toggle_references)
         refs.setCheckable(True)
         view = bar.addMenu("&View")
+        self._naming_menu(view)
         for dock in (self.places_dock, self.documents_dock, self.search_dock, self.candidates_dock,
                      self.passages_dock, self.reader_dock, self.problems_dock):
             view.addAction(dock.toggleViewAction())
@@ -291,6 +296,30 @@ class MainWindow(QMainWindow):
                          QKeySequence(f"Ctrl+{n}"))
         help_ = bar.addMenu("&Help")
         self._action(help_, "&About caucasusmap", self.about)
+
+    def _naming_menu(self, view) -> None:
+        """View → Place names: which of a place's names the map, list and exports show."""
+        menu = view.addMenu("Place &names")
+        group = QActionGroup(self)
+        self.naming_actions = {}
+        for key, label in NAMINGS.items():
+            action = QAction(label, self, checkable=True)
+            action.setChecked(key == self.naming)
+            action.triggered.connect(lambda _=False, k=key: self.set_naming(k))
+            group.addAction(action)
+            menu.addAction(action)
+            self.naming_actions[key] = action
+
+    def set_naming(self, naming: str) -> None:
+        """Show places under ``naming`` (a key of :data:`caucasusmap.naming.NAMINGS`), remembered."""
+        if naming not in NAMINGS or naming == self.naming:
+            return
+        self.naming = naming
+        self.naming_actions[naming].setChecked(True)
+        self.settings.setValue("view/naming", naming)
+        if self.index is not None:
+            self._refresh_counts()
+            self._reload_map()
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -386,7 +415,10 @@ class MainWindow(QMainWindow):
         self.extras_ready = True
 
     def _watch(self) -> None:
-        paths = [str(self.gazetteer_path), str(self.gazetteer_path.parent), str(self.corpus_path)]
+        gaz = self.gazetteer_path
+        paths = [str(gaz), str(gaz.parent), str(self.corpus_path)]
+        if gaz.is_dir():  # a folder gazetteer: the folder (files added or replaced) and each file
+            paths += [str(f) for f in gaz.iterdir() if f.suffix in GAZETTEER_SUFFIXES]
         if self.corpus_path.is_dir():
             wanted_suffixes = (*document_suffixes(), ".yaml")
             paths += [str(p) for p in self.corpus_path.iterdir() if p.name.lower().endswith(wanted_suffixes)]
@@ -407,19 +439,22 @@ class MainWindow(QMainWindow):
             center, zoom = tuple(self.map.last_view["center"]), int(round(self.map.last_view["zoom"]))
         return MapView(documents=docs, places=self.place_filter, selected=self.state.current.places,
                        passage=self.state.current.passage, center=center, zoom=zoom,
-                       hide_references=self.hide_references)
+                       hide_references=self.hide_references, naming=self.naming)
 
     def _refresh_counts(self) -> None:
         index = self.index
         rows = index.view_rows(self.shown_documents, self.place_filter, self.hide_references)
         mentions, docs = index.view_counts(rows)
-        self.places.model.set_data(index.gazetteer.places, mentions, docs)
+        names = display_names(index.gazetteer.places, self.naming,
+                              index.text_names(rows) if self.naming == TEXT else None)
+        self.places.model.set_data(index.gazetteer.places, mentions, docs, names)
         self.places.show_selection(self.state.current.places)
 
     def _reload_map(self) -> None:
         view = self.current_view()
         view = MapView(documents=view.documents, places=view.places, selected=view.selected,
-                       hide_references=view.hide_references, center=view.center, zoom=view.zoom)
+                       hide_references=view.hide_references, center=view.center, zoom=view.zoom,
+                       naming=view.naming)
         self.map.set_page_html(render_map(self.index, view, explorer=False))
 
     def _map_ready(self) -> None:
@@ -530,10 +565,10 @@ class MainWindow(QMainWindow):
         return box
 
     def gazetteer_file(self) -> GazetteerFile:
-        """The gazetteer as a writable file, read afresh if it changed since."""
+        """The gazetteer as a writable file (or folder of files)."""
         gf = getattr(self, "_gazfile", None)
-        if gf is None or gf.path != self.gazetteer_path:
-            gf = self._gazfile = GazetteerFile(self.gazetteer_path)
+        if gf is None or gf.root != self.gazetteer_path:
+            gf = self._gazfile = open_gazetteer(self.gazetteer_path)
         return gf
 
     def _write(self, describe: str, change) -> bool:
@@ -550,7 +585,7 @@ class MainWindow(QMainWindow):
             self.warn("Could not change the gazetteer", str(exc))
             return False
         self.undo_action.setEnabled(gf.can_undo)
-        self.statusBar().showMessage(f"{describe} — saved to {self.gazetteer_path.name} "
+        self.statusBar().showMessage(f"{describe} — saved to {gf.path.name} "
                                      f"(previous version: {gf.backup_path.name}; Ctrl+Z undoes)", 8000)
         # The file watcher reports this write too: both go through the same
         # debounce, so the gazetteer is relinked once.
@@ -613,7 +648,7 @@ class MainWindow(QMainWindow):
                         text = add_to_list(text, place_id, "aliases", alias)
                 return text
 
-            gf.edit(apply)
+            gf.edit(apply, place=place_id)
 
         return self._write(f"Saved {new['name']}", change)
 
@@ -622,7 +657,7 @@ class MainWindow(QMainWindow):
             return
         self._write(f"Moved {place_id} to {lat:.5f}, {lon:.5f}",
                     lambda gf: gf.edit(lambda t: set_field(set_field(t, place_id, "lat", round(lat, 5)),
-                                                           place_id, "lon", round(lon, 5))))
+                                                           place_id, "lon", round(lon, 5)), place=place_id))
 
     def _toggle_moving(self, on: bool) -> None:
         self.map.set_editable(on)
@@ -651,7 +686,8 @@ class MainWindow(QMainWindow):
             if not ok or not phrase.strip():
                 return False
         return self._write(f"'{phrase}' is no longer {place.name}",
-                           lambda gf: gf.edit(lambda t: add_to_list(t, place_id, "exclude", phrase.strip())))
+                           lambda gf: gf.edit(lambda t: add_to_list(t, place_id, "exclude", phrase.strip()),
+                                              place=place_id))
 
     def mark_not_a_place(self, name: str) -> None:
         """Hide a candidate for good: it goes into not-places.txt beside the gazetteer."""
@@ -778,7 +814,7 @@ def suggest_exclude_phrase(text: str, start: int, end: int) -> str:
 def remembered_files(settings: QSettings, gazetteer: Path, corpus: Path) -> tuple[Path, Path]:
     """The gazetteer and corpus open last time, where they still exist."""
     last_g, last_c = settings.value("files/gazetteer"), settings.value("files/corpus")
-    if last_g and Path(last_g).is_file():
+    if last_g and Path(last_g).exists():  # a file or a folder gazetteer
         gazetteer = Path(last_g)
     if last_c and Path(last_c).is_dir():
         corpus = Path(last_c)

@@ -1,6 +1,6 @@
 """Command-line front end over the core (no Qt imported).
 
-Every command takes ``--gazetteer FILE`` and ``--corpus DIR`` (defaulting to
+Every command takes ``--gazetteer PATH`` (a file or a folder) and ``--corpus DIR`` (defaulting to
 the bundled ones). Bad input never produces a traceback: problems are printed
 ``file:line:col: error: message`` and the exit status says what happened
 (0 ok, 1 validation found errors, 2 a command could not run).
@@ -24,6 +24,7 @@ from ..errors import CaucasusmapError, DocumentError, GazetteerError, Issue, Unk
 from ..gazetteer import validate_gazetteer
 from ..index import Index, open_index
 from ..model import KINDS
+from ..naming import DEFAULT_NAMING, NAMINGS, TEXT, display_names
 from ..normalize import fold_phrase
 from ..paths import default_annotations, default_corpus, default_gazetteer
 
@@ -81,6 +82,13 @@ def _load(args) -> Index:
     return index
 
 
+def _names(args, index: Index) -> dict[str, str]:
+    """Place id -> the name to show under ``--naming``."""
+    naming = getattr(args, "naming", DEFAULT_NAMING)
+    text = index.text_names() if naming == TEXT else None
+    return display_names(index.gazetteer.places, naming, text)
+
+
 # -- commands ------------------------------------------------------------------
 
 def cmd_places(args) -> int:
@@ -100,32 +108,35 @@ def cmd_places(args) -> int:
         places = [p for p in places if p.id in distances]
     if args.kind:
         places = [p for p in places if p.kind == args.kind]
+    shown = _names(args, index)
     rows = [(p, index.mention_count(p.id), index.document_count(p.id)) for p in places]
     if args.mentioned:
         rows = [r for r in rows if r[1]]
     key = {
-        "mentions": lambda r: (-r[1], r[0].name.casefold()),
-        "name": lambda r: r[0].name.casefold(),
+        "mentions": lambda r: (-r[1], shown[r[0].id].casefold()),
+        "name": lambda r: shown[r[0].id].casefold(),
         "id": lambda r: r[0].id,
-        "kind": lambda r: (r[0].kind, r[0].name.casefold()),
-        "file": lambda r: r[0].line,
+        "kind": lambda r: (r[0].kind, shown[r[0].id].casefold()),
+        "file": lambda r: (index.gazetteer.files.index(r[0].file) if r[0].file in index.gazetteer.files else 0,
+                           r[0].line),
     }[args.sort]
     if distances and args.sort == "mentions":
-        key = lambda r: (distances[r[0].id], r[0].name.casefold())  # noqa: E731  nearest first
+        key = lambda r: (distances[r[0].id], shown[r[0].id].casefold())  # noqa: E731  nearest first
     rows.sort(key=key)
     if args.format == "table" and distances:
-        print(_table([[p.id, p.name, p.kind, n, d, f"{distances[p.id]:.1f}"] for p, n, d in rows],
+        print(_table([[p.id, shown[p.id], p.kind, n, d, f"{distances[p.id]:.1f}"] for p, n, d in rows],
                      ["id", "name", "kind", "mentions", "documents", "km"], {3, 4, 5}))
     elif args.format == "table":
-        print(_table([[p.id, p.name, p.kind, n, d] for p, n, d in rows],
+        print(_table([[p.id, shown[p.id], p.kind, n, d] for p, n, d in rows],
                      ["id", "name", "kind", "mentions", "documents"], {3, 4}))
         mentioned = sum(1 for r in rows if r[1])
         print(f"\n{len(rows)} places, {mentioned} mentioned in the corpus "
               f"({len(index.corpus.documents)} documents, {len(index.mentions)} mentions)", file=sys.stderr)
     else:
-        fields = ["id", "name", "kind", "mentions", "documents", "lat", "lon", "aliases"]
-        records = [dict(id=p.id, name=p.name, kind=p.kind, mentions=n, documents=d, lat=p.lat, lon=p.lon,
-                        aliases=list(p.aliases), **({"km": round(distances[p.id], 3)} if distances else {}))
+        fields = ["id", "name", "kind", "mentions", "documents", "lat", "lon", "aliases", "file"]
+        records = [dict(id=p.id, name=shown[p.id], kind=p.kind, mentions=n, documents=d, lat=p.lat, lon=p.lon,
+                        aliases=list(p.aliases), file=f"{Path(p.file).name}:{p.line}",
+                        **({"km": round(distances[p.id], 3)} if distances else {}))
                    for p, n, d in rows]
         if distances:
             fields.append("km")
@@ -166,7 +177,8 @@ def cmd_passages(args) -> int:
     style = Style(args.color, sys.stdout)
     results = index.passages_for(ids, mode=args.mode, include_references=not args.hide_references)
     docs = index.corpus.by_id
-    names = ", ".join(f"{index.gazetteer.by_id[i].name} ({i})" for i in ids)
+    shown = _names(args, index)
+    names = ", ".join(f"{shown[i]} ({i})" for i in ids)
     total = sum(n for _, n in results)
     ndocs = len({p.document for p, _ in results})
     joiner = " and " if args.mode == "all" else " or "
@@ -213,6 +225,7 @@ def cmd_mentions(args) -> int:
     index = _load(args)
     docs = index.corpus.by_id
     places = index.gazetteer.by_id
+    shown = _names(args, index)
     records = []
     line_cache: dict[str, list[int]] = {}
     for m in index.mentions:
@@ -226,7 +239,7 @@ def cmd_mentions(args) -> int:
             continue
         records.append(dict(
             path=doc.path, document=doc.id, passage=m.passage, start=m.start, end=m.end,
-            line=bisect_left(starts, m.start) + 1, surface=m.surface, place=m.place, name=place.name,
+            line=bisect_left(starts, m.start) + 1, surface=m.surface, place=m.place, name=shown[m.place],
             kind=place.kind, lat=place.lat, lon=place.lon, section=passage.section,
             is_reference=passage.is_reference, page=doc.page_label(doc.page_at(m.start)),
         ))
@@ -377,6 +390,7 @@ def cmd_export(args) -> int:
         places=tuple(_resolve_places(index, args.place)) if args.place else None,
         selected=tuple(_resolve_places(index, args.select)) if args.select else (),
         center=args.center, zoom=args.zoom, hide_references=args.hide_references, title=args.title or "",
+        naming=args.naming,
     )
     fmt = args.format or {".geojson": "geojson", ".json": "geojson", ".csv": "csv", ".jsonld": "lpf"}.get(
         args.out.suffix.lower(), "html")
@@ -399,18 +413,20 @@ def cmd_app(args) -> int:
 
 
 def cmd_add_place(args) -> int:
-    from ..gazwriter import GazetteerFile, slugify
+    from ..gazwriter import open_gazetteer, slugify
 
     if args.kind not in KINDS:
         raise CaucasusmapError(f"kind {args.kind!r} is not one of {', '.join(KINDS)}")
     fields = {"id": args.id or slugify(args.name), "name": args.name, "aliases": args.alias or [],
               "kind": args.kind, "lat": args.lat, "lon": args.lon, "note": args.note or ""}
     try:
-        gazetteer = GazetteerFile(args.gazetteer)
-        line = gazetteer.add_place(fields)
+        gazetteer = open_gazetteer(args.gazetteer)
+        if args.into and not args.gazetteer.is_dir():
+            raise CaucasusmapError(f"--into names a file of a gazetteer folder; {args.gazetteer} is one file")
+        line = gazetteer.add_place(fields, into=args.into)
     except OSError as exc:
         raise CaucasusmapError(f"cannot write {args.gazetteer}: {exc.strerror or exc}") from None
-    print(f"{args.gazetteer}:{line}: added {fields['id']!r} ({args.name}); previous version kept as "
+    print(f"{gazetteer.path}:{line}: added {fields['id']!r} ({args.name}); previous version kept as "
           f"{gazetteer.backup_path.name}")
     index = open_index(args.gazetteer, args.corpus, use_cache=not args.no_cache)
     n, d = index.mention_count(fields["id"]), index.document_count(fields["id"])
@@ -460,18 +476,19 @@ def cmd_overview(args) -> int:
     """The corpus and its most mentioned places, on the terminal."""
     index = _load(args)
     style = Style(args.color, sys.stdout)
+    shown = _names(args, index)
     print(style.bold(f"caucasusmap {__version__} — {len(index.corpus.documents)} documents, "
                      f"{len(index.gazetteer)} places, {len(index.mentions)} mentions"))
     print()
     for doc in index.corpus.documents:
-        top = ", ".join(index.gazetteer.by_id[p].name for p, _ in index.places_in_document(doc.id).most_common(6))
+        top = ", ".join(shown[p] for p, _ in index.places_in_document(doc.id).most_common(6))
         year = f" ({doc.year})" if doc.year else ""
         print(f"{style.bold(doc.id)}{year}: {doc.title}")
         print(style.dim(f"  {len(index.document_passages.get(doc.id, []))} passages; most mentioned: {top}"))
     ranked = sorted(index.gazetteer.places, key=lambda p: -index.mention_count(p.id))
     print()
     print(style.bold("Most mentioned places"))
-    rows = [[p.name, p.kind, index.mention_count(p.id), index.document_count(p.id)] for p in ranked[:15]]
+    rows = [[shown[p.id], p.kind, index.mention_count(p.id), index.document_count(p.id)] for p in ranked[:15]]
     print(_table(rows, ["place", "kind", "mentions", "documents"], {2, 3}))
     print()
     print("Next: 'caucasusmap passages Shusha' shows where a place is mentioned; "
@@ -489,13 +506,16 @@ def _common(top: bool) -> argparse.ArgumentParser:
         return value if top else argparse.SUPPRESS
 
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--gazetteer", type=Path, default=default(default_gazetteer()), metavar="FILE",
-                        help="gazetteer YAML (default: the bundled gazetteer/places.yaml)")
+    common.add_argument("--gazetteer", type=Path, default=default(default_gazetteer()), metavar="PATH",
+                        help="gazetteer: a YAML file, or a folder of them (default: the bundled gazetteer/)")
     common.add_argument("--corpus", type=Path, default=default(default_corpus()), metavar="DIR",
                         help="folder of documents: .txt, .md, .pdf, .docx, .odt, .html, .epub "
                              "(default: the bundled corpus/)")
     common.add_argument("--no-cache", action="store_true", default=default(False),
                         help="link afresh, neither reading nor writing the cache")
+    common.add_argument("--naming", choices=list(NAMINGS), default=default(DEFAULT_NAMING), metavar="NAMING",
+                        help="which of a place's names to show: " + ", ".join(f"{k} ({v})" for k, v in NAMINGS.items())
+                        + f" (default: {DEFAULT_NAMING})")
     return common
 
 
@@ -597,6 +617,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--alias", action="append", metavar="ALIAS", help="another spelling (repeatable)")
     p.add_argument("--id", help="id (default: made from the name)")
     p.add_argument("--note", help="free text, e.g. where the coordinates come from")
+    p.add_argument("--into", metavar="FILE", help="with a gazetteer folder: the file (name) to add the place to "
+                   "(default: places.yaml in the folder, created if missing)")
     p.set_defaults(func=cmd_add_place)
 
     p = sub.add_parser("candidates", parents=[common],
