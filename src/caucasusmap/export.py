@@ -32,6 +32,14 @@ def _feature(p: dict, properties: dict) -> dict:
     return {"type": "Feature", "id": p["id"], "geometry": geometry, "properties": properties}
 
 
+def _by_language(names: list) -> dict[str, list[str]]:
+    """``[[lang, name], ...]`` as ``{lang: [name, ...]}`` (file order kept)."""
+    out: dict[str, list[str]] = {}
+    for lang, name in names:
+        out.setdefault(lang, []).append(name)
+    return out
+
+
 def geojson_collection(index: Index, view: MapView = MapView()) -> dict:
     """An RFC 7946 FeatureCollection of the view's places (line/area geometry
     where the gazetteer has one, else the point)."""
@@ -39,7 +47,7 @@ def geojson_collection(index: Index, view: MapView = MapView()) -> dict:
     for p in view_places(index, view):
         features.append(_feature(p, {
             "name": p["name"], "kind": p["kind"], "aliases": p["aliases"],
-            "names": {lang: [n for k, n in p["names"] if k == lang] for lang in dict.fromkeys(k for k, _ in p["names"])},
+            "names": _by_language(p["names"]),
             "mentions": p["count"],
             "documents": p["docs"], "lat": p["lat"], "lon": p["lon"], "links": p["links"], "note": p["note"],
         }))

@@ -140,7 +140,8 @@ class PlacesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (self.shown[r], p.kind, self.mentions[r], self.docs[r], "" if km is None else f"{km:,.0f}")[c]
         if role == Qt.ItemDataRole.UserRole:  # sort key
-            return (self.shown[r].casefold(), p.kind, self.mentions[r], self.docs[r], float("inf") if km is None else km)[c]
+            far = float("inf") if km is None else km
+            return (self.shown[r].casefold(), p.kind, self.mentions[r], self.docs[r], far)[c]
         if role == self.SEARCH_ROLE:
             return self.search[r]
         if role == self.ID_ROLE:

@@ -34,11 +34,19 @@ from .. import __version__
 from ..candidates import add_to_ignore, find_candidates, ignore_path, read_ignore
 from ..corpus import document_suffixes
 from ..errors import CaucasusmapError, GazetteerError
-from ..gazwriter import ConflictError, EditError, GazetteerFile, add_to_list, open_gazetteer, remove_from_list, set_field
 from ..gazetteer import SUFFIXES as GAZETTEER_SUFFIXES
-from ..naming import DEFAULT_NAMING, NAMINGS, TEXT, display_names
+from ..gazwriter import (
+    ConflictError,
+    EditError,
+    GazetteerFile,
+    add_to_list,
+    open_gazetteer,
+    remove_from_list,
+    set_field,
+)
 from ..index import Index, open_index
 from ..maps import MapView, great_circle_km, render_map
+from ..naming import DEFAULT_NAMING, NAMINGS, TEXT, display_names
 from ..search import PassageSearch
 from ..selection import Selection, SelectionState
 from .qt_map import MapWidget, register_scheme
