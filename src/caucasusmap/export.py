@@ -18,6 +18,7 @@ from .fileio import write_bytes_atomic
 from .index import Index
 from .maps import MapView, render_map, view_places
 from .naming import TEXT, display_names
+from .viewfilters import view_rows
 
 __all__ = ["WRITERS", "export_view", "write_atomic", "geojson_collection", "lpf_collection", "mentions_csv"]
 
@@ -103,7 +104,7 @@ def mentions_csv(index: Index, view: MapView = MapView()) -> str:
     t = index.table
     docs = index.corpus.documents
     places = index.gazetteer.places
-    rows = index.view_rows(view.documents, view.places, view.hide_references)
+    rows = view_rows(index, view)
     names = display_names(places, view.naming, index.text_names(rows) if view.naming == TEXT else None)
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .corpus import Corpus, document_passage_fields, read_corpus
+from .corpus import Corpus, display_span, display_text, document_passage_fields, read_corpus
 from .errors import Issue, warning
 from .gazetteer import Gazetteer, load_gazetteer, read_gazetteer_texts
 from .linking import LINKER_VERSION, Linker, passage_of
@@ -34,6 +34,8 @@ CACHE_ENV = "CAUCASUSMAP_CACHE_DIR"
 INDEX_FORMAT = "2"
 """Bumped whenever the cache's tables change (2: passages carry their page)."""
 KEEP_CACHES = 8
+READING_CACHE = 50_000
+"""Passages whose reading text an index keeps at most (then it starts afresh)."""
 
 
 def cache_dir() -> Path:
@@ -110,6 +112,7 @@ class Index:
         self._mention_bounds = np.searchsorted(t.passage, np.arange(n_passages + 1))
         self._mentions: list[Mention] | None = None
         self._cooccurrence: Counter | None = None
+        self._reading: dict[str, tuple[str, list[tuple[int, int, str]]]] = {}
 
     # -- materialised views ----------------------------------------------------
     def _mention(self, row: int) -> Mention:
@@ -118,6 +121,10 @@ class Index:
         a, b = int(t.start[row]), int(t.end[row])
         return Mention(doc.id, self.passage_list[int(t.passage[row])].id, a, b, doc.text[a:b],
                        self._place_ids[int(t.place[row])])
+
+    def mention(self, row: int) -> Mention:
+        """The mention at row ``row`` of :attr:`table`."""
+        return self._mention(row)
 
     @property
     def mentions(self) -> list[Mention]:
@@ -147,6 +154,32 @@ class Index:
         return self._cooccurrence
 
     # -- queries -------------------------------------------------------------
+    def place_position(self, place_id: str) -> int | None:
+        """Where the place is in ``gazetteer.places`` (None: no such place)."""
+        return self._place_index.get(place_id)
+
+    def passage_position(self, passage_id: str) -> int | None:
+        """Where the passage is in ``passage_list`` (None: no such passage)."""
+        return self._passage_index.get(passage_id)
+
+    def reading_text(self, passage_id: str) -> tuple[str, list[tuple[int, int, str]]]:
+        """A passage's reading text (:func:`~caucasusmap.corpus.display_text`)
+        and its mentions as ``(start, end, "place@document:start:end")`` spans
+        in that text, sorted. Cached on this index, so it can never outlive it."""
+        cached = self._reading.get(passage_id)
+        if cached is None:
+            if len(self._reading) >= READING_CACHE:
+                self._reading.clear()
+            p = self.passages[passage_id]
+            text, origin = display_text(self.corpus.by_id[p.document].text, p.start, p.end)
+            spans = []
+            for m in self.mentions_in(passage_id):
+                a, b = display_span(origin, m.start, m.end)
+                if b > a:
+                    spans.append((a, b, f"{m.place}@{m.document}:{m.start}:{m.end}"))
+            cached = self._reading[passage_id] = (text, sorted(spans))
+        return cached
+
     def _place_rows(self, place_id: str) -> tuple[np.ndarray, np.ndarray]:
         i = self._place_index.get(place_id)
         if i is None:

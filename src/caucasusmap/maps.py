@@ -41,6 +41,7 @@ from .errors import CaucasusmapError, UnknownPlaceError
 from .index import Index
 from .naming import TEXT, NamingError, check_naming, display_name
 from .paths import BASEMAP, WEB
+from .viewfilters import ORIGINS, ViewRows
 
 __all__ = ["MapView", "view_payload", "view_places", "build_map", "render_map", "KIND_COLORS", "safe_json", "ViewError",
            "marker_diameter", "fit_bounds", "asset_html", "great_circle_km"]
@@ -85,6 +86,10 @@ class MapView:
     hide_references: bool = False
     title: str = ""
     naming: str = "en"
+    # Further view filters (see viewfilters.py; None: no restriction).
+    origins: tuple[str, ...] | None = None          # place origins shown: "curated", "reference"
+    time_range: tuple[str | None, str | None] | None = None  # document dates, ISO prefixes, inclusive
+    statuses: tuple[str, ...] | None = None         # mention review statuses shown
 
     def check(self, index: Index) -> None:
         """Raise :class:`ViewError` for ids the index does not know."""
@@ -107,6 +112,15 @@ class MapView:
                 raise ViewError(f"centre {lat},{lon} is not a latitude,longitude")
         if self.zoom is not None and not 0 <= self.zoom <= 19:
             raise ViewError(f"zoom {self.zoom} is out of range 0–19")
+        for origin in self.origins or ():
+            if origin not in ORIGINS:
+                raise ViewError(f"place origin {origin!r} is not one of {', '.join(ORIGINS)}")
+        if self.time_range is not None:
+            if len(self.time_range) != 2:
+                raise ViewError(f"a time range is (start, end), not {self.time_range!r}")
+            for bound in self.time_range:
+                if bound is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(bound)):
+                    raise ViewError(f"time range bound {bound!r} is not a date such as 2020 or 2020-09-27")
 
 
 def safe_json(data: Any) -> str:
@@ -151,8 +165,8 @@ def _shown_places(index: Index, view: MapView):
     (mentioned in the view, or selected), most mentioned first."""
     view.check(index)
     places = index.gazetteer.places
-    rows = index.view_rows(view.documents, view.places, view.hide_references)
-    counts, doc_counts = index.view_counts(rows)
+    vr = ViewRows(index, view)
+    rows, counts, doc_counts = vr.rows, vr.mentions, vr.documents
     shown = [i for i in range(len(places)) if counts[i] > 0 or places[i].id in view.selected]
     # Most mentioned first, so labels and drawing order favour them.
     shown.sort(key=lambda i: (-counts[i], places[i].name.casefold()))
@@ -251,6 +265,9 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
                 "places": list(view.places) if view.places is not None else None,
                 "hideReferences": view.hide_references,
                 "naming": view.naming,
+                "origins": list(view.origins) if view.origins is not None else None,
+                "timeRange": list(view.time_range) if view.time_range is not None else None,
+                "statuses": list(view.statuses) if view.statuses is not None else None,
             },
             "mentions": int(len(rows)),
         },

@@ -13,8 +13,11 @@ The replace/add/toggle rules are plain functions, testable on their own.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+
+log = logging.getLogger("caucasusmap.selection")
 
 __all__ = ["Selection", "SelectionState", "replace_places", "add_places", "toggle_places"]
 
@@ -86,7 +89,7 @@ class SelectionState:
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
     # -- changes --------------------------------------------------------------
-    def _set(self, new: Selection, source: str, record: bool = True) -> bool:
+    def _set(self, new: Selection, source: str, record: bool = True, notify: bool = True) -> bool:
         if self._emitting or new == self._current:
             return False  # a view echoing what it is being told, or no change
         old = self._current
@@ -95,10 +98,15 @@ class SelectionState:
             del self._back[: -self._limit]
             self._forward.clear()
         self._current = new
+        if not notify:
+            return True
         self._emitting = True
         try:
             for listener in list(self._listeners):
-                listener(new, old, source)
+                try:
+                    listener(new, old, source)
+                except Exception:  # one failing view must not stop the others
+                    log.exception("selection listener %r failed", listener)
         finally:
             self._emitting = False
         return True
@@ -121,15 +129,17 @@ class SelectionState:
     def clear(self, source: str = "") -> bool:
         return self._set(Selection(mode=self._current.mode), source)
 
-    def restrict(self, known_places: set[str], known_passages: set[str], source: str = "reload") -> bool:
+    def restrict(self, known_places: set[str], known_passages: set[str], source: str = "reload",
+                 notify: bool = True) -> bool:
         """After the gazetteer or corpus changed: drop ids that no longer
-        exist, keep the rest (not recorded in history)."""
+        exist, keep the rest (not recorded in history; ``notify=False``: the
+        caller tells the views itself)."""
         cur = self._current
         new = replace(cur, places=tuple(p for p in cur.places if p in known_places),
                       passage=cur.passage if cur.passage in known_passages else None)
         self._back = [s for s in self._back if set(s.places) <= known_places]
         self._forward = [s for s in self._forward if set(s.places) <= known_places]
-        return self._set(new, source, record=False)
+        return self._set(new, source, record=False, notify=notify)
 
     # -- history -----------------------------------------------------------------
     @property

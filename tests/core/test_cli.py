@@ -183,3 +183,21 @@ def test_candidates_command(capsys, tmp_path):
     assert code == 0 and "added" in err and (tmp_path / "gazetteer" / "not-places.txt").exists()
     code, out, _ = run(capsys, "candidates", *args, "--limit", "10", "--format", "jsonl")
     assert top not in [json.loads(line)["name"] for line in out.splitlines()]
+
+
+def test_view_options_are_the_same_everywhere(capsys, write, tmp_path, mini_gazetteer):
+    """--document and --hide-references mean the same view in every command
+    (they build the app's view model, session.Session)."""
+    write("v/a.md", "# A\n\nTabriz and Baku.\n\n## References\n\nBaku: Press.\n")
+    write("v/b.md", "Baku again.\n")
+    data = ["--gazetteer", str(mini_gazetteer), "--corpus", str(tmp_path / "v")]
+    _, out, _ = run(capsys, "passages", "baku", *data)
+    assert out.splitlines()[0] == "Baku (baku): 3 mention(s) in 3 passage(s), 2 document(s)"
+    _, out, _ = run(capsys, "passages", "baku", *data, "--document", "a", "--hide-references")
+    assert out.splitlines()[0] == "Baku (baku): 1 mention(s) in 1 passage(s), 1 document(s)"
+    _, out, _ = run(capsys, "places", *data, "--document", "b", "--format", "jsonl", "--mentioned")
+    assert [(r["id"], r["mentions"], r["documents"]) for r in map(json.loads, out.splitlines())] == [("baku", 1, 1)]
+    _, out, _ = run(capsys, "mentions", *data, "--hide-references", "--place", "Baku")
+    assert [(r["document"], r["surface"]) for r in map(json.loads, out.splitlines())] == [("a", "Baku"), ("b", "Baku")]
+    code, _, err = run(capsys, "passages", "baku", *data, "--document", "nope")
+    assert code == 2 and "no document has the id 'nope'" in err

@@ -92,3 +92,18 @@ def test_parallel_build_equals_serial(mini_gazetteer, write, tmp_path):
     serial, parallel = build_index(g, c, workers=1), build_index(g, c, workers=2)
     assert parallel.mentions == serial.mentions and parallel.passage_list == serial.passage_list
     assert len(serial.mentions) == sum(7 * (i + 1) for i in range(5))
+
+
+def test_reading_text_belongs_to_its_index(write, tmp_path, mini_gazetteer):
+    """Issue 13: a reading-text cache keyed by id(index) served a freed
+    index's text to the next one (ids are reused). The cache lives on the index."""
+    import gc
+
+    for i in range(15):
+        write("r/trip.md", f"# Trip\n\nVersion {i}: from Nurduz to Tabriz.\n")
+        idx = open_index(mini_gazetteer, tmp_path / "r", use_cache=False)
+        text, spans = idx.reading_text("trip#2")
+        assert text == f"Version {i}: from Nurduz to Tabriz."
+        assert [text[a:b] for a, b, _ in spans] == ["Nurduz", "Tabriz"]
+        del idx
+        gc.collect()

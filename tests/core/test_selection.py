@@ -70,3 +70,16 @@ def test_restrict_after_reload():
     assert state.current == Selection(("a",), None, "all")
     # History entries naming a vanished place are gone; the empty start remains.
     assert state.back() and state.current.empty and not state.can_go_back
+
+
+def test_a_failing_listener_does_not_stop_the_others():
+    state, seen = SelectionState(), []
+
+    def broken(new, old, source):
+        raise RuntimeError("a bug in one view")
+
+    state.subscribe(broken)
+    state.subscribe(lambda new, old, source: seen.append(new.places))
+    assert state.select_places(["a"])
+    assert state.select_places(["b"])
+    assert seen == [("a",), ("b",)]

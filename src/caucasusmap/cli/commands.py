@@ -27,6 +27,7 @@ from ..model import KINDS
 from ..naming import DEFAULT_NAMING, NAMINGS, TEXT, display_names
 from ..normalize import fold_phrase
 from ..paths import default_annotations, default_corpus, default_gazetteer
+from ..session import Session, view_from_options
 
 # -- output helpers -----------------------------------------------------------
 
@@ -109,7 +110,11 @@ def cmd_places(args) -> int:
     if args.kind:
         places = [p for p in places if p.kind == args.kind]
     shown = _names(args, index)
-    rows = [(p, index.mention_count(p.id), index.document_count(p.id)) for p in places]
+    # Counts in the view the options describe (documents, references), as the app's list shows them.
+    view = _session(args, index).view_rows()
+    places = [p for p in places if view.place_mask[index.place_position(p.id)]]
+    rows = [(p, int(view.mentions[k]), int(view.documents[k]))
+            for p, k in ((p, index.place_position(p.id)) for p in places)]
     if args.mentioned:
         rows = [r for r in rows if r[1]]
     key = {
@@ -171,11 +176,22 @@ def _resolve_places(index: Index, queries: list[str]) -> list[str]:
     return ids
 
 
+def _session(args, index: Index, **more) -> Session:
+    """The view the command's options describe, in the same model the app
+    uses (session.Session), so both show the same thing for the same view."""
+    place_filter = getattr(args, "place_filter", None)
+    return view_from_options(
+        index, documents=getattr(args, "document", None) or None,
+        places=_resolve_places(index, place_filter) if place_filter else None,
+        hide_references=getattr(args, "hide_references", False), mode=getattr(args, "mode", "all"),
+        naming=getattr(args, "naming", DEFAULT_NAMING), **more)
+
+
 def cmd_passages(args) -> int:
     index = _load(args)
     ids = _resolve_places(index, args.place)
     style = Style(args.color, sys.stdout)
-    results = index.passages_for(ids, mode=args.mode, include_references=not args.hide_references)
+    results = _session(args, index, select=ids).passages()
     docs = index.corpus.by_id
     shown = _names(args, index)
     names = ", ".join(f"{shown[i]} ({i})" for i in ids)
@@ -228,15 +244,14 @@ def cmd_mentions(args) -> int:
     shown = _names(args, index)
     records = []
     line_cache: dict[str, list[int]] = {}
-    for m in index.mentions:
+    for row in _session(args, index).view_rows().rows.tolist():
+        m = index.mention(row)
         doc = docs[m.document]
         starts = line_cache.get(doc.id)
         if starts is None:
             starts = line_cache[doc.id] = [i for i, ch in enumerate(doc.text) if ch == "\n"]
         place = places[m.place]
         passage = index.passages[m.passage]
-        if args.place and m.place not in args.place:
-            continue
         records.append(dict(
             path=doc.path, document=doc.id, passage=m.passage, start=m.start, end=m.end,
             line=bisect_left(starts, m.start) + 1, surface=m.surface, place=m.place, name=shown[m.place],
@@ -380,18 +395,12 @@ def _latlon(text: str) -> tuple[float, float]:
 
 def cmd_export(args) -> int:
     from ..export import WRITERS, export_view
-    from ..maps import MapView
 
     index = _load(args)
     if (args.center is None) != (args.zoom is None):
         raise CaucasusmapError("--center and --zoom go together")
-    view = MapView(
-        documents=tuple(args.document) if args.document else None,
-        places=tuple(_resolve_places(index, args.place)) if args.place else None,
-        selected=tuple(_resolve_places(index, args.select)) if args.select else (),
-        center=args.center, zoom=args.zoom, hide_references=args.hide_references, title=args.title or "",
-        naming=args.naming,
-    )
+    view = _session(args, index, select=_resolve_places(index, args.select) if args.select else None,
+                    center=args.center, zoom=args.zoom, title=args.title or "").current_view()
     fmt = args.format or {".geojson": "geojson", ".json": "geojson", ".csv": "csv", ".jsonld": "lpf"}.get(
         args.out.suffix.lower(), "html")
     try:
@@ -526,8 +535,18 @@ def _color(top: bool) -> argparse.ArgumentParser:
     return color
 
 
+def _view_options() -> argparse.ArgumentParser:
+    """View options shared by the commands that show a view (the app's
+    Documents ticks and View menu)."""
+    view = argparse.ArgumentParser(add_help=False)
+    view.add_argument("--document", action="append", metavar="ID", help="only this document (repeatable)")
+    view.add_argument("--hide-references", action="store_true",
+                      help="leave out the references/bibliography sections")
+    return view
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common, color = _common(False), _color(False)
+    common, color, view = _common(False), _color(False), _view_options()
     parser = argparse.ArgumentParser(
         prog="caucasusmap", parents=[_common(True), _color(True)],
         description="Explore where a corpus of texts on the South Caucasus and north-west Iran talks about: "
@@ -545,7 +564,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Print the documents and the most mentioned places.")
     p.set_defaults(func=cmd_overview)
 
-    p = sub.add_parser("places", parents=[common], help="list the gazetteer's places with mention counts",
+    p = sub.add_parser("places", parents=[common, view], help="list the gazetteer's places with mention counts",
                        description="List places: id, name, kind, mentions and documents mentioning them.")
     p.add_argument("--sort", choices=("mentions", "name", "id", "kind", "file"), default="mentions",
                    help="sort order (default: most mentioned first)")
@@ -559,22 +578,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
     p.set_defaults(func=cmd_places)
 
-    p = sub.add_parser("passages", parents=[common, color], help="show the passages that mention a place",
+    p = sub.add_parser("passages", parents=[common, color, view], help="show the passages that mention a place",
                        description="Show every passage mentioning PLACE (an id, name or any alias), "
                                    "with the mentions highlighted.")
     p.add_argument("place", nargs="+", metavar="PLACE", help="place id, name or alias; several for co-occurrence")
     p.add_argument("--mode", choices=("any", "all"), default="all",
                    help="with several places: passages mentioning all of them (default) or any")
-    p.add_argument("--hide-references", action="store_true", help="leave out the references/bibliography sections")
     p.set_defaults(func=cmd_passages)
 
-    p = sub.add_parser("mentions", parents=[common], help="every mention, one per line (JSON Lines or CSV)",
+    p = sub.add_parser("mentions", parents=[common, view], help="every mention, one per line (JSON Lines or CSV)",
                        description="Print every mention with its source file, document, passage, offsets, "
                                    "surface text and place. start/end are code-point offsets into the document's "
                                    "text: the decoded file for .txt/.md, the extracted text for other formats "
                                    "('caucasusmap text DOC' prints it); page is the page (PDF) or empty.")
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
-    p.add_argument("--place", action="append", metavar="ID", help="only mentions of this place id (repeatable)")
+    p.add_argument("--place", action="append", metavar="PLACE", dest="place_filter",
+                   help="only mentions of this place (repeatable; id, name or alias)")
     p.set_defaults(func=cmd_mentions)
 
     p = sub.add_parser("text", parents=[common], help="print a document's text (what offsets point into)",
@@ -589,19 +608,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="format for --passages")
     p.set_defaults(func=cmd_text)
 
-    p = sub.add_parser("export", parents=[common], help="export the map of a view (HTML explorer, GeoJSON, LPF, CSV)",
+    p = sub.add_parser("export", parents=[common, view], help="export the map of a view (HTML explorer, GeoJSON, LPF, CSV)",
                        description="Write the map of a view. HTML (default) is self-contained: it opens from disk "
                                    "in any browser with no network. GeoJSON/LPF hold the view's places, CSV its "
                                    "mentions. The file is replaced only when the write succeeds.")
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="output file")
     p.add_argument("--format", choices=("html", "geojson", "lpf", "csv"),
                    help="output format (default: from the file name, else html)")
-    p.add_argument("--place", action="append", metavar="PLACE", help="only this place (repeatable; id, name or alias)")
-    p.add_argument("--document", action="append", metavar="ID", help="only this document (repeatable)")
+    p.add_argument("--place", action="append", metavar="PLACE", dest="place_filter",
+                   help="only this place (repeatable; id, name or alias)")
     p.add_argument("--select", action="append", metavar="PLACE", help="open with this place selected (html)")
     p.add_argument("--center", type=_latlon, metavar="LAT,LON", help="map centre (with --zoom)")
     p.add_argument("--zoom", type=int, metavar="Z", help="map zoom (with --center)")
-    p.add_argument("--hide-references", action="store_true", help="leave out references/bibliography passages")
     p.add_argument("--title", help="title shown in the page")
     p.add_argument("--cdn", action="store_true", help="html: load Leaflet from CDNs (smaller file, needs the network)")
     p.set_defaults(func=cmd_export)
