@@ -608,7 +608,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="format for --passages")
     p.set_defaults(func=cmd_text)
 
-    p = sub.add_parser("export", parents=[common, view], help="export the map of a view (HTML explorer, GeoJSON, LPF, CSV)",
+    p = sub.add_parser("export", parents=[common, view],
+                       help="export the map of a view (HTML explorer, GeoJSON, LPF, CSV)",
                        description="Write the map of a view. HTML (default) is self-contained: it opens from disk "
                                    "in any browser with no network. GeoJSON/LPF hold the view's places, CSV its "
                                    "mentions. The file is replaced only when the write succeeds.")
