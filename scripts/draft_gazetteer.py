@@ -94,7 +94,8 @@ def render(entry: dict) -> str:
         parts = []
         for lang, names in entry["names"].items():
             names = [names] if isinstance(names, str) else list(names)
-            parts.append(f"{lang}: {scalar(names[0]) if len(names) == 1 else '[' + ', '.join(map(scalar, names)) + ']'}")
+            value = scalar(names[0]) if len(names) == 1 else "[" + ", ".join(map(scalar, names)) + "]"
+            parts.append(f"{lang}: {value}")
         lines.append("    names: {" + ", ".join(parts) + "}")
     if entry.get("aliases"):
         lines.append("    aliases: [" + ", ".join(map(scalar, entry["aliases"])) + "]")

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a data table: one place per line reads best)
 """The hand-written table behind ``draft_gazetteer.py``: which places, their
 kind and their names. Sources for the names: the region's administrative
 divisions (the official Latin Azerbaijani, Armenian, Georgian and Persian

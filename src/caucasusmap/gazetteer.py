@@ -412,7 +412,7 @@ def _where(place: Place, here: str) -> str:
 def validate_gazetteer(path: str | Path, text: str | None = None, *,
                        overrides: dict[str | Path, str] | None = None) -> tuple[list[Place], list[Issue]]:
     """Check a gazetteer file or folder. Returns the places that passed and
-    every issue found (errors and warnings, by file then line). Never raises
+    every issue found (errors, then warnings, each by file then line). Never raises
     for bad content. ``text`` is the content of a one-file gazetteer, if
     already read; ``overrides`` maps files of a folder to their content (what
     a write is about to put there)."""
@@ -450,7 +450,8 @@ def validate_gazetteer(path: str | Path, text: str | None = None, *,
                                       f"name or alias {name!r} of {place.id!r} is also a name of {other.id!r} "
                                       f"({_where(other, place.file)}); mentions go to {other.id!r}"))
     order = {str(f): i for i, f in enumerate(files)}
-    return places, sorted(issues, key=lambda i: (order.get(str(i.path), -1), i.line, i.column))
+    # Errors first (they stop loading), then warnings; each by file, then line.
+    return places, sorted(issues, key=lambda i: (not i.is_error, order.get(str(i.path), -1), i.line, i.column))
 
 
 def load_gazetteer(path: str | Path, text: str | None = None, *,
