@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from .corpus import display_text
-from .errors import InvalidFileError, error
+from .errors import InputError, InvalidFileError, error
 from .fileio import write_bytes_atomic
 from .normalize import fold_phrase, non_text_spans
 from .yamlsource import decode_text
@@ -963,12 +963,15 @@ def add_to_ignore(path: str | Path, name: str) -> bool:
     is created with a short comment header. The write is atomic (temporary
     file + ``os.replace``). Returns False, writing nothing, when the name is
     already listed (diacritics and case ignored). Raises ``ValueError`` for a
-    name that is empty or holds a newline or ``#``, and
+    name that is empty or holds a newline or ``#`` (an :class:`~caucasusmap.errors.InputError`), and
     :class:`~caucasusmap.errors.InvalidFileError` if the file cannot be read."""
     path = Path(path)
     clean = name.strip()
-    if not clean or not fold_phrase(clean) or any(c in clean for c in "#\r\n\x00"):
-        raise ValueError(f"not a name for the not-a-place list: {name!r}")
+    if not clean or not fold_phrase(clean):
+        raise InputError(f"{name!r} is not a name (it has no letters or digits)")
+    if any(c in clean for c in "#\r\n\x00"):
+        raise InputError(f"{name!r} cannot go into {path.name}: a name there cannot hold '#' (it starts a "
+                         "comment), a line break or a NUL character")
     found = _read_ignore_text(path)
     if found is None:
         data, encoding, newline = IGNORE_HEADER.encode("utf-8"), "utf-8", "\n"

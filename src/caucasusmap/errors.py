@@ -79,6 +79,11 @@ class CorpusError(CaucasusmapError, OSError):
     folder, or holds no readable document)."""
 
 
+class InputError(CaucasusmapError, ValueError):
+    """Raised when a value the user typed (a command-line argument, a form
+    field) cannot be used as given; the message says why and what would do."""
+
+
 class UnknownPlaceError(CaucasusmapError, LookupError):
     """Raised when a place query (id, name or alias) matches no place."""
 

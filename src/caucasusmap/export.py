@@ -8,7 +8,6 @@ is replaced only on success.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from .fileio import write_bytes_atomic
 from .index import Index
 from .maps import MapView, render_map, view_places
 from .naming import TEXT, display_names
+from .sanitize import csv_writer
 from .viewfilters import view_rows
 
 __all__ = ["WRITERS", "export_view", "write_atomic", "geojson_collection", "lpf_collection", "mentions_csv"]
@@ -107,7 +107,7 @@ def mentions_csv(index: Index, view: MapView = MapView()) -> str:
     rows = view_rows(index, view)
     names = display_names(places, view.naming, index.text_names(rows) if view.naming == TEXT else None)
     out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
+    w = csv_writer(out)  # formula injection neutralised (OWASP)
     w.writerow(CSV_FIELDS)
     for r in rows.tolist():
         doc, place = docs[int(t.document[r])], places[int(t.place[r])]

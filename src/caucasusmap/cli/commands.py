@@ -9,11 +9,12 @@ the bundled ones). Bad input never produces a traceback: problems are printed
 from __future__ import annotations
 
 import argparse
-import csv
 import difflib
 import json
+import math
 import os
 import sys
+import traceback
 from bisect import bisect_left
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,7 +28,9 @@ from ..model import KINDS
 from ..naming import DEFAULT_NAMING, NAMINGS, TEXT, display_names
 from ..normalize import fold_phrase
 from ..paths import default_annotations, default_corpus, default_gazetteer
+from ..sanitize import csv_writer, json_text, terminal_text
 from ..session import Session, view_from_options
+from .output import SafeStream, guarded_output
 
 # -- output helpers -----------------------------------------------------------
 
@@ -41,6 +44,8 @@ class Style:
         else:
             on = mode == "always"
         self.on = on
+        if on and isinstance(stream, SafeStream):
+            stream.colour = True  # let our own colour codes through, and only them
 
     def _wrap(self, code: str, text: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if self.on else text
@@ -56,6 +61,8 @@ class Style:
 
 
 def _table(rows: list[list[str]], headers: list[str], right: set[int]) -> str:
+    # A cell is one line, whatever a name or title holds.
+    rows = [[terminal_text(str(c), one_line=True) for c in r] for r in rows]
     widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
 
     def fmt(row):
@@ -68,7 +75,13 @@ def _table(rows: list[list[str]], headers: list[str], right: set[int]) -> str:
 def _report(issues: Sequence[Issue], stream=None) -> None:
     stream = stream or sys.stderr
     for issue in issues:
-        print(issue, file=stream)
+        print(_issue_line(issue), file=stream)
+
+
+def _issue_line(issue: Issue) -> str:
+    """A problem as one line: a file name or message holding a newline cannot
+    forge another report line."""
+    return terminal_text(str(issue), one_line=True)
 
 
 def _load(args) -> Index:
@@ -152,12 +165,12 @@ def cmd_places(args) -> int:
 def _write_records(records: list[dict], fields: list[str], fmt: str) -> None:
     if fmt == "jsonl":
         for r in records:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_text(json.dumps(r, ensure_ascii=False)) + "\n")
     else:
-        w = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
-        w.writeheader()
+        w = csv_writer(sys.stdout)  # formula injection neutralised (OWASP)
+        w.writerow(fields)
         for r in records:
-            w.writerow({k: ("|".join(v) if isinstance(v, list) else v) for k, v in r.items()})
+            w.writerow(["|".join(v) if isinstance(v, list) else v for v in (r.get(k, "") for k in fields)])
 
 
 def _resolve_places(index: Index, queries: list[str]) -> list[str]:
@@ -317,7 +330,7 @@ def cmd_text(args) -> int:
         meta = dict(id=doc.id, path=doc.path, format=doc.format, title=doc.title, authors=list(doc.authors),
                     year=doc.year, date=doc.date, venue=doc.venue, pages=len(doc.page_starts) or None,
                     characters=len(doc.text), **dict(doc.extra))
-        print(json.dumps(meta, ensure_ascii=False, indent=1))
+        print(json_text(json.dumps(meta, ensure_ascii=False, indent=1)))
         return 0
     sys.stdout.write(doc.text)
     if not doc.text.endswith("\n"):
@@ -344,10 +357,11 @@ def cmd_validate(args) -> int:
         issues.append(error(args.corpus, 0, 0, str(exc)))
     issues.extend(corpus_issues)
     for issue in issues:
-        print(issue)
+        print(_issue_line(issue))
     errors = sum(i.is_error for i in issues)
     warnings = len(issues) - errors
-    print(f"{args.gazetteer}: {len(places)} places; {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    print(terminal_text(f"{args.gazetteer}: {len(places)} places; {errors} error(s), {warnings} warning(s)",
+                        one_line=True), file=sys.stderr)
     return 1 if errors else 0
 
 
@@ -385,11 +399,55 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def _number(text: str, *, low: float | None = None, high: float | None = None, what: str = "number") -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a {what}, got {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a finite {what}, got {text!r}")
+    if (low is not None and value < low) or (high is not None and value > high):
+        span = f"from {low:g} to {high:g}" if low is not None and high is not None else \
+            (f"at least {low:g}" if low is not None else f"at most {high:g}")
+        raise argparse.ArgumentTypeError(f"expected a {what} {span}, got {text!r}")
+    return value
+
+
+def _km(text: str) -> float:
+    return _number(text, low=0, high=20_040, what="distance in km")  # half the Earth's circumference
+
+
+def _seconds(text: str) -> float:
+    return _number(text, low=0.1, high=600, what="time in seconds")
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= value <= 100_000:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to 100000, got {text!r}")
+    return value
+
+
+def _zoom(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a zoom level (whole number), got {text!r}") from None
+    if not 0 <= value <= 22:
+        raise argparse.ArgumentTypeError(f"expected a zoom level from 0 to 22, got {text!r}")
+    return value
+
+
 def _latlon(text: str) -> tuple[float, float]:
     try:
         lat, lon = (float(x) for x in text.split(","))
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected LAT,LON such as 39.5,46.2, got {text!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise argparse.ArgumentTypeError(f"expected latitude -90..90 and longitude -180..180, got {text!r}")
     return lat, lon
 
 
@@ -470,8 +528,9 @@ def cmd_candidates(args) -> int:
     found = find_candidates(index, read_ignore(ignore_file), limit=args.limit)
     if args.format == "jsonl":
         for c in found:
-            print(json.dumps({"name": c.name, "count": c.count, "score": round(c.score, 3), "forms": list(c.forms),
-                              "evidence": list(c.evidence), "passages": list(c.passages)}, ensure_ascii=False))
+            record = {"name": c.name, "count": c.count, "score": round(c.score, 3), "forms": list(c.forms),
+                      "evidence": list(c.evidence), "passages": list(c.passages)}
+            print(json_text(json.dumps(record, ensure_ascii=False)))
         return 0
     rows = [[i, c.name, c.count, "; ".join(c.evidence[:2]), c.passages[0] if c.passages else ""]
             for i, c in enumerate(found, 1)]
@@ -574,7 +633,7 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--near", metavar="PLACE", help="places within --km (default 50) of PLACE, nearest first")
     where.add_argument("--inside", metavar="REGION",
                        help="places inside REGION's area, or within --km of its line or edge (e.g. a river)")
-    p.add_argument("--km", type=float, help="distance for --near/--inside (geodesic, WGS84)")
+    p.add_argument("--km", type=_km, help="distance for --near/--inside (geodesic, WGS84)")
     p.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
     p.set_defaults(func=cmd_places)
 
@@ -620,7 +679,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only this place (repeatable; id, name or alias)")
     p.add_argument("--select", action="append", metavar="PLACE", help="open with this place selected (html)")
     p.add_argument("--center", type=_latlon, metavar="LAT,LON", help="map centre (with --zoom)")
-    p.add_argument("--zoom", type=int, metavar="Z", help="map zoom (with --center)")
+    p.add_argument("--zoom", type=_zoom, metavar="Z", help="map zoom (with --center)")
     p.add_argument("--title", help="title shown in the page")
     p.add_argument("--cdn", action="store_true", help="html: load Leaflet from CDNs (smaller file, needs the network)")
     p.set_defaults(func=cmd_export)
@@ -630,8 +689,9 @@ def build_parser() -> argparse.ArgumentParser:
                                    "the file stays byte for byte; the previous version is kept as FILE.bak; the "
                                    "change is refused if it would make the file invalid.")
     p.add_argument("name", metavar="NAME")
-    p.add_argument("--lat", type=float, required=True)
-    p.add_argument("--lon", type=float, required=True)
+    # Finite here; the range is checked with the rest of the entry by the validator.
+    p.add_argument("--lat", type=lambda s: _number(s, what="latitude"), required=True)
+    p.add_argument("--lon", type=lambda s: _number(s, what="longitude"), required=True)
     p.add_argument("--kind", default="city", help=f"one of {', '.join(KINDS)} (default: city)")
     p.add_argument("--alias", action="append", metavar="ALIAS", help="another spelling (repeatable)")
     p.add_argument("--id", help="id (default: made from the name)")
@@ -646,7 +706,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "place names by their context and form but match no entry, most likely first, "
                                    "with the evidence and their passages. Names listed in not-places.txt beside "
                                    "the gazetteer are hidden.")
-    p.add_argument("--limit", type=int, default=30)
+    p.add_argument("--limit", type=_count, default=30)
     p.add_argument("--format", choices=("table", "jsonl"), default="table")
     p.add_argument("--ignore", action="append", metavar="NAME", help="record NAME as not a place (repeatable)")
     p.set_defaults(func=cmd_candidates)
@@ -655,8 +715,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Print candidate coordinates for NAME from OpenStreetMap's Nominatim, biased "
                                    "to the region. Needs the network; offline it says so.")
     p.add_argument("name", metavar="NAME")
-    p.add_argument("--limit", type=int, default=5)
-    p.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for the service")
+    p.add_argument("--limit", type=_count, default=5)
+    p.add_argument("--timeout", type=_seconds, default=10.0, help="seconds to wait for the service")
     p.set_defaults(func=cmd_geocode)
 
     p = sub.add_parser("evaluate", parents=[common], help="linking precision/recall against hand annotations",
@@ -674,10 +734,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _undecodable(args: argparse.Namespace) -> tuple[str, str] | None:
+    """The first text argument holding bytes that were not UTF-8 (Python keeps
+    them as lone surrogates), as (option, value). File paths may hold such
+    bytes (Linux allows them); names, aliases and notes may not."""
+    for key, value in vars(args).items():
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, str) and any("\ud800" <= ch <= "\udfff" for ch in v):
+                return key, v
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; never a traceback (exit 2 when a command cannot run)."""
+    with guarded_output():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    bad = _undecodable(args)
+    if bad:
+        parser.error(f"{bad[0]} {terminal_text(bad[1])!r} is not valid UTF-8 text; "
+                     "check the terminal's encoding (locale)")
     func = getattr(args, "func", cmd_app)
+    command = args.command or "app"
     try:
         return func(args)
     except GazetteerError as exc:
@@ -695,6 +777,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"caucasusmap {command}: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except (MemoryError, RecursionError) as exc:
+        print(f"caucasusmap {command}: the input is too large or too deeply nested to handle "
+              f"({type(exc).__name__}{_where(exc)})", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug: say where, briefly, and how to see more
+        if os.environ.get("CAUCASUSMAP_DEBUG"):
+            raise
+        print(f"caucasusmap {command}: internal error: {type(exc).__name__}: {exc}{_where(exc)}; "
+              "this is a bug, please report it with the command you ran "
+              "(CAUCASUSMAP_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 2
+
+
+def _where(exc: BaseException) -> str:
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return ""
+    last = frames[-1]
+    return f" at {Path(last.filename).name}:{last.lineno}"
 
 
 if __name__ == "__main__":  # pragma: no cover
