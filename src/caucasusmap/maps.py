@@ -28,7 +28,7 @@ import datetime as _dt
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -41,10 +41,10 @@ from .errors import CaucasusmapError, UnknownPlaceError
 from .index import Index
 from .naming import TEXT, NamingError, check_naming, display_name
 from .paths import BASEMAP, WEB
-from .viewfilters import ORIGINS, ViewRows
+from .viewfilters import ORIGINS, ViewRows, document_date
 
 __all__ = ["MapView", "view_payload", "view_places", "build_map", "render_map", "KIND_COLORS", "safe_json", "ViewError",
-           "marker_diameter", "fit_bounds", "asset_html", "great_circle_km"]
+           "marker_diameter", "fit_bounds", "asset_html", "great_circle_km", "load_basemap"]
 
 KIND_COLORS = {
     "country": "#6a3d9a", "region": "#b15928", "province": "#cab2d6", "district": "#fb9a99",
@@ -208,7 +208,10 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
     doc_pos = {d.id: i for i, d in enumerate(documents)}
     places = index.gazetteer.places
     place_pos = {p.id: i for i, p in enumerate(places)}
-    rows, counts, doc_counts, shown = _shown_places(index, view)
+    # The page gets every passage of the view whatever its date, and applies
+    # the time range itself, so its time filter can widen it again.
+    view.check(index)
+    rows, counts, doc_counts, shown = _shown_places(index, replace(view, time_range=None))
     out_index = {pi: k for k, pi in enumerate(shown)}
 
     # Passages of the view, in corpus order, with every shown place marked.
@@ -256,7 +259,7 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
             "exported": exported.isoformat(),
             "documents": [
                 {"id": d.id, "title": d.title, "authors": list(d.authors), "year": d.year, "venue": d.venue,
-                 "file": Path(d.path).name, "shown": d.id in used_docs}
+                 "date": document_date(d), "file": Path(d.path).name, "shown": d.id in used_docs}
                 for d in documents
             ],
             "gazetteer": {"file": Path(index.gazetteer.path).name, "places": len(places)},
@@ -281,6 +284,7 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
         "fit": fit_bounds(lats[weights > 0], lons[weights > 0], weights) if shown else None,
         "center": list(view.center) if view.center else None,
         "zoom": view.zoom,
+        "timeRange": list(view.time_range) if view.time_range else None,
     }
 
 
@@ -345,11 +349,26 @@ def asset_html(assets: str) -> str:
 
 
 @lru_cache(maxsize=2)
-def _basemap(path: Path = BASEMAP) -> dict | None:
+def load_basemap(path: Path = BASEMAP, *, relief: bool = True) -> dict | None:
+    """The offline basemap (``resources/basemap/basemap.json``, built by
+    ``scripts/build_basemap.py``) with its relief image as a data URI in
+    ``relief.image``; None if the file is missing or damaged (the page then
+    shows places on a plain background and says nothing is wrong with them)."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    rel = data.get("relief") or {}
+    image = path.parent / rel.get("file", "")
+    if relief and rel.get("file") and image.is_file():
+        rel["image"] = "data:image/webp;base64," + base64.b64encode(image.read_bytes()).decode("ascii")
+    else:
+        data.pop("relief", None)
+    return data
+
+
+def _basemap() -> dict | None:
+    return load_basemap(BASEMAP)
 
 
 # ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from .errors import CaucasusmapError
 __all__ = [
     "BUNDLED", "bundled", "resource", "default_gazetteer", "default_corpus", "default_annotations",
     "is_installed_data",
-]  # and BASEMAP, WEB: looked up on first use (module __getattr__ below)
+]  # and BASEMAP, BASEMAP_DIR, WEB: looked up on first use (module __getattr__ below)
 
 #: The folders that ship inside the package (top-level folder name = name here).
 BUNDLED = ("gazetteer", "corpus", "resources", "annotations")
@@ -128,7 +128,9 @@ def __getattr__(name: str) -> Path:
     # BASEMAP and WEB are looked up on first use, so importing this module
     # never fails even when the data cannot be found.
     if name == "BASEMAP":
-        return resource("basemap", "basemap.geojson")
+        return resource("basemap", "basemap.json")
+    if name == "BASEMAP_DIR":
+        return resource("basemap")
     if name == "WEB":
         return resource("web")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

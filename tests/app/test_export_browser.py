@@ -10,7 +10,9 @@ from caucasusmap.maps import MapView
 
 STATE = """JSON.stringify({
   L: typeof L, cluster: typeof L.markerClusterGroup,
-  basemap: document.querySelectorAll('.leaflet-overlay-pane path').length,
+  basemap: caucasusmap._state.basemapLayers,
+  canvases: document.querySelectorAll('.leaflet-cm-base-pane canvas, .leaflet-cm-lines-pane canvas').length,
+  baseLabels: document.querySelectorAll('.cm-base-label').length,
   markers: document.querySelectorAll('.cm-marker').length,
   labels: document.querySelectorAll('.cm-label').length,
   places: document.querySelectorAll('.cm-place-item').length,
@@ -32,7 +34,8 @@ def test_exported_map_works_offline(browser, exported):
     browser.load(exported)
     state = browser.js(STATE)
     assert state["L"] == "object" and state["cluster"] == "function"
-    assert state["basemap"] > 40          # countries, seas, lakes, borders, coasts drawn
+    assert state["basemap"] > 40          # world, land, lakes, rivers, provinces, borders, coasts drawn
+    assert state["canvases"] == 2 and state["baseLabels"] >= 20
     assert state["markers"] >= 20 and state["labels"] >= 10 and state["places"] >= 60
     assert state["scale"] == 1 and state["layers"] >= 2 and state["legend"] >= 5
     assert browser.interceptor.blocked == []  # nothing even tried the network

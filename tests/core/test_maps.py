@@ -89,8 +89,9 @@ def test_html_is_self_contained_and_deterministic(index):
     data = embedded(html1, "cm-data")
     assert data["places"][data["selected"][0]]["id"] == "tabriz"
     basemap = embedded(html1, "cm-basemap")
-    layers = {f["properties"]["layer"] for f in basemap["features"]}
-    assert {"country", "sea", "lake", "border", "coast"} <= layers
+    layers = {lay["id"] for lay in basemap["layers"] if lay["features"]}
+    assert {"world-land", "land", "lake", "river", "province", "border", "coast"} <= layers
+    assert basemap["relief"]["image"].startswith("data:image/webp;base64,") and len(basemap["labels"]) > 1000
     for name in ("Basemap (offline)", "OpenStreetMap (online)", "Places", "Rivers, corridors, regions"):
         assert f'"{name}"' in html1
     assert "L.control.scale()" in html1

@@ -1,0 +1,77 @@
+"""The offline basemap: what it covers, and that its data reads back."""
+
+import numpy as np
+import pytest
+import shapely
+
+from _data import BUNDLED_GAZETTEER
+from caucasusmap.basemap import basemap, decode_line, encode_line
+from caucasusmap.gazetteer import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def bm():
+    return basemap()
+
+
+@pytest.fixture(scope="module")
+def places():
+    return load_gazetteer(BUNDLED_GAZETTEER).places
+
+
+def test_encoding_round_trips():
+    rng = np.random.default_rng(3)
+    xy = np.round(np.column_stack([rng.uniform(-180, 180, 500), rng.uniform(-85, 85, 500)]), 4)
+    assert np.allclose(decode_line(encode_line(xy, 4), 4), xy, atol=1e-9)
+
+
+def test_every_bundled_place_lies_on_the_basemap(bm, places):
+    """Each place is inside the detail box, or on (or within 150 km of) the
+    world layer's land: no place is drawn on an empty background."""
+    world = bm.world_land
+    outside = []
+    for p in places:
+        if bm.in_detail(p.lat, p.lon):
+            continue
+        if world.distance(shapely.Point(p.lon, p.lat)) > 1.5:
+            outside.append(p.id)
+    assert outside == []
+
+
+def test_the_region_is_in_detail(bm):
+    # All of Turkey, Iran, the Caucasus and the Caspian: corners and extremes.
+    for lat, lon in [(42.1, 26.0), (36.0, 44.8), (25.1, 61.6), (39.8, 44.0), (47.0, 51.5), (43.6, 40.0),
+                     (31.3, 48.7), (27.2, 56.3)]:
+        assert bm.in_detail(lat, lon), (lat, lon)
+
+
+def test_layers_are_real_geometry_inside_the_box(bm):
+    x0, y0, x1, y1 = bm.bbox
+    frame = shapely.box(x0 - 1e-6, y0 - 1e-6, x1 + 1e-6, y1 + 1e-6)
+    for layer in ("land", "lake", "river", "province", "border", "coast"):
+        for band in ("lo", "hi"):
+            geoms = bm.geometries(layer, band)
+            assert geoms, (layer, band)
+            assert all(frame.contains(g) for g in geoms), (layer, band)
+    land = shapely.union_all(bm.geometries("land", "hi"))
+    assert land.is_valid
+    # Tabriz, Baku and Tehran on land; the middle of the Caspian and Lake Urmia not.
+    assert land.contains(shapely.Point(46.29, 38.08)) and land.contains(shapely.Point(49.87, 40.41))
+    assert land.contains(shapely.Point(51.39, 35.69))
+    assert not land.contains(shapely.Point(51.0, 42.0))
+    lakes = shapely.union_all(bm.geometries("lake", "hi"))
+    assert lakes.contains(shapely.Point(45.5, 37.7))  # Lake Urmia
+    # Rivers run through the Aras valley near Nurduz (38.9 N, 46.2 E).
+    rivers = shapely.union_all(bm.geometries("river", "hi"))
+    assert rivers.distance(shapely.Point(46.2, 38.9)) < 0.1
+
+
+def test_labels_appear_by_zoom(bm):
+    by_name = {lab["name"]: lab for lab in bm.labels}
+    assert by_name["Tabriz"]["minzoom"] <= 5 and by_name["Caspian Sea"]["minzoom"] <= 5
+    assert 6 <= by_name["Kapan"]["minzoom"] <= 9  # a town of 40,000: only when zoomed in
+    kinds = {lab["kind"] for lab in bm.labels}
+    assert {"country", "sea", "lake", "settlement"} <= kinds
+    zooms = [lab["minzoom"] for lab in bm.labels]
+    assert zooms == sorted(zooms)  # the page stops at the first label beyond the zoom
+    assert sum(1 for lab in bm.labels if lab["kind"] == "settlement") > 2000
