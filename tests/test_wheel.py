@@ -69,7 +69,8 @@ def test_wheel_carries_the_data_and_no_stray_files(installed):
     names = zipfile.ZipFile(installed["wheel"]).namelist()
     for wanted in ("caucasusmap/bundled/gazetteer/places.yaml", "caucasusmap/bundled/corpus/corpus.yaml",
                    "caucasusmap/bundled/resources/web/explorer.js",
-                   "caucasusmap/bundled/resources/basemap/basemap.geojson",
+                   "caucasusmap/bundled/resources/basemap/basemap.json",
+                   "caucasusmap/bundled/resources/basemap/relief.webp",
                    "caucasusmap/cli/__init__.py", "caucasusmap/app/qt_window.py"):
         assert wanted in names
     assert sum(n.startswith("caucasusmap/bundled/corpus/") for n in names) >= 5
