@@ -73,7 +73,7 @@ class Corpus:
         h = hashlib.sha256()
         h.update(self.manifest_text.encode("utf-8", "surrogatepass"))
         for d in self.documents:
-            structure = repr((d.format, d.blocks, d.page_starts, d.page_labels)) if d.blocks else ""
+            structure = repr((d.format, d.blocks, d.pages, d.page_labels)) if d.blocks else ""
             for part in (d.id, d.path, d.title, d.text, structure):
                 h.update(b"\0" + part.encode("utf-8", "surrogatepass"))
         return h.hexdigest()
@@ -218,7 +218,7 @@ def _document(doc_id: str, path: Path, reader: readers.Reader, found: readers.Ex
         title=meta.get("title") or found.title or _first_heading(found.text, path.stem, markup=not found.blocks),
         text=found.text, authors=meta.get("authors") or found.authors, year=year, venue=meta.get("venue", ""),
         languages=meta.get("languages", ()), extra=extra, date=date or (str(year) if year else ""),
-        format=reader.name, blocks=found.blocks, page_starts=found.page_starts, page_labels=found.page_labels,
+        format=reader.name, blocks=found.blocks, pages=found.pages, page_labels=found.page_labels,
     )
 
 

@@ -72,9 +72,11 @@ class Document:
     ``html`` …); ``date`` is an ISO date (``YYYY[-MM[-DD]]``) from the
     manifest or the file's own metadata, ``year`` its year. ``blocks`` is the
     structure a non-text reader found (empty for text, which is split by
-    :func:`caucasusmap.corpus.passage_fields`); ``page_starts[i]`` is the
-    offset where page ``i + 1`` begins (PDF), ``page_labels`` the printed
-    page numbers where the file gives them."""
+    :func:`caucasusmap.corpus.passage_fields`); ``pages`` holds ``(offset,
+    page)`` marks in text order — the text from ``offset`` on is on ``page``
+    until the next mark (PDF; a page's footnotes may follow a paragraph that
+    ran on to the next page, so pages can go back) — and ``page_labels`` the
+    printed page numbers where the file gives them."""
 
     id: str
     path: str
@@ -88,15 +90,21 @@ class Document:
     date: str = ""
     format: str = "text"
     blocks: tuple = field(default=(), repr=False, compare=False)
-    page_starts: tuple[int, ...] = field(default=(), repr=False)
+    pages: tuple[tuple[int, int], ...] = field(default=(), repr=False)
     page_labels: tuple[str, ...] = field(default=(), repr=False)
 
     def page_at(self, offset: int) -> int | None:
         """The 1-based page holding text offset ``offset``, or None for a
         document without pages."""
-        if not self.page_starts:
+        if not self.pages:
             return None
-        return max(1, bisect_right(self.page_starts, offset))
+        i = bisect_right(self.pages, offset, key=_mark_offset)
+        return self.pages[max(i - 1, 0)][1]
+
+    @property
+    def page_count(self) -> int:
+        """How many pages the file has (0 without pages)."""
+        return max((p for _, p in self.pages), default=0)
 
     def page_label(self, page: int | None) -> str:
         """The printed label of ``page`` (e.g. ``"227"`` or ``"iv"``) where the
@@ -106,6 +114,10 @@ class Document:
         if 0 < page <= len(self.page_labels) and self.page_labels[page - 1]:
             return self.page_labels[page - 1]
         return str(page)
+
+
+def _mark_offset(mark: tuple[int, int]) -> int:
+    return mark[0]
 
 
 PARAGRAPH = "paragraph"

@@ -328,7 +328,7 @@ def cmd_text(args) -> int:
         return 0
     if args.metadata:
         meta = dict(id=doc.id, path=doc.path, format=doc.format, title=doc.title, authors=list(doc.authors),
-                    year=doc.year, date=doc.date, venue=doc.venue, pages=len(doc.page_starts) or None,
+                    year=doc.year, date=doc.date, venue=doc.venue, pages=doc.page_count or None,
                     characters=len(doc.text), **dict(doc.extra))
         print(json_text(json.dumps(meta, ensure_ascii=False, indent=1)))
         return 0

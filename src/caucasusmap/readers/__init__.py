@@ -47,9 +47,9 @@ def suffixes() -> tuple[str, ...]:
 
 
 def _register_builtins() -> None:
-    from . import text
+    from . import pdf, text
 
-    for module in (text,):
+    for module in (text, pdf):
         register(module.READER)
 
 

@@ -48,8 +48,9 @@ class Extraction:
 
     ``blocks`` is empty for plain text, whose passages are found by splitting
     the text itself (:func:`caucasusmap.corpus.passage_fields`).
-    ``page_starts[i]`` is the offset where page ``i + 1`` begins;
-    ``page_labels`` the printed page numbers where the file gives them.
+    ``pages`` holds ``(offset, page)`` marks in text order: text from
+    ``offset`` on is on ``page`` until the next mark; ``page_labels`` the
+    printed page numbers where the file gives them.
     ``warnings`` are messages about the file that did not stop reading it
     (``"page 3: ..."``)."""
 
@@ -59,7 +60,7 @@ class Extraction:
     authors: tuple[str, ...] = ()
     date: str = ""          # ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD
     url: str = ""
-    page_starts: tuple[int, ...] = ()
+    pages: tuple[tuple[int, int], ...] = ()
     page_labels: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
 
@@ -72,7 +73,7 @@ class Extraction:
         return {
             "text": self.text, "blocks": [[b.start, b.end, b.kind, b.level, b.footnote, b.page] for b in self.blocks],
             "title": self.title, "authors": list(self.authors), "date": self.date, "url": self.url,
-            "page_starts": list(self.page_starts), "page_labels": list(self.page_labels),
+            "pages": [list(m) for m in self.pages], "page_labels": list(self.page_labels),
             "warnings": list(self.warnings),
         }
 
@@ -81,7 +82,7 @@ class Extraction:
         return cls(
             text=data["text"], blocks=tuple(Block(*b) for b in data["blocks"]), title=data["title"],
             authors=tuple(data["authors"]), date=data["date"], url=data["url"],
-            page_starts=tuple(data["page_starts"]), page_labels=tuple(data["page_labels"]),
+            pages=tuple((a, b) for a, b in data["pages"]), page_labels=tuple(data["page_labels"]),
             warnings=tuple(data["warnings"]),
         )
 
@@ -155,18 +156,26 @@ class TextBuilder:
         self._parts: list[str] = []
         self._length = 0
         self.blocks: list[Block] = []
-        self.page_starts: list[int] = []
+        self.pages: list[tuple[int, int]] = []
         self.page = 0
 
     def new_page(self) -> None:
         """Start the next page; blocks added after it belong to it."""
         self.page += 1
-        self.page_starts.append(self._length + (2 if self._parts else 0))
+        self._mark(self._length + (2 if self._parts else 0), self.page)
+
+    def _mark(self, offset: int, page: int) -> None:
+        if self.pages and self.pages[-1][0] >= offset:
+            self.pages[-1] = (offset, page)  # a page with no text of its own
+        elif not self.pages or self.pages[-1][1] != page:
+            self.pages.append((offset, page))
 
     def add(self, text: str, kind: str = PARAGRAPH, level: int = 0, footnote: str = "", *,
-            clean: bool = True) -> Block | None:
+            clean: bool = True, page: int | None = None, page_marks: tuple[tuple[int, int], ...] = ()) -> Block | None:
         """Append a block (cleaned with :func:`clean_block_text` unless
-        ``clean`` is False); empty text adds nothing."""
+        ``clean`` is False); empty text adds nothing. ``page`` is the page it
+        starts on (default: the current page); ``page_marks`` are ``(offset
+        within text, page)`` where it runs on to another page."""
         if kind not in BLOCK_KINDS:
             raise ValueError(f"block kind must be one of {BLOCK_KINDS}, not {kind!r}")
         text = clean_block_text(text) if clean else text
@@ -176,18 +185,27 @@ class TextBuilder:
             self._parts.append("\n\n")
             self._length += 2
         start = self._length
+        page = self.page if page is None else page
+        if page:
+            self._mark(start, page)
+        for offset, other in page_marks:
+            self._mark(start + offset, other)
         self._parts.append(text)
         self._length += len(text)
-        block = Block(start, self._length, kind, level if kind == HEADING else 0, footnote, self.page)
+        block = Block(start, self._length, kind, level if kind == HEADING else 0, footnote, page)
         self.blocks.append(block)
         return block
+
+    @property
+    def text(self) -> str:
+        """The text so far."""
+        return "".join(self._parts)
 
     def extraction(self, **meta) -> Extraction:
         """The finished :class:`Extraction` with metadata ``meta``."""
         text = "".join(self._parts)
-        # A page that got no block starts where the next block does.
-        starts = tuple(min(s, len(text)) for s in self.page_starts)
-        return Extraction(text=text, blocks=tuple(self.blocks), page_starts=starts, **meta)
+        pages = tuple((min(a, len(text)), p) for a, p in self.pages)
+        return Extraction(text=text, blocks=tuple(self.blocks), pages=pages, **meta)
 
 
 def has_library(name: str) -> bool:

@@ -110,7 +110,7 @@ def test_extraction_is_cached_on_content(write, tmp_path, fake_reader):
     second = read_corpus(tmp_path / "c")
     assert calls == ["a.fake"]  # the second open came from the cache
     assert second.by_id["a"].blocks == first.by_id["a"].blocks
-    assert second.by_id["a"].page_starts == first.by_id["a"].page_starts
+    assert second.by_id["a"].pages == first.by_id["a"].pages
     assert second.fingerprint() == first.fingerprint()
     (tmp_path / "c/a.fake").rename(tmp_path / "c/renamed.fake")  # same bytes: still cached
     read_corpus(tmp_path / "c")
