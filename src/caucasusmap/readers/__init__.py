@@ -47,9 +47,9 @@ def suffixes() -> tuple[str, ...]:
 
 
 def _register_builtins() -> None:
-    from . import pdf, text
+    from . import docx, epub, html, pdf, text
 
-    for module in (text, pdf):
+    for module in (text, pdf, docx, html, epub):
         register(module.READER)
 
 
