@@ -146,7 +146,7 @@ def write_pdf(doc: SourceDoc, path: Path, *, columns: int = 1, hyphenate: bool =
         import datetime
 
         y, m, d = (doc.date.split("-") + ["01", "01"])[:3]
-        pdf.set_creation_date(datetime.datetime(int(y), int(m), int(d), tzinfo=datetime.timezone.utc))
+        pdf.set_creation_date(datetime.datetime(int(y), int(m), int(d), tzinfo=datetime.UTC))
     if doc.authors:
         pdf.set_author("; ".join(doc.authors))
     pdf.add_font("dv", fname=font_path())
@@ -201,7 +201,7 @@ def write_pdf(doc: SourceDoc, path: Path, *, columns: int = 1, hyphenate: bool =
             pdf.ln(8)
     else:
         with pdf.text_columns(ncols=columns, gutter=8, text_align="L") as cols:
-            for kind, text, level, _label in doc.blocks if not page_footnotes else body:
+            for kind, text, _level, _label in doc.blocks if not page_footnotes else body:
                 if kind == "heading":
                     pdf.set_font("dv", "B", 13)
                     cols.write(_plain(text))
@@ -327,7 +327,8 @@ def write_html(doc: SourceDoc, path: Path, *, boilerplate: bool = True) -> Path:
         related = ('<aside class="related"><h3>Related articles</h3><ul>' + "".join(
             f'<li><a href="/a/{i}">Why {w} matters for the region: part {i}</a></li>'
             for i, w in enumerate(BOILERPLATE_WORDS)) + "</ul></aside>")
-        tags = '<div class="tags">Tags: ' + ", ".join(f'<a href="/tag/{w}">{w}</a>' for w in BOILERPLATE_WORDS) + "</div>"
+        tags = ('<div class="tags">Tags: ' + ", ".join(f'<a href="/tag/{w}">{w}</a>' for w in BOILERPLATE_WORDS)
+                + "</div>")
         footer = f'<footer><p>© 2024 Caucasus Wire, Yerevan · Tabriz · Nakhchivan</p>{tags}</footer>'
         script = '<script>var city = "Baku"; window.dataLayer = [{"page": "Tabriz"}];</script>'
     page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(doc.title)} | '

@@ -2,7 +2,8 @@
 
 Paragraphs and tables are read in body order; a paragraph styled ``Title`` or
 ``Heading N`` is a heading (level N), one with a list style or numbering a
-list item, one that starts with a superscript number a footnote. Footnote and endnote references become superscript numbers in the
+list item, one that starts with a superscript number a footnote. Footnote and
+endnote references become superscript numbers in the
 text, and the notes themselves (from the document's footnotes/endnotes parts)
 follow as footnote passages. Page headers and footers are separate parts and
 are not read. Metadata comes from the core properties (title, author,

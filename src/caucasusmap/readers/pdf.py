@@ -144,7 +144,8 @@ def _read_page(pdfium, pdf, index: int) -> _Page:
 
 
 _RTL_LETTERS = "\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
-_RTL_RUN = re.compile(f"[{_RTL_LETTERS}](?:[{_RTL_LETTERS}\\s\u200c\u200f\u06f0-\u06f9\u0660-\u0669.,:،؛؟!()/-]*[{_RTL_LETTERS}])?")
+_RTL_INNER = "\\s\u200c\u200f\u06f0-\u06f9\u0660-\u0669.,:،؛؟!()/-"
+_RTL_RUN = re.compile(f"[{_RTL_LETTERS}](?:[{_RTL_LETTERS}{_RTL_INNER}]*[{_RTL_LETTERS}])?")
 _DIGITS = re.compile(r"[0-9\u06f0-\u06f9\u0660-\u0669]+")
 _MIRROR = str.maketrans("()[]", ")(][")
 
@@ -383,13 +384,11 @@ def _paragraphs(flow: list[_Line], body: float, pitch: float) -> list[_Para]:
             first_word = len(ln.text.split(" ", 1)[0]) + 1
             short = room > max(first_word * char_w, 1.5 * prev.size)
             indented = ln.x0 > col_left[(ln.page, ln.column)] + 0.8 * ln.size
-            if ln.role != prev.role or abs(ln.size - prev.size) > 0.12 * max(ln.size, prev.size):
-                new = True
-            elif ln.role == "footnote" and (ln.sup_first or _FOOTNOTE_START.match(ln.text)):
-                new = True
-            elif ln.text[:1] in "•◦▪▫‣∙●○■□" and _BULLET.match(ln.text):
-                new = True
-            elif ln.bold != prev.bold and (ln.bold or prev.bold) and not prev.hyphen:
+            starts_note = ln.role == "footnote" and bool(ln.sup_first or _FOOTNOTE_START.match(ln.text))
+            starts_item = ln.text[:1] in "•◦▪▫‣∙●○■□" and bool(_BULLET.match(ln.text))
+            font_change = abs(ln.size - prev.size) > 0.12 * max(ln.size, prev.size) or (
+                ln.bold != prev.bold and not prev.hyphen)
+            if ln.role != prev.role or font_change or starts_note or starts_item:
                 new = True
             elif (ln.page, ln.column) == (prev.page, prev.column):
                 gap = prev.y0 - ln.y0
@@ -411,9 +410,9 @@ def _paragraphs(flow: list[_Line], body: float, pitch: float) -> list[_Para]:
             para.label = first.sup_first or (m.group(1) or m.group(2) if m else "")
         elif first.text[:1] in "•◦▪▫‣∙●○■□" and _BULLET.match(first.text):
             para.kind = LIST_ITEM
-        elif len(para.lines) <= 3 and text_len <= 200 and not _SENTENCE_END.search(para.lines[-1].text.rstrip("*")):
-            if first.size >= 1.15 * body or (first.bold and first.size >= 0.95 * body and text_len <= 120):
-                para.kind = HEADING
+        elif (len(para.lines) <= 3 and text_len <= 200 and not _SENTENCE_END.search(para.lines[-1].text.rstrip("*"))
+              and (first.size >= 1.15 * body or (first.bold and first.size >= 0.95 * body and text_len <= 120))):
+            para.kind = HEADING
     return paras
 
 

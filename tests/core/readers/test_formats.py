@@ -7,15 +7,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from tests.core.readers.samples import FIELD_REPORT
+from tests.core.readers.test_pdf import gazetteer  # noqa: F401  (fixture)
+from tests.docgen import WRITERS, from_markdown, write_docx, write_html, write_markdown, write_pdf
+from tests.equality import passage_places
 
 from caucasusmap.corpus import read_corpus, read_document, split_passages
 from caucasusmap.gazetteer import load_gazetteer
 from caucasusmap.model import FOOTNOTE, HEADING, LIST_ITEM
 from caucasusmap.paths import default_corpus, default_gazetteer
-from tests.core.readers.samples import FIELD_REPORT
-from tests.core.readers.test_pdf import gazetteer  # noqa: F401  (fixture)
-from tests.docgen import WRITERS, from_markdown, write_docx, write_html, write_markdown, write_pdf
-from tests.equality import passage_places
 
 
 @pytest.fixture(scope="module")

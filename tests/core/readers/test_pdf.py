@@ -4,16 +4,16 @@ import json
 import re
 
 import pytest
+from tests.conftest import MINI_GAZETTEER
+from tests.core.readers.samples import FIELD_REPORT
+from tests.docgen import write_markdown, write_pdf
+from tests.equality import passage_places
 
 from caucasusmap.cli import main
 from caucasusmap.corpus import read_corpus, read_document, split_passages
 from caucasusmap.errors import DocumentError
 from caucasusmap.gazetteer import load_gazetteer
 from caucasusmap.model import FOOTNOTE, HEADING, LIST_ITEM
-from tests.conftest import MINI_GAZETTEER
-from tests.core.readers.samples import FIELD_REPORT
-from tests.docgen import write_markdown, write_pdf
-from tests.equality import passage_places
 
 GAZETTEER = MINI_GAZETTEER + """
   - id: khudafarin
