@@ -540,7 +540,8 @@
     var doc = cm.data.meta.documents[ps.doc];
     var head = el("header", "cm-passage-head");
     head.appendChild(el("span", "cm-doc", doc.title + (docDate(doc) ? " (" + docDate(doc) + ")" : "")));
-    var where = "¶" + ps.n + (ps.section ? " · " + ps.section : "") + (ps.ref ? " · references" : "");
+    var where = "¶" + ps.n + (ps.page ? " · p. " + ps.page : "") + (ps.section ? " · " + ps.section : "") +
+      (ps.ref ? " · references" : "");
     head.appendChild(el("span", "cm-where", where));
     item.appendChild(head);
     var body = el("p", "cm-text");

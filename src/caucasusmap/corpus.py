@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -171,27 +172,93 @@ def document_suffixes() -> tuple[str, ...]:
     return readers.suffixes()
 
 
-def _extract(reader: readers.Reader, path: Path, data: bytes, cache) -> readers.Extraction:
-    """Run ``reader`` on ``data``, through the extraction cache if it has one."""
+def _extract(reader: readers.Reader, path: Path, data: bytes, cache, prefetched=None) -> readers.Extraction:
+    """Run ``reader`` on ``data``, through the extraction cache if it has one
+    (and ``prefetched``: extractions made in parallel beforehand, by path)."""
+    early = prefetched.pop(str(path), None) if prefetched else None
+    if isinstance(early, DocumentError):
+        raise early
     if not reader.cached or cache is None:
-        return reader.read(path, data)
+        return early if early is not None else reader.read(path, data)
     key = cache.key(reader, data)
-    found = cache.get(key)
+    found = early if early is not None else cache.get(key)
     if found is not None:
+        if early is not None:
+            cache.put(key, found)
         return found
     result = reader.read(path, data)
     cache.put(key, result)
     return result
 
 
-def _read_file(reader: readers.Reader, path: Path, data: bytes, cache) -> readers.Extraction:
+PARALLEL_MIN_FILES = 24
+"""Extracting at least this many uncached non-text files uses a process pool
+(starting a worker costs about a second; see docs/readers.md)."""
+
+
+def _extract_path(job: tuple[str, str]) -> tuple[str, object]:
+    """Worker: extract one file (by reader name and path) with no cache."""
+    name, path = job
+    reader = next(r for r in readers.READERS if r.name == name)
+    try:
+        data = Path(path).read_bytes()
+        return "ok", _read_file(reader, Path(path), data, None)
+    except OSError as exc:
+        return "error", (f"cannot read: {exc.strerror or exc}", 0, 0, 0, False)
+    except DocumentError as exc:
+        return "error", (str(exc), exc.page, exc.line, exc.column, exc.skip)
+
+
+def _prefetch(files: list[Path], cache, progress, workers: int | None) -> dict[str, object]:
+    """Extract in parallel the files whose extraction is not cached yet, when
+    there are enough of them; returns extractions (or errors) by path."""
+    jobs = []
+    for path in files:
+        reader = readers.reader_for(path)
+        if reader is None or not reader.cached or reader.missing() or not reader.read.__module__.startswith(
+                "caucasusmap.readers."):
+            continue  # (readers registered at run time do not exist in a fresh worker process)
+        if cache is not None:
+            try:
+                key = cache.key(reader, path.read_bytes())
+            except OSError:
+                continue
+            if cache.has(key):
+                continue
+        jobs.append((reader.name, str(path)))
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 8, len(jobs))
+    if len(jobs) < PARALLEL_MIN_FILES or workers < 2:
+        return {}
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    out: dict[str, object] = {}
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            for done, ((_, path), (status, value)) in enumerate(zip(jobs, pool.map(_extract_path, jobs)), 1):
+                if status == "ok":
+                    out[path] = value
+                else:
+                    message, page, line, column, skip = value
+                    out[path] = DocumentError(message, page=page, line=line, column=column, skip=skip)
+                if progress:
+                    progress(done, len(jobs) + len(files))
+    except (BrokenProcessPool, OSError, RuntimeError):
+        # No worker processes here (e.g. a script without a __main__ guard):
+        # the files not done yet are extracted one by one instead.
+        pass
+    return out
+
+
+def _read_file(reader: readers.Reader, path: Path, data: bytes, cache, prefetched=None) -> readers.Extraction:
     """Extract one file, turning every way it can fail into a
     :class:`DocumentError` (``skip`` for files that are merely not usable)."""
     if not data.strip():
         raise DocumentError("skipped: the file is empty", skip=True)
     try:
         reader.require()
-        found = _extract(reader, path, data, cache)
+        found = _extract(reader, path, data, cache, prefetched)
     except MissingLibraryError as exc:
         raise DocumentError(str(exc)) from None
     except DocumentError:
@@ -248,7 +315,7 @@ def _cache(cache):
 
 
 def read_corpus(root: str | Path, *, cache: bool | object = True,
-                progress: Callable[[int, int], None] | None = None) -> Corpus:
+                progress: Callable[[int, int], None] | None = None, workers: int | None = None) -> Corpus:
     """Read every document under ``root`` (recursively, sorted) that a
     registered reader takes (:func:`document_suffixes`).
 
@@ -256,7 +323,9 @@ def read_corpus(root: str | Path, *, cache: bool | object = True,
     extraction cache keyed on the file's content, so reopening a corpus does
     not extract them again; ``cache=False`` bypasses it (an
     :class:`~caucasusmap.readers.cache.ExtractionCache` may be given instead).
-    ``progress(done, total)`` is called after each file.
+    ``progress(done, total)`` is called after each file. Many uncached files
+    are extracted in parallel, one process per core (``workers`` overrides;
+    1 extracts in this process).
 
     Raises :class:`CorpusError` only if the folder itself is unusable; problems
     with single files are returned in ``Corpus.issues``."""
@@ -273,10 +342,14 @@ def read_corpus(root: str | Path, *, cache: bool | object = True,
     files = sorted(p for p in root.rglob("*") if p.is_file() and not any(
         part.startswith(".") for part in p.relative_to(root).parts))
     files = [p for p in files if p.relative_to(root).as_posix() != MANIFEST]
+    prefetched = _prefetch(files, cache, progress, workers)
+    offset = len(prefetched)
+    if prefetched and progress:
+        progress(offset, offset + len(files))
     for done, path in enumerate(files, 1):
         rel = path.relative_to(root).as_posix()
         if progress:
-            progress(done - 1, len(files))
+            progress(offset + done - 1, offset + len(files))
         reader = readers.reader_for(path)
         if reader is None:
             issues.append(warning(path, 0, 0, f"skipped: not a document format caucasusmap reads "
@@ -288,7 +361,7 @@ def read_corpus(root: str | Path, *, cache: bool | object = True,
             issues.append(error(path, 0, 0, f"cannot read: {exc.strerror or exc}"))
             continue
         try:
-            found = _read_file(reader, path, data, cache)
+            found = _read_file(reader, path, data, cache, prefetched)
         except DocumentError as exc:
             where = f"page {exc.page}: " if exc.page else ""
             make = warning if exc.skip else error
@@ -302,8 +375,10 @@ def read_corpus(root: str | Path, *, cache: bool | object = True,
             doc_id, n = f"{base}-{n}", n + 1
         used_ids.add(doc_id)
         documents.append(_document(doc_id, path, reader, found, meta))
+    if cache is not None and hasattr(cache, "commit"):
+        cache.commit()
     if progress:
-        progress(len(files), len(files))
+        progress(offset + len(files), offset + len(files))
     for rel, meta in manifest.items():
         issues.append(warning(root / MANIFEST, meta["line"], 0,
                               f"the manifest lists {rel!r}, which is not in the corpus"))

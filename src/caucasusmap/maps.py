@@ -240,7 +240,7 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
         out_passages.append({
             "id": passage.id, "doc": doc_pos[passage.document], "n": passage.number,
             "section": passage.section, "kind": passage.kind, "ref": passage.is_reference,
-            "text": text, "marks": marks,
+            "page": doc.page_label(passage.page), "text": text, "marks": marks,
         })
 
     lats = np.array([places[i].lat for i in shown], dtype=float)

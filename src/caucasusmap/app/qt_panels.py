@@ -259,9 +259,11 @@ class LinkBrowser(QTextBrowser):
     passageClicked = Signal(str)
     moreClicked = Signal()
     notThisPlace = Signal(str, str, int, int)  # place, document, start, end
+    copyPassage = Signal(str)  # passage id: copy its text with a citation
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.citable_passage: str | None = None  # the selected passage, offered in the context menu
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._anchor)
 
@@ -280,6 +282,13 @@ class LinkBrowser(QTextBrowser):
     def contextMenuEvent(self, event):  # noqa: N802
         menu = self.createStandardContextMenu(event.pos())
         anchor = self.anchorAt(event.pos())
+        if anchor.startswith("passage:"):
+            passage_id = anchor.split(":", 1)[1]
+            action = menu.addAction("Copy passage with citation")
+            action.triggered.connect(lambda: self.copyPassage.emit(passage_id))
+        elif self.citable_passage is not None:
+            action = menu.addAction("Copy selected passage with citation")
+            action.triggered.connect(lambda: self.copyPassage.emit(self.citable_passage))
         if anchor.startswith("place:"):
             parsed = self.parse_place(anchor.split(":", 1)[1])
             if parsed:
@@ -354,6 +363,8 @@ class PassagesPanel(QWidget):
         for passage, _ in shown:
             doc = index.corpus.by_id[passage.document]
             where = f"{html.escape(doc.title)} · ¶{passage.number}"
+            if passage.page is not None:
+                where += f" · p. {html.escape(doc.page_label(passage.page))}"
             if passage.section:
                 where += f" · {html.escape(passage.section)}"
             style = f"background:{SOFT};" if passage.id == sel.passage else ""
@@ -396,7 +407,12 @@ class ReaderPanel(QWidget):
                            + (f"<br><small>{html.escape(meta)}</small>" if meta else ""))
         selected = set(sel.places)
         parts = []
+        page = None
         for p in index.document_passages.get(document_id, []):
+            if p.page is not None and p.page != page and p.kind != "footnote":
+                page = p.page
+                parts.append(f'<p align="right" style="color:#a8a29e;font-size:small">— p. '
+                             f"{html.escape(doc.page_label(page))} —</p>")
             body = passage_html(index, p.id, selected)
             style = f' style="background:{READER_PASSAGE}"' if p.id == sel.passage else ""
             if p.kind == "heading":

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..candidates import add_to_ignore, find_candidates, ignore_path, read_ignore
+from ..citation import cite_passage
 from ..corpus import document_suffixes
 from ..errors import CaucasusmapError, GazetteerError
 from ..gazetteer import SUFFIXES as GAZETTEER_SUFFIXES
@@ -236,6 +237,7 @@ class MainWindow(QMainWindow):
         self.map.clickedAt.connect(self._map_clicked)
         for browser in (self.passages.browser, self.reader.browser):
             browser.notThisPlace.connect(self.exclude_mention)
+            browser.copyPassage.connect(self.copy_passage)
         self.candidates.addRequested.connect(lambda name: self.open_place_dialog({"name": name}))
         self.candidates.ignoreRequested.connect(self.mark_not_a_place)
         self.candidates.showPassages.connect(
@@ -277,6 +279,8 @@ class MainWindow(QMainWindow):
         self.back_action = self._action(nav, "&Back", lambda: self.state.back(), QKeySequence("Alt+Left"))
         self.forward_action = self._action(nav, "&Forward", lambda: self.state.forward(), QKeySequence("Alt+Right"))
         self._action(nav, "&Clear", lambda: self.state.clear(source="keyboard"), QKeySequence("Esc"))
+        self._action(nav, "Copy passage with &citation", lambda: self.copy_passage(self.state.current.passage),
+                     QKeySequence("Ctrl+Shift+C"))
         self._action(nav, "&Search places and passages…", self._focus_search, QKeySequence.StandardKey.Find)
         self._action(nav, "Filter the place &list", self._focus_filter, QKeySequence("Ctrl+L"))
         nav.addSeparator()
@@ -508,6 +512,8 @@ class MainWindow(QMainWindow):
         if source != "list":
             self.places.show_selection(new.places)
         self.passages.show_selection(index, new, not self.hide_references)
+        for browser in (self.passages.browser, self.reader.browser):
+            browser.citable_passage = new.passage if new.passage in index.passages else None
         if new.passage and new.passage in index.passages:
             self.reader.show_document(index, index.passages[new.passage].document, new)
             self.map.highlight(list(index.places_in(new.passage)))
@@ -516,6 +522,19 @@ class MainWindow(QMainWindow):
                 self.reader.show_document(index, self.reader.document_id, new)
             if source != "map" or new.places != old.places:
                 self.map.show_selection(list(new.places), pan=source != "map")
+
+    def copy_passage(self, passage_id: str | None) -> str:
+        """Put a passage's text with its citation (authors, year, title, page)
+        on the clipboard; returns what was copied ("" if nothing)."""
+        index = self.index
+        if index is None or not passage_id or passage_id not in index.passages:
+            self.statusBar().showMessage("Choose a passage first (click it in the passages list).", 4000)
+            return ""
+        passage = index.passages[passage_id]
+        text = cite_passage(index.corpus.by_id[passage.document], passage)
+        QApplication.clipboard().setText(text)
+        self.statusBar().showMessage("Copied the passage with its citation.", 4000)
+        return text
 
     def _show_distances(self, selected: tuple[str, ...]) -> None:
         """Great-circle distances to the one selected place, in the list."""

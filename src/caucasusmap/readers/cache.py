@@ -35,6 +35,7 @@ class ExtractionCache:
         self._con: sqlite3.Connection | None = None
         self._broken = False
         self._writes = 0
+        self._committed = time.monotonic()
 
     @classmethod
     def default(cls) -> ExtractionCache:
@@ -71,6 +72,16 @@ class ExtractionCache:
         self._broken = True
         return None
 
+    def has(self, key: str) -> bool:
+        """True if an extraction is stored under ``key``."""
+        con = self._connect()
+        if con is None:
+            return False
+        try:
+            return con.execute("SELECT 1 FROM extractions WHERE key=?", (key,)).fetchone() is not None
+        except sqlite3.Error:
+            return False
+
     def get(self, key: str) -> Extraction | None:
         """The cached extraction for ``key``, or None."""
         con = self._connect()
@@ -82,7 +93,6 @@ class ExtractionCache:
                 return None
             found = Extraction.from_json(json.loads(zlib.decompress(row[0])))
             con.execute("UPDATE extractions SET used=? WHERE key=?", (time.time(), key))
-            con.commit()
             return found
         except (sqlite3.Error, zlib.error, ValueError, KeyError, TypeError):
             return None  # a damaged entry is extracted again
@@ -100,9 +110,19 @@ class ExtractionCache:
             if self._writes % 200 == 1:
                 con.execute("DELETE FROM extractions WHERE key IN (SELECT key FROM extractions "
                             "ORDER BY used DESC LIMIT -1 OFFSET ?)", (MAX_ENTRIES,))
-            con.commit()
+            if time.monotonic() - self._committed > 2.0:
+                self.commit()
         except sqlite3.Error:
             pass
+
+    def commit(self) -> None:
+        """Make the writes so far durable (done every few seconds and on close)."""
+        if self._con is not None:
+            try:
+                self._con.commit()
+            except sqlite3.Error:
+                pass
+        self._committed = time.monotonic()
 
     def __len__(self) -> int:
         con = self._connect()
@@ -112,6 +132,7 @@ class ExtractionCache:
 
     def close(self) -> None:
         if self._con is not None:
+            self.commit()
             self._con.close()
             self._con = None
 

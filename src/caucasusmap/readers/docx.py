@@ -83,15 +83,19 @@ def _notes(document, kind: str) -> dict[str, str]:
     return out
 
 
-def _style_kind(paragraph) -> tuple[str, int]:
-    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+def _style_kind(p_el, style_names: dict[str, str]) -> tuple[str, int]:
+    """Kind and heading level of a ``w:p`` from its style (looked up by id in
+    ``style_names``, built once: python-docx's per-paragraph style lookup is
+    slow) and numbering."""
+    ppr = p_el.find(f"{_W}pPr")
+    style = ppr.find(f"{_W}pStyle") if ppr is not None else None
+    name = style_names.get(style.get(f"{_W}val"), "") if style is not None else ""
     m = re.match(r"(?i)heading\s*(\d)", name)
     if m:
         return HEADING, int(m.group(1))
     if name.lower() in ("title", "subtitle"):
         return HEADING, 1
-    ppr = paragraph._p.pPr
-    if name.lower().startswith("list") or (ppr is not None and ppr.numPr is not None):
+    if name.lower().startswith("list") or (ppr is not None and ppr.find(f"{_W}numPr") is not None):
         return LIST_ITEM, 0
     return PARAGRAPH, 0
 
@@ -102,7 +106,6 @@ def read_docx(path: Path, data: bytes) -> Extraction:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -113,13 +116,13 @@ def read_docx(path: Path, data: bytes) -> Extraction:
             raise DocumentError("the Word file is encrypted; save an unencrypted copy to read it") from None
         raise DocumentError(f"not a readable Word (.docx) file: {type(exc).__name__}: {exc}") from None
     notes = {**_notes(document, "f"), **_notes(document, "e")}
+    style_names = {s.style_id: s.name or "" for s in document.styles}
     order: list[str] = []
     b = TextBuilder()
     body = document.element.body
     for el in body.iterchildren():
         if el.tag == f"{_W}p":
-            para = Paragraph(el, document)
-            kind, level = _style_kind(para)
+            kind, level = _style_kind(el, style_names)
             text = _paragraph_text(el, notes, order)
             m = _NOTE_START.match(text)
             if m and kind == PARAGRAPH:  # a note typed as a paragraph starting with a raised number

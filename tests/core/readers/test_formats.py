@@ -77,8 +77,7 @@ BUNDLED = sorted(p for p in Path(default_corpus()).iterdir() if p.suffix in (".m
 
 @pytest.fixture(scope="module")
 def bundled_gazetteer():
-    path = default_gazetteer()
-    return load_gazetteer(path, Path(path).read_text(encoding="utf-8"))
+    return load_gazetteer(default_gazetteer())
 
 
 @pytest.mark.parametrize("src", BUNDLED, ids=lambda p: p.stem[:24])
@@ -116,3 +115,24 @@ def test_markdown_plain_version_round_trips(tmp_path, gazetteer):  # noqa: F811
     assert md.read_text().count("<sup>1</sup>") == 2
     for doc in (docx_doc, html_doc, pdf_doc):
         assert "Syunik" in doc.text and "Hovhannisyan" in doc.text
+
+
+def test_many_files_are_extracted_in_parallel_and_cached(tmp_path, report_files):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"r{i}.html").write_bytes(report_files["html"].read_bytes() + f"<!-- {i} -->".encode())
+        (folder / f"r{i}.docx").write_bytes(report_files["docx"].read_bytes())
+    (folder / "bad.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    from caucasusmap.readers.cache import ExtractionCache
+
+    cache = ExtractionCache(tmp_path / "x.sqlite")
+    seen = []
+    corpus = read_corpus(folder, cache=cache, workers=2, progress=lambda done, total: seen.append((done, total)))
+    assert len(corpus.documents) == 8
+    (issue,) = corpus.issues
+    assert issue.path.endswith("bad.docx") and issue.is_error and "not a readable Word" in issue.message
+    assert seen[-1][0] == seen[-1][1] and all(a <= b for a, b in seen)
+    assert len(cache) == 5  # four distinct pages, one Word file (identical copies share an entry)
+    again = read_corpus(folder, cache=cache, workers=2)
+    assert [d.text for d in again.documents] == [d.text for d in corpus.documents]
