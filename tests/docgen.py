@@ -384,7 +384,71 @@ def write_epub(doc: SourceDoc, path: Path) -> Path:
     return path
 
 
-WRITERS = {"md": write_markdown, "pdf": write_pdf, "docx": write_docx, "html": write_html, "epub": write_epub}
+# -- ODT --------------------------------------------------------------------------
+
+def write_odt(doc: SourceDoc, path: Path) -> Path:
+    """A minimal OpenDocument text: headings with outline levels, list items,
+    real footnotes (``text:note``) where the text has markers, meta.xml."""
+    notes = doc.notes()
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+          'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"')
+
+    def inline(text: str) -> str:
+        out, pos = [], 0
+        for m in _MARK.finditer(text):
+            out.append(html.escape(text[pos:m.start()], quote=False))
+            label = m.group(1)
+            if label in notes:
+                out.append(f'<text:note text:note-class="footnote"><text:note-citation>{label}</text:note-citation>'
+                           f"<text:note-body><text:p>{html.escape(_plain(notes[label]), quote=False)}</text:p>"
+                           "</text:note-body></text:note>")
+            else:
+                out.append(m.group())
+            pos = m.end()
+        out.append(html.escape(text[pos:], quote=False))
+        return "".join(out)
+
+    body = []
+    if not doc.title_in_blocks:
+        body.append(f'<text:h text:outline-level="1">{html.escape(doc.title, quote=False)}</text:h>')
+    for kind, text, level, _label in doc.blocks:
+        if kind == "footnote" and _label in notes and any(f"[^{_label}]" in b[1] for b in doc.blocks):
+            continue  # written as a real note where it is cited
+        if kind == "heading":
+            body.append(f'<text:h text:outline-level="{max(1, level)}">{inline(text)}</text:h>')
+        elif kind == "item":
+            body.append(f"<text:list><text:list-item><text:p>{inline(text)}</text:p></text:list-item></text:list>")
+        elif kind == "footnote":
+            body.append(f"<text:p>{_plain(f'[^{_label}]')} {inline(text)}</text:p>")
+        else:
+            body.append(f"<text:p>{inline(text)}</text:p>")
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.3">'
+               f"<office:body><office:text>{''.join(body)}</office:text></office:body></office:document-content>")
+    creators = "".join(f"<meta:initial-creator>{html.escape('; '.join(doc.authors))}</meta:initial-creator>"
+                       for _ in doc.authors[:1])
+    meta = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {ns} office:version="1.3"><office:meta>'
+            f"<dc:title>{html.escape(doc.title)}</dc:title>{creators}"
+            + (f"<meta:creation-date>{doc.date}T00:00:00</meta:creation-date>" if doc.date else "")
+            + "</office:meta></office:document-meta>")
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text",
+                   compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+        z.writestr("meta.xml", meta)
+        z.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                   'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+                   '<manifest:file-entry manifest:full-path="/" '
+                   'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+                   '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                   '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
+                   "</manifest:manifest>")
+    return path
+
+
+WRITERS = {"md": write_markdown, "pdf": write_pdf, "docx": write_docx, "odt": write_odt, "html": write_html,
+           "epub": write_epub}
 
 
 # -- from the bundled corpus ----------------------------------------------------------

@@ -47,9 +47,9 @@ def suffixes() -> tuple[str, ...]:
 
 
 def _register_builtins() -> None:
-    from . import docx, epub, html, pdf, text
+    from . import docx, epub, html, odt, pdf, text
 
-    for module in (text, pdf, docx, html, epub):
+    for module in (text, pdf, docx, odt, html, epub):
         register(module.READER)
 
 

@@ -21,17 +21,17 @@ from caucasusmap.paths import default_corpus, default_gazetteer
 @pytest.fixture(scope="module")
 def report_files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("formats")
-    return {fmt: WRITERS[fmt](FIELD_REPORT, folder / f"report.{fmt}") for fmt in ("md", "docx", "html", "epub")}
+    return {fmt: WRITERS[fmt](FIELD_REPORT, folder / f"report.{fmt}") for fmt in ("md", "docx", "html", "epub", "odt")}
 
 
-@pytest.mark.parametrize("fmt", ["docx", "html", "epub"])
+@pytest.mark.parametrize("fmt", ["docx", "html", "epub", "odt"])
 def test_same_mentions_in_the_same_passages(report_files, gazetteer, fmt):  # noqa: F811
     plain, _ = passage_places(gazetteer, report_files["md"])
     found, _ = passage_places(gazetteer, report_files[fmt])
     assert found == plain
 
 
-@pytest.mark.parametrize("fmt", ["docx", "html", "epub"])
+@pytest.mark.parametrize("fmt", ["docx", "html", "epub", "odt"])
 def test_structure_and_metadata(report_files, fmt):
     doc, _ = read_document(report_files[fmt], cache=False)
     assert doc.format == fmt
@@ -44,7 +44,7 @@ def test_structure_and_metadata(report_files, fmt):
     notes = [p for p in passages if p.kind == FOOTNOTE]
     assert [p.footnote for p in notes] == ["1", "2"]
     assert "Khudafarin¹ is still" in doc.text
-    if fmt in ("docx", "epub"):
+    if fmt in ("docx", "epub", "odt"):
         assert doc.authors == ("Leyla Mammadova", "Arman Petrosyan")
     assert doc.year == 2021
     assert all(p.page is None for p in passages)
@@ -88,7 +88,7 @@ def test_bundled_texts_converted_to_every_format(src, bundled_gazetteer, tmp_pat
     page and column breaks placed differently (see docs/readers.md)."""
     plain, plain_index = passage_places(bundled_gazetteer, src)
     source = from_markdown(src)
-    for fmt in ("docx", "html", "epub"):
+    for fmt in ("docx", "html", "epub", "odt"):
         found, _ = passage_places(bundled_gazetteer, WRITERS[fmt](source, tmp_path / f"doc.{fmt}"))
         assert found == plain, fmt
     plain_places = Counter(m.place for m in plain_index.mentions)
