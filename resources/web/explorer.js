@@ -224,13 +224,31 @@
 
   /* ---- labels: places first, then the basemap's, never overlapping ---- */
 
-  var measureCtx = null, widthCache = {};
-  function textWidth(text, font) {
-    var key = font + "|" + text;
-    if (widthCache[key] !== undefined) return widthCache[key];
-    if (!measureCtx) measureCtx = document.createElement("canvas").getContext("2d");
-    measureCtx.font = font;
-    return (widthCache[key] = measureCtx.measureText(text).width);
+  // Label sizes are measured on real elements of the same classes (fonts,
+  // letter-spacing, capitals and padding included), once per text and kind.
+  var sizeCache = {}, measureBox = null;
+  function labelSizes(items) {
+    var todo = items.filter(function (it) { return !sizeCache[it.cls + "|" + it.text]; });
+    if (todo.length) {
+      if (!measureBox) {
+        measureBox = el("div", "cm-measure");
+        measureBox.style.cssText = "position:absolute;left:-10000px;top:0;visibility:hidden";
+        document.body.appendChild(measureBox);
+      }
+      var nodes = todo.map(function (it) {
+        var e = el("div", it.cls);
+        if (it.dot) e.appendChild(el("span", "cm-town-dot"));
+        e.appendChild(el("span", null, it.text));
+        e.style.position = "absolute";
+        measureBox.appendChild(e);
+        return e;
+      });
+      nodes.forEach(function (e, k) {
+        sizeCache[todo[k].cls + "|" + todo[k].text] = [e.offsetWidth, e.offsetHeight];
+      });
+      measureBox.textContent = "";
+    }
+    return items.map(function (it) { return sizeCache[it.cls + "|" + it.text]; });
   }
 
   function Boxes() { this.cells = {}; }
@@ -253,12 +271,6 @@
         (this.cells[gx + ":" + gy] = this.cells[gx + ":" + gy] || []).push(b);
       }
     }
-  };
-
-  var LABEL_FONT = {
-    place: "600 12px system-ui, sans-serif", country: "600 13px system-ui, sans-serif",
-    sea: "italic 12px system-ui, sans-serif", lake: "italic 11px system-ui, sans-serif",
-    province: "11px system-ui, sans-serif", settlement: "12px system-ui, sans-serif"
   };
 
   var Labels = L.Layer.extend({
@@ -303,9 +315,10 @@
         var fa = first.indexOf(a.i) >= 0 ? 0 : 1, fb = first.indexOf(b.i) >= 0 ? 0 : 1;
         return fa - fb || countOf(b.i) - countOf(a.i) || a.i - b.i;
       });
-      order.forEach(function (o) {
-        var p = cm.data.places[o.i], w = textWidth(p.name, LABEL_FONT.place) + 8, h = 17;
-        var gap = o.r + 3;
+      var placeSizes = labelSizes(order.map(function (o) { return {cls: "cm-label", text: cm.data.places[o.i].name}; }));
+      order.forEach(function (o, k) {
+        var p = cm.data.places[o.i], w = placeSizes[k][0], h = placeSizes[k][1];
+        var gap = o.r + 1;
         var spots = [[gap, -h / 2], [-gap - w, -h / 2], [-w / 2, -gap - h], [-w / 2, gap]];
         for (var k = 0; k < spots.length; k++) {
           var x = o.pt.x + spots[k][0], y = o.pt.y + spots[k][1];
@@ -319,19 +332,24 @@
       var base = cm.basemap && cm.basemap.labels;
       var onBase = cm.basemap && map.hasLayer(cm.baseGroup);
       if (base && onBase) {
-        var kinds = cm.basemap.labelKinds;
+        var kinds = cm.basemap.labelKinds, cands = [];
         for (var n = 0; n < base.length; n++) {
           var row = base[n];
           if (row[4] > z) break;  // rows are sorted by zoom, then rank
           var pt = screen(row[2], row[1]);
-          if (!inView(pt)) continue;
-          var kind = kinds[row[3]], font = LABEL_FONT[kind] || LABEL_FONT.settlement;
-          var w = textWidth(row[0], font) + 4, h = row[5] + 4, bx;
-          if (kind === "settlement") bx = [pt.x - 3, pt.y - h / 2, pt.x + 6 + w, pt.y + h / 2, "b" + n];
-          else bx = [pt.x - w / 2, pt.y - h / 2, pt.x + w / 2, pt.y + h / 2, "b" + n];
+          if (inView(pt)) cands.push({row: row, n: n, pt: pt, kind: kinds[row[3]]});
+          if (cands.length > 1500) break;
+        }
+        var sizes = labelSizes(cands.map(function (c) {
+          return {cls: "cm-base-label cm-base-" + c.kind, text: c.row[0], dot: c.kind === "settlement"}; }));
+        for (var k = 0; k < cands.length; k++) {
+          var c = cands[k], w = sizes[k][0], h = sizes[k][1], bx;
+          // A settlement's dot sits on its point, the text to its right.
+          if (c.kind === "settlement") bx = [c.pt.x - 4, c.pt.y - h / 2, c.pt.x - 4 + w, c.pt.y + h / 2, "b" + c.n];
+          else bx = [c.pt.x - w / 2, c.pt.y - h / 2, c.pt.x + w / 2, c.pt.y + h / 2, "b" + c.n];
           if (boxes.hits(bx)) continue;
           boxes.add(bx);
-          baseLabels.push({row: row, kind: kind, x: bx[0], y: bx[1]});
+          baseLabels.push({row: c.row, kind: c.kind, x: bx[0], y: bx[1]});
           if (baseLabels.length > 400) break;
         }
       }
@@ -351,6 +369,7 @@
         frag.appendChild(e);
       });
       box.appendChild(frag);
+      document.documentElement.dataset.cmLabels = String(z);
     }
   });
 
@@ -791,7 +810,7 @@
       var c = cm.map.getCenter();
       return JSON.stringify({center: [c.lat, c.lng], zoom: cm.map.getZoom()});
     },
-    setView: function (lat, lon, zoom) { cm.map.setView([lat, lon], zoom); },
+    setView: function (lat, lon, zoom) { cm.map.setView([lat, lon], zoom, {animate: false}); },
     setTimeRange: function (from, to) { setTimeRange(from, to, "host"); return JSON.stringify(cm.range); },
     setPickMode: function (on) {
       // While the host picks coordinates, clicks on areas and lines reach the map.

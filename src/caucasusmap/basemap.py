@@ -90,9 +90,14 @@ class Basemap:
         kinds, cols = data["labelKinds"], data["labelColumns"]
         self.labels = [dict(zip(cols, row)) | {"kind": kinds[row[3]]} for row in data["labels"]]
         self.attribution = data.get("attribution", "")
+        self._decoded: dict = {}
 
     def geometries(self, layer_id: str, band: str) -> list:
-        return [g for _, g in layer_geometries(self.layers[(layer_id, band)])]
+        """The shapely geometries of one layer in one band (decoded once)."""
+        key = (layer_id, band)
+        if key not in self._decoded:
+            self._decoded[key] = [g for _, g in layer_geometries(self.layers[key])]
+        return self._decoded[key]
 
     def in_detail(self, lat: float, lon: float) -> bool:
         """Whether (lat, lon) lies in the box drawn in detail."""

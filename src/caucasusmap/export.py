@@ -1,4 +1,5 @@
-"""Export a view: HTML explorer, GeoJSON, Linked Places Format, CSV.
+"""Export a view: HTML explorer, GeoJSON, Linked Places Format, CSV, and (via
+:mod:`caucasusmap.publish`) a static map as PNG/SVG/PDF, KML and GeoPackage.
 
 Writers share one small registry (:data:`WRITERS`) and one write path,
 :func:`write_atomic`: the output goes to a temporary file in the target's
@@ -20,7 +21,8 @@ from .naming import TEXT, display_names
 from .sanitize import csv_writer
 from .viewfilters import view_rows
 
-__all__ = ["WRITERS", "export_view", "write_atomic", "geojson_collection", "lpf_collection", "mentions_csv"]
+__all__ = ["WRITERS", "SUFFIXES", "format_for", "export_view",
+           "write_atomic", "geojson_collection", "lpf_collection", "mentions_csv"]
 
 
 def write_atomic(path: str | Path, data: str) -> Path:
@@ -118,7 +120,7 @@ def mentions_csv(index: Index, view: MapView = MapView()) -> str:
     return out.getvalue()
 
 
-def _html(index: Index, view: MapView, cdn: bool = False) -> str:
+def _html(index: Index, view: MapView, cdn: bool = False, **_) -> str:
     return render_map(index, view, assets="cdn" if cdn else "inline")
 
 
@@ -126,19 +128,60 @@ def _json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-WRITERS: dict[str, tuple[str, Callable[..., str]]] = {
+def _static(fmt: str):
+    def write(index: Index, view: MapView, cdn: bool = False, *, layout: str = "page", dpi: int = 200) -> bytes:
+        from .publish import render_static
+
+        return render_static(index, view, fmt, layout=layout, dpi=dpi)
+    return write
+
+
+def _kml(index: Index, view: MapView, cdn: bool = False, **_) -> str:
+    from .publish import kml_document
+
+    return kml_document(index, view)
+
+
+def _gpkg(index: Index, view: MapView, cdn: bool = False, **_) -> bytes:
+    from .publish import geopackage_bytes
+
+    return geopackage_bytes(index, view)
+
+
+WRITERS: dict[str, tuple[str, Callable[..., str | bytes]]] = {
     "html": ("self-contained HTML explorer", _html),
     "geojson": ("RFC 7946 GeoJSON of the view's places",
-                lambda index, view, cdn=False: _json(geojson_collection(index, view))),
+                lambda index, view, cdn=False, **_: _json(geojson_collection(index, view))),
     "lpf": ("Linked Places Format (World Historical Gazetteer)",
-            lambda index, view, cdn=False: _json(lpf_collection(index, view))),
-    "csv": ("the view's mentions as CSV", lambda index, view, cdn=False: mentions_csv(index, view)),
+            lambda index, view, cdn=False, **_: _json(lpf_collection(index, view))),
+    "csv": ("the view's mentions as CSV", lambda index, view, cdn=False, **_: mentions_csv(index, view)),
+    "png": ("map image (PNG) with title, legend, scale bar and sources", _static("png")),
+    "svg": ("map as SVG with title, legend, scale bar and sources", _static("svg")),
+    "pdf": ("map as PDF with title, legend, scale bar and sources", _static("pdf")),
+    "kml": ("KML (Google Earth) of the view's places with their counts", _kml),
+    "gpkg": ("GeoPackage (QGIS) of the view's places with their counts", _gpkg),
 }
+"""Format name -> (description, writer). A writer takes ``(index, view, cdn=False, **options)``
+and returns text (written as UTF-8) or bytes; ``layout`` ("page"/"slide") and ``dpi`` are the
+static map's options."""
+
+SUFFIXES = {".html": "html", ".htm": "html", ".geojson": "geojson", ".json": "geojson", ".jsonld": "lpf",
+            ".csv": "csv", ".png": "png", ".svg": "svg", ".pdf": "pdf", ".kml": "kml", ".gpkg": "gpkg"}
+"""File suffix -> format, for choosing the format from an output file name."""
 
 
-def export_view(index: Index, view: MapView, out: str | Path, fmt: str = "html", *, cdn: bool = False) -> Path:
-    """Write ``view`` to ``out`` in ``fmt`` (see :data:`WRITERS`), atomically."""
+def format_for(path: str | Path, default: str = "html") -> str:
+    """The export format a file name asks for (its suffix), else ``default``."""
+    return SUFFIXES.get(Path(path).suffix.lower(), default)
+
+
+def export_view(index: Index, view: MapView, out: str | Path, fmt: str = "html", *, cdn: bool = False,
+                **options) -> Path:
+    """Write ``view`` to ``out`` in ``fmt`` (see :data:`WRITERS`), atomically.
+    ``options`` go to the writer (``layout``, ``dpi`` for png/svg/pdf)."""
     if fmt not in WRITERS:
         raise ValueError(f"format {fmt!r} is not one of {', '.join(WRITERS)}")
-    return write_atomic(out, WRITERS[fmt][1](index, view, cdn=cdn))
-
+    data = WRITERS[fmt][1](index, view, cdn=cdn, **options)
+    if isinstance(data, str):
+        return write_atomic(out, data)
+    return write_bytes_atomic(out, data)

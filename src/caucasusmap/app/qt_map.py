@@ -67,6 +67,7 @@ def _bridge_script() -> str:
     state.map.on("contextmenu", function (e) { bridge.mapContextMenu(e.latlng.lat, e.latlng.lng); });
     state.map.on("click", function (e) { bridge.mapClicked(e.latlng.lat, e.latlng.lng); });
     caucasusmap.onPick = function (lat, lon) { bridge.mapClicked(lat, lon); };
+    caucasusmap.onTimeRange = function (a, b) { bridge.timeRangeChanged(JSON.stringify([a, b])); };
     state.map.on("moveend", function () { bridge.viewChanged(caucasusmap.getView()); });
     state.map.on("baselayerchange", function (e) { bridge.baseLayerChanged(e.name); });
     bridge.ready();
@@ -87,6 +88,7 @@ class MapBridge(QObject):
     clickedAt = Signal(float, float)
     viewChangedTo = Signal(dict)
     baseLayer = Signal(str)
+    timeRangeTo = Signal(object)
 
     @Slot()
     def ready(self) -> None:
@@ -118,6 +120,14 @@ class MapBridge(QObject):
     @Slot(str)
     def baseLayerChanged(self, name: str) -> None:
         self.baseLayer.emit(name)
+
+    @Slot(str)
+    def timeRangeChanged(self, range_json: str) -> None:  # noqa: N802
+        try:
+            lo, hi = json.loads(range_json)
+        except ValueError:
+            return
+        self.timeRangeTo.emit(None if lo is None and hi is None else (lo, hi))
 
 
 class PageSchemeHandler(QWebEngineUrlSchemeHandler):
@@ -180,6 +190,7 @@ class MapWidget(QWebEngineView):
     placeMoved = Signal(str, float, float)
     contextMenuAt = Signal(float, float)
     clickedAt = Signal(float, float)
+    timeRangeChanged = Signal(object)
     ready = Signal()
 
     def __init__(self, parent=None):
@@ -201,6 +212,7 @@ class MapWidget(QWebEngineView):
         self.bridge.placeMovedTo.connect(self.placeMoved)
         self.bridge.contextMenuAt.connect(self.contextMenuAt)
         self.bridge.clickedAt.connect(self.clickedAt)
+        self.bridge.timeRangeTo.connect(self.timeRangeChanged)
         self.editable = False
         self.bridge.viewChangedTo.connect(self._remember_view)
         self.is_ready = False
@@ -263,6 +275,10 @@ class MapWidget(QWebEngineView):
 
     def set_base_layer(self, name: str) -> None:
         self.run(f"caucasusmap.setBaseLayer({json.dumps(name)});")
+
+    def set_pick_mode(self, on: bool) -> None:
+        """While coordinates are picked, clicks on areas and lines reach the map."""
+        self.run(f"caucasusmap.setPickMode({'true' if on else 'false'});")
 
     def highlight(self, place_ids: list[str]) -> None:
         self.run(f"caucasusmap.highlight({json.dumps(place_ids)});")

@@ -13,7 +13,7 @@ import logging
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, Qt, QTimer, Signal
@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         self.place_filter: tuple[str, ...] | None = None  # "near/inside" view filter
         self.place_filter_label = ""
         self.hide_references = False
+        self.time_range: tuple | None = None  # set by the map's time control
         saved = self.settings.value("view/naming", DEFAULT_NAMING)
         self.naming = saved if saved in NAMINGS else DEFAULT_NAMING
         self.setWindowTitle("caucasusmap")
@@ -235,6 +236,7 @@ class MainWindow(QMainWindow):
         self.map.placeMoved.connect(self._place_moved)
         self.map.contextMenuAt.connect(self._map_context_menu)
         self.map.clickedAt.connect(self._map_clicked)
+        self.map.timeRangeChanged.connect(self._time_range_changed)
         for browser in (self.passages.browser, self.reader.browser):
             browser.notThisPlace.connect(self.exclude_mention)
             browser.copyPassage.connect(self.copy_passage)
@@ -264,6 +266,9 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, "&Export view as HTML…", lambda: self.export_view("html"), QKeySequence("Ctrl+E"))
         self._action(file, "Export view as &GeoJSON…", lambda: self.export_view("geojson"))
+        for fmt, label in (("png", "PN&G image…"), ("svg", "&SVG…"), ("pdf", "&PDF…"),
+                           ("kml", "&KML (Google Earth)…"), ("gpkg", "GeoPac&kage (QGIS)…")):
+            self._action(file, f"Export view as {label}", lambda _=False, f=fmt: self.export_view(f))
         file.addSeparator()
         self._action(file, "&Reload", self.reload, QKeySequence.StandardKey.Refresh)
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -451,12 +456,21 @@ class MainWindow(QMainWindow):
             center, zoom = tuple(self.map.last_view["center"]), int(round(self.map.last_view["zoom"]))
         return MapView(documents=docs, places=self.place_filter, selected=self.state.current.places,
                        passage=self.state.current.passage, center=center, zoom=zoom,
-                       hide_references=self.hide_references, naming=self.naming)
+                       hide_references=self.hide_references, naming=self.naming, time_range=self.time_range)
+
+    def _time_range_changed(self, time_range) -> None:
+        # The page filters itself; the lists follow here.
+        self.time_range = tuple(time_range) if time_range else None
+        if self.index:
+            self._refresh_counts()
+            self._on_selection(self.state.current, self.state.current, "filter")
 
     def _refresh_counts(self) -> None:
+        from ..viewfilters import ViewRows
+
         index = self.index
-        rows = index.view_rows(self.shown_documents, self.place_filter, self.hide_references)
-        mentions, docs = index.view_counts(rows)
+        vr = ViewRows(index, replace(self.current_view(), selected=(), passage=None))
+        rows, mentions, docs = vr.rows, vr.mentions, vr.documents
         names = display_names(index.gazetteer.places, self.naming,
                               index.text_names(rows) if self.naming == TEXT else None)
         self.places.model.set_data(index.gazetteer.places, mentions, docs, names)
@@ -466,7 +480,7 @@ class MainWindow(QMainWindow):
         view = self.current_view()
         view = MapView(documents=view.documents, places=view.places, selected=view.selected,
                        hide_references=view.hide_references, center=view.center, zoom=view.zoom,
-                       naming=view.naming)
+                       naming=view.naming, time_range=view.time_range)
         self.map.set_page_html(render_map(self.index, view, explorer=False))
 
     def _map_ready(self) -> None:
@@ -632,6 +646,8 @@ class MainWindow(QMainWindow):
         dialog.setModal(False)
         dialog.lookedUp.connect(self.map.show_picks)
         dialog.finished.connect(lambda _: self.map.show_picks([]))
+        self.map.set_pick_mode(True)  # a click on an area takes the point, not the area
+        dialog.finished.connect(lambda _: self.map.set_pick_mode(False))
         dialog.show()
         self._dialog = dialog
         self.statusBar().showMessage("Click the map to take the place's coordinates from there", 8000)
@@ -756,14 +772,29 @@ class MainWindow(QMainWindow):
 
         if self.index is None:
             return None
+        options = {}
         if path is None:
-            suffix = {"html": "HTML files (*.html)", "geojson": "GeoJSON (*.geojson *.json)"}[fmt]
-            default = str(Path.home() / ("caucasusmap-view." + ("html" if fmt == "html" else "geojson")))
+            suffix = {"html": "HTML files (*.html)", "geojson": "GeoJSON (*.geojson *.json)",
+                      "png": "PNG image (*.png)", "svg": "SVG image (*.svg)", "pdf": "PDF (*.pdf)",
+                      "kml": "KML for Google Earth (*.kml)", "gpkg": "GeoPackage for QGIS (*.gpkg)"}[fmt]
+            default = str(Path.home() / f"caucasusmap-view.{fmt}")
             path, _ = QFileDialog.getSaveFileName(self, "Export view", default, suffix)
             if not path:
                 return None
+            if fmt in ("png", "svg", "pdf"):
+                from PySide6.QtWidgets import QInputDialog
+
+                layout, ok = QInputDialog.getItem(self, "Export view", "Lay out for:", ["page", "slide"], 0, False)
+                if not ok:
+                    return None
+                options["layout"] = layout
+                if fmt == "png":
+                    dpi, ok = QInputDialog.getInt(self, "Export view", "Resolution (dots per inch):", 200, 50, 1200)
+                    if not ok:
+                        return None
+                    options["dpi"] = dpi
         try:
-            out = export_view(self.index, self.current_view(), path, fmt)
+            out = export_view(self.index, self.current_view(), path, fmt, **options)
         except (OSError, CaucasusmapError) as exc:
             self.warn("Export failed", f"Could not write {path}:\n{exc}")
             return None

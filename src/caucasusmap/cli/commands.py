@@ -441,6 +441,16 @@ def _zoom(text: str) -> int:
     return value
 
 
+def _dpi(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a resolution in dots per inch, got {text!r}") from None
+    if not 50 <= value <= 1200:
+        raise argparse.ArgumentTypeError(f"expected a resolution from 50 to 1200 dpi, got {text!r}")
+    return value
+
+
 def _latlon(text: str) -> tuple[float, float]:
     try:
         lat, lon = (float(x) for x in text.split(","))
@@ -452,17 +462,17 @@ def _latlon(text: str) -> tuple[float, float]:
 
 
 def cmd_export(args) -> int:
-    from ..export import WRITERS, export_view
+    from ..export import WRITERS, export_view, format_for
 
     index = _load(args)
     if (args.center is None) != (args.zoom is None):
         raise CaucasusmapError("--center and --zoom go together")
     view = _session(args, index, select=_resolve_places(index, args.select) if args.select else None,
                     center=args.center, zoom=args.zoom, title=args.title or "").current_view()
-    fmt = args.format or {".geojson": "geojson", ".json": "geojson", ".csv": "csv", ".jsonld": "lpf"}.get(
-        args.out.suffix.lower(), "html")
+    fmt = args.format or format_for(args.out)
+    options = {"layout": args.layout, "dpi": args.dpi} if fmt in ("png", "svg", "pdf") else {}
     try:
-        path = export_view(index, view, args.out, fmt, cdn=args.cdn)
+        path = export_view(index, view, args.out, fmt, cdn=args.cdn, **options)
     except OSError as exc:
         raise CaucasusmapError(f"cannot write {args.out}: {exc.strerror or exc}") from None
     size = path.stat().st_size
@@ -668,13 +678,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_text)
 
     p = sub.add_parser("export", parents=[common, view],
-                       help="export the map of a view (HTML explorer, GeoJSON, LPF, CSV)",
+                       help="export the map of a view (HTML, PNG/SVG/PDF, GeoJSON, LPF, KML, GeoPackage, CSV)",
                        description="Write the map of a view. HTML (default) is self-contained: it opens from disk "
-                                   "in any browser with no network. GeoJSON/LPF hold the view's places, CSV its "
-                                   "mentions. The file is replaced only when the write succeeds.")
+                                   "in any browser with no network. PNG/SVG/PDF are a finished figure (title, "
+                                   "legend, scale bar, sources). GeoJSON/LPF/KML/GeoPackage hold the view's places "
+                                   "with their counts, CSV its mentions. The file is replaced only when the write "
+                                   "succeeds.")
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="output file")
-    p.add_argument("--format", choices=("html", "geojson", "lpf", "csv"),
-                   help="output format (default: from the file name, else html)")
+    p.add_argument("--format", choices=("html", "geojson", "lpf", "csv", "png", "svg", "pdf", "kml", "gpkg"),
+                   help="output format (default: from the file name, else html); png/svg/pdf/kml/gpkg need "
+                        "pip install 'caucasusmap[publish]'")
+    p.add_argument("--layout", choices=("page", "slide"), default="page",
+                   help="png/svg/pdf: a figure for a page (170 x 200 mm) or a 16:9 slide (default: page)")
+    p.add_argument("--dpi", type=_dpi, default=200, metavar="N", help="png/pdf: resolution in dots per inch "
+                   "(default 200; 300 for print)")
     p.add_argument("--place", action="append", metavar="PLACE", dest="place_filter",
                    help="only this place (repeatable; id, name or alias)")
     p.add_argument("--select", action="append", metavar="PLACE", help="open with this place selected (html)")

@@ -1,0 +1,133 @@
+"""The map page in Chromium (Qt WebEngine, no network): labels, clusters,
+legend, time filter, pick mode, tooltips; and the SVG export opened there."""
+
+import pytest
+
+from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
+from caucasusmap.cli import main
+
+OVERLAPS = """JSON.stringify((function () {
+  var boxes = Array.prototype.map.call(document.querySelectorAll('.cm-label, .cm-base-label'), function (e) {
+    var r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom, e.textContent]; });
+  var bad = [];
+  for (var i = 0; i < boxes.length; i++) for (var j = i + 1; j < boxes.length; j++) {
+    var a = boxes[i], b = boxes[j];
+    var w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]), h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+    if (w > 1 && h > 1) bad.push([a[4], b[4]]);
+  }
+  return {n: boxes.length, places: document.querySelectorAll('.cm-label').length, bad: bad};
+})())"""
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    out = tmp_path_factory.mktemp("page") / "map.html"
+    assert main(["export", "--out", str(out), "--gazetteer", str(BUNDLED_GAZETTEER),
+                 "--corpus", str(BUNDLED_CORPUS)]) == 0
+    return out
+
+
+def test_no_place_is_hidden_in_a_cluster_and_no_label_hides_another(browser, page):
+    browser.load(page)
+    state = browser.js("""JSON.stringify({markers: document.querySelectorAll('.cm-marker').length,
+        places: caucasusmap._state.data.places.length,
+        clusters: document.querySelectorAll('.marker-cluster').length})""")
+    assert state["clusters"] == 0 and state["markers"] == state["places"] >= 60
+    for zoom in (None, 7, 9):
+        if zoom:
+            browser.js(f"caucasusmap.setView(39.2, 46.4, {zoom}); 'ok'")
+            want = str(zoom)
+            browser.qtbot.waitUntil(lambda w=want: browser.js("document.documentElement.dataset.cmLabels") == w)
+        labels = browser.js(OVERLAPS)
+        assert labels["bad"] == [] and labels["places"] >= 10, labels
+    # Zoomed in on the Zangezur/Karabakh area, its places carry their names.
+    shown = browser.js("JSON.stringify(Array.prototype.map.call(document.querySelectorAll('.cm-label'), "
+                       "function (e) { return e.textContent; }))")
+    assert {"Kapan", "Shusha", "Nurduz"} <= set(shown), sorted(shown)
+    assert browser.errors() == []
+
+
+def test_legend_collapses_and_is_remembered(browser, page):
+    browser.load(page)
+    browser.js("localStorage.removeItem('caucasusmap.legend'); 'ok'")
+    browser.load(page)
+    assert browser.js("document.querySelector('.cm-legend').classList.contains('cm-collapsed')") is False
+    browser.js("document.querySelector('.cm-legend-toggle').click(); 'ok'")
+    assert browser.js("document.querySelector('.cm-legend').classList.contains('cm-collapsed')") is True
+    browser.load(page)
+    assert browser.js("document.querySelector('.cm-legend').classList.contains('cm-collapsed')") is True
+    browser.js("document.querySelector('.cm-legend-toggle').click(); 'ok'")
+    assert browser.js("localStorage.getItem('caucasusmap.legend')") == "open"
+
+
+def test_time_filter_follows_document_dates(browser, page):
+    browser.load(page)
+    docs = browser.js("JSON.stringify(caucasusmap._state.data.meta.documents.map(function (d) { return d.date; }))")
+    years = sorted({d[:4] for d in docs if d})
+    assert len(years) >= 2
+    before = browser.js("caucasusmap._state.markers.filter(function (m) { return m._map; }).length")
+    browser.js(f"caucasusmap.setTimeRange('{years[-1]}', '{years[-1]}'); 'ok'")
+    after = browser.js("""JSON.stringify({
+        shown: caucasusmap._state.markers.filter(function (m) { return m._map; }).length,
+        total: caucasusmap._state.counts.reduce(function (a, b) { return a + b; }, 0),
+        info: document.querySelector('.cm-time-info').textContent,
+        list: document.querySelectorAll('#cm-panel .cm-place-item').length})""")
+    n_last = sum(1 for d in docs if d and d.startswith(years[-1]))
+    assert after["shown"] < before and after["list"] == after["shown"]
+    assert after["info"].startswith(f"{n_last} of {len(docs)} documents")
+    # The page's own controls do the same, and "all years" clears it.
+    browser.js(f"""(function () {{ var s = document.querySelectorAll('.cm-time select');
+        s[0].value = '{years[0]}'; s[0].dispatchEvent(new Event('change'));
+        s[1].value = '{years[-1]}'; s[1].dispatchEvent(new Event('change')); return 'ok'; }})()""")
+    assert browser.js("JSON.stringify(caucasusmap._state.range)") == "null"
+    assert browser.js("caucasusmap._state.markers.filter(function (m) { return m._map; }).length") == before
+    assert browser.errors() == []
+
+
+def test_pick_mode_takes_the_point_and_escape_clears_tooltips(browser, page):
+    browser.load(page)
+    click_area = """(function () {
+        var s = caucasusmap._state, shape = s.shapes.filter(function (x) { return x.cmArea; })[0];
+        window.__clicked = null;
+        s.map.once('click', function (e) { window.__clicked = [e.latlng.lat, e.latlng.lng]; });
+        var layer = shape.getLayers()[0], path = layer.getElement();
+        s.map.fitBounds(layer.getBounds(), {animate: false});
+        var r = path.getBoundingClientRect(), box = s.map.getContainer().getBoundingClientRect();
+        // A point of the area that is on screen: try a few until the path is hit.
+        var x = r.left + r.width / 2, y = r.top + r.height / 2;
+        ['mousedown', 'mouseup', 'click'].forEach(function (t) {
+          path.dispatchEvent(new MouseEvent(t, {bubbles: true, cancelable: true, clientX: x, clientY: y,
+                                                view: window}));
+        });
+        return JSON.stringify({clicked: window.__clicked, selected: JSON.parse(caucasusmap.selected())});
+    })()"""
+    normal = browser.js(click_area)
+    assert normal["clicked"] is None and len(normal["selected"]) == 1  # the area is selected
+    browser.js("caucasusmap.clear(); caucasusmap.setPickMode(true); 'ok'")
+    picking = browser.js(click_area)
+    assert picking["clicked"] is not None and picking["selected"] == []  # the point is taken
+    browser.js("caucasusmap.setPickMode(false); caucasusmap._state.markers[0].openTooltip(); 'ok'")
+    assert browser.js("document.querySelectorAll('.leaflet-tooltip').length") >= 1
+    browser.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'})); 'ok'")
+    # (Leaflet fades a closed tooltip out for 200 ms before removing it.)
+    browser.qtbot.waitUntil(lambda: browser.js("document.querySelectorAll('.leaflet-tooltip').length") == 0,
+                            timeout=3000)
+    assert browser.errors() == []
+
+
+def test_svg_export_opens_in_chromium(browser, tmp_path):
+    out = tmp_path / "view.svg"
+    assert main(["export", "--out", str(out), "--gazetteer", str(BUNDLED_GAZETTEER), "--corpus", str(BUNDLED_CORPUS),
+                 "--document", "haciyeva-2025", "--title", "Haciyeva places"]) == 0
+    from PySide6.QtCore import QUrl
+
+    with browser.qtbot.waitSignal(browser.page.loadFinished, timeout=20000) as blocker:
+        browser.view.load(QUrl.fromLocalFile(str(out)))
+    assert blocker.args == [True]
+    state = browser.js("""JSON.stringify({root: document.documentElement.tagName,
+        texts: Array.prototype.map.call(document.querySelectorAll('text'), function (t) { return t.textContent; }),
+        width: document.documentElement.getBoundingClientRect().width})""")
+    assert state["root"] == "svg" and state["width"] > 300
+    joined = " ".join(state["texts"])
+    assert "Haciyeva places" in joined and "Tabriz" in joined and "km" in joined
+    assert browser.errors() == []
