@@ -125,6 +125,7 @@ class Session:
         self._queue: deque[Event] = deque()
         self._dispatching = False
         self._rows: ViewRows | None = None
+        self._names: dict[str, str] | None = None
         self._passages_key: tuple | None = None
         self._passages: list[tuple[Passage, int]] = []
         self.selection = SelectionState(history_limit)
@@ -289,6 +290,7 @@ class Session:
 
     def _invalidate(self) -> None:
         self._rows = None
+        self._names = None
         self._passages_key = None
 
     def view_rows(self) -> ViewRows:
@@ -298,6 +300,18 @@ class Session:
         if self._rows is None:
             self._rows = ViewRows(self._index, self._filters)
         return self._rows
+
+    def names(self) -> dict[str, str]:
+        """Place id -> the name the view shows for it (its ``naming``)."""
+        if self._index is None:
+            return {}
+        if self._names is None:
+            from .naming import TEXT, display_names
+
+            naming = self._filters.naming
+            text = self._index.text_names(self.view_rows().rows) if naming == TEXT else None
+            self._names = display_names(self._index.gazetteer.places, naming, text)
+        return self._names
 
     def passages(self) -> list[tuple[Passage, int]]:
         """The passages in the view mentioning the selected places (all or

@@ -4,24 +4,10 @@ import re
 
 from PySide6.QtCore import QSettings, QUrl
 
+from _apphelpers import js, row_of
 from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
 from caucasusmap.app.qt_window import MainWindow
 from caucasusmap.cli import main as cli_main
-
-
-def js(qtbot, window, code):
-    box = []
-    window.map.page().runJavaScript(code, 0, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=10000)
-    return box[0]
-
-
-def row_of(window, place_id):
-    proxy = window.places.proxy
-    for r in range(proxy.rowCount()):
-        if proxy.data(proxy.index(r, 0), window.places.model.ID_ROLE) == place_id:
-            return r
-    raise AssertionError(place_id)
 
 
 def passages_shown(window):

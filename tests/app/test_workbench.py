@@ -13,8 +13,11 @@ def reloaded(qtbot, window, check):
 def test_add_place_from_the_form(qtbot, window, data):
     original = (data[0] / "places.yaml").read_bytes()
     dialog = window.open_place_dialog({"lat": 39.5111, "lon": 46.3417})
-    assert not dialog.check()  # no name yet: OK disabled, the problem shown
-    assert "a name is needed" in dialog.problem.text()
+    assert not dialog.check()  # no name yet: OK disabled...
+    assert dialog.problem.text() == ""  # ...but no error before anything is typed (issue 13)
+    dialog.name.setText("G")
+    dialog.name.setText("")
+    assert "a name is needed" in dialog.problem.text()  # the name was touched and is missing
     dialog.name.setText("Tegh")
     assert dialog.id.text() == "tegh"
     dialog.kind.setCurrentText("town")
@@ -32,6 +35,15 @@ def test_add_place_from_the_form(qtbot, window, data):
     window.undo_gazetteer_edit()
     reloaded(qtbot, window, lambda: "tegh" not in window.index.gazetteer.by_id)
     assert (data[0] / "places.yaml").read_bytes() == original
+
+
+def test_form_shows_no_errors_before_typing_and_all_on_ok(window):
+    dialog = window.open_place_dialog()
+    assert dialog.problem.text() == "" and not dialog.check()
+    dialog.accept()  # OK (Enter) with nothing typed: now every missing value is named
+    assert dialog.isVisible()
+    assert "a name is needed" in dialog.problem.text() and "latitude" in dialog.problem.text()
+    dialog.reject()
 
 
 def test_form_refuses_a_used_id(window):
@@ -166,3 +178,28 @@ def test_edit_removes_and_adds_aliases(qtbot, window, data):
     dialog.accept()
     reloaded(qtbot, window, lambda: window.index.gazetteer.by_id["kapan"].aliases == ("Qafan", "Ղափան"))
     assert "aliases: [Qafan, Ղափան]" in (data[0] / "places.yaml").read_text(encoding="utf-8")
+
+
+def test_an_offline_lookup_says_so_briefly_and_keeps_the_form(qtbot, window):
+    """Issue 13: the raw 'GeocoderUnavailable: HTTPSConnectionPool…' text
+    squashed the form's fields to a few pixels."""
+    from geopy.exc import GeocoderUnavailable
+
+    raw = ("HTTPSConnectionPool(host='nominatim.openstreetmap.org', port=443): Max retries exceeded with url: "
+           "/search?q=Goris&format=json&limit=5&viewbox=36.0%2C33.0%2C56.0%2C46.0&bounded=0&accept-language=en"
+           "&addressdetails=1 (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at "
+           "0x7f00>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution'))")
+
+    def offline(query, **kw):
+        raise GeocoderUnavailable(raw)
+
+    dialog = window.open_place_dialog({"name": "Goris"}, geocoder=offline)
+    qtbot.waitUntil(lambda: dialog.lat.width() > 0, timeout=5000)
+    width = dialog.lat.width()
+    dialog.look_up()
+    qtbot.waitUntil(lambda: "Geocoding needs the network" in dialog.problem.text(), timeout=5000)
+    assert "HTTPSConnectionPool" not in dialog.problem.text() and len(dialog.problem.text()) < 200
+    assert "HTTPSConnectionPool" in dialog.problem.toolTip()  # the details stay available
+    qtbot.wait(50)
+    assert dialog.lat.width() >= min(width, 80)
+    dialog.reject()

@@ -43,15 +43,44 @@ def environment_problem(environ=os.environ, platform: str = sys.platform, find=c
     return None
 
 
-def prepare_environment(environ=os.environ) -> None:
-    """Settings that must be in place before Qt WebEngine starts."""
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags = environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags.split():
-            environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+QUIET_CHROMIUM = ("--disable-logging", "--log-level=3")
+"""Chromium flags that keep its own diagnostics (GPU, Vulkan, D-Bus) out of
+the user's terminal; ``--verbose`` leaves them out."""
 
 
-def run_app(gazetteer: Path, corpus: Path, remembered: bool = False) -> int:
+def prepare_environment(environ=os.environ, verbose: bool = False) -> None:
+    """Settings that must be in place before Qt WebEngine starts: the
+    sandbox flag as root; Chromium's console noise off unless ``verbose``."""
+    flags = environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--no-sandbox" not in flags:
+        flags.append("--no-sandbox")
+    if not verbose:
+        flags += [f for f in QUIET_CHROMIUM if f not in flags]
+    if flags:
+        environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+
+
+def quiet_qt_messages(verbose: bool = False) -> None:
+    """Route Qt's own messages (RHI/OpenGL fallbacks, platform plugin notes)
+    to the log: shown with ``--verbose``, otherwise only real warnings of ours
+    reach the terminal."""
+    import logging
+
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("caucasusmap.qt")
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.DEBUG,
+              QtMsgType.QtWarningMsg: logging.DEBUG, QtMsgType.QtCriticalMsg: logging.WARNING,
+              QtMsgType.QtFatalMsg: logging.ERROR}
+
+    def handler(kind, context, message):
+        qt_log.log(logging.DEBUG if verbose else levels.get(kind, logging.DEBUG), "%s", message)
+
+    qInstallMessageHandler(handler)
+    quiet_qt_messages.handler = handler  # keep a reference for as long as Qt may call it
+
+
+def run_app(gazetteer: Path, corpus: Path, remembered: bool = False, verbose: bool = False) -> int:
     """Open the main window on ``gazetteer`` and ``corpus`` (or, with
     ``remembered``, on the files open last time if they still exist); returns
     the exit status (2 with a message when there is no usable display)."""
@@ -59,7 +88,7 @@ def run_app(gazetteer: Path, corpus: Path, remembered: bool = False) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    prepare_environment()
+    prepare_environment(verbose=verbose)
     try:
         from .qt_window import launch
     except ImportError as exc:  # e.g. libGL/libEGL or Qt WebEngine libraries missing
@@ -67,4 +96,4 @@ def run_app(gazetteer: Path, corpus: Path, remembered: bool = False) -> int:
               "sudo apt-get install libgl1 libegl1 libnss3 libxkbcommon0 libxcomposite1 libxdamage1 "
               "libxrandr2 libxtst6 libasound2", file=sys.stderr)
         return 2
-    return launch(gazetteer, corpus, remembered=remembered)
+    return launch(gazetteer, corpus, remembered=remembered, verbose=verbose)

@@ -1,8 +1,20 @@
-"""The list and text views: places, passages, reader, documents, problems.
+"""The list and text views: places, passages, reader, documents, problems, search.
 
-Each panel renders from the index and the shared selection and reports user
-actions as signals; none of them knows about the others. Text from the corpus
-and gazetteer is HTML-escaped before it reaches a rich-text widget.
+Each panel is given the :class:`~caucasusmap.session.Session`, subscribes to
+its events, renders what :meth:`Session.current_view` says, and writes user
+actions back to the session — never to another panel. Each can say what it
+shows (``shown()``), so a test or the soak run can check that no panel
+disagrees with the view state.
+
+Two Qt rules every panel keeps:
+
+* a model is never changed from inside one of its own (or its view's,
+  selection model's or proxy's) signals: an event that arrives while a panel
+  is reporting a user action is applied once control is back in the event
+  loop. Changing the place model from inside the proxy's filter pass is what
+  corrupted the proxy and crashed the app (see ``docs/design.md``);
+* text from the corpus and gazetteer is escaped before it reaches a
+  rich-text widget, and tooltips are plain text (``qt_util``).
 """
 
 from __future__ import annotations
@@ -11,12 +23,24 @@ import html
 import os
 import shlex
 import subprocess
+from bisect import bisect_right
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -24,51 +48,30 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from ..corpus import display_span, display_text
 from ..errors import Issue
 from ..index import Index
 from ..normalize import fold_phrase
-from ..selection import Selection
+from ..session import FiltersChanged, IndexReplaced, SelectionChanged, Session
+from .qt_util import HTML_ROLE, HtmlDelegate, highlighted_html, kind_icon, plain_label, plain_tooltip
 
 HIGHLIGHT = "#fde68a"
 SOFT = "#eef2ff"
 READER_PASSAGE = "#fff7d6"  # QTextBrowser ignores alpha, so a solid pale tint
-MAX_PASSAGES = 50
-"""Passages rendered at once in the passages panel (the rest on request)."""
-
-
-_READING: dict[tuple[int, str], tuple[str, list[tuple[int, int, str]]]] = {}
-
-
-def reading_text(index: Index, passage_id: str) -> tuple[str, list[tuple[int, int, str]]]:
-    """A passage's reading text and its mention spans (cached per index)."""
-    key = (id(index), passage_id)
-    cached = _READING.get(key)
-    if cached is None:
-        if len(_READING) > 50_000:
-            _READING.clear()
-        p = index.passages[passage_id]
-        doc = index.corpus.by_id[p.document]
-        text, origin = display_text(doc.text, p.start, p.end)
-        spans = []
-        for m in index.mentions_in(passage_id):
-            a, b = display_span(origin, m.start, m.end)
-            if b > a:
-                spans.append((a, b, f"{m.place}@{m.document}:{m.start}:{m.end}"))
-        cached = _READING[key] = (text, sorted(spans))
-    return cached
+PAGE = 50
+"""Passages rendered at once in the passages panel ("Show more" adds as many)."""
 
 
 def passage_html(index: Index, passage_id: str, selected: set[str], *, link_places: bool = True) -> str:
     """A passage's reading text as HTML: mentions of ``selected`` places
     highlighted, other mentions as ``place:ID`` links."""
-    text, spans = reading_text(index, passage_id)
+    text, spans = index.reading_text(passage_id)
     out, pos = [], 0
     for a, b, target in spans:  # target: "place@document:start:end"
         if a < pos:
@@ -88,6 +91,48 @@ def passage_html(index: Index, passage_id: str, selected: set[str], *, link_plac
     return "".join(out)
 
 
+class _Panel:
+    """Mixin: subscribe to the session. A panel whose widgets' own signals
+    report user actions (``DEFER = True``) applies the events those actions
+    cause once control is back in the event loop, never inside the signal."""
+
+    session: Session
+    DEFER = False
+
+    def _subscribe(self, session: Session, *types) -> None:
+        self.session = session
+        self._reporting = 0
+        self._pending: list = []
+        session.subscribe(self._on_event, *types)
+
+    def _report(self, action) -> None:
+        """Run ``action`` (a write to the session) as the panel's user action."""
+        self._reporting += 1
+        try:
+            action()
+        finally:
+            self._reporting -= 1
+
+    def _on_event(self, event) -> None:
+        if self._reporting and self.DEFER:
+            if not self._pending:
+                QTimer.singleShot(0, self, self._flush)
+            self._pending.append(event)
+            return
+        self.on_event(event)
+
+    def _flush(self) -> None:
+        events, self._pending = self._pending, []
+        for event in events:
+            self.on_event(event)
+
+    def on_event(self, event) -> None:
+        self.render_all()
+
+    def render_all(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
 # ---------------------------------------------------------------------------
 # Places
 
@@ -102,6 +147,7 @@ class PlacesModel(QAbstractTableModel):
         self.mentions = []
         self.docs = []
         self.search = []
+        self.km = []
         self.shown = []
 
     def set_data(self, places, mentions, docs, names: dict[str, str] | None = None) -> None:
@@ -116,6 +162,8 @@ class PlacesModel(QAbstractTableModel):
 
     def set_distances(self, km: list[float | None]) -> None:
         """Distances to the selected place (None: no single place selected)."""
+        if km == self.km:
+            return
         self.km = km
         if self.places:
             self.dataChanged.emit(self.index(0, 4), self.index(len(self.places) - 1, 4))
@@ -132,7 +180,7 @@ class PlacesModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or index.row() >= len(self.places):
             return None
         r, c = index.row(), index.column()
         p = self.places[r]
@@ -146,12 +194,14 @@ class PlacesModel(QAbstractTableModel):
             return self.search[r]
         if role == self.ID_ROLE:
             return p.id
+        if role == Qt.ItemDataRole.DecorationRole and c == 0:
+            return kind_icon(p.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if c == 4 and km is not None:
+                return f"{km:.1f} km from the selected place (great-circle)"
             aliases = ", ".join(p.aliases)
-            return (f"{p.name} ({p.kind})" + (f"\nAlso: {aliases}" if aliases else "")
-                    + (f"\n{p.note}" if p.note else ""))
-        if role == Qt.ItemDataRole.ToolTipRole and c == 4 and km is not None:
-            return f"{km:.1f} km from the selected place (great-circle)"
+            return plain_tooltip(f"{p.name} ({p.kind})" + (f"\nAlso: {aliases}" if aliases else "")
+                                 + (f"\n{p.note}" if p.note else ""))
         if role == Qt.ItemDataRole.TextAlignmentRole and c >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -166,22 +216,31 @@ class PlacesFilter(QSortFilterProxyModel):
         self.setSortRole(Qt.ItemDataRole.UserRole)
 
     def set_query(self, text: str) -> None:
-        self.query = fold_phrase(text)
-        self.invalidateFilter()
+        query = fold_phrase(text)
+        if query == self.query:
+            return
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9: the supported way to re-filter
+            self.beginFilterChange()
+            self.query = query
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.query = query
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row, parent):  # noqa: N802
         if not self.query:
             return True
         model = self.sourceModel()
-        return self.query in model.data(model.index(row, 0, parent), PlacesModel.SEARCH_ROLE)
+        return self.query in model.search[row] if row < len(model.search) else False
 
 
-class PlacesPanel(QWidget):
-    """Filterable, sortable place list. ``picked(ids, how)`` on user choice."""
+class PlacesPanel(_Panel, QWidget):
+    """The places of the view: filterable (a display filter of this list
+    only), sortable, with mention and document counts in the view."""
 
-    picked = Signal(list, str)
+    DEFER = True
 
-    def __init__(self, parent=None):
+    def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.filter_edit = QLineEdit(placeholderText="Filter by name or alias…")
         self.filter_edit.setClearButtonEnabled(True)
@@ -204,56 +263,157 @@ class PlacesPanel(QWidget):
             header.resizeSection(c, width)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setWordWrap(False)
+        self.count_label = QLabel("")
+        self.count_label.setStyleSheet("color:#57534e")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table)
-        self.filter_edit.textChanged.connect(self.proxy.set_query)
+        layout.addWidget(self.count_label)
+        self._updating = False
+        self._shown_selection: tuple[str, ...] = ()
+        self.filter_edit.textChanged.connect(self.set_query)
         self.filter_edit.returnPressed.connect(self._activate_first)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self._updating = False
+        self.table.clicked.connect(self._clicked)
+        self._subscribe(session, SelectionChanged, FiltersChanged, IndexReplaced)
 
-    def _ids(self) -> list[str]:
-        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
-        return [self.proxy.data(self.proxy.index(r, 0), PlacesModel.ID_ROLE) for r in rows]
+    # -- rendering ------------------------------------------------------------------
+    def on_event(self, event) -> None:
+        if isinstance(event, SelectionChanged):
+            if event.new.places != event.old.places or event.source == "reload":
+                self._show_distances()
+            self.show_selection()
+        else:
+            self.render_all()
 
-    def _selection_changed(self, *args) -> None:
-        if not self._updating:
-            self.picked.emit(self._ids(), "replace")
+    def render_all(self) -> None:
+        s = self.session
+        if s.index is None:
+            return
+        rows = s.view_rows()
+        keep = rows.place_mask.nonzero()[0]
+        places = s.index.gazetteer.places
+        self._updating = True
+        try:
+            self.model.set_data([places[k] for k in keep], rows.mentions[keep], rows.documents[keep], s.names())
+        finally:
+            self._updating = False
+        self._show_distances()
+        self.show_selection()
+        self._update_count()
 
-    def _activate_first(self) -> None:
-        if self.proxy.rowCount():
-            self.table.selectRow(0)
-            self.table.setFocus()
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{shown} of {total} places" if shown != total else f"{total} places")
 
-    def show_selection(self, ids: tuple[str, ...]) -> None:
-        """Reflect the shared selection without echoing it back."""
+    def _show_distances(self) -> None:
+        """Great-circle distances to the one selected place."""
+        from ..maps import great_circle_km
+
+        s = self.session
+        places = self.model.places
+        sel = s.current.places
+        if s.index is None or len(sel) != 1 or sel[0] not in s.index.gazetteer.by_id or not places:
+            self.model.set_distances([None] * len(places))
+            return
+        import numpy as np
+
+        c = s.index.gazetteer.by_id[sel[0]]
+        km = great_circle_km(c.lat, c.lon, np.array([p.lat for p in places]), np.array([p.lon for p in places]))
+        self.model.set_distances([float(x) for x in km])
+
+    def show_selection(self) -> None:
+        """Select the rows of the selected places that the list shows, without
+        echoing that back to the session."""
+        wanted = set(self.session.current.places)
+        if self._visible_selected() == [p for p in self._visible_ids() if p in wanted]:
+            return
         self._updating = True
         try:
             sm = self.table.selectionModel()
-            sm.clearSelection()
-            from PySide6.QtCore import QItemSelection, QItemSelectionModel
-
             sel = QItemSelection()
             first = None
+            last_col = self.proxy.columnCount() - 1
             for r in range(self.proxy.rowCount()):
                 idx = self.proxy.index(r, 0)
-                if self.proxy.data(idx, PlacesModel.ID_ROLE) in ids:
-                    sel.select(idx, self.proxy.index(r, 3))
+                if self.proxy.data(idx, PlacesModel.ID_ROLE) in wanted:
+                    sel.select(idx, self.proxy.index(r, last_col))
                     first = first or idx
-            sm.select(sel, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+            sm.select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                      | QItemSelectionModel.SelectionFlag.Rows)
             if first is not None:
                 self.table.scrollTo(first)
         finally:
             self._updating = False
+
+    def set_query(self, text: str) -> None:
+        """Filter the list (display only: the selection stays as it is)."""
+        self._updating = True
+        try:
+            self.proxy.set_query(text)
+        finally:
+            self._updating = False
+        self.show_selection()
+        self._update_count()
+
+    # -- what it shows ----------------------------------------------------------------------
+    def _visible_ids(self) -> list[str]:
+        return [self.proxy.data(self.proxy.index(r, 0), PlacesModel.ID_ROLE) for r in range(self.proxy.rowCount())]
+
+    def _visible_selected(self) -> list[str]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [self.proxy.data(self.proxy.index(r, 0), PlacesModel.ID_ROLE) for r in rows]
+
+    def shown(self) -> dict:
+        """What the list shows: the place ids (all rows, source order), their
+        counts, and the selected ids among the visible rows."""
+        m = self.model
+        return {"places": [p.id for p in m.places], "mentions": list(m.mentions), "docs": list(m.docs),
+                "visible": self._visible_ids(), "selected": self._visible_selected()}
+
+    # -- user actions ----------------------------------------------------------------------
+    def _selection_changed(self, selected, deselected) -> None:
+        if self._updating:
+            return
+        mods = QApplication.keyboardModifiers()
+        visible = self._visible_selected()
+        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+                   | Qt.KeyboardModifier.MetaModifier):
+            # Add to / remove from the selection: places the filter hides stay selected.
+            ids = lambda sel: {self.proxy.data(i, PlacesModel.ID_ROLE) for i in sel.indexes()}  # noqa: E731
+            removed, added = ids(deselected), ids(selected)
+            current = [p for p in self.session.current.places if p not in removed]
+            new = current + [p for p in visible if p in added and p not in current]
+            self._report(lambda: self.session.select_places(new, "replace", source="list"))
+        else:
+            self._report(lambda: self.session.select_places(visible, "replace", source="list"))
+
+    def _clicked(self, index) -> None:
+        # A plain click on a row that was already the only one selected among
+        # the visible rows changes nothing in the view's selection model, but
+        # means "this place alone".
+        if QApplication.keyboardModifiers() & (Qt.KeyboardModifier.ControlModifier
+                                               | Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.MetaModifier):
+            return
+        pid = self.proxy.data(self.proxy.index(index.row(), 0), PlacesModel.ID_ROLE)
+        if pid and self.session.current.places != (pid,):
+            self._report(lambda: self.session.select_places([pid], source="list"))
+
+    def _activate_first(self) -> None:
+        if self.proxy.rowCount():
+            pid = self.proxy.data(self.proxy.index(0, 0), PlacesModel.ID_ROLE)
+            self.session.select_places([pid], source="list")
+            self.table.setFocus()
 
 
 # ---------------------------------------------------------------------------
 # Passages and reader
 
 class LinkBrowser(QTextBrowser):
-    """A text browser whose place:/passage: links become signals and whose
-    web links open in the system browser."""
+    """A text browser whose place:/passage: links become signals, whose web
+    links open in the system browser, and where a click on a passage's text
+    (not on a link, not ending a text selection) chooses that passage."""
 
     placeClicked = Signal(str)
     passageClicked = Signal(str)
@@ -266,6 +426,44 @@ class LinkBrowser(QTextBrowser):
         self.citable_passage: str | None = None  # the selected passage, offered in the context menu
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._anchor)
+        self._starts: list[int] = []
+        self._ids: list[str] = []
+
+    def set_passages_html(self, markup: str) -> None:
+        """Show ``markup`` whose passages begin with ``<a name="psg:ID">``;
+        remembers where each passage starts for clicks on its text."""
+        self.setHtml(markup)
+        starts, ids = [], []
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                frag = it.fragment()
+                if frag.isValid():
+                    for name in frag.charFormat().anchorNames():
+                        if name.startswith("psg:"):
+                            starts.append(frag.position())
+                            ids.append(name[4:])
+                it += 1
+            block = block.next()
+        self._starts, self._ids = starts, ids
+
+    def passage_at(self, pos) -> str | None:
+        """The passage under a viewport position (None: outside any)."""
+        if not self._starts:
+            return None
+        k = bisect_right(self._starts, self.cursorForPosition(pos).position()) - 1
+        return self._ids[k] if k >= 0 else None
+
+    def mouseReleaseEvent(self, event):  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.anchorAt(event.position().toPoint()):
+            return
+        if self.textCursor().hasSelection():
+            return  # the user selected text to copy
+        pid = self.passage_at(event.position().toPoint())
+        if pid:
+            self.passageClicked.emit(pid)
 
     @staticmethod
     def parse_place(rest: str) -> tuple[str, str, int, int] | None:
@@ -282,10 +480,10 @@ class LinkBrowser(QTextBrowser):
     def contextMenuEvent(self, event):  # noqa: N802
         menu = self.createStandardContextMenu(event.pos())
         anchor = self.anchorAt(event.pos())
-        if anchor.startswith("passage:"):
-            passage_id = anchor.split(":", 1)[1]
+        clicked = anchor.split(":", 1)[1] if anchor.startswith("passage:") else self.passage_at(event.pos())
+        if clicked:
             action = menu.addAction("Copy passage with citation")
-            action.triggered.connect(lambda: self.copyPassage.emit(passage_id))
+            action.triggered.connect(lambda: self.copyPassage.emit(clicked))
         elif self.citable_passage is not None:
             action = menu.addAction("Copy selected passage with citation")
             action.triggered.connect(lambda: self.copyPassage.emit(self.citable_passage))
@@ -310,20 +508,21 @@ class LinkBrowser(QTextBrowser):
             QDesktopServices.openUrl(url)
 
 
-class PassagesPanel(QWidget):
-    """Passages mentioning the selection, mentions highlighted."""
+class PassagesPanel(_Panel, QWidget):
+    """The passages in the view that mention the selection, mentions
+    highlighted, rendered a page at a time."""
 
-    modeChanged = Signal(str)
-
-    def __init__(self, parent=None):
+    def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.header = QLabel("Select a place to see the passages that mention it.")
         self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
         self.mode = QComboBox()
         self.mode.addItem("mentioning all selected places", "all")
         self.mode.addItem("mentioning any selected place", "any")
         self.mode.setToolTip("With several places selected (Ctrl-click): co-occurrence or union")
         self.browser = LinkBrowser()
+        self.browser.setToolTip("Click a passage to open it in the reader; click a name to select its place")
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.mode)
@@ -331,35 +530,59 @@ class PassagesPanel(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
         layout.addWidget(self.browser)
-        self.mode.currentIndexChanged.connect(lambda _: self.modeChanged.emit(self.mode.currentData()))
-        self.browser.moreClicked.connect(lambda: self._render(limit=None))
-        self._last = None
+        self.limit = PAGE
+        self._shown: list[str] = []
+        self._key = None
+        self.mode.currentIndexChanged.connect(
+            lambda _: self._report(lambda: self.session.set_mode(self.mode.currentData(), source="passages")))
+        self.browser.moreClicked.connect(self.show_more)
+        self.browser.passageClicked.connect(
+            lambda pid: self._report(lambda: self.session.select_passage(pid, source="passages")))
+        self._subscribe(session, SelectionChanged, FiltersChanged, IndexReplaced)
 
-    def show_selection(self, index: Index | None, sel: Selection, include_references: bool) -> None:
-        self._last = (index, sel, include_references)
+    def on_event(self, event) -> None:
+        if isinstance(event, SelectionChanged) and event.new.places == event.old.places \
+                and event.new.mode == event.old.mode:
+            self.render_all(keep_limit=True)  # only the chosen passage changed
+        else:
+            self.render_all()
+
+    def show_more(self) -> None:
+        self.limit += PAGE
+        self.render_all(keep_limit=True)
+
+    def render_all(self, keep_limit: bool = False) -> None:
+        s = self.session
+        sel = s.current
+        if not keep_limit:
+            self.limit = PAGE
         self.mode.blockSignals(True)
         self.mode.setCurrentIndex(0 if sel.mode == "all" else 1)
         self.mode.blockSignals(False)
         self.mode.setEnabled(len(sel.places) > 1)
-        self._render(limit=MAX_PASSAGES)
-
-    def _render(self, limit: int | None) -> None:
-        if not self._last:
-            return
-        index, sel, include_references = self._last
+        index = s.index
         if index is None or not sel.places:
             self.header.setText("Select a place on the map or in the list to see the passages that mention it.")
-            self.browser.setHtml("")
+            self.browser.set_passages_html("")
+            self._shown = []
+            self._key = None
             return
-        names = [index.gazetteer.by_id[p].name for p in sel.places if p in index.gazetteer.by_id]
-        results = index.passages_for(list(sel.places), mode=sel.mode, include_references=include_references)
+        results = s.passages()
+        key = (id(results), self.limit, sel.passage)
+        if key == self._key:
+            return
+        self._key = key
+        shown_names = s.names()
+        names = [shown_names.get(p, p) for p in sel.places if p in index.gazetteer.by_id]
         total = sum(n for _, n in results)
         joiner = " and " if sel.mode == "all" else " or "
+        filters = s.describe_filters()
         self.header.setText(f"<b>{html.escape(joiner.join(names))}</b>: {len(results)} passage"
-                            f"{'' if len(results) == 1 else 's'}, {total} mention{'' if total == 1 else 's'}")
+                            f"{'' if len(results) == 1 else 's'}, {total} mention{'' if total == 1 else 's'}"
+                            + (f" <span style='color:#57534e'>({html.escape(filters)})</span>" if filters else ""))
         selected = set(sel.places)
         parts = []
-        shown = results if limit is None else results[:limit]
+        shown = results[: self.limit]
         for passage, _ in shown:
             doc = index.corpus.by_id[passage.document]
             where = f"{html.escape(doc.title)} · ¶{passage.number}"
@@ -368,23 +591,31 @@ class PassagesPanel(QWidget):
             if passage.section:
                 where += f" · {html.escape(passage.section)}"
             style = f"background:{SOFT};" if passage.id == sel.passage else ""
+            pid = html.escape(passage.id)
             parts.append(
-                f'<div style="margin:0 0 10px 0;{style}"><a href="passage:{html.escape(passage.id)}" '
-                f'style="color:#57534e;text-decoration:none;font-size:small">{where}</a><br>'
-                f"{passage_html(index, passage.id, selected)}</div>"
+                f'<div style="margin:0 0 10px 0;{style}"><a name="psg:{pid}"></a>'
+                f'<a href="passage:{pid}" style="color:#1d4ed8;text-decoration:none;font-size:small">{where}</a>'
+                f"<br>{passage_html(index, passage.id, selected)}</div>"
             )
-        if limit is not None and len(results) > limit:
-            parts.append(f'<p><a href="more:">Show all {len(results)} passages</a></p>')
-        self.browser.setHtml("".join(parts))
+        if len(results) > len(shown):
+            more = min(PAGE, len(results) - len(shown))
+            parts.append(f'<p><a href="more:">Show {more} more</a> '
+                         f'<span style="color:#57534e">({len(shown)} of {len(results)} shown)</span></p>')
+        self.browser.set_passages_html("".join(parts))
+        self._shown = [p.id for p, _ in shown]
+
+    def shown(self) -> dict:
+        return {"passages": list(self._shown), "mode": self.mode.currentData(), "limit": self.limit}
 
 
-class ReaderPanel(QWidget):
-    """A whole document, every mention a link, scrolled to the passage."""
+class ReaderPanel(_Panel, QWidget):
+    """A whole document, every mention a link, scrolled to the chosen passage."""
 
-    def __init__(self, parent=None):
+    def __init__(self, session: Session, parent=None):
         super().__init__(parent)
-        self.title = QLabel("Reader")
+        self.title = QLabel("")
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
         self.browser = LinkBrowser()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -392,83 +623,149 @@ class ReaderPanel(QWidget):
         layout.addWidget(self.browser)
         self.document_id: str | None = None
         self._key = None
+        self.browser.passageClicked.connect(
+            lambda pid: self._report(lambda: self.session.select_passage(pid, source="reader")))
+        self._subscribe(session, SelectionChanged, FiltersChanged, IndexReplaced)
 
-    def show_document(self, index: Index, document_id: str, sel: Selection) -> None:
-        doc = index.corpus.by_id.get(document_id)
-        if doc is None:
+    def open_document(self, document_id: str) -> None:
+        """Show a document (from the Documents panel) until a passage is chosen."""
+        self.document_id = document_id
+        self.render_all()
+
+    def render_all(self) -> None:
+        s = self.session
+        index, sel = s.index, s.current
+        if index is None:
             return
-        key = (id(index), document_id, sel.places, sel.passage)
+        if sel.passage and sel.passage in index.passages:
+            self.document_id = index.passages[sel.passage].document
+        doc = index.corpus.by_id.get(self.document_id) if self.document_id else None
+        if doc is None:
+            self.document_id = None
+            self._key = None
+            self.title.setText("")
+            self.browser.set_passages_html("")
+            return
+        key = (id(index), doc.id, sel.places, sel.passage)
         if key == self._key:
             return
         self._key = key
-        self.document_id = document_id
-        meta = ", ".join(x for x in (", ".join(doc.authors), str(doc.year or ""), doc.venue) if x)
-        self.title.setText(f"<b>{html.escape(doc.title)}</b>"
-                           + (f"<br><small>{html.escape(meta)}</small>" if meta else ""))
+        passages = index.document_passages.get(doc.id, [])
+        meta = ", ".join(x for x in (", ".join(doc.authors), str(doc.year or ""), doc.venue, Path(doc.path).name) if x)
+        # The title once: not above the text when the text opens with it.
+        key_title = " ".join(doc.title.split()).casefold()
+        opens_with_title = any(" ".join(index.reading_text(p.id)[0].split()).casefold() == key_title
+                               for p in passages[:6])
+        title = "" if opens_with_title else f"<b>{html.escape(doc.title)}</b><br>"
+        self.title.setText(title + f"<small style='color:#57534e'>{html.escape(meta)}</small>")
         selected = set(sel.places)
         parts = []
         page = None
-        for p in index.document_passages.get(document_id, []):
+        for p in passages:
             if p.page is not None and p.page != page and p.kind != "footnote":
                 page = p.page
                 parts.append(f'<p align="right" style="color:#a8a29e;font-size:small">— p. '
                              f"{html.escape(doc.page_label(page))} —</p>")
             body = passage_html(index, p.id, selected)
+            pid = html.escape(p.id)
             style = f' style="background:{READER_PASSAGE}"' if p.id == sel.passage else ""
             if p.kind == "heading":
-                parts.append(f'<a name="{html.escape(p.id)}"></a><h3>{body}</h3>')
+                parts.append(f'<h3><a name="psg:{pid}"></a>{body}</h3>')
             else:
                 small = ' style="font-size:small;color:#57534e"' if p.kind == "footnote" or p.is_reference else ""
-                parts.append(f'<a name="{html.escape(p.id)}"></a><p{style}><span{small}>{body}</span></p>')
-        self.browser.setHtml("".join(parts))
-        if sel.passage and index.passages.get(sel.passage) and index.passages[sel.passage].document == document_id:
-            self.browser.scrollToAnchor(sel.passage)
+                parts.append(f'<p{style}><a name="psg:{pid}"></a><span{small}>{body}</span></p>')
+        self.browser.set_passages_html("".join(parts))
+        if sel.passage and index.passages.get(sel.passage) and index.passages[sel.passage].document == doc.id:
+            self.browser.scrollToAnchor("psg:" + sel.passage)
+
+    def shown(self) -> dict:
+        return {"document": self.document_id, "passage": self._key[3] if self._key else None}
 
 
 # ---------------------------------------------------------------------------
 # Documents and problems
 
-class DocumentsPanel(QListWidget):
-    """Corpus documents with metadata; the checkboxes filter the view."""
+class DocumentsPanel(_Panel, QListWidget):
+    """Corpus documents with metadata; the ticks are the view's document filter."""
 
-    filterChanged = Signal(list)
+    DEFER = True
     opened = Signal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.itemChanged.connect(self._changed)
         self.itemActivated.connect(lambda item: self.opened.emit(item.data(Qt.ItemDataRole.UserRole)))
         self._filling = False
+        self._subscribe(session, FiltersChanged, IndexReplaced)
 
-    def set_documents(self, index: Index, shown: set[str] | None) -> None:
+    def render_all(self) -> None:
+        s = self.session
+        if s.index is None:
+            return
+        shown = s.filters.documents
+        docs = s.index.corpus.documents
+        if [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())] != [d.id for d in docs]:
+            self._filling = True
+            try:
+                self.clear()
+                for d in docs:
+                    item = QListWidgetItem(d.title + (f" ({d.year})" if d.year else ""))
+                    item.setData(Qt.ItemDataRole.UserRole, d.id)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    tip = [d.title, ", ".join(d.authors), str(d.year or ""), d.venue, ", ".join(d.languages),
+                           Path(d.path).name]
+                    item.setToolTip(plain_tooltip("\n".join(x for x in tip if x)))
+                    self.addItem(item)
+            finally:
+                self._filling = False
         self._filling = True
-        self.clear()
-        for d in index.corpus.documents:
-            label = d.title + (f" ({d.year})" if d.year else "")
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, d.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if shown is None or d.id in shown else Qt.CheckState.Unchecked)
-            tip = [d.title, ", ".join(d.authors), str(d.year or ""), d.venue, ", ".join(d.languages), Path(d.path).name]
-            item.setToolTip("\n".join(x for x in tip if x))
-            self.addItem(item)
-        self._filling = False
+        try:
+            for i in range(self.count()):
+                item = self.item(i)
+                on = shown is None or item.data(Qt.ItemDataRole.UserRole) in shown
+                state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+                if item.checkState() != state:
+                    item.setCheckState(state)
+        finally:
+            self._filling = False
+
+    def checked(self) -> list[str]:
+        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())
+                if self.item(i).checkState() == Qt.CheckState.Checked]
+
+    def shown(self) -> dict:
+        return {"documents": [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())],
+                "checked": self.checked()}
 
     def _changed(self, _item) -> None:
-        if not self._filling:
-            checked = [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())
-                       if self.item(i).checkState() == Qt.CheckState.Checked]
-            self.filterChanged.emit(checked)
+        if self._filling or self.session.index is None:
+            return
+        checked = self.checked()
+        every = len(checked) == len(self.session.index.corpus.documents)
+        self._report(lambda: self.session.set_filters(documents=None if every else tuple(checked)))
+
+
+def editor_command(editor: str, path: str | Path, line: int) -> list[str]:
+    """The command opening ``path`` at ``line`` in ``editor`` (``$VISUAL``/
+    ``$EDITOR``, split like a shell would): the path is absolute and comes
+    after ``--``, so no file name can be read as an option or a command
+    (``+:!cmd`` for vim, ``-e`` for others)."""
+    return [*shlex.split(editor), f"+{max(int(line), 1)}", "--", str(Path(path).absolute())]
 
 
 class ProblemsPanel(QListWidget):
     """Problems in the gazetteer/corpus as file:line: message; double-click
-    opens the file at that line in the user's editor where possible."""
+    opens the file at that line in the user's editor where possible, and
+    says so when it cannot."""
+
+    openFailed = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.itemActivated.connect(self._open)
         QShortcut(QKeySequence("Return"), self, activated=lambda: self.currentItem() and self._open(self.currentItem()))
+        self.popen = subprocess.Popen
+        self.open_url = QDesktopServices.openUrl
 
     def set_issues(self, issues: list[Issue]) -> None:
         self.clear()
@@ -476,72 +773,102 @@ class ProblemsPanel(QListWidget):
             item = QListWidgetItem(str(issue))
             item.setData(Qt.ItemDataRole.UserRole, (issue.path, issue.line))
             item.setForeground(Qt.GlobalColor.red if issue.is_error else Qt.GlobalColor.darkYellow)
+            item.setToolTip(plain_tooltip(str(issue)))
             self.addItem(item)
 
     def _open(self, item) -> None:
         path, line = item.data(Qt.ItemDataRole.UserRole)
+        path = str(Path(path).absolute())
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if editor:
             try:
-                subprocess.Popen([*shlex.split(editor), f"+{max(line, 1)}", path])
+                self.popen(editor_command(editor, path, line))
                 return
-            except OSError:
-                pass
-        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+            except (OSError, ValueError) as exc:
+                self.openFailed.emit(f"Could not start the editor {editor!r} ({exc}). "
+                                     f"The problem is at {path}:{line}.")
+                return
+        if not Path(path).exists():
+            self.openFailed.emit(f"{path} does not exist (any more).")
+        elif not self.open_url(QUrl.fromLocalFile(path)):
+            self.openFailed.emit(f"No editor is set and no application opens {Path(path).name}. Set $VISUAL or "
+                                 f"$EDITOR (e.g. export EDITOR=nano) to open files at the line. "
+                                 f"The problem is at {path}:{line}.")
 
 
 # ---------------------------------------------------------------------------
 # Search
 
-class SearchPanel(QWidget):
-    """Ctrl+F: places by any name or alias, and passages by full text."""
+class SearchPanel(_Panel, QWidget):
+    """Ctrl+F: places by any name or alias, and passages by full text, in
+    the current view; passage hits show their snippet with the words found."""
 
-    placeChosen = Signal(str)
-    passageChosen = Signal(str)
-
-    def __init__(self, parent=None):
+    def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.edit = QLineEdit(placeholderText="Search places and passages…  (\"phrase\", prefix*)")
         self.edit.setClearButtonEnabled(True)
         self.results = QListWidget()
+        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.status = QLabel("")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.edit)
         layout.addWidget(self.status)
         layout.addWidget(self.results)
-        self.index = None
         self.passage_search = None
+        self._search_index = None
         self.edit.textChanged.connect(self._run)
         self.edit.returnPressed.connect(self._activate_first)
         self.results.itemActivated.connect(self._choose)
         self.results.itemClicked.connect(self._choose)
+        self._subscribe(session, FiltersChanged, IndexReplaced)
 
-    def set_sources(self, index, passage_search) -> None:
-        self.index, self.passage_search = index, passage_search
+    def set_search(self, index, passage_search) -> None:
+        """The full-text index for ``index`` (prepared in the background)."""
+        self._search_index, self.passage_search = index, passage_search
+        self._run(self.edit.text())
+
+    def render_all(self) -> None:
         self._run(self.edit.text())
 
     def _run(self, text: str) -> None:
         from ..search import find_places
 
         self.results.clear()
-        if not text.strip() or self.index is None:
+        s = self.session
+        index = s.index
+        if not text.strip() or index is None:
             self.status.setText("")
             return
-        places = find_places(self.index.gazetteer, text, limit=15)
-        hits = self.passage_search.search(text, limit=60) if self.passage_search else []
+        view = s.view_rows()
+        places = [(p, m) for p, m in find_places(index.gazetteer, text, limit=40) if view.shows_place(p.id)][:15]
+        search = self.passage_search if self._search_index is index else None
+        hits = [h for h in (search.search(text, limit=200) if search else []) if view.shows_passage(h.passage)][:60]
         for place, matched in places:
             label = place.name + (f"  — “{matched}”" if matched != place.name else "") + f"  ({place.kind})"
-            item = QListWidgetItem("📍 " + label)
+            item = QListWidgetItem(kind_icon(place.kind), label)
+            item.setToolTip(plain_tooltip(f"{place.name} ({place.kind})" +
+                                          (f"\nAlso: {', '.join(place.aliases)}" if place.aliases else "")))
             item.setData(Qt.ItemDataRole.UserRole, ("place", place.id))
             self.results.addItem(item)
         for hit in hits:
-            doc = self.index.corpus.by_id[hit.document]
-            item = QListWidgetItem(f"¶ {doc.title[:60]} — {hit.snippet}")
-            item.setToolTip(hit.snippet)
+            doc = index.corpus.by_id[hit.document]
+            passage = index.passages[hit.passage]
+            where = f"{doc.title[:70]} · ¶{passage.number}" + (f" · {passage.section[:40]}" if passage.section else "")
+            item = QListWidgetItem(f"{hit.snippet}\n{where}")
+            item.setData(HTML_ROLE, highlighted_html(hit.snippet, hit.spans)
+                         + f"<br><small style='color:#57534e'>{html.escape(where)}</small>")
+            item.setToolTip(plain_tooltip(f"{doc.title}\n¶{passage.number}"))
             item.setData(Qt.ItemDataRole.UserRole, ("passage", hit.passage))
             self.results.addItem(item)
-        self.status.setText(f"{len(places)} place(s), {len(hits)} passage(s)")
+        pending = "" if search else " (full-text search is being prepared…)"
+        self.status.setText(f"{len(places)} place(s), {len(hits)} passage(s){pending}")
+
+    def shown(self) -> dict:
+        return {"results": [self.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.results.count())]}
 
     def _activate_first(self) -> None:
         if self.results.count():
@@ -550,8 +877,29 @@ class SearchPanel(QWidget):
 
     def _choose(self, item) -> None:
         kind, key = item.data(Qt.ItemDataRole.UserRole)
-        (self.placeChosen if kind == "place" else self.passageChosen).emit(key)
+        s = self.session
+        if kind == "place":
+            self._report(lambda: s.select_places([key], source="search"))
+        elif s.index is not None and key in s.index.passages:
+            # The passage with its places selected, so they light up everywhere.
+            places = list(s.view_rows().places_in(key))
+            def choose():
+                if places:
+                    s.select_places(places, source="search")
+                s.select_passage(key, source="search")
+            self._report(choose)
 
     def focus(self) -> None:
         self.edit.setFocus()
         self.edit.selectAll()
+
+
+def no_squash(label: QLabel) -> QLabel:
+    """A label whose long text wraps instead of widening (and squashing) its form."""
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
+
+
+__all__ = ["PlacesPanel", "PassagesPanel", "ReaderPanel", "DocumentsPanel", "ProblemsPanel", "SearchPanel",
+           "LinkBrowser", "passage_html", "editor_command", "no_squash", "plain_label"]

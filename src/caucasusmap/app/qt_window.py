@@ -1,193 +1,132 @@
-"""The main window: one shared selection, many views.
+"""The main window: wiring only — docks, menus, settings.
 
-The window owns the index and a :class:`~caucasusmap.selection.SelectionState`.
-Every view writes user actions to the state and re-renders when it changes;
-views never call each other. Linking runs in a background thread with
-progress and cancel; the gazetteer file and corpus folder are watched, and a
-broken gazetteer leaves the last good one in use with its problems listed.
+The view state is one core :class:`~caucasusmap.session.Session`; every panel
+subscribes to it, renders what it says, and writes user actions back to it
+(panels never talk to each other). The loader
+(:class:`~caucasusmap.app.qt_loader.LoadController`) links in the background
+and hands new indexes to the session; the workbench
+(:class:`~caucasusmap.app.qt_workbench.Workbench`) edits the gazetteer.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import sys
-import threading
-import time
-from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCursor, QKeySequence
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QDialogButtonBox,
     QDockWidget,
     QFileDialog,
     QInputDialog,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
 )
 
 from .. import __version__
-from ..candidates import add_to_ignore, find_candidates, ignore_path, read_ignore
 from ..citation import cite_passage
-from ..corpus import document_suffixes
-from ..errors import CaucasusmapError, GazetteerError
-from ..gazetteer import SUFFIXES as GAZETTEER_SUFFIXES
-from ..gazwriter import (
-    ConflictError,
-    EditError,
-    GazetteerFile,
-    add_to_list,
-    open_gazetteer,
-    remove_from_list,
-    set_field,
-)
-from ..index import Index, open_index
-from ..maps import MapView, great_circle_km, render_map
-from ..naming import DEFAULT_NAMING, NAMINGS, TEXT, display_names
-from ..search import PassageSearch
-from ..selection import Selection, SelectionState
-from .qt_map import MapWidget, register_scheme
-from .qt_panels import (
-    DocumentsPanel,
-    PassagesPanel,
-    PlacesPanel,
-    ProblemsPanel,
-    ReaderPanel,
-    SearchPanel,
-    reading_text,
-)
-from .qt_workbench import CandidatesPanel, PlaceDialog
+from ..errors import GazetteerError
+from ..index import Index
+from ..maps import MapView
+from ..naming import DEFAULT_NAMING, NAMINGS
+from ..session import FiltersChanged, HandlerFailed, IndexReplaced, SelectionChanged, Session
+from .qt_loader import Cancelled, LoadController, LoadResult
+from .qt_map import MapController, MapWidget, register_scheme
+from .qt_panels import DocumentsPanel, PassagesPanel, PlacesPanel, ProblemsPanel, ReaderPanel, SearchPanel
+from .qt_util import message_box
+from .qt_workbench import CandidatesPanel, PlaceDialog, Workbench, suggest_exclude_phrase
+
+__all__ = ["MainWindow", "launch", "remembered_files", "suggest_exclude_phrase", "LoadResult"]
 
 log = logging.getLogger("caucasusmap.app")
 
-WARM_PASSAGES = 20_000
-"""Up to this many passages, their reading text is prepared while loading."""
-
-
-class Cancelled(Exception):
-    pass
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """What a background load produced. Sent as one object: PySide6 can
-    corrupt the refcount of a bare None sent through a cross-thread
-    Signal(object), which crashes the interpreter."""
-
-    index: Index | None = None
-    search: PassageSearch | None = None
-    candidates: tuple = ()
-    error: Exception | None = None
-
-
-class Loader(QObject):
-    """Links in a background thread; results come back as queued signals."""
-
-    progress = Signal(int, int)
-    finished = Signal(object)   # a LoadResult: the index (or the error)
-    extras = Signal(object)     # a LoadResult: then its search index and unlinked names
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._cancel = threading.Event()
-        self.busy = False
-
-    def start(self, gazetteer: Path, corpus: Path) -> None:
-        self._cancel.clear()
-        self.busy = True
-
-        def emit(signal, *args) -> None:
-            try:
-                signal.emit(*args)
-            except RuntimeError:  # the window was closed meanwhile: nobody to tell
-                self._cancel.set()
-
-        def report(done, total):
-            if self._cancel.is_set():
-                raise Cancelled
-            emit(self.progress, done, total)
-
-        def work():
-            try:
-                index = open_index(gazetteer, corpus, progress=report)
-            except (CaucasusmapError, Cancelled) as exc:
-                emit(self.finished, LoadResult(error=exc))
-                return
-            except Exception as exc:  # a bug: report it, never kill the window
-                log.exception("linking failed")
-                emit(self.finished, LoadResult(error=exc))
-                return
-            emit(self.finished, LoadResult(index))
-
-        threading.Thread(target=work, name="caucasusmap-linker", daemon=True).start()
-
-    def prepare_extras(self, index: Index, gazetteer: Path) -> None:
-        """What only some panels need — the search index, the unlinked names,
-        the reading text of passages (fast clicks) — in the background. The
-        window starts this once its map is drawn, so it does not compete with
-        the first paint."""
-
-        def work():
-            try:
-                search = PassageSearch(index)
-                candidates = find_candidates(index, read_ignore(ignore_path(gazetteer)), limit=100)
-                if len(index.passage_list) <= WARM_PASSAGES:
-                    for passage in index.passage_list:
-                        reading_text(index, passage.id)
-                result = LoadResult(index, search, tuple(candidates))
-            except Exception as exc:  # the main views work without these
-                log.exception("preparing search and unlinked names failed")
-                result = LoadResult(index, error=exc)
-            try:
-                self.extras.emit(result)
-            except RuntimeError:
-                pass  # the window was closed meanwhile
-
-        threading.Thread(target=work, name="caucasusmap-extras", daemon=True).start()
-
-    def cancel(self) -> None:
-        self._cancel.set()
+HOW_TO = """
+<h3>How to use caucasusmap</h3>
+<ol>
+<li><b>Pick a place</b> — click it on the map, in the <i>Places</i> list (type in its filter box to find it:
+any name or alias, accents ignored), or search (<b>Ctrl+F</b>). Every panel follows: the map rings it, the
+<i>Passages</i> panel lists every passage that mentions it, with the mentions highlighted.</li>
+<li><b>Several places</b> — Ctrl-click more places (list or map); <i>Passages</i> then shows the passages
+mentioning <i>all</i> of them, or <i>any</i> of them (the menu above the passages).</li>
+<li><b>Read</b> — click a passage to open its document in the <i>Reader</i> at that spot; the places it
+mentions light up on the map. Every name in a text is a link to its place.</li>
+<li><b>Choose what is shown</b> — untick documents in <i>Documents</i>; <i>View → Hide references
+sections</i>; <i>Selection → Only places near or inside the selection</i>; <i>View → Place names</i>.
+The map, the lists, the passages and every export show the same view.</li>
+<li><b>Go back</b> — Alt+← and Alt+→ walk through your selections; Esc clears the selection.</li>
+<li><b>Export</b> — <i>File → Export view</i> (Ctrl+E) writes what you see as a self-contained HTML map,
+GeoJSON, Linked Places or CSV.</li>
+<li><b>Fix the gazetteer</b> — <i>Places → Add place</i> (Ctrl+N), <i>Edit selected place</i> (F2), drag
+markers (<i>Move places by dragging</i>), right-click a mention → <i>This is not that place</i>. Your YAML
+is changed only where the change is, the previous version kept, and Ctrl+Z undoes. Editing the YAML in
+your own editor works too: the app relinks when the file changes.</li>
+<li><b>Problems</b> — the <i>Problems</i> panel lists what is wrong in the gazetteer or corpus;
+double-click a line to open the file there in <code>$VISUAL</code>/<code>$EDITOR</code>.</li>
+</ol>
+"""
 
 
 class MainWindow(QMainWindow):
-    """Places, map, passages, reader, documents and problems over one selection."""
+    """Places, map, passages, reader, documents, search, unlinked names and
+    problems, all over one :class:`Session`."""
 
     indexChanged = Signal()
 
     def __init__(self, gazetteer: Path, corpus: Path, settings: QSettings | None = None):
         super().__init__()
         self.settings = settings or QSettings("caucasusmap", "caucasusmap")
-        self.gazetteer_path, self.corpus_path = Path(gazetteer), Path(corpus)
-        self.index: Index | None = None
-        self.state = SelectionState()
-        self.shown_documents: set[str] | None = None
-        self.place_filter: tuple[str, ...] | None = None  # "near/inside" view filter
-        self.place_filter_label = ""
-        self.hide_references = False
-        self.time_range: tuple | None = None  # set by the map's time control
+        self.state = Session(gazetteer=gazetteer, corpus=corpus)
         saved = self.settings.value("view/naming", DEFAULT_NAMING)
-        self.naming = saved if saved in NAMINGS else DEFAULT_NAMING
+        if saved in NAMINGS and saved != DEFAULT_NAMING:
+            self.state.set_filters(naming=saved)
+        self.place_filter_label = ""
         self.setWindowTitle("caucasusmap")
+        self.loading = LoadController(self.state, self)
         self._build_views()
+        self.workbench = Workbench(self.state, self, self.map, self)
         self._build_menus()
         self._build_status()
-        self.loader = Loader(self)
-        self.loader.progress.connect(self._on_progress)
-        self.loader.finished.connect(self._on_loaded)
-        self.loader.extras.connect(self._on_extras)
-        self.extras_ready = False
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self._schedule_reload)
-        self.watcher.directoryChanged.connect(self._schedule_reload)
-        self.reload_timer = QTimer(self, singleShot=True, interval=300)
-        self.reload_timer.timeout.connect(self.reload)
-        self.state.subscribe(self._on_selection)
+        self._connect()
         self._restore_settings()
-        self.reload()
+        self.loading.reload()
+
+    # -- the session, as the rest of the app and the tests see it ---------------
+    @property
+    def index(self) -> Index | None:
+        return self.state.index
+
+    @property
+    def gazetteer_path(self) -> Path:
+        return self.state.gazetteer_path
+
+    @property
+    def corpus_path(self) -> Path:
+        return self.state.corpus_path
+
+    @property
+    def place_filter(self) -> tuple[str, ...] | None:
+        return self.state.filters.places
+
+    @property
+    def extras_ready(self) -> bool:
+        return self.loading.extras_ready
+
+    @property
+    def loader(self) -> LoadController:
+        return self.loading
+
+    def current_view(self) -> MapView:
+        """What the user is looking at (the export writes exactly this)."""
+        return self.state.current_view()
 
     # -- construction ---------------------------------------------------------
     def _dock(self, title: str, widget, area, name: str) -> QDockWidget:
@@ -198,67 +137,76 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_views(self) -> None:
+        s = self.state
         self.map = MapWidget(self)
+        self.map_controller = MapController(s, self.map, self)
         self.setCentralWidget(self.map)
-        self.places = PlacesPanel()
-        self.passages = PassagesPanel()
-        self.reader = ReaderPanel()
-        self.documents = DocumentsPanel()
+        self.places = PlacesPanel(s)
+        self.passages = PassagesPanel(s)
+        self.reader = ReaderPanel(s)
+        self.documents = DocumentsPanel(s)
         self.problems = ProblemsPanel()
-        self.search = SearchPanel()
-        L, R, B = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea, \
-            Qt.DockWidgetArea.BottomDockWidgetArea
-        self.places_dock = self._dock("Places", self.places, L, "places")
-        self.documents_dock = self._dock("Documents", self.documents, L, "documents")
-        self.passages_dock = self._dock("Passages", self.passages, R, "passages")
-        self.reader_dock = self._dock("Reader", self.reader, R, "reader")
-        self.problems_dock = self._dock("Problems", self.problems, B, "problems")
-        self.search_dock = self._dock("Search", self.search, L, "search")
-        self.candidates = CandidatesPanel()
-        self.candidates_dock = self._dock("Unlinked names", self.candidates, L, "candidates")
+        self.search = SearchPanel(s)
+        self.candidates = CandidatesPanel(s)
+        area = Qt.DockWidgetArea
+        self.places_dock = self._dock("Places", self.places, area.LeftDockWidgetArea, "places")
+        self.documents_dock = self._dock("Documents", self.documents, area.LeftDockWidgetArea, "documents")
+        self.passages_dock = self._dock("Passages", self.passages, area.RightDockWidgetArea, "passages")
+        self.reader_dock = self._dock("Reader", self.reader, area.RightDockWidgetArea, "reader")
+        self.problems_dock = self._dock("Problems", self.problems, area.BottomDockWidgetArea, "problems")
+        self.search_dock = self._dock("Search", self.search, area.LeftDockWidgetArea, "search")
+        self.candidates_dock = self._dock("Unlinked names", self.candidates, area.LeftDockWidgetArea, "candidates")
+        # Places above; Documents, Unlinked names and Search as tabs below it.
+        self.splitDockWidget(self.places_dock, self.documents_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.documents_dock, self.candidates_dock)
         self.tabifyDockWidget(self.documents_dock, self.search_dock)
         self.documents_dock.raise_()
-        self.splitDockWidget(self.places_dock, self.documents_dock, Qt.Orientation.Vertical)
         self.splitDockWidget(self.passages_dock, self.reader_dock, Qt.Orientation.Vertical)
         self.problems_dock.hide()
         self.resizeDocks([self.places_dock, self.passages_dock], [380, 440], Qt.Orientation.Horizontal)
-        # Every user action goes to the state, and only there.
-        self.places.picked.connect(lambda ids, how: self.state.select_places(ids, how, source="list"))
-        self.map.placesClicked.connect(lambda ids: self.state.select_places(ids, "replace", source="map"))
+
+    def _connect(self) -> None:
+        s = self.state
         for browser in (self.passages.browser, self.reader.browser):
             browser.placeClicked.connect(self._place_link)
-            browser.passageClicked.connect(lambda pid: self.state.select_passage(pid, source="passages"))
-        self.passages.modeChanged.connect(lambda mode: self.state.set_mode(mode, source="passages"))
-        self.documents.filterChanged.connect(self._documents_filtered)
-        self.documents.opened.connect(self._open_document)
-        self.map.ready.connect(self._map_ready)
-        self.map.placeMoved.connect(self._place_moved)
-        self.map.contextMenuAt.connect(self._map_context_menu)
-        self.map.clickedAt.connect(self._map_clicked)
-        self.map.timeRangeChanged.connect(self._time_range_changed)
-        for browser in (self.passages.browser, self.reader.browser):
-            browser.notThisPlace.connect(self.exclude_mention)
+            browser.notThisPlace.connect(self.workbench.exclude_mention)
             browser.copyPassage.connect(self.copy_passage)
-        self.candidates.addRequested.connect(lambda name: self.open_place_dialog({"name": name}))
-        self.candidates.ignoreRequested.connect(self.mark_not_a_place)
-        self.candidates.showPassages.connect(
-            lambda ids: ids and self.state.select_passage(ids[0], source="candidates"))
-        self.search.placeChosen.connect(lambda pid: self.state.select_places([pid], source="search"))
-        self.search.passageChosen.connect(self._passage_chosen)
-
-    def _passage_chosen(self, passage_id: str) -> None:
-        # Show the passage with its places selected, so they light up everywhere.
-        places = list(self.index.places_in(passage_id)) if self.index else []
-        if places:
-            self.state.select_places(places, source="search")
-        self.state.select_passage(passage_id, source="search")
+        self.documents.opened.connect(self._open_document)
+        self.problems.openFailed.connect(lambda text: self.warn("Cannot open the file", text))
+        self.candidates.addRequested.connect(lambda name: self.workbench.open_place_dialog({"name": name}))
+        self.candidates.ignoreRequested.connect(self.workbench.mark_not_a_place)
+        self.map.ready.connect(self._map_ready)
+        wb = self.workbench
+        wb.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        wb.warning.connect(self.warn)
+        wb.relink.connect(self.loading.schedule)
+        wb.undoAvailable.connect(self.undo_action.setEnabled)
+        ld = self.loading
+        ld.started.connect(self._load_started)
+        ld.progress.connect(self._on_progress)
+        ld.failed.connect(self._load_failed)
+        ld.loaded.connect(self._loaded)
+        ld.extrasReady.connect(self._on_extras)
+        s.subscribe(self._on_selection, SelectionChanged, IndexReplaced)
+        s.subscribe(self._on_filters, FiltersChanged)
+        s.subscribe(lambda e: self.statusBar().showMessage(
+            f"Internal error in a panel (see the log): {type(e.error).__name__}: {e.error}", 10000), HandlerFailed)
 
     def _place_link(self, place_id: str) -> None:
-        how = "toggle" if QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier else "replace"
-        self.state.select_places([place_id], how, source="text")
+        ctrl = QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier
+        self.state.select_places([place_id], "toggle" if ctrl else "replace", source="text")
+
+    def _action(self, menu, text, slot, shortcut=None, *, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
 
     def _build_menus(self) -> None:
+        s = self.state
         bar = self.menuBar()
         file = bar.addMenu("&File")
         self._action(file, "Open &corpus folder…", self.open_corpus, QKeySequence("Ctrl+Shift+O"))
@@ -266,25 +214,29 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, "&Export view as HTML…", lambda: self.export_view("html"), QKeySequence("Ctrl+E"))
         self._action(file, "Export view as &GeoJSON…", lambda: self.export_view("geojson"))
-        for fmt, label in (("png", "PN&G image…"), ("svg", "&SVG…"), ("pdf", "&PDF…"),
+        self._action(file, "Export view as &Linked Places (LPF)…", lambda: self.export_view("lpf"))
+        self._action(file, "Export view's mentions as C&SV…", lambda: self.export_view("csv"))
+        for fmt, label in (("png", "PN&G image…"), ("svg", "S&VG…"), ("pdf", "&PDF…"),
                            ("kml", "&KML (Google Earth)…"), ("gpkg", "GeoPac&kage (QGIS)…")):
             self._action(file, f"Export view as {label}", lambda _=False, f=fmt: self.export_view(f))
         file.addSeparator()
-        self._action(file, "&Reload", self.reload, QKeySequence.StandardKey.Refresh)
+        self._action(file, "&Reload", self.loading.reload, QKeySequence.StandardKey.Refresh)
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
         places = bar.addMenu("&Places")
-        self._action(places, "&Add place…", lambda: self.open_place_dialog(), QKeySequence.StandardKey.New)
-        self._action(places, "&Edit selected place…", self.edit_selected_place, QKeySequence("F2"))
-        self.move_action = self._action(places, "&Move places by dragging on the map", self._toggle_moving)
-        self.move_action.setCheckable(True)
-        self.undo_action = self._action(places, "&Undo last gazetteer change", self.undo_gazetteer_edit,
-                                        QKeySequence.StandardKey.Undo)
+        wb = self.workbench
+        self._action(places, "&Add place…", lambda: wb.open_place_dialog(), QKeySequence.StandardKey.New)
+        self._action(places, "&Edit selected place…", wb.edit_selected_place, QKeySequence("F2"))
+        self.move_action = self._action(places, "&Move places by dragging on the map", wb.toggle_moving,
+                                        checkable=True)
+        self.undo_action = self._action(places, "&Undo last gazetteer change", wb.undo, QKeySequence.StandardKey.Undo)
         self.undo_action.setEnabled(False)
+
         nav = bar.addMenu("&Selection")
-        self.back_action = self._action(nav, "&Back", lambda: self.state.back(), QKeySequence("Alt+Left"))
-        self.forward_action = self._action(nav, "&Forward", lambda: self.state.forward(), QKeySequence("Alt+Right"))
-        self._action(nav, "&Clear", lambda: self.state.clear(source="keyboard"), QKeySequence("Esc"))
-        self._action(nav, "Copy passage with &citation", lambda: self.copy_passage(self.state.current.passage),
+        self.back_action = self._action(nav, "&Back", lambda: s.back(), QKeySequence("Alt+Left"))
+        self.forward_action = self._action(nav, "&Forward", lambda: s.forward(), QKeySequence("Alt+Right"))
+        self._action(nav, "&Clear", lambda: s.clear(source="keyboard"), QKeySequence("Esc"))
+        self._action(nav, "Copy passage with &citation", lambda: self.copy_passage(s.current.passage),
                      QKeySequence("Ctrl+Shift+C"))
         self._action(nav, "&Search places and passages…", self._focus_search, QKeySequence.StandardKey.Find)
         self._action(nav, "Filter the place &list", self._focus_filter, QKeySequence("Ctrl+L"))
@@ -293,10 +245,19 @@ class MainWindow(QMainWindow):
                      QKeySequence("Ctrl+Shift+N"))
         self.clear_filter_action = self._action(nav, "Show all places again", self.clear_place_filter)
         self.clear_filter_action.setEnabled(False)
-        refs = self._action(nav, "&Hide references sections", self._toggle_references)
-        refs.setCheckable(True)
+
         view = bar.addMenu("&View")
+        self.references_action = self._action(view, "&Hide references sections",
+                                              lambda on: s.set_filters(hide_references=on), QKeySequence("Ctrl+R"),
+                                              checkable=True)
+        origins = view.addMenu("Places &from")
+        self.origin_actions = {}
+        for key, label in (("curated", "the &gazetteer (curated)"), ("reference", "the &reference gazetteer")):
+            self.origin_actions[key] = self._action(origins, label, lambda _=False: self._origins_chosen(),
+                                                    checkable=True)
+            self.origin_actions[key].setChecked(True)
         self._naming_menu(view)
+        view.addSeparator()
         for dock in (self.places_dock, self.documents_dock, self.search_dock, self.candidates_dock,
                      self.passages_dock, self.reader_dock, self.problems_dock):
             view.addAction(dock.toggleViewAction())
@@ -309,9 +270,12 @@ class MainWindow(QMainWindow):
                    ("&Search", self.search_dock, self.search.edit),
                    ("Pro&blems", self.problems_dock, self.problems))
         for n, (label, dock, widget) in enumerate(targets, 1):
-            self._action(view, f"Go to {label}", lambda d=dock, w=widget: self._go_to(d, w),
+            self._action(view, f"Go to {label}", lambda _=False, d=dock, w=widget: self._go_to(d, w),
                          QKeySequence(f"Ctrl+{n}"))
+
         help_ = bar.addMenu("&Help")
+        self._action(help_, "&How to use caucasusmap", self.show_how_to, QKeySequence.StandardKey.HelpContents)
+        self._action(help_, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("Ctrl+/"))
         self._action(help_, "&About caucasusmap", self.about)
 
     def _naming_menu(self, view) -> None:
@@ -321,7 +285,7 @@ class MainWindow(QMainWindow):
         self.naming_actions = {}
         for key, label in NAMINGS.items():
             action = QAction(label, self, checkable=True)
-            action.setChecked(key == self.naming)
+            action.setChecked(key == self.state.filters.naming)
             action.triggered.connect(lambda _=False, k=key: self.set_naming(k))
             group.addAction(action)
             menu.addAction(action)
@@ -329,28 +293,21 @@ class MainWindow(QMainWindow):
 
     def set_naming(self, naming: str) -> None:
         """Show places under ``naming`` (a key of :data:`caucasusmap.naming.NAMINGS`), remembered."""
-        if naming not in NAMINGS or naming == self.naming:
+        if naming not in NAMINGS:
             return
-        self.naming = naming
         self.naming_actions[naming].setChecked(True)
         self.settings.setValue("view/naming", naming)
-        if self.index is not None:
-            self._refresh_counts()
-            self._reload_map()
+        self.state.set_filters(naming=naming)
 
-    def _action(self, menu, text, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+    def _origins_chosen(self) -> None:
+        chosen = tuple(k for k, a in self.origin_actions.items() if a.isChecked())
+        self.state.set_filters(origins=None if len(chosen) == len(self.origin_actions) else chosen)
 
     def _build_status(self) -> None:
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(lambda: self.loader.cancel())
+        self.cancel_button.clicked.connect(self.loading.cancel)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         self.progress.hide()
@@ -358,184 +315,68 @@ class MainWindow(QMainWindow):
 
     # -- loading -----------------------------------------------------------------
     def reload(self) -> None:
-        if self.loader.busy:
-            self.reload_timer.start()  # try again once the current run ends
-            return
-        self.statusBar().showMessage(f"Linking {self.corpus_path} with {self.gazetteer_path.name}…")
+        self.loading.reload()
+
+    def _load_started(self, text: str) -> None:
+        self.statusBar().showMessage(text)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self._load_started = time.perf_counter()
-        self.loader.start(self.gazetteer_path, self.corpus_path)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
-    def _on_loaded(self, result: LoadResult) -> None:
-        error = result.error
-        self.loader.busy = False
+    def _load_failed(self, error: Exception) -> None:
         self.progress.hide()
         self.cancel_button.hide()
-        self._watch()
-        if error is not None:
-            if isinstance(error, GazetteerError):
-                self.problems.set_issues(error.issues)
-                self.problems_dock.show()
-                self.problems_dock.raise_()
-                kept = " — the previous places stay in use" if self.index else ""
-                self.statusBar().showMessage(f"{self.gazetteer_path.name} has {sum(i.is_error for i in error.issues)}"
-                                             f" error(s); see Problems{kept}")
-            elif isinstance(error, Cancelled):
-                self.statusBar().showMessage("Linking cancelled")
-            else:
-                self.statusBar().showMessage(f"Could not load: {error}")
-                if self.index is None:
-                    self.warn("caucasusmap", str(error))
-            return
+        if isinstance(error, GazetteerError):
+            self.problems.set_issues(error.issues)
+            self.problems_dock.show()
+            self.problems_dock.raise_()
+            kept = " — the previous places stay in use" if self.index else ""
+            self.statusBar().showMessage(f"{self.gazetteer_path.name} has {sum(i.is_error for i in error.issues)}"
+                                         f" error(s); see Problems{kept}")
+        elif isinstance(error, Cancelled):
+            self.statusBar().showMessage("Linking cancelled")
+        else:
+            self.statusBar().showMessage(f"Could not load: {error}")
+            if self.index is None:
+                self.warn("caucasusmap", str(error))
+
+    def _loaded(self, result: LoadResult) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
         index = result.index
-        self.index = index
-        self.extras_ready = False
         issues = list(index.gazetteer.issues) + list(index.corpus.issues)
         self.problems.set_issues(issues)
         if not any(i.is_error for i in issues):
             self.problems_dock.setVisible(self.problems_dock.isVisible() and bool(issues))
-        known_docs = {d.id for d in index.corpus.documents}
-        if self.shown_documents is not None:
-            self.shown_documents &= known_docs
-        self.documents.set_documents(index, self.shown_documents)
-
-        self.state.restrict(set(index.gazetteer.by_id), set(index.passages))
-        self._refresh_counts()
-        self._reload_map()
-        took = time.perf_counter() - self._load_started
         self.statusBar().showMessage(
             f"{len(index.corpus.documents)} documents, {len(index.gazetteer)} places, {len(index.table)} mentions "
-            f"({'from cache' if index.source == 'cache' else 'linked'} in {took:.1f} s)", 8000)
-        self._on_selection(self.state.current, Selection(), "reload")
-        added = getattr(self, "_select_after_reload", None)
-        if added and added in index.gazetteer.by_id:
-            self._select_after_reload = None
-            self.state.select_places([added], source="workbench")
-        if self.map.editable:
-            self.map.set_editable(True)
+            f"({'from cache' if index.source == 'cache' else 'linked'} in {result.seconds:.1f} s)", 8000)
         self.indexChanged.emit()
 
     def _on_extras(self, result: LoadResult) -> None:
-        if result.index is not self.index:
-            return  # a newer load has replaced that index meanwhile
         if result.error is not None:
             self.statusBar().showMessage(f"Search and unlinked names are unavailable: {result.error}", 8000)
             return
-        self.search.set_sources(result.index, result.search)
+        self.search.set_search(result.index, result.search)
         self.candidates.set_candidates(result.candidates)
-        self.extras_ready = True
-
-    def _watch(self) -> None:
-        gaz = self.gazetteer_path
-        paths = [str(gaz), str(gaz.parent), str(self.corpus_path)]
-        if gaz.is_dir():  # a folder gazetteer: the folder (files added or replaced) and each file
-            paths += [str(f) for f in gaz.iterdir() if f.suffix in GAZETTEER_SUFFIXES]
-        if self.corpus_path.is_dir():
-            wanted_suffixes = (*document_suffixes(), ".yaml")
-            paths += [str(p) for p in self.corpus_path.iterdir() if p.name.lower().endswith(wanted_suffixes)]
-        current = set(self.watcher.files()) | set(self.watcher.directories())
-        wanted = [p for p in paths if Path(p).exists() and p not in current]
-        if wanted:
-            self.watcher.addPaths(wanted)
-
-    def _schedule_reload(self, path: str) -> None:
-        # Editors often save by replacing the file; the folder watch catches that.
-        self.reload_timer.start()
-
-    # -- view --------------------------------------------------------------------
-    def current_view(self) -> MapView:
-        docs = tuple(sorted(self.shown_documents)) if self.shown_documents is not None else None
-        center = zoom = None
-        if self.map.last_view:
-            center, zoom = tuple(self.map.last_view["center"]), int(round(self.map.last_view["zoom"]))
-        return MapView(documents=docs, places=self.place_filter, selected=self.state.current.places,
-                       passage=self.state.current.passage, center=center, zoom=zoom,
-                       hide_references=self.hide_references, naming=self.naming, time_range=self.time_range)
-
-    def _time_range_changed(self, time_range) -> None:
-        # The page filters itself; the lists follow here.
-        self.time_range = tuple(time_range) if time_range else None
-        if self.index:
-            self._refresh_counts()
-            self._on_selection(self.state.current, self.state.current, "filter")
-
-    def _refresh_counts(self) -> None:
-        from ..viewfilters import ViewRows
-
-        index = self.index
-        vr = ViewRows(index, replace(self.current_view(), selected=(), passage=None))
-        rows, mentions, docs = vr.rows, vr.mentions, vr.documents
-        names = display_names(index.gazetteer.places, self.naming,
-                              index.text_names(rows) if self.naming == TEXT else None)
-        self.places.model.set_data(index.gazetteer.places, mentions, docs, names)
-        self.places.show_selection(self.state.current.places)
-
-    def _reload_map(self) -> None:
-        view = self.current_view()
-        view = MapView(documents=view.documents, places=view.places, selected=view.selected,
-                       hide_references=view.hide_references, center=view.center, zoom=view.zoom,
-                       naming=view.naming, time_range=view.time_range)
-        self.map.set_page_html(render_map(self.index, view, explorer=False))
 
     def _map_ready(self) -> None:
-        if self.index is not None and getattr(self, "_extras_for", None) is not self.index:
-            self._extras_for = self.index
-            self.loader.prepare_extras(self.index, self.gazetteer_path)
+        self.loading.prepare_extras()
         base = self.map.base_layer or self.settings.value("map/base_layer", "")
         if base and base != "Basemap (offline)":
             self.map.set_base_layer(base)
-        sel = self.state.current
-        if sel.passage and self.index and sel.passage in self.index.passages:
-            self.map.highlight(list(self.index.places_in(sel.passage)))
 
-    def _documents_filtered(self, checked: list[str]) -> None:
-        all_docs = {d.id for d in self.index.corpus.documents} if self.index else set()
-        self.shown_documents = None if set(checked) == all_docs else set(checked)
-        self._refresh_counts()
-        self._reload_map()
-        self._on_selection(self.state.current, self.state.current, "filter")
-
-    def _toggle_references(self, hide: bool) -> None:
-        self.hide_references = hide
-        if self.index:
-            self._refresh_counts()
-            self._reload_map()
-            self._on_selection(self.state.current, self.state.current, "filter")
-
-    def _open_document(self, document_id: str) -> None:
-        if self.index:
-            self.reader.show_document(self.index, document_id, self.state.current)
-            self.reader_dock.show()
-            self.reader_dock.raise_()
-
-    # -- the one place selection changes are rendered -----------------------------
-    def _on_selection(self, new: Selection, old: Selection, source: str) -> None:
-        index = self.index
-        self.back_action.setEnabled(self.state.can_go_back)
-        self.forward_action.setEnabled(self.state.can_go_forward)
-        if index is None:
-            return
-        if new.places != old.places or source == "reload":
-            self._show_distances(new.places)
-        if source != "list":
-            self.places.show_selection(new.places)
-        self.passages.show_selection(index, new, not self.hide_references)
+    # -- what the window itself shows ---------------------------------------------
+    def _on_selection(self, event) -> None:
+        self.back_action.setEnabled(self.state.selection.can_go_back)
+        self.forward_action.setEnabled(self.state.selection.can_go_forward)
+        index, passage = self.index, self.state.current.passage
         for browser in (self.passages.browser, self.reader.browser):
-            browser.citable_passage = new.passage if new.passage in index.passages else None
-        if new.passage and new.passage in index.passages:
-            self.reader.show_document(index, index.passages[new.passage].document, new)
-            self.map.highlight(list(index.places_in(new.passage)))
-        else:
-            if self.reader.document_id:
-                self.reader.show_document(index, self.reader.document_id, new)
-            if source != "map" or new.places != old.places:
-                self.map.show_selection(list(new.places), pan=source != "map")
+            browser.citable_passage = passage if index is not None and passage in index.passages else None
 
     def copy_passage(self, passage_id: str | None) -> str:
         """Put a passage's text with its citation (authors, year, title, page)
@@ -550,17 +391,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Copied the passage with its citation.", 4000)
         return text
 
-    def _show_distances(self, selected: tuple[str, ...]) -> None:
-        """Great-circle distances to the one selected place, in the list."""
-        places = self.index.gazetteer.places
-        if len(selected) != 1 or selected[0] not in self.index.gazetteer.by_id:
-            self.places.model.set_distances([None] * len(places))
-            return
-        import numpy as np
+    def _on_filters(self, event: FiltersChanged) -> None:
+        f = event.new
+        self.references_action.setChecked(f.hide_references)
+        self.clear_filter_action.setEnabled(f.places is not None)
+        for key, action in self.origin_actions.items():
+            action.setChecked(f.origins is None or key in f.origins)
+        if f.naming in self.naming_actions:
+            self.naming_actions[f.naming].setChecked(True)
 
-        c = self.index.gazetteer.by_id[selected[0]]
-        km = great_circle_km(c.lat, c.lon, np.array([p.lat for p in places]), np.array([p.lon for p in places]))
-        self.places.model.set_distances([float(x) for x in km])
+    def _open_document(self, document_id: str) -> None:
+        self.reader.open_document(document_id)
+        self.reader_dock.show()
+        self.reader_dock.raise_()
 
     def filter_near_selection(self, km: float | None = None) -> bool:
         """Show only the places inside the selected region's area, or within
@@ -576,214 +419,77 @@ class MainWindow(QMainWindow):
                                             "Within how many km (0: inside its area only)?", 10.0, 0.0, 5000.0, 1)
             if not ok:
                 return False
-        self.place_filter = filter_view_places(self.index, sel[0], km)
+        places = filter_view_places(self.index, sel[0], km)
         name = self.index.gazetteer.by_id[sel[0]].name
         self.place_filter_label = f"within {km:g} km of {name}" if km else f"inside {name}"
-        self._apply_place_filter()
+        self.state.set_filters(places=places)
+        self.statusBar().showMessage(f"Showing {len(places)} places {self.place_filter_label}", 8000)
         return True
 
     def clear_place_filter(self) -> None:
-        self.place_filter, self.place_filter_label = None, ""
-        self._apply_place_filter()
+        self.place_filter_label = ""
+        self.state.set_filters(places=None)
+        if self.index is not None:
+            self.statusBar().showMessage(f"Showing all {len(self.index.gazetteer)} places", 8000)
 
-    def _apply_place_filter(self) -> None:
-        self.clear_filter_action.setEnabled(self.place_filter is not None)
-        if self.index:
-            self._refresh_counts()
-            self._reload_map()
-            self._on_selection(self.state.current, self.state.current, "filter")
-        shown = len(self.place_filter) if self.place_filter is not None else len(self.index.gazetteer)
-        self.statusBar().showMessage(f"Showing {shown} places {self.place_filter_label}".rstrip(), 8000)
-
-    # -- growing and fixing the gazetteer ---------------------------------------------
     def warn(self, title: str, text: str) -> QMessageBox:
-        """A warning that does not block the event loop (the window and its
-        background work carry on while it is shown)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        """A warning that does not block the event loop; its text is plain."""
+        box = message_box(self, QMessageBox.Icon.Warning, title, text)
         self._last_warning = box
         return box
 
-    def gazetteer_file(self) -> GazetteerFile:
-        """The gazetteer as a writable file (or folder of files)."""
-        gf = getattr(self, "_gazfile", None)
-        if gf is None or gf.root != self.gazetteer_path:
-            gf = self._gazfile = open_gazetteer(self.gazetteer_path)
-        return gf
-
-    def _write(self, describe: str, change) -> bool:
-        """Apply one gazetteer change through GazetteerFile and relink."""
-        try:
-            gf = self.gazetteer_file()
-            change(gf)
-        except ConflictError as exc:
-            self.gazetteer_file().reload()
-            self.warn("Gazetteer changed", f"{exc}\n\nThe file has been read again; please make the change "
-                      "once more.")
-            return False
-        except (EditError, OSError, CaucasusmapError) as exc:
-            self.warn("Could not change the gazetteer", str(exc))
-            return False
-        self.undo_action.setEnabled(gf.can_undo)
-        self.statusBar().showMessage(f"{describe} — saved to {gf.path.name} "
-                                     f"(previous version: {gf.backup_path.name}; Ctrl+Z undoes)", 8000)
-        # The file watcher reports this write too: both go through the same
-        # debounce, so the gazetteer is relinked once.
-        self.reload_timer.start()
-        return True
-
+    # -- workbench (kept on the window for menus and tests) ---------------------------
     def open_place_dialog(self, values: dict | None = None, *, geocoder=None) -> PlaceDialog:
-        """Show the Add place form (non-blocking); saving happens on OK."""
-        known = set(self.index.gazetteer.by_id) if self.index else set()
-        dialog = PlaceDialog(self, existing_ids=known, values=values or {}, geocoder=geocoder)
-        dialog.accepted.connect(lambda: self.add_place(dialog.values()))
-        self._open_form(dialog)
-        return dialog
-
-    def _open_form(self, dialog: PlaceDialog) -> None:
-        # Not modal: the map stays usable, and a click on it fills the coordinates.
-        dialog.setModal(False)
-        dialog.lookedUp.connect(self.map.show_picks)
-        dialog.finished.connect(lambda _: self.map.show_picks([]))
-        self.map.set_pick_mode(True)  # a click on an area takes the point, not the area
-        dialog.finished.connect(lambda _: self.map.set_pick_mode(False))
-        dialog.show()
-        self._dialog = dialog
-        self.statusBar().showMessage("Click the map to take the place's coordinates from there", 8000)
-
-    def _map_clicked(self, lat: float, lon: float) -> None:
-        dialog = getattr(self, "_dialog", None)
-        if dialog is not None and dialog.isVisible():
-            dialog.pick(lat, lon)
-
-    def add_place(self, fields: dict) -> bool:
-        ok = self._write(f"Added {fields['name']}", lambda gf: gf.add_place(fields))
-        if ok:
-            self._select_after_reload = fields["id"]
-        return ok
+        return self.workbench.open_place_dialog(values, geocoder=geocoder)
 
     def edit_selected_place(self) -> PlaceDialog | None:
-        sel = self.state.current.places
-        if not sel or self.index is None:
-            return None
-        place = self.index.gazetteer.by_id[sel[0]]
-        values = {"id": place.id, "name": place.name, "aliases": list(place.aliases), "kind": place.kind,
-                  "lat": place.lat, "lon": place.lon, "note": place.note}
-        dialog = PlaceDialog(self, existing_ids=set(self.index.gazetteer.by_id), values=values, editing=True)
-        dialog.accepted.connect(lambda: self.save_place_edit(place.id, values, dialog.values()))
-        self._open_form(dialog)
-        return dialog
+        return self.workbench.edit_selected_place()
 
-    def save_place_edit(self, place_id: str, old: dict, new: dict) -> bool:
-        """Write only what changed, each change at its own place in the file."""
-
-        def change(gf: GazetteerFile) -> None:
-            def apply(text: str) -> str:
-                for key in ("name", "kind", "lat", "lon", "note"):
-                    if new[key] != old[key] and new[key] not in (None, ""):
-                        text = set_field(text, place_id, key, new[key])
-                for alias in old["aliases"]:
-                    if alias not in new["aliases"]:
-                        text = remove_from_list(text, place_id, "aliases", alias)
-                for alias in new["aliases"]:
-                    if alias not in old["aliases"]:
-                        text = add_to_list(text, place_id, "aliases", alias)
-                return text
-
-            gf.edit(apply, place=place_id)
-
-        return self._write(f"Saved {new['name']}", change)
-
-    def _place_moved(self, place_id: str, lat: float, lon: float) -> None:
-        if not self.map.editable:
-            return
-        self._write(f"Moved {place_id} to {lat:.5f}, {lon:.5f}",
-                    lambda gf: gf.edit(lambda t: set_field(set_field(t, place_id, "lat", round(lat, 5)),
-                                                           place_id, "lon", round(lon, 5)), place=place_id))
-
-    def _toggle_moving(self, on: bool) -> None:
-        self.map.set_editable(on)
-        self.statusBar().showMessage("Drag a marker to move its place; the file is saved on drop (Ctrl+Z undoes)"
-                                     if on else "Markers fixed again", 6000)
-
-    def _map_context_menu(self, lat: float, lon: float) -> None:
-        menu = QMenu(self)
-        action = menu.addAction(f"Add place here ({lat:.4f}, {lon:.4f})…")
-        action.triggered.connect(lambda: self.open_place_dialog({"lat": lat, "lon": lon}))
-        menu.popup(QCursor.pos())
-        self._menu = menu
-
-    def exclude_mention(self, place_id: str, document_id: str, start: int, end: int,
-                        phrase: str | None = None) -> bool:
-        """'This is not that place': add a phrase around the mention to the
-        place's exclude list (the user can edit the suggested phrase)."""
-        if self.index is None or place_id not in self.index.gazetteer.by_id:
-            return False
-        place = self.index.gazetteer.by_id[place_id]
-        if phrase is None:
-            suggestion = suggest_exclude_phrase(self.index.corpus.by_id[document_id].text, start, end)
-            phrase, ok = QInputDialog.getText(
-                self, "Not this place", f"A phrase containing the mention that is not {place.name}.\n"
-                "Every occurrence of this phrase will stop linking to it:", text=suggestion)
-            if not ok or not phrase.strip():
-                return False
-        return self._write(f"'{phrase}' is no longer {place.name}",
-                           lambda gf: gf.edit(lambda t: add_to_list(t, place_id, "exclude", phrase.strip()),
-                                              place=place_id))
+    def exclude_mention(self, *args, **kwargs) -> bool:
+        return self.workbench.exclude_mention(*args, **kwargs)
 
     def mark_not_a_place(self, name: str) -> None:
-        """Hide a candidate for good: it goes into not-places.txt beside the gazetteer."""
-        path = ignore_path(self.gazetteer_path)
-        try:
-            add_to_ignore(path, name)
-        except (OSError, CaucasusmapError) as exc:
-            self.warn("Could not save", str(exc))
-            return
-        self.statusBar().showMessage(f"'{name}' recorded as not a place in {path.name}", 6000)
-        self.reload_timer.start()
+        self.workbench.mark_not_a_place(name)
 
     def undo_gazetteer_edit(self) -> bool:
-        gf = getattr(self, "_gazfile", None)
-        if gf is None or not gf.can_undo:
-            return False
-        return self._write("Undone", lambda g: g.undo())
+        return self.workbench.undo()
+
+    @property
+    def _dialog(self):
+        return self.workbench._dialog
+
+    @property
+    def _menu(self):
+        return self.workbench._menu
 
     # -- files and export ----------------------------------------------------------------
     def open_corpus(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Open corpus folder", str(self.corpus_path))
         if folder:
-            self.corpus_path = Path(folder)
-            self.shown_documents = None
-            self.watcher.removePaths(self.watcher.files() + self.watcher.directories())
-            self.reload()
+            self.state.set_paths(corpus=folder)
 
     def open_gazetteer(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open gazetteer", str(self.gazetteer_path.parent),
                                               "Gazetteer (*.yaml *.yml);;All files (*)")
         if path:
-            self.gazetteer_path = Path(path)
-            self.watcher.removePaths(self.watcher.files() + self.watcher.directories())
-            self.reload()
+            self.state.set_paths(gazetteer=path)
 
     def export_view(self, fmt: str = "html", path: str | Path | None = None) -> Path | None:
         """Export what the user is looking at, with the same exporter as the CLI."""
-        from ..export import export_view
+        from ..errors import CaucasusmapError
+        from ..export import WRITERS, export_view
 
         if self.index is None:
             return None
         options = {}
         if path is None:
-            suffix = {"html": "HTML files (*.html)", "geojson": "GeoJSON (*.geojson *.json)",
-                      "png": "PNG image (*.png)", "svg": "SVG image (*.svg)", "pdf": "PDF (*.pdf)",
-                      "kml": "KML for Google Earth (*.kml)", "gpkg": "GeoPackage for QGIS (*.gpkg)"}[fmt]
-            default = str(Path.home() / f"caucasusmap-view.{fmt}")
-            path, _ = QFileDialog.getSaveFileName(self, "Export view", default, suffix)
+            suffix = {"lpf": "jsonld"}.get(fmt, fmt)
+            default = str(Path.home() / f"caucasusmap-view.{suffix}")
+            path, _ = QFileDialog.getSaveFileName(self, "Export view", default,
+                                                  f"{WRITERS[fmt][0]} (*.{suffix});;All files (*)")
             if not path:
                 return None
             if fmt in ("png", "svg", "pdf"):
-                from PySide6.QtWidgets import QInputDialog
-
                 layout, ok = QInputDialog.getItem(self, "Export view", "Lay out for:", ["page", "slide"], 0, False)
                 if not ok:
                     return None
@@ -801,8 +507,57 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {out}", 6000)
         return out
 
+    # -- help ----------------------------------------------------------------------------
+    def _help_dialog(self, title: str, markup: str) -> QDialog:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(title)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        text = QTextBrowser()
+        text.setOpenExternalLinks(False)
+        text.setHtml(markup)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.close)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        dialog.resize(620, 560)
+        dialog.show()
+        self._help = dialog
+        return dialog
+
+    def shortcuts(self) -> list[tuple[str, str, str]]:
+        """(menu, action, keys) for every menu action with a shortcut."""
+        out = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            stack = [(menu_action.text().replace("&", ""), menu)]
+            while stack:
+                title, m = stack.pop(0)
+                for a in m.actions():
+                    if a.menu():
+                        stack.append((f"{title} → {a.text().replace('&', '')}", a.menu()))
+                    elif not a.shortcut().isEmpty():
+                        out.append((title, a.text().replace("&", ""),
+                                    a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+        return out
+
+    def show_shortcuts(self) -> QDialog:
+        rows = "".join(f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(action)}</td>"
+                       f"<td style='color:#57534e'>{html.escape(menu)}</td></tr>"
+                       for menu, action, keys in self.shortcuts())
+        extra = ("<tr><td><b>Ctrl+click</b></td><td>add or remove a place (list, map, text)</td><td></td></tr>"
+                 "<tr><td><b>Enter</b></td><td>in a filter or search box: choose the first result</td><td></td></tr>"
+                 "<tr><td><b>↑ ↓</b></td><td>move in a list</td><td></td></tr>")
+        return self._help_dialog("Keyboard shortcuts", "<h3>Keyboard shortcuts</h3><table cellpadding='3'>"
+                                 + rows + extra + "</table>")
+
+    def show_how_to(self) -> QDialog:
+        return self._help_dialog("How to use caucasusmap", HOW_TO)
+
     def about(self) -> None:
-        QMessageBox.about(self, "About caucasusmap", (
+        box = QMessageBox(QMessageBox.Icon.Information, "About caucasusmap", "", QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
             f"<h3>caucasusmap {__version__}</h3>"
             "<p>A map-and-document explorer linking a gazetteer of South Caucasus and north-west Iran "
             "places to a corpus of texts.</p>"
@@ -812,7 +567,10 @@ class MainWindow(QMainWindow):
             "OpenTopoMap (CC-BY-SA).</p>"
             "<p><b>Software.</b> Qt / PySide6 (LGPL), Leaflet and Leaflet.markercluster (BSD-2-Clause), "
             "folium (MIT), shapely (BSD), geopy (MIT), PyYAML (MIT), numpy (BSD), ahocorasick_rs (Apache-2.0/MIT).</p>"
-            f"<p>Gazetteer: {self.gazetteer_path}<br>Corpus: {self.corpus_path}</p>"))
+            f"<p>Gazetteer: {html.escape(str(self.gazetteer_path))}<br>"
+            f"Corpus: {html.escape(str(self.corpus_path))}</p>")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _go_to(self, dock, widget) -> None:
         if dock is not None:
@@ -843,45 +601,47 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event):  # noqa: N802
-        self.loader.cancel()
+        self.loading.cancel()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
+        # Absolute paths: "." would mean another folder next time.
         self.settings.setValue("files/gazetteer", str(self.gazetteer_path))
         self.settings.setValue("files/corpus", str(self.corpus_path))
         if self.map.base_layer:
             self.settings.setValue("map/base_layer", self.map.base_layer)
         self.map.release()
+        # The view goes too: a QWebEngineView left without its page creates a
+        # default one on Qt's default profile when next shown or asked, and
+        # that page outliving the profile at exit is what made Qt warn
+        # "Release of profile requested but WebEnginePage still not deleted".
+        if self.centralWidget() is self.map:
+            import shiboken6
+
+            self.takeCentralWidget()
+            self.map.hide()
+            shiboken6.delete(self.map)
         super().closeEvent(event)
 
 
-def suggest_exclude_phrase(text: str, start: int, end: int) -> str:
-    """The mention and the word after it (or before it, at the end of a
-    sentence): usually enough to single out a look-alike ("Araz Aslanlı",
-    "Minsk Group") without excluding the name everywhere."""
-    import re
-
-    after = re.match(r"[ \t]*([^\W\d_][\w'’-]*)", text[end:end + 60])
-    if after:
-        return " ".join((text[start:end] + " " + after.group(1)).split())
-    before = re.search(r"([^\W\d_][\w'’-]*)[ \t]*$", text[max(0, start - 60):start])
-    if before:
-        return " ".join((before.group(1) + " " + text[start:end]).split())
-    return " ".join(text[start:end].split())
-
-
 def remembered_files(settings: QSettings, gazetteer: Path, corpus: Path) -> tuple[Path, Path]:
-    """The gazetteer and corpus open last time, where they still exist."""
+    """The gazetteer and corpus open last time, where they still exist.
+    Only absolute paths count: a relative one (as older versions stored)
+    would name a different folder depending on where the app starts."""
     last_g, last_c = settings.value("files/gazetteer"), settings.value("files/corpus")
-    if last_g and Path(last_g).exists():  # a file or a folder gazetteer
+    if last_g and Path(last_g).is_absolute() and Path(last_g).exists():  # a file or a folder gazetteer
         gazetteer = Path(last_g)
-    if last_c and Path(last_c).is_dir():
+    if last_c and Path(last_c).is_absolute() and Path(last_c).is_dir():
         corpus = Path(last_c)
     return gazetteer, corpus
 
 
-def launch(gazetteer: Path, corpus: Path, remembered: bool = False) -> int:
+def launch(gazetteer: Path, corpus: Path, remembered: bool = False, verbose: bool = False) -> int:
     """Create the application and show the window (blocking)."""
-    logging.basicConfig(level=logging.INFO, format="%(name)s: %(levelname)s: %(message)s")
+    from .launch import quiet_qt_messages
+
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+                        format="%(name)s: %(levelname)s: %(message)s")
+    quiet_qt_messages(verbose)
     register_scheme()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("caucasusmap")

@@ -7,27 +7,46 @@ undoable, refused when the file changed on disk).
 
 from __future__ import annotations
 
+import re
 import threading
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from ..candidates import add_to_ignore, ignore_path
+from ..errors import CaucasusmapError
 from ..gazetteer import ID_RE
-from ..gazwriter import slugify
+from ..gazwriter import (
+    ConflictError,
+    EditError,
+    GazetteerFile,
+    add_to_list,
+    open_gazetteer,
+    remove_from_list,
+    set_field,
+    slugify,
+)
+from ..geocode import GeocodingError
 from ..model import KINDS
+from ..session import IndexReplaced, Session
+from .qt_util import plain_tooltip
 
 
 class _Lookup(QObject):
@@ -80,7 +99,14 @@ class PlaceDialog(QDialog):
         self.results.hide()
         self.problem = QLabel("")
         self.problem.setStyleSheet("color: #b91c1c")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
+        # Long messages wrap within the form's width instead of widening it
+        # (and squashing the fields).
+        self.problem.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.problem.setMinimumWidth(0)
+        self._touched: set[str] = set()
+        self._tried = False
         coords = QHBoxLayout()
         coords.addWidget(self.lat)
         coords.addWidget(self.lon)
@@ -113,6 +139,15 @@ class PlaceDialog(QDialog):
         self._lookup = _Lookup(self)
         self._lookup.done.connect(self._looked_up)
         self.set_values(values or {})
+        # A field counts as touched once it changes after the form opened:
+        # a value that is missing is only pointed out then (or on OK).
+        for key, w in (("name", self.name), ("id", self.id), ("lat", self.lat), ("lon", self.lon)):
+            w.textChanged.connect(lambda _=None, k=key: self._touch(k))
+        self.name.textChanged.connect(lambda _=None: self._touch("id"))
+        self.check()
+
+    def _touch(self, key: str) -> None:
+        self._touched.add(key)
         self.check()
 
     # -- values ------------------------------------------------------------------
@@ -142,26 +177,43 @@ class PlaceDialog(QDialog):
         if not self._id_touched:
             self.id.setText(slugify(name) if name.strip() else "")
 
-    def problems(self) -> list[str]:
+    def problems(self, *, all_fields: bool = True) -> list[str]:
+        """What stops the form from being saved. With ``all_fields=False``,
+        only problems worth showing now: wrong values, and missing ones in
+        fields the user has touched (or everything once OK was tried)."""
         v = self.values()
+        raw = {"id": self.id.text().strip(), "lat": self.lat.text().strip(), "lon": self.lon.text().strip()}
+
+        def shown(key: str, empty: bool) -> bool:
+            return all_fields or self._tried or key in self._touched or not empty
+
         out = []
-        if not v["name"]:
+        if not v["name"] and shown("name", True):
             out.append("a name is needed")
         if not ID_RE.match(v["id"]):
-            out.append(f"id {v['id']!r} must be lowercase letters, digits and single hyphens")
+            if shown("id", not raw["id"]):
+                out.append(f"id {v['id']!r} must be lowercase letters, digits and single hyphens")
         elif not self.editing and v["id"] in self.existing_ids:
             out.append(f"id {v['id']!r} is already used")
-        if v["lat"] is None or not -90 <= v["lat"] <= 90:
+        if (v["lat"] is None or not -90 <= v["lat"] <= 90) and shown("lat", not raw["lat"]):
             out.append("latitude must be a number from -90 to 90")
-        if v["lon"] is None or not -180 <= v["lon"] <= 180:
+        if (v["lon"] is None or not -180 <= v["lon"] <= 180) and shown("lon", not raw["lon"]):
             out.append("longitude must be a number from -180 to 180")
         return out
 
     def check(self) -> bool:
-        problems = self.problems()
-        self.problem.setText("; ".join(problems))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
-        return not problems
+        """Enable OK when the values can be saved; show the problems worth
+        showing now (never a list of errors before anything was typed)."""
+        ok = not self.problems()
+        self.problem.setText("; ".join(self.problems(all_fields=False)))
+        self.problem.setToolTip("")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        return ok
+
+    def accept(self) -> None:
+        self._tried = True
+        if self.check():
+            super().accept()
 
     # -- online lookup -----------------------------------------------------------------
     def look_up(self) -> None:
@@ -179,7 +231,8 @@ class PlaceDialog(QDialog):
         self.results.clear()
         if isinstance(result, Exception):
             self.results.hide()
-            self.problem.setText(str(result))
+            self.problem.setText(lookup_failure(result))
+            self.problem.setToolTip(plain_tooltip(str(result)))  # the details, for whoever wants them
             return
         if not result:
             self.problem.setText("no result online; type the coordinates or pick them on the map")
@@ -203,6 +256,17 @@ class PlaceDialog(QDialog):
         self.lon.setText(f"{lon:.5f}")
 
 
+def lookup_failure(exc: Exception) -> str:
+    """One short sentence for a failed online lookup (the full reason goes in
+    the tooltip): raw service errors are long and mean nothing to most users."""
+    if isinstance(exc, GeocodingError) and "nothing to look up" in str(exc):
+        return "Type a name to look up."
+    if isinstance(exc, GeocodingError):
+        return ("Geocoding needs the network, and the lookup service could not be reached. Type the "
+                "coordinates, or click the map to take them from there.")
+    return "The online lookup failed (details in the tooltip). Type the coordinates, or click the map."
+
+
 def _number(text: str) -> float | None:
     try:
         return float(text.strip().replace(",", "."))
@@ -215,10 +279,10 @@ class CandidatesPanel(QWidget):
 
     addRequested = Signal(str)
     ignoreRequested = Signal(str)
-    showPassages = Signal(list)
 
-    def __init__(self, parent=None):
+    def __init__(self, session: Session, parent=None):
         super().__init__(parent)
+        self.session = session
         self.list = QListWidget()
         self.add_button = QPushButton("Add as place…")
         self.ignore_button = QPushButton("Not a place")
@@ -238,15 +302,22 @@ class CandidatesPanel(QWidget):
         self.list.itemActivated.connect(lambda item: self.addRequested.emit(item.data(Qt.ItemDataRole.UserRole)[0]))
 
     def set_candidates(self, candidates) -> None:
-        self.list.clear()
-        for c in candidates:
-            item = QListWidgetItem(f"{c.name}  ({c.count})")
-            item.setToolTip("; ".join(c.evidence)
-                            + (f"\nAlso written: {', '.join(c.forms)}" if len(c.forms) > 1 else ""))
-            item.setData(Qt.ItemDataRole.UserRole, (c.name, list(c.passages)))
-            self.list.addItem(item)
+        self.list.blockSignals(True)  # refilling is not the user choosing a name
+        try:
+            self.list.clear()
+            for c in candidates:
+                item = QListWidgetItem(f"{c.name}  ({c.count})")
+                item.setToolTip(plain_tooltip("; ".join(c.evidence)
+                                              + (f"\nAlso written: {', '.join(c.forms)}" if len(c.forms) > 1 else "")))
+                item.setData(Qt.ItemDataRole.UserRole, (c.name, list(c.passages)))
+                self.list.addItem(item)
+        finally:
+            self.list.blockSignals(False)
         self.info.setText(f"{len(candidates)} names that look like places but match no entry, most frequent first. "
                           "Hover for the evidence.")
+
+    def shown(self) -> dict:
+        return {"names": [self.list.item(i).data(Qt.ItemDataRole.UserRole)[0] for i in range(self.list.count())]}
 
     def _emit(self, signal) -> None:
         item = self.list.currentItem()
@@ -254,5 +325,203 @@ class CandidatesPanel(QWidget):
             signal.emit(item.data(Qt.ItemDataRole.UserRole)[0])
 
     def _current(self, item, _previous=None) -> None:
-        if item is not None:
-            self.showPassages.emit(item.data(Qt.ItemDataRole.UserRole)[1])
+        # The name's first passage opens in the reader (and its places light up).
+        index = self.session.index
+        if item is None or index is None:
+            return
+        passages = [p for p in item.data(Qt.ItemDataRole.UserRole)[1] if p in index.passages]
+        if passages:
+            self.session.select_passage(passages[0], source="candidates")
+
+
+def suggest_exclude_phrase(text: str, start: int, end: int) -> str:
+    """The mention and the word after it (or before it, at the end of a
+    sentence): usually enough to single out a look-alike ("Araz Aslanlı",
+    "Minsk Group") without excluding the name everywhere."""
+    after = re.match(r"[ \t]*([^\W\d_][\w'’-]*)", text[end:end + 60])
+    if after:
+        return " ".join((text[start:end] + " " + after.group(1)).split())
+    before = re.search(r"([^\W\d_][\w'’-]*)[ \t]*$", text[max(0, start - 60):start])
+    if before:
+        return " ".join((before.group(1) + " " + text[start:end]).split())
+    return " ".join(text[start:end].split())
+
+
+class Workbench(QObject):
+    """Growing and fixing the gazetteer from the app: the forms, map picks,
+    drag-to-move, "not that place", "not a place", undo. Every write goes
+    through :class:`GazetteerFile`; the relink follows through the file watch."""
+
+    status = Signal(str, int)       # a message for the status bar, with its timeout
+    warning = Signal(str, str)      # title, text
+    relink = Signal()               # the file changed: relink (debounced by the loader)
+    undoAvailable = Signal(bool)
+
+    def __init__(self, session: Session, window, map_widget, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.window = window
+        self.map = map_widget
+        self._gazfile = None
+        self._dialog: PlaceDialog | None = None
+        self._menu = None
+        self._select_after_reload: str | None = None
+        map_widget.placeMoved.connect(self.place_moved)
+        map_widget.contextMenuAt.connect(self.map_context_menu)
+        map_widget.clickedAt.connect(self.map_clicked)
+        session.subscribe(self._index_replaced, IndexReplaced)
+
+    def _index_replaced(self, event) -> None:
+        added = self._select_after_reload
+        if added and added in event.index.gazetteer.by_id:
+            self._select_after_reload = None
+            self.session.select_places([added], source="workbench")
+        if self.map.editable:
+            self.map.set_editable(True)
+
+    def gazetteer_file(self) -> GazetteerFile:
+        """The gazetteer as a writable file (or folder of files)."""
+        gf = self._gazfile
+        if gf is None or gf.root != self.session.gazetteer_path:
+            gf = self._gazfile = open_gazetteer(self.session.gazetteer_path)
+        return gf
+
+    def _write(self, describe: str, change) -> bool:
+        """Apply one gazetteer change through GazetteerFile and relink."""
+        try:
+            gf = self.gazetteer_file()
+            change(gf)
+        except ConflictError as exc:
+            self.gazetteer_file().reload()
+            self.warning.emit("Gazetteer changed", f"{exc}\n\nThe file has been read again; please make the change "
+                              "once more.")
+            return False
+        except (EditError, OSError, CaucasusmapError) as exc:
+            self.warning.emit("Could not change the gazetteer", str(exc))
+            return False
+        self.undoAvailable.emit(gf.can_undo)
+        self.status.emit(f"{describe} — saved to {gf.path.name} "
+                         f"(previous version: {gf.backup_path.name}; Ctrl+Z undoes)", 8000)
+        # The file watcher reports this write too: both go through the same
+        # debounce, so the gazetteer is relinked once.
+        self.relink.emit()
+        return True
+
+    def open_place_dialog(self, values: dict | None = None, *, geocoder=None) -> PlaceDialog:
+        """Show the Add place form (non-blocking); saving happens on OK."""
+        index = self.session.index
+        known = set(index.gazetteer.by_id) if index else set()
+        dialog = PlaceDialog(self.window, existing_ids=known, values=values or {}, geocoder=geocoder)
+        dialog.accepted.connect(lambda: self.add_place(dialog.values()))
+        self._open_form(dialog)
+        return dialog
+
+    def _open_form(self, dialog: PlaceDialog) -> None:
+        # Not modal: the map stays usable, and a click on it fills the coordinates.
+        dialog.setModal(False)
+        dialog.lookedUp.connect(self.map.show_picks)
+        dialog.finished.connect(lambda _: self.map.show_picks([]))
+        self.map.set_pick_mode(True)  # a click on an area takes the point, not the area
+        dialog.finished.connect(lambda _: self.map.set_pick_mode(False))
+        dialog.show()
+        self._dialog = dialog
+        self.status.emit("Click the map to take the place's coordinates from there", 8000)
+
+    def map_clicked(self, lat: float, lon: float) -> None:
+        dialog = self._dialog
+        if dialog is not None and dialog.isVisible():
+            dialog.pick(lat, lon)
+
+    def add_place(self, fields: dict) -> bool:
+        ok = self._write(f"Added {fields['name']}", lambda gf: gf.add_place(fields))
+        if ok:
+            self._select_after_reload = fields["id"]
+        return ok
+
+    def edit_selected_place(self) -> PlaceDialog | None:
+        sel, index = self.session.current.places, self.session.index
+        if not sel or index is None or sel[0] not in index.gazetteer.by_id:
+            self.status.emit("Select a place to edit first", 5000)
+            return None
+        place = index.gazetteer.by_id[sel[0]]
+        values = {"id": place.id, "name": place.name, "aliases": list(place.aliases), "kind": place.kind,
+                  "lat": place.lat, "lon": place.lon, "note": place.note}
+        dialog = PlaceDialog(self.window, existing_ids=set(index.gazetteer.by_id), values=values, editing=True)
+        dialog.accepted.connect(lambda: self.save_place_edit(place.id, values, dialog.values()))
+        self._open_form(dialog)
+        return dialog
+
+    def save_place_edit(self, place_id: str, old: dict, new: dict) -> bool:
+        """Write only what changed, each change at its own place in the file."""
+
+        def change(gf: GazetteerFile) -> None:
+            def apply(text: str) -> str:
+                for key in ("name", "kind", "lat", "lon", "note"):
+                    if new[key] != old[key] and new[key] not in (None, ""):
+                        text = set_field(text, place_id, key, new[key])
+                for alias in old["aliases"]:
+                    if alias not in new["aliases"]:
+                        text = remove_from_list(text, place_id, "aliases", alias)
+                for alias in new["aliases"]:
+                    if alias not in old["aliases"]:
+                        text = add_to_list(text, place_id, "aliases", alias)
+                return text
+
+            gf.edit(apply, place=place_id)
+
+        return self._write(f"Saved {new['name']}", change)
+
+    def place_moved(self, place_id: str, lat: float, lon: float) -> None:
+        if not self.map.editable:
+            return
+        self._write(f"Moved {place_id} to {lat:.5f}, {lon:.5f}",
+                    lambda gf: gf.edit(lambda t: set_field(set_field(t, place_id, "lat", round(lat, 5)),
+                                                           place_id, "lon", round(lon, 5)), place=place_id))
+
+    def toggle_moving(self, on: bool) -> None:
+        self.map.set_editable(on)
+        self.status.emit("Drag a marker to move its place; the file is saved on drop (Ctrl+Z undoes)"
+                         if on else "Markers fixed again", 6000)
+
+    def map_context_menu(self, lat: float, lon: float) -> None:
+        menu = QMenu(self.window)
+        action = menu.addAction(f"Add place here ({lat:.4f}, {lon:.4f})…")
+        action.triggered.connect(lambda: self.open_place_dialog({"lat": lat, "lon": lon}))
+        menu.popup(QCursor.pos())
+        self._menu = menu
+
+    def exclude_mention(self, place_id: str, document_id: str, start: int, end: int,
+                        phrase: str | None = None) -> bool:
+        """'This is not that place': add a phrase around the mention to the
+        place's exclude list (the user can edit the suggested phrase)."""
+        index = self.session.index
+        if index is None or place_id not in index.gazetteer.by_id or document_id not in index.corpus.by_id:
+            return False
+        place = index.gazetteer.by_id[place_id]
+        if phrase is None:
+            suggestion = suggest_exclude_phrase(index.corpus.by_id[document_id].text, start, end)
+            phrase, ok = QInputDialog.getText(
+                self.window, "Not this place", f"A phrase containing the mention that is not {place.name}.\n"
+                "Every occurrence of this phrase will stop linking to it:", text=suggestion)
+            if not ok or not phrase.strip():
+                return False
+        return self._write(f"'{phrase}' is no longer {place.name}",
+                           lambda gf: gf.edit(lambda t: add_to_list(t, place_id, "exclude", phrase.strip()),
+                                              place=place_id))
+
+    def mark_not_a_place(self, name: str) -> None:
+        """Hide a candidate for good: it goes into not-places.txt beside the gazetteer."""
+        path = ignore_path(self.session.gazetteer_path)
+        try:
+            add_to_ignore(path, name)
+        except (OSError, CaucasusmapError) as exc:
+            self.warning.emit("Could not save", str(exc))
+            return
+        self.status.emit(f"'{name}' recorded as not a place in {path.name}", 6000)
+        self.relink.emit()
+
+    def undo(self) -> bool:
+        gf = self._gazfile
+        if gf is None or not gf.can_undo:
+            return False
+        return self._write("Undone", lambda g: g.undo())

@@ -486,7 +486,7 @@ def cmd_app(args) -> int:
 
     # Without explicit paths the app reopens the files it had last.
     explicit = args.gazetteer != default_gazetteer() or args.corpus != default_corpus()
-    return run_app(args.gazetteer, args.corpus, remembered=not explicit)
+    return run_app(args.gazetteer, args.corpus, remembered=not explicit, verbose=getattr(args, "verbose", False))
 
 
 def cmd_add_place(args) -> int:
@@ -627,6 +627,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("app", parents=[common], help="open the desktop app (the default)",
                        description="Open the desktop app: places, map, passages, reader and documents, linked.")
+    p.add_argument("--verbose", action="store_true",
+                   help="show Qt's and Chromium's diagnostics and the map page's console in the terminal")
     p.set_defaults(func=cmd_app)
 
     p = sub.add_parser("overview", parents=[common, color], help="the corpus and its most mentioned places",

@@ -1,0 +1,208 @@
+"""Linking in the background, and relinking when the files change.
+
+:class:`Loader` links in a plain Python thread; results come back through a
+queued Qt signal as one :class:`LoadResult`. :class:`LoadController` watches
+the gazetteer and corpus, debounces changes, runs the loader, and hands a new
+index to the session (:meth:`Session.replace_index`); everything else
+follows from the session's events. Cancel is honoured between documents and
+inside a long document (the linker checks the same flag).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from ..candidates import find_candidates, ignore_path, read_ignore
+from ..corpus import document_suffixes
+from ..errors import CaucasusmapError
+from ..gazetteer import SUFFIXES as GAZETTEER_SUFFIXES
+from ..index import Index, open_index
+from ..search import PassageSearch
+from ..session import PathsChanged, Session
+
+log = logging.getLogger("caucasusmap.app")
+
+WARM_PASSAGES = 20_000
+"""Up to this many passages, their reading text is prepared while loading."""
+
+
+class Cancelled(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What a background load produced. Sent as one object: PySide6 can
+    corrupt the refcount of a bare None sent through a cross-thread
+    Signal(object), which crashes the interpreter."""
+
+    index: Index | None = None
+    search: PassageSearch | None = None
+    candidates: tuple = ()
+    error: Exception | None = None
+    seconds: float = 0.0
+
+
+class Loader(QObject):
+    """Links in a background thread; results come back as queued signals."""
+
+    progress = Signal(int, int)
+    finished = Signal(object)   # a LoadResult: the index (or the error)
+    extras = Signal(object)     # a LoadResult: then its search index and unlinked names
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._cancel = threading.Event()
+        self.busy = False
+
+    @property
+    def cancelled(self) -> threading.Event:
+        return self._cancel
+
+    def start(self, gazetteer: Path, corpus: Path) -> None:
+        self._cancel.clear()
+        self.busy = True
+        started = time.perf_counter()
+
+        def emit(signal, *args) -> None:
+            try:
+                signal.emit(*args)
+            except RuntimeError:  # the window was closed meanwhile: nobody to tell
+                self._cancel.set()
+
+        def report(done, total):
+            if self._cancel.is_set():
+                raise Cancelled
+            emit(self.progress, done, total)
+
+        def work():
+            try:
+                index = open_index(gazetteer, corpus, progress=report)
+            except (CaucasusmapError, Cancelled) as exc:
+                emit(self.finished, LoadResult(error=exc))
+                return
+            except Exception as exc:  # a bug: report it, never kill the window
+                log.exception("linking failed")
+                emit(self.finished, LoadResult(error=exc))
+                return
+            emit(self.finished, LoadResult(index, seconds=time.perf_counter() - started))
+
+        threading.Thread(target=work, name="caucasusmap-linker", daemon=True).start()
+
+    def prepare_extras(self, index: Index, gazetteer: Path) -> None:
+        """What only some panels need — the search index, the unlinked names,
+        the reading text of passages (fast clicks) — in the background."""
+
+        def work():
+            try:
+                search = PassageSearch(index)
+                candidates = find_candidates(index, read_ignore(ignore_path(gazetteer)), limit=100)
+                if len(index.passage_list) <= WARM_PASSAGES:
+                    for passage in index.passage_list:
+                        index.reading_text(passage.id)
+                result = LoadResult(index, search, tuple(candidates))
+            except Exception as exc:  # the main views work without these
+                log.exception("preparing search and unlinked names failed")
+                result = LoadResult(index, error=exc)
+            try:
+                self.extras.emit(result)
+            except RuntimeError:
+                pass  # the window was closed meanwhile
+
+        threading.Thread(target=work, name="caucasusmap-extras", daemon=True).start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class LoadController(QObject):
+    """Loads the session's files, watches them, and relinks on change."""
+
+    started = Signal(str)               # what is being linked
+    progress = Signal(int, int)
+    failed = Signal(object)             # the exception (GazetteerError, Cancelled, other)
+    loaded = Signal(object)             # the LoadResult that replaced the index
+    extrasReady = Signal(object)        # LoadResult with search and candidates
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.loader = Loader(self)
+        self.loader.progress.connect(self.progress)
+        self.loader.finished.connect(self._on_loaded)
+        self.loader.extras.connect(self._on_extras)
+        self.extras_ready = False
+        self._extras_for = None
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self.schedule)
+        self.watcher.directoryChanged.connect(self.schedule)
+        self.timer = QTimer(self, singleShot=True, interval=300)
+        self.timer.timeout.connect(self.reload)
+        session.subscribe(self._paths_changed, PathsChanged)
+
+    @property
+    def busy(self) -> bool:
+        return self.loader.busy
+
+    def schedule(self, *_args) -> None:
+        """Relink soon (editors often save by replacing the file; the folder
+        watch catches that; several changes in a row link once)."""
+        self.timer.start()
+
+    def _paths_changed(self, event) -> None:
+        self.watcher.removePaths(self.watcher.files() + self.watcher.directories())
+        self.reload()
+
+    def reload(self) -> None:
+        s = self.session
+        if self.loader.busy:
+            self.timer.start()  # try again once the current run ends
+            return
+        self.started.emit(f"Linking {s.corpus_path} with {s.gazetteer_path.name}…")
+        self.loader.start(s.gazetteer_path, s.corpus_path)
+
+    def cancel(self) -> None:
+        self.loader.cancel()
+
+    def _on_loaded(self, result: LoadResult) -> None:
+        self.loader.busy = False
+        self._watch()
+        if result.error is not None:
+            self.failed.emit(result.error)
+            return
+        self.extras_ready = False
+        self.session.replace_index(result.index)
+        self.loaded.emit(result)
+
+    def prepare_extras(self) -> None:
+        """Once the map is drawn: search and unlinked names (once per index)."""
+        index = self.session.index
+        if index is not None and self._extras_for is not index:
+            self._extras_for = index
+            self.loader.prepare_extras(index, self.session.gazetteer_path)
+
+    def _on_extras(self, result: LoadResult) -> None:
+        if result.index is not self.session.index:
+            return  # a newer load has replaced that index meanwhile
+        self.extras_ready = result.error is None
+        self.extrasReady.emit(result)
+
+    def _watch(self) -> None:
+        s = self.session
+        gaz, corpus = s.gazetteer_path, s.corpus_path
+        paths = [str(gaz), str(gaz.parent), str(corpus)]
+        if gaz.is_dir():  # a folder gazetteer: the folder (files added or replaced) and each file
+            paths += [str(f) for f in gaz.iterdir() if f.suffix in GAZETTEER_SUFFIXES]
+        if corpus.is_dir():
+            wanted_suffixes = (*document_suffixes(), ".yaml")
+            paths += [str(p) for p in corpus.iterdir() if p.name.lower().endswith(wanted_suffixes)]
+        current = set(self.watcher.files()) | set(self.watcher.directories())
+        wanted = [p for p in paths if Path(p).exists() and p not in current]
+        if wanted:
+            self.watcher.addPaths(wanted)

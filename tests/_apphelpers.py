@@ -1,0 +1,23 @@
+"""Helpers for the app tests (a module of its own, like _data.py)."""
+
+import json
+
+
+def js(qtbot, window, code, *, decode: bool = False):
+    """Evaluate ``code`` in the map page; with ``decode``, JSON answers are decoded."""
+    box = []
+    window.map.page().runJavaScript(code, 0, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=10000)
+    value = box[0]
+    if decode and isinstance(value, str) and value[:1] in "[{":
+        return json.loads(value)
+    return value
+
+
+def row_of(window, place_id):
+    """The Places list row showing ``place_id``."""
+    proxy = window.places.proxy
+    for r in range(proxy.rowCount()):
+        if proxy.data(proxy.index(r, 0), window.places.model.ID_ROLE) == place_id:
+            return r
+    raise AssertionError(place_id)

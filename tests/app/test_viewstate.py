@@ -1,0 +1,401 @@
+"""Issue 13's state defects, each reproduced through the real window, and
+every panel checked against the one view state (app.qt_check)."""
+
+import html
+import os
+import re
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from _apphelpers import js as _js
+from _apphelpers import row_of
+from caucasusmap.app.qt_check import MAP_STATE, disagreements, map_disagreements
+from caucasusmap.cli import main as cli_main
+
+
+def js(qtbot, window, code):
+    return _js(qtbot, window, code, decode=True)
+
+
+def settle(qtbot, window):
+    """Deferred renders applied and the map page (re)built and ready."""
+    qtbot.waitUntil(lambda: not window.map_controller.building and window.map.is_ready, timeout=20000)
+    QApplication.processEvents()
+    QApplication.processEvents()
+
+
+def agree(qtbot, window):
+    settle(qtbot, window)
+    assert disagreements(window) == []
+    assert map_disagreements(window, js(qtbot, window, MAP_STATE)) == []
+
+
+def click_row(window, place_id, modifier=Qt.KeyboardModifier.NoModifier):
+    table = window.places.table
+    index = window.places.proxy.index(row_of(window, place_id), 0)
+    table.scrollTo(index)
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, table.visualRect(index).center())
+
+
+def test_typing_in_the_places_filter_never_crashes_nor_changes_the_selection(qtbot, window):
+    """The segfault of issue 13, step by step: click Armenia; Ctrl+F Nurduz,
+    Enter; Ctrl-click Tabriz in the list; passages mentioning any; type
+    Tebriz in the filter; Ctrl+A, type Na. The selection-model change that
+    the filter pass caused used to reach the session, whose distance update
+    changed the model inside the proxy's filter pass (corrupting it: ghost
+    rows, then a crash)."""
+    click_row(window, "armenia")
+    assert window.state.current.places == ("armenia",)
+    window._focus_search()
+    QTest.keyClicks(window.search.edit, "Nurduz")
+    QTest.keyClick(window.search.edit, Qt.Key.Key_Return)
+    assert window.state.current.places == ("nurduz",)
+    QApplication.processEvents()
+    click_row(window, "tabriz", Qt.KeyboardModifier.ControlModifier)
+    assert set(window.state.current.places) == {"nurduz", "tabriz"}
+    window.passages.mode.setCurrentIndex(1)
+    assert window.state.current.mode == "any"
+    before = window.state.current
+    window._focus_filter()
+    QTest.keyClicks(window.places.filter_edit, "Tebriz")
+    assert window.places.proxy.rowCount() == 1
+    QTest.keyClick(window.places.filter_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(window.places.filter_edit, "Na")
+    QTest.keyClick(window.places.filter_edit, Qt.Key.Key_Backspace)
+    QTest.keyClicks(window.places.filter_edit, "akh")
+    assert window.state.current == before  # a display filter never edits the selection
+    agree(qtbot, window)
+    # Filtering everything away keeps the selection too.
+    window.places.filter_edit.setText("zzzz-no-such-place")
+    assert window.places.proxy.rowCount() == 0 and window.state.current == before
+    window.places.filter_edit.clear()
+    agree(qtbot, window)
+    assert sorted(window.places.shown()["selected"]) == ["nurduz", "tabriz"]
+
+
+def test_ctrl_click_keeps_places_the_filter_hides(qtbot, window):
+    window.state.select_places(["tabriz", "baku"])
+    window.places.filter_edit.setText("Nurd")
+    click_row(window, "nurduz", Qt.KeyboardModifier.ControlModifier)
+    assert window.state.current.places == ("tabriz", "baku", "nurduz")
+    click_row(window, "nurduz")  # a plain click selects only it
+    assert window.state.current.places == ("nurduz",)
+    agree(qtbot, window)
+
+
+def test_passages_follow_unticked_documents(qtbot, window, data):
+    """Issue 13: with "Factors Influencing…" unticked, Karabakh's passages
+    listed that document first and counted its mentions."""
+    index = window.index
+    factors = next(d for d in index.corpus.documents if d.title.startswith("Factors Influencing"))
+    item = next(window.documents.item(i) for i in range(window.documents.count())
+                if window.documents.item(i).data(Qt.ItemDataRole.UserRole) == factors.id)
+    item.setCheckState(Qt.CheckState.Unchecked)
+    settle(qtbot, window)
+    window.state.select_places(["karabakh"])
+    passages = window.state.passages()
+    assert passages and all(p.document != factors.id for p, _ in passages)
+    k = index.place_position("karabakh")
+    rows = window.state.view_rows()
+    assert sum(n for _, n in passages) == rows.mentions[k]  # list, passages and map say the same
+    header = window.passages.header.text()
+    assert f"{len(passages)} passage" in header and f"{rows.mentions[k]} mention" in header
+    agree(qtbot, window)
+    # The CLI with the same view option says the same.
+    shown = [d.id for d in index.corpus.documents if d.id != factors.id]
+    args = ["passages", "karabakh", "--gazetteer", str(data[0]), "--corpus", str(data[1])]
+    for d in shown:
+        args += ["--document", d]
+    out = subprocess.run([sys.executable, "-m", "caucasusmap", *args], capture_output=True, text=True).stdout
+    assert out.splitlines()[0].endswith(f"{rows.mentions[k]} mention(s) in {len(passages)} passage(s), "
+                                        f"{len({p.document for p, _ in passages})} document(s)")
+
+
+def test_app_and_cli_export_the_same_filtered_view(qtbot, window, data, tmp_path):
+    window.state.set_filters(documents=("haciyeva-2025",), hide_references=True)
+    window.state.select_places(["tabriz"])
+    settle(qtbot, window)
+    app_out = window.export_view("csv", tmp_path / "app.csv")
+    assert cli_main(["export", "--out", str(tmp_path / "cli.csv"), "--gazetteer", str(data[0]), "--corpus",
+                     str(data[1]), "--document", "haciyeva-2025", "--hide-references"]) == 0
+    assert app_out.read_text(encoding="utf-8") == (tmp_path / "cli.csv").read_text(encoding="utf-8")
+
+
+def test_a_relinked_document_shows_its_new_text(qtbot, window, data):
+    """reading_text was cached by id(index): a re-linked document could show its old text."""
+    doc = data[1] / "iran-karabakh-neutrality-abstract.txt"
+    for n in range(3):
+        doc.write_text(f"Version {n}. Travellers crossed at Nurduz.\n", encoding="utf-8")
+        qtbot.waitUntil(lambda n=n: window.index is not None and any(
+            f"Version {n}." in window.index.reading_text(p.id)[0] for p in window.index.passage_list
+            if p.document.startswith("iran-karabakh")), timeout=10000)
+        window.state.select_places(["nurduz"])
+        qtbot.waitUntil(lambda n=n: f"Version {n}." in window.passages.browser.toPlainText(), timeout=5000)
+
+
+def test_esc_closes_the_selection_tooltip_on_the_map(qtbot, window):
+    window.state.select_places(["tabriz"])
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: js(qtbot, window, MAP_STATE)["tooltips"] == 1, timeout=5000)
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert window.state.current.empty
+    qtbot.waitUntil(lambda: js(qtbot, window, MAP_STATE)["tooltips"] == 0, timeout=5000)
+
+
+def test_clicking_a_passage_text_opens_it(qtbot, window):
+    window.state.select_places(["nurduz"])
+    browser = window.passages.browser
+    second = window.state.passages()[1][0]
+    # A point inside the second passage's body text (not its header link, not a mention).
+    text = browser.toPlainText()
+    body, _ = window.index.reading_text(second.id)
+    word = next(w for w in body.split() if len(w) > 5 and w.isalpha() and "Nurduz" not in w)
+    cursor = browser.document().find(word, text.index(body[:20]) if body[:20] in text else 0)
+    assert not cursor.isNull()
+    rect = browser.cursorRect(cursor)
+    browser.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+    browser.ensureCursorVisible()
+    rect = browser.cursorRect(cursor)
+    QTest.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(rect.left() - 2, rect.center().y()))
+    assert window.state.current.passage == second.id
+    assert window.reader.document_id == second.document
+
+
+def test_long_passage_lists_come_a_page_at_a_time(qtbot, window):
+    from caucasusmap.app.qt_panels import PAGE
+
+    window.state.select_places(["iran"])
+    total = len(window.state.passages())
+    assert total > 2 * PAGE
+    assert len(window.passages.shown()["passages"]) == PAGE
+    assert f"Show {PAGE} more" in window.passages.browser.toPlainText()
+    window.passages.show_more()
+    assert len(window.passages.shown()["passages"]) == 2 * PAGE
+    agree(qtbot, window)
+
+
+def test_the_map_page_is_built_off_the_ui_thread(qtbot, window, monkeypatch):
+    import threading
+
+    import caucasusmap.maps as maps
+
+    threads = []
+    real = maps.build_map
+    monkeypatch.setattr(maps, "build_map", lambda *a, **k: (threads.append(threading.current_thread()),
+                                                             real(*a, **k))[1])
+    window.state.set_filters(hide_references=True)
+    settle(qtbot, window)
+    assert threads and threading.main_thread() not in threads
+    agree(qtbot, window)
+
+
+def test_reader_shows_the_title_once(qtbot, window):
+    index = window.index
+    for doc_id, in_text in (("sarmadi-qarabagh", True), ("iran-karabakh-abstract", False)):
+        doc = next(d for d in index.corpus.documents if d.id.startswith(doc_id))
+        window.state.select_passage(index.document_passages[doc.id][1].id)
+        label, body = window.reader.title.text(), window.reader.browser.toPlainText()
+        assert (html.escape(doc.title) in label) != in_text  # above the text only when the text lacks it
+        assert (label.count(html.escape(doc.title)) + body.count(doc.title)) >= 1
+
+
+def test_view_menu_help_and_icons(qtbot, window):
+    bar = {a.text(): a.menu() for a in window.menuBar().actions()}
+    view_actions = [a.text() for a in bar["&View"].actions()]
+    assert "&Hide references sections" in view_actions
+    assert "&Hide references sections" not in [a.text() for a in bar["&Selection"].actions()]
+    window.references_action.trigger()
+    assert window.state.filters.hide_references
+    help_actions = [a.text() for a in bar["&Help"].actions()]
+    assert "&Keyboard shortcuts" in help_actions and "&How to use caucasusmap" in help_actions
+    keys = {(action, k) for _, action, k in window.shortcuts()}
+    assert ("Clear", "Esc") in keys and ("Back", "Alt+Left") in keys
+    dialog = window.show_shortcuts()
+    assert "Alt+Left" in dialog.findChild(type(window.reader.browser).__mro__[1]).toPlainText()
+    dialog.close()
+    # Search results: places with a kind icon (no glyph), passages with their snippet, hit highlighted.
+    window.search.edit.setText("Nurduz")
+    qtbot.waitUntil(lambda: window.search.results.count() > 2, timeout=5000)
+    items = [window.search.results.item(i) for i in range(window.search.results.count())]
+    place = next(i for i in items if i.data(Qt.ItemDataRole.UserRole)[0] == "place")
+    assert not place.icon().isNull() and "📍" not in place.text()
+    from caucasusmap.app.qt_util import HTML_ROLE
+
+    passages = [i for i in items if i.data(Qt.ItemDataRole.UserRole)[0] == "passage"]
+    assert len({i.text() for i in passages}) == len(passages)  # not the same title on every row
+    assert all(re.search(r"<b style=\"background:#fde68a\">Nurd[uü]z</b>", i.data(HTML_ROLE), re.I) for i in passages)
+
+
+def test_problems_without_an_editor_say_so(qtbot, window, monkeypatch, tmp_path):
+    from caucasusmap.errors import warning
+
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    window.problems.open_url = lambda url: False  # no application opens the file
+    window.problems.set_issues([warning(str(window.gazetteer_path / "places.yaml"), 3, 1, "something")])
+    window.problems.itemActivated.emit(window.problems.item(0))
+    box = window._last_warning
+    assert box.isVisible() and "EDITOR" in box.text() and "places.yaml:3" in box.text()
+    box.close()
+
+
+def test_editor_gets_an_absolute_path_after_double_dash(qtbot, window, monkeypatch, tmp_path):
+    """Issue 9 finding 2: a file named '+:!touch pwned' reached vim as a command."""
+    from caucasusmap.app.qt_panels import editor_command
+    from caucasusmap.errors import warning
+
+    evil = tmp_path / "+:!touch pwned-by-vim"
+    evil.write_text("x\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert editor_command("vim", "+:!touch pwned-by-vim", 1) == ["vim", "+1", "--", str(evil)]
+    runs = []
+    monkeypatch.setenv("EDITOR", "vim -p")
+    window.problems.popen = runs.append
+    window.problems.set_issues([warning("+:!touch pwned-by-vim", 1, 0, "skipped")])
+    window.problems.itemActivated.emit(window.problems.item(0))
+    (argv,) = runs
+    assert argv[:3] == ["vim", "-p", "+1"] and argv[3] == "--" and argv[4] == str(evil)
+    assert not any(a.startswith("+:") for a in argv)
+
+
+def test_user_text_is_plain_in_tooltips_and_labels(qtbot, data, tmp_path, monkeypatch):
+    """Issue 9 finding 1: an <img src="/dev/zero"> in a title made Qt read
+    /dev/zero on the UI thread (tooltips are rich text when they look like it)."""
+    from PySide6.QtCore import QSettings
+
+    from caucasusmap.app.qt_window import MainWindow
+
+    (data[1] / "field-report.md").write_text('# Field report <img src="/dev/zero">\n\nTabriz.\n', encoding="utf-8")
+    w = MainWindow(*data, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.index is not None and w.map.is_ready and w.extras_ready, timeout=30000)
+    doc = next(d for d in w.index.corpus.documents if d.id.startswith("field-report"))
+    tips = [w.documents.item(i).toolTip() for i in range(w.documents.count())]
+    tip = next(t for t in tips if "Field report" in t)
+    assert "<img" not in tip and "&lt;img" in tip
+    w.search.set_search(w.index, None)
+    w.search.edit.setText("Field report")
+    w.state.select_passage(w.index.document_passages[doc.id][1].id)
+    assert "<img" not in w.reader.title.text() and "<img" not in w.reader.browser.toHtml()
+    model = w.places.model
+    for r in range(min(50, model.rowCount())):
+        tip = model.data(model.index(r, 0), Qt.ItemDataRole.ToolTipRole)
+        assert tip.startswith("<p style='white-space:pre-wrap'>")
+    w.warn("x", '<img src="/dev/zero"> could not be read')
+    assert w._last_warning.textFormat() == Qt.TextFormat.PlainText
+    w._last_warning.close()
+    w.close()
+
+
+def test_the_page_bridge_takes_only_what_the_page_needs(qtbot, window):
+    """Issue 9 finding 12: the QWebChannel bridge let the page call
+    deleteLater and placeMoved for any id."""
+    bridge = window.map.bridge
+    picked = []
+    bridge.placesPicked.connect(picked.append)
+    assert bridge.handle("placesClicked", [["tabriz", "atlantis"]]) and picked[-1] == ["tabriz"]
+    assert not bridge.handle("deleteLater", [])
+    assert not bridge.handle("placesClicked", [[1, 2]])
+    assert not bridge.handle("placeMoved", ["tabriz", 38.0, 46.0])  # moving is off
+    window.move_action.trigger()
+    assert not bridge.handle("placeMoved", ["atlantis", 38.0, 46.0])
+    assert not bridge.handle("placeMoved", ["tabriz", float("nan"), 46.0])
+    assert not bridge.handle("mapClicked", [91.0, 46.0])
+    assert not bridge.handle("viewChanged", [{"center": [40, 46], "zoom": 99}])
+    window.move_action.trigger()
+    # From the page itself: no Qt object to call, and no file to read.
+    assert js(qtbot, window, "typeof qt === 'undefined' || typeof qt.webChannelTransport === 'undefined'")
+    status = js(qtbot, window, """(function () { try { var x = new XMLHttpRequest();
+        x.open('GET', 'file:///etc/hostname', false); x.send(); return 'read ' + x.status; }
+        catch (e) { return 'refused'; } })()""")
+    assert status == "refused"
+    agree(qtbot, window)
+
+
+def test_relative_paths_are_remembered_absolute(qtbot, data, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from caucasusmap.app.qt_window import MainWindow, remembered_files
+
+    monkeypatch.chdir(data[1].parent)
+    settings = QSettings(str(tmp_path / "rel.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(data[0].relative_to(data[1].parent), data[1].relative_to(data[1].parent), settings=settings)
+    qtbot.addWidget(w)
+    w.close()
+    assert settings.value("files/corpus") == str(data[1])
+    settings.setValue("files/corpus", ".")  # what older versions stored
+    monkeypatch.chdir(tmp_path.parent)
+    assert remembered_files(settings, data[0], data[1])[1] == data[1]
+
+
+def test_closing_is_quiet(tmp_path):
+    """No "Release of profile requested but WebEnginePage still not deleted"
+    and no Chromium console noise (D-Bus, GPU) in the terminal."""
+    script = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from PySide6.QtCore import QTimer
+        from caucasusmap.app import qt_window
+        from caucasusmap.app.launch import prepare_environment
+        prepare_environment()
+        shown = qt_window.MainWindow.show
+        def show(self):
+            shown(self)
+            def done():
+                self.close()
+                QTimer.singleShot(200, qt_window.QApplication.instance().quit)
+            self.map.ready.connect(done)
+        qt_window.MainWindow.show = show
+        sys.exit(qt_window.launch(Path({str(_gazetteer())!r}), Path({str(_corpus())!r})))
+    """)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    env.pop("QTWEBENGINE_CHROMIUM_FLAGS", None)
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    for noise in ("Release of profile", "bus.cc", "Failed to connect to the bus", "QRhiGles2", "Vulkan", "GBM"):
+        assert noise not in r.stderr, r.stderr[-2000:]
+
+
+def _gazetteer():
+    from _data import BUNDLED_GAZETTEER
+
+    return BUNDLED_GAZETTEER
+
+
+def _corpus():
+    from _data import BUNDLED_CORPUS
+
+    return BUNDLED_CORPUS
+
+
+@pytest.mark.parametrize("source", ["list", "map"])
+def test_list_and_map_clicks_take_the_same_path(qtbot, window, source):
+    if source == "list":
+        click_row(window, "shusha")
+    else:
+        window.map.bridge.handle("placesClicked", [["shusha"]])
+    assert window.state.current.places == ("shusha",)
+    agree(qtbot, window)
+
+
+def test_the_maps_time_control_filters_every_panel_without_a_rebuild(qtbot, window):
+    settle(qtbot, window)
+    generation = window.map_controller.generation
+    assert window.map.bridge.handle("timeRangeChanged", ["2021", None])  # what the page's control sends
+    assert window.state.filters.time_range == ("2021", None)
+    assert not window.map.bridge.handle("timeRangeChanged", ["last year", None])
+    window.state.select_places(["karabakh"])
+    dated = {d.id for d in window.index.corpus.documents if (d.date or str(d.year or "")) >= "2021"}
+    assert all(p.document in dated for p in (p for p, _ in window.state.passages()))
+    settle(qtbot, window)
+    assert window.map_controller.generation == generation  # the page filtered itself
+    assert disagreements(window) == []
