@@ -142,6 +142,8 @@ def test_a_relinked_document_shows_its_new_text(qtbot, window, data):
 def test_esc_closes_the_selection_tooltip_on_the_map(qtbot, window):
     window.state.select_places(["tabriz"])
     settle(qtbot, window)
+    # A tooltip left open by hovering the marker, as the user moves on to the keyboard.
+    js(qtbot, window, "caucasusmap._state.markers[caucasusmap._state.byId.tabriz].openTooltip(), 1")
     qtbot.waitUntil(lambda: js(qtbot, window, MAP_STATE)["tooltips"] == 1, timeout=5000)
     QTest.keyClick(window, Qt.Key.Key_Escape)
     assert window.state.current.empty
