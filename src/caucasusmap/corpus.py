@@ -37,9 +37,13 @@ from .yamlsource import YMap, YScalar, YSeq, decode_text, read_yaml
 
 __all__ = ["Corpus", "read_corpus", "read_document", "split_passages", "passage_fields", "document_passage_fields",
            "display_text",
-           "MANIFEST", "document_suffixes"]
+           "MANIFEST", "ANNOTATIONS_FILE", "document_suffixes"]
 
 MANIFEST = "corpus.yaml"
+ANNOTATIONS_FILE = "annotations.jsonl"
+"""The user's review decisions beside the documents (see :mod:`caucasusmap.review`);
+it and its backup are not documents."""
+SIDE_FILES = (MANIFEST, ANNOTATIONS_FILE, ANNOTATIONS_FILE + ".bak")
 
 REFERENCE_HEADINGS = re.compile(
     r"^(references?|bibliography|bibliografia|works cited|literature cited|literature|sources|"
@@ -341,7 +345,7 @@ def read_corpus(root: str | Path, *, cache: bool | object = True,
     used_ids: set[str] = set()
     files = sorted(p for p in root.rglob("*") if p.is_file() and not any(
         part.startswith(".") for part in p.relative_to(root).parts))
-    files = [p for p in files if p.relative_to(root).as_posix() != MANIFEST]
+    files = [p for p in files if p.relative_to(root).as_posix() not in SIDE_FILES]
     prefetched = _prefetch(files, cache, progress, workers)
     offset = len(prefetched)
     if prefetched and progress:

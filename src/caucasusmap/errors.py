@@ -103,3 +103,15 @@ class DocumentError(CaucasusmapError, ValueError):
 class MissingLibraryError(CaucasusmapError, ImportError):
     """Raised when a file format's reader needs an optional library that is
     not installed; the message says which extra installs it."""
+
+
+class ConflictError(CaucasusmapError, RuntimeError):
+    """Raised when a file the user may also edit (the gazetteer, the review
+    decisions) changed on disk since it was read, in a way a write would
+    overwrite: the write is refused so that nobody's edit is lost."""
+
+
+class ReviewError(CaucasusmapError, ValueError):
+    """Raised when a review decision cannot be made or recorded: no mention
+    at the given offset, an unknown place, a span outside any passage, a
+    decisions file with errors."""

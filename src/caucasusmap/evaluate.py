@@ -24,7 +24,7 @@ from pathlib import Path
 from .errors import CaucasusmapError, error
 from .index import Index
 
-__all__ = ["Gold", "read_annotations", "score", "Score", "NOT_A_PLACE"]
+__all__ = ["Gold", "read_annotations", "decision_gold", "score", "Score", "NOT_A_PLACE"]
 
 NOT_A_PLACE = "-"
 _MARK = re.compile(r"\[\[(?!\[)(.+?)\|([^\]|\n]+)\]\]", re.DOTALL)
@@ -99,6 +99,30 @@ def read_annotations(folder: str | Path, index: Index) -> dict[str, list[Gold]]:
     return gold
 
 
+def decision_gold(index: Index, path: str | Path) -> tuple[dict[str, list[Gold]], list]:
+    """Gold mentions from a review decisions file (``annotations.jsonl``):
+    a confirmed, changed or added mention is a gold mention of its place, a
+    rejected one a look-alike. Returns the gold per document and the file's
+    issues (orphaned decisions are left out of the gold and reported)."""
+    from .review import apply_decisions, read_decisions
+
+    decisions, issues = read_decisions(path)
+    errors = [i for i in issues if i.is_error]
+    if errors:
+        raise AnnotationError(f"{errors[0]} ({len(errors)} error(s) in the file)")
+    layer = apply_decisions(index.automatic(), decisions, path=path, file_issues=issues).review
+    by_id = {d.id: d for d in decisions}
+    gold: dict[str, list[Gold]] = {}
+    for ident, (doc_id, s, e) in layer.spans.items():
+        d = by_id[ident]
+        text = index.corpus.by_id[doc_id].text
+        gold.setdefault(doc_id, []).append(
+            Gold(doc_id, s, e, text[s:e], d.place or NOT_A_PLACE, text.count("\n", 0, s) + 1))
+    for marks in gold.values():
+        marks.sort(key=lambda g: g.start)
+    return gold, list(layer.issues)
+
+
 @dataclass
 class Score:
     tp: Counter
@@ -131,8 +155,11 @@ class Score:
         return sorted(set(self.tp) | set(self.fp) | set(self.fn))
 
 
-def score(index: Index, gold: dict[str, list[Gold]]) -> Score:
-    """Compare the index's mentions with the gold mentions (same documents)."""
+def score(index: Index, gold: dict[str, list[Gold]], *, only_marked: bool = False) -> Score:
+    """Compare the index's mentions with the gold mentions (same documents).
+    With ``only_marked`` (gold from review decisions, which cover only what
+    the user checked), linked mentions that overlap no gold mention are not
+    counted at all instead of as false positives."""
     tp: Counter = Counter()
     fp: Counter = Counter()
     fn: Counter = Counter()
@@ -146,6 +173,8 @@ def score(index: Index, gold: dict[str, list[Gold]]) -> Score:
         for m in linked:
             hits = [i for i, g in enumerate(golds) if g.start < m.end and m.start < g.end]
             good = [i for i in hits if golds[i].place == m.place]
+            if only_marked and not hits:
+                continue
             if good:
                 tp[m.place] += 1
                 matched_gold.update(good)

@@ -1,4 +1,4 @@
-"""Export a view: HTML explorer, GeoJSON, Linked Places Format, CSV, and (via
+"""Export a view: HTML explorer, GeoJSON, Linked Places Format, CSV, TEI, and (via
 :mod:`caucasusmap.publish`) a static map as PNG/SVG/PDF, KML and GeoPackage.
 
 Writers share one small registry (:data:`WRITERS`) and one write path,
@@ -18,6 +18,7 @@ from .fileio import write_bytes_atomic
 from .index import Index
 from .maps import MapView, render_map, view_places
 from .naming import TEXT, display_names
+from .review import STATUSES
 from .sanitize import csv_writer
 from .viewfilters import view_rows
 
@@ -97,13 +98,14 @@ def lpf_collection(index: Index, view: MapView = MapView()) -> dict:
 
 
 CSV_FIELDS = ["path", "document", "passage", "start", "end", "surface", "place", "name", "kind", "lat", "lon",
-              "section", "is_reference", "page"]
+              "section", "is_reference", "page", "status"]
 
 
 def mentions_csv(index: Index, view: MapView = MapView()) -> str:
     """The view's mentions, one CSV row each."""
     view.check(index)
     t = index.table
+    statuses = t.statuses
     docs = index.corpus.documents
     places = index.gazetteer.places
     rows = view_rows(index, view)
@@ -116,7 +118,8 @@ def mentions_csv(index: Index, view: MapView = MapView()) -> str:
         passage = index.passage_list[int(t.passage[r])]
         a, b = int(t.start[r]), int(t.end[r])
         w.writerow([doc.path, doc.id, passage.id, a, b, doc.text[a:b], place.id, names[place.id], place.kind,
-                    place.lat, place.lon, passage.section, passage.is_reference, doc.page_label(doc.page_at(a))])
+                    place.lat, place.lon, passage.section, passage.is_reference, doc.page_label(doc.page_at(a)),
+                    STATUSES[int(statuses[r])]])
     return out.getvalue()
 
 
@@ -160,14 +163,23 @@ WRITERS: dict[str, tuple[str, Callable[..., str | bytes]]] = {
     "pdf": ("map as PDF with title, legend, scale bar and sources", _static("pdf")),
     "kml": ("KML (Google Earth) of the view's places with their counts", _kml),
     "gpkg": ("GeoPackage (QGIS) of the view's places with their counts", _gpkg),
+    "tei": ("TEI P5 XML of the view's documents, <placeName ref> around every mention it keeps",
+            lambda index, view, cdn=False, **_: _tei(index, view)),
 }
 """Format name -> (description, writer). A writer takes ``(index, view, cdn=False, **options)``
 and returns text (written as UTF-8) or bytes; ``layout`` ("page"/"slide") and ``dpi`` are the
 static map's options."""
 
 SUFFIXES = {".html": "html", ".htm": "html", ".geojson": "geojson", ".json": "geojson", ".jsonld": "lpf",
-            ".csv": "csv", ".png": "png", ".svg": "svg", ".pdf": "pdf", ".kml": "kml", ".gpkg": "gpkg"}
+            ".csv": "csv", ".png": "png", ".svg": "svg", ".pdf": "pdf", ".kml": "kml", ".gpkg": "gpkg",
+            ".xml": "tei", ".tei": "tei"}
 """File suffix -> format, for choosing the format from an output file name."""
+
+
+def _tei(index: Index, view: MapView) -> str:
+    from .exchange import tei_corpus
+
+    return tei_corpus(index, view)
 
 
 def format_for(path: str | Path, default: str = "html") -> str:

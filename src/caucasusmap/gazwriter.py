@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import CaucasusmapError, GazetteerError
+from .errors import CaucasusmapError, ConflictError, GazetteerError
 from .fileio import write_bytes_atomic
 from .gazetteer import ID_RE, SUFFIXES, gazetteer_files, slugify, validate_gazetteer
 from .model import KINDS
@@ -43,11 +43,6 @@ __all__ = ["GazetteerFile", "GazetteerFolder", "open_gazetteer", "NEW_PLACES_FIL
 class EditError(CaucasusmapError, ValueError):
     """Raised when an edit cannot be made safely (unknown place, a file shape
     the writer does not handle, a value that would not validate)."""
-
-
-class ConflictError(CaucasusmapError, RuntimeError):
-    """Raised when the file changed on disk since it was read: the write is
-    refused so that nobody's edit is lost."""
 
 
 # ---------------------------------------------------------------------------

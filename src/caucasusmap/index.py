@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -27,6 +28,8 @@ from .errors import Issue, warning
 from .gazetteer import Gazetteer, load_gazetteer, read_gazetteer_texts
 from .linking import LINKER_VERSION, Linker, passage_of
 from .model import Document, Mention, Passage
+from .review import STATUSES as _STATUS_NAMES
+from .review import annotations_path, apply_decisions, read_decisions, status_codes
 
 __all__ = ["Index", "MentionTable", "build_index", "open_index", "cache_dir"]
 
@@ -54,16 +57,24 @@ class MentionTable:
     """Mentions as aligned numpy columns in corpus order (document, then
     offset): ``document`` indexes ``corpus.documents``, ``passage`` indexes
     ``Index.passage_list``, ``place`` indexes ``gazetteer.places``. A 100 MB
-    corpus has about a million mentions; columns keep that cheap."""
+    corpus has about a million mentions; columns keep that cheap. ``status``
+    (int8, codes of :data:`caucasusmap.review.STATUSES`) is None for the
+    linker's own table: every mention automatic."""
 
     document: np.ndarray
     passage: np.ndarray
     start: np.ndarray
     end: np.ndarray
     place: np.ndarray
+    status: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.start)
+
+    @property
+    def statuses(self) -> np.ndarray:
+        """The status column (zeros, automatic, when there is none)."""
+        return self.status if self.status is not None else np.zeros(len(self.start), dtype=np.int8)
 
     @classmethod
     def concat(cls, parts: list[tuple[np.ndarray, ...]]) -> MentionTable:
@@ -84,6 +95,13 @@ class Index:
     passage_list: list[Passage]
     table: MentionTable
     source: str = "built"  # "built" or "cache"
+    #: The linker's mentions before review decisions (None: ``table`` is it).
+    automatic_table: MentionTable | None = None
+    #: The review decisions applied (:class:`caucasusmap.review.ReviewLayer`), or None.
+    review: Any = None
+    #: What identifies this index's content: linker version, gazetteer,
+    #: corpus and decisions ("" when built without the cache).
+    key: str = ""
     passages: dict[str, Passage] = field(init=False, repr=False)
     document_passages: dict[str, list[Passage]] = field(init=False, repr=False)
 
@@ -113,14 +131,34 @@ class Index:
         self._mentions: list[Mention] | None = None
         self._cooccurrence: Counter | None = None
         self._reading: dict[str, tuple[str, list[tuple[int, int, str]]]] = {}
+        self._document_pos = {d.id: i for i, d in enumerate(self.corpus.documents)}
+
+    # -- review layer -------------------------------------------------------------
+    def automatic(self) -> Index:
+        """This index as the linker made it, without review decisions."""
+        if self.automatic_table is None and self.review is None:
+            return self
+        return Index(self.gazetteer, self.corpus, self.passage_list, self.automatic_table or self.table,
+                     source=self.source, key=self.key.split("+")[0])
+
+    def mention_statuses(self) -> np.ndarray:
+        """The review status name of each row of :attr:`table`
+        (:data:`caucasusmap.review.STATUSES`)."""
+        return np.array(_STATUS_NAMES, dtype=object)[self.table.statuses]
+
+    def document_position(self, document_id: str) -> int:
+        """The position of a document in ``corpus.documents`` (the value of
+        the ``document`` column); -1 if unknown."""
+        return self._document_pos.get(document_id, -1)
 
     # -- materialised views ----------------------------------------------------
     def _mention(self, row: int) -> Mention:
         t = self.table
         doc = self.corpus.documents[int(t.document[row])]
         a, b = int(t.start[row]), int(t.end[row])
+        status = _STATUS_NAMES[int(t.status[row])] if t.status is not None else "automatic"
         return Mention(doc.id, self.passage_list[int(t.passage[row])].id, a, b, doc.text[a:b],
-                       self._place_ids[int(t.place[row])])
+                       self._place_ids[int(t.place[row])], status)
 
     def mention(self, row: int) -> Mention:
         """The mention at row ``row`` of :attr:`table`."""
@@ -132,11 +170,19 @@ class Index:
         if self._mentions is None:
             t = self.table
             docs, passages, ids = self.corpus.documents, self.passage_list, self._place_ids
-            self._mentions = [
-                Mention(docs[d].id, passages[p].id, a, b, docs[d].text[a:b], ids[k])
-                for d, p, a, b, k in zip(t.document.tolist(), t.passage.tolist(), t.start.tolist(),
-                                         t.end.tolist(), t.place.tolist())
-            ]
+            if t.status is None or not t.status.any():
+                self._mentions = [
+                    Mention(docs[d].id, passages[p].id, a, b, docs[d].text[a:b], ids[k])
+                    for d, p, a, b, k in zip(t.document.tolist(), t.passage.tolist(), t.start.tolist(),
+                                             t.end.tolist(), t.place.tolist())
+                ]
+            else:
+                names = _STATUS_NAMES
+                self._mentions = [
+                    Mention(docs[d].id, passages[p].id, a, b, docs[d].text[a:b], ids[k], names[st])
+                    for d, p, a, b, k, st in zip(t.document.tolist(), t.passage.tolist(), t.start.tolist(),
+                                                 t.end.tolist(), t.place.tolist(), t.status.tolist())
+                ]
         return self._mentions
 
     @property
@@ -257,11 +303,15 @@ class Index:
         return sorted(out.items(), key=lambda t: (-t[1], t[0]))
 
     def view_rows(self, documents: Iterable[str] | None = None, places: Iterable[str] | None = None,
-                  hide_references: bool = False) -> np.ndarray:
+                  hide_references: bool = False, statuses: Iterable[str] | None = None) -> np.ndarray:
         """Rows of :attr:`table` in a view: mentions in ``documents`` (None:
-        all) of ``places`` (None: all), optionally outside references."""
+        all) of ``places`` (None: all), optionally outside references, with
+        one of ``statuses`` (names of :data:`caucasusmap.review.STATUSES`, or
+        ``checked``; None: any)."""
         t = self.table
         mask = np.ones(len(t), dtype=bool)
+        if statuses is not None:
+            mask &= np.isin(t.statuses, status_codes(statuses))
         if documents is not None:
             pos = {d.id: i for i, d in enumerate(self.corpus.documents)}
             mask &= np.isin(t.document, [pos[d] for d in documents if d in pos])
@@ -446,10 +496,30 @@ def _read_cache(path: Path, key: str, gazetteer: Gazetteer, corpus: Corpus) -> I
 
 
 def open_index(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_cache: bool = True,
-               progress: Callable[[int, int], None] | None = None) -> Index:
+               progress: Callable[[int, int], None] | None = None, decisions: bool = True) -> Index:
     """Load the gazetteer (raising :class:`~caucasusmap.errors.GazetteerError`
     if it has errors) and the corpus, then return the linked index — from the
-    cache when the same gazetteer and corpus were linked before."""
+    cache when the same gazetteer and corpus were linked before — with the
+    review decisions of the corpus folder (``annotations.jsonl``) applied
+    unless ``decisions`` is False (:mod:`caucasusmap.review`)."""
+    index = _open_automatic(gazetteer_path, corpus_dir, use_cache=use_cache, progress=progress)
+    if decisions:
+        path = annotations_path(corpus_dir)
+        if path.exists():
+            found, issues = read_decisions(path)
+            index = apply_decisions(index, found, path=path, digest=_file_digest(path), file_issues=issues)
+    return index
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _open_automatic(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_cache: bool,
+                    progress: Callable[[int, int], None] | None) -> Index:
     texts = read_gazetteer_texts(gazetteer_path)
     gazetteer = load_gazetteer(gazetteer_path, overrides={str(f): t for f, t in texts})
     corpus = read_corpus(corpus_dir)
@@ -460,8 +530,10 @@ def open_index(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_cache:
     if path.exists():
         cached = _read_cache(path, key, gazetteer, corpus)
         if cached is not None:
+            cached.key = key
             return cached
     index = build_index(gazetteer, corpus, progress)
+    index.key = key
     try:
         _write_cache(path, key, index)
     except (OSError, sqlite3.Error):

@@ -41,6 +41,7 @@ from .errors import CaucasusmapError, UnknownPlaceError
 from .index import Index
 from .naming import TEXT, NamingError, check_naming, display_name
 from .paths import BASEMAP, WEB
+from .review import VIEW_STATUSES
 from .viewfilters import ORIGINS, ViewRows, document_date
 
 __all__ = ["MapView", "view_payload", "view_places", "build_map", "render_map", "KIND_COLORS", "safe_json", "ViewError",
@@ -115,6 +116,9 @@ class MapView:
         for origin in self.origins or ():
             if origin not in ORIGINS:
                 raise ViewError(f"place origin {origin!r} is not one of {', '.join(ORIGINS)}")
+        for status in self.statuses or ():
+            if status not in VIEW_STATUSES:
+                raise ViewError(f"mention status {status!r} is not one of {', '.join(VIEW_STATUSES)}")
         if self.time_range is not None:
             if len(self.time_range) != 2:
                 raise ViewError(f"a time range is (start, end), not {self.time_range!r}")

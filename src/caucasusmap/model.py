@@ -149,7 +149,8 @@ class Passage:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One occurrence of a place name in a document."""
+    """One occurrence of a place name in a document. ``status`` is one of
+    :data:`caucasusmap.review.STATUSES` (``automatic`` until someone checks it)."""
 
     document: str
     passage: str
@@ -157,3 +158,4 @@ class Mention:
     end: int
     surface: str
     place: str
+    status: str = "automatic"

@@ -144,14 +144,11 @@ def _time_range(index: Index, bounds: tuple[str | None, str | None]) -> np.ndarr
 
 @register_filter("statuses", "mention", lambda s: ", ".join(s) + " mentions")
 def _statuses(index: Index, statuses: Iterable[str]) -> np.ndarray | None:
-    # Slot for per-mention review decisions: an index that knows them exposes
-    # ``mention_statuses()`` (one status name per table row). Until then every
-    # mention has the status "linked".
-    wanted = set(statuses)
-    known = getattr(index, "mention_statuses", None)
-    if known is None:
-        return np.full(len(index.table), "linked" in wanted, dtype=bool)
-    return np.isin(np.asarray(known()), list(wanted))
+    # Review statuses (caucasusmap.review.STATUSES; "checked" = confirmed,
+    # corrected or added), one per table row.
+    from .review import status_codes
+
+    return np.isin(index.table.statuses, status_codes(statuses))
 
 
 # -- the rows of a view ------------------------------------------------------------------

@@ -24,13 +24,15 @@ from ..corpus import display_span, display_text, read_corpus
 from ..errors import CaucasusmapError, DocumentError, GazetteerError, Issue, UnknownPlaceError, error
 from ..gazetteer import validate_gazetteer
 from ..index import Index, open_index
-from ..model import KINDS
+from ..model import KINDS, Mention
 from ..naming import DEFAULT_NAMING, NAMINGS, TEXT, display_names
 from ..normalize import fold_phrase
 from ..paths import default_annotations, default_corpus, default_gazetteer
 from ..sanitize import csv_writer, json_text, terminal_text
 from ..session import Session, view_from_options
 from .output import SafeStream, guarded_output
+from .review import STATUS_CHOICES
+from .review import add_parser as add_review_parser
 
 # -- output helpers -----------------------------------------------------------
 
@@ -93,6 +95,13 @@ def _load(args) -> Index:
     if warnings and not getattr(args, "quiet_warnings", False):
         print(f"caucasusmap: the gazetteer has {warnings} warning(s); "
               f"run 'caucasusmap validate' to see them", file=sys.stderr)
+    if index.review is not None and index.review.issues:
+        errors = [i for i in index.review.issues if i.is_error]
+        _report(errors)
+        others = len(index.review.issues) - len(errors)
+        if others:
+            print(f"caucasusmap: {others} review decision(s) in {index.review.path} do not apply "
+                  "(orphaned or stale); run 'caucasusmap validate' to see them", file=sys.stderr)
     return index
 
 
@@ -193,6 +202,9 @@ def _session(args, index: Index, **more) -> Session:
     """The view the command's options describe, in the same model the app
     uses (session.Session), so both show the same thing for the same view."""
     place_filter = getattr(args, "place_filter", None)
+    statuses = getattr(args, "status", None)
+    if statuses:  # rejected mentions are in no view (cmd_mentions lists them apart)
+        more.setdefault("statuses", tuple(s for s in statuses if s != "rejected"))
     return view_from_options(
         index, documents=getattr(args, "document", None) or None,
         places=_resolve_places(index, place_filter) if place_filter else None,
@@ -247,7 +259,23 @@ def cmd_passages(args) -> int:
 
 
 MENTION_FIELDS = ["path", "document", "passage", "start", "end", "line", "surface", "place", "name", "kind",
-                  "lat", "lon", "section", "is_reference", "page"]
+                  "lat", "lon", "section", "is_reference", "page", "status"]
+
+
+def _rejected_mentions(index: Index, args) -> list[Mention]:
+    """The mentions review decisions rejected, in the documents and places asked for."""
+    rej = index.review.rejected
+    docs, ids = index.corpus.documents, [p.id for p in index.gazetteer.places]
+    documents = set(args.document) if getattr(args, "document", None) else None
+    place_filter = getattr(args, "place_filter", None)
+    places = set(_resolve_places(index, place_filter)) if place_filter else None
+    out = []
+    for d, p, a, b, k in zip(rej.document.tolist(), rej.passage.tolist(), rej.start.tolist(), rej.end.tolist(),
+                             rej.place.tolist()):
+        m = Mention(docs[d].id, index.passage_list[p].id, a, b, docs[d].text[a:b], ids[k], "rejected")
+        if (documents is None or m.document in documents) and (places is None or m.place in places):
+            out.append(m)
+    return out
 
 
 def cmd_mentions(args) -> int:
@@ -257,8 +285,12 @@ def cmd_mentions(args) -> int:
     shown = _names(args, index)
     records = []
     line_cache: dict[str, list[int]] = {}
-    for row in _session(args, index).view_rows().rows.tolist():
-        m = index.mention(row)
+    view_rows = _session(args, index).view_rows().rows.tolist()
+    mentions = [index.mention(row) for row in view_rows]
+    if args.status and "rejected" in args.status and index.review is not None:
+        mentions = sorted(mentions + _rejected_mentions(index, args), key=lambda m: (
+            index.document_position(m.document), m.start))
+    for m in mentions:
         doc = docs[m.document]
         starts = line_cache.get(doc.id)
         if starts is None:
@@ -269,7 +301,7 @@ def cmd_mentions(args) -> int:
             path=doc.path, document=doc.id, passage=m.passage, start=m.start, end=m.end,
             line=bisect_left(starts, m.start) + 1, surface=m.surface, place=m.place, name=shown[m.place],
             kind=place.kind, lat=place.lat, lon=place.lon, section=passage.section,
-            is_reference=passage.is_reference, page=doc.page_label(doc.page_at(m.start)),
+            is_reference=passage.is_reference, page=doc.page_label(doc.page_at(m.start)), status=m.status,
         ))
     _write_records(records, MENTION_FIELDS, args.format)
     return 0
@@ -349,6 +381,8 @@ def cmd_validate(args) -> int:
             index = open_index(args.gazetteer, args.corpus, use_cache=not args.no_cache)
             corpus_issues = list(index.corpus.issues)
             issues.extend(index.unmentioned_issues())
+            if index.review is not None:
+                corpus_issues.extend(index.review.issues)
         else:
             corpus_issues = list(read_corpus(args.corpus).issues)
     except CaucasusmapError as exc:
@@ -366,14 +400,36 @@ def cmd_validate(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from ..evaluate import read_annotations, score
+    from ..evaluate import decision_gold, read_annotations, score
 
     index = _load(args)
-    gold = read_annotations(args.annotations, index)
-    if not gold:
-        print(f"caucasusmap: no annotation file in {args.annotations} matches a corpus document", file=sys.stderr)
-        return 2
-    result = score(index, gold)
+    decided = index.review is not None and bool(index.review.decisions)
+    if not args.decided:
+        index = index.automatic()
+    if args.against:
+        path = args.against
+        if not path.exists() and (args.corpus / path).exists():
+            path = args.corpus / path
+        if not path.exists():
+            raise CaucasusmapError(f"{args.against}: no such decisions file")
+        gold, problems = decision_gold(index, path)
+        if problems:
+            print(f"caucasusmap: {len(problems)} decision(s) in {path} do not apply and are left out "
+                  "(see 'caucasusmap validate')", file=sys.stderr)
+        if not gold:
+            print(f"caucasusmap: {path} has no decision that applies to this corpus", file=sys.stderr)
+            return 2
+        print(f"Scoring the linker against the review decisions in {path} (only decided mentions count)\n")
+        result = score(index, gold, only_marked=True)
+    else:
+        gold = read_annotations(args.annotations, index)
+        if not gold:
+            print(f"caucasusmap: no annotation file in {args.annotations} matches a corpus document", file=sys.stderr)
+            return 2
+        if decided and not args.decided:
+            print("Scoring the linker alone; the corpus's review decisions are not applied (--decided applies "
+                  "them)\n", file=sys.stderr)
+        result = score(index, gold)
     names = index.gazetteer.by_id
     rows = []
     for place in result.places():
@@ -665,6 +721,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     p.add_argument("--place", action="append", metavar="PLACE", dest="place_filter",
                    help="only mentions of this place (repeatable; id, name or alias)")
+    p.add_argument("--status", action="append", choices=(*STATUS_CHOICES, "rejected"), metavar="STATUS",
+                   help="only mentions with this review status (repeatable): automatic, confirmed, corrected, "
+                        "added, rejected, or checked (= confirmed, corrected, added)")
     p.set_defaults(func=cmd_mentions)
 
     p = sub.add_parser("text", parents=[common], help="print a document's text (what offsets point into)",
@@ -679,15 +738,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="format for --passages")
     p.set_defaults(func=cmd_text)
 
+    add_review_parser(sub, common)
+
     p = sub.add_parser("export", parents=[common, view],
-                       help="export the map of a view (HTML, PNG/SVG/PDF, GeoJSON, LPF, KML, GeoPackage, CSV)",
+                       help="export a view (HTML, PNG/SVG/PDF, GeoJSON, LPF, KML, GeoPackage, CSV, TEI)",
                        description="Write the map of a view. HTML (default) is self-contained: it opens from disk "
                                    "in any browser with no network. PNG/SVG/PDF are a finished figure (title, "
                                    "legend, scale bar, sources). GeoJSON/LPF/KML/GeoPackage hold the view's places "
-                                   "with their counts, CSV its mentions. The file is replaced only when the write "
-                                   "succeeds.")
+                                   "with their counts, CSV its mentions, TEI its documents with <placeName> around "
+                                   "each mention. The file is replaced only when the write succeeds.")
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="output file")
-    p.add_argument("--format", choices=("html", "geojson", "lpf", "csv", "png", "svg", "pdf", "kml", "gpkg"),
+    p.add_argument("--format", choices=("html", "geojson", "lpf", "csv", "tei", "png", "svg", "pdf", "kml", "gpkg"),
                    help="output format (default: from the file name, else html); png/svg/pdf/kml/gpkg need "
                         "pip install 'caucasusmap[publish]'")
     p.add_argument("--layout", choices=("page", "slide"), default="page",
@@ -699,6 +760,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--select", action="append", metavar="PLACE", help="open with this place selected (html)")
     p.add_argument("--center", type=_latlon, metavar="LAT,LON", help="map centre (with --zoom)")
     p.add_argument("--zoom", type=_zoom, metavar="Z", help="map zoom (with --center)")
+    p.add_argument("--status", action="append", choices=STATUS_CHOICES, metavar="STATUS",
+                   help="only mentions with this review status (repeatable): checked (= confirmed, corrected, "
+                        "added), confirmed, corrected, added, automatic; e.g. --status checked for a publication map")
     p.add_argument("--title", help="title shown in the page")
     p.add_argument("--cdn", action="store_true", help="html: load Leaflet from CDNs (smaller file, needs the network)")
     p.set_defaults(func=cmd_export)
@@ -744,6 +808,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotations", type=Path, default=default_annotations(), metavar="DIR",
                    help="folder of <document file>.ann files (default: the bundled annotations/)")
     p.add_argument("-v", "--verbose", action="store_true", help="list every false positive and false negative")
+    p.add_argument("--against", type=Path, metavar="FILE",
+                   help="score the linker against review decisions (e.g. annotations.jsonl in the corpus folder) "
+                        "instead of .ann files: confirmed, changed and added mentions are gold, rejected ones "
+                        "look-alikes, and only decided mentions count")
+    p.add_argument("--decided", action="store_true",
+                   help="score the links with the corpus's review decisions applied (default: the linker alone)")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("validate", parents=[common], help="check the gazetteer and corpus, compiler-style",

@@ -1,0 +1,400 @@
+"""Review decisions: each kind, "apply to all" with its count, anchoring after
+edits, orphans, concurrent edits of the file on disk, undo."""
+
+import json
+
+import pytest
+
+from caucasusmap.corpus import read_corpus
+from caucasusmap.errors import ConflictError, ReviewError
+from caucasusmap.index import open_index
+from caucasusmap.review import (
+    AnnotationFile,
+    Decision,
+    Review,
+    anchor,
+    annotations_path,
+    dump_decisions,
+    read_decisions,
+    review_queue,
+)
+
+DOC = (
+    "# Trip\n\n"
+    "We crossed at Nurduz towards Tabriz and Baku.\n\n"
+    "Baku again, and Bakı; then Azerbaijan and East Azerbaijan.\n\n"
+    "The Araz flows past Nurduz. Kapan is near.\n"
+)
+OTHER = "Baku in the other text, and Azerbaijan too.\n"
+
+
+@pytest.fixture
+def corpus(write, tmp_path):
+    write("c/trip.md", DOC)
+    write("c/other.md", OTHER)
+    return tmp_path / "c"
+
+
+@pytest.fixture
+def review(mini_gazetteer, corpus):
+    counter = iter(range(10_000))
+    return Review(open_index(mini_gazetteer, corpus), clock=lambda: "2025-01-01T00:00:00Z",
+                  new_id=lambda: f"d{next(counter):04d}")
+
+
+def at(text, word, nth=0):
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(word, pos + 1)
+    return pos
+
+
+def status_of(index, doc, start):
+    return next((m.place, m.status) for m in index.mentions if m.document == doc and m.start == start)
+
+
+def test_confirm(review):
+    s = at(DOC, "Tabriz")
+    plan, idx = review.decide("confirm", "trip", s)
+    assert plan.count == 1 and plan.targets[0].was == "tabriz"
+    assert status_of(idx, "trip", s) == ("tabriz", "confirmed")
+    (d,) = review.file.decisions
+    assert (d.action, d.place, d.was, d.exact, d.source) == ("confirm", "tabriz", "tabriz", "Tabriz", "trip.md")
+    assert d.prefix.endswith("towards ") and d.suffix.startswith(" and Baku")
+    # Every other mention stays automatic.
+    assert sum(m.status != "automatic" for m in idx.mentions) == 1
+
+
+def test_change(review):
+    s = at(DOC, "Azerbaijan")
+    _, idx = review.decide("change", "trip", s, place="east-azerbaijan")
+    assert status_of(idx, "trip", s) == ("east-azerbaijan", "corrected")
+    assert idx.mention_count("azerbaijan") == 1  # the other document's
+    assert review.file.decisions[0].was == "azerbaijan"
+
+
+def test_reject(review):
+    s = at(DOC, "Baku", 1)
+    before = review.index.mention_count("baku")
+    _, idx = review.decide("reject", "trip", s)
+    assert idx.mention_count("baku") == before - 1
+    assert not [m for m in idx.mentions if m.document == "trip" and m.start == s]
+    rej = idx.review.rejected
+    assert len(rej) == 1 and int(rej.start[0]) == s
+    assert review.mention_at("trip", s)[3] == 4  # rejected, still found for the views
+    with pytest.raises(ReviewError, match="already rejected"):
+        review.plan("reject", "trip", s)
+
+
+def test_add_links_an_unlinked_span(review):
+    s = at(DOC, "Kapan")
+    with pytest.raises(ReviewError, match="nothing is linked"):
+        review.plan("confirm", "trip", s)
+    _, idx = review.decide("add", "trip", s, s + 5, place="shusha")
+    assert status_of(idx, "trip", s) == ("shusha", "added")
+    assert review.file.decisions[0].was is None
+
+
+def test_add_over_a_shorter_automatic_link_replaces_it(review):
+    s = at(DOC, "Bakı; then Azerbaijan")
+    e = s + len("Bakı; then Azerbaijan")
+    _, idx = review.decide("add", "trip", s, e, place="baku")
+    got = [(m.start, m.end, m.place, m.status) for m in idx.mentions if m.document == "trip" and s <= m.start < e]
+    assert got == [(s, e, "baku", "corrected")]  # the two automatic links under it are replaced
+
+
+def test_add_refuses_spans_across_passages_and_without_letters(review):
+    s = at(DOC, "Baku.")
+    with pytest.raises(ReviewError, match="one passage"):
+        review.plan("add", "trip", s, s + 12, place="baku")
+    with pytest.raises(ReviewError, match="no letters"):
+        review.plan("add", "trip", s + 4, s + 5, place="baku")
+    with pytest.raises(ReviewError, match="no place"):
+        review.plan("add", "trip", s, s + 4, place="atlantis")
+
+
+def test_apply_to_every_identical_mention_counts_before_it_writes(review):
+    s = at(DOC, "Baku")
+    plan = review.plan("reject", "trip", s, scope="document")
+    # "Baku" twice in trip ("Bakı", another spelling of the place, is not identical).
+    assert plan.count == 2 and review.file.decisions == []
+    assert plan.describe() == "reject 2 mentions of 'Baku' in this document"
+    corpus_plan = review.plan("reject", "trip", s, scope="corpus")
+    assert corpus_plan.count == 3
+    review.record(plan)
+    assert len(review.file.decisions) == 2
+    assert len({d.batch for d in review.file.decisions}) == 1 and review.file.decisions[0].batch
+    # Rejected mentions are no longer mentions of Baku: not "identical" any more.
+    again = review.plan("confirm", "other", at(OTHER, "Baku"), scope="corpus")
+    assert again.count == 1 and again.skipped == 0
+
+
+def test_apply_to_all_skips_checked_mentions(review):
+    review.decide("confirm", "trip", at(DOC, "Baku", 1))
+    plan = review.plan("change", "trip", at(DOC, "Baku"), place="tabriz", scope="corpus")
+    assert plan.count == 2 and plan.skipped == 1
+    assert "1 already checked" in plan.describe()
+
+
+def test_add_to_all_identical_unlinked_text(review, write, corpus):
+    s = at(DOC, "Kapan")
+    plan = review.plan("add", "trip", s, s + 5, place="shusha", scope="corpus")
+    assert plan.count == 1
+    write("c/third.md", "Kapan, and again kapan.\n")
+    r2 = Review(open_index(review.index.gazetteer.path, corpus))
+    plan = r2.plan("add", "trip", s, s + 5, place="shusha", scope="corpus")
+    assert plan.count == 3
+
+
+def test_redeciding_replaces_the_earlier_decision(review):
+    s = at(DOC, "Tabriz")
+    review.decide("confirm", "trip", s)
+    _, idx = review.decide("change", "trip", s, place="baku")
+    (d,) = review.file.decisions
+    assert (d.action, d.place, d.was) == ("change", "baku", "tabriz")
+    assert status_of(idx, "trip", s) == ("baku", "corrected")
+
+
+def test_clear_returns_to_the_automatic_link(review):
+    s = at(DOC, "Tabriz")
+    review.decide("change", "trip", s, place="baku")
+    review.clear("trip", s)
+    assert review.file.decisions == []
+    assert status_of(review.index, "trip", s) == ("tabriz", "automatic")
+
+
+def test_decisions_survive_insertions_and_deletions_earlier_in_the_document(review, mini_gazetteer, corpus):
+    s = at(DOC, "Azerbaijan")
+    review.decide("change", "trip", s, place="east-azerbaijan")
+    review.decide("reject", "trip", at(DOC, "Tabriz"))
+    inserted = DOC.replace("# Trip\n\n", "# Trip\n\nA new opening paragraph about Baku and Tabriz.\n\n")
+    (corpus / "trip.md").write_text(inserted, encoding="utf-8")
+    idx = open_index(mini_gazetteer, corpus)
+    moved = at(inserted, "Azerbaijan")
+    assert moved != s
+    assert status_of(idx, "trip", moved) == ("east-azerbaijan", "corrected")
+    tabriz = [m.start for m in idx.mentions if m.document == "trip" and m.place == "tabriz"]
+    assert tabriz == [at(inserted, "Tabriz")]  # the new one stays; the rejected one is still rejected
+    assert idx.review.issues == ()
+    deleted = DOC.replace("We crossed at Nurduz towards ", "We went to ")
+    (corpus / "trip.md").write_text(deleted, encoding="utf-8")
+    idx = open_index(mini_gazetteer, corpus)
+    assert status_of(idx, "trip", at(deleted, "Azerbaijan")) == ("east-azerbaijan", "corrected")
+    assert all(m.place != "tabriz" for m in idx.mentions if m.document == "trip")
+    assert idx.review.issues == ()
+
+
+def test_edited_quote_orphans_the_decision_and_is_never_misapplied(review, mini_gazetteer, corpus):
+    s = at(DOC, "Tabriz")
+    review.decide("change", "trip", s, place="ganja")
+    edited = DOC.replace("towards Tabriz and Baku", "towards Tehran and Baku")
+    edited += "\nLater Tabriz appears in another sentence entirely.\n"
+    (corpus / "trip.md").write_text(edited, encoding="utf-8")
+    idx = open_index(mini_gazetteer, corpus)
+    assert idx.mention_count("ganja") == 0
+    assert status_of(idx, "trip", at(edited, "Tabriz")) == ("tabriz", "automatic")
+    (issue,) = idx.review.issues
+    assert "orphaned" in issue.message and str(issue).startswith(f"{annotations_path(corpus)}:2: warning:")
+    assert [d.id for d in idx.review.orphaned] == [review.file.decisions[0].id]
+    # Still in the file, for the user to fix or remove.
+    assert len(read_decisions(annotations_path(corpus))[0]) == 1
+
+
+def test_anchor_respects_word_boundaries():
+    d = Decision("a", "confirm", "d.md", 4, 8, "Baku", "See ", " now", place="baku")
+    assert anchor(d, "See Bakuvian now, and See Baku now") == (26, 30)
+    assert anchor(d, "See Bakuvian now") is None
+
+
+def test_unknown_document_and_place_are_reported_not_applied(write, mini_gazetteer, corpus):
+    lines = [
+        {"id": "a1", "action": "confirm", "place": "tabriz", "source": "gone.md", "start": 0, "end": 6,
+         "exact": "Tabriz"},
+        {"id": "a2", "action": "change", "place": "atlantis", "source": "trip.md", "start": 35, "end": 41,
+         "exact": "Tabriz"},
+    ]
+    write("c/annotations.jsonl", "\n".join(json.dumps(x) for x in lines) + "\n")
+    idx = open_index(mini_gazetteer, corpus)
+    messages = [i.message for i in idx.review.issues]
+    assert any("no document 'gone.md'" in m for m in messages)
+    assert any("no place 'atlantis'" in m for m in messages)
+    assert idx.mention_count("tabriz") == 1
+
+
+def test_malformed_lines_are_located_and_block_writes(write, mini_gazetteer, corpus):
+    s = at(DOC, "Tabriz")
+    good = {"id": "ok1", "action": "reject", "source": "trip.md", "start": s, "end": s + 6, "exact": "Tabriz"}
+    write("c/annotations.jsonl", json.dumps(good) + "\n{not json\n" + json.dumps({"id": "x", "action": "fly"}) + "\n")
+    idx = open_index(mini_gazetteer, corpus)
+    errors = [str(i) for i in idx.review.issues if i.is_error]
+    assert errors[0].startswith(f"{annotations_path(corpus)}:2:2: error: not valid JSON")
+    assert "lacks" in errors[1] and ":3:" in errors[1]
+    assert idx.mention_count("tabriz") == 0  # the good line still applies
+    r = Review(idx)
+    with pytest.raises(ReviewError, match=r"annotations.jsonl:2:2: error"):
+        r.decide("confirm", "trip", at(DOC, "Baku"))
+    assert "{not json" in annotations_path(corpus).read_text(encoding="utf-8")  # nothing rewritten
+
+
+def test_overlapping_hand_written_decisions_the_later_applies(write, mini_gazetteer, corpus):
+    s = at(DOC, "Tabriz")
+    a = {"id": "a", "action": "change", "place": "baku", "source": "trip.md", "start": s, "end": s + 6,
+         "exact": "Tabriz", "created": "2025-01-01T00:00:00Z"}
+    b = dict(a, id="b", place="ganja", created="2025-02-01T00:00:00Z")
+    write("c/annotations.jsonl", json.dumps(b) + "\n" + json.dumps(a) + "\n")
+    idx = open_index(mini_gazetteer, corpus)
+    assert status_of(idx, "trip", s) == ("ganja", "corrected")
+    assert any("overlaps the later decision b" in i.message for i in idx.review.issues)
+
+
+def test_file_format_is_sorted_readable_and_round_trips(review, corpus):
+    review.decide("confirm", "trip", at(DOC, "Tabriz"))
+    review.decide("reject", "other", at(OTHER, "Baku"))
+    review.decide("confirm", "trip", at(DOC, "Nurduz"))
+    text = annotations_path(corpus).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert json.loads(lines[0])["format"] == "caucasusmap annotations"
+    records = [json.loads(line) for line in lines[1:]]
+    assert [(r["source"], r["start"]) for r in records] == sorted((r["source"], r["start"]) for r in records)
+    assert list(records[0])[:3] == ["id", "action", "place"] or list(records[0])[:2] == ["id", "action"]
+    decisions, issues = read_decisions(annotations_path(corpus))
+    assert issues == [] and dump_decisions(decisions) == text
+    assert "Nurduz" in text and "\\u" not in text  # UTF-8, not escaped
+
+
+def test_unknown_fields_are_kept_when_the_file_is_rewritten(write, review, corpus):
+    s = at(DOC, "Tabriz")
+    rec = {"id": "mine", "action": "confirm", "place": "tabriz", "was": "tabriz", "source": "trip.md", "start": s,
+           "end": s + 6, "exact": "Tabriz", "reviewer": "A. N. Other"}
+    write("c/annotations.jsonl", json.dumps(rec) + "\n")
+    review.reload()
+    review.decide("confirm", "trip", at(DOC, "Nurduz"))
+    assert '"reviewer": "A. N. Other"' in annotations_path(corpus).read_text(encoding="utf-8")
+
+
+def test_backup_and_atomic_replace(review, corpus):
+    review.decide("confirm", "trip", at(DOC, "Tabriz"))
+    first = annotations_path(corpus).read_text(encoding="utf-8")
+    review.decide("confirm", "trip", at(DOC, "Nurduz"))
+    assert (corpus / "annotations.jsonl.bak").read_text(encoding="utf-8") == first
+    assert not list(corpus.glob(".annotations.jsonl.*"))  # no temporary file left
+
+
+def test_concurrent_edits_merge_when_they_touch_different_mentions(mini_gazetteer, corpus):
+    a = Review(open_index(mini_gazetteer, corpus))
+    b = Review(open_index(mini_gazetteer, corpus))
+    a.decide("confirm", "trip", at(DOC, "Tabriz"))
+    b.decide("reject", "trip", at(DOC, "Nurduz"))  # b had not seen a's decision: merged
+    actions = sorted(d.action for d in read_decisions(annotations_path(corpus))[0])
+    assert actions == ["confirm", "reject"]
+    assert status_of(b.index, "trip", at(DOC, "Tabriz")) == ("tabriz", "confirmed")
+
+
+def test_concurrent_edits_of_the_same_mention_are_refused(mini_gazetteer, corpus):
+    a = Review(open_index(mini_gazetteer, corpus))
+    b = Review(open_index(mini_gazetteer, corpus))
+    a.decide("confirm", "trip", at(DOC, "Tabriz"))
+    with pytest.raises(ConflictError, match="decided there meanwhile"):
+        b.decide("change", "trip", at(DOC, "Tabriz"), place="baku")
+    (d,) = read_decisions(annotations_path(corpus))[0]
+    assert d.action == "confirm"  # a's decision is intact
+    # After a reload b sees it and may decide again, knowingly.
+    b.reload()
+    b.decide("change", "trip", at(DOC, "Tabriz"), place="baku")
+    (d,) = read_decisions(annotations_path(corpus))[0]
+    assert d.action == "change"
+
+
+def test_hand_edit_on_disk_is_kept(review, corpus):
+    review.decide("confirm", "trip", at(DOC, "Tabriz"))
+    path = annotations_path(corpus)
+    s = at(OTHER, "Baku")
+    extra = {"id": "byhand", "action": "reject", "source": "other.md", "start": s, "end": s + 4, "exact": "Baku"}
+    path.write_text(path.read_text(encoding="utf-8") + json.dumps(extra) + "\n", encoding="utf-8")
+    review.decide("confirm", "trip", at(DOC, "Nurduz"))
+    assert "byhand" in {d.id for d in read_decisions(path)[0]}
+
+
+def test_removing_a_decision_someone_edited_meanwhile_is_refused(review, corpus):
+    s = at(DOC, "Tabriz")
+    review.decide("confirm", "trip", s)
+    path = annotations_path(corpus)
+    path.write_text(path.read_text(encoding="utf-8").replace('"confirm"', '"reject"').replace(
+        '"place": "tabriz", ', ""), encoding="utf-8")
+    with pytest.raises(ConflictError, match="edited or removed there"):
+        review.clear("trip", s)
+
+
+def test_undo_and_redo(review, corpus):
+    path = annotations_path(corpus)
+    review.decide("confirm", "trip", at(DOC, "Tabriz"))
+    review.decide("reject", "trip", at(DOC, "Baku"), scope="document")
+    assert len(review.file.decisions) == 3
+    assert review.file.undo_label() == "reject 2 mentions of 'Baku' in this document"
+    review.undo()
+    assert [d.action for d in review.file.decisions] == ["confirm"]
+    assert review.index.mention_count("baku") == 4
+    review.redo()
+    assert len(review.file.decisions) == 3 and review.index.mention_count("baku") == 2
+    review.undo()
+    review.undo()
+    assert review.file.decisions == [] and path.exists()
+    with pytest.raises(ReviewError, match="nothing to undo"):
+        review.undo()
+
+
+def test_undo_of_a_change_to_an_earlier_decision_restores_it(review):
+    s = at(DOC, "Tabriz")
+    review.decide("confirm", "trip", s)
+    review.decide("change", "trip", s, place="ganja")
+    review.undo()
+    (d,) = review.file.decisions
+    assert d.action == "confirm"
+    assert status_of(review.index, "trip", s) == ("tabriz", "confirmed")
+
+
+def test_undo_history_survives_between_runs(review, mini_gazetteer, corpus):
+    review.decide("confirm", "trip", at(DOC, "Tabriz"))
+    later = Review(open_index(mini_gazetteer, corpus))
+    later.undo()
+    assert read_decisions(annotations_path(corpus))[0] == []
+
+
+def test_decisions_are_part_of_the_index_key_and_the_corpus_ignores_the_file(review, mini_gazetteer, corpus):
+    before = open_index(mini_gazetteer, corpus).key
+    review.decide("confirm", "trip", at(DOC, "Tabriz"))
+    review.decide("confirm", "trip", at(DOC, "Nurduz"))  # also writes the .bak
+    after = open_index(mini_gazetteer, corpus)
+    assert after.key != before and after.key.split("+")[0] == before
+    assert after.source == "cache"  # the linker's work is reused
+    assert not read_corpus(corpus).issues  # neither file is taken for a document
+    assert open_index(mini_gazetteer, corpus, decisions=False).mentions[0].status == "automatic"
+
+
+def test_status_filter_and_automatic_view(review):
+    review.decide("confirm", "trip", at(DOC, "Tabriz"))
+    review.decide("change", "trip", at(DOC, "Azerbaijan"), place="east-azerbaijan")
+    idx = review.index
+    assert len(idx.view_rows(statuses=["confirmed"])) == 1
+    assert len(idx.view_rows(statuses=["checked"])) == 2
+    assert len(idx.view_rows(statuses=["automatic"])) == len(idx.table) - 2
+    with pytest.raises(ReviewError, match="not one of"):
+        idx.view_rows(statuses=["maybe"])
+    auto = idx.automatic()
+    assert auto.review is None and auto.mention_count("azerbaijan") == 2
+    assert review.progress() == (2, len(idx.table))
+
+
+def test_queue_puts_ambiguous_names_first_and_groups_identical_ones(review):
+    queue = review_queue(review.index)
+    first = queue[0]
+    assert first.surface == "Azerbaijan" and "part of a longer name (east-azerbaijan)" in first.reasons
+    assert [q.surface for q in queue[:2]] == ["Azerbaijan", "Azerbaijan"]
+    assert len(queue) == len(review.index.table)
+    review.decide("confirm", first.document, first.start)
+    assert len(review_queue(review.index)) == len(review.index.table) - 1
+
+
+def test_file_without_history(tmp_path):
+    f = AnnotationFile(tmp_path / "annotations.jsonl", history=False)
+    assert f.decisions == [] and not f.changed_on_disk()
