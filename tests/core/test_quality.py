@@ -11,7 +11,18 @@ from caucasusmap.index import open_index
 
 @pytest.fixture(scope="module")
 def index():
-    return open_index(BUNDLED_GAZETTEER, BUNDLED_CORPUS, use_cache=False)
+    # The linker alone: the bundled corpus's review decisions (annotations.jsonl)
+    # are the reader's knowledge, not linking quality.
+    return open_index(BUNDLED_GAZETTEER, BUNDLED_CORPUS, use_cache=False, decisions=False)
+
+
+def test_bundled_review_decisions_all_apply():
+    idx = open_index(BUNDLED_GAZETTEER, BUNDLED_CORPUS, use_cache=False)
+    assert len(idx.review.decisions) >= 25
+    assert idx.review.issues == ()  # none orphaned, none stale
+    statuses = {m.status for m in idx.mentions}
+    assert statuses == {"automatic", "corrected"}
+    assert len(idx.review.rejected) == 2
 
 
 def test_annotations_reproduce_their_documents(index):
