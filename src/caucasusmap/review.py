@@ -368,6 +368,12 @@ class AnnotationFile:
         applied."""
         if self.errors:
             raise ReviewError(f"{self.errors[0]}; fix the file (or move it away) before recording decisions")
+        from .paths import is_installed_data
+
+        if is_installed_data(self.path):
+            raise ReviewError(f"{self.path} belongs to the installed package's bundled corpus, which is not "
+                              "yours to change; copy the corpus folder elsewhere and review it there "
+                              "(caucasusmap --corpus COPY …)")
         try:
             on_disk = self.path.read_bytes()
         except FileNotFoundError:

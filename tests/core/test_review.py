@@ -398,3 +398,12 @@ def test_queue_puts_ambiguous_names_first_and_groups_identical_ones(review):
 def test_file_without_history(tmp_path):
     f = AnnotationFile(tmp_path / "annotations.jsonl", history=False)
     assert f.decisions == [] and not f.changed_on_disk()
+
+
+def test_the_installed_bundled_corpus_is_never_written(review, monkeypatch, corpus):
+    from caucasusmap import paths
+
+    monkeypatch.setattr(paths, "is_installed_data", lambda p: True)
+    with pytest.raises(ReviewError, match="installed package"):
+        review.decide("confirm", "trip", at(DOC, "Tabriz"))
+    assert not annotations_path(corpus).exists()
