@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ACTIONS", "STATUSES", "VIEW_STATUSES", "AUTOMATIC", "CONFIRMED", "CORRECTED", "ADDED", "REJECTED", "SCOPES",
     "Decision", "ChangeSet", "AnnotationFile", "ReviewLayer", "Plan", "Target", "Review", "QueueItem",
-    "anchor", "apply_decisions", "read_decisions", "dump_decisions", "annotations_path", "source_of",
+    "anchor", "anchor_all", "apply_decisions", "read_decisions", "dump_decisions", "annotations_path", "source_of",
     "review_queue", "status_codes", "ANNOTATIONS_FILE", "parse_decisions", "quote_at",
 ]
 
@@ -526,14 +526,89 @@ MIN_CONTEXT = 0.6
 """Below this context similarity a moved quote is not trusted (orphaned)."""
 
 
-def anchor(decision: Decision, text: str) -> tuple[int, int] | None:
+def _common_tail(a: str, b: str) -> int:
+    """Length of the common ending of two strings."""
+    n = 0
+    for x, y in zip(reversed(a), reversed(b)):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_head(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _whole_word_test(decision: Decision, text: str):
+    exact, prefix, suffix = decision.exact, decision.prefix, decision.suffix
+    n = len(exact)
+    # A quote that was a whole word (or words) must still be one: "Baku"
+    # must not anchor inside "Bakuvian".
+    word_start = exact[:1].isalnum() and (not prefix or not prefix[-1].isalnum())
+    word_end = exact[-1:].isalnum() and (not suffix or not suffix[0].isalnum())
+
+    def whole(p: int) -> bool:
+        return not ((word_start and p > 0 and text[p - 1].isalnum())
+                    or (word_end and p + n < len(text) and text[p + n].isalnum()))
+
+    return whole
+
+
+def _fits(decision: Decision, text: str, s: int) -> bool:
+    """The quote is at ``s`` as a whole word, with its prefix or its suffix."""
+    exact, prefix, suffix = decision.exact, decision.prefix, decision.suffix
+    n = len(exact)
+    return (s >= 0 and text[s:s + n] == exact and _whole_word_test(decision, text)(s)
+            and (text[max(0, s - len(prefix)):s] == prefix or text[s + n:s + n + len(suffix)] == suffix))
+
+
+def _search(decision: Decision, text: str, hint: int) -> list[int]:
+    """Where the quote is now, best context first: the positions whose
+    context scores within a hair of the best (≥ :data:`MIN_CONTEXT`), nearest
+    to ``hint`` first; [] when none is good enough."""
+    exact, prefix, suffix = decision.exact, decision.prefix, decision.suffix
+    n = len(exact)
+    whole = _whole_word_test(decision, text)
+    candidates = []
+    pos = text.find(exact)
+    while pos != -1:
+        if whole(pos):
+            candidates.append(pos)
+        pos = text.find(exact, pos + 1)
+    if not candidates:
+        return []
+    if len(candidates) > 16:
+        # Many occurrences (a common name in a long text): keep those whose
+        # adjacent context agrees best, then score only those carefully.
+        def adjacent(p: int) -> int:
+            return (_common_tail(text[max(0, p - len(prefix)):p], prefix)
+                    + _common_head(text[p + n:p + n + len(suffix)], suffix))
+
+        candidates.sort(key=lambda p: (-adjacent(p), abs(p - hint)))
+        candidates = candidates[:16]
+    scored = [(_context_score(text, p, p + n, prefix, suffix), p) for p in candidates]
+    best = max(sc for sc, _ in scored)
+    if best < MIN_CONTEXT:
+        return []
+    return sorted((p for sc, p in scored if sc >= best - 0.02), key=lambda p: abs(p - hint))
+
+
+def anchor(decision: Decision, text: str, shift: int = 0) -> tuple[int, int] | None:
     """Where ``decision`` applies in ``text`` now, or None (orphaned).
 
-    The position is tried first; if the quote is no longer there, every
+    The position is tried first (also moved by ``shift``, what the previous
+    decision of the document moved); if the quote is not there, every
     occurrence of the quote is scored by how well its surroundings match the
     stored prefix and suffix, and the best one is taken when it matches well
     enough (:data:`MIN_CONTEXT`); of equally good ones, the nearest to the old
-    position. An edit that changes the quoted text itself orphans the decision.
+    position. An edit that changes the quoted text itself orphans the
+    decision. :func:`anchor_all` anchors a document's decisions together.
 
     >>> d = Decision("a", "confirm", "d.md", 8, 14, "Shusha", "We saw ", " and Baku", place="shusha")
     >>> anchor(d, "We saw  Shusha and Baku")      # position still right
@@ -543,38 +618,52 @@ def anchor(decision: Decision, text: str) -> tuple[int, int] | None:
     >>> anchor(d, "We saw Şuşa and Baku") is None
     True
     """
-    exact, s = decision.exact, decision.start
-    n = len(exact)
-    # A quote that was a whole word (or words) must still be one: "Baku"
-    # must not anchor inside "Bakuvian".
-    word_start = exact[:1].isalnum() and (not decision.prefix or not decision.prefix[-1].isalnum())
-    word_end = exact[-1:].isalnum() and (not decision.suffix or not decision.suffix[0].isalnum())
+    n = len(decision.exact)
+    for s in dict.fromkeys((decision.start + shift, decision.start)):
+        if _fits(decision, text, s):
+            return s, s + n
+    found = _search(decision, text, decision.start + shift)
+    return (found[0], found[0] + n) if found else None
 
-    def whole(p: int) -> bool:
-        return not ((word_start and p > 0 and text[p - 1].isalnum())
-                    or (word_end and p + n < len(text) and text[p + n].isalnum()))
 
-    if text[s:s + n] == exact and whole(s) and (
-            text[max(0, s - len(decision.prefix)):s] == decision.prefix
-            or text[s + n:s + n + len(decision.suffix)] == decision.suffix):
-        return s, s + n
-    candidates = []
-    pos = text.find(exact)
-    while pos != -1:
-        if whole(pos):
-            candidates.append(pos)
-        pos = text.find(exact, pos + 1)
-    if not candidates:
-        return None
-    if len(candidates) > 2000:  # a very common quote: look near the old position only
-        candidates.sort(key=lambda p: abs(p - s))
-        candidates = candidates[:2000]
-    scored = [(_context_score(text, p, p + n, decision.prefix, decision.suffix), p) for p in candidates]
-    best = max(sc for sc, _ in scored)
-    if best < MIN_CONTEXT:
-        return None
-    near = min((p for sc, p in scored if sc >= best - 0.02), key=lambda p: abs(p - s))
-    return near, near + n
+LOOKAHEAD = 20
+"""Later decisions consulted when a quote occurs in several equally good places."""
+
+
+def anchor_all(decisions: list[Decision], text: str) -> list[tuple[int, int] | None]:
+    """Anchor one document's decisions (in text order), using each other.
+
+    An edit moves every decision after it by the same amount, so each
+    decision is first looked for where the previous one moved. When a quote
+    fits several places equally well (a repeated sentence), the place whose
+    move also puts the next decisions exactly where their quotes are wins."""
+    out: list[tuple[int, int] | None] = []
+    shift = 0
+    for i, d in enumerate(decisions):
+        n = len(d.exact)
+        if _fits(d, text, d.start + shift):
+            out.append((d.start + shift, d.start + shift + n))
+            continue
+        if shift and _fits(d, text, d.start):
+            shift = 0
+            out.append((d.start, d.start + n))
+            continue
+        found = _search(d, text, d.start + shift)
+        if not found:
+            out.append(None)
+            continue
+        if len(found) > 1:
+            ahead = decisions[i + 1:i + 1 + LOOKAHEAD]
+
+            def votes(p: int, d: Decision = d, ahead: list[Decision] = ahead) -> int:
+                return sum(_fits(e, text, e.start + p - d.start) for e in ahead)
+
+            best = max(found, key=votes)  # max keeps the nearest among equal votes
+        else:
+            best = found[0]
+        shift = best - d.start
+        out.append((best, best + n))
+    return out
 
 
 def quote_at(text: str, start: int, end: int) -> tuple[str, str, str]:
@@ -673,23 +762,27 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
     issues: list[Issue] = list(file_issues)
     decisions = list(decisions)
     ordered = sorted(range(len(decisions)), key=lambda k: (decisions[k].created, decisions[k].line, k))
-    per_doc: dict[int, list[tuple[int, int, int, Decision]]] = defaultdict(list)
-    for rank, k in enumerate(ordered):
-        d = decisions[k]
+    rank = {k: r for r, k in enumerate(ordered)}
+    to_anchor: dict[int, list[int]] = defaultdict(list)
+    for k, d in enumerate(decisions):
         di = src.get(d.source)
         if di is None:
             issues.append(_layer_issue(path, d, f"orphaned: the corpus has no document {d.source!r}; "
                                                 "kept, not applied"))
-            continue
-        if d.place is not None and d.place not in place_pos:
+        elif d.place is not None and d.place not in place_pos:
             issues.append(_layer_issue(path, d, f"the gazetteer has no place {d.place!r}; kept, not applied"))
-            continue
-        span = anchor(d, docs[di].text)
-        if span is None:
-            issues.append(_layer_issue(path, d, "orphaned: the quoted text is no longer in the document "
-                                                "(it was edited); kept, not applied"))
-            continue
-        per_doc[di].append((span[0], span[1], rank, d))
+        else:
+            to_anchor[di].append(k)
+    per_doc: dict[int, list[tuple[int, int, int, Decision]]] = defaultdict(list)
+    for di, ks in to_anchor.items():
+        ks.sort(key=lambda k: decisions[k].start)
+        for k, span in zip(ks, anchor_all([decisions[k] for k in ks], docs[di].text)):
+            d = decisions[k]
+            if span is None:
+                issues.append(_layer_issue(path, d, "orphaned: the quoted text is no longer in the document "
+                                                    "(it was edited); kept, not applied"))
+                continue
+            per_doc[di].append((span[0], span[1], rank[k], d))
 
     doc_bounds = np.searchsorted(auto.document, np.arange(len(docs) + 1))
     drop = np.zeros(len(auto), dtype=bool)

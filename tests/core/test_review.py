@@ -407,3 +407,41 @@ def test_the_installed_bundled_corpus_is_never_written(review, monkeypatch, corp
     with pytest.raises(ReviewError, match="installed package"):
         review.decide("confirm", "trip", at(DOC, "Tabriz"))
     assert not annotations_path(corpus).exists()
+
+
+REPEATED = (
+    "# Notes\n\n"
+    "First Shusha, at the start.\n\n"
+    "That winter the long road from the border to Tabriz was closed for weeks on end, they say.\n\n"
+    "Something else entirely happens in Baku.\n\n"
+    "That winter the long road from the border to Tabriz was closed for weeks on end, they say.\n\n"
+    "Then Nurduz, the crossing.\n"
+)
+
+
+def test_a_repeated_sentence_follows_the_shift_of_the_decisions_around_it(write, mini_gazetteer, tmp_path):
+    write("r/notes.md", REPEATED)
+    corpus = tmp_path / "r"
+    review = Review(open_index(mini_gazetteer, corpus))
+    review.decide("confirm", "notes", at(REPEATED, "Shusha"))
+    review.decide("reject", "notes", at(REPEATED, "Tabriz", 1))  # the second of two identical sentences
+    big = "An inserted paragraph, long enough to move everything after it well past the repeat. " * 2
+    edited = REPEATED.replace("# Notes\n\n", f"# Notes\n\n{big}\n\n")
+    (corpus / "notes.md").write_text(edited, encoding="utf-8")
+    idx = open_index(mini_gazetteer, corpus)
+    tabriz = [m.start for m in idx.mentions if m.place == "tabriz"]
+    assert tabriz == [at(edited, "Tabriz", 0)]  # still the second one rejected, not the first
+    assert idx.review.issues == ()
+
+
+def test_the_first_decision_of_a_repeated_sentence_is_settled_by_the_next_ones(write, mini_gazetteer, tmp_path):
+    write("r/notes.md", REPEATED)
+    corpus = tmp_path / "r"
+    review = Review(open_index(mini_gazetteer, corpus))
+    review.decide("reject", "notes", at(REPEATED, "Tabriz", 1))
+    review.decide("confirm", "notes", at(REPEATED, "Nurduz"))
+    big = "An inserted paragraph, long enough to move everything after it well past the repeat. " * 2
+    edited = REPEATED.replace("# Notes\n\n", f"# Notes\n\n{big}\n\n")
+    (corpus / "notes.md").write_text(edited, encoding="utf-8")
+    idx = open_index(mini_gazetteer, corpus)
+    assert [m.start for m in idx.mentions if m.place == "tabriz"] == [at(edited, "Tabriz", 0)]
