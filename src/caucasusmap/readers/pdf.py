@@ -247,13 +247,24 @@ def _drop_running_lines(pages: list[_Page]) -> dict[int, str]:
     body = sizes.most_common(1)[0][0] if sizes else 10.0
     pages_with_text = sum(1 for p in pages if p.lines)
     recurring = max(2, int(0.4 * pages_with_text + 0.5))
+    # A head or foot that starts or ends with the page's number ("Chapter 2: Syntax 3", "12 Journal
+    # of ..."): numbers that run in step with the pages on several pages mark such lines.
+    edge_numbers = {id(ln): _edge_numbers(ln.text) for _, ln, _ in candidates}
+    steps = Counter(n - page.number for page, ln, _ in candidates for n in edge_numbers[id(ln)])
+    step, support = steps.most_common(1)[0] if steps else (None, 0)
+    in_step = support >= max(3, 0.25 * pages_with_text)
     for page, ln, where in candidates:
+        if in_step and page.number + step in edge_numbers[id(ln)]:
+            ln.role = "header"
+            printed.setdefault(page.number, str(page.number + step))
+            continue
         number = _PAGE_NUMBER.match(ln.text.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")))
         if number:
             ln.role = "header"
             printed.setdefault(page.number, number.group(1))
-        elif (pages_with_text >= 2 and counts[(where, ln.size, _signature(ln.text))] >= recurring) or (
-                where == "top" and ln.size < 0.9 * body and _isolated(page, ln)):
+        elif (pages_with_text >= 2 and counts[(where, ln.size, _signature(ln.text))] >= recurring
+              and _isolated(page, ln, where, 0.8)) or (
+                where == "top" and ln.size < 0.9 * body and _isolated(page, ln, where)):
             ln.role = "header"
             # "12 Journal of Eurasian Studies": a page number inside a running head
             digits = re.findall(r"(?<![\d.])\d{1,4}(?![\d.])", ln.text)
@@ -262,14 +273,33 @@ def _drop_running_lines(pages: list[_Page]) -> dict[int, str]:
     return printed
 
 
-def _isolated(page: _Page, line: _Line) -> bool:
-    """True if ``line`` is the topmost of its page and well apart from the
-    next line down (a running head)."""
-    below = [ln for ln in page.lines if ln is not line and ln.y1 <= line.y0 + 0.5]
-    if len(below) != len(page.lines) - 1 or not below:
-        return False
-    nearest = max(below, key=lambda ln: ln.y1)
-    return line.y0 - nearest.y1 > 1.2 * max(line.size, nearest.size)
+def _edge_numbers(text: str) -> set[int]:
+    """Whole numbers at the start or end of a line (a page number's places)."""
+    text = text.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
+    found = set()
+    for m in (re.match(r"\s*(\d{1,4})(?![\d.,:/-])", text), re.search(r"(?<![\d.,:/-])(\d{1,4})\s*$", text)):
+        if m:
+            found.add(int(m.group(1)))
+    return found
+
+
+def _isolated(page: _Page, line: _Line, where: str = "top", apart: float = 1.2) -> bool:
+    """True if ``line`` is the topmost (bottommost) line of its page and set
+    apart from the next line by more than ``apart`` line heights (a running
+    head or foot)."""
+    if where == "top":
+        others = [ln for ln in page.lines if ln is not line and ln.y1 <= line.y0 + 0.5]
+        if len(others) != len(page.lines) - 1 or not others:
+            return False
+        nearest = max(others, key=lambda ln: ln.y1)
+        gap = line.y0 - nearest.y1
+    else:
+        others = [ln for ln in page.lines if ln is not line and ln.y0 >= line.y1 - 0.5]
+        if len(others) != len(page.lines) - 1 or not others:
+            return False
+        nearest = min(others, key=lambda ln: ln.y0)
+        gap = nearest.y0 - line.y1
+    return gap > apart * max(line.size, nearest.size)
 
 
 def _page_labels(pdf, pages: list[_Page], printed: dict[int, str]) -> tuple[str, ...]:
@@ -296,7 +326,7 @@ def _page_labels(pdf, pages: list[_Page], printed: dict[int, str]) -> tuple[str,
 def _reading_order(page: _Page) -> list[_Line]:
     lines = [ln for ln in page.lines if ln.role != "header"]
     if len(lines) < 6:
-        return sorted(lines, key=lambda ln: -ln.y1)
+        return lines  # PDFium's order: the content's own
     x0 = min(ln.x0 for ln in lines)
     x1 = max(ln.x1 for ln in lines)
     width = x1 - x0
@@ -320,16 +350,16 @@ def _reading_order(page: _Page) -> list[_Line]:
     if gutter is None:
         for ln in lines:
             ln.column = 0
-        return sorted(lines, key=lambda ln: (-round(ln.y1, 0), ln.x0))
+        return lines
     out: list[_Line] = []
     band: dict[int, list[_Line]] = {1: [], 2: []}
 
     def flush() -> None:
         for col in (1, 2):
-            out.extend(sorted(band[col], key=lambda ln: -ln.y1))
+            out.extend(sorted(band[col], key=lambda ln: -ln.y0))  # by baseline, top first
             band[col].clear()
 
-    for ln in sorted(lines, key=lambda ln: -ln.y1):
+    for ln in sorted(lines, key=lambda ln: -ln.y0):
         if ln.x1 <= gutter:
             ln.column = 1
             band[1].append(ln)
@@ -369,12 +399,15 @@ class _Para:
 
 def _paragraphs(flow: list[_Line], body: float, pitch: float) -> list[_Para]:
     paras: list[_Para] = []
-    col_left: dict[tuple[int, int], float] = {}
+    # A column's left edge is where most of its lines start (headings may stand out to the left);
+    # its right edge is the rightmost line end.
+    lefts: dict[tuple[int, int], Counter] = {}
     col_right: dict[tuple[int, int], float] = {}
     for ln in flow:
         key = (ln.page, ln.column)
-        col_left[key] = min(col_left.get(key, ln.x0), ln.x0)
+        lefts.setdefault(key, Counter())[round(ln.x0)] += 1
         col_right[key] = max(col_right.get(key, ln.x1), ln.x1)
+    col_left = {key: float(c.most_common(1)[0][0]) for key, c in lefts.items()}
     prev: _Line | None = None
     for ln in flow:
         new = prev is None
@@ -386,6 +419,10 @@ def _paragraphs(flow: list[_Line], body: float, pitch: float) -> list[_Para]:
             first_word = len(ln.text.split(" ", 1)[0]) + 1
             short = room > max(first_word * char_w, 1.5 * prev.size)
             indented = ln.x0 > col_left[(ln.page, ln.column)] + 0.8 * ln.size
+            item = paras[-1].lines[0]
+            if (item.text[:1] in "•◦▪▫‣∙●○■□" and _BULLET.match(item.text)
+                    and ln.x0 > item.x0 + 0.5 * ln.size and (ln.page, ln.column) == (item.page, item.column)):
+                indented = False  # the next line of a list item, aligned under its text
             starts_note = ln.role == "footnote" and bool(ln.sup_first or _FOOTNOTE_START.match(ln.text))
             starts_item = ln.text[:1] in "•◦▪▫‣∙●○■□" and bool(_BULLET.match(ln.text))
             font_change = abs(ln.size - prev.size) > 0.12 * max(ln.size, prev.size) or (
@@ -550,6 +587,6 @@ def read_pdf(path: Path, data: bytes) -> Extraction:
 
 
 READER = Reader(
-    name="pdf", label="PDF", suffixes=(".pdf",), read=read_pdf, priority=0, version="1",
+    name="pdf", label="PDF", suffixes=(".pdf",), read=read_pdf, priority=0, version="2",
     libraries=("pypdfium2",), extra="pdf",
 )

@@ -169,3 +169,40 @@ def test_encrypted_broken_and_scanned_files_are_reported(tmp_path, pdfs):
     assert not issues["scan.pdf"].is_error and "no text layer" in issues["scan.pdf"].message
     with pytest.raises(DocumentError, match="encrypted"):
         read_document(folder / "locked.pdf", cache=False)
+
+
+def test_chapter_running_heads_with_page_numbers_are_dropped_and_label_pages(tmp_path):
+    """A journal-style PDF: the head changes with the chapter and carries the
+    printed page number (which starts at 11), the foot is a bare number."""
+    from fpdf import FPDF
+
+    from tests.docgen import font_path
+
+    class Journal(FPDF):
+        chapter = "Chapter 1: Roads"
+
+        def header(self):
+            self.set_font("dv", size=8)
+            self.set_y(8)
+            self.cell(0, 5, f"{self.chapter} {self.page_no() + 10}", align="R")
+            self.set_y(22)
+
+        def footer(self):
+            self.set_y(-12)
+            self.set_font("dv", size=8)
+            self.cell(0, 5, f"— {self.page_no() + 10} —", align="C")
+
+    pdf = Journal()
+    pdf.add_font("dv", fname=font_path())
+    for k in range(6):
+        pdf.chapter = f"Chapter {k // 2 + 1}: {['Roads', 'Rivers', 'Borders'][k // 2]}"
+        pdf.add_page()
+        pdf.set_font("dv", size=11)
+        pdf.multi_cell(0, 6, f"Page {k + 1} of the study follows the road from Baku to Shusha. " * 12)
+    pdf.output(str(tmp_path / "journal.pdf"))
+    doc, _ = read_document(tmp_path / "journal.pdf", cache=False)
+    assert "Chapter" not in doc.text and "—" not in doc.text
+    assert doc.page_labels == ("11", "12", "13", "14", "15", "16")
+    passages = split_passages(doc)
+    assert [doc.page_label(p.page) for p in passages] == ["11", "12", "13", "14", "15", "16"]
+    assert all(doc.text[p.start:p.end].startswith(f"Page {i}") for i, p in enumerate(passages, 1))
