@@ -175,7 +175,6 @@ def test_chapter_running_heads_with_page_numbers_are_dropped_and_label_pages(tmp
     """A journal-style PDF: the head changes with the chapter and carries the
     printed page number (which starts at 11), the foot is a bare number."""
     from fpdf import FPDF
-
     from tests.docgen import font_path
 
     class Journal(FPDF):
