@@ -245,13 +245,40 @@ def write_pdf(doc: SourceDoc, path: Path, *, columns: int = 1, hyphenate: bool =
 
 # -- DOCX -------------------------------------------------------------------------
 
-def write_docx(doc: SourceDoc, path: Path) -> Path:
+def _add_footnotes_part(d, notes: dict[str, str]) -> dict[str, int]:
+    """Give a python-docx document a footnotes part holding ``notes``;
+    returns the footnote id of each label (python-docx cannot write notes)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ids = {label: n for n, label in enumerate(notes, 1)}
+    body = "".join(
+        f'<w:footnote w:id="{ids[label]}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        f'<w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {html.escape(_plain(text), quote=False)}</w:t>'
+        "</w:r></w:p></w:footnote>" for label, text in notes.items())
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {w}>'
+           '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+           '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+           f"</w:footnote>{body}</w:footnotes>")
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                xml.encode("utf-8"), d.part.package)
+    d.part.relate_to(part, RT.FOOTNOTES)
+    return ids
+
+
+def write_docx(doc: SourceDoc, path: Path, *, real_footnotes: bool = False) -> Path:
     """Write ``doc`` as a Word file: styled headings, list items in the List
-    Bullet style, footnotes as a 'Notes' section of small paragraphs, core
-    properties (title, author, created)."""
+    Bullet style, core properties (title, author, created); footnotes as
+    small paragraphs where the text has them, or (``real_footnotes``) as
+    Word footnotes referenced from their markers."""
     import datetime
 
     import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Pt
 
     d = docx.Document()
@@ -262,7 +289,10 @@ def write_docx(doc: SourceDoc, path: Path) -> Path:
         d.core_properties.created = datetime.datetime(int(y), int(m), int(dd))
     if not doc.title_in_blocks:
         d.add_heading(doc.title, level=0)
+    note_ids = _add_footnotes_part(d, doc.notes()) if real_footnotes else {}
     for kind, text, level, label in doc.blocks:
+        if kind == "footnote" and label in note_ids:
+            continue
         if kind == "heading":
             d.add_heading(_plain(text), level=max(1, min(level, 6)))
             continue
@@ -275,8 +305,14 @@ def write_docx(doc: SourceDoc, path: Path) -> Path:
         pos = 0
         for m in _MARK.finditer(text):
             p.add_run(text[pos:m.start()])
-            r = p.add_run(m.group(1))
-            r.font.superscript = True
+            if m.group(1) in note_ids:
+                r = p.add_run()
+                ref = OxmlElement("w:footnoteReference")
+                ref.set(qn("w:id"), str(note_ids[m.group(1)]))
+                r._r.append(ref)
+            else:
+                r = p.add_run(m.group(1))
+                r.font.superscript = True
             pos = m.end()
         p.add_run(text[pos:])
         if kind == "footnote":

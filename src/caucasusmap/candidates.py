@@ -551,7 +551,7 @@ class _Finder:
 
     def passage(self, pi: int, text: str, linked: np.ndarray, url: np.ndarray, mentions) -> None:
         p = self.index.passage_list[pi]
-        disp, origin = display_text(text, p.start, p.end)
+        disp, origin = display_text(text, p.start, p.end, markup=self.index.corpus.by_id[p.document].markup)
         if not disp:
             return
         where = np.asarray(origin, dtype=np.int64)

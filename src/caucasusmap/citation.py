@@ -51,6 +51,5 @@ def citation(doc: Document, passage: Passage | None = None) -> str:
 def cite_passage(doc: Document, passage: Passage) -> str:
     """A passage's reading text followed by its citation (what "copy with
     citation" puts on the clipboard)."""
-    text, _ = display_text(doc.text, passage.start, passage.end) if doc.format == "text" else (
-        doc.text[passage.start:passage.end], None)
+    text, _ = display_text(doc.text, passage.start, passage.end, markup=doc.markup)
     return f"“{text}”\n— {citation(doc, passage)}"

@@ -558,14 +558,20 @@ _MARKUP = re.compile(
 _SPACE_RUNS = re.compile(" {2,}")
 
 
-def display_text(text: str, start: int, end: int) -> tuple[str, list[int]]:
+def display_text(text: str, start: int, end: int, *, markup: bool = True) -> tuple[str, list[int]]:
     """Clean reading text for ``text[start:end]`` and, for each of its
     characters, the source offset it came from.
+
+    ``markup=False`` is for extracted text (PDF, Word, HTML …; see
+    :attr:`Document.markup`), which has no markup and whose blocks are one
+    line each: the span is returned as it is.
 
     Lines are joined with single spaces, words hyphenated across a line break
     rejoined, and markdown/HTML markup (``**``, ``*``, ``<sup>``, ``\\``
     escapes, links, headings' ``#``) removed; footnote markers become
     superscript digits. Offsets are absolute (into ``text``)."""
+    if not markup:
+        return text[start:end], list(range(start, end))
     out: list[str] = []
     origin: list[int] = []
 

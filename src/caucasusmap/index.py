@@ -217,7 +217,8 @@ class Index:
             if len(self._reading) >= READING_CACHE:
                 self._reading.clear()
             p = self.passages[passage_id]
-            text, origin = display_text(self.corpus.by_id[p.document].text, p.start, p.end)
+            doc = self.corpus.by_id[p.document]
+            text, origin = display_text(doc.text, p.start, p.end, markup=doc.markup)
             spans = []
             for m in self.mentions_in(passage_id):
                 a, b = display_span(origin, m.start, m.end)

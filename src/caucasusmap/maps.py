@@ -228,7 +228,7 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
     for pi in sorted(passage_rows):
         passage = index.passage_list[pi]
         doc = documents[doc_pos[passage.document]]
-        text, origin = display_text(doc.text, passage.start, passage.end)
+        text, origin = display_text(doc.text, passage.start, passage.end, markup=doc.markup)
         marks = []
         for r in passage_rows[pi]:
             k = out_index.get(int(t.place[r]))

@@ -93,6 +93,12 @@ class Document:
     pages: tuple[tuple[int, int], ...] = field(default=(), repr=False)
     page_labels: tuple[str, ...] = field(default=(), repr=False)
 
+    @property
+    def markup(self) -> bool:
+        """True for text files, whose markdown/HTML markup
+        :func:`~caucasusmap.corpus.display_text` cleans; extracted text has none."""
+        return self.format == "text"
+
     def page_at(self, offset: int) -> int | None:
         """The 1-based page holding text offset ``offset``, or None for a
         document without pages."""

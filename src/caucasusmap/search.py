@@ -287,7 +287,8 @@ class PassageSearch:
     def _rows(self):
         docs = self.index.corpus.by_id
         for p in self.index.passage_list:
-            text, _ = display_text(docs[p.document].text, p.start, p.end)
+            doc = docs[p.document]
+            text, _ = display_text(doc.text, p.start, p.end, markup=doc.markup)
             if _SURROGATE.search(text):  # undecodable bytes kept as surrogates: SQLite refuses them
                 text = _SURROGATE.sub("\ufffd", text)
             if self.backend == "fts5":

@@ -228,7 +228,7 @@ def cmd_passages(args) -> int:
     wanted = set(ids)
     for passage, _ in results:
         doc = docs[passage.document]
-        text, origin = display_text(doc.text, passage.start, passage.end)
+        text, origin = display_text(doc.text, passage.start, passage.end, markup=doc.markup)
         spans = []
         for m in index.mentions_in(passage.id):
             if m.place in wanted:

@@ -136,3 +136,38 @@ def test_many_files_are_extracted_in_parallel_and_cached(tmp_path, report_files)
     assert len(cache) == 5  # four distinct pages, one Word file (identical copies share an entry)
     again = read_corpus(folder, cache=cache, workers=2)
     assert [d.text for d in again.documents] == [d.text for d in corpus.documents]
+
+
+def test_word_footnotes_from_the_notes_part(tmp_path, gazetteer):  # noqa: F811
+    """Real Word footnotes (a footnotes part, references in the text) become
+    superscript numbers in the text and footnote passages after the body."""
+    path = write_docx(FIELD_REPORT, tmp_path / "notes.docx", real_footnotes=True)
+    import zipfile
+
+    assert "word/footnotes.xml" in zipfile.ZipFile(path).namelist()
+    doc, _ = read_document(path, cache=False)
+    assert "Khudafarin¹ is still" in doc.text and "considerably.²" in doc.text
+    notes = [(p.footnote, doc.text[p.start:p.end]) for p in split_passages(doc) if p.kind == FOOTNOTE]
+    assert notes == [("1", "¹ The two Khudafarin bridges span the Aras between Azerbaijan and Iran."),
+                     ("2", "² See the report on Meghri and Syunik published in 2020.")]
+    plain, _ = passage_places(gazetteer, write_markdown(FIELD_REPORT, tmp_path / "notes.md"))
+    found, _ = passage_places(gazetteer, path)
+    assert found == plain
+
+
+def test_extracted_text_is_shown_as_it_is(tmp_path):
+    """Extracted text has no markup: characters that would be markdown in a
+    .md file (asterisks, '# ', '&amp;' written out) are shown, not removed."""
+    from caucasusmap.corpus import display_text
+
+    page = ("<html><body><article><h1>Notes</h1><p>Grade *A* roads # 5 from Kars to Ani, written &amp;amp; "
+            "in the report, and the long road through the mountains and valleys of the region to Baku.</p>"
+            "</article></body></html>")
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    doc, _ = read_document(tmp_path / "p.html", cache=False)
+    assert not doc.markup
+    (para,) = [p for p in split_passages(doc) if p.kind != HEADING]
+    shown, origin = display_text(doc.text, para.start, para.end, markup=doc.markup)
+    assert shown == doc.text[para.start:para.end]
+    assert "Grade *A* roads # 5" in shown and "&amp;" in shown
+    assert origin == list(range(para.start, para.end))
