@@ -20,6 +20,7 @@ with the other files (an id used in another file is refused).
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import math
@@ -31,10 +32,10 @@ from pathlib import Path
 import yaml
 
 from .errors import CaucasusmapError, ConflictError, GazetteerError
-from .fileio import write_bytes_atomic
+from .fileio import replace_checked, write_bytes_atomic
 from .gazetteer import ID_RE, SUFFIXES, gazetteer_files, slugify, validate_gazetteer
 from .model import KINDS
-from .yamlsource import decode_text
+from .yamlsource import decode_text, read_user_bytes
 
 __all__ = ["GazetteerFile", "GazetteerFolder", "open_gazetteer", "NEW_PLACES_FILE", "ConflictError", "EditError",
            "add_place", "set_field", "add_to_list", "remove_from_list", "yaml_scalar", "slugify"]
@@ -344,6 +345,11 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# BOM -> how text after it is encoded (UTF-32 first: its LE BOM starts like UTF-16's).
+_ENCODINGS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+              (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
 class GazetteerFile:
     """The user's gazetteer on disk, edited safely (see the module docstring).
     ``folder``: the folder gazetteer this file belongs to, validated as a
@@ -352,8 +358,9 @@ class GazetteerFile:
     def __init__(self, path: str | Path, folder: str | Path | None = None):
         self.path = Path(path)
         self.folder = Path(folder) if folder is not None else None
-        self._load()
         self._undo: list[bytes] = []
+        self.undo_lost = False  # the history was dropped because the file changed elsewhere
+        self._load()
 
     @property
     def root(self) -> Path:
@@ -361,12 +368,25 @@ class GazetteerFile:
         return self.folder if self.folder is not None else self.path
 
     def _load(self) -> None:
-        data = self.path.read_bytes()
+        data, problem = read_user_bytes(self.path, what="gazetteer")
+        if problem:
+            raise GazetteerError(self.path, [problem])
         text, problem = decode_text(data, self.path)
         if problem:
             raise GazetteerError(self.path, [problem])
-        self.bom = data.startswith(b"\xef\xbb\xbf")
+        # Written back the way it was read: the same encoding and BOM, and
+        # old-Mac CR-only line ends (edited as LF, one character for one).
+        self.bom, self.encoding = next(((bom, enc) for bom, enc in _ENCODINGS if data.startswith(bom)), (b"", "utf-8"))
+        self.cr_only = "\r" in text and "\n" not in text
+        if self.cr_only:
+            text = text.replace("\r", "\n")
+        changed = getattr(self, "digest", None) not in (None, _digest(data))
         self.text, self.digest = text, _digest(data)
+        if changed and getattr(self, "_undo", None):
+            # Changed by someone else since our last write: undoing now would
+            # throw their edit away (issue 9, finding 6). The history is over.
+            self._undo.clear()
+            self.undo_lost = True
 
     @property
     def backup_path(self) -> Path:
@@ -377,7 +397,9 @@ class GazetteerFile:
         self._load()
 
     def _encode(self, text: str) -> bytes:
-        return (b"\xef\xbb\xbf" if self.bom else b"") + text.encode("utf-8")
+        if self.cr_only:
+            text = text.replace("\n", "\r")
+        return self.bom + text.encode(self.encoding)
 
     def _write(self, new_text: str, record_undo: bool = True) -> None:
         if self.folder is not None:
@@ -387,17 +409,13 @@ class GazetteerFile:
         errors = [i for i in issues if i.is_error]
         if errors:
             raise EditError("the change would make the gazetteer invalid: " + "; ".join(str(e) for e in errors[:3]))
-        try:
-            on_disk = self.path.read_bytes()
-        except OSError as exc:
-            raise ConflictError(f"{self.path} cannot be read any more: {exc.strerror or exc}") from None
-        if _digest(on_disk) != self.digest:
-            raise ConflictError(f"{self.path} changed on disk since it was read; reload it and make the change again")
-        write_bytes_atomic(self.backup_path, on_disk)
-        write_bytes_atomic(self.path, self._encode(new_text))
+        data = self._encode(new_text)
+        # Check, back up and replace as one step (fileio.replace_checked): a
+        # change made meanwhile in another program is kept, never overwritten.
+        on_disk = replace_checked(self.path, data, expected=self.digest, backup=self.backup_path)
         if record_undo:
             self._undo.append(on_disk)
-        self.text, self.digest = new_text, _digest(self._encode(new_text))
+        self.text, self.digest = new_text, _digest(data)
 
     def edit(self, change: Callable[[str], str], place: str | None = None) -> str:
         """Apply a text edit (one of this module's functions) and write it.
@@ -418,11 +436,20 @@ class GazetteerFile:
         return bool(self._undo)
 
     def undo(self) -> None:
-        """Put back the file as it was before the last edit made here."""
+        """Put back the file as it was before the last edit made here.
+        Refused (:class:`ConflictError`) when the file changed on disk since
+        that edit — also after a :meth:`reload` picked that change up."""
         if not self._undo:
+            if self.undo_lost:
+                raise ConflictError(f"cannot undo: {self.path} was changed in another program after the last "
+                                    "change made here; undoing would discard that edit")
             raise EditError("nothing to undo")
         previous = self._undo[-1]
         text, problem = decode_text(previous, self.path)
+        if problem:
+            raise EditError(f"cannot undo: the previous version of {self.path} does not decode ({problem})")
+        if self.cr_only:
+            text = text.replace("\r", "\n")
         self._write(text, record_undo=False)
         self._undo.pop()
 
@@ -532,6 +559,8 @@ class GazetteerFolder:
         if not self._undo:
             raise EditError("nothing to undo")
         gf = self._undo[-1]
+        if not gf.can_undo:  # that file's history ended (changed elsewhere): say so, once
+            self._undo.pop()
         gf.undo()
         self._undo.pop()
         self._last = gf
