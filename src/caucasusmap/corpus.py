@@ -318,6 +318,65 @@ def _cache(cache):
     return None if cache is False else cache
 
 
+#: One document's limits: bytes read, and characters of text linked (memory
+#: while linking grows with the text, about 40 bytes a character at peak).
+MAX_DOCUMENT_BYTES = 256 * 2**20
+MAX_DOCUMENT_CHARS = 64 * 2**20
+
+
+def corpus_files(root: Path, issues: list[Issue]) -> list[Path]:
+    """Every file under ``root``, sorted, walked without recursion (no depth
+    limit). Hidden names are left out. A symbolic link is followed only when
+    it points inside ``root`` (a link to ``/etc/passwd`` never becomes a
+    document); one pointing outside, a broken link, a FIFO or device, and a
+    folder that cannot be read are each reported as a warning, never skipped
+    silently."""
+    top = Path(os.path.realpath(root))
+    found: dict[Path, Path] = {}  # real path -> the path it was found under
+    seen_dirs = {top}
+    stack = [(root, top)]  # (path, its real path): kept along, so no walk re-resolves every level
+    while stack:
+        folder, folder_real = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            issues.append(warning(folder, 0, 0, f"skipped folder: cannot read it ({exc.strerror or exc})"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_symlink():
+                    real = Path(os.path.realpath(path))
+                    if not real.exists():
+                        issues.append(warning(path, 0, 0, "skipped: a broken symbolic link"))
+                        continue
+                    if not real.is_relative_to(top):
+                        issues.append(warning(path, 0, 0, f"skipped: a symbolic link to {real}, outside the corpus "
+                                              "folder (links are followed only inside it; copy the file in)"))
+                        continue
+                    is_dir, is_file = real.is_dir(), real.is_file()
+                else:
+                    real = folder_real / entry.name
+                    is_dir, is_file = entry.is_dir(follow_symlinks=False), entry.is_file(follow_symlinks=False)
+                if is_dir:
+                    if real not in seen_dirs:  # a link back up would loop
+                        seen_dirs.add(real)
+                        stack.append((path, real))
+                elif is_file:
+                    if real in found:
+                        issues.append(warning(path, 0, 0, f"skipped: the same file as {found[real]}"))
+                    else:
+                        found[real] = path
+                else:
+                    issues.append(warning(path, 0, 0, "skipped: not a regular file (a FIFO, socket or device)"))
+            except OSError as exc:
+                issues.append(warning(path, 0, 0, f"skipped: {exc.strerror or exc}"))
+    return sorted(found.values())
+
+
 def read_corpus(root: str | Path, *, cache: bool | object = True,
                 progress: Callable[[int, int], None] | None = None, workers: int | None = None) -> Corpus:
     """Read every document under ``root`` (recursively, sorted) that a
@@ -343,9 +402,7 @@ def read_corpus(root: str | Path, *, cache: bool | object = True,
     manifest, manifest_text = _read_manifest(root, issues)
     documents: list[Document] = []
     used_ids: set[str] = set()
-    files = sorted(p for p in root.rglob("*") if p.is_file() and not any(
-        part.startswith(".") for part in p.relative_to(root).parts))
-    files = [p for p in files if p.relative_to(root).as_posix() not in SIDE_FILES]
+    files = [p for p in corpus_files(root, issues) if p.relative_to(root).as_posix() not in SIDE_FILES]
     prefetched = _prefetch(files, cache, progress, workers)
     offset = len(prefetched)
     if prefetched and progress:
@@ -360,12 +417,21 @@ def read_corpus(root: str | Path, *, cache: bool | object = True,
                                   f"({path.suffix or 'no extension'}); it reads {', '.join(document_suffixes())}"))
             continue
         try:
+            size = path.stat().st_size
+            if size > MAX_DOCUMENT_BYTES:
+                issues.append(error(path, 0, 0, f"skipped: {size / 2**20:.0f} MiB is over the limit of "
+                                    f"{MAX_DOCUMENT_BYTES / 2**20:.0f} MiB per document; split it into parts"))
+                continue
             data = path.read_bytes()
         except OSError as exc:
             issues.append(error(path, 0, 0, f"cannot read: {exc.strerror or exc}"))
             continue
         try:
             found = _read_file(reader, path, data, cache, prefetched)
+            if len(found.text) > MAX_DOCUMENT_CHARS:
+                issues.append(error(path, 0, 0, f"skipped: {len(found.text):,} characters of text is over the "
+                                    f"limit of {MAX_DOCUMENT_CHARS:,} per document; split it into parts"))
+                continue
         except DocumentError as exc:
             where = f"page {exc.page}: " if exc.page else ""
             make = warning if exc.skip else error

@@ -25,7 +25,7 @@ from .errors import GazetteerError, Issue, error, warning
 from .model import KINDS, Place
 from .naming import LANG_TAG_RE, LANGUAGES
 from .normalize import fold_phrase
-from .yamlsource import YMap, YNode, YScalar, YSeq, decode_text, read_yaml
+from .yamlsource import YMap, YNode, YScalar, YSeq, decode_text, read_user_bytes, read_yaml
 
 __all__ = ["Gazetteer", "load_gazetteer", "validate_gazetteer", "gazetteer_files", "read_gazetteer_texts",
            "slugify", "FIELDS", "GEOMETRY_TYPES", "SUFFIXES"]
@@ -365,10 +365,9 @@ def read_gazetteer_texts(path: str | Path) -> list[tuple[Path, str]]:
     if not files:
         raise GazetteerError(path, [error(path, 0, 0, "the folder has no gazetteer files (*.yaml)")])
     for file in files:
-        try:
-            data = file.read_bytes()
-        except OSError as exc:
-            raise GazetteerError(file, [error(file, 0, 0, f"cannot read gazetteer: {exc.strerror or exc}")]) from None
+        data, problem = read_user_bytes(file, what="gazetteer")  # never a FIFO or /dev/zero
+        if problem:
+            raise GazetteerError(file, [problem])
         text, problem = decode_text(data, file)
         if problem:
             raise GazetteerError(file, [problem])
@@ -388,6 +387,8 @@ def _validate_file(path: str, text: str | None) -> tuple[list[tuple[Place, YMap]
     if not isinstance(root, YMap) or "places" not in root.items:
         ck.err(root, "the gazetteer must be a mapping with a 'places:' list at the top level")
         return [], ck.issues
+    for key, line, col in root.duplicates:
+        ck.err((line, col), f"a second top-level {key!r}: only one is read; merge the two lists into one")
     for key, pos in root.keys.items():
         if key != "places":
             ck.warn(pos, f"unknown top-level key {key!r} (ignored){_suggest(key, ['places'])}")

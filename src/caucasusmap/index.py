@@ -439,6 +439,17 @@ def _cache_key(gazetteer_text: str, corpus: Corpus) -> str:
     return h.hexdigest()[:32]
 
 
+def _checksum(rows, blobs: dict[str, bytes]) -> str:
+    """SHA-256 over the passage rows and the mention columns as stored: a
+    cache whose data was altered after writing is rebuilt, never trusted."""
+    h = hashlib.sha256()
+    for row in rows:
+        h.update(repr(tuple(row)).encode("utf-8", "surrogatepass"))
+    for name in _COLUMNS:
+        h.update(name.encode() + b"\0" + blobs[name])
+    return h.hexdigest()
+
+
 def _write_cache(path: Path, key: str, index: Index) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=path.parent)
@@ -447,13 +458,13 @@ def _write_cache(path: Path, key: str, index: Index) -> None:
         con = sqlite3.connect(tmp)
         try:
             con.executescript(_SCHEMA)
+            rows = [(p.id, p.document, p.number, p.start, p.end, p.kind, p.section, int(p.is_reference), p.footnote,
+                     p.page) for p in index.passage_list]
+            blobs = {name: getattr(index.table, name).astype("<i8").tobytes() for name in _COLUMNS}
             con.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
-            con.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?)", (
-                (p.id, p.document, p.number, p.start, p.end, p.kind, p.section, int(p.is_reference), p.footnote,
-                 p.page)
-                for p in index.passage_list))
-            con.executemany("INSERT INTO mentions VALUES (?, ?)", (
-                (name, getattr(index.table, name).astype("<i8").tobytes()) for name in _COLUMNS))
+            con.execute("INSERT INTO meta VALUES ('checksum', ?)", (_checksum(rows, blobs),))
+            con.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+            con.executemany("INSERT INTO mentions VALUES (?, ?)", blobs.items())
             con.commit()
         finally:
             con.close()
@@ -476,14 +487,20 @@ def _read_cache(path: Path, key: str, gazetteer: Gazetteer, corpus: Corpus) -> I
         row = con.execute("SELECT value FROM meta WHERE key='key'").fetchone()
         if not row or row[0] != key:
             return None
-        passage_list = [
-            Passage(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9])
-            for r in con.execute('SELECT id, document, number, start, "end", kind, section, is_reference, footnote, '
-                                 "page FROM passages ORDER BY rowid")
-        ]
+        checksum = con.execute("SELECT value FROM meta WHERE key='checksum'").fetchone()
+        rows = con.execute('SELECT id, document, number, start, "end", kind, section, is_reference, footnote, '
+                           "page FROM passages ORDER BY rowid").fetchall()
         columns = dict(con.execute("SELECT name, data FROM mentions"))
+        if not checksum or checksum[0] != _checksum(rows, columns):
+            return None
+        passage_list = [Passage(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9]) for r in rows]
         table = MentionTable(*(np.frombuffer(columns[name], dtype="<i8").astype(np.int64) for name in _COLUMNS))
         if len({len(c) for c in (table.document, table.passage, table.start, table.end, table.place)}) != 1:
+            return None
+        if len(table.place) and (table.place.min() < 0 or table.place.max() >= len(gazetteer.places)
+                                 or table.document.min() < 0 or table.document.max() >= len(corpus.documents)
+                                 or table.passage.min() < 0 or table.passage.max() >= len(passage_list)
+                                 or (table.start > table.end).any()):
             return None
     except (sqlite3.Error, KeyError, ValueError):
         return None  # a damaged or foreign cache is simply rebuilt

@@ -27,6 +27,10 @@ def read_text(path: Path, data: bytes) -> Extraction:
         raise DocumentError(problem.message, line=problem.line, column=problem.column)
     if "\x00" in text:
         raise DocumentError("skipped: the file looks binary (it contains NUL characters)", skip=True)
+    if "\r" in text and "\n" not in text:
+        # Old-Mac line ends (CR only): read as lines, one character for one,
+        # so offsets into the file stay exact and passages and lines split.
+        text = text.replace("\r", "\n")
     return Extraction(text=text)
 
 

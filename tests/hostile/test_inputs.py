@@ -1,0 +1,205 @@
+"""Issue 9, findings 11 and 12 (core): odd gazetteers and corpora get a clear,
+located answer — never a hang, a traceback or a silent skip."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sqlite3
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from caucasusmap import corpus as corpus_module
+from caucasusmap.corpus import read_corpus
+from caucasusmap.gazetteer import load_gazetteer, validate_gazetteer
+from caucasusmap.index import cache_dir, open_index
+from caucasusmap.yamlsource import read_yaml
+
+ENTRY = "  - id: {id}\n    name: {name}\n    kind: city\n    lat: 39.{n}\n    lon: 46.{n}\n"
+
+
+def errors(issues):
+    return [str(i) for i in issues if i.is_error]
+
+
+def test_a_second_top_level_places_is_an_error(write):
+    gaz = write("g.yaml", "places:\n" + ENTRY.format(id="a", name="Aaa", n=1) + "places:\n"
+                + ENTRY.format(id="b", name="Bbb", n=2))
+    _, issues = validate_gazetteer(gaz)
+    assert [e for e in errors(issues) if e.startswith(f"{gaz}:7:1:") and "second top-level 'places'" in e]
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero", "folder"])
+def test_a_gazetteer_that_is_not_a_regular_file_is_refused_at_once(tmp_path, special):
+    if special == "fifo":
+        target = tmp_path / "pipe.yaml"
+        os.mkfifo(target)
+    elif special == "folder":
+        target = tmp_path / "x.yaml"
+        target.mkdir()
+    else:
+        target = special
+    code = ("import sys\nfrom caucasusmap.yamlsource import read_yaml\n"
+            f"root, issues = read_yaml({str(target)!r})\nprint(issues[0])\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "not a regular file" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_fifo_gazetteer_through_the_cli(tmp_path):
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("Tabriz.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "caucasusmap", "--gazetteer", str(pipe), "--corpus", str(corpus),
+                             "validate"], capture_output=True, text=True, timeout=120)
+    assert result.returncode in (1, 2) and "a FIFO (named pipe), not a regular file" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("char, line, col", [("\x00", 2, 11), ("\x1b", 2, 11), ("\x07", 2, 11)])
+def test_control_characters_are_located_on_one_line(write, char, line, col):
+    gaz = write("g.yaml", f"places:\n  - id: ab{char}cd\n")
+    _, issues = read_yaml(gaz)
+    (issue,) = issues
+    text = str(issue)
+    assert text.startswith(f"{gaz}:{line}:{col}: error: character U+{ord(char):04X} is not allowed")
+    assert "\n" not in text and "<unicode string>" not in text
+
+
+@pytest.mark.parametrize("encoding, name", [("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"),
+                                            ("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32")])
+def test_wide_encodings_without_a_bom_are_named(write, encoding, name):
+    gaz = write("g.yaml", ("places:\n" + ENTRY.format(id="a", name="Aaa", n=1)).encode(encoding))
+    _, issues = validate_gazetteer(gaz)
+    (issue,) = [i for i in issues if i.is_error]
+    assert f"looks like {name} without a byte-order mark" in str(issue) and "\n" not in str(issue)
+
+
+def test_utf32_with_a_bom_loads(write):
+    gaz = write("g.yaml", codecs.BOM_UTF32_LE + ("places:\n" + ENTRY.format(id="a", name="Aaa", n=1))
+                .encode("utf-32-le"))
+    assert [p.id for p in load_gazetteer(gaz).places] == ["a"]
+
+
+def test_an_alias_bomb_is_still_refused(write):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join(f'*a{i - 1}' for _ in range(10))}]" for i in range(1, 9)]
+    gaz = write("bomb.yaml", "\n".join(lines) + "\nplaces: []\n")
+    _, issues = read_yaml(gaz)
+    assert issues and "too large once its YAML aliases (*name) are expanded" in str(issues[0])
+
+
+def test_100000_places_load(tmp_path):
+    # Refused before as "too large once aliases are expanded" (no alias in it).
+    gaz = tmp_path / "big.yaml"
+    with gaz.open("w", encoding="utf-8") as f:
+        f.write("places:\n")
+        for n in range(100_000):
+            f.write(f"  - {{id: p{n}, name: Place{n}, kind: village, lat: {30 + n % 20}.5, lon: {40 + n % 20}.5}}\n")
+    gazetteer = load_gazetteer(gaz)
+    assert len(gazetteer.places) == 100_000 and gazetteer.places[-1].id == "p99999"
+
+
+# -- corpus ------------------------------------------------------------------------------------------
+
+def test_deeply_nested_folders_are_read(tmp_path):
+    root = tmp_path / "c"
+    deep = str(root)
+    os.mkdir(deep)
+    for _ in range(1100):  # level by level: Path.mkdir(parents=True) itself recurses
+        deep += "/d"
+        os.mkdir(deep)
+    with open(deep + "/bottom.md", "w", encoding="utf-8") as f:
+        f.write("Tabriz at the bottom.\n")
+    (root / "top.md").write_text("Tabriz at the top.\n", encoding="utf-8")
+    try:
+        corpus = read_corpus(root, cache=False)
+        assert sorted(os.path.basename(d.path) for d in corpus.documents) == ["bottom.md", "top.md"]
+        assert not [i for i in corpus.issues if i.is_error]
+    finally:  # remove it bottom up: shutil.rmtree (pytest's clean-up) recurses too
+        os.unlink(deep + "/bottom.md")
+        while deep != str(root):
+            os.rmdir(deep)
+            deep = deep.rsplit("/", 1)[0]
+
+
+def test_cr_only_files_split_into_passages_and_lines(write, tmp_path, mini_gazetteer):
+    write("c/old-mac.txt", b"First paragraph on Baku.\r\rSecond one on Tabriz.\r\rThird on Shusha.\r")
+    index = open_index(mini_gazetteer, tmp_path / "c", use_cache=False)
+    assert len(index.passage_list) == 3
+    doc = index.corpus.documents[0]
+    lines = {m.place: doc.text.count("\n", 0, m.start) + 1 for m in index.mentions}
+    assert lines == {"baku": 1, "tabriz": 3, "shusha": 5}
+
+
+def test_symlinks_outside_the_corpus_are_reported_not_read(tmp_path):
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "a.md").write_text("Tabriz.\n", encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the corpus\n", encoding="utf-8")
+    (root / "leak.txt").symlink_to(secret)
+    (root / "inside.md").symlink_to(root / "a.md")   # same file twice: reported once
+    (root / "sub").mkdir()
+    (root / "sub" / "b.md").write_text("Baku.\n", encoding="utf-8")
+    (root / "sub" / "loop").symlink_to(root)          # a link back up does not loop
+    (root / "broken.md").symlink_to(tmp_path / "nowhere.md")
+    corpus = read_corpus(root, cache=False)
+    assert sorted(os.path.basename(d.path) for d in corpus.documents) == ["a.md", "b.md"]
+    text = "\n".join(str(i) for i in corpus.issues)
+    assert f"{root / 'leak.txt'}:" not in text or "outside the corpus folder" in text
+    assert "outside the corpus folder" in text and "broken symbolic link" in text and "the same file as" in text
+    assert not any("not for the corpus" in d.text for d in corpus.documents)
+
+
+def test_fifos_and_unreadable_folders_in_a_corpus_are_reported(tmp_path, monkeypatch):
+    root = tmp_path / "c"
+    (root / "locked").mkdir(parents=True)
+    (root / "a.md").write_text("Tabriz.\n", encoding="utf-8")
+    os.mkfifo(root / "pipe.md")
+    real = os.scandir
+
+    def scandir(path):  # as root, chmod 000 would not stop us: simulate the refusal
+        if os.path.basename(os.fspath(path)) == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(corpus_module.os, "scandir", scandir)
+    corpus = read_corpus(root, cache=False)
+    text = "\n".join(str(i) for i in corpus.issues)
+    assert "locked: warning: skipped folder: cannot read it (Permission denied)" in text
+    assert "pipe.md: warning: skipped: not a regular file" in text
+    assert len(corpus.documents) == 1
+
+
+def test_a_document_over_the_size_limit_is_refused_with_a_message(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus_module, "MAX_DOCUMENT_BYTES", 1000)
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "big.txt").write_text("Tabriz. " * 200, encoding="utf-8")
+    (root / "small.txt").write_text("Tabriz.\n", encoding="utf-8")
+    corpus = read_corpus(root, cache=False)
+    assert [os.path.basename(d.path) for d in corpus.documents] == ["small.txt"]
+    assert any("over the limit of" in i.message and i.path.endswith("big.txt") for i in corpus.issues)
+
+
+def test_an_altered_cache_blob_is_not_trusted(write, tmp_path, mini_gazetteer):
+    write("c/a.md", "Baku and Tabriz.\n\nShusha.\n")
+    first = open_index(mini_gazetteer, tmp_path / "c")
+    assert first.source == "built"
+    (cache,) = cache_dir().glob("index-*.sqlite")
+    con = sqlite3.connect(cache)
+    blob = con.execute("SELECT data FROM mentions WHERE name='place'").fetchone()[0]
+    places = np.frombuffer(blob, dtype="<i8").copy()
+    places[:] = places[::-1]  # every mention now points at another place: key still right
+    con.execute("UPDATE mentions SET data=? WHERE name='place'", (places.astype("<i8").tobytes(),))
+    con.commit()
+    con.close()
+    again = open_index(mini_gazetteer, tmp_path / "c")
+    assert again.source == "built"
+    assert [m.place for m in again.mentions] == [m.place for m in first.mentions]
+    assert open_index(mini_gazetteer, tmp_path / "c").source == "cache"  # rewritten, trusted again
