@@ -174,3 +174,35 @@ def test_non_utf8_argv_through_the_real_entry_point(tmp_path, mini_gazetteer):
     assert result.returncode == 2
     assert b"Traceback" not in result.stderr and b"not valid UTF-8" in result.stderr
     assert gaz.read_bytes() == mini_gazetteer.read_bytes()
+
+
+# -- finding 9: names that would link everywhere ---------------------------------------------------
+
+def test_validate_warns_about_common_word_aliases_and_runaway_names(capsys, write, tmp_path):
+    gaz = write("g.yaml", """
+        places:
+          - id: tabriz
+            name: Tabriz
+            aliases: [the, a, of, i, US]
+            kind: city
+            lat: 38.08
+            lon: 46.29
+          - id: baku
+            name: Baku
+            kind: city
+            lat: 40.4
+            lon: 49.87
+          - id: nowhere
+            name: Blorp
+            kind: village
+            lat: 39.0
+            lon: 46.0
+        """)
+    write("c/a.md", "In Tabriz I saw the bridge of a town.\n\nBaku too, with US envoys.\n\n" + "Blorp. " * 300 + "\n")
+    code, out, err = run(capsys, "--gazetteer", str(gaz), "--corpus", str(tmp_path / "c"), "validate")
+    assert code == 0  # warnings only
+    for alias in ("the", "a", "of", "i"):
+        assert f"{gaz}:2: warning: name {alias!r} of 'tabriz' is a common English word" in out
+    assert "'US'" not in out  # an acronym matches only capitals
+    assert "name 'blorp' of 'nowhere' links 300 times, more than 5x any other place's most linked name" in out
+    assert "'baku'" not in out.replace("'baku' (Baku)", "")

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import __version__
+from ..commonwords import common_word_issues
 from ..corpus import display_span, display_text, read_corpus
 from ..errors import CaucasusmapError, DocumentError, GazetteerError, Issue, UnknownPlaceError, error
 from ..gazetteer import validate_gazetteer
@@ -381,6 +382,7 @@ def cmd_validate(args) -> int:
             index = open_index(args.gazetteer, args.corpus, use_cache=not args.no_cache)
             corpus_issues = list(index.corpus.issues)
             issues.extend(index.unmentioned_issues())
+            issues.extend(common_word_issues(index))
             if index.review is not None:
                 corpus_issues.extend(index.review.issues)
         else:
