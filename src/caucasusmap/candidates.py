@@ -457,6 +457,10 @@ class _Stats:
     person: int = 0   # occurrences in a person's context (not counted)
 
 
+#: Heads ("first word(s) of a name") are looked up up to this many words.
+HEAD_WORDS = 6
+
+
 class _Finder:
     """One pass over the passages collecting occurrences, then the ranking."""
 
@@ -476,7 +480,7 @@ class _Finder:
         self.head_kinds: dict[str, set[str]] = defaultdict(set)
         for p in places:
             for n in p.names:
-                words = fold_phrase(n).split()
+                words = fold_phrase(n).split()[:HEAD_WORDS]  # bounded per name, however long it is
                 for k in range(1, len(words) + 1):
                     self.head_kinds[" ".join(words[:k])].add(p.kind)
         self.stats: dict[str, _Stats] = defaultdict(_Stats)

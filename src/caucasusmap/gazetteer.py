@@ -66,6 +66,11 @@ class Gazetteer:
         return [p for p in self.places if any(fold_phrase(n) == key for n in (p.id, *p.names))]
 
 
+#: Longest name, alias, id or link accepted, and longest note.
+MAX_NAME_CHARS = 300
+MAX_NOTE_CHARS = 20_000
+
+
 def slugify(name: str) -> str:
     """An id from a name: lowercase ASCII letters, digits and hyphens."""
     return "-".join(fold_phrase(name).encode("ascii", "ignore").decode().split()) or "place"
@@ -94,7 +99,7 @@ class _Checker:
         self.issues.append(warning(self.path, line, col, msg))
 
     # -- scalar helpers ---------------------------------------------------
-    def text(self, node: YNode, what: str, *, allow_empty: bool = False) -> str | None:
+    def text(self, node: YNode, what: str, *, allow_empty: bool = False, limit: int = MAX_NAME_CHARS) -> str | None:
         if not isinstance(node, YScalar):
             self.err(node, f"{what} must be text, not a {'list' if isinstance(node, YSeq) else 'mapping'}")
             return None
@@ -106,6 +111,9 @@ class _Checker:
         value = node.value.strip()
         if not value and not allow_empty:
             self.err(node, f"{what} is empty")
+            return None
+        if len(value) > limit:  # a 140 KB "name" costs every later step dearly (issue 9, finding 10)
+            self.err(node, f"{what} is {len(value):,} characters long; the limit is {limit:,}")
             return None
         return value
 
@@ -325,7 +333,7 @@ def _check_entry(ck: _Checker, entry: YNode, index: int) -> Place | None:
                     links.append((key, v))
         elif not (isinstance(lnode, YScalar) and lnode.tag.endswith(":null")):
             ck.err(lnode, "links must be a mapping like {wikidata: Q123, geonames: 456}")
-    note = ck.text(items["note"], "note", allow_empty=True) if "note" in items else ""
+    note = ck.text(items["note"], "note", allow_empty=True, limit=MAX_NOTE_CHARS) if "note" in items else ""
     geometry = ck.geometry(items["geometry"]) if "geometry" in items else None
     if None in (values.get("id"), name, values.get("kind"), lat, lon) or note is None:
         return None
