@@ -79,12 +79,6 @@ class CorpusError(CaucasusmapError, OSError):
     folder, or holds no readable document)."""
 
 
-class ConflictError(CaucasusmapError, RuntimeError):
-    """Raised when a file changed on disk since it was read (another program
-    edited it): the write is refused, the other version kept, so that nobody's
-    edit is lost."""
-
-
 class ReadOnlyError(CaucasusmapError, PermissionError):
     """Raised instead of replacing a file that is read-only (no write bit),
     not a regular file, or part of the installed package."""
