@@ -118,3 +118,56 @@ def basemap(path: Path | None = None) -> Basemap:
     import json
 
     return Basemap(json.loads(Path(path or paths.BASEMAP).read_text(encoding="utf-8")))
+
+
+def real_geometry(place, bm: Basemap | None = None, *, km: float = 15.0, tolerance: float = 0.005):
+    """A real geometry from the basemap for a place whose gazetteer geometry
+    is hand-drawn, or None where the basemap has none: ``(geojson, source)``.
+
+    * river with a line: the GSHHG/WDB II river lines within ``km`` of the
+      hand-drawn course (they carry no names, so the course picks them),
+      merged, kept only if they cover at least half of its length;
+    * sea or lake: the water body (Natural Earth lake, or the sea left between
+      the 1:10m coasts of the detail box) that contains the place's point.
+
+    Regions, corridors and provinces have no counterpart in the shipped data
+    (no admin-1 names, and historical regions are not administrative units):
+    None for them."""
+    import shapely
+    import shapely.geometry
+
+    bm = bm or basemap()
+    if place.geometry is None or not bm.in_detail(place.lat, place.lon):
+        return None
+    point = shapely.Point(place.lon, place.lat)
+    if place.kind == "river" and place.geometry["type"] in ("LineString", "MultiLineString"):
+        drawn = shapely.geometry.shape(place.geometry)
+        deg = km / 111.0
+        zone = drawn.buffer(deg)
+        rivers = shapely.union_all(bm.geometries("river", "hi"))
+        near = shapely.line_merge(shapely.intersection(rivers, zone))
+        parts = [g for g in shapely.get_parts(near) if g.length > 0.05]
+        if not parts:
+            return None
+        found = shapely.line_merge(shapely.union_all(parts))
+        covered = shapely.intersection(drawn, found.buffer(deg)).length / drawn.length
+        if covered < 0.5:
+            return None
+        geom = shapely.simplify(found, tolerance)
+        return shapely.geometry.mapping(shapely.set_precision(geom, 1e-4)), (
+            f"GSHHG 2.3.6 WDB II rivers within {km:g} km of the hand-drawn course ({covered:.0%} of it)")
+    if place.kind in ("lake", "sea"):
+        for g in bm.geometries("lake", "hi"):
+            if g.contains(point):
+                return shapely.geometry.mapping(shapely.set_precision(shapely.simplify(g, tolerance), 1e-4)), (
+                    "Natural Earth 1:10m lakes")
+        x0, y0, x1, y1 = bm.bbox
+        water = shapely.difference(shapely.box(x0, y0, x1, y1), shapely.union_all(bm.geometries("land", "hi")))
+        for g in shapely.get_parts(water):
+            if g.contains(point):
+                touches_edge = g.boundary.intersects(shapely.box(x0, y0, x1, y1).boundary)
+                if touches_edge:
+                    return None  # an open sea cut by the box: not the whole body
+                return shapely.geometry.mapping(shapely.set_precision(shapely.simplify(g, tolerance), 1e-4)), (
+                    "Natural Earth 1:10m coasts (the sea between them)")
+    return None

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 import shapely
+import shapely.geometry
 
 from _data import BUNDLED_GAZETTEER
 from caucasusmap.basemap import basemap, decode_line, encode_line
@@ -75,3 +76,23 @@ def test_labels_appear_by_zoom(bm):
     zooms = [lab["minzoom"] for lab in bm.labels]
     assert zooms == sorted(zooms)  # the page stops at the first label beyond the zoom
     assert sum(1 for lab in bm.labels if lab["kind"] == "settlement") > 2000
+
+
+def test_real_geometries_replace_the_hand_drawn_aras_and_caspian(bm):
+    from caucasusmap.basemap import real_geometry
+
+    gaz = load_gazetteer(BUNDLED_GAZETTEER)
+    aras = gaz.by_id["aras"]
+    geom, source = real_geometry(aras, bm)
+    line = shapely.geometry.shape(geom)
+    assert "GSHHG" in source and line.geom_type in ("LineString", "MultiLineString")
+    drawn = shapely.geometry.shape(aras.geometry)
+    assert line.hausdorff_distance(drawn) < 0.3  # follows the drawn course, closer than it
+    # The real river runs past the Nurduz crossing and Julfa.
+    for lon, lat in ((46.2, 38.87), (45.63, 38.95)):
+        assert line.distance(shapely.Point(lon, lat)) < 0.05
+    sea, source = real_geometry(gaz.by_id["caspian-sea"], bm)
+    sea = shapely.geometry.shape(sea)
+    assert sea.contains(shapely.Point(51.0, 42.0)) and not sea.contains(shapely.Point(49.87, 40.41))  # not Baku
+    assert 30 < sea.area < 45  # square degrees (about 371,000 km² at these latitudes)
+    assert real_geometry(gaz.by_id["karabakh"], bm) is None  # a historical region: kept as drawn

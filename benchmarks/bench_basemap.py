@@ -1,0 +1,156 @@
+"""Benchmark: the map page with the new basemap against a baseline checkout, in the same run.
+
+    python benchmarks/bench_basemap.py --before DIR [--places 5000] [--repeat 3]
+
+DIR is a checkout of the baseline (e.g. ``git archive <commit> | tar x -C DIR``);
+its ``src`` is put first on PYTHONPATH to build the baseline pages. For the
+bundled view and a synthetic view of N places (single-file gazetteer, as
+bench_map.py makes it), both versions export a self-contained HTML page in a
+child process (time and peak memory of that process), then one Chromium (Qt
+WebEngine, offscreen) loads the pages alternately, ``--repeat`` times each:
+time from ``load()`` until the page says it is ready (``data-cm-ready``), and
+the JavaScript heap then. Reported as medians and as ratios after/before.
+Also: what the basemap adds to the wheel (its files, deflated as in a wheel).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+EXPORT = r"""
+import resource, runpy, sys, time
+sys.argv = ["caucasusmap"] + sys.argv[1:]
+t = time.perf_counter()
+try:
+    runpy.run_module("caucasusmap", run_name="__main__")
+except SystemExit as e:
+    code = e.code
+print("BENCH", time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+CHROMIUM = r"""
+import json, os, sys, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.geteuid() == 0:
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWebEngineWidgets import QWebEngineView
+app = QApplication([])
+pages = json.loads(sys.argv[1]); repeat = int(sys.argv[2])
+queue = [name for _ in range(repeat) for name in pages]
+results = {name: [] for name in pages}
+view = QWebEngineView(); view.resize(1440, 900); view.show()
+state = {}
+def start():
+    if not queue:
+        print(json.dumps(results)); app.quit(); return
+    name = queue.pop(0); state["name"] = name; state["t0"] = time.perf_counter()
+    view.load(QUrl.fromLocalFile(pages[name]))
+def poll():
+    view.page().runJavaScript("document.documentElement.dataset.cmReady === '1' ? "
+                              "String(performance.memory ? performance.memory.usedJSHeapSize : 0) : ''", 0, check)
+def check(v):
+    if v:
+        results[state["name"]].append([time.perf_counter() - state["t0"], int(v)])
+        QTimer.singleShot(300, start)
+    else:
+        QTimer.singleShot(10, poll)
+view.loadFinished.connect(lambda ok: poll())
+QTimer.singleShot(0, start)
+QTimer.singleShot(600000, app.quit)
+app.exec()
+"""
+
+
+def export(src: Path | None, gazetteer: Path, corpus: Path, out: Path, cache: Path) -> tuple[float, float]:
+    # src None: the installed package (this checkout, pip install -e .), which finds its data itself.
+    env = {**os.environ, "CAUCASUSMAP_CACHE_DIR": str(cache)}
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    # Link once (the cache), then time the export alone.
+    args = ["export", "--gazetteer", str(gazetteer), "--corpus", str(corpus), "--out", str(out)]
+    subprocess.run([sys.executable, "-c", EXPORT, *args], env=env, check=True, capture_output=True)
+    r = subprocess.run([sys.executable, "-c", EXPORT, *args], env=env, check=True, capture_output=True, text=True)
+    line = [x for x in r.stderr.splitlines() if x.startswith("BENCH")][-1].split()
+    return float(line[1]), int(line[2]) / 1024  # seconds, MiB
+
+
+def wheel_share() -> tuple[int, int]:
+    from caucasusmap import paths
+
+    files = [p for p in Path(paths.BASEMAP_DIR).iterdir() if p.is_file()]
+    raw = sum(p.stat().st_size for p in files)
+    with tempfile.TemporaryFile() as fh:
+        with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as z:
+            for p in files:
+                z.write(p, p.name)
+        fh.seek(0, 2)
+        return raw, fh.tell()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--before", type=Path, required=True, help="baseline checkout (with src/)")
+    ap.add_argument("--places", type=int, default=5000)
+    ap.add_argument("--mentions", type=int, default=50000)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    from bench_map import synthetic
+
+    print(f"load average: {os.getloadavg()[0]:.1f} (2 cores)")
+    with tempfile.TemporaryDirectory(prefix="cm-basemapbench-") as tmp:
+        tmp = Path(tmp)
+        gaz, corpus = synthetic(tmp, args.places, args.mentions)
+        # The same data for both versions: the baseline's bundled gazetteer and corpus
+        # (today's gazetteer is a folder the baseline cannot read), and the synthetic view.
+        before = Path(args.before)
+        views = {"bundled": (before / "gazetteer" / "places.yaml", before / "corpus"),
+                 f"{args.places} places": (gaz, corpus)}
+        pages, builds = {}, {}
+        for label, (g, c) in views.items():
+            for who, src in (("before", before / "src"), ("after", None)):
+                out = tmp / f"{who}-{label.replace(' ', '_')}.html"
+                builds[(label, who)] = export(src, g, c, out, tmp / f"cache-{who}")
+                pages[f"{label}/{who}"] = str(out)
+        r = subprocess.run([sys.executable, "-c", CHROMIUM, json.dumps(pages), str(args.repeat)],
+                           capture_output=True, text=True, timeout=900)
+        line = [x for x in r.stdout.splitlines() if x.startswith("{")]
+        if not line:
+            raise SystemExit(f"chromium run failed: {r.stderr[-2000:]}")
+        times = json.loads(line[-1])
+        for label in views:
+            b, a = f"{label}/before", f"{label}/after"
+            sb, sa = Path(pages[b]).stat().st_size, Path(pages[a]).stat().st_size
+            tb = statistics.median(x[0] for x in times[b])
+            ta = statistics.median(x[0] for x in times[a])
+            hb = statistics.median(x[1] for x in times[b]) / 2**20
+            ha = statistics.median(x[1] for x in times[a]) / 2**20
+            (eb, mb), (ea, ma) = builds[(label, "before")], builds[(label, "after")]
+            print(f"{label}:")
+            print(f"  page size      : before {sb / 2**20:.2f} MiB, after {sa / 2**20:.2f} MiB -> {sa / sb:.2f}x")
+            print(f"  first render   : before {tb:.2f} s, after {ta:.2f} s -> {ta / tb:.2f}x "
+                  f"(median of {args.repeat}, load -> ready)")
+            print(f"  JS heap        : before {hb:.0f} MiB, after {ha:.0f} MiB -> {ha / hb:.2f}x")
+            print(f"  export command : before {eb:.2f} s / {mb:.0f} MiB peak, after {ea:.2f} s / {ma:.0f} MiB peak "
+                  f"-> {ea / eb:.2f}x time, {ma / mb:.2f}x memory")
+        raw, deflated = wheel_share()
+        print(f"basemap in the wheel: {raw / 1024:.0f} KiB of files, {deflated / 1024:.0f} KiB deflated")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
