@@ -90,9 +90,8 @@ def export(src: Path | None, gazetteer: Path, corpus: Path, out: Path, cache: Pa
 
 
 def wheel_share() -> tuple[int, int]:
-    from caucasusmap import paths
 
-    files = [p for p in Path(paths.BASEMAP_DIR).iterdir() if p.is_file()]
+    files = [p for p in (ROOT / "resources" / "basemap").iterdir() if p.is_file()]
     raw = sum(p.stat().st_size for p in files)
     with tempfile.TemporaryFile() as fh:
         with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as z:

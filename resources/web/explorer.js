@@ -178,8 +178,11 @@
       water: L.canvas({pane: "cm-water", padding: 0.3}),
       lines: L.canvas({pane: "cm-lines", padding: 0.3})
     };
-    var bands = [];  // [{layer, minzoom, maxzoom}]
-    function add(layer, minzoom, maxzoom) { bands.push({layer: layer, minzoom: minzoom, maxzoom: maxzoom}); }
+    // [{layer or make(), minzoom, maxzoom}]: a band's layers are decoded when first shown.
+    var bands = [];
+    function add(layer, minzoom, maxzoom, make) {
+      bands.push({layer: layer, make: make, minzoom: minzoom, maxzoom: maxzoom});
+    }
     var b = basemap.bbox;
     // The sea under the detail box hides the coarse world land inside it.
     var frame = L.rectangle([[b[1], b[0]], [b[3], b[2]]], {renderer: renderers.base, stroke: false,
@@ -189,15 +192,17 @@
       var areas = !!AREAS[lay.id];
       var style = BASE_STYLE[lay.id] || {weight: 1};
       var renderer = lay.id === "lake" ? renderers.water : /land/.test(lay.id) ? renderers.base : renderers.lines;
-      var layers = [];
-      lay.features.forEach(function (f) {
-        var parts = decodeParts(f.g, lay.decimals, areas);
-        if (!parts.length) return;
-        var opts = Object.assign({renderer: renderer, interactive: false, smoothFactor: 1.2}, style);
-        layers.push(areas ? L.polygon(parts, opts) : L.polyline(parts, opts));
+      add(null, lay.minzoom, lay.maxzoom, function () {
+        var layers = [];
+        lay.features.forEach(function (f) {
+          var parts = decodeParts(f.g, lay.decimals, areas);
+          if (!parts.length) return;
+          var opts = Object.assign({renderer: renderer, interactive: false, smoothFactor: 1.2}, style);
+          layers.push(areas ? L.polygon(parts, opts) : L.polyline(parts, opts));
+        });
+        cm.basemapLayers += layers.length;
+        return L.layerGroup(layers);
       });
-      cm.basemapLayers += layers.length;
-      add(L.layerGroup(layers), lay.minzoom, lay.maxzoom);
       if (lay.id === "world-border" && !worldDone) { worldDone = true; add(frame, 0, 99); }
     });
     if (basemap.relief && basemap.relief.image) {
@@ -212,6 +217,8 @@
       if (!map.hasLayer(group)) return;
       bands.forEach(function (bd) {
         var on = z >= bd.minzoom && z <= bd.maxzoom;
+        if (on && !bd.layer) bd.layer = bd.make();
+        if (!bd.layer) return;
         if (on && !group.hasLayer(bd.layer)) group.addLayer(bd.layer);
         else if (!on && group.hasLayer(bd.layer)) group.removeLayer(bd.layer);
       });
@@ -383,7 +390,8 @@
   function refreshClasses() {
     cm.markers.forEach(function (m, i) {
       var on = cm.selected.indexOf(i) >= 0 || cm.highlighted.indexOf(i) >= 0;
-      m.setZIndexOffset(on ? 100000 : countOf(i));
+      var z = on ? 100000 : countOf(i);
+      if (m.options.zIndexOffset !== z) m.setZIndexOffset(z);
       var e = markerElement(i);
       if (!e) return;
       e.classList.toggle("cm-selected", cm.selected.indexOf(i) >= 0);
@@ -518,7 +526,7 @@
     cm.data.meta.documents.forEach(function (d) { var v = docDate(d); if (v && d.shown) years[v.slice(0, 4)] = 1; });
     var list = Object.keys(years).sort();
     if (list.length < 2) return null;
-    var ctl = L.control({position: "bottomright"});
+    var ctl = L.control({position: "topright"});
     ctl.onAdd = function () {
       var box = el("div", "cm-time leaflet-bar");
       L.DomEvent.disableClickPropagation(box);
@@ -687,7 +695,7 @@
     box.appendChild(head);
     box.appendChild(body);
     // Open by default where there is room; the user's choice is remembered.
-    var roomy = cm.map.getSize().y >= 620;
+    var size = cm.map.getSize(), roomy = size.y >= 620 && size.x >= 640;
     var open = remembered("legend", roomy ? "open" : "closed") === "open";
     function show(on) {
       box.classList.toggle("cm-collapsed", !on);
@@ -789,6 +797,10 @@
     legendCtl.addTo(map);
     var time = timeControl();
     if (time) time.addTo(map);
+    // Narrow maps (the app's map dock) get compact controls.
+    function narrow() { map.getContainer().classList.toggle("cm-narrow", map.getSize().x < 640); }
+    map.on("resize", narrow);
+    narrow();
     if (cm.data.center && cm.data.zoom !== null) map.setView(cm.data.center, cm.data.zoom);
     else if (cm.data.fit) map.fitBounds(cm.data.fit, {padding: [24, 24]});
     document.addEventListener("keydown", function (ev) {

@@ -377,8 +377,6 @@ def render_static(index: Index, view: MapView = MapView(), fmt: str = "png", *, 
                  fontweight="bold", ha="left", va="center", color="#23201c")
         docs = index.corpus.documents
         n_mentions = sum(p["count"] for p in places)
-        fig.text(1 - right, 1 - top * 0.42, f"{len(places)} places · {n_mentions} mentions", fontsize=f,
-                 ha="right", va="center", color="#6b645a")
         kinds = list(dict.fromkeys(p["kind"] for p in order))
         handles = [Line2D([], [], marker="o", linestyle="none", markersize=f * 0.75,
                           markerfacecolor=KIND_COLORS.get(k, "#555555"), markeredgecolor="white", label=k)
@@ -399,7 +397,8 @@ def render_static(index: Index, view: MapView = MapView(), fmt: str = "png", *, 
             period = f"; documents dated {view.time_range[0] or '…'}–{view.time_range[1] or '…'}"
         elif dates:
             period = f"; documents dated {dates[0]}–{dates[-1]}" if dates[0] != dates[-1] else f"; {dates[0]}"
-        note = (f"Places: {Path(index.gazetteer.path).name}, mentions in {len(used)} documents{period}. "
+        note = (f"{len(places)} places, {n_mentions} mentions in {len(used)} documents{period}; "
+                f"gazetteer {Path(index.gazetteer.path).name}. "
                 f"Basemap: {bm.attribution}. Web Mercator. Made with caucasusmap {__version__}, "
                 f"{now.date().isoformat()}.")
         fig.text(left, bottom * 0.42, note, fontsize=f * 0.72, ha="left", va="center", color="#6b645a", wrap=True)
