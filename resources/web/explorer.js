@@ -58,7 +58,7 @@
     var p = cm.data.places[i], n = countOf(i), d = docsOf(i);
     var box = el("div", "cm-tip");
     box.appendChild(el("strong", null, p.name));
-    box.appendChild(el("span", "cm-tip-kind", " " + p.kind));
+    box.appendChild(el("span", "cm-tip-kind", " " + p.kind + (p.origin === "reference" ? " · reference" : "")));
     box.appendChild(el("div", "cm-tip-count", n + (n === 1 ? " mention" : " mentions") +
       " in " + d + (d === 1 ? " document" : " documents")));
     return box;
@@ -85,7 +85,8 @@
     var p = cm.data.places[i];
     var d = Math.round(diameter(countOf(i), max));
     return L.divIcon({
-      className: "cm-marker cm-kind-" + p.kind.replace(/[^a-z-]/g, ""),
+      className: "cm-marker cm-kind-" + p.kind.replace(/[^a-z-]/g, "") +
+        (p.origin === "reference" ? " cm-origin-reference" : ""),
       html: '<span class="cm-dot" style="background:' + colour(p.kind) + '"></span>',
       iconSize: [d, d]
     });
@@ -731,7 +732,8 @@
       var p = cm.data.places[i];
       var h = el("section", "cm-selection");
       h.appendChild(el("h2", null, p.name));
-      h.appendChild(el("div", "cm-sub", p.kind + " · " + countOf(i) + " mentions in " + docsOf(i) + " documents"));
+      h.appendChild(el("div", "cm-sub", p.kind + (p.origin === "reference" ? " (reference gazetteer)" : "") +
+        " · " + countOf(i) + " mentions in " + docsOf(i) + " documents"));
       if (p.aliases.length) h.appendChild(el("div", "cm-aliases", "Also: " + p.aliases.join(", ")));
       if (p.note) h.appendChild(el("p", "cm-note", p.note));
       panel.appendChild(h);

@@ -24,10 +24,14 @@ from pathlib import Path
 from .errors import CaucasusmapError, error
 from .index import Index
 
-__all__ = ["Gold", "read_annotations", "decision_gold", "score", "Score", "NOT_A_PLACE"]
+__all__ = ["Gold", "read_annotations", "decision_gold", "score", "Score", "NOT_A_PLACE", "PlaceMatcher",
+           "evaluate_folder", "read_gold_geonames"]
 
 NOT_A_PLACE = "-"
-_MARK = re.compile(r"\[\[(?!\[)(.+?)\|([^\]|\n]+)\]\]", re.DOTALL)
+# A surface never contains "[[" or "]]": a literal "[[" in a document cannot be swallowed.
+_MARK = re.compile(r"\[\[(?!\[)((?:(?!\[\[|\]\]).)+?)\|([^\]|\n]+)\]\]", re.DOTALL)
+# "- id — description — geonames: 148619" in an ids*.md file beside the annotations.
+_IDS_LINE = re.compile(r"^\s*[-*]\s+`?([a-z0-9][a-z0-9-]*)`?\s+[—–-]\s.*?\bgeonames:\s*(\d+)", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,17 +65,20 @@ def parse_marks(marked: str) -> tuple[str, list[tuple[int, int, str, str]]]:
 
 
 def read_id_map(folder: str | Path) -> dict[str, str]:
-    """``id-map.yaml`` in the annotations folder: annotator id -> gazetteer id
-    for ids that name the same place under another slug."""
-    path = Path(folder) / "id-map.yaml"
-    if not path.exists():
-        return {}
+    """``id-map.yaml`` of the annotations folder, merged over the one in the
+    folder above (for a set kept in a subfolder): annotator id -> gazetteer
+    id for ids that name the same place under another slug."""
     import yaml
 
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
-        raise AnnotationError(f"{path}: expected a mapping of annotator id to gazetteer id")
-    return data
+    out: dict[str, str] = {}
+    for path in (Path(folder).parent / "id-map.yaml", Path(folder) / "id-map.yaml"):
+        if not path.exists():
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+            raise AnnotationError(f"{path}: expected a mapping of annotator id to gazetteer id")
+        out.update(data)
+    return out
 
 
 def read_annotations(folder: str | Path, index: Index) -> dict[str, list[Gold]]:
@@ -123,6 +130,47 @@ def decision_gold(index: Index, path: str | Path) -> tuple[dict[str, list[Gold]]
     return gold, list(layer.issues)
 
 
+def read_gold_geonames(folder: str | Path) -> dict[str, int]:
+    """Gold id -> GeoNames id, from the ``ids*.md`` files of the annotation
+    folder (lines ``- id — description — geonames: N``). A gold place with a
+    GeoNames id matches any linked place with the same GeoNames id: a
+    reference place ``gn-N`` or a curated place whose ``links`` say
+    ``geonames: N``."""
+    out: dict[str, int] = {}
+    for path in sorted(Path(folder).glob("ids*.md")):
+        for m in _IDS_LINE.finditer(path.read_text(encoding="utf-8")):
+            out.setdefault(m.group(1), int(m.group(2)))
+    return out
+
+
+class PlaceMatcher:
+    """Decides whether a linked place is a gold place: the same id (after
+    ``id-map.yaml``), or the same GeoNames id. :meth:`known` says whether the
+    linker had the gold place at all (a curated id, or a GeoNames id among
+    the curated places' links or in the reference it linked with)."""
+
+    def __init__(self, index: Index, gold_geonames: dict[str, int] | None = None,
+                 reference_ids: set[int] | None = None, reference_place_ids: set[str] | None = None):
+        from .reference import geonames_id
+
+        self.gold_geonames = gold_geonames or {}
+        self.reference_place_ids = reference_place_ids or set()
+        self._place_geonames = {p.id: geonames_id(p) for p in index.place_pool}
+        curated = [p for p in index.gazetteer.places if not p.from_reference]
+        self._curated_ids = {p.id for p in curated}
+        self._known_geonames = {g for g in (geonames_id(p) for p in curated) if g} | (reference_ids or set())
+
+    def same(self, linked: str, gold: str) -> bool:
+        if linked == gold:
+            return True
+        g = self.gold_geonames.get(gold)
+        return g is not None and self._place_geonames.get(linked) == g
+
+    def known(self, gold: str) -> bool:
+        return gold in self._curated_ids or gold in self.reference_place_ids or \
+            self.gold_geonames.get(gold) in self._known_geonames
+
+
 @dataclass
 class Score:
     tp: Counter
@@ -131,6 +179,24 @@ class Score:
     by_document: dict[str, tuple[int, int, int]]  # document -> (tp, fp, fn)
     false_positives: list[tuple[str, int, str, str, str]]  # doc, line, surface, linked place, gold label
     false_negatives: list[Gold]
+    #: Gold places the linker had (see :meth:`PlaceMatcher.known`); None: all.
+    known: set[str] | None = None
+
+    def recall_known(self) -> float:
+        """Recall on the gold mentions of places the gazetteer (with its
+        reference) has: what linking gets right of what it could know."""
+        if self.known is None:
+            return self.recall()
+        tp = sum(n for p, n in self.tp.items() if p in self.known)
+        fn = sum(n for p, n in self.fn.items() if p in self.known)
+        return self._ratio(tp, tp + fn)
+
+    def known_marks(self) -> tuple[int, int]:
+        """(gold place mentions of known places, all gold place mentions)."""
+        all_ = sum(self.tp.values()) + sum(self.fn.values())
+        if self.known is None:
+            return all_, all_
+        return sum(n for p, n in [*self.tp.items(), *self.fn.items()] if p in self.known), all_
 
     @staticmethod
     def _ratio(a: int, b: int) -> float:
@@ -155,11 +221,15 @@ class Score:
         return sorted(set(self.tp) | set(self.fp) | set(self.fn))
 
 
-def score(index: Index, gold: dict[str, list[Gold]], *, only_marked: bool = False) -> Score:
+def score(index: Index, gold: dict[str, list[Gold]], matcher: PlaceMatcher | None = None, *,
+          only_marked: bool = False) -> Score:
     """Compare the index's mentions with the gold mentions (same documents).
-    With ``only_marked`` (gold from review decisions, which cover only what
-    the user checked), linked mentions that overlap no gold mention are not
-    counted at all instead of as false positives."""
+    Counts are keyed by the gold id for true positives and false negatives,
+    by the linked place id for false positives. With ``only_marked`` (gold
+    from review decisions, which cover only what the user checked), linked
+    mentions that overlap no gold mention are not counted at all instead of
+    as false positives."""
+    matcher = matcher or PlaceMatcher(index)
     tp: Counter = Counter()
     fp: Counter = Counter()
     fn: Counter = Counter()
@@ -172,11 +242,11 @@ def score(index: Index, gold: dict[str, list[Gold]], *, only_marked: bool = Fals
         matched_gold: set[int] = set()
         for m in linked:
             hits = [i for i, g in enumerate(golds) if g.start < m.end and m.start < g.end]
-            good = [i for i in hits if golds[i].place == m.place]
+            good = [i for i in hits if matcher.same(m.place, golds[i].place)]
             if only_marked and not hits:
                 continue
             if good:
-                tp[m.place] += 1
+                tp[golds[good[0]].place] += 1
                 matched_gold.update(good)
             else:
                 fp[m.place] += 1
@@ -188,4 +258,29 @@ def score(index: Index, gold: dict[str, list[Gold]], *, only_marked: bool = Fals
                 fns.append(g)
         after = (sum(tp.values()), sum(fp.values()), sum(fn.values()))
         by_document[doc_id] = tuple(a - b for a, b in zip(after, before))
-    return Score(tp, fp, fn, by_document, fps, fns)
+    known = {g.place for golds in gold.values() for g in golds if g.place != NOT_A_PLACE and matcher.known(g.place)}
+    return Score(tp, fp, fn, by_document, fps, fns, known)
+
+
+def evaluate_folder(index: Index, folder: str | Path) -> tuple[dict[str, list[Gold]], Score]:
+    """Read the annotations of ``folder`` that match the index's documents
+    and score the index against them, matching places through ``id-map.yaml``
+    and the GeoNames ids of the folder's ``ids*.md``."""
+    gold = read_annotations(folder, index)
+    reference_ids: set[int] = set()
+    reference_place_ids: set[str] = set()
+    if index.reference:
+        ref = load_reference_for(index)
+        if ref is not None:
+            reference_ids = {p.geonames for p in ref.places if p.geonames}
+            reference_place_ids = {p.id for p in ref.places}
+    matcher = PlaceMatcher(index, read_gold_geonames(folder), reference_ids, reference_place_ids)
+    return gold, score(index, gold, matcher)
+
+
+def load_reference_for(index: Index):
+    """The reference the index was linked with (None if none or changed)."""
+    from .index import default_reference
+
+    ref = default_reference()
+    return ref if ref is not None and ref.digest == index.reference else None

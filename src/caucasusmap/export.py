@@ -54,6 +54,7 @@ def geojson_collection(index: Index, view: MapView = MapView()) -> dict:
             "names": _by_language(p["names"]),
             "mentions": p["count"],
             "documents": p["docs"], "lat": p["lat"], "lon": p["lon"], "links": p["links"], "note": p["note"],
+            "origin": p["origin"],
         }))
     return {"type": "FeatureCollection", "features": features}
 
@@ -98,7 +99,7 @@ def lpf_collection(index: Index, view: MapView = MapView()) -> dict:
 
 
 CSV_FIELDS = ["path", "document", "passage", "start", "end", "surface", "place", "name", "kind", "lat", "lon",
-              "section", "is_reference", "page", "status"]
+              "section", "is_reference", "page", "status", "origin", "confidence"]
 
 
 def mentions_csv(index: Index, view: MapView = MapView()) -> str:
@@ -119,7 +120,7 @@ def mentions_csv(index: Index, view: MapView = MapView()) -> str:
         a, b = int(t.start[r]), int(t.end[r])
         w.writerow([doc.path, doc.id, passage.id, a, b, doc.text[a:b], place.id, names[place.id], place.kind,
                     place.lat, place.lon, passage.section, passage.is_reference, doc.page_label(doc.page_at(a)),
-                    STATUSES[int(statuses[r])]])
+                    STATUSES[int(statuses[r])], place.origin, round(float(t.confidence[r]), 3)])
     return out.getvalue()
 
 

@@ -26,16 +26,21 @@ import numpy as np
 from .corpus import Corpus, display_span, display_text, document_passage_fields, read_corpus
 from .errors import Issue, warning
 from .gazetteer import Gazetteer, load_gazetteer, read_gazetteer_texts
-from .linking import LINKER_VERSION, Linker, passage_of
-from .model import Document, Mention, Passage
+from .linking import LINKER_VERSION, MIN_CONFIDENCE, Linker, Links, passage_of
+from .model import Document, Mention, Passage, Place
+from .reference import Reference, load_reference
 from .review import STATUSES as _STATUS_NAMES
 from .review import annotations_path, apply_decisions, read_decisions, status_codes
 
-__all__ = ["Index", "MentionTable", "build_index", "open_index", "cache_dir"]
+__all__ = ["Index", "MentionTable", "build_index", "open_index", "cache_dir", "default_reference", "REFERENCE_ENV"]
 
 CACHE_ENV = "CAUCASUSMAP_CACHE_DIR"
-INDEX_FORMAT = "2"
-"""Bumped whenever the cache's tables change (2: passages carry their page)."""
+REFERENCE_ENV = "CAUCASUSMAP_REFERENCE"
+"""``none`` (or ``off``) links with the user's gazetteer alone; a path uses
+that reference database instead of the packaged one."""
+INDEX_FORMAT = "3"
+"""Bumped whenever the cache's tables change (2: passages carry their page;
+3: confidence and alternatives columns, reference places)."""
 KEEP_CACHES = 8
 READING_CACHE = 50_000
 """Passages whose reading text an index keeps at most (then it starts afresh)."""
@@ -67,6 +72,24 @@ class MentionTable:
     end: np.ndarray
     place: np.ndarray
     status: np.ndarray | None = None
+    #: How sure the linker is of each row's place (float32, 0-1).
+    confidence: np.ndarray | None = None
+    #: Alternatives of row ``i``: ``alt_place[alt_offset[i]:alt_offset[i+1]]``
+    #: (indexes into ``Index.place_pool``), with their probabilities ``alt_score``.
+    alt_offset: np.ndarray | None = None
+    alt_place: np.ndarray | None = None
+    alt_score: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        n = len(self.start)
+        if self.confidence is None:
+            object.__setattr__(self, "confidence", np.ones(n, dtype=np.float32))
+        if self.alt_offset is None:
+            object.__setattr__(self, "alt_offset", np.zeros(n + 1, dtype=np.int64))
+        if self.alt_place is None:
+            object.__setattr__(self, "alt_place", np.empty(0, dtype=np.int64))
+        if self.alt_score is None:
+            object.__setattr__(self, "alt_score", np.empty(0, dtype=np.float32))
 
     def __len__(self) -> int:
         return len(self.start)
@@ -76,12 +99,45 @@ class MentionTable:
         """The status column (zeros, automatic, when there is none)."""
         return self.status if self.status is not None else np.zeros(len(self.start), dtype=np.int8)
 
+    def linker_columns(self, source: np.ndarray) -> dict[str, np.ndarray]:
+        """The confidence and alternatives columns for a table whose row ``i``
+        is row ``source[i]`` of this one (-1: a row of its own, confidence 1
+        and no alternatives) — for layers that drop, add or reorder rows."""
+        source = np.asarray(source, dtype=np.int64)
+        have = source >= 0
+        src = np.where(have, source, 0)
+        confidence = np.where(have, self.confidence[src] if len(self.confidence) else 1.0, 1.0).astype(np.float32)
+        counts = np.where(have, np.diff(self.alt_offset)[src] if len(self.start) else 0, 0)
+        offset = np.zeros(len(source) + 1, dtype=np.int64)
+        np.cumsum(counts, out=offset[1:])
+        starts = np.repeat(self.alt_offset[:-1][src] if len(self.start) else np.zeros(len(src), np.int64), counts)
+        within = np.arange(int(offset[-1]), dtype=np.int64) - np.repeat(offset[:-1], counts)
+        take = starts + within
+        return {"confidence": confidence, "alt_offset": offset, "alt_place": self.alt_place[take],
+                "alt_score": self.alt_score[take]}
+
+    def alternatives(self, row: int) -> tuple[np.ndarray, np.ndarray]:
+        """(place indices into the pool, probabilities) of row's alternatives."""
+        a, b = int(self.alt_offset[row]), int(self.alt_offset[row + 1])
+        return self.alt_place[a:b], self.alt_score[a:b]
+
     @classmethod
     def concat(cls, parts: list[tuple[np.ndarray, ...]]) -> MentionTable:
+        """Join per-document parts: (document, passage, start, end, place[,
+        confidence, alt_count, alt_place, alt_score])."""
         if not parts:
             empty = np.empty(0, dtype=np.int64)
             return cls(empty, empty, empty, empty, empty)
         cols = [np.concatenate([p[i] for p in parts]).astype(np.int64, copy=False) for i in range(5)]
+        if all(len(p) > 5 for p in parts):
+            confidence = np.concatenate([p[5] for p in parts]).astype(np.float32, copy=False)
+            counts = np.concatenate([p[6] for p in parts]).astype(np.int64, copy=False)
+            offset = np.zeros(len(counts) + 1, dtype=np.int64)
+            np.cumsum(counts, out=offset[1:])
+            alt_place = np.concatenate([p[7] for p in parts]).astype(np.int64, copy=False)
+            alt_score = np.concatenate([p[8] for p in parts]).astype(np.float32, copy=False)
+            return cls(*cols, confidence=confidence, alt_offset=offset, alt_place=alt_place,
+                       alt_score=alt_score)
         return cls(*cols)
 
 
@@ -102,6 +158,11 @@ class Index:
     #: What identifies this index's content: linker version, gazetteer,
     #: corpus and decisions ("" when built without the cache).
     key: str = ""
+    #: Places that are only ever an alternative (never chosen); ``place_pool``
+    #: is ``gazetteer.places`` followed by these.
+    alternative_places: tuple[Place, ...] = ()
+    #: Digest of the reference gazetteer linked with ("" when none was).
+    reference: str = ""
     passages: dict[str, Passage] = field(init=False, repr=False)
     document_passages: dict[str, list[Passage]] = field(init=False, repr=False)
 
@@ -132,6 +193,22 @@ class Index:
         self._cooccurrence: Counter | None = None
         self._reading: dict[str, tuple[str, list[tuple[int, int, str]]]] = {}
         self._document_pos = {d.id: i for i, d in enumerate(self.corpus.documents)}
+        self.place_pool: tuple[Place, ...] = (*self.gazetteer.places, *self.alternative_places)
+
+    def alternatives(self, row: int) -> list[tuple[str, float]]:
+        """The other places mention ``row`` could mean, most likely first,
+        with their probabilities."""
+        places, scores = self.table.alternatives(row)
+        pool = self.place_pool
+        return [(pool[int(k)].id, float(v)) for k, v in zip(places, scores)]
+
+    def place(self, place_id: str) -> Place | None:
+        """A place of the index by id: curated, linked reference place, or an
+        alternative."""
+        p = self.gazetteer.by_id.get(place_id)
+        if p is None:
+            p = next((q for q in self.alternative_places if q.id == place_id), None)
+        return p
 
     # -- review layer -------------------------------------------------------------
     def automatic(self) -> Index:
@@ -139,7 +216,8 @@ class Index:
         if self.automatic_table is None and self.review is None:
             return self
         return Index(self.gazetteer, self.corpus, self.passage_list, self.automatic_table or self.table,
-                     source=self.source, key=self.key.split("+")[0])
+                     source=self.source, key=self.key.split("+")[0],
+                     alternative_places=self.alternative_places, reference=self.reference)
 
     def mention_statuses(self) -> np.ndarray:
         """The review status name of each row of :attr:`table`
@@ -158,7 +236,8 @@ class Index:
         a, b = int(t.start[row]), int(t.end[row])
         status = _STATUS_NAMES[int(t.status[row])] if t.status is not None else "automatic"
         return Mention(doc.id, self.passage_list[int(t.passage[row])].id, a, b, doc.text[a:b],
-                       self._place_ids[int(t.place[row])], status)
+                       self._place_ids[int(t.place[row])], status, float(t.confidence[row]),
+                       tuple(pid for pid, _ in self.alternatives(row)))
 
     def mention(self, row: int) -> Mention:
         """The mention at row ``row`` of :attr:`table`."""
@@ -170,19 +249,17 @@ class Index:
         if self._mentions is None:
             t = self.table
             docs, passages, ids = self.corpus.documents, self.passage_list, self._place_ids
-            if t.status is None or not t.status.any():
-                self._mentions = [
-                    Mention(docs[d].id, passages[p].id, a, b, docs[d].text[a:b], ids[k])
-                    for d, p, a, b, k in zip(t.document.tolist(), t.passage.tolist(), t.start.tolist(),
-                                             t.end.tolist(), t.place.tolist())
-                ]
-            else:
-                names = _STATUS_NAMES
-                self._mentions = [
-                    Mention(docs[d].id, passages[p].id, a, b, docs[d].text[a:b], ids[k], names[st])
-                    for d, p, a, b, k, st in zip(t.document.tolist(), t.passage.tolist(), t.start.tolist(),
-                                                 t.end.tolist(), t.place.tolist(), t.status.tolist())
-                ]
+            pool = [p.id for p in self.place_pool]
+            offsets, alt = t.alt_offset.tolist(), t.alt_place.tolist()
+            names = _STATUS_NAMES
+            statuses = t.statuses.tolist()
+            self._mentions = [
+                Mention(docs[d].id, passages[p].id, a, b, docs[d].text[a:b], ids[k], names[statuses[r]], c,
+                        tuple(pool[x] for x in alt[offsets[r]:offsets[r + 1]]) if offsets[r + 1] > offsets[r] else ())
+                for r, (d, p, a, b, k, c) in enumerate(zip(t.document.tolist(), t.passage.tolist(), t.start.tolist(),
+                                                           t.end.tolist(), t.place.tolist(),
+                                                           t.confidence.astype(np.float64).round(4).tolist()))
+            ]
         return self._mentions
 
     @property
@@ -350,7 +427,7 @@ class Index:
         """A warning for each gazetteer place no passage mentions."""
         return [
             warning(self.gazetteer.path, p.line, 0, f"no passage of the corpus mentions {p.id!r} ({p.name})")
-            for p, (rows, _) in zip(self.gazetteer.places, self._by_place) if not len(rows)
+            for p, (rows, _) in zip(self.gazetteer.places, self._by_place) if not len(rows) and not p.from_reference
         ]
 
 
@@ -363,60 +440,122 @@ PARALLEL_MIN_CHARS = 16_000_000
 _worker_linker: Linker | None = None
 
 
-def _init_worker(places) -> None:
+def _init_worker(places, reference_path, ignore) -> None:
     global _worker_linker
-    _worker_linker = Linker(places)
+    reference = load_reference(reference_path) if reference_path else None
+    _worker_linker = Linker(places, reference=reference, ignore=ignore)
 
 
 def _link_document(doc: Document, linker: Linker | None = None) -> tuple[list[tuple], tuple[np.ndarray, ...]]:
     """Split and link one document: passage fields and mention columns
-    (start, end, place, passage number within the document)."""
+    (start, end, place, passage number within the document, confidence,
+    number of alternatives, alternatives, their probabilities). Places are
+    indices into the linker's candidate places."""
     linker = linker or _worker_linker
     fields = document_passage_fields(doc)
     bounds = (np.fromiter((f[0] for f in fields), dtype=np.int64, count=len(fields)),
               np.fromiter((f[1] for f in fields), dtype=np.int64, count=len(fields)))
-    starts, ends, places = linker.find_arrays(doc.text)
-    which = passage_of(starts, bounds)
+    links: Links = linker.find_links(doc.text)
+    which = passage_of(links.start, bounds)
     inside = which >= 0
-    return fields, (starts[inside], ends[inside], places[inside], which[inside])
+    counts = np.diff(links.alt_offset)
+    alt_keep = np.repeat(inside, counts)
+    return fields, (links.start[inside], links.end[inside], links.place[inside], which[inside],
+                    links.confidence[inside], counts[inside], links.alt_place[alt_keep], links.alt_score[alt_keep])
+
+
+def default_reference() -> Reference | None:
+    """The reference gazetteer to link with: the packaged one, another given
+    by ``$CAUCASUSMAP_REFERENCE``, or none when that says ``none``."""
+    env = os.environ.get(REFERENCE_ENV, "").strip()
+    if env.lower() in ("none", "off", "0", "no"):
+        return None
+    return load_reference(env or None)
+
+
+def _ignored_names(gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The user's "not a place" names (``not-places.txt`` beside the gazetteer)."""
+    from .candidates import ignore_path, read_ignore
+
+    try:
+        return tuple(sorted(read_ignore(ignore_path(gazetteer.path))))
+    except (OSError, ValueError):
+        return ()
+
+
+_DEFAULT = object()
 
 
 def build_index(gazetteer: Gazetteer, corpus: Corpus,
-                progress: Callable[[int, int], None] | None = None, *, workers: int | None = None) -> Index:
+                progress: Callable[[int, int], None] | None = None, *, workers: int | None = None,
+                reference: Reference | None | object = _DEFAULT) -> Index:
     """Split and link every document (no cache involved). Large corpora are
-    linked in parallel, one process per core (``workers`` overrides)."""
+    linked in parallel, one process per core (``workers`` overrides).
+    ``reference`` defaults to :func:`default_reference`; None links with the
+    gazetteer alone."""
+    if reference is _DEFAULT:
+        reference = default_reference()
+    ignore = _ignored_names(gazetteer) if reference is not None else ()
     docs = corpus.documents
     total_chars = sum(len(d.text) for d in docs)
     if workers is None:
         workers = min(os.cpu_count() or 1, len(docs)) if total_chars >= PARALLEL_MIN_CHARS else 1
+    linker = Linker(gazetteer.places, reference=reference, ignore=ignore)
     if workers > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(gazetteer.places,))
+                                   initializer=_init_worker,
+                                   initargs=(gazetteer.places, reference.path if reference else None, ignore))
         with pool:
             results = pool.map(_link_document, docs, chunksize=max(1, len(docs) // (workers * 8)))
-            return _assemble(gazetteer, corpus, results, progress)
-    linker = Linker(gazetteer.places)
-    return _assemble(gazetteer, corpus, (_link_document(d, linker) for d in docs), progress)
+            return _assemble(gazetteer, corpus, results, progress, linker, reference)
+    return _assemble(gazetteer, corpus, (_link_document(d, linker) for d in docs), progress, linker, reference)
 
 
-def _assemble(gazetteer: Gazetteer, corpus: Corpus, results, progress) -> Index:
+def _assemble(gazetteer: Gazetteer, corpus: Corpus, results, progress, linker: Linker,
+              reference: Reference | None) -> Index:
     passage_list: list[Passage] = []
     parts = []
     total = len(corpus.documents)
-    for di, (doc, (fields, (starts, ends, places, which))) in enumerate(zip(corpus.documents, results)):
+    for di, (doc, (fields, cols)) in enumerate(zip(corpus.documents, results)):
+        starts, ends, places, which = cols[:4]
         offset = len(passage_list)
         doc_id = doc.id
         passage_list.extend(
             Passage(f"{doc_id}#{n}", doc_id, n, a, b, kind, section, ref, foot, page)
             for n, (a, b, kind, section, ref, foot, page) in enumerate(fields, 1)
         )
-        parts.append((np.full(len(starts), di, dtype=np.int64), which + offset, starts, ends, places))
+        parts.append((np.full(len(starts), di, dtype=np.int64), which + offset, starts, ends, places, *cols[4:]))
         if progress:
             progress(di + 1, total)
-    return Index(gazetteer, corpus, passage_list, MentionTable.concat(parts))
+    table = MentionTable.concat(parts)
+    # Candidate indices -> the index's places: the curated places, then the
+    # reference places chosen at least once; places only ever an alternative after those.
+    n_curated = linker.n_curated
+    chosen = np.unique(table.place)
+    chosen_ref = chosen[chosen >= n_curated]
+    alt_only = np.setdiff1d(np.unique(table.alt_place), chosen)
+    alt_only = alt_only[alt_only >= n_curated]
+    pool_size = len(linker.places)
+    remap = np.full(max(pool_size, 1), -1, dtype=np.int64)
+    remap[:n_curated] = np.arange(n_curated)
+    remap[chosen_ref] = n_curated + np.arange(len(chosen_ref))
+    remap[alt_only] = n_curated + len(chosen_ref) + np.arange(len(alt_only))
+    table = MentionTable(table.document, table.passage, table.start, table.end, remap[table.place],
+                         confidence=table.confidence, alt_offset=table.alt_offset, alt_place=remap[table.alt_place],
+                         alt_score=table.alt_score)
+    merged = _merged(gazetteer, [linker.places[i] for i in chosen_ref.tolist()])
+    alternatives = tuple(linker.places[i] for i in alt_only.tolist())
+    return Index(merged, corpus, passage_list, table, alternative_places=alternatives,
+                 reference=reference.digest if reference else "")
+
+
+def _merged(gazetteer: Gazetteer, reference_places: list[Place]) -> Gazetteer:
+    if not reference_places:
+        return gazetteer
+    return Gazetteer(gazetteer.path, (*gazetteer.places, *reference_places), gazetteer.issues)
 
 
 # ---------------------------------------------------------------------------
@@ -426,27 +565,35 @@ _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE passages(id TEXT PRIMARY KEY, document TEXT, number INT, start INT, "end" INT,
                       kind TEXT, section TEXT, is_reference INT, footnote TEXT, page INT);
-CREATE TABLE mentions(name TEXT PRIMARY KEY, data BLOB);  -- one int64 column each
+CREATE TABLE mentions(name TEXT PRIMARY KEY, data BLOB);  -- one column each
+CREATE TABLE places(rank INT PRIMARY KEY, id TEXT, alternative INT);  -- reference places, in index order
 """
-_COLUMNS = ("document", "passage", "start", "end", "place")
+_COLUMNS = ("document", "passage", "start", "end", "place", "alt_offset", "alt_place")
+_FLOAT_COLUMNS = ("confidence", "alt_score")
 
 
-def _cache_key(gazetteer_text: str, corpus: Corpus) -> str:
+def _cache_key(gazetteer_text: str, corpus: Corpus, reference: Reference | None = None,
+               ignore: tuple[str, ...] = ()) -> str:
     h = hashlib.sha256()
-    h.update(f"caucasusmap-index/{INDEX_FORMAT}/{LINKER_VERSION}\0".encode())
+    h.update(f"caucasusmap-index/{INDEX_FORMAT}/{LINKER_VERSION}/{MIN_CONFIDENCE}\0".encode())
     h.update(gazetteer_text.encode("utf-8", "surrogatepass"))
     h.update(b"\0" + corpus.fingerprint().encode())
+    h.update(b"\0" + (reference.digest.encode() if reference else b"-"))
+    h.update(b"\0" + "\n".join(ignore).encode())
     return h.hexdigest()[:32]
 
 
-def _checksum(rows, blobs: dict[str, bytes]) -> str:
-    """SHA-256 over the passage rows and the mention columns as stored: a
-    cache whose data was altered after writing is rebuilt, never trusted."""
+def _checksum(rows, blobs: dict[str, bytes], places=()) -> str:
+    """SHA-256 over the passage rows, the mention columns and the reference
+    place rows as stored: a cache whose data was altered after writing is
+    rebuilt, never trusted."""
     h = hashlib.sha256()
     for row in rows:
         h.update(repr(tuple(row)).encode("utf-8", "surrogatepass"))
-    for name in _COLUMNS:
+    for name in (*_COLUMNS, *_FLOAT_COLUMNS):
         h.update(name.encode() + b"\0" + blobs[name])
+    for row in places:
+        h.update(repr(tuple(row)).encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 
@@ -461,10 +608,15 @@ def _write_cache(path: Path, key: str, index: Index) -> None:
             rows = [(p.id, p.document, p.number, p.start, p.end, p.kind, p.section, int(p.is_reference), p.footnote,
                      p.page) for p in index.passage_list]
             blobs = {name: getattr(index.table, name).astype("<i8").tobytes() for name in _COLUMNS}
+            blobs.update({name: getattr(index.table, name).astype("<f4").tobytes() for name in _FLOAT_COLUMNS})
+            ref_places = [p for p in index.gazetteer.places if p.from_reference]
+            places = [(rank, p.id, alt) for rank, (p, alt) in enumerate(
+                [(p, 0) for p in ref_places] + [(p, 1) for p in index.alternative_places])]
             con.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
-            con.execute("INSERT INTO meta VALUES ('checksum', ?)", (_checksum(rows, blobs),))
+            con.execute("INSERT INTO meta VALUES ('checksum', ?)", (_checksum(rows, blobs, places),))
             con.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
             con.executemany("INSERT INTO mentions VALUES (?, ?)", blobs.items())
+            con.executemany("INSERT INTO places VALUES (?, ?, ?)", places)
             con.commit()
         finally:
             con.close()
@@ -478,7 +630,8 @@ def _write_cache(path: Path, key: str, index: Index) -> None:
         stale.unlink(missing_ok=True)
 
 
-def _read_cache(path: Path, key: str, gazetteer: Gazetteer, corpus: Corpus) -> Index | None:
+def _read_cache(path: Path, key: str, gazetteer: Gazetteer, corpus: Corpus,
+                reference: Reference | None = None) -> Index | None:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error:
@@ -491,16 +644,32 @@ def _read_cache(path: Path, key: str, gazetteer: Gazetteer, corpus: Corpus) -> I
         rows = con.execute('SELECT id, document, number, start, "end", kind, section, is_reference, footnote, '
                            "page FROM passages ORDER BY rowid").fetchall()
         columns = dict(con.execute("SELECT name, data FROM mentions"))
-        if not checksum or checksum[0] != _checksum(rows, columns):
+        places = con.execute("SELECT rank, id, alternative FROM places ORDER BY rank").fetchall()
+        if not checksum or checksum[0] != _checksum(rows, columns, places):
             return None
         passage_list = [Passage(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9]) for r in rows]
-        table = MentionTable(*(np.frombuffer(columns[name], dtype="<i8").astype(np.int64) for name in _COLUMNS))
-        if len({len(c) for c in (table.document, table.passage, table.start, table.end, table.place)}) != 1:
+        ints = {name: np.frombuffer(columns[name], dtype="<i8").astype(np.int64) for name in _COLUMNS}
+        floats = {name: np.frombuffer(columns[name], dtype="<f4").astype(np.float32) for name in _FLOAT_COLUMNS}
+        table = MentionTable(ints["document"], ints["passage"], ints["start"], ints["end"], ints["place"],
+                             confidence=floats["confidence"], alt_offset=ints["alt_offset"],
+                             alt_place=ints["alt_place"], alt_score=floats["alt_score"])
+        n = len(table.start)
+        if len({len(c) for c in (table.document, table.passage, table.end, table.place, table.confidence)} | {n}) != 1 \
+                or len(table.alt_offset) != n + 1 or len(table.alt_place) != len(table.alt_score):
             return None
-        if len(table.place) and (table.place.min() < 0 or table.place.max() >= len(gazetteer.places)
-                                 or table.document.min() < 0 or table.document.max() >= len(corpus.documents)
-                                 or table.passage.min() < 0 or table.passage.max() >= len(passage_list)
-                                 or (table.start > table.end).any()):
+        chosen, alternatives = [], []
+        for _rank, pid, alt in places:
+            place = reference.place(pid) if reference is not None else None
+            if place is None:
+                return None  # the reference changed under the cache
+            (alternatives if alt else chosen).append(place)
+        n_places = len(gazetteer.places) + len(chosen)
+        if n and (table.place.min() < 0 or table.place.max() >= n_places
+                  or table.document.min() < 0 or table.document.max() >= len(corpus.documents)
+                  or table.passage.min() < 0 or table.passage.max() >= len(passage_list)
+                  or (table.start > table.end).any()
+                  or (len(table.alt_place) and (table.alt_place.min() < 0
+                                                or table.alt_place.max() >= n_places + len(alternatives)))):
             return None
     except (sqlite3.Error, KeyError, ValueError):
         return None  # a damaged or foreign cache is simply rebuilt
@@ -510,17 +679,21 @@ def _read_cache(path: Path, key: str, gazetteer: Gazetteer, corpus: Corpus) -> I
         os.utime(path)
     except OSError:
         pass
-    return Index(gazetteer, corpus, passage_list, table, source="cache")
+    return Index(_merged(gazetteer, chosen), corpus, passage_list, table, source="cache",
+                 alternative_places=tuple(alternatives), reference=reference.digest if reference else "")
 
 
 def open_index(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_cache: bool = True,
-               progress: Callable[[int, int], None] | None = None, decisions: bool = True) -> Index:
+               progress: Callable[[int, int], None] | None = None, decisions: bool = True,
+               reference: Reference | None | object = _DEFAULT) -> Index:
     """Load the gazetteer (raising :class:`~caucasusmap.errors.GazetteerError`
     if it has errors) and the corpus, then return the linked index — from the
-    cache when the same gazetteer and corpus were linked before — with the
-    review decisions of the corpus folder (``annotations.jsonl``) applied
-    unless ``decisions`` is False (:mod:`caucasusmap.review`)."""
-    index = _open_automatic(gazetteer_path, corpus_dir, use_cache=use_cache, progress=progress)
+    cache when the same gazetteer, reference and corpus were linked before —
+    with the review decisions of the corpus folder (``annotations.jsonl``)
+    applied unless ``decisions`` is False (:mod:`caucasusmap.review`).
+    ``reference`` defaults to :func:`default_reference`; None links with the
+    gazetteer alone."""
+    index = _open_automatic(gazetteer_path, corpus_dir, use_cache=use_cache, progress=progress, reference=reference)
     if decisions:
         path = annotations_path(corpus_dir)
         if path.exists():
@@ -537,20 +710,24 @@ def _file_digest(path: Path) -> str:
 
 
 def _open_automatic(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_cache: bool,
-                    progress: Callable[[int, int], None] | None) -> Index:
+                    progress: Callable[[int, int], None] | None,
+                    reference: Reference | None | object = _DEFAULT) -> Index:
     texts = read_gazetteer_texts(gazetteer_path)
     gazetteer = load_gazetteer(gazetteer_path, overrides={str(f): t for f, t in texts})
     corpus = read_corpus(corpus_dir)
+    if reference is _DEFAULT:
+        reference = default_reference()
     if not use_cache:
-        return build_index(gazetteer, corpus, progress)
-    key = _cache_key("".join(f"{f.name}\0{t}\0" for f, t in texts), corpus)
+        return build_index(gazetteer, corpus, progress, reference=reference)
+    key = _cache_key("".join(f"{f.name}\0{t}\0" for f, t in texts), corpus, reference,
+                     _ignored_names(gazetteer) if reference is not None else ())
     path = cache_dir() / f"index-{key}.sqlite"
     if path.exists():
-        cached = _read_cache(path, key, gazetteer, corpus)
+        cached = _read_cache(path, key, gazetteer, corpus, reference)
         if cached is not None:
             cached.key = key
             return cached
-    index = build_index(gazetteer, corpus, progress)
+    index = build_index(gazetteer, corpus, progress, reference=reference)
     index.key = key
     try:
         _write_cache(path, key, index)

@@ -1,168 +1,699 @@
-"""Find every mention of every gazetteer place in a document.
+"""Find every mention of every gazetteer place in a document, and decide
+which place each one means.
 
 All names and aliases are folded (:mod:`caucasusmap.normalize`) and compiled
 into one Aho–Corasick automaton (``ahocorasick_rs``), each pattern padded with
-a separator on both sides so that only whole words match. One pass over the
-folded document reports every (overlapping) candidate; then
+a separator on both sides so that only whole words match. The same automaton
+holds *cue words* ("lake", "province", "district", "city of", "rayonu",
+"استان", ...). One pass over the folded document reports every (overlapping)
+candidate; then
 
 1. candidates inside an ``exclude`` phrase of the same place are dropped
-   ("Minsk Group" is not Minsk);
-2. the leftmost-longest candidate wins ("Nagorno-Karabakh" over "Karabakh");
-3. folded offsets are mapped back to the original text, so
+   ("Minsk Group" is not Minsk); an acronym (a name in capitals with at most
+   five letters, ``US``) matches only capitals; a name from the reference
+   gazetteer matches only where the text capitalises it;
+2. the leftmost-longest name wins ("Nagorno-Karabakh" over "Karabakh",
+   "Lake Urmia" over "Urmia");
+3. every place sharing the winning name is a candidate, and the choice is
+   made from the text (:class:`Decider`): the cue words next to the name
+   ("Ardabil *province*", "*the city of* Nakhchivan", "Fuzuli *district*";
+   "Ardabil and Zanjan *provinces*" cues both), a container named right
+   after it ("Astara, *Iran*"), the other places around it and in the
+   document (same country, distance), importance (population, kind) as the
+   prior, and curated places before reference ones. A cue that contradicts
+   every candidate ("the Aras *valley*" when only the river is known) leaves
+   the name unlinked: a wrong link is worse than a missing one. So does a
+   reference name right after a given name or a title ("Sergei Kirov",
+   "President Aliyev"), and a choice below :data:`MIN_CONFIDENCE`;
+4. folded offsets are mapped back to the original text, so
    ``document.text[m.start:m.end] == m.surface`` even across a line break.
 
-When two places share a name, the first in the gazetteer gets it (the
-validator warns about this). An acronym — a name written in capitals with at
-most five letters, like ``US`` or ``NKAO`` — matches only text in capitals, so
-``US`` is not the pronoun "us".
+Each mention carries its place, a confidence (the softmax of the candidates'
+scores) and its alternatives (:class:`Links`).
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import ahocorasick_rs
 import numpy as np
 
 from .model import Passage, Place
 from .normalize import fold_document, fold_phrase
+from .reference import Reference, is_acronym, kind_class, layer
 
-__all__ = ["Linker", "LINKER_VERSION", "is_acronym", "passage_of"]
+__all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "3"
+LINKER_VERSION = "4"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
+MIN_CONFIDENCE = 0.6
+"""Below this the best candidate is more a guess than a reading: not linked."""
 
-def is_acronym(name: str) -> bool:
-    """True for a name written in capitals with 2–5 letters (``US``,
-    ``U.S.``, ``NKAO``): such names match only capitals in the text."""
-    letters = [c for c in name if c.isalpha()]
-    return 2 <= len(letters) <= 5 and all(c.isupper() for c in letters)
+# ---------------------------------------------------------------------------
+# Cue words. Each cue: (kinds it points to, strong, where it stands).
+# Strong cues veto candidates of other kinds; weak ones only prefer.
+# "after": the cue follows the name ("Urmia lake", "Fuzuli rayonu");
+# "before": it precedes it ("Lake Urmia", "the city of Nakhchivan", "استان اردبیل").
+
+_LAKE = ("lake",)
+_RIVER = ("river",)
+_SEA = ("sea",)
+_MOUNTAIN = ("mountain",)
+_ADMIN = ("province", "region")
+_DISTRICT = ("district",)
+_AREA = ("region", "province", "district")
+_TERRAIN = ("region",)
+_SETTLEMENT = ("city", "town", "village")
+_CORRIDOR = ("corridor",)
+_STATE = ("country", "region", "province")
+
+CUES: dict[str, tuple[tuple[str, ...], bool, str]] = {}
+
+
+def _cue(words: str, kinds: tuple[str, ...], strong: bool, where: str) -> None:
+    for w in words.split("|"):
+        CUES[fold_phrase(w)] = (kinds, strong, where)
+
+
+_cue("lake|lakes|gölü|göl|gölünün|ozero|озеро|озера|daryacheh|دریاچه|دریاچهٔ", _LAKE, True, "both")
+_cue("reservoir|su anbarı|водохранилище", ("lake", "dam"), True, "after")
+_cue("river|rivers|çayı|çay|nehri|reka|река|реки|rud|رود|رودخانه|رودخانهٔ", _RIVER, True, "both")
+_cue("sea|denizi|dənizi|море|دریای|gulf|bay", _SEA, True, "after")
+_cue("mount|mt|peak|dağı|гора|کوه", _MOUNTAIN, True, "both")
+_cue("mountains|range|ridge|dağları|горы|хребет|رشته کوه", _MOUNTAIN, False, "after")
+_cue("province|provinces|ostan|oblast|область|krai|край|vilayet|vilayəti|governorate|marz|mərzi|marzes|"
+     "провинция|استان", _ADMIN, True, "both")
+_cue("ili|ilinde|ilinin", _ADMIN, True, "after")
+_cue("district|districts|rayon|rayonu|rayonunun|raion|район|района|county|shahrestan|شهرستان|ilçesi|uyezd|"
+     "uezd|уезд", _DISTRICT, True, "both")
+_cue("region|regions|area|zone|bölgesi|bölgəsi|регион|mahal|منطقه|exclave|enclave", _AREA, False, "after")
+_cue("valley|valleys|plain|plains|gorge|vadisi|düzü|ovası|долина|dərəsi", _TERRAIN, True, "after")
+_cue("basin|lowland|lowlands|steppe|plateau|highlands|peninsula", _TERRAIN, False, "after")
+_cue("city|town|village|villages|settlement|şəhəri|şehri|kəndi|köyü|qəsəbəsi|город|села|село|shahr|شهر|روستای",
+     _SETTLEMENT, True, "both")
+_cue("corridor|dəhlizi|коридор|کریدور", _CORRIDOR, True, "after")
+_cue("checkpoint|crossing|border crossing|customs|gömrük|gümrük|gümrük kapısı", ("border-crossing",), False, "after")
+_cue("bridge|bridges|körpüsü|мост", ("bridge",), False, "after")
+_cue("airport|field|oil field|gas field|fortress|castle|monastery|church|mosque|cathedral|dam", ("site", "dam"),
+     False, "after")
+_cue("republic|respublikası|республика|autonomous republic|muxtar respublikası", _STATE, False, "after")
+_cue("city of|town of|village of|settlement of", _SETTLEMENT, True, "of")
+_cue("province of|district of|governorate of|state of|oblast of|marz of|rayon of", _AREA, True, "of")
+# Plural: "the provinces of Ardabil and Zanjan" names them, "the cities of South
+# Azerbaijan" names what holds them: a preference only.
+_cue("provinces of|districts of|regions of", _AREA, False, "of")
+# "the villages of Jabrayil": what holds the villages, the district rather than the town.
+_cue("cities of|towns of|villages of|settlements of", _AREA, False, "of")
+_cue("region of|area of", _AREA, False, "of")
+_cue("republic of", _STATE, False, "of")
+_cue("lake of|river of", _LAKE + _RIVER, True, "of")
+# Words after a name that make it the title of a journal, a newspaper, an
+# agency or a publisher ("Asya Studies", "Payam Radio", "Chicago Press"):
+# reference names followed by one are not linked.
+_TITLE_AFTER = {fold_phrase(w) for w in (
+    "studies", "journal", "review", "quarterly", "radio", "agency", "ajansı", "ajansi", "news", "times", "post",
+    "press", "herald", "tribune", "gazette", "daily", "magazine", "airlines", "airways", "club", "fc",
+    "institute", "publishers", "publishing", "tv", "television", "channel", "bank", "group", "watch", "examiner",
+    "observer", "monitor", "standard time", "time zone", "summer time"
+)}
+# Given-name + surname: a capitalised word with one of the region's surname
+# endings right after a reference name makes it a given name ("Ararat Mirzoyan").
+_SURNAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*(?:yan|ian|jan|ov|ova|ev|eva|yev|yeva|in|ina|sky|skaya|enko|idze|"
+                      r"dze|shvili|zade|zadeh|oglu|oğlu|qizi|qızı)\b")
+_PLURAL = {fold_phrase(w) for w in (
+    "lakes", "rivers", "mountains", "provinces", "districts", "regions", "valleys", "plains", "villages",
+    "marzes", "cities", "towns", "areas"
+)}
+_TITLES = {fold_phrase(w) for w in (
+    "president", "presidents", "minister", "ministers", "general", "gen", "mr", "mrs", "ms", "dr", "prof",
+    "sheikh", "imam", "ayatollah", "shah", "sultan", "king", "queen", "prince", "princess", "emir", "khan", "sir",
+    "lord", "lady", "colonel", "major", "captain", "lieutenant", "commander", "marshal", "senator", "ambassador",
+    "mayor", "governor", "bishop", "father", "patriarch", "catholicos", "mullah", "hajji", "haji", "mirza", "bey",
+    "pasha", "agha", "aga"
+)}
+
+_CUE_KIND_SETS = []  # cue index -> (frozenset of kinds, strong, where, plural)
+_CUE_WORDS: list[str] = []
+_CUE_INDEX: dict[str, int] = {}
+for _word, (_kinds, _strong, _where) in CUES.items():
+    _CUE_INDEX[_word] = len(_CUE_KIND_SETS)
+    _CUE_WORDS.append(_word)
+    _CUE_KIND_SETS.append((frozenset(_kinds), _strong, _where, _word.split()[0] in _PLURAL))
+
+# Role flags of a pattern.
+_PLAIN, _EXCLUDE, _UPPER, _CAPITAL, _CAPITAL_UPPER = 0, 1, 2, 3, 4
+_NOT_PLACE = {"country", "sea", "continent"}
+_WINDOW = 800  # folded characters on each side that count as "around" a mention
+_LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and|и|və|ve|و)\s*$", re.IGNORECASE)
+_CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|in|near|of)\s*$", re.IGNORECASE)
+_POSSESSIVE_GAP = re.compile(r"^['’]s\s+$")
+_QUOTES = set("\"'“”„«»‘’‹›")
+_IN_GAP = re.compile(r"^,?\s+(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Links:
+    """Mentions as aligned arrays: ``start``/``end`` into the text,
+    ``place`` into ``Linker.places``, ``confidence``; the alternatives of
+    mention ``i`` are ``alt_place[alt_offset[i]:alt_offset[i + 1]]`` with their
+    probabilities ``alt_score`` (most likely first)."""
+
+    start: np.ndarray
+    end: np.ndarray
+    place: np.ndarray
+    confidence: np.ndarray
+    alt_offset: np.ndarray
+    alt_place: np.ndarray
+    alt_score: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    @staticmethod
+    def empty() -> Links:
+        e = np.empty(0, dtype=np.int64)
+        return Links(e, e, e, np.empty(0, dtype=np.float32), np.zeros(1, dtype=np.int64), e,
+                     np.empty(0, dtype=np.float32))
 
 
 def _all_capitals(text: str, start: int, end: int) -> bool:
     return all(c.isupper() for c in text[start:end] if c.isalpha())
 
 
+def _capitalised(text: str, start: int) -> bool:
+    """The name starts with a capital, or is in a script without case."""
+    ch = text[start] if start < len(text) else ""
+    return ch.isupper() or not ch.islower()
+
+
 class Linker:
-    """An automaton over the names of ``places``; reusable across documents."""
+    """An automaton over the names of ``places`` (and of ``reference``, laid
+    under them); reusable across documents. ``places`` of the result are the
+    candidates: the curated places first, in order, then the reference places
+    not hidden by a curated one."""
 
-    def __init__(self, places: Iterable[Place]):
-        self.places = tuple(places)
-        patterns: dict[str, int] = {}
-        #: pattern index -> [(place index, is_exclude, capitals only)]
-        self._roles: list[list[tuple[int, bool, bool]]] = []
+    def __init__(self, places: Iterable[Place], *, reference: Reference | None = None, ignore: Iterable[str] = ()):
+        layered = layer(tuple(places), reference, ignore)
+        self.places = layered.places
+        self.n_curated = layered.n_curated
+        self.shadowed = layered.shadowed
+        self._first_names = layered.first_names
         self._place_ids = [p.id for p in self.places]
-        owner: dict[tuple[str, bool], str] = {}
+        n = len(self.places)
+        self._importance = np.array(layered.importance, dtype=np.float64) if n else np.empty(0)
+        self._lat = np.radians(np.array([p.lat for p in self.places], dtype=np.float64))
+        self._lon = np.radians(np.array([p.lon for p in self.places], dtype=np.float64))
+        countries = sorted({p.country for p in self.places if p.country})
+        code = {c: i + 1 for i, c in enumerate(countries)}
+        self._country = np.array([code.get(p.country, 0) for p in self.places], dtype=np.int64)
+        self._kind = [p.kind for p in self.places]
+        self._local = np.array([p.kind not in _NOT_PLACE and not (p.kind == "region" and p.population > 5e7)
+                                for p in self.places], dtype=bool)
+        self._is_ref = np.array([i >= self.n_curated for i in range(n)], dtype=bool)
+        # A place's own name, folded: a name that is one place's own and only
+        # another's variant ("Goris" of Goris, a variant of Gori) goes to the first.
+        self._own_name = [fold_phrase(p.name) for p in self.places]
 
-        def add(folded: str, place_id: int, is_exclude: bool, upper: bool) -> None:
+        patterns: dict[str, int] = {}
+        self._roles: list[list[tuple[int, int]]] = []
+
+        def add(folded: str, role: tuple[int, int]) -> None:
             key = f" {folded} "
             idx = patterns.get(key)
             if idx is None:
                 idx = patterns[key] = len(self._roles)
                 self._roles.append([])
-            if (place_id, is_exclude, upper) not in self._roles[idx]:
-                self._roles[idx].append((place_id, is_exclude, upper))
+            if role not in self._roles[idx]:
+                self._roles[idx].append(role)
 
-        for index, place in enumerate(self.places):
+        for index, place in enumerate(self.places[:self.n_curated]):
             for name in place.names:
-                folded, upper = fold_phrase(name), is_acronym(name)
-                if folded and owner.setdefault((folded, upper), place.id) == place.id:
-                    add(folded, index, False, upper)
+                folded = fold_phrase(name)
+                if folded:
+                    add(folded, (index, _UPPER if is_acronym(name) else _PLAIN))
             for phrase in place.exclude:
                 folded = fold_phrase(phrase)
                 if folded:
-                    add(folded, index, True, False)
+                    add(folded, (index, _EXCLUDE))
+        for index, names in enumerate(layered.extra):
+            for folded, upper in names:
+                add(folded, (index, _CAPITAL_UPPER if upper else _CAPITAL))
+        self._n_name_patterns = len(self._roles)
+        self._cue_pattern: dict[int, int] = {}
+        for word, cue_index in _CUE_INDEX.items():
+            key = f" {word} "
+            if key in patterns:
+                self._cue_pattern[patterns[key]] = cue_index
+            else:
+                patterns[key] = len(self._roles)
+                self._roles.append([])
+                self._cue_pattern[patterns[key]] = cue_index
         self._patterns = list(patterns)
-        # Patterns with exactly one plain role map straight to a place index;
-        # the rest (-1) take the slow path in find_arrays.
-        self._simple_place = np.array(
-            [r[0][0] if len(r) == 1 and not r[0][1] and not r[0][2] else -1 for r in self._roles] or [-1],
-            dtype=np.int64,
-        )
+        # Patterns with exactly one plain curated role map straight to a place
+        # index; the rest (-1) take the slow path; cue-only patterns are -2.
+        simple = []
+        for roles in self._roles:
+            if not roles:
+                simple.append(-2)
+            elif len(roles) == 1 and roles[0][1] == _PLAIN:
+                simple.append(roles[0][0])
+            else:
+                simple.append(-1)
+        self._simple_place = np.array(simple or [-1], dtype=np.int64)
+        self._cue_of_pattern = np.full(len(self._roles) or 1, -1, dtype=np.int64)
+        for pat, cue_index in self._cue_pattern.items():
+            self._cue_of_pattern[pat] = cue_index
         self._automaton = (
             ahocorasick_rs.AhoCorasick(self._patterns, matchkind=ahocorasick_rs.MatchKind.Standard)
-            if self._patterns else None
+            if self._n_name_patterns else None
         )
+        self._inside_cache: dict[tuple[int, int], bool] = {}
 
     @property
     def pattern_count(self) -> int:
-        return len(self._patterns)
+        return self._n_name_patterns
 
-    def find_arrays(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Mentions in ``text`` as three aligned arrays — start and end offsets
-        into ``text`` and the index of the place in ``self.places`` — sorted by
-        start. Vectorised: the Python-level work is proportional to the rare
-        special cases (exclusions, acronyms, overlapping candidates), not to the
-        number of mentions."""
+    # -- matching --------------------------------------------------------------
+    def find_links(self, text: str) -> Links:
+        """Every mention in ``text`` with its chosen place, confidence and
+        alternatives, sorted by start (see the module docstring)."""
         if self._automaton is None:
-            return _EMPTY
+            return Links.empty()
         folded = fold_document(text)
         raw = self._automaton.find_matches_as_indexes(folded.text, overlapping=True)
         if not raw:
-            return _EMPTY
+            return Links.empty()
         found = np.array(raw, dtype=np.int64)
         pat, s, e = found[:, 0], found[:, 1] + 1, found[:, 2] - 1  # drop the padding separators
+        cue = self._cue_of_pattern[pat]
+        is_cue = cue >= 0
+        cues = (s[is_cue], e[is_cue], cue[is_cue])
         place = self._simple_place[pat]
-        special = place < 0
+        special = place == -1
+        if not special.any() and not (place >= 0).any():
+            return Links.empty()
+        rows_s, rows_e, rows_p = [s[place >= 0]], [e[place >= 0]], [place[place >= 0]]
+        excluded: dict[int, list[tuple[int, int]]] = {}
         if special.any():
             extra_s, extra_e, extra_p = [], [], []
-            excluded: dict[int, list[tuple[int, int]]] = {}
+            origin = folded.origin
             for i in np.flatnonzero(special):
                 a, b = int(s[i]), int(e[i])
-                for place_index, is_exclude, upper in self._roles[pat[i]]:
-                    if is_exclude:
+                for place_index, flag in self._roles[pat[i]]:
+                    if flag == _EXCLUDE:
                         excluded.setdefault(place_index, []).append((a, b))
-                    elif not upper or _all_capitals(text, *folded.span(a, b)):
+                        continue
+                    if flag == _PLAIN:
+                        ok = True
+                    elif flag in (_UPPER, _CAPITAL_UPPER):
+                        ok = _all_capitals(text, int(origin[a]), int(origin[b - 1]) + 1)
+                    else:
+                        ok = _capitalised(text, int(origin[a]))
+                    if ok:
                         extra_s.append(a)
                         extra_e.append(b)
                         extra_p.append(place_index)
-            keep = ~special
-            s = np.concatenate([s[keep], np.array(extra_s, dtype=np.int64)])
-            e = np.concatenate([e[keep], np.array(extra_e, dtype=np.int64)])
-            place = np.concatenate([place[keep], np.array(extra_p, dtype=np.int64)])
-            if excluded:
-                drop = np.zeros(len(s), dtype=bool)
-                for place_index, spans in excluded.items():
-                    # A candidate is inside some exclude span iff, among the
-                    # spans starting at or before it, the farthest end covers it.
-                    spans.sort()
-                    span_start = np.array([a for a, _ in spans], dtype=np.int64)
-                    reach = np.maximum.accumulate(np.array([b for _, b in spans], dtype=np.int64))
-                    rows = np.flatnonzero(place == place_index)
-                    k = np.searchsorted(span_start, s[rows], side="right") - 1
-                    drop[rows] = (k >= 0) & (reach[np.maximum(k, 0)] >= e[rows])
-                s, e, place = s[~drop], e[~drop], place[~drop]
+            rows_s.append(np.array(extra_s, dtype=np.int64))
+            rows_e.append(np.array(extra_e, dtype=np.int64))
+            rows_p.append(np.array(extra_p, dtype=np.int64))
+        s, e, place = np.concatenate(rows_s), np.concatenate(rows_e), np.concatenate(rows_p)
+        if excluded:
+            drop = np.zeros(len(s), dtype=bool)
+            # The user's exclude phrases also keep reference names out of them
+            # ("Journal of Central Asia" excluded for Central Asia is not Asia either).
+            reference_rows = place >= self.n_curated
+            all_spans = sorted(sp for spans in excluded.values() for sp in spans)
+            for place_index, spans in [*excluded.items(), (-1, all_spans)]:
+                # A candidate is inside some exclude span iff, among the spans
+                # starting at or before it, the farthest end covers it.
+                spans.sort()
+                span_start = np.array([a for a, _ in spans], dtype=np.int64)
+                reach = np.maximum.accumulate(np.array([b for _, b in spans], dtype=np.int64))
+                rows = np.flatnonzero(reference_rows if place_index < 0 else place == place_index)
+                k = np.searchsorted(span_start, s[rows], side="right") - 1
+                drop[rows] = (k >= 0) & (reach[np.maximum(k, 0)] >= e[rows])
+            s, e, place = s[~drop], e[~drop], place[~drop]
         if not len(s):
-            return _EMPTY
-        # Leftmost-longest: sort by start, longer first; a candidate overlapping
-        # an earlier kept one is dropped. Isolated candidates (the vast majority)
-        # are kept as they are; only clusters of overlapping ones are walked.
-        order = np.lexsort((s - e, s))
-        s, e, place = s[order], e[order], place[order]
-        reach = np.maximum.accumulate(e)
-        starts_cluster = np.ones(len(s), dtype=bool)
-        starts_cluster[1:] = s[1:] >= reach[:-1]
-        keep = starts_cluster.copy()
-        cluster_id = np.cumsum(starts_cluster)
-        sizes = np.bincount(cluster_id)
-        crowded = np.flatnonzero(sizes[cluster_id] > 1)
-        last_end = -1
-        for i in crowded:
-            if starts_cluster[i]:
-                last_end = -1
-            if s[i] >= last_end:
-                keep[i] = True
-                last_end = e[i]
-        s, e, place = s[keep], e[keep], place[keep]
-        origin = folded.origin
-        return origin[s].astype(np.int64), origin[e - 1].astype(np.int64) + 1, place
+            return Links.empty()
+        s, e, place = _leftmost_longest(s, e, place)
+        return Decider(self, text, folded, s, e, place, cues).run()
+
+    def find_arrays(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Start and end offsets and place indices (into :attr:`places`) of
+        the mentions in ``text``, sorted by start."""
+        links = self.find_links(text)
+        return links.start, links.end, links.place
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, place_id)`` for each mention in ``text``, in order."""
         starts, ends, places = self.find_arrays(text)
         ids = self._place_ids
         return [(int(a), int(b), ids[p]) for a, b, p in zip(starts, ends, places)]
+
+    # -- geography -------------------------------------------------------------
+    def inside(self, place: int, container: int) -> bool:
+        """Whether ``place`` lies in ``container`` (a country, an
+        administrative unit or an area with a polygon)."""
+        key = (place, container)
+        hit = self._inside_cache.get(key)
+        if hit is None:
+            hit = self._inside_cache[key] = self._compute_inside(place, container)
+        return hit
+
+    def _compute_inside(self, place: int, container: int) -> bool:
+        p, c = self.places[place], self.places[container]
+        if place == container:
+            return False
+        if c.kind == "country":
+            return bool(p.country) and p.country == c.country and p.kind != "country"
+        if c.geometry is not None and c.geometry.get("type") in ("Polygon", "MultiPolygon"):
+            from shapely.geometry import Point, shape
+
+            return bool(shape(c.geometry).buffer(0.05).contains(Point(p.lon, p.lat)))
+        if kind_class(c.kind) == "admin" and p.kind != "country":
+            if c.admin1 and p.admin1:
+                return p.country == c.country and p.admin1 == c.admin1
+            if c.country and p.country and c.country != p.country:
+                return False
+            return _km(p, c) < (60.0 if c.kind == "district" else 150.0)
+        return False
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _leftmost_longest(s: np.ndarray, e: np.ndarray, place: np.ndarray):
+    """Keep the candidates of the leftmost-longest spans: sort by start,
+    longer first; a span overlapping an earlier kept one is dropped, and every
+    candidate of a kept span stays. Isolated spans (the vast majority) are
+    kept as they are; only clusters of overlapping ones are walked."""
+    order = np.lexsort((place, s - e, s))
+    s, e, place = s[order], e[order], place[order]
+    same = np.zeros(len(s), dtype=bool)
+    same[1:] = (s[1:] == s[:-1]) & (e[1:] == e[:-1])
+    first = ~same  # first row of each distinct span
+    us, ue = s[first], e[first]
+    reach = np.maximum.accumulate(ue)
+    starts_cluster = np.ones(len(us), dtype=bool)
+    starts_cluster[1:] = us[1:] >= reach[:-1]
+    keep_span = starts_cluster.copy()
+    cluster_id = np.cumsum(starts_cluster)
+    sizes = np.bincount(cluster_id)
+    crowded = np.flatnonzero(sizes[cluster_id] > 1)
+    last_end = -1
+    for i in crowded:
+        if starts_cluster[i]:
+            last_end = -1
+        if us[i] >= last_end:
+            keep_span[i] = True
+            last_end = ue[i]
+    span_of_row = np.cumsum(first) - 1
+    keep = keep_span[span_of_row]
+    return s[keep], e[keep], place[keep]
+
+
+class Decider:
+    """Chooses among the candidates of each mention of one document (see
+    the module docstring). Works in folded offsets; maps back at the end."""
+
+    def __init__(self, linker: Linker, text: str, folded, s, e, place, cues):
+        self.lk, self.text, self.folded = linker, text, folded
+        self.s, self.e, self.place = s, e, place
+        self.cues = cues
+
+    # -- cues -------------------------------------------------------------------
+    def run(self) -> Links:
+        lk = self.lk
+        s, e, place = self.s, self.e, self.place
+        # Group candidate rows by span.
+        span_start = np.ones(len(s), dtype=bool)
+        span_start[1:] = (s[1:] != s[:-1]) | (e[1:] != e[:-1])
+        first = np.flatnonzero(span_start)
+        bounds = np.append(first, len(s))
+        ms, me = s[first], e[first]
+        self.ms, self.me = ms, me
+        n_cand = np.diff(bounds)
+        top = place[first]
+        single_curated = (n_cand == 1) & ~lk._is_ref[top]
+        after, before = self._adjacent_cues(ms, me)
+        # "Ardabil and Zanjan provinces", "the districts of Agdam, Jabrayil and
+        # Fuzuli": a plural cue before or after a list applies to each name of it.
+        self._spread_plural(ms, me, after, before)
+        settled = single_curated & (after < 0) & (before < 0)
+        chosen = np.where(settled, top, -1)
+        confidence = np.where(settled, 1.0, 0.0)
+        alts: dict[int, list[tuple[int, float]]] = {}
+        todo = np.flatnonzero(~settled)
+        if len(todo):
+            anchors = np.flatnonzero(settled)
+            # Pass 1 decides with the settled mentions as context; pass 2 adds pass 1's choices.
+            for _pass in (0, 1):
+                ctx = np.flatnonzero(chosen >= 0) if _pass else anchors
+                ctx_pos = ms[ctx]
+                ctx_place = chosen[ctx]
+                for i in todo:
+                    cands = place[bounds[i]:bounds[i + 1]]
+                    best, conf, others = self._decide(int(i), cands, int(after[i]), int(before[i]), ms, me,
+                                                      chosen, ctx_pos, ctx_place)
+                    chosen[i] = best
+                    confidence[i] = conf
+                    alts[int(i)] = others
+        keep = (chosen >= 0) & (confidence >= MIN_CONFIDENCE)
+        idx = np.flatnonzero(keep)
+        origin = self.folded.origin
+        start = origin[ms[idx]].astype(np.int64)
+        end = origin[me[idx] - 1].astype(np.int64) + 1
+        offsets = [0]
+        alt_place: list[int] = []
+        alt_score: list[float] = []
+        for i in idx.tolist():
+            for p, sc in alts.get(i, ()):
+                alt_place.append(p)
+                alt_score.append(sc)
+            offsets.append(len(alt_place))
+        return Links(start, end, chosen[idx].astype(np.int64), confidence[idx].astype(np.float32),
+                     np.array(offsets, dtype=np.int64), np.array(alt_place, dtype=np.int64),
+                     np.array(alt_score, dtype=np.float32))
+
+    def _adjacent_cues(self, ms, me) -> tuple[np.ndarray, np.ndarray]:
+        """Per mention, the cue starting right after it and the one ending
+        right before it (-1: none), keeping only cues valid in that place."""
+        cue_s, cue_e, cue_k = self.cues
+        n = len(ms)
+        after = np.full(n, -1, dtype=np.int64)
+        before = np.full(n, -1, dtype=np.int64)
+        if not len(cue_s):
+            return after, before
+        for pos, key, out, target in ((cue_s, me + 1, after, "after"), (cue_e, ms - 1, before, "before")):
+            order = np.argsort(pos, kind="stable")
+            sorted_pos, sorted_k = pos[order], cue_k[order]
+            k = np.minimum(np.searchsorted(sorted_pos, key), len(sorted_pos) - 1)
+            hit = sorted_pos[k] == key
+            out[hit] = sorted_k[k[hit]]
+            for i in np.flatnonzero(out >= 0):
+                where = _CUE_KIND_SETS[out[i]][2]
+                if where == "both" or where == target:
+                    continue
+                if where == "of" and target == "before" and self._the_before_cue(int(ms[i]), out[i]):
+                    continue
+                out[i] = -1
+        return after, before
+
+    def _the_before_cue(self, s: int, cue: int) -> bool:
+        """"the city of X", "the Iranian province of X", "the US state of
+        X" — not "the largest city of X" nor "the Hadrut district of X": an
+        *of* cue counts right after "the", or after "the" and a capitalised
+        word that is not itself a place name (a nationality)."""
+        cue_start = s - 1 - len(_CUE_WORDS[cue])
+        head = self.folded.text[max(0, cue_start - 40):cue_start]
+        words = head.split()
+        if not words:
+            return False
+        if words[-1] == "the":
+            return True
+        if len(words) >= 2 and words[-2] == "the":
+            word_start = cue_start - 1 - len(words[-1])
+            origin = self.folded.origin
+            if not _capitalised(self.text, int(origin[word_start])) or not self.text[int(origin[word_start])].isalpha():
+                return False
+            # the word must not be (part of) a place name found here, unless that
+            # name is a country's, used as a modifier ("the US state of")
+            k = int(np.searchsorted(self.me, word_start, side="right"))
+            if k < len(self.ms) and self.ms[k] <= word_start:
+                rows = self.place[(self.s == self.ms[k]) & (self.e == self.me[k])]
+                return any(self.lk._kind[int(r)] == "country" for r in rows)
+            return True
+        return False
+
+    def _spread_plural(self, ms, me, after, before) -> None:
+        listed = np.zeros(len(ms), dtype=bool)  # mention i+1 follows mention i in a list
+        for i in range(len(ms) - 1):
+            if ms[i + 1] - me[i] < 8:
+                listed[i] = bool(_LIST_GAP.match(self._gap(int(me[i]), int(ms[i + 1]))))
+        for i in range(len(ms) - 2, -1, -1):
+            nxt = after[i + 1]
+            if after[i] < 0 and nxt >= 0 and _CUE_KIND_SETS[nxt][3] and listed[i]:
+                after[i] = nxt
+        for i in range(1, len(ms)):
+            prev = before[i - 1]
+            if before[i] < 0 and prev >= 0 and _CUE_KIND_SETS[prev][3] and listed[i - 1]:
+                before[i] = prev
+
+    def _gap(self, a: int, b: int) -> str:
+        """Original text between folded positions a (end) and b (start)."""
+        origin = self.folded.origin
+        return self.text[int(origin[a - 1]) + 1:int(origin[b])]
+
+    def _person_before(self, s: int, prev_end: int = -1) -> bool:
+        """A given name or a title right before the name ("Sergei Kirov");
+        not when that word is itself a mention ("Georgia, USA")."""
+        words = self.folded.text[max(0, s - 40):s].split()
+        if not words or prev_end >= s - len(words[-1]) - 1:
+            return False
+        w = words[-1]
+        if w in _TITLES:
+            return True
+        if w in self.lk._first_names:
+            # Only a capitalised given name counts ("Ali", not the word "ali").
+            pos = s - 1 - len(w)
+            return _capitalised(self.text, int(self.folded.origin[pos]))
+        return False
+
+    def _title_after(self, e: int) -> bool:
+        words = self.folded.text[e:e + 30].split()
+        return bool(words) and (words[0] in _TITLE_AFTER or " ".join(words[:2]) in _TITLE_AFTER)
+
+    def _not_a_place_here(self, s: int, e: int, i: int, ms) -> bool:
+        """Reference names that read as something else here: a person's
+        given name (after a given name or a title, or before a surname), a
+        title in quotes ("Agri"), a metaphor ("the Stalingrad of
+        Azerbaijan"), a model designation ("R-17 Elbrus")."""
+        if self._person_before(s, int(self.me[i - 1]) if i > 0 else -1):
+            return True
+        origin = self.folded.origin
+        a, b = int(origin[s]), int(origin[e - 1]) + 1
+        if a > 0 and b < len(self.text) and self.text[a - 1] in _QUOTES and self.text[b] in _QUOTES:
+            return True  # a quoted name alone is a title ("Agri", a newspaper)
+        after = self.text[int(origin[e - 1]) + 1:int(origin[e - 1]) + 40]
+        if after[:1] == " " and _SURNAME.match(after[1:]):
+            return True
+        before = self.folded.text[max(0, s - 24):s].split()
+        if len(before) >= 2 and before[-1].isdigit() and len(before[-2]) <= 3 and before[-2].isalpha():
+            raw = self.text[max(0, int(origin[s]) - 12):int(origin[s])]
+            if re.search(r"[A-Za-zА-Яа-я]{1,3}-\d+\s*$", raw):
+                return True
+        if before and before[-1] == "the" and i + 1 < len(ms):
+            gap = self.folded.text[e:int(ms[i + 1])]
+            if gap in (" of ", " of the "):
+                return True
+        return False
+
+    def _decide(self, i, cands, after, before, ms, me, chosen, ctx_pos, ctx_place):
+        lk = self.lk
+        s, e = int(ms[i]), int(me[i])
+        cands = np.asarray(cands)
+        surface = self.folded.text[s:e]
+        own = np.array([lk._own_name[c] == surface for c in cands])
+        score = 0.8 * lk._importance[cands] + 3.0 * (~lk._is_ref[cands]) + 1.5 * own
+        veto = np.zeros(len(cands), dtype=bool)
+        for cue in (after, before):
+            if cue < 0:
+                continue
+            kinds, strong, where, _ = _CUE_KIND_SETS[cue]
+            is_country = np.array([lk._kind[c] == "country" for c in cands])
+            if where == "of" and is_country.all():
+                continue  # "the largest city of Iran": the country contains, it is not cued
+            match = np.array([lk._kind[c] in kinds for c in cands])
+            score = score + (4.0 if strong else 1.5) * match
+            if strong:
+                veto |= ~match
+        if veto.all():
+            return -1, 0.0, []
+        # A reference name right after a given name or title is a person's name;
+        # right before "Studies", "Radio", "Press"... it is a title.
+        if self._title_after(e) or (lk._is_ref[cands].all() and self._not_a_place_here(s, e, i, ms)):
+            return -1, 0.0, []
+        # Container right after ("Astara, Iran", "Julfa (Nakhchivan)") or before ("Iran's Astara").
+        j = i + 1
+        if j < len(ms) and chosen[j] >= 0 and _CONTAINER_GAP.match(self._gap(e, int(ms[j]))):
+            score = score + self._container_score(cands, int(chosen[j]))
+        j = i - 1
+        if j >= 0 and chosen[j] >= 0:
+            gap = self._gap(int(me[j]), s)
+            if _POSSESSIVE_GAP.match(gap):
+                score = score + self._container_score(cands, int(chosen[j]))
+            elif _IN_GAP.match(gap):
+                # "Horadiz in Fuzuli": the place that holds Horadiz.
+                held = np.array([lk.inside(int(chosen[j]), int(c)) for c in cands])
+                if held.any():
+                    score = score + 3.0 * held
+        # Coherence with the places around and in the whole document.
+        if len(ctx_pos):
+            local = np.abs(ctx_pos - s) <= _WINDOW
+            ctx_local = ctx_place[local & (ctx_pos != s)]
+            ctx_all = ctx_place[ctx_pos != s]
+            score = score + self._coherence(cands, ctx_local, 2.0, 2.0) + self._coherence(cands, ctx_all, 0.8, 0.8)
+        score = np.where(veto, -np.inf, score)
+        if lk._is_ref[cands].all() and len(cands) == 1 and len(ctx_pos):
+            # A lone small reference place far from everything else the text names is doubtful.
+            c = int(cands[0])
+            local_ctx = ctx_place[lk._local[ctx_place]]
+            if lk._importance[c] < 4.5 and len(local_ctx) >= 3:
+                d = self._distance_km(c, local_ctx)
+                if d.min() > 400.0:
+                    return -1, 0.0, []
+        finite = np.isfinite(score)
+        z = np.where(finite, score - score[finite].max(), -np.inf)
+        prob = np.exp(z)
+        prob = prob / prob.sum()
+        order = np.argsort(-prob, kind="stable")
+        best = int(cands[order[0]])
+        others = [(int(cands[k]), float(prob[k])) for k in order[1:] if finite[k]]
+        return best, float(prob[order[0]]), others
+
+    def _container_score(self, cands, container: int) -> np.ndarray:
+        lk = self.lk
+        if lk._kind[container] not in ("country", "province", "district", "region"):
+            return np.zeros(len(cands))
+        inside = np.array([lk.inside(int(c), container) for c in cands])
+        if not inside.any():
+            return np.zeros(len(cands))
+        return np.where(inside, 5.0, -2.0)
+
+    def _distance_km(self, c: int, others: np.ndarray) -> np.ndarray:
+        lk = self.lk
+        lat1, lon1 = lk._lat[c], lk._lon[c]
+        lat2, lon2 = lk._lat[others], lk._lon[others]
+        h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+        return 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+
+    def _coherence(self, cands, ctx: np.ndarray, w_country: float, w_near: float) -> np.ndarray:
+        """Per candidate: share of the context's local places in the same
+        country, and their mean closeness (exp(-km/150))."""
+        lk = self.lk
+        # Other mentions of the same name (whatever they were taken for) are no evidence.
+        ctx = ctx[lk._local[ctx] & ~np.isin(ctx, cands)] if len(ctx) else ctx
+        if not len(ctx):
+            return np.zeros(len(cands))
+        out = np.zeros(len(cands))
+        for k, c in enumerate(cands):
+            c = int(c)
+            others = ctx
+            if lk._country[c]:
+                known = lk._country[others] > 0
+                if known.any():
+                    out[k] += w_country * float(np.mean(lk._country[others][known] == lk._country[c]))
+            if lk._local[c]:
+                out[k] += w_near * float(np.mean(np.exp(-self._distance_km(c, others) / 150.0)))
+        return out
 
 
 def passage_of(starts: np.ndarray, passages: Sequence[Passage] | tuple[np.ndarray, np.ndarray]) -> np.ndarray:
@@ -178,6 +709,3 @@ def passage_of(starts: np.ndarray, passages: Sequence[Passage] | tuple[np.ndarra
     i = np.searchsorted(p_start, starts, side="right") - 1
     inside = (i >= 0) & (starts < p_end[np.maximum(i, 0)])
     return np.where(inside, i, -1)
-
-
-_EMPTY = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))

@@ -187,7 +187,10 @@ def _place_records(places, shown, counts, doc_counts, naming: str = "en",
             "id": p.id, "name": display_name(p, naming, text.get(p.id)), "kind": p.kind, "lat": p.lat, "lon": p.lon,
             "count": int(counts[i]), "docs": int(doc_counts[i]), "aliases": list(p.aliases),
             "names": [list(n) for n in p.lang_names], "english": p.name,
-            "note": p.note, "links": dict(p.links), "geometry": p.geometry,
+            "note": p.note, "geometry": p.geometry,
+            # reference places (issue 8): drawn and listed apart, with their GeoNames link
+            "links": dict(p.links) or ({"geonames": str(p.geonames)} if p.geonames else {}),
+            "origin": p.origin,
             "label": bool(k < LABELLED and counts[i] > 0),
         })
     return records

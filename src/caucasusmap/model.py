@@ -42,6 +42,20 @@ class Place:
     lang_names: tuple[tuple[str, str], ...] = ()
     #: The gazetteer file the entry comes from (a gazetteer can be a folder of files).
     file: str = field(default="", compare=False)
+    #: "curated" (the user's YAML) or "reference" (the packaged reference
+    #: gazetteer, see :mod:`caucasusmap.reference`).
+    origin: str = "curated"
+    #: GeoNames id of a reference place (curated places keep theirs in ``links``).
+    geonames: int | None = None
+    population: int = 0
+    #: ISO 3166-1 alpha-2 code and GeoNames first-level admin code, where known.
+    country: str = ""
+    admin1: str = ""
+
+    @property
+    def from_reference(self) -> bool:
+        """True for a place from the reference gazetteer, not the user's YAML."""
+        return self.origin == "reference"
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -165,3 +179,7 @@ class Mention:
     surface: str
     place: str
     status: str = "automatic"
+    #: How sure the linker is of ``place`` (0-1), and the other places the
+    #: name could mean here, most likely first.
+    confidence: float = 1.0
+    alternatives: tuple[str, ...] = ()

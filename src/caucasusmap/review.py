@@ -829,20 +829,25 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
     keep = ~drop
     cols = [getattr(auto, c)[keep] for c in ("document", "passage", "start", "end", "place")]
     status = np.zeros(int(keep.sum()), dtype=np.int8)
+    source = np.flatnonzero(keep)  # the linker's row of each row (-1: a decided one)
     if new:
         extra = np.array(new, dtype=np.int64)
         cols = [np.concatenate([c, extra[:, i]]) for i, c in enumerate(cols)]
         status = np.concatenate([status, extra[:, 5].astype(np.int8)])
+        source = np.concatenate([source, np.full(len(new), -1, dtype=np.int64)])
         order = np.lexsort((cols[2], cols[0]))
         cols = [c[order] for c in cols]
         status = status[order]
-    table = MentionTable(*cols, status=status)
+        source = source[order]
+    # The linker's confidence and alternatives stay with the rows it made.
+    table = MentionTable(*cols, status=status, **auto.linker_columns(source))
     rej = np.array(sorted(rejected), dtype=np.int64)
     rejected_table = MentionTable(*(getattr(auto, c)[rej] for c in ("document", "passage", "start", "end", "place")),
                                   status=np.full(len(rej), REJECTED, dtype=np.int8))
     layer = ReviewLayer(path, tuple(decisions), spans, rejected_table, tuple(issues), digest)
     return Index(base.gazetteer, corpus, base.passage_list, table, source=base.source,
                  automatic_table=auto, review=layer,
+                 alternative_places=base.alternative_places, reference=base.reference,
                  key=f"{base.key}+{digest[:16]}" if base.key and digest else base.key)
 
 

@@ -34,6 +34,7 @@ from ..session import Session, view_from_options
 from .output import SafeStream, guarded_output
 from .review import STATUS_CHOICES
 from .review import add_parser as add_review_parser
+from ..reference import geonames_id
 
 # -- output helpers -----------------------------------------------------------
 
@@ -87,8 +88,15 @@ def _issue_line(issue: Issue) -> str:
     return terminal_text(str(issue), one_line=True)
 
 
+def _reference(args):
+    """The reference gazetteer the command links with (``--no-reference``: none)."""
+    from ..index import default_reference
+
+    return None if getattr(args, "no_reference", False) else default_reference()
+
+
 def _load(args) -> Index:
-    index = open_index(args.gazetteer, args.corpus, use_cache=not args.no_cache)
+    index = open_index(args.gazetteer, args.corpus, use_cache=not args.no_cache, reference=_reference(args))
     problems = [i for i in index.corpus.issues]
     if problems:
         _report(problems)
@@ -155,15 +163,22 @@ def cmd_places(args) -> int:
         print(_table([[p.id, shown[p.id], p.kind, n, d, f"{distances[p.id]:.1f}"] for p, n, d in rows],
                      ["id", "name", "kind", "mentions", "documents", "km"], {3, 4, 5}))
     elif args.format == "table":
-        print(_table([[p.id, shown[p.id], p.kind, n, d] for p, n, d in rows],
-                     ["id", "name", "kind", "mentions", "documents"], {3, 4}))
+        n_ref = sum(1 for r in rows if r[0].from_reference)
+        if n_ref:  # an origin column only when the list has reference places
+            print(_table([[p.id, shown[p.id], p.kind, p.origin, n, d] for p, n, d in rows],
+                         ["id", "name", "kind", "origin", "mentions", "documents"], {4, 5}))
+        else:
+            print(_table([[p.id, shown[p.id], p.kind, n, d] for p, n, d in rows],
+                         ["id", "name", "kind", "mentions", "documents"], {3, 4}))
         mentioned = sum(1 for r in rows if r[1])
         print(f"\n{len(rows)} places, {mentioned} mentioned in the corpus "
-              f"({len(index.corpus.documents)} documents, {len(index.mentions)} mentions)", file=sys.stderr)
+              f"({len(index.corpus.documents)} documents, {len(index.mentions)} mentions)"
+              + (f"; {n_ref} places from the reference gazetteer" if n_ref else ""), file=sys.stderr)
     else:
-        fields = ["id", "name", "kind", "mentions", "documents", "lat", "lon", "aliases", "file"]
+        fields = ["id", "name", "kind", "mentions", "documents", "lat", "lon", "aliases", "file", "origin", "geonames"]
         records = [dict(id=p.id, name=shown[p.id], kind=p.kind, mentions=n, documents=d, lat=p.lat, lon=p.lon,
-                        aliases=list(p.aliases), file=f"{Path(p.file).name}:{p.line}",
+                        aliases=list(p.aliases), file=f"{Path(p.file).name}:{p.line}" if p.file else "",
+                        origin=p.origin, geonames=geonames_id(p) or "",
                         **({"km": round(distances[p.id], 3)} if distances else {}))
                    for p, n, d in rows]
         if distances:
@@ -210,7 +225,8 @@ def _session(args, index: Index, **more) -> Session:
         index, documents=getattr(args, "document", None) or None,
         places=_resolve_places(index, place_filter) if place_filter else None,
         hide_references=getattr(args, "hide_references", False), mode=getattr(args, "mode", "all"),
-        naming=getattr(args, "naming", DEFAULT_NAMING), **more)
+        naming=getattr(args, "naming", DEFAULT_NAMING),
+        origins=(args.origin,) if getattr(args, "origin", None) else None, **more)
 
 
 def cmd_passages(args) -> int:
@@ -260,7 +276,8 @@ def cmd_passages(args) -> int:
 
 
 MENTION_FIELDS = ["path", "document", "passage", "start", "end", "line", "surface", "place", "name", "kind",
-                  "lat", "lon", "section", "is_reference", "page", "status"]
+                  "lat", "lon", "section", "is_reference", "page", "status", "origin", "geonames",
+                  "confidence", "alternatives"]
 
 
 def _rejected_mentions(index: Index, args) -> list[Mention]:
@@ -303,6 +320,8 @@ def cmd_mentions(args) -> int:
             line=bisect_left(starts, m.start) + 1, surface=m.surface, place=m.place, name=shown[m.place],
             kind=place.kind, lat=place.lat, lon=place.lon, section=passage.section,
             is_reference=passage.is_reference, page=doc.page_label(doc.page_at(m.start)), status=m.status,
+            origin=place.origin, geonames=geonames_id(place) or "", confidence=round(m.confidence, 3),
+            alternatives=list(m.alternatives),
         ))
     _write_records(records, MENTION_FIELDS, args.format)
     return 0
@@ -379,7 +398,8 @@ def cmd_validate(args) -> int:
     corpus_issues: list[Issue] = []
     try:
         if gazetteer_ok:
-            index = open_index(args.gazetteer, args.corpus, use_cache=not args.no_cache)
+            index = open_index(args.gazetteer, args.corpus, use_cache=not args.no_cache,
+                               reference=_reference(args))
             corpus_issues = list(index.corpus.issues)
             issues.extend(index.unmentioned_issues())
             issues.extend(common_word_issues(index))
@@ -402,7 +422,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from ..evaluate import decision_gold, read_annotations, score
+    from ..evaluate import decision_gold, evaluate_folder, score
 
     index = _load(args)
     decided = index.review is not None and bool(index.review.decisions)
@@ -424,19 +444,19 @@ def cmd_evaluate(args) -> int:
         print(f"Scoring the linker against the review decisions in {path} (only decided mentions count)\n")
         result = score(index, gold, only_marked=True)
     else:
-        gold = read_annotations(args.annotations, index)
+        gold, result = evaluate_folder(index, args.annotations)
         if not gold:
             print(f"caucasusmap: no annotation file in {args.annotations} matches a corpus document", file=sys.stderr)
             return 2
         if decided and not args.decided:
             print("Scoring the linker alone; the corpus's review decisions are not applied (--decided applies "
                   "them)\n", file=sys.stderr)
-        result = score(index, gold)
     names = index.gazetteer.by_id
     rows = []
     for place in result.places():
         tp, fp, fn = result.tp[place], result.fp[place], result.fn[place]
-        label = place if place in names else f"{place} (not in gazetteer)"
+        known = place in names or (result.known is not None and place in result.known)
+        label = place if known else f"{place} (not in gazetteer)"
         rows.append([label, tp, fp, fn, f"{result.precision(place):.3f}", f"{result.recall(place):.3f}"])
     rows.sort(key=lambda r: (-(r[1] + r[3]), r[0]))
     print(_table(rows, ["place", "tp", "fp", "fn", "precision", "recall"], {1, 2, 3, 4, 5}))
@@ -449,6 +469,9 @@ def cmd_evaluate(args) -> int:
     ngold = sum(len(g) for g in gold.values())
     print(f"\n{len(gold)} annotated document(s), {ngold} marks; overall precision "
           f"{result.precision():.3f}, recall {result.recall():.3f}")
+    known, total = result.known_marks()
+    print(f"recall on places the gazetteer has ({'with' if index.reference else 'without'} the reference): "
+          f"{result.recall_known():.3f} ({known} of {total} place mentions are of such places)")
     if args.verbose:
         for doc, line, surface, place, label in result.false_positives:
             print(f"false positive: {doc}:{line}: {surface!r} linked to {place}, annotated {label}")
@@ -497,6 +520,42 @@ def _zoom(text: str) -> int:
     if not 0 <= value <= 22:
         raise argparse.ArgumentTypeError(f"expected a zoom level from 0 to 22, got {text!r}")
     return value
+def cmd_promote(args) -> int:
+    """Copy reference places into the user's gazetteer."""
+    from ..reference import promotable, promote
+
+    index = _load(args)
+    reference_places = [p for p in index.gazetteer.places if p.from_reference]
+    chosen = []
+    if args.place:
+        for q in args.place:
+            key = fold_phrase(q)
+            found = [p for p in reference_places if q == p.id or key in {fold_phrase(n) for n in p.names}]
+            if not found:
+                raise UnknownPlaceError(f"no reference place linked in the corpus has the id or name {q!r}; "
+                                        "'caucasusmap places --origin reference' lists them")
+            if len(found) > 1:
+                raise UnknownPlaceError(f"{q!r} names several reference places: "
+                                        f"{', '.join(p.id for p in found)}; give an id")
+            chosen.append(found[0])
+    if args.min_mentions is not None:
+        chosen += [p for p, _ in promotable(index, args.min_mentions) if p not in chosen]
+    if not chosen:
+        raise CaucasusmapError("name reference places to promote, or give --min-mentions N")
+    if args.dry_run:
+        for p in chosen:
+            print(f"{p.id}\t{p.name}\t{p.kind}\t{index.mention_count(p.id)} mention(s)")
+        print(f"{len(chosen)} place(s) would be promoted (dry run; nothing written)", file=sys.stderr)
+        return 0
+    try:
+        written = promote(args.gazetteer, chosen, into=args.into)
+    except OSError as exc:
+        raise CaucasusmapError(f"cannot write {args.gazetteer}: {exc.strerror or exc}") from None
+    for (new_id, line), p in zip(written, chosen):
+        print(f"promoted {p.id} ({p.name}) as {new_id!r}, line {line}")
+    print(f"{len(written)} place(s) promoted into {args.gazetteer}; the previous version is kept as a .bak",
+          file=sys.stderr)
+    return 0
 
 
 def _dpi(text: str) -> int:
@@ -563,7 +622,7 @@ def cmd_add_place(args) -> int:
         raise CaucasusmapError(f"cannot write {args.gazetteer}: {exc.strerror or exc}") from None
     print(f"{gazetteer.path}:{line}: added {fields['id']!r} ({args.name}); previous version kept as "
           f"{gazetteer.backup_path.name}")
-    index = open_index(args.gazetteer, args.corpus, use_cache=not args.no_cache)
+    index = open_index(args.gazetteer, args.corpus, use_cache=not args.no_cache, reference=_reference(args))
     n, d = index.mention_count(fields["id"]), index.document_count(fields["id"])
     print(f"{args.name} is mentioned {n} time(s) in {d} document(s)"
           + ("; try more aliases, or 'caucasusmap passages' to check" if n == 0 else ""))
@@ -649,6 +708,9 @@ def _common(top: bool) -> argparse.ArgumentParser:
                              "(default: the bundled corpus/)")
     common.add_argument("--no-cache", action="store_true", default=default(False),
                         help="link afresh, neither reading nor writing the cache")
+    common.add_argument("--no-reference", action="store_true", default=default(False),
+                        help="link with the gazetteer alone, without the packaged reference gazetteer "
+                             "(also: CAUCASUSMAP_REFERENCE=none)")
     common.add_argument("--naming", choices=list(NAMINGS), default=default(DEFAULT_NAMING), metavar="NAMING",
                         help="which of a place's names to show: " + ", ".join(f"{k} ({v})" for k, v in NAMINGS.items())
                         + f" (default: {DEFAULT_NAMING})")
@@ -669,6 +731,8 @@ def _view_options() -> argparse.ArgumentParser:
     view.add_argument("--document", action="append", metavar="ID", help="only this document (repeatable)")
     view.add_argument("--hide-references", action="store_true",
                       help="leave out the references/bibliography sections")
+    view.add_argument("--origin", choices=("curated", "reference"),
+                      help="only places from your gazetteer (curated) or from the reference gazetteer")
     return view
 
 
@@ -817,6 +881,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--decided", action="store_true",
                    help="score the links with the corpus's review decisions applied (default: the linker alone)")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("promote", parents=[common], help="copy reference places into your gazetteer",
+                       description="Copy places of the reference gazetteer (linked in the corpus) into your "
+                                   "gazetteer YAML, with their names, point and GeoNames link. Your file is "
+                                   "edited in place, everything else kept byte for byte; a .bak is kept.")
+    p.add_argument("place", nargs="*", metavar="PLACE", help="reference place id (gn-...) or name")
+    p.add_argument("--min-mentions", type=int, metavar="N",
+                   help="also every reference place mentioned at least N times")
+    p.add_argument("--into", metavar="FILE", help="file of a folder gazetteer to add to (default: places.yaml)")
+    p.add_argument("--dry-run", action="store_true", help="list what would be promoted, write nothing")
+    p.set_defaults(func=cmd_promote)
 
     p = sub.add_parser("validate", parents=[common], help="check the gazetteer and corpus, compiler-style",
                        description="Print every problem as FILE:LINE:COL: error|warning: message. "

@@ -1,0 +1,368 @@
+"""The reference gazetteer: public place data under the user's YAML.
+
+The user's gazetteer (YAML) is the authority. Underneath it lies a compact
+reference of the region and the world (``reference.sqlite``, built by
+``scripts/build_reference.py`` from GeoNames and Natural Earth; sources and
+licences in the README beside it), so that a corpus the YAML was not written
+for gets its places linked from the first run.
+
+Layering (:func:`layer`):
+
+* a reference place that *is* a curated place — the same GeoNames id, or a
+  shared name with a compatible kind nearby — is hidden behind it, and its
+  spellings become extra names of the curated place (matched under the
+  reference rules below);
+* every other reference place is a candidate like a curated one, with
+  ``origin="reference"``; when names collide the linker decides from the text
+  (:mod:`caucasusmap.linking`), curated places first;
+* names the user recorded as not places (``not-places.txt`` beside the
+  gazetteer) never link from the reference.
+
+Reference names match only where the text capitalises them (in scripts with
+case), never inside a person's name ("Sergei Kirov"), and the build keeps no
+alias that is a common word or first name (see the build script).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from .model import Place
+from .normalize import fold_phrase
+
+
+def is_acronym(name: str) -> bool:
+    """True for a name written in capitals with 2–5 letters (``US``,
+    ``U.S.``, ``NKAO``): such names match only capitals in the text."""
+    letters = [c for c in name if c.isalpha()]
+    return 2 <= len(letters) <= 5 and all(c.isupper() for c in letters)
+
+__all__ = ["Reference", "LayeredNames", "load_reference", "reference_path", "layer", "settlements", "promote",
+           "promotable", "promotion_fields",
+           "REFERENCE_FILE", "SCHEMA", "SCHEMA_VERSION", "REFERENCE", "CURATED", "kind_class", "importance_of",
+           "geonames_id"]
+
+CURATED = "curated"
+REFERENCE = "reference"
+
+REFERENCE_FILE = ("reference", "reference.sqlite")
+"""Where the built reference ships: ``resources/reference/reference.sqlite``."""
+
+SCHEMA_VERSION = 1
+SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places(row INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, kind TEXT, lat REAL, lon REAL,
+                    country TEXT, admin1 TEXT, population INTEGER, importance REAL, geonames INTEGER, note TEXT);
+CREATE TABLE names(place INTEGER, name TEXT, folded TEXT);
+CREATE TABLE first_names(folded TEXT PRIMARY KEY) WITHOUT ROWID;
+"""
+
+#: Strings whose folding is recorded at build time: if :func:`fold_phrase`
+#: changes, the stored folded names are recomputed on load.
+FOLD_PROBES = ("Nagorno-Karabakh", "Şuşa", "İran", "Xankəndi", "آذربایجان", "Ստեփանակերտ", "Степанакерт",
+               "ქართლი", "Ağdam", "Zəngilan", "Jolfā", "Naxçıvan")
+
+
+def reference_path() -> Path | None:
+    """The packaged reference database, or None if this installation has none."""
+    from . import paths
+    from .errors import CaucasusmapError
+
+    try:
+        path = paths.resource(*REFERENCE_FILE)
+    except CaucasusmapError:
+        return None
+    return path if path.exists() else None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A loaded reference gazetteer. ``names[i]`` are the (name, folded)
+    pairs of ``places[i]``; ``digest`` identifies the data (cache keys)."""
+
+    path: str
+    places: tuple[Place, ...]
+    names: tuple[tuple[tuple[str, str], ...], ...] = field(repr=False)
+    importance: tuple[float, ...] = field(repr=False)
+    first_names: frozenset[str] = field(repr=False)
+    digest: str = ""
+    by_id: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {p.id: i for i, p in enumerate(self.places)})
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def place(self, place_id: str) -> Place | None:
+        i = self.by_id.get(place_id)
+        return None if i is None else self.places[i]
+
+    def by_geonames(self) -> dict[int, int]:
+        return {p.geonames: i for i, p in enumerate(self.places) if p.geonames}
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, mtime_ns: int) -> Reference:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        meta = dict(con.execute("SELECT key, value FROM meta"))
+        if meta.get("schema") != str(SCHEMA_VERSION):
+            raise ValueError(f"{path}: reference schema {meta.get('schema')!r}, expected {SCHEMA_VERSION}")
+        probe = hashlib.sha256("\n".join(fold_phrase(p) for p in FOLD_PROBES).encode()).hexdigest()[:16]
+        refold = probe != meta.get("fold_probe")
+        rows = con.execute("SELECT row, id, name, kind, lat, lon, country, admin1, population, importance, geonames, "
+                           "note FROM places ORDER BY row").fetchall()
+        names: dict[int, list[tuple[str, str]]] = {}
+        for row, name, folded in con.execute("SELECT place, name, folded FROM names ORDER BY rowid"):
+            names.setdefault(row, []).append((name, fold_phrase(name) if refold else folded))
+        first = frozenset(r[0] for r in con.execute("SELECT folded FROM first_names"))
+    finally:
+        con.close()
+    places, all_names, importance = [], [], []
+    for row, pid, name, kind, lat, lon, country, admin1, pop, imp, gid, note in rows:
+        own = names.get(row, [])
+        aliases = tuple(dict.fromkeys(n for n, _ in own if n != name))
+        places.append(Place(pid, name, kind, lat, lon, aliases, note=note or "", origin=REFERENCE,
+                            geonames=gid, population=pop or 0, country=country or "", admin1=admin1 or ""))
+        all_names.append(tuple(own))
+        importance.append(float(imp))
+    return Reference(path, tuple(places), tuple(all_names), tuple(importance), first,
+                     meta.get("inputs", "") + f"/{SCHEMA_VERSION}")
+
+
+def load_reference(path: str | Path | None = None) -> Reference | None:
+    """Load (once per file version) the reference at ``path`` or the packaged
+    one; None when there is none."""
+    path = Path(path) if path is not None else reference_path()
+    if path is None or not path.exists():
+        return None
+    return _load(str(path), path.stat().st_mtime_ns)
+
+
+# ---------------------------------------------------------------------------
+# Kinds, importance, identity
+
+_CLASSES = {
+    "city": "populated", "town": "populated", "village": "populated",
+    "province": "admin", "district": "admin", "region": "admin",
+    "country": "country", "lake": "water", "sea": "water", "river": "river", "mountain": "mountain",
+    "corridor": "corridor",
+}
+_SHADOW_KM = {"populated": 30.0, "admin": 150.0, "country": math.inf, "water": 400.0, "river": 400.0,
+              "mountain": 120.0, "corridor": 250.0}
+_KIND_IMPORTANCE = {"country": 8.0, "sea": 7.5, "region": 6.0, "province": 6.0, "district": 4.8, "city": 5.5,
+                    "town": 4.5, "village": 3.5, "river": 5.5, "lake": 5.5, "mountain": 5.0, "corridor": 5.0}
+
+
+def kind_class(kind: str) -> str:
+    """A coarse class of kinds: places of one class can be the same place."""
+    return _CLASSES.get(kind, kind)
+
+
+def importance_of(place: Place) -> float:
+    """The prior weight of a place (about log10 of its population): from its
+    population when known, else from its kind."""
+    if place.population > 0:
+        bonus = 1.5 if place.kind == "country" else 0.0
+        return math.log10(max(place.population, 100)) + bonus
+    return _KIND_IMPORTANCE.get(place.kind, 4.5)
+
+
+def geonames_id(place: Place) -> int | None:
+    """A place's GeoNames id: its own, or the ``geonames`` link of a curated place."""
+    if place.geonames:
+        return place.geonames
+    value = dict(place.links).get("geonames")
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# ---------------------------------------------------------------------------
+# Layering
+
+@dataclass(frozen=True)
+class LayeredNames:
+    """The result of :func:`layer`: the candidate places (curated first, in
+    file order, then the visible reference places), each place's importance,
+    and the reference-rule names to add to each (``extra[i]``: (folded name,
+    is an acronym) pairs, matched only where the text capitalises them)."""
+
+    places: tuple[Place, ...]
+    importance: tuple[float, ...]
+    extra: tuple[tuple[tuple[str, bool], ...], ...]
+    n_curated: int
+    shadowed: dict[str, str]  # reference id -> curated id hiding it
+    first_names: frozenset[str] = frozenset()
+
+
+def layer(curated: Sequence[Place], reference: Reference | None, ignore: Iterable[str] = ()) -> LayeredNames:
+    """Put ``reference`` under ``curated`` (see the module docstring)."""
+    curated = tuple(curated)
+    n = len(curated)
+    if reference is None:
+        return LayeredNames(curated, tuple(importance_of(p) for p in curated), ((),) * n, n, {})
+    ignored = {fold_phrase(x) for x in ignore} - {""}
+    by_gid = reference.by_geonames()
+    shadow: dict[int, int] = {}  # reference index -> curated index
+    for ci, p in enumerate(curated):
+        gid = geonames_id(p)
+        if gid and gid in by_gid:
+            shadow.setdefault(by_gid[gid], ci)
+    # Same name, compatible kind, near enough.
+    curated_names: dict[str, list[int]] = {}
+    for ci, p in enumerate(curated):
+        for name in p.names:
+            f = fold_phrase(name)
+            if f:
+                curated_names.setdefault(f, []).append(ci)
+    for ri, rp in enumerate(reference.places):
+        if ri in shadow:
+            continue
+        cls = kind_class(rp.kind)
+        best: tuple[float, int] | None = None
+        for _, f in reference.names[ri]:
+            for ci in curated_names.get(f, ()):
+                cp = curated[ci]
+                if kind_class(cp.kind) != cls:
+                    continue
+                d = _km(cp, rp)
+                if d <= _SHADOW_KM.get(cls, 50.0) and (best is None or d < best[0]):
+                    best = (d, ci)
+        if best is not None:
+            shadow[ri] = best[1]
+    # Curated places take the importance and the country of the reference place they hide.
+    extra: list[list[tuple[str, bool]]] = [[] for _ in curated]
+    imp = [importance_of(p) for p in curated]
+    curated_out = list(curated)
+    for ri, ci in sorted(shadow.items()):
+        rp, cp = reference.places[ri], curated_out[ci]
+        own = {fold_phrase(x) for x in cp.names}
+        # A spelling the YAML gives to another of its places stays that place's:
+        # the reference never makes the user's names ambiguous.
+        extra[ci].extend((f, is_acronym(n)) for n, f in reference.names[ri]
+                         if f not in own and f not in ignored and f not in curated_names)
+        imp[ci] = max(imp[ci], reference.importance[ri])
+        if not cp.country or not cp.geonames:
+            curated_out[ci] = replace(cp, country=cp.country or rp.country, admin1=cp.admin1 or rp.admin1,
+                                      population=cp.population or rp.population)
+    places = list(curated_out)
+    extras = [tuple(dict.fromkeys(e)) for e in extra]
+    for ri, rp in enumerate(reference.places):
+        if ri in shadow:
+            continue
+        names = tuple((f, is_acronym(n)) for n, f in reference.names[ri] if f not in ignored)
+        if not names:
+            continue
+        places.append(rp)
+        imp.append(reference.importance[ri])
+        extras.append(names)
+    shadowed = {reference.places[ri].id: curated[ci].id for ri, ci in shadow.items()}
+    return LayeredNames(tuple(places), tuple(imp), tuple(extras), n, shadowed, reference.first_names)
+
+
+# ---------------------------------------------------------------------------
+# For the map
+
+def settlements(bbox: tuple[float, float, float, float] | None = None, min_population: int = 10_000,
+                reference: Reference | None = None) -> list[Place]:
+    """Populated places of the reference inside ``bbox`` (lon_min, lat_min,
+    lon_max, lat_max) with at least ``min_population`` people, largest first:
+    labels for a basemap. Empty when no reference is installed."""
+    reference = reference or load_reference()
+    if reference is None:
+        return []
+    out = [p for p in reference.places if kind_class(p.kind) == "populated" and p.population >= min_population
+           and (bbox is None or (bbox[0] <= p.lon <= bbox[2] and bbox[1] <= p.lat <= bbox[3]))]
+    out.sort(key=lambda p: (-p.population, p.name))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Promotion: a reference place becomes the user's
+
+_SCRIPT_ORDER = ("LATIN", "CYRILLIC", "ARMENIAN", "GEORGIAN", "ARABIC")
+
+
+def _script_rank(name: str) -> int:
+    import unicodedata
+
+    for ch in name:
+        if ch.isalpha():
+            try:
+                script = unicodedata.name(ch).split()[0]
+            except ValueError:
+                break
+            return _SCRIPT_ORDER.index(script) if script in _SCRIPT_ORDER else len(_SCRIPT_ORDER)
+    return len(_SCRIPT_ORDER)
+
+
+def promotion_fields(place: Place, taken_ids: Iterable[str] = ()) -> dict:
+    """The gazetteer entry (fields for :func:`caucasusmap.gazwriter.add_place`)
+    that makes reference ``place`` a curated one: its names (Latin first,
+    then the other scripts), kind, point, GeoNames link and a note naming
+    the source. The id is made from the name, unique among ``taken_ids``."""
+    from .gazetteer import slugify
+
+    taken = set(taken_ids)
+    base = slugify(place.name)
+    pid = base
+    for candidate in (base, f"{base}-{place.country.lower()}" if place.country else "",
+                      f"{base}-{place.geonames}" if place.geonames else "", f"{base}-reference"):
+        if candidate and candidate not in taken:
+            pid = candidate
+            break
+    aliases = sorted(dict.fromkeys(a for a in place.aliases if a != place.name), key=_script_rank)
+    source = (f"GeoNames {place.geonames} (CC BY 4.0)" if place.geonames
+              else "the reference gazetteer's own table (point approximate)")
+    note = f"Promoted from the reference gazetteer: {source}."
+    if place.note:
+        note += f" {place.note}"
+    fields = {"id": pid, "name": place.name, "aliases": aliases, "kind": place.kind, "lat": place.lat,
+              "lon": place.lon, "note": note}
+    if place.geonames:
+        fields["links"] = {"geonames": str(place.geonames)}
+    return fields
+
+
+def promotable(index, min_mentions: int = 1) -> list[tuple[Place, int]]:
+    """Reference places of ``index`` mentioned at least ``min_mentions``
+    times, most mentioned first."""
+    out = [(p, index.mention_count(p.id)) for p in index.gazetteer.places if p.from_reference]
+    out = [(p, n) for p, n in out if n >= min_mentions]
+    out.sort(key=lambda t: (-t[1], t[0].name))
+    return out
+
+
+def promote(gazetteer_path: str | Path, places: Sequence[Place], *, into: str | None = None) -> list[tuple[str, int]]:
+    """Write each reference place of ``places`` into the user's gazetteer
+    (through the byte-preserving writer: comments, order and style kept; a
+    backup and an undo step per place). Returns (new id, line) pairs."""
+    from .gazetteer import load_gazetteer
+    from .gazwriter import open_gazetteer
+
+    gazetteer = open_gazetteer(gazetteer_path)
+    taken = {p.id for p in load_gazetteer(gazetteer_path).places}
+    written = []
+    for place in places:
+        if not place.from_reference:
+            continue
+        fields = promotion_fields(place, taken)
+        line = gazetteer.add_place(fields, into) if into else gazetteer.add_place(fields)
+        taken.add(fields["id"])
+        written.append((fields["id"], line))
+    return written

@@ -1,0 +1,277 @@
+"""The reference gazetteer under the user's: layering, precision guards,
+same-name places told apart from the text, promotion, evaluation against
+GeoNames ids. The sentences are written for these tests (none is taken from
+an annotated text)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import numpy as np
+import pytest
+
+from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
+from caucasusmap.index import open_index
+from caucasusmap.linking import Linker
+from caucasusmap.model import KINDS, Place
+from caucasusmap.reference import layer, load_reference, promotion_fields, reference_path, settlements
+
+
+@pytest.fixture(scope="module")
+def ref():
+    reference = load_reference()
+    assert reference is not None, "the packaged reference gazetteer is missing (scripts/build_reference.py)"
+    return reference
+
+
+@pytest.fixture(scope="module")
+def bare(ref):
+    """A linker with an empty user gazetteer: the reference alone."""
+    return Linker([], reference=ref)
+
+
+def links(linker: Linker, text: str) -> list[tuple[str, Place]]:
+    by_id = {p.id: p for p in linker.places}
+    return [(text[s:e], by_id[pid]) for s, e, pid in linker.find(text)]
+
+
+def place_of(linker: Linker, text: str, surface: str) -> Place | None:
+    found = [p for s, p in links(linker, text) if s == surface]
+    return found[0] if found else None
+
+
+# -- the data ----------------------------------------------------------------------
+
+def test_reference_is_compact_and_well_formed(ref):
+    path = reference_path()
+    assert path is not None and path.stat().st_size < 20 * 2**20
+    assert len(ref) > 3000
+    assert all(p.kind in KINDS and p.from_reference and -90 <= p.lat <= 90 and -180 <= p.lon <= 180
+               for p in ref.places)
+    ids = {p.id for p in ref.places}
+    assert len(ids) == len(ref.places)
+    # GeoNames places keep their id; the world's countries and capitals are there.
+    assert all(p.id == f"gn-{p.geonames}" for p in ref.places if p.geonames)
+    names = {p.name for p in ref.places}
+    assert {"Madrid", "India", "Stepanakert" in names or "Khankendi", "Goris", "Meghri", "Rasht"} <= names | {True}
+    assert {"Madrid", "India", "Goris", "Meghri", "Rasht", "Lankaran", "Astara"} <= names
+
+
+def test_no_reference_name_is_a_common_word(ref):
+    """Every lower-case word of the bundled corpus that never occurs
+    capitalised there, written capitalised at the start of a sentence: almost
+    none may link (a common-word alias would link thousands of times in a
+    real corpus)."""
+    text_all = "\n".join(p.read_text(encoding="utf-8") for p in BUNDLED_CORPUS.glob("*") if p.suffix in (".md", ".txt"))
+    lower = set(re.findall(r"\b[a-z]{4,}\b", text_all))
+    capital = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{3,}\b", text_all)}
+    words = sorted(lower - capital)
+    assert len(words) > 1500
+    text = "\n\n".join(f"{w.capitalize()} is what we said. Then {w.capitalize()} again." for w in words)
+    linker = Linker([], reference=ref)
+    # Two place names the bundled texts write in lower case only inside web addresses.
+    hits = sorted({s for s, _ in links(linker, text)} - {"Karabag", "Qarabag"})
+    assert len(hits) <= 3, hits
+
+
+def test_no_reference_place_floods_the_bundled_corpus():
+    index = open_index(BUNDLED_GAZETTEER, BUNDLED_CORPUS, use_cache=False, reference=load_reference())
+    counts = np.bincount(index.table.place, minlength=len(index.gazetteer.places))
+    total = counts.sum()
+    for i, p in enumerate(index.gazetteer.places):
+        if p.from_reference:
+            assert counts[i] <= max(10, total * 0.01), (p.id, p.name, int(counts[i]))
+
+
+# -- layering ----------------------------------------------------------------------
+
+def test_a_curated_place_hides_its_reference_twin_and_gains_its_spellings(ref):
+    goris = Place("goris-town", "Goris", "town", 39.51, 46.34, links=(("geonames", "174895"),))
+    layered = layer([goris], ref)
+    assert "gn-174895" in layered.shadowed and layered.shadowed["gn-174895"] == "goris-town"
+    assert all(p.id != "gn-174895" for p in layered.places)
+    linker = Linker([goris], reference=ref)
+    # Armenian and Russian spellings come from the reference, for the curated place.
+    assert [p.id for _, p in links(linker, "Горис и Գորիս.")] == ["goris-town", "goris-town"]
+
+
+def test_a_curated_name_shadows_by_name_and_kind_nearby(ref):
+    mine = Place("my-lankaran", "Lankaran", "city", 38.75, 48.85)
+    layered = layer([mine], ref)
+    assert any(v == "my-lankaran" for v in layered.shadowed.values())
+
+
+def test_reference_names_match_only_capitalised(bare):
+    assert place_of(bare, "We went to Goris.", "Goris") is not None
+    assert links(bare, "we went to goris.") == []
+
+
+def test_the_users_exclude_phrases_keep_reference_names_out(ref):
+    central = Place("central-asia", "Central Asia", "region", 42, 63, exclude=("Journal of Central Asia",))
+    linker = Linker([central], reference=ref)
+    assert links(linker, "See the Journal of Central Asia, vol. 3.") == []
+
+
+def test_names_recorded_as_not_places_never_link_from_the_reference(ref):
+    linker = Linker([], reference=ref, ignore=["Goris"])
+    assert links(linker, "We went to Goris.") == []
+
+
+# -- same-name places told apart -------------------------------------------------------
+
+CASES = [
+    # (sentence, surface, expected (name, kind, country))
+    ("The border crossing at Astara links the town with Lankaran and Masalli further north.", "Astara", "AZ"),
+    ("Trucks queued at Astara before driving on to Rasht, the capital of Gilan province.", "Astara", "IR"),
+    ("Astara, Iran is a small port on the Caspian coast.", "Astara", "IR"),
+    ("The old bridge at Julfa connected Ordubad and Nakhchivan.", "Julfa", "AZ"),
+    ("From Jolfa the road runs south to Marand and Tabriz.", "Jolfa", "IR"),
+]
+
+
+@pytest.mark.parametrize("text, surface, country", CASES)
+def test_same_name_towns_on_two_sides_of_a_border(bare, text, surface, country):
+    p = place_of(bare, text, surface)
+    assert p is not None and p.country == country, p
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    ("Lake Urmia has lost most of its water since the 1990s.", "Lake Urmia", "lake"),
+    ("Urmia is the capital of West Azerbaijan province.", "Urmia", "city"),
+    ("The city of Nakhchivan lies near the river.", "Nakhchivan", "town"),
+    ("The Nakhchivan Autonomous Republic borders Turkey.", "Nakhchivan Autonomous Republic", "region"),
+    ("Protests spread in Ardabil province.", "Ardabil province", "province"),
+    ("Protests spread in the city of Zanjan.", "Zanjan", "city"),
+    ("Ardabil and Zanjan provinces sent volunteers.", "Ardabil", "province"),
+    ("Ardabil and Zanjan provinces sent volunteers.", "Zanjan", "province"),
+    ("Fighting reached the Fuzuli district.", "Fuzuli district", "district"),
+    ("The town of Fuzuli lay in ruins.", "Fuzuli", "town"),
+    ("Shelling hit villages in the Fuzuli and Jabrayil districts.", "Fuzuli", "district"),
+    ("The Aras river forms the border.", "Aras river", "river"),
+    ("The war over Nagorno-Karabakh ended with a ceasefire.", "Nagorno-Karabakh", "region"),
+    ("Azerbaijan and Armenia signed a declaration in Moscow.", "Azerbaijan", "country"),
+    ("Many Azerbaijanis live in the Azerbaijan provinces of Iran.", "Azerbaijan", "region"),
+    ("Georgia and Armenia border Turkey.", "Georgia", "country"),
+    ("Atlanta is the capital of the US state of Georgia.", "Georgia", "province"),
+    ("Savannah, Georgia, USA, is a port.", "Georgia", "province"),
+])
+def test_same_name_places_of_different_kinds(bare, text, surface, kind):
+    p = place_of(bare, text, surface)
+    assert p is not None and p.kind == kind, (surface, p)
+
+
+def test_karabakh_and_nagorno_karabakh_are_two_places(bare):
+    found = links(bare, "Nagorno-Karabakh lies within Karabakh.")
+    assert [(s, p.id) for s, p in found] == [("Nagorno-Karabakh", "ref-nagorno-karabakh"), ("Karabakh", "ref-karabakh")]
+
+
+def test_a_cue_that_fits_no_candidate_leaves_the_name_unlinked(bare):
+    """"The Aras valley" is neither the river nor anything else the reference has."""
+    assert place_of(bare, "Troops advanced along the Aras valley.", "Aras") is None
+
+
+def test_a_curated_place_wins_unless_the_text_says_otherwise(ref):
+    astara = Place("astara", "Astara", "town", 38.456, 48.875)
+    linker = Linker([astara], reference=ref)
+    assert place_of(linker, "Astara is a town on the coast.", "Astara").id == "astara"
+    assert place_of(linker, "Astara, Iran is a town on the coast.", "Astara").country == "IR"
+
+
+def test_reference_names_in_a_persons_name_or_a_title_do_not_link(bare):
+    assert place_of(bare, "Sergei Kirov was killed in 1934.", "Kirov") is None
+    assert place_of(bare, "Ararat Mirzoyan spoke in Yerevan.", "Ararat") is None
+    assert place_of(bare, "Chechnya was called the Hiroshima of the Caucasus.", "Hiroshima") is None
+    assert place_of(bare, "The Helsinki Watch report came out.", "Helsinki") is None
+    assert place_of(bare, "The Azerbaijani army used R-17 Elbrus missiles.", "Elbrus") is None
+    assert place_of(bare, "She flew to Helsinki and Yerevan.", "Helsinki") is not None
+
+
+def test_every_mention_carries_a_confidence_and_alternatives(bare):
+    found = bare.find_links("Trucks queued at Astara before driving on to Rasht.")
+    assert len(found) == 2
+    i = 0
+    assert 0.6 <= float(found.confidence[i]) <= 1.0
+    alts = found.alt_place[found.alt_offset[i]:found.alt_offset[i + 1]]
+    assert len(alts) >= 1 and all(bare.places[int(a)].name.startswith(("Astara", "Āstārā")) for a in alts)
+
+
+# -- the index, promotion and the CLI ---------------------------------------------------
+
+def test_index_carries_origin_confidence_and_alternatives(write, tmp_path, ref):
+    write("g/places.yaml", """
+        places:
+          - id: tabriz
+            name: Tabriz
+            kind: city
+            lat: 38.08
+            lon: 46.29
+        """)
+    write("c/a.md", "Trucks from Tabriz queued at Astara before driving on to Rasht and Lankaran.\n")
+    index = open_index(tmp_path / "g", tmp_path / "c", reference=ref)
+    by_surface = {m.surface: m for m in index.mentions}
+    assert by_surface["Tabriz"].place == "tabriz" and by_surface["Tabriz"].confidence == 1.0
+    astara = index.place(by_surface["Astara"].place)
+    assert astara.from_reference and astara.geonames
+    assert by_surface["Astara"].alternatives
+    assert all(index.place(a) is not None for a in by_surface["Astara"].alternatives)
+    # the cache gives back the same
+    again = open_index(tmp_path / "g", tmp_path / "c", reference=ref)
+    assert again.source == "cache"
+    assert [(m.place, m.alternatives) for m in again.mentions] == [(m.place, m.alternatives) for m in index.mentions]
+    assert np.allclose(again.table.confidence, index.table.confidence)
+    # Without the reference only the curated place links.
+    alone = open_index(tmp_path / "g", tmp_path / "c", reference=None)
+    assert [m.place for m in alone.mentions] == ["tabriz"]
+
+
+def test_promote_writes_the_reference_place_into_the_yaml(write, tmp_path, ref, capsys, monkeypatch):
+    from caucasusmap.cli import main
+
+    monkeypatch.setenv("CAUCASUSMAP_REFERENCE", "")  # the packaged reference, as for a user
+
+    shutil.copytree(BUNDLED_GAZETTEER, tmp_path / "g")
+    before = (tmp_path / "g" / "places.yaml").read_text(encoding="utf-8")
+    write("c/a.md", "Goris and Meghri are towns of Syunik. Goris again; Goris.\n")
+    assert main(["promote", "--gazetteer", str(tmp_path / "g"), "--corpus", str(tmp_path / "c"),
+                 "--min-mentions", "2"]) == 0, capsys.readouterr().err
+    after = (tmp_path / "g" / "places.yaml").read_text(encoding="utf-8")
+    assert after.startswith(before)  # everything the user wrote is kept byte for byte
+    assert "id: goris" in after and "geonames" in after and "Meghri" not in after[len(before):]
+    # After promotion Goris is curated, and the reference twin is hidden.
+    index = open_index(tmp_path / "g", tmp_path / "c", reference=ref)
+    goris = index.gazetteer.by_id["goris"]
+    assert not goris.from_reference and index.mention_count("goris") == 3
+    assert not any(p.from_reference and p.name == "Goris" for p in index.gazetteer.places)
+
+
+def test_promotion_fields_name_the_source(ref):
+    goris = ref.place("gn-174895")
+    fields = promotion_fields(goris, taken_ids={"goris"})
+    assert fields["id"] == "goris-am" and fields["links"] == {"geonames": "174895"}
+    assert "GeoNames 174895" in fields["note"] and fields["kind"] == "town"
+
+
+def test_settlements_for_map_labels(ref):
+    towns = settlements((44.0, 38.5, 47.5, 41.5), min_population=20_000, reference=ref)
+    names = [p.name for p in towns]
+    assert "Yerevan" in names and names[0] in ("Yerevan", "Baku")
+    assert all(p.population >= 20_000 for p in towns)
+
+
+def test_mentions_output_names_origin_confidence_and_alternatives(write, tmp_path, monkeypatch, capsys):
+    import json
+
+    from caucasusmap.cli import main
+
+    monkeypatch.setenv("CAUCASUSMAP_REFERENCE", "")
+    write("g.yaml", "places: []\n")
+    write("c/a.md", "Trucks queued at Astara before driving on to Rasht.\n")
+    assert main(["mentions", "--gazetteer", str(tmp_path / "g.yaml"), "--corpus", str(tmp_path / "c")]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    astara = next(r for r in rows if r["surface"] == "Astara")
+    assert astara["origin"] == "reference" and astara["geonames"] and astara["alternatives"]
+    assert 0.6 <= astara["confidence"] <= 1.0
+    assert main(["mentions", "--no-reference", "--gazetteer", str(tmp_path / "g.yaml"),
+                 "--corpus", str(tmp_path / "c")]) == 0
+    assert capsys.readouterr().out == ""
