@@ -569,6 +569,7 @@ def build_places(paths: dict[str, Path]) -> tuple[list[Ref], dict]:
 
     # Countries: GeoNames ids and populations, Natural Earth names.
     ne = {r["ISO_A2_EH"] if r["ISO_A2"] == "-99" else r["ISO_A2"]: r for r in read_ne_countries(paths["ne_countries"])}
+    stats["_outlines"] = country_outlines(ne)
     capitals: dict[str, str] = {}
     for iso, c in sorted(countries.items()):
         rec = ne.get(iso)
@@ -761,8 +762,35 @@ def finalise_names(refs: list[Ref], stopwords: dict[str, set[str]], first_names:
 # Writing
 
 
+#: Country outlines are kept for the countries touching this box (lon0, lat0, lon1, lat1),
+#: simplified to this tolerance (degrees): enough to tell which side of a border a
+#: user's place lies on when its YAML does not say.
+OUTLINE_BOX = (25.0, 30.0, 65.0, 50.0)
+OUTLINE_TOLERANCE = 0.003
+
+
+def country_outlines(ne: dict[str, dict]) -> dict[str, bytes]:
+    """ISO code -> WKB of the country's Natural Earth polygon, clipped to
+    OUTLINE_BOX and simplified (topology kept per country)."""
+    import shapely
+    from shapely.geometry import box, shape
+
+    clip = box(*OUTLINE_BOX)
+    out = {}
+    for iso, rec in sorted(ne.items()):
+        if not iso or iso == "-99":
+            continue
+        geom = shape(rec["_shape"])
+        if not geom.intersects(clip):
+            continue
+        part = shapely.simplify(geom.intersection(clip), OUTLINE_TOLERANCE, preserve_topology=True)
+        if not part.is_empty:
+            out[iso] = shapely.to_wkb(shapely.set_precision(part, 1e-4))
+    return out
+
+
 def write_db(path: Path, refs: list[Ref], names: dict[str, list[tuple[str, str]]], first_names: dict[str, int],
-             meta: dict[str, str]) -> None:
+             meta: dict[str, str], outlines: dict[str, bytes] | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp) / "reference.sqlite"
@@ -781,6 +809,7 @@ def write_db(path: Path, refs: list[Ref], names: dict[str, list[tuple[str, str]]
                          r.importance, r.geonames, r.note))
             con.executemany("INSERT INTO names VALUES (?,?,?)", ((rows, n, f) for n, f in kept))
         con.executemany("INSERT INTO first_names VALUES (?)", ((n,) for n in sorted(first_names)))
+        con.executemany("INSERT INTO outlines VALUES (?, ?)", sorted((outlines or {}).items()))
         con.commit()
         con.execute("VACUUM")
         con.close()
@@ -873,7 +902,9 @@ def main(argv: list[str] | None = None) -> int:
 
     out: Path = args.out
     target = out if not args.check else Path(tempfile.mkdtemp()) / "reference.sqlite"
-    write_db(target, refs, names, first_names, meta)
+    outlines = stats.pop("_outlines")
+    stats["country outlines (region, simplified)"] = len(outlines)
+    write_db(target, refs, names, first_names, meta, outlines)
     size = target.stat().st_size
     text = readme(stats, meta, size)
     if args.check:

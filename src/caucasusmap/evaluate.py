@@ -40,8 +40,9 @@ class Gold:
     start: int
     end: int
     surface: str
-    place: str  # a place id, or "-" for a look-alike
+    place: str  # a place id (after id-map.yaml), or "-" for a look-alike
     line: int
+    label: str = ""  # the id as the annotator wrote it
 
 
 class AnnotationError(CaucasusmapError, ValueError):
@@ -100,7 +101,7 @@ def read_annotations(folder: str | Path, index: Index) -> dict[str, list[Gold]]:
             raise AnnotationError(str(error(path, line, 0, f"annotations differ from {doc.path} here; "
                                             "removing the [[...|...]] marks must give the document back exactly")))
         gold[doc.id] = [
-            Gold(doc.id, s, e, surface, id_map.get(label, label), doc.text.count("\n", 0, s) + 1)
+            Gold(doc.id, s, e, surface, id_map.get(label, label), doc.text.count("\n", 0, s) + 1, label)
             for s, e, surface, label in spans
         ]
     return gold
@@ -161,6 +162,9 @@ class PlaceMatcher:
         self._known_geonames = {g for g in (geonames_id(p) for p in curated) if g} | (reference_ids or set())
 
     def same(self, linked: str, gold: str) -> bool:
+        """Whether the linked place is the gold place (pass the gold id after
+        ``id-map.yaml`` and, separately, as the annotator wrote it: a map to
+        the reference must not hide a curated place of the same slug)."""
         if linked == gold:
             return True
         g = self.gold_geonames.get(gold)
@@ -242,7 +246,8 @@ def score(index: Index, gold: dict[str, list[Gold]], matcher: PlaceMatcher | Non
         matched_gold: set[int] = set()
         for m in linked:
             hits = [i for i, g in enumerate(golds) if g.start < m.end and m.start < g.end]
-            good = [i for i in hits if matcher.same(m.place, golds[i].place)]
+            good = [i for i in hits if matcher.same(m.place, golds[i].place)
+                    or (golds[i].label and matcher.same(m.place, golds[i].label))]
             if only_marked and not hits:
                 continue
             if good:
@@ -258,7 +263,8 @@ def score(index: Index, gold: dict[str, list[Gold]], matcher: PlaceMatcher | Non
                 fns.append(g)
         after = (sum(tp.values()), sum(fp.values()), sum(fn.values()))
         by_document[doc_id] = tuple(a - b for a, b in zip(after, before))
-    known = {g.place for golds in gold.values() for g in golds if g.place != NOT_A_PLACE and matcher.known(g.place)}
+    known = {g.place for golds in gold.values() for g in golds
+             if g.place != NOT_A_PLACE and (matcher.known(g.place) or (g.label and matcher.known(g.label)))}
     return Score(tp, fp, fn, by_document, fps, fns, known)
 
 

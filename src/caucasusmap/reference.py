@@ -54,13 +54,14 @@ REFERENCE = "reference"
 REFERENCE_FILE = ("reference", "reference.sqlite")
 """Where the built reference ships: ``resources/reference/reference.sqlite``."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places(row INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, kind TEXT, lat REAL, lon REAL,
                     country TEXT, admin1 TEXT, population INTEGER, importance REAL, geonames INTEGER, note TEXT);
 CREATE TABLE names(place INTEGER, name TEXT, folded TEXT);
 CREATE TABLE first_names(folded TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE outlines(country TEXT PRIMARY KEY, wkb BLOB);  -- Natural Earth, clipped to the region, simplified
 """
 
 #: Strings whose folding is recorded at build time: if :func:`fold_phrase`
@@ -92,6 +93,7 @@ class Reference:
     importance: tuple[float, ...] = field(repr=False)
     first_names: frozenset[str] = field(repr=False)
     digest: str = ""
+    outlines: dict[str, bytes] = field(default_factory=dict, repr=False)
     by_id: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -103,6 +105,27 @@ class Reference:
     def place(self, place_id: str) -> Place | None:
         i = self.by_id.get(place_id)
         return None if i is None else self.places[i]
+
+    def country_at(self, lon: float, lat: float) -> str:
+        """ISO code of the region's country containing the point ("" if none)."""
+        tree = self._outline_tree()
+        if tree is None:
+            return ""
+        import shapely
+
+        hits = tree[0].query(shapely.Point(lon, lat), predicate="intersects")
+        return tree[1][int(hits[0])] if len(hits) else ""
+
+    def _outline_tree(self):
+        cached = self.__dict__.get("_tree")
+        if cached is None and self.outlines:
+            import shapely
+
+            codes = sorted(self.outlines)
+            geoms = shapely.from_wkb([self.outlines[c] for c in codes])
+            cached = (shapely.STRtree(geoms), codes)
+            object.__setattr__(self, "_tree", cached)
+        return cached
 
     def by_geonames(self) -> dict[int, int]:
         return {p.geonames: i for i, p in enumerate(self.places) if p.geonames}
@@ -123,6 +146,7 @@ def _load(path: str, mtime_ns: int) -> Reference:
         for row, name, folded in con.execute("SELECT place, name, folded FROM names ORDER BY rowid"):
             names.setdefault(row, []).append((name, fold_phrase(name) if refold else folded))
         first = frozenset(r[0] for r in con.execute("SELECT folded FROM first_names"))
+        outlines = dict(con.execute("SELECT country, wkb FROM outlines"))
     finally:
         con.close()
     places, all_names, importance = [], [], []
@@ -134,7 +158,7 @@ def _load(path: str, mtime_ns: int) -> Reference:
         all_names.append(tuple(own))
         importance.append(float(imp))
     return Reference(path, tuple(places), tuple(all_names), tuple(importance), first,
-                     meta.get("inputs", "") + f"/{SCHEMA_VERSION}")
+                     meta.get("inputs", "") + f"/{SCHEMA_VERSION}", outlines)
 
 
 def load_reference(path: str | Path | None = None) -> Reference | None:
@@ -260,6 +284,13 @@ def layer(curated: Sequence[Place], reference: Reference | None, ignore: Iterabl
         if not cp.country or not cp.geonames:
             curated_out[ci] = replace(cp, country=cp.country or rp.country, admin1=cp.admin1 or rp.admin1,
                                       population=cp.population or rp.population)
+    # The others' country from the outlines: which side of a border they lie on.
+    for ci, cp in enumerate(curated_out):
+        if not cp.country and kind_class(cp.kind) in ("populated", "admin", "mountain", "corridor") or \
+                (not cp.country and cp.kind in ("site", "border-crossing", "bridge", "dam")):
+            iso = reference.country_at(cp.lon, cp.lat)
+            if iso:
+                curated_out[ci] = replace(cp, country=iso)
     places = list(curated_out)
     extras = [tuple(dict.fromkeys(e)) for e in extra]
     for ri, rp in enumerate(reference.places):

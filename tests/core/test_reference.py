@@ -6,7 +6,6 @@ an annotated text)."""
 from __future__ import annotations
 
 import re
-import shutil
 
 import numpy as np
 import pytest
@@ -229,20 +228,30 @@ def test_promote_writes_the_reference_place_into_the_yaml(write, tmp_path, ref, 
     from caucasusmap.cli import main
 
     monkeypatch.setenv("CAUCASUSMAP_REFERENCE", "")  # the packaged reference, as for a user
-
-    shutil.copytree(BUNDLED_GAZETTEER, tmp_path / "g")
-    before = (tmp_path / "g" / "places.yaml").read_text(encoding="utf-8")
-    write("c/a.md", "Goris and Meghri are towns of Syunik. Goris again; Goris.\n")
+    before = """# My places — hand-written, with comments.
+places:
+  - id: yerevan
+    name: Yerevan   # the capital
+    kind: city
+    lat: 40.18
+    lon: 44.51
+"""
+    write("g/places.yaml", before)
+    write("c/a.md", "From Yerevan to Goris and Meghri, the towns of Syunik. Goris again; Goris.\n")
     assert main(["promote", "--gazetteer", str(tmp_path / "g"), "--corpus", str(tmp_path / "c"),
                  "--min-mentions", "2"]) == 0, capsys.readouterr().err
     after = (tmp_path / "g" / "places.yaml").read_text(encoding="utf-8")
     assert after.startswith(before)  # everything the user wrote is kept byte for byte
-    assert "id: goris" in after and "geonames" in after and "Meghri" not in after[len(before):]
-    # After promotion Goris is curated, and the reference twin is hidden.
+    added = after[len(before):]
+    assert "id: goris" in added and "geonames" in added and "Meghri" not in added
+    # After promotion Goris is curated, and its reference twin is hidden.
     index = open_index(tmp_path / "g", tmp_path / "c", reference=ref)
     goris = index.gazetteer.by_id["goris"]
     assert not goris.from_reference and index.mention_count("goris") == 3
     assert not any(p.from_reference and p.name == "Goris" for p in index.gazetteer.places)
+    # One place by name, too.
+    assert main(["promote", "--gazetteer", str(tmp_path / "g"), "--corpus", str(tmp_path / "c"), "Meghri"]) == 0
+    assert "name: Meghri" in (tmp_path / "g" / "places.yaml").read_text(encoding="utf-8")
 
 
 def test_promotion_fields_name_the_source(ref):

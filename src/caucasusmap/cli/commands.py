@@ -29,6 +29,7 @@ from ..model import KINDS, Mention
 from ..naming import DEFAULT_NAMING, NAMINGS, TEXT, display_names
 from ..normalize import fold_phrase
 from ..paths import default_annotations, default_corpus, default_gazetteer
+from ..reference import geonames_id
 from ..sanitize import csv_writer, json_text, terminal_text
 from ..session import Session, view_from_options
 from .output import SafeStream, guarded_output
