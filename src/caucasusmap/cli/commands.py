@@ -35,7 +35,6 @@ from ..session import Session, view_from_options
 from .output import SafeStream, guarded_output
 from .review import STATUS_CHOICES
 from .review import add_parser as add_review_parser
-from ..reference import geonames_id
 
 # -- output helpers -----------------------------------------------------------
 
