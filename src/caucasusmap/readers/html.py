@@ -4,7 +4,10 @@
 trafilatura finds the main content of a page and drops navigation, menus,
 cookie banners, tag lists, related-article lists, footers, scripts and
 styles; it also reads the page's metadata (title, author, date, canonical
-URL) from ``<meta>`` tags, JSON-LD and the markup. We ask for its XML output
+URL) from ``<meta>`` tags, JSON-LD and the markup (the date through
+htmldate without its opportunistic text search, which takes a site's
+"© 2024" footer for the article's date and reports it as 2024-01-01: a page
+with no dated element gets no date rather than a wrong one). We ask for its XML output
 with formatting kept, and turn its elements into blocks: ``head`` → heading
 (level from ``h1``–``h6``), ``p``/``quote`` → paragraph, list ``item`` → list
 item, table rows → one paragraph each; a paragraph that starts with a
@@ -79,6 +82,14 @@ def html_blocks(b: TextBuilder, xml_main) -> None:
         _add_element(b, el)
 
 
+def _date_params() -> dict:
+    """htmldate settings: the publication date from the page's metadata,
+    dated elements and URL only (no guess from copyright lines or free text)."""
+    from datetime import date
+
+    return {"extensive_search": False, "original_date": True, "max_date": date.today().isoformat()}
+
+
 def read_html(path: Path, data: bytes) -> Extraction:
     """Extract a saved web page's main text, structure and metadata (see the
     module docstring)."""
@@ -87,7 +98,7 @@ def read_html(path: Path, data: bytes) -> Extraction:
 
     xml = trafilatura.extract(data, output_format="xml", include_formatting=True, include_links=False,
                               include_images=False, include_tables=True, include_comments=False,
-                              with_metadata=True, deduplicate=False)
+                              with_metadata=True, deduplicate=False, date_extraction_params=_date_params())
     b = TextBuilder()
     meta: dict = {}
     warnings: list[str] = []
@@ -118,6 +129,6 @@ def read_html(path: Path, data: bytes) -> Extraction:
 
 
 READER = Reader(
-    name="html", label="web page (.html)", suffixes=(".html", ".htm", ".xhtml"), read=read_html, version="1",
+    name="html", label="web page (.html)", suffixes=(".html", ".htm", ".xhtml"), read=read_html, version="2",
     libraries=("trafilatura",), extra="html",
 )

@@ -72,6 +72,27 @@ def test_html_entities_and_script_text(tmp_path):
     assert "Baku" not in html_doc.text and "<" not in html_doc.text
 
 
+def test_html_date_comes_from_dated_markup_not_a_copyright_line(tmp_path):
+    """A site's "© 2024" footer is not the article's date (htmldate's text
+    search made it 2024-01-01); a dated element or the page's metadata is."""
+    body = "<p>" + "The road from Tabriz to Julfa follows the Aras through the mountains of the region. " * 6 + "</p>"
+    footer = "<footer><p>© 2024 Caucasus Wire</p></footer>"
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c/undated.html").write_text(
+        f"<html><head><title>Notes</title></head><body><article><h1>Travel notes</h1>{body}</article>{footer}"
+        "</body></html>", encoding="utf-8")
+    (tmp_path / "c/dated.html").write_text(
+        f"<html><head><title>Notes</title></head><body><article><h1>Travel notes</h1><p>Posted <time "
+        f'datetime="2020-10-18">18 October 2020</time></p>{body}</article>{footer}</body></html>', encoding="utf-8")
+    (tmp_path / "c/meta.html").write_text(
+        '<html><head><title>Notes</title><meta property="article:published_time" content="2020-10-19T08:00:00Z">'
+        f"</head><body><article><h1>Travel notes</h1>{body}</article>{footer}</body></html>", encoding="utf-8")
+    docs = {d.id: d for d in read_corpus(tmp_path / "c", cache=False).documents}
+    assert docs["undated"].date == "" and not docs["undated"].year
+    assert docs["dated"].date == "2020-10-18"
+    assert docs["meta"].date == "2020-10-19"
+
+
 BUNDLED = sorted(p for p in Path(default_corpus()).iterdir() if p.suffix in (".md", ".txt"))
 
 
