@@ -108,7 +108,14 @@ def test_missing_corpus_is_a_clear_error(capsys, data, tmp_path):
 
 def test_overview(capsys, data):
     code, out, _ = run(capsys, "overview", *data)
-    assert code == 0 and "1 documents, 12 places, 4 mentions" in out
+    assert code == 0 and "1 document, 12 places, 4 mentions" in out
+    assert "\n  3 passages; most mentioned" in out
+
+
+def test_overview_counts_in_words(capsys, write, tmp_path, mini_gazetteer):
+    write("c/one.md", "A note from Baku.\n")
+    code, out, _ = run(capsys, "overview", "--gazetteer", str(mini_gazetteer), "--corpus", str(tmp_path / "c"))
+    assert code == 0 and "1 document, 12 places, 1 mention\n" in out and "\n  1 passage; most mentioned" in out
 
 
 def test_help_for_every_command(capsys):

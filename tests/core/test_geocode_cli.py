@@ -46,6 +46,28 @@ def test_real_client_without_network_fails_cleanly(capsys):
     err = capsys.readouterr().err
     assert code == 2 and "could not look up 'Goris' online" in err and "Traceback" not in err
     assert time.monotonic() - t < 20
+    # in words, not urllib3's chain of exceptions
+    assert "HTTPSConnectionPool" not in err and "Caused by" not in err and len(err) < 300
+    assert "no network" in err or "no connection" in err
+
+
+def test_lookup_failures_in_words():
+    from geopy.exc import GeocoderRateLimited, GeocoderTimedOut, GeocoderUnavailable
+
+    raw = ("HTTPSConnectionPool(host='nominatim.openstreetmap.org', port=443): Max retries exceeded with url: "
+           "/search?q=Goris (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at "
+           "0x7f00>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution'))")
+    for exc, words in ((GeocoderUnavailable(raw), "no network"), (GeocoderTimedOut("read timed out"), "within 3 s"),
+                       (GeocoderRateLimited("429"), "too many requests"), (OSError("Network is unreachable"),
+                                                                           "no connection")):
+        def broken(query, _exc=exc, **kwargs):
+            raise _exc
+
+        with pytest.raises(GeocodingError) as info:
+            geocode("Goris", geocoder=broken, timeout=3)
+        assert words in info.value.summary and "--lat/--lon" in info.value.summary
+        assert "HTTPSConnectionPool" not in info.value.summary
+        assert type(exc).__name__ in str(info.value)  # the library's words stay in the message
 
 
 def test_add_place_command(capsys, write, tmp_path, mini_gazetteer):

@@ -630,9 +630,13 @@ def cmd_add_place(args) -> int:
 
 
 def cmd_geocode(args) -> int:
-    from ..geocode import geocode
+    from ..geocode import GeocodingError, geocode
 
-    found = geocode(args.name, limit=args.limit, timeout=args.timeout)
+    try:
+        found = geocode(args.name, limit=args.limit, timeout=args.timeout)
+    except GeocodingError as exc:
+        print(f"caucasusmap: {exc.summary}", file=sys.stderr)
+        return 2
     if not found:
         print(f"no result for {args.name!r}", file=sys.stderr)
         return 1
@@ -667,19 +671,24 @@ def cmd_candidates(args) -> int:
     return 0
 
 
+def _n(count: int, word: str) -> str:
+    """``1 passage``, ``2 passages``, ``0 passages``."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
 def cmd_overview(args) -> int:
     """The corpus and its most mentioned places, on the terminal."""
     index = _load(args)
     style = Style(args.color, sys.stdout)
     shown = _names(args, index)
-    print(style.bold(f"caucasusmap {__version__} — {len(index.corpus.documents)} documents, "
-                     f"{len(index.gazetteer)} places, {len(index.mentions)} mentions"))
+    print(style.bold(f"caucasusmap {__version__} — {_n(len(index.corpus.documents), 'document')}, "
+                     f"{_n(len(index.gazetteer), 'place')}, {_n(len(index.mentions), 'mention')}"))
     print()
     for doc in index.corpus.documents:
         top = ", ".join(shown[p] for p, _ in index.places_in_document(doc.id).most_common(6))
         year = f" ({doc.year})" if doc.year else ""
         print(f"{style.bold(doc.id)}{year}: {doc.title}")
-        print(style.dim(f"  {len(index.document_passages.get(doc.id, []))} passages; most mentioned: {top}"))
+        print(style.dim(f"  {_n(len(index.document_passages.get(doc.id, [])), 'passage')}; most mentioned: {top}"))
     ranked = sorted(index.gazetteer.places, key=lambda p: -index.mention_count(p.id))
     print()
     print(style.bold("Most mentioned places"))
@@ -768,7 +777,8 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--inside", metavar="REGION",
                        help="places inside REGION's area, or within --km of its line or edge (e.g. a river)")
     p.add_argument("--km", type=_km, help="distance for --near/--inside (geodesic, WGS84)")
-    p.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
+    p.add_argument("--format", choices=("table", "csv", "jsonl"), default="table",
+                   help="an aligned table (default), CSV or JSON Lines")
     p.set_defaults(func=cmd_places)
 
     p = sub.add_parser("passages", parents=[common, color, view], help="show the passages that mention a place",
@@ -784,7 +794,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "surface text and place. start/end are code-point offsets into the document's "
                                    "text: the decoded file for .txt/.md, the extracted text for other formats "
                                    "('caucasusmap text DOC' prints it); page is the page (PDF) or empty.")
-    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="JSON Lines (default) or CSV")
     p.add_argument("--place", action="append", metavar="PLACE", dest="place_filter",
                    help="only mentions of this place (repeatable; id, name or alias)")
     p.add_argument("--status", action="append", choices=(*STATUS_CHOICES, "rejected"), metavar="STATUS",
@@ -837,10 +847,12 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Append a place to the gazetteer in the file's own style. Everything else in "
                                    "the file stays byte for byte; the previous version is kept as FILE.bak; the "
                                    "change is refused if it would make the file invalid.")
-    p.add_argument("name", metavar="NAME")
+    p.add_argument("name", metavar="NAME", help="the place's name as it should be shown")
     # Finite here; the range is checked with the rest of the entry by the validator.
-    p.add_argument("--lat", type=lambda s: _number(s, what="latitude"), required=True)
-    p.add_argument("--lon", type=lambda s: _number(s, what="longitude"), required=True)
+    p.add_argument("--lat", type=lambda s: _number(s, what="latitude"), required=True,
+                   help="latitude in decimal degrees (WGS84), e.g. 39.51")
+    p.add_argument("--lon", type=lambda s: _number(s, what="longitude"), required=True,
+                   help="longitude in decimal degrees (WGS84), e.g. 46.34")
     p.add_argument("--kind", default="city", help=f"one of {', '.join(KINDS)} (default: city)")
     p.add_argument("--alias", action="append", metavar="ALIAS", help="another spelling (repeatable)")
     p.add_argument("--id", help="id (default: made from the name)")
@@ -855,16 +867,16 @@ def build_parser() -> argparse.ArgumentParser:
                                    "place names by their context and form but match no entry, most likely first, "
                                    "with the evidence and their passages. Names listed in not-places.txt beside "
                                    "the gazetteer are hidden.")
-    p.add_argument("--limit", type=_count, default=30)
-    p.add_argument("--format", choices=("table", "jsonl"), default="table")
+    p.add_argument("--limit", type=_count, default=30, help="how many to list (default 30)")
+    p.add_argument("--format", choices=("table", "jsonl"), default="table", help="a table (default) or JSON Lines")
     p.add_argument("--ignore", action="append", metavar="NAME", help="record NAME as not a place (repeatable)")
     p.set_defaults(func=cmd_candidates)
 
     p = sub.add_parser("geocode", help="look a place name up online (Nominatim) and print candidates",
                        description="Print candidate coordinates for NAME from OpenStreetMap's Nominatim, biased "
                                    "to the region. Needs the network; offline it says so.")
-    p.add_argument("name", metavar="NAME")
-    p.add_argument("--limit", type=_count, default=5)
+    p.add_argument("name", metavar="NAME", help="the place name to look up")
+    p.add_argument("--limit", type=_count, default=5, help="at most this many candidates (default 5)")
     p.add_argument("--timeout", type=_seconds, default=10.0, help="seconds to wait for the service")
     p.set_defaults(func=cmd_geocode)
 
