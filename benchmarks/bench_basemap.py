@@ -25,9 +25,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench_map beside this file
 
 EXPORT = r"""
 import resource, runpy, sys, time
@@ -90,8 +88,9 @@ def export(src: Path | None, gazetteer: Path, corpus: Path, out: Path, cache: Pa
 
 
 def wheel_share() -> tuple[int, int]:
+    from caucasusmap import paths
 
-    files = [p for p in (ROOT / "resources" / "basemap").iterdir() if p.is_file()]
+    files = [p for p in paths.BASEMAP_DIR.iterdir() if p.is_file()]
     raw = sum(p.stat().st_size for p in files)
     with tempfile.TemporaryFile() as fh:
         with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as z:
@@ -108,7 +107,9 @@ def main() -> int:
     ap.add_argument("--mentions", type=int, default=50000)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    from bench_map import synthetic
+    from bench_map import _installed, synthetic
+
+    _installed()  # "after" is the installed package: refuse early without it
 
     print(f"load average: {os.getloadavg()[0]:.1f} (2 cores)")
     with tempfile.TemporaryDirectory(prefix="cm-basemapbench-") as tmp:

@@ -10,6 +10,10 @@
 3. Rendering in Chromium (Qt WebEngine, offscreen): from ``load()`` until the
    page reports ready (markers created and clustered), against a bare
    QWebEngineView loading a minimal Leaflet page from disk in the same process.
+
+It measures the installed package (``pip install -e '.[test]'`` in a checkout),
+the one the user runs, with its bundled gazetteer and corpus; it refuses to run
+without it rather than import a source tree behind the installer's back.
 """
 
 from __future__ import annotations
@@ -24,8 +28,17 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+
+def _installed():
+    """The installed caucasusmap's bundled gazetteer and corpus, or exit with what to do."""
+    try:
+        from caucasusmap import paths
+        return paths.bundled("gazetteer"), paths.bundled("corpus")
+    except ImportError:
+        raise SystemExit("bench_map: caucasusmap is not installed in this Python; "
+                         "from the checkout run: pip install -e '.[test]'") from None
+    except Exception as exc:  # noqa: BLE001  paths says what is wrong
+        raise SystemExit(f"bench_map: {exc}") from None
 
 
 def folium_baseline(places: list[dict]) -> float:
@@ -134,6 +147,7 @@ def main() -> int:
     ap.add_argument("--mentions", type=int, default=50000)
     ap.add_argument("--no-chromium", action="store_true", help="skip the rendering measurement")
     args = ap.parse_args()
+    gazetteer, bundled_corpus = _installed()
     with tempfile.TemporaryDirectory(prefix="cm-mapbench-") as tmp:
         tmp = Path(tmp)
         os.environ["CAUCASUSMAP_CACHE_DIR"] = str(tmp / "cache")
@@ -142,14 +156,14 @@ def main() -> int:
         from caucasusmap.maps import MapView, render_map, view_payload
 
         # 1. bundled corpus
-        index = open_index(ROOT / "gazetteer" / "places.yaml", ROOT / "corpus")
+        index = open_index(gazetteer, bundled_corpus)
         export_view(index, MapView(), tmp / "warm.html")  # warm caches (assets read once per process)
         t = time.perf_counter()
         out = export_view(index, MapView(), tmp / "bundled.html")
         ours = time.perf_counter() - t
         t = time.perf_counter()
         subprocess.run([sys.executable, "-m", "caucasusmap", "export", "--out", str(tmp / "cli.html")],
-                       check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+                       check=True, capture_output=True)
         cli = time.perf_counter() - t
         base = folium_baseline(view_payload(index)["places"])
         print(f"bundled export : {ours:.2f} s in process ({out.stat().st_size / 1024:.0f} KiB, self-contained); "
