@@ -48,7 +48,7 @@ from .reference import Reference, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "4"
+LINKER_VERSION = "5"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -98,8 +98,11 @@ _cue("city|town|village|villages|settlement|şəhəri|şehri|kəndi|köyü|qəs�
      _SETTLEMENT, True, "both")
 _cue("corridor|dəhlizi|коридор|کریدور", _CORRIDOR, True, "after")
 _cue("checkpoint|crossing|border crossing|customs|gömrük|gümrük|gümrük kapısı", ("border-crossing",), False, "after")
-_cue("bridge|bridges|körpüsü|мост", ("bridge",), False, "after")
-_cue("airport|field|oil field|gas field|fortress|castle|monastery|church|mosque|cathedral|dam", ("site", "dam"),
+# A built feature named after a place is that feature, not the place: "Khoda
+# Afarin Dam" is not the bridges, "the Hakari bridge" not the village.
+_cue("bridge|bridges|körpüsü|мост", ("bridge",), True, "after")
+_cue("dam|dams|barajı|bəndi|плотина|سد", ("dam", "lake"), True, "after")
+_cue("airport|field|oil field|gas field|fortress|castle|monastery|church|mosque|cathedral", ("site", "dam"),
      False, "after")
 _cue("republic|respublikası|республика|autonomous republic|muxtar respublikası", _STATE, False, "after")
 _cue("city of|town of|village of|settlement of", _SETTLEMENT, True, "of")
@@ -112,6 +115,24 @@ _cue("cities of|towns of|villages of|settlements of", _AREA, False, "of")
 _cue("region of|area of", _AREA, False, "of")
 _cue("republic of", _STATE, False, "of")
 _cue("lake of|river of", _LAKE + _RIVER, True, "of")
+# Words that make the name next to them something else than the place: a
+# qualifier that is part of another place's name ("Yuxarı Əbdürrəhmanlı",
+# "Kənd Horadiz": only capitalised; English directions such as "Upper" stay
+# links, and the candidate finder proposes "Upper X"), an ethnonym ("ethnic
+# Azerbaijan majority"), a clock ("Moscow time").
+_NOT_HERE = ("not",)
+_cue("yuxarı|yukhari|aşağı|ashaghi|ashagi|böyük|boyuk|kiçik|kichik|kənd|kend|köhnə|kohne|yeni|orta|sofla|olya|"
+     "yukarı|büyük|küçük|eski|little|nizhny|nizhniy|verkhny|verkhniy|novy|staryy|"
+     "bolshoy|maly|нижний|верхний|новый|старый|большой|малый", _NOT_HERE, True, "before")
+_cue("ethnic", _NOT_HERE, True, "before")
+_cue("time|standard time|time zone|summer time", _NOT_HERE, True, "after")
+# Only capitalised in the text do the qualifiers count ("the new Fuzuli airport" is Fuzuli).
+_QUALIFIERS = {w for w, (k, _, where) in CUES.items() if k == _NOT_HERE and where == "before"} - {"ethnic"}
+# "the districts of Agdam, Jabrayil and Fuzuli": a plural "of" cue before a
+# list names what the listed places are (a strong cue of its own kind); before
+# a single name it names what that place holds ("the villages of Jabrayil").
+_LIST_KINDS = {"provinces of": _ADMIN, "districts of": _DISTRICT, "regions of": _AREA, "cities of": _SETTLEMENT,
+               "towns of": _SETTLEMENT, "villages of": _SETTLEMENT, "settlements of": _SETTLEMENT}
 # Words after a name that make it the title of a journal, a newspaper, an
 # agency or a publisher ("Asya Studies", "Payam Radio", "Chicago Press"):
 # reference names followed by one are not linked.
@@ -144,9 +165,28 @@ for _word, (_kinds, _strong, _where) in CUES.items():
     _CUE_INDEX[_word] = len(_CUE_KIND_SETS)
     _CUE_WORDS.append(_word)
     _CUE_KIND_SETS.append((frozenset(_kinds), _strong, _where, _word.split()[0] in _PLURAL))
+# Cue indices that are not words of the text: the list reading of a plural
+# "of" cue (see _LIST_KINDS), and "in" after a capitalised name the text does
+# not link ("Qaraxanbəyli and Qərvənd in Fuzuli": what holds them, the district).
+_LIST_CUE: dict[int, int] = {}
+for _word, _kinds in _LIST_KINDS.items():
+    _LIST_CUE[_CUE_INDEX[fold_phrase(_word)]] = len(_CUE_KIND_SETS)
+    _CUE_WORDS.append(fold_phrase(_word))
+    _CUE_KIND_SETS.append((frozenset(_kinds), True, "of", True))
+_IN_NAMED = len(_CUE_KIND_SETS)
+_CUE_WORDS.append("in")
+_CUE_KIND_SETS.append((frozenset(_AREA), False, "before", False))
+_NOT_HERE_CUES = frozenset(i for i, k in enumerate(_CUE_KIND_SETS) if k[0] == frozenset(_NOT_HERE))
+_QUALIFIER_CUES = frozenset(_CUE_INDEX[w] for w in _QUALIFIERS)
 
 # Role flags of a pattern.
-_PLAIN, _EXCLUDE, _UPPER, _CAPITAL, _CAPITAL_UPPER = 0, 1, 2, 3, 4
+_PLAIN, _EXCLUDE, _UPPER, _CAPITAL, _CAPITAL_UPPER, _CUED = 0, 1, 2, 3, 4, 5
+# The bare name of an administrative unit ("Jabrayil" of "Jabrayil District",
+# "Laçın" of "Laçın rayonu"): a candidate only where a cue of its kind stands
+# next to it ("Jabrayil and Fuzuli districts"); a bare name alone is the town.
+_ADMIN_TAIL = re.compile(r"\s+(?:district|districts|rayon|rayonu|raion|province|ostan|ostanı|marz|mərzi|oblast|"
+                         r"region|governorate|county|shahrestan|şəhristanı|ili|район|область|مرز)$", re.IGNORECASE)
+_ADMIN_HEAD = re.compile(r"^(?:استان|شهرستان|province of|district of)\s+", re.IGNORECASE)
 _NOT_PLACE = {"country", "sea", "continent"}
 _WINDOW = 800  # folded characters on each side that count as "around" a mention
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and|и|və|ve|و)\s*$", re.IGNORECASE)
@@ -154,6 +194,18 @@ _CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|in|near|of)\s*$", re.IGNORECASE)
 _POSSESSIVE_GAP = re.compile(r"^['’]s\s+$")
 _QUOTES = set("\"'“”„«»‘’‹›")
 _IN_GAP = re.compile(r"^,?\s+(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*)*"
+# "Qaraxanbəyli, Qərvənd and Kənd Horadiz in X": a list of capitalised names, then "in".
+_NAMED_IN = re.compile(rf"(?:^|[\s(])({_CAP})(?:,\s*|\s+and\s+|,\s+and\s+)({_CAP})\s+in\s+$")
+# After a mention: more listed names, then "in" and the next mention ("Mahmudlu,
+# Cəfərabad and Decal in Jabrayil District"): that mention holds the list.
+_LIST_THEN_IN = re.compile(rf"^(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CAP})*,?\s+in\s+(?:the\s+)?$")
+# Capitalised words that are no place name before "in" ("On 5 October in Fuzuli").
+_NOT_NAMES = {fold_phrase(w) for w in (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the", "and", "but",
+    "also", "then", "later", "only", "mod", "un", "it", "he", "she", "they", "we", "i"
+)}
 
 
 @dataclass(frozen=True)
@@ -240,6 +292,13 @@ class Linker:
                 folded = fold_phrase(phrase)
                 if folded:
                     add(folded, (index, _EXCLUDE))
+            if kind_class(place.kind) == "admin":
+                own = {fold_phrase(n) for n in place.names}
+                for name in place.names:
+                    bare = _ADMIN_HEAD.sub("", _ADMIN_TAIL.sub("", name))
+                    folded = fold_phrase(bare) if bare != name else ""
+                    if folded and folded not in own and folded not in CUES:
+                        add(folded, (index, _CUED))
         for index, names in enumerate(layered.extra):
             for folded, upper in names:
                 add(folded, (index, _CAPITAL_UPPER if upper else _CAPITAL))
@@ -299,6 +358,9 @@ class Linker:
             return Links.empty()
         rows_s, rows_e, rows_p = [s[place >= 0]], [e[place >= 0]], [place[place >= 0]]
         excluded: dict[int, list[tuple[int, int]]] = {}
+        cued_s: list[int] = []
+        cued_e: list[int] = []
+        cued_p: list[int] = []
         if special.any():
             extra_s, extra_e, extra_p = [], [], []
             origin = folded.origin
@@ -308,10 +370,18 @@ class Linker:
                     if flag == _EXCLUDE:
                         excluded.setdefault(place_index, []).append((a, b))
                         continue
+                    if flag == _CUED:
+                        if _capitalised(text, int(origin[a])):
+                            cued_s.append(a)
+                            cued_e.append(b)
+                            cued_p.append(place_index)
+                        continue
                     if flag == _PLAIN:
                         ok = True
                     elif flag in (_UPPER, _CAPITAL_UPPER):
-                        ok = _all_capitals(text, int(origin[a]), int(origin[b - 1]) + 1)
+                        end = int(origin[b - 1]) + 1
+                        # "US$2 billion", "A$": a currency, not the country.
+                        ok = _all_capitals(text, int(origin[a]), end) and text[end:end + 1] != "$"
                     else:
                         ok = _capitalised(text, int(origin[a]))
                     if ok:
@@ -338,10 +408,14 @@ class Linker:
                 k = np.searchsorted(span_start, s[rows], side="right") - 1
                 drop[rows] = (k >= 0) & (reach[np.maximum(k, 0)] >= e[rows])
             s, e, place = s[~drop], e[~drop], place[~drop]
-        if not len(s):
+        if not len(s) and not cued_s:
             return Links.empty()
-        s, e, place = _leftmost_longest(s, e, place)
-        return Decider(self, text, folded, s, e, place, cues).run()
+        s, e, place = _leftmost_longest(s, e, place) if len(s) else (s, e, place)
+        cued = np.zeros(len(s), dtype=bool)
+        if cued_s:
+            s, e, place, cued = _merge_cued(s, e, place, np.array(cued_s, dtype=np.int64),
+                                            np.array(cued_e, dtype=np.int64), np.array(cued_p, dtype=np.int64))
+        return Decider(self, text, folded, s, e, place, cues, cued).run()
 
     def find_arrays(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Start and end offsets and place indices (into :attr:`places`) of
@@ -390,6 +464,32 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _merge_cued(s, e, place, cs, ce, cp):
+    """Add the cue-only candidates (bare names of administrative units) to
+    the kept spans: on a span already kept, or where no kept span overlaps
+    (a cue-only name never hides a plain one)."""
+    cs, ce, cp = _leftmost_longest(cs, ce, cp)
+    if len(s):
+        k = np.searchsorted(s, cs, side="right") - 1
+        prev_end = np.where(k >= 0, e[np.maximum(k, 0)], -1)
+        same = (k >= 0) & (s[np.maximum(k, 0)] == cs) & (prev_end == ce)
+        nxt = np.minimum(k + 1, len(s) - 1)
+        clear = (prev_end <= cs) & ((k + 1 >= len(s)) | (s[nxt] >= ce))
+        ok = same | clear
+        cs, ce, cp = cs[ok], ce[ok], cp[ok]
+    s2 = np.concatenate([s, cs])
+    e2 = np.concatenate([e, ce])
+    p2 = np.concatenate([place, cp])
+    flag = np.concatenate([np.zeros(len(s), dtype=bool), np.ones(len(cs), dtype=bool)])
+    order = np.lexsort((p2, s2 - e2, s2))  # leftmost, longest first, as _leftmost_longest
+    s2, e2, p2, flag = s2[order], e2[order], p2[order], flag[order]
+    # A place both plain and cue-only on one span keeps its plain row.
+    dup = np.zeros(len(s2), dtype=bool)
+    dup[1:] = (s2[1:] == s2[:-1]) & (e2[1:] == e2[:-1]) & (p2[1:] == p2[:-1])
+    keep = ~dup
+    return s2[keep], e2[keep], p2[keep], flag[keep]
+
+
 def _leftmost_longest(s: np.ndarray, e: np.ndarray, place: np.ndarray):
     """Keep the candidates of the leftmost-longest spans: sort by start,
     longer first; a span overlapping an earlier kept one is dropped, and every
@@ -424,16 +524,17 @@ class Decider:
     """Chooses among the candidates of each mention of one document (see
     the module docstring). Works in folded offsets; maps back at the end."""
 
-    def __init__(self, linker: Linker, text: str, folded, s, e, place, cues):
+    def __init__(self, linker: Linker, text: str, folded, s, e, place, cues, cued=None):
         self.lk, self.text, self.folded = linker, text, folded
         self.s, self.e, self.place = s, e, place
         self.cues = cues
+        self.cued = cued if cued is not None else np.zeros(len(s), dtype=bool)
 
-    # -- cues -------------------------------------------------------------------
-    def run(self) -> Links:
-        lk = self.lk
+    def _group(self):
+        """Group the candidate rows by span: first row and bounds of each
+        span, its start and end, candidate count, first candidate, and
+        whether that is a lone curated place."""
         s, e, place = self.s, self.e, self.place
-        # Group candidate rows by span.
         span_start = np.ones(len(s), dtype=bool)
         span_start[1:] = (s[1:] != s[:-1]) | (e[1:] != e[:-1])
         first = np.flatnonzero(span_start)
@@ -442,11 +543,37 @@ class Decider:
         self.ms, self.me = ms, me
         n_cand = np.diff(bounds)
         top = place[first]
-        single_curated = (n_cand == 1) & ~lk._is_ref[top]
-        after, before = self._adjacent_cues(ms, me)
+        return first, bounds, ms, me, n_cand, top, (n_cand == 1) & ~self.lk._is_ref[top]
+
+    # -- cues -------------------------------------------------------------------
+    def run(self) -> Links:
+        lk = self.lk
+        first, bounds, ms, me, n_cand, top, single_curated = self._group()
+        s, e, place = self.s, self.e, self.place
+        listed = self._listed(ms, me)
+        after, before = self._adjacent_cues(ms, me, listed)
         # "Ardabil and Zanjan provinces", "the districts of Agdam, Jabrayil and
         # Fuzuli": a plural cue before or after a list applies to each name of it.
-        self._spread_plural(ms, me, after, before)
+        self._spread_plural(listed, after, before)
+        if self.cued.any() or (n_cand > 1).any():
+            # "... in Fuzuli" after a name the text does not link: what holds it.
+            for i in np.flatnonzero((before < 0) & ((n_cand > 1) | np.add.reduceat(self.cued, first).astype(bool))):
+                if self._named_in(int(i)):
+                    before[i] = _IN_NAMED
+        if self.cued.any():
+            # Cue-only candidates stay only where a cue of their kind stands next to them.
+            span_of_row = np.repeat(np.arange(len(first)), n_cand)
+            keep_row = ~self.cued
+            for r in np.flatnonzero(self.cued):
+                i = span_of_row[r]
+                kind = lk._kind[int(place[r])]
+                keep_row[r] = any(c >= 0 and kind in _CUE_KIND_SETS[c][0] for c in (after[i], before[i]))
+            kept_span = np.zeros(len(first), dtype=bool)
+            kept_span[span_of_row[keep_row]] = True
+            self.s, self.e, self.place = s[keep_row], e[keep_row], place[keep_row]
+            after, before = after[kept_span], before[kept_span]
+            first, bounds, ms, me, n_cand, top, single_curated = self._group()
+            s, e, place = self.s, self.e, self.place
         settled = single_curated & (after < 0) & (before < 0)
         chosen = np.where(settled, top, -1)
         confidence = np.where(settled, 1.0, 0.0)
@@ -483,29 +610,94 @@ class Decider:
                      np.array(offsets, dtype=np.int64), np.array(alt_place, dtype=np.int64),
                      np.array(alt_score, dtype=np.float32))
 
-    def _adjacent_cues(self, ms, me) -> tuple[np.ndarray, np.ndarray]:
+    def _adjacent_cues(self, ms, me, listed) -> tuple[np.ndarray, np.ndarray]:
         """Per mention, the cue starting right after it and the one ending
-        right before it (-1: none), keeping only cues valid in that place."""
+        right before it (-1: none), keeping only cues valid in that place:
+        separated from the name by white space only ("East Azerbaijan
+        Province, Iran" gives Iran no cue), a qualifier only capitalised, a
+        plural "of" cue before a list read as naming the listed places."""
         cue_s, cue_e, cue_k = self.cues
         n = len(ms)
         after = np.full(n, -1, dtype=np.int64)
         before = np.full(n, -1, dtype=np.int64)
         if not len(cue_s):
             return after, before
-        for pos, key, out, target in ((cue_s, me + 1, after, "after"), (cue_e, ms - 1, before, "before")):
+        origin, text = self.folded.origin, self.text
+        for pos, other, key, out, target in ((cue_s, cue_e, me + 1, after, "after"),
+                                             (cue_e, cue_s, ms - 1, before, "before")):
             order = np.argsort(pos, kind="stable")
-            sorted_pos, sorted_k = pos[order], cue_k[order]
+            sorted_pos, sorted_k, sorted_other = pos[order], cue_k[order], other[order]
             k = np.minimum(np.searchsorted(sorted_pos, key), len(sorted_pos) - 1)
             hit = sorted_pos[k] == key
             out[hit] = sorted_k[k[hit]]
             for i in np.flatnonzero(out >= 0):
-                where = _CUE_KIND_SETS[out[i]][2]
+                cue = int(out[i])
+                # The original text between the name and the cue: white space only.
+                if target == "after":
+                    a, b = int(origin[me[i] - 1]) + 1, int(origin[sorted_pos[k[i]]])
+                else:
+                    a, b = int(origin[sorted_pos[k[i]] - 1]) + 1, int(origin[ms[i]])
+                if text[a:b].strip():
+                    out[i] = -1
+                    continue
+                if cue in _QUALIFIER_CUES:
+                    if not text[int(origin[sorted_other[k[i]]])].isupper():
+                        out[i] = -1
+                    continue
+                where = _CUE_KIND_SETS[cue][2]
                 if where == "both" or where == target:
                     continue
-                if where == "of" and target == "before" and self._the_before_cue(int(ms[i]), out[i]):
-                    continue
+                if where == "of" and target == "before":
+                    if cue in _LIST_CUE and listed[i]:
+                        out[i] = _LIST_CUE[cue]
+                        continue
+                    if self._the_before_cue(int(ms[i]), cue):
+                        continue
                 out[i] = -1
         return after, before
+
+    def _listed(self, ms, me) -> np.ndarray:
+        """Per mention, whether the next one follows it in a list ("Agdam, Jabrayil")."""
+        listed = np.zeros(len(ms), dtype=bool)
+        close = np.flatnonzero(ms[1:] - me[:-1] < 8)
+        for i in close.tolist():
+            listed[i] = bool(_LIST_GAP.match(self._gap(int(me[i]), int(ms[i + 1]))))
+        return listed
+
+    def _named_in(self, i: int) -> bool:
+        """"Qaraxanbəyli, Qərvənd and Kənd Horadiz in Fuzuli": the mention
+        follows "in" and a capitalised word in mid-sentence that the text
+        does not link (a place the gazetteer lacks, listed as lying in it)."""
+        s = int(self.ms[i])
+        origin = self.folded.origin
+        if self.folded.text[max(0, s - 4):s] != " in ":
+            return False
+        if i > 0 and self.me[i - 1] >= s - 5:
+            return False  # "Horadiz in Fuzuli" with Horadiz linked: see _IN_GAP
+        raw = self.text[max(0, int(origin[s]) - 160):int(origin[s])]
+        m = _NAMED_IN.search(raw)
+        if not m or any(fold_phrase(g.split()[0]) in _NOT_NAMES for g in m.groups()):
+            return False
+        head = raw[:m.start(1)].rstrip(" \t")
+        return bool(head) and head[-1] not in ".!?:\n\"“(" and not head.endswith("**")
+
+    def _list_container(self, i: int, chosen) -> int:
+        """The mention that holds the list mention ``i`` stands in
+        ("Mahmudlu, Cəfərabad and Decal *in Jabrayil District*"), or -1."""
+        ms, me = self.ms, self.me
+        j = i
+        for _ in range(40):
+            if j + 1 >= len(ms) or ms[j + 1] - me[j] > 240:
+                return -1
+            gap = self._gap(int(me[j]), int(ms[j + 1]))
+            if _LIST_THEN_IN.match(gap):
+                k = j + 1
+                return k if chosen[k] >= 0 and kind_class(self.lk._kind[int(chosen[k])]) in ("admin", "country") \
+                    else -1
+            if not _LIST_GAP.match(gap):
+                return -1
+            j += 1
+        return -1
 
     def _the_before_cue(self, s: int, cue: int) -> bool:
         """"the city of X", "the Iranian province of X", "the US state of
@@ -533,16 +725,13 @@ class Decider:
             return True
         return False
 
-    def _spread_plural(self, ms, me, after, before) -> None:
-        listed = np.zeros(len(ms), dtype=bool)  # mention i+1 follows mention i in a list
-        for i in range(len(ms) - 1):
-            if ms[i + 1] - me[i] < 8:
-                listed[i] = bool(_LIST_GAP.match(self._gap(int(me[i]), int(ms[i + 1]))))
-        for i in range(len(ms) - 2, -1, -1):
+    def _spread_plural(self, listed, after, before) -> None:
+        n = len(listed)
+        for i in range(n - 2, -1, -1):
             nxt = after[i + 1]
             if after[i] < 0 and nxt >= 0 and _CUE_KIND_SETS[nxt][3] and listed[i]:
                 after[i] = nxt
-        for i in range(1, len(ms)):
+        for i in range(1, n):
             prev = before[i - 1]
             if before[i] < 0 and prev >= 0 and _CUE_KIND_SETS[prev][3] and listed[i - 1]:
                 before[i] = prev
@@ -612,7 +801,7 @@ class Decider:
             if where == "of" and is_country.all():
                 continue  # "the largest city of Iran": the country contains, it is not cued
             match = np.array([lk._kind[c] in kinds for c in cands])
-            score = score + (4.0 if strong else 1.5) * match
+            score = score + (4.0 if strong else 3.0 if cue == _IN_NAMED else 1.5) * match
             if strong:
                 veto |= ~match
         if veto.all():
@@ -635,6 +824,13 @@ class Decider:
                 held = np.array([lk.inside(int(chosen[j]), int(c)) for c in cands])
                 if held.any():
                     score = score + 3.0 * held
+        # Listed "in" a district, a province or a country: a place inside it.
+        k = self._list_container(i, chosen)
+        if k >= 0:
+            held = np.array([lk.inside(int(c), int(chosen[k])) for c in cands])
+            if lk._is_ref[cands].all() and not held.any():
+                return -1, 0.0, []
+            score = score + 3.0 * held
         # Coherence with the places around and in the whole document.
         if len(ctx_pos):
             local = np.abs(ctx_pos - s) <= _WINDOW

@@ -186,6 +186,76 @@ def test_reference_names_in_a_persons_name_or_a_title_do_not_link(bare):
     assert place_of(bare, "She flew to Helsinki and Yerevan.", "Helsinki") is not None
 
 
+@pytest.fixture(scope="module")
+def districts(ref):
+    """A user gazetteer with towns and their districts under their full names
+    only ("Lachin District"), as a user writes them."""
+    places = [
+        Place("lachin", "Lachin", "town", 39.637, 46.550),
+        Place("lachin-district", "Lachin District", "district", 39.70, 46.30, aliases=("Laçın rayonu",)),
+        Place("kelbajar", "Kelbajar", "town", 40.105, 46.038),
+        Place("kelbajar-district", "Kelbajar District", "district", 40.0, 46.1),
+        Place("zangilan", "Zangilan", "town", 39.086, 46.651),
+        Place("zangilan-district", "Zangilan District", "district", 39.06, 46.63),
+        Place("iran", "Iran", "country", 32.0, 53.0, aliases=("Islamic Republic of Iran",)),
+        Place("east-azerbaijan", "East Azerbaijan Province", "province", 38.0, 46.3),
+        Place("khudafarin-bridges", "Khudafarin Bridges", "bridge", 39.15, 46.93, aliases=("Khudafarin",)),
+        Place("moscow", "Moscow", "city", 55.75, 37.62),
+        Place("usa", "United States", "country", 39.8, -98.6, aliases=("US",)),
+        Place("azerbaijan", "Azerbaijan", "country", 40.3, 47.7),
+    ]
+    return Linker(places, reference=ref)
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    # The bare name of a district: only where a cue says so; alone it is the town.
+    ("Troops advanced into the Kelbajar and Lachin districts.", "Kelbajar", "kelbajar-district"),
+    ("Troops advanced into the Kelbajar and Lachin districts.", "Lachin", "lachin-district"),
+    ("Shells fell on the district of Zangilan at night.", "Zangilan", "zangilan-district"),
+    ("Shells fell on Zangilan at night.", "Zangilan", "zangilan"),
+    ("The army entered Laçın after a week.", "Laçın", None),
+    # A plural "of" cue before a list names what the listed places are.
+    ("They held the occupied districts of Kelbajar, Lachin and Zangilan for years.", "Lachin", "lachin-district"),
+    ("They held the occupied districts of Kelbajar, Lachin and Zangilan for years.", "Zangilan", "zangilan-district"),
+    # A list of names the gazetteer lacks, then "in" a name: what holds them.
+    ("The army said it had taken Alpha, Beta and Gamma in Zangilan on Monday.", "Zangilan", "zangilan-district"),
+    ("The church in Zangilan was rebuilt.", "Zangilan", "zangilan"),
+    # A cue word belongs to the name it stands next to, not across a comma.
+    ("Shells landed in East Azerbaijan Province, Iran, last week.", "Iran", "iran"),
+    # A built feature after a name is that feature: not the bridges.
+    ("They captured the Khudafarin Dam on the river.", "Khudafarin", None),
+    ("They captured the Khudafarin bridge on the river.", "Khudafarin", "khudafarin-bridges"),
+    # A qualifier that makes another place's name, an ethnonym, a clock, a currency.
+    ("The village of Yuxarı Zangilan lies on a hill.", "Zangilan", None),
+    ("The new Zangilan airport opened.", "Zangilan", "zangilan"),
+    ("The region had an ethnic Azerbaijan majority.", "Azerbaijan", None),
+    ("The ceasefire began at 00:00 Moscow time.", "Moscow", None),
+    ("Losses were put at US$2 billion by the US.", "US", "usa"),
+])
+def test_words_around_a_name_decide_what_it_is(districts, text, surface, expected):
+    found = [(s, p.id) for s, p in links(districts, text) if s == surface]
+    if expected is None:
+        assert not found, found
+    else:
+        assert found and found[0][1] == expected, found
+        if surface == "US":
+            assert len(found) == 1  # "US$" is the currency, the second US the country
+
+
+def test_a_list_standing_in_a_district_keeps_same_name_villages_elsewhere_out(ref):
+    """A reference village far from the district the sentence puts it in is not linked."""
+    district = Place("zangilan-district", "Zangilan District", "district", 39.06, 46.63,
+                     geometry={"type": "Polygon", "coordinates": [[[46.4, 38.9], [46.9, 38.9], [46.9, 39.25],
+                                                                   [46.4, 39.25], [46.4, 38.9]]]})
+    linker = Linker([district], reference=ref)
+    far = [p for p in ref.places if p.kind == "village" and p.country == "AZ" and p.lat > 40.5
+           and re.fullmatch(r"[A-Z][a-z]{4,}", p.name)]
+    name = far[0].name
+    text = f"The army took Alpha, {name} and Gamma in Zangilan District."
+    assert place_of(linker, text, name) is None
+    assert place_of(Linker([], reference=ref), f"The army took {name} on Monday.", name) is not None
+
+
 def test_every_mention_carries_a_confidence_and_alternatives(bare):
     found = bare.find_links("Trucks queued at Astara before driving on to Rasht.")
     assert len(found) == 2
