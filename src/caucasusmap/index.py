@@ -16,7 +16,7 @@ import sqlite3
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -163,18 +163,52 @@ class Index:
     alternative_places: tuple[Place, ...] = ()
     #: Digest of the reference gazetteer linked with ("" when none was).
     reference: str = ""
+    #: Another index over the same passages (and places) whose lookup maps
+    #: are reused (the automatic index under a reviewed one): not stored.
+    share: InitVar[Index | None] = None
     passages: dict[str, Passage] = field(init=False, repr=False)
     document_passages: dict[str, list[Passage]] = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self.passages = {p.id: p for p in self.passage_list}
-        self._passage_index = {p.id: i for i, p in enumerate(self.passage_list)}
-        doc_passages: dict[str, list[Passage]] = defaultdict(list)
-        for p in self.passage_list:
-            doc_passages[p.document].append(p)
-        self.document_passages = dict(doc_passages)
-        self._place_ids = [p.id for p in self.gazetteer.places]
-        self._place_index = {pid: i for i, pid in enumerate(self._place_ids)}
+    _DERIVED = frozenset(("_by_place", "_pp_place", "_pp_count", "_pp_bounds", "_mention_bounds"))
+
+    def __post_init__(self, share: Index | None) -> None:
+        if share is not None and (share.passage_list is not self.passage_list or share.corpus is not self.corpus):
+            share = None
+        if share is not None:
+            self.passages, self._passage_index = share.passages, share._passage_index
+            self.document_passages, self._document_pos = share.document_passages, share._document_pos
+        else:
+            self.passages = {p.id: p for p in self.passage_list}
+            self._passage_index = {p.id: i for i, p in enumerate(self.passage_list)}
+            doc_passages: dict[str, list[Passage]] = defaultdict(list)
+            for p in self.passage_list:
+                doc_passages[p.document].append(p)
+            self.document_passages = dict(doc_passages)
+            self._document_pos = {d.id: i for i, d in enumerate(self.corpus.documents)}
+        if share is not None and share.gazetteer is self.gazetteer \
+                and share.alternative_places is self.alternative_places:
+            self._place_ids, self._place_index = share._place_ids, share._place_index
+            self.place_pool: tuple[Place, ...] = share.place_pool
+        else:
+            # The ``place`` column indexes gazetteer places; alternatives index
+            # the pool (gazetteer places, then places only ever an alternative).
+            self._place_ids = [p.id for p in self.gazetteer.places]
+            self._place_index = {pid: i for i, pid in enumerate(self._place_ids)}
+            self.place_pool = (*self.gazetteer.places, *self.alternative_places)
+        self._mentions: list[Mention] | None = None
+        self._cooccurrence: Counter | None = None
+        self._reading: dict[str, tuple[str, list[tuple[int, int, str]]]] = {}
+
+    def __getattr__(self, name: str):
+        # The query structures over the mention table are built on first use,
+        # so an index that is only a step to another (the linker's table under
+        # the review decisions) never pays for them.
+        if name in Index._DERIVED:
+            self._derive()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def _derive(self) -> None:
         t = self.table
         n_places = max(len(self._place_ids), 1)
         n_passages = max(len(self.passage_list), 1)
@@ -189,11 +223,6 @@ class Index:
         self._pp_bounds = np.searchsorted(pp_passage[order], np.arange(n_passages + 1))
         # passage -> mention rows (the table is in passage order).
         self._mention_bounds = np.searchsorted(t.passage, np.arange(n_passages + 1))
-        self._mentions: list[Mention] | None = None
-        self._cooccurrence: Counter | None = None
-        self._reading: dict[str, tuple[str, list[tuple[int, int, str]]]] = {}
-        self._document_pos = {d.id: i for i, d in enumerate(self.corpus.documents)}
-        self.place_pool: tuple[Place, ...] = (*self.gazetteer.places, *self.alternative_places)
 
     def alternatives(self, row: int) -> list[tuple[str, float]]:
         """The other places mention ``row`` could mean, most likely first,
@@ -217,7 +246,7 @@ class Index:
             return self
         return Index(self.gazetteer, self.corpus, self.passage_list, self.automatic_table or self.table,
                      source=self.source, key=self.key.split("+")[0],
-                     alternative_places=self.alternative_places, reference=self.reference)
+                     alternative_places=self.alternative_places, reference=self.reference, share=self)
 
     def mention_statuses(self) -> np.ndarray:
         """The review status name of each row of :attr:`table`

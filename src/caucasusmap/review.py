@@ -38,6 +38,7 @@ import hashlib
 import json
 import re
 import uuid
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -757,8 +758,8 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
     corpus = base.corpus
     docs = corpus.documents
     src = _source_map(corpus)
-    place_pos = {p.id: i for i, p in enumerate(base.gazetteer.places)}
-    passage_pos = {p.id: i for i, p in enumerate(base.passage_list)}
+    place_pos = base._place_index
+    passage_pos = base._passage_index
     issues: list[Issue] = list(file_issues)
     decisions = list(decisions)
     ordered = sorted(range(len(decisions)), key=lambda k: (decisions[k].created, decisions[k].line, k))
@@ -789,22 +790,28 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
     rejected: list[int] = []
     new: list[tuple[int, int, int, int, int, int]] = []  # document, passage, start, end, place, status
     spans: dict[str, tuple[str, int, int]] = {}
+    auto_place = auto.place
     for di, items in per_doc.items():
         doc = docs[di]
         lo, hi = int(doc_bounds[di]), int(doc_bounds[di + 1])
-        starts, ends = auto.start[lo:hi], auto.end[lo:hi]
+        starts, ends = auto.start[lo:hi].tolist(), auto.end[lo:hi].tolist()
         passages = base.document_passages.get(doc.id, [])
-        p_starts = [p.start for p in passages]
+        p_starts: list[int] | None = None  # built only if a span over nothing needs its passage
+        taken_starts: list[int] = []  # spans already applied, sorted (they never overlap)
         taken: list[tuple[int, int, Decision]] = []
         for s, e, _, d in sorted(items, key=lambda t: -t[2]):  # latest first: it wins overlaps
-            clash = next((t for t in taken if t[0] < e and s < t[1]), None)
+            j = bisect_right(taken_starts, s)
+            clash = next((t for t in taken[max(0, j - 1):j + 1] if t[0] < e and s < t[1]), None)
+            if clash is None and j < len(taken) and taken[j][0] < e:
+                clash = taken[j]
             if clash is not None:
                 issues.append(_layer_issue(path, d, f"overlaps the later decision {clash[2].id} "
                                                     f"({clash[2].exact!r}); that one applies"))
                 continue
-            taken.append((s, e, d))
-            i0 = lo + int(np.searchsorted(ends, s, side="right"))
-            i1 = lo + int(np.searchsorted(starts, e, side="left"))
+            taken_starts.insert(j, s)
+            taken.insert(j, (s, e, d))
+            i0 = lo + bisect_right(ends, s)
+            i1 = lo + bisect_left(starts, e)
             rows = range(i0, max(i0, i1))
             if d.place is None:
                 if not rows:
@@ -813,32 +820,35 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
                 drop[i0:i1] = True
                 rejected.extend(rows)
                 continue
-            k = int(np.searchsorted(p_starts, s, side="right")) - 1
-            if k < 0 or e > passages[k].end:
+            passage = base.passage_list[int(auto.passage[i0])] if rows else None
+            if passage is None or not passage.start <= s < e <= passage.end:
+                if p_starts is None:
+                    p_starts = [p.start for p in passages]
+                k = bisect_right(p_starts, s) - 1
+                passage = passages[k] if k >= 0 else None
+            if passage is None or e > passage.end:
                 issues.append(_layer_issue(path, d, "the span is not inside one passage; not applied"))
                 continue
             pi = place_pos[d.place]
-            if len(rows) == 1 and int(auto.start[i0]) == s and int(auto.end[i0]) == e and int(auto.place[i0]) == pi:
+            if len(rows) == 1 and starts[i0 - lo] == s and ends[i0 - lo] == e and int(auto_place[i0]) == pi:
                 status = CONFIRMED
             else:
                 status = CORRECTED if rows else ADDED
             drop[i0:i1] = True
-            new.append((di, passage_pos[passages[k].id], s, e, pi, status))
+            new.append((di, passage_pos[passage.id], s, e, pi, status))
             spans[d.id] = (doc.id, s, e)
 
     keep = ~drop
     cols = [getattr(auto, c)[keep] for c in ("document", "passage", "start", "end", "place")]
-    status = np.zeros(int(keep.sum()), dtype=np.int8)
+    status = np.zeros(len(cols[0]), dtype=np.int8)
     source = np.flatnonzero(keep)  # the linker's row of each row (-1: a decided one)
     if new:
-        extra = np.array(new, dtype=np.int64)
-        cols = [np.concatenate([c, extra[:, i]]) for i, c in enumerate(cols)]
-        status = np.concatenate([status, extra[:, 5].astype(np.int8)])
-        source = np.concatenate([source, np.full(len(new), -1, dtype=np.int64)])
-        order = np.lexsort((cols[2], cols[0]))
-        cols = [c[order] for c in cols]
-        status = status[order]
-        source = source[order]
+        # The kept rows are in corpus order; the new ones are merged in where they belong.
+        extra = np.array(sorted(new), dtype=np.int64)
+        at = np.searchsorted((cols[0] << 40) | cols[2], (extra[:, 0] << 40) | extra[:, 2])
+        cols = [np.insert(c, at, extra[:, i]) for i, c in enumerate(cols)]
+        status = np.insert(status, at, extra[:, 5].astype(np.int8))
+        source = np.insert(source, at, -1)
     # The linker's confidence and alternatives stay with the rows it made.
     table = MentionTable(*cols, status=status, **auto.linker_columns(source))
     rej = np.array(sorted(rejected), dtype=np.int64)
@@ -848,7 +858,7 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
     return Index(base.gazetteer, corpus, base.passage_list, table, source=base.source,
                  automatic_table=auto, review=layer,
                  alternative_places=base.alternative_places, reference=base.reference,
-                 key=f"{base.key}+{digest[:16]}" if base.key and digest else base.key)
+                 key=f"{base.key}+{digest[:16]}" if base.key and digest else base.key, share=base)
 
 
 # ---------------------------------------------------------------------------
