@@ -126,7 +126,7 @@ def clean_stray_temporaries(target: str | Path, *, older_than: float = 60.0) -> 
     return removed
 
 
-def _write_tmp(target: Path, data: bytes, mode: int) -> Path:
+def _write_tmp(target: Path, data: bytes, mode: int, durable: bool = True) -> Path:
     tmp = _tmp_name(target)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
@@ -134,7 +134,8 @@ def _write_tmp(target: Path, data: bytes, mode: int) -> Path:
             f.write(data)
             f.flush()
             os.fchmod(f.fileno(), mode)
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
     except BaseException:
         _unlink(tmp)
         raise
@@ -169,12 +170,14 @@ def _overwrite_in_place(target: Path, data: bytes) -> None:
         os.close(fd)
 
 
-def write_bytes_atomic(path: str | Path, data: bytes, *, mode: int | None = None) -> Path:
+def write_bytes_atomic(path: str | Path, data: bytes, *, mode: int | None = None, durable: bool = True) -> Path:
     """Write ``data`` to ``path`` so that a failure never leaves a half-written
     file: through a temporary file in the same folder and a rename (see the
     module docstring for links, read-only files and modes). ``mode`` sets the
     permission bits of a new file (default: the existing file's, else 0644).
-    Returns the path written (a symbolic link's target)."""
+    ``durable=False`` skips the fsync (still atomic) for files whose loss in a
+    power cut costs nothing (undo history). Returns the path written (a
+    symbolic link's target)."""
     target = writable_target(path)
     clean_stray_temporaries(target)
     mode = _mode_of(target, 0o644) if mode is None else mode
@@ -182,7 +185,7 @@ def write_bytes_atomic(path: str | Path, data: bytes, *, mode: int | None = None
         linked = target.stat().st_nlink > 1
     except FileNotFoundError:
         linked = False
-    tmp = _write_tmp(target, data, mode)
+    tmp = _write_tmp(target, data, mode, durable)
     try:
         if linked:
             _overwrite_in_place(target, data)

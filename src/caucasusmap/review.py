@@ -50,7 +50,7 @@ import numpy as np
 
 from .corpus import ANNOTATIONS_FILE
 from .errors import ConflictError, Issue, ReviewError, error, warning
-from .fileio import write_bytes_atomic
+from .fileio import replace_checked, write_bytes_atomic
 from .normalize import fold_document, fold_phrase
 
 if TYPE_CHECKING:
@@ -61,7 +61,8 @@ __all__ = [
     "ACTIONS", "STATUSES", "VIEW_STATUSES", "AUTOMATIC", "CONFIRMED", "CORRECTED", "ADDED", "REJECTED", "SCOPES",
     "Decision", "ChangeSet", "AnnotationFile", "ReviewLayer", "Plan", "Target", "Review", "QueueItem",
     "anchor", "anchor_all", "apply_decisions", "read_decisions", "dump_decisions", "annotations_path", "source_of",
-    "review_queue", "status_codes", "ANNOTATIONS_FILE", "parse_decisions", "quote_at",
+    "review_queue", "status_codes", "ANNOTATIONS_FILE", "parse_decisions", "quote_at", "alternatives",
+    "reading_marks",
 ]
 
 FORMAT = "caucasusmap annotations"
@@ -301,6 +302,10 @@ class ChangeSet:
         return cls(decisions(obj.get("added", [])), decisions(obj.get("removed", [])), str(obj.get("label", "")))
 
 
+class _ChangedDuringWrite(Exception):
+    """The file changed between reading it and swapping the new version in."""
+
+
 class AnnotationFile:
     """The decisions file on disk, written safely.
 
@@ -367,6 +372,19 @@ class AnnotationFile:
     def commit(self, change: ChangeSet, *, record: bool = True) -> ChangeSet:
         """Write ``change`` (see the class docstring). Returns the change as
         applied."""
+        for attempt in range(3):
+            try:
+                self._commit(change)
+                break
+            except _ChangedDuringWrite:
+                if attempt == 2:
+                    raise ConflictError(f"{self.path} keeps changing on disk; try again in a moment") from None
+        if record and self._history:
+            self._push("undo", change)
+            self._clear("redo")
+        return change
+
+    def _commit(self, change: ChangeSet) -> None:
         if self.errors:
             raise ReviewError(f"{self.errors[0]}; fix the file (or move it away) before recording decisions")
         from .paths import is_installed_data
@@ -390,17 +408,18 @@ class AnnotationFile:
             current[d.id] = replace(d, line=0)
         new = dump_decisions(current.values()).encode("utf-8")
         try:
-            if on_disk is not None:
-                write_bytes_atomic(self.backup_path, on_disk)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes_atomic(self.path, new)
+            if on_disk is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                write_bytes_atomic(self.path, new)
+            else:
+                # Swapped in only if the file is still what was merged with; the
+                # previous version becomes the backup.
+                replace_checked(self.path, new, expected=_digest(on_disk), backup=self.backup_path)
+        except ConflictError:
+            raise _ChangedDuringWrite from None
         except OSError as exc:
             raise ReviewError(f"cannot write {self.path}: {exc.strerror or exc}") from None
         self._set(new)
-        if record and self._history:
-            self._push("undo", change)
-            self._clear("redo")
-        return change
 
     def _merge_base(self, on_disk: bytes | None, change: ChangeSet) -> dict[str, Decision]:
         """What is on disk now, after checking ``change`` does not collide
@@ -456,7 +475,7 @@ class AnnotationFile:
         try:
             path = self._history_file()
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes_atomic(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+            write_bytes_atomic(path, json.dumps(data, ensure_ascii=False).encode("utf-8"), durable=False)
         except OSError:
             pass  # losing undo history only costs the ability to undo
 
@@ -1185,6 +1204,7 @@ class QueueItem:
     reasons: tuple[str, ...]
 
 
+_QUALIFIER = re.compile(r"\s*\([^)]*\)\s*")
 _LINK_WORDS = frozenset((
     "of", "in", "on", "at", "the", "de", "del", "della", "di", "du", "des", "la", "le", "e", "ye", "i", "al", "el",
 ))
@@ -1196,7 +1216,8 @@ def _name_keys(index: Index) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     owners: dict[str, set[str]] = defaultdict(set)
     for p in index.gazetteer.places:
         for n in p.names:
-            k = fold_phrase(n)
+            # A qualifier in brackets is not part of the name: "Astara (Iran)" is an Astara.
+            k = fold_phrase(_QUALIFIER.sub(" ", n))
             if k:
                 owners[k].add(p.id)
     # Only endings count: the head of a name ("East Azerbaijan", "Nagorno-
@@ -1270,3 +1291,99 @@ def review_queue(index: Index, *, include_checked: bool = False) -> list[QueueIt
         out.extend(groups[g])
     return out
 
+
+
+_NAME_KEYS: dict[int, tuple[Any, tuple[dict[str, set[str]], dict[str, set[str]]]]] = {}
+
+
+def _cached_name_keys(index: Index) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    gaz = index.gazetteer
+    hit = _NAME_KEYS.get(id(gaz))
+    if hit is None or hit[0] is not gaz:
+        if len(_NAME_KEYS) > 4:
+            _NAME_KEYS.clear()
+        hit = _NAME_KEYS[id(gaz)] = (gaz, _name_keys(index))
+    return hit[1]
+
+
+def alternatives(index: Index, document_id: str, start: int, end: int, current: str | None = None,
+                 limit: int = 9) -> list[tuple[str, str]]:
+    """The places a span most likely is instead of ``current``, best first,
+    each with why: places with the same name; places whose longer name ends
+    with it ("East Azerbaijan" for "Azerbaijan") or that are part of it;
+    nearest first to the passage's other places. Then the other places of
+    the passage and of the document. Per-mention alternatives the index
+    carries (``index.table.alternatives``, the disambiguator's) come first
+    when there are any."""
+    from .maps import great_circle_km
+
+    doc = index.corpus.by_id[document_id]
+    key = fold_phrase(doc.text[start:end])
+    owners, inside = _cached_name_keys(index)
+    by_id = index.gazetteer.by_id
+    passage = next((p for p in index.document_passages.get(document_id, ()) if p.start <= start < p.end), None)
+    around = [p for p in (index.places_in(passage.id) if passage else {}) if p != current]
+    out: dict[str, str] = {}
+    known = getattr(index, "mention_alternatives", None)
+    if known is not None:
+        for pid, why in known(document_id, start, end):
+            if pid != current and pid in by_id:
+                out.setdefault(pid, why)
+    words = key.split()
+    parts: set[str] = set()
+    for i in range(len(words)):
+        for j in range(i + 1, len(words) + 1):
+            if j - i < len(words):
+                parts |= owners.get(" ".join(words[i:j]), set())
+    groups = [(owners.get(key, set()), "same name"), (inside.get(key, set()), "a longer name ending with it"),
+              (parts, "part of the name")]
+    if around:
+        lat = np.mean([by_id[p].lat for p in around])
+        lon = np.mean([by_id[p].lon for p in around])
+
+        def near(pid: str) -> float:
+            return float(great_circle_km(lat, lon, by_id[pid].lat, by_id[pid].lon))
+    else:
+        def near(pid: str) -> float:
+            return 0.0
+    for ids, why in groups:
+        for pid in sorted(ids - {current} - set(out), key=lambda p: (near(p), by_id[p].name)):
+            out[pid] = why
+    for pid in around:
+        out.setdefault(pid, "in this passage")
+    for pid, _ in index.places_in_document(document_id).most_common():
+        if pid != current:
+            out.setdefault(pid, "in this document")
+    return list(out.items())[:limit]
+
+
+def reading_marks(index: Index, passage_id: str) -> tuple[dict[tuple[int, int], int], list[tuple[int, int, str]]]:
+    """For drawing a passage: the status code of each checked mention, keyed
+    by its (start, end) in the document, and the rejected mentions as
+    ``(start, end, "place@document:start:end")`` spans of the reading text
+    (:meth:`Index.reading_text`)."""
+    from .corpus import display_span, display_text
+
+    t = index.table
+    i = index.passage_position(passage_id)
+    if i is None or i < 0 or t.status is None:
+        return {}, []
+    a, b = int(index._mention_bounds[i]), int(index._mention_bounds[i + 1])
+    status = t.status[a:b]
+    rows = np.flatnonzero(status) + a
+    marks = {(int(t.start[r]), int(t.end[r])): int(t.status[r]) for r in rows.tolist()}
+    rejected: list[tuple[int, int, str]] = []
+    layer = index.review
+    if layer is not None and len(layer.rejected):
+        rej = layer.rejected
+        lo, hi = np.searchsorted(rej.passage, [i, i + 1])
+        if hi > lo:
+            p = index.passage_list[i]
+            _, origin = display_text(index.corpus.by_id[p.document].text, p.start, p.end)
+            places = index.gazetteer.places
+            for r in range(int(lo), int(hi)):
+                s, e = int(rej.start[r]), int(rej.end[r])
+                da, db = display_span(origin, s, e)
+                if db > da:
+                    rejected.append((da, db, f"{places[int(rej.place[r])].id}@{p.document}:{s}:{e}"))
+    return marks, rejected

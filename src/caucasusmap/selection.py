@@ -118,6 +118,11 @@ class SelectionState:
         places = _HOW[how](self._current.places, ids)
         return self._set(replace(self._current, places=places, passage=None), source)
 
+    def select(self, ids: Iterable[str], passage_id: str | None, source: str = "") -> bool:
+        """Select places and a passage in one step (one change, one event)."""
+        return self._set(replace(self._current, places=_HOW["replace"](self._current.places, ids),
+                                 passage=passage_id), source)
+
     def select_passage(self, passage_id: str | None, source: str = "") -> bool:
         """Select a passage, keeping the places (the passage shows in context)."""
         return self._set(replace(self._current, passage=passage_id), source)

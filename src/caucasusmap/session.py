@@ -268,6 +268,10 @@ class Session:
     def select_passage(self, passage_id: str | None, source: str = "") -> bool:
         return self.selection.select_passage(passage_id, source)
 
+    def select(self, ids: Iterable[str], passage_id: str | None, source: str = "") -> bool:
+        """Select places and one of their passages at once (the review queue)."""
+        return self.selection.select(ids, passage_id, source)
+
     def set_mode(self, mode: str, source: str = "") -> bool:
         return self.selection.set_mode(mode, source)
 

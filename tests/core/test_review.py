@@ -445,3 +445,52 @@ def test_the_first_decision_of_a_repeated_sentence_is_settled_by_the_next_ones(w
     (corpus / "notes.md").write_text(edited, encoding="utf-8")
     idx = open_index(mini_gazetteer, corpus)
     assert [m.start for m in idx.mentions if m.place == "tabriz"] == [at(edited, "Tabriz", 0)]
+
+
+def test_alternatives_rank_related_names_then_the_passage_s_places(review):
+    from caucasusmap.review import alternatives
+
+    s = at(DOC, "Azerbaijan")
+    alts = alternatives(review.index, "trip", s, s + len("Azerbaijan"), "azerbaijan")
+    assert alts[0] == ("east-azerbaijan", "a longer name ending with it")
+    assert ("baku", "in this passage") in alts and "azerbaijan" not in dict(alts)
+    s = at(DOC, "East Azerbaijan")
+    alts = dict(alternatives(review.index, "trip", s, s + len("East Azerbaijan"), "east-azerbaijan"))
+    assert alts["azerbaijan"] == "part of the name"
+
+
+def test_reading_marks_give_checked_statuses_and_rejected_spans(review):
+    from caucasusmap.review import reading_marks
+
+    s = at(DOC, "Tabriz")
+    review.decide("confirm", "trip", s)
+    review.decide("reject", "trip", at(DOC, "Baku"))
+    pid = next(p.id for p in review.index.document_passages["trip"] if p.start <= s < p.end)
+    marks, rejected = reading_marks(review.index, pid)
+    assert marks == {(s, s + 6): 1}
+    text, _ = review.index.reading_text(pid)
+    ((a, b, target),) = rejected
+    assert text[a:b] == "Baku" and target == f"baku@trip:{at(DOC, 'Baku')}:{at(DOC, 'Baku') + 4}"
+
+
+def test_a_change_landing_during_the_write_is_merged_not_overwritten(review, corpus, monkeypatch):
+    from caucasusmap import review as review_mod
+
+    review.decide("confirm", "trip", at(DOC, "Tabriz"))
+    path = annotations_path(corpus)
+    real = review_mod.replace_checked
+    s = at(OTHER, "Baku")
+    extra = {"id": "racer", "action": "reject", "source": "other.md", "start": s, "end": s + 4, "exact": "Baku"}
+    calls = []
+
+    def racing(target, data, *, expected, backup=None):
+        if not calls:  # another program writes between our read and our swap
+            path.write_text(path.read_text(encoding="utf-8") + json.dumps(extra) + "\n", encoding="utf-8")
+        calls.append(1)
+        return real(target, data, expected=expected, backup=backup)
+
+    monkeypatch.setattr(review_mod, "replace_checked", racing)
+    review.decide("confirm", "trip", at(DOC, "Nurduz"))
+    assert len(calls) == 2  # refused once, merged, written
+    assert {d.id for d in read_decisions(path)[0]} >= {"racer"}
+    assert len(read_decisions(path)[0]) == 3

@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ..candidates import find_candidates, ignore_path, read_ignore
-from ..corpus import document_suffixes
+from ..corpus import ANNOTATIONS_FILE, document_suffixes
 from ..errors import CaucasusmapError
 from ..gazetteer import SUFFIXES as GAZETTEER_SUFFIXES
 from ..index import Index, open_index
@@ -176,6 +176,12 @@ class LoadController(QObject):
         if result.error is not None:
             self.failed.emit(result.error)
             return
+        current = self.session.index
+        if current is not None and result.index.key and result.index.key == current.key:
+            # Nothing changed (e.g. the app itself just wrote the review decisions
+            # that are already applied): keep the index, its panels and its extras.
+            self.loaded.emit(LoadResult(current, seconds=result.seconds))
+            return
         self.extras_ready = False
         self.session.replace_index(result.index)
         self.loaded.emit(result)
@@ -200,7 +206,7 @@ class LoadController(QObject):
         if gaz.is_dir():  # a folder gazetteer: the folder (files added or replaced) and each file
             paths += [str(f) for f in gaz.iterdir() if f.suffix in GAZETTEER_SUFFIXES]
         if corpus.is_dir():
-            wanted_suffixes = (*document_suffixes(), ".yaml")
+            wanted_suffixes = (*document_suffixes(), ".yaml", ANNOTATIONS_FILE)
             paths += [str(p) for p in corpus.iterdir() if p.name.lower().endswith(wanted_suffixes)]
         current = set(self.watcher.files()) | set(self.watcher.directories())
         wanted = [p for p in paths if Path(p).exists() and p not in current]

@@ -58,10 +58,12 @@ from PySide6.QtWidgets import (
 from ..errors import Issue
 from ..index import Index
 from ..normalize import fold_phrase
+from ..review import reading_marks
 from ..session import FiltersChanged, IndexReplaced, SelectionChanged, Session
 from .qt_util import HTML_ROLE, HtmlDelegate, highlighted_html, kind_icon, plain_label, plain_tooltip
 
 HIGHLIGHT = "#fde68a"
+CHECKED = "#15803d"  # a mention a reviewer confirmed, corrected or added
 SOFT = "#eef2ff"
 READER_PASSAGE = "#fff7d6"  # QTextBrowser ignores alpha, so a solid pale tint
 PAGE = 50
@@ -70,23 +72,35 @@ PAGE = 50
 
 def passage_html(index: Index, passage_id: str, selected: set[str], *, link_places: bool = True) -> str:
     """A passage's reading text as HTML: mentions of ``selected`` places
-    highlighted, other mentions as ``place:ID`` links."""
+    highlighted, other mentions as ``place:ID`` links; mentions a reviewer
+    checked in green, rejected ones struck through (``rejected:`` links)."""
     text, spans = index.reading_text(passage_id)
+    checked, rejected = reading_marks(index, passage_id) if index.review is not None else ({}, [])
+    if rejected:
+        spans = sorted([*spans, *((a, b, "rejected:" + t) for a, b, t in rejected)])
     out, pos = [], 0
     for a, b, target in spans:  # target: "place@document:start:end"
         if a < pos:
             continue
-        place = target.split("@", 1)[0]
         out.append(html.escape(text[pos:a]))
         surface = html.escape(text[a:b])
+        pos = b
+        if target.startswith("rejected:"):
+            out.append(f'<a href="{html.escape(target)}" style="color:#a8a29e;text-decoration:line-through">'
+                       f"{surface}</a>")
+            continue
+        place, _, where = target.partition("@")
+        span = where.rsplit(":", 2)[1:]
+        ok = bool(checked) and (int(span[0]), int(span[1])) in checked
         if place in selected:
-            out.append(f'<a href="place:{html.escape(target)}" style="background:{HIGHLIGHT};color:#111;'
-                       f'text-decoration:none"><b>{surface}</b></a>')
+            out.append(f'<a href="place:{html.escape(target)}" style="background:{HIGHLIGHT};'
+                       f'color:{CHECKED if ok else "#111"};text-decoration:{"underline" if ok else "none"}">'
+                       f"<b>{surface}</b></a>")
         elif link_places:
-            out.append(f'<a href="place:{html.escape(target)}" style="color:#1d4ed8">{surface}</a>')
+            out.append(f'<a href="place:{html.escape(target)}" style="color:{CHECKED if ok else "#1d4ed8"}">'
+                       f"{surface}</a>")
         else:
             out.append(surface)
-        pos = b
     out.append(html.escape(text[pos:]))
     return "".join(out)
 
@@ -428,6 +442,8 @@ class LinkBrowser(QTextBrowser):
         self.anchorClicked.connect(self._anchor)
         self._starts: list[int] = []
         self._ids: list[str] = []
+        #: Called as hook(menu, anchor, pos) before the context menu opens (review actions).
+        self.menu_hooks: list = []
 
     def set_passages_html(self, markup: str) -> None:
         """Show ``markup`` whose passages begin with ``<a name="psg:ID">``;
@@ -494,6 +510,8 @@ class LinkBrowser(QTextBrowser):
                 menu.insertSeparator(menu.actions()[0] if menu.actions() else None)
                 action = menu.addAction("This is not that place (add an exclude phrase)…")
                 action.triggered.connect(lambda: self.notThisPlace.emit(place, doc, start, end))
+        for hook in self.menu_hooks:
+            hook(menu, anchor, event.pos())
         menu.exec(event.globalPos())
 
     def _anchor(self, url: QUrl) -> None:

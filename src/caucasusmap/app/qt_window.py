@@ -42,6 +42,7 @@ from ..session import FiltersChanged, HandlerFailed, IndexReplaced, SelectionCha
 from .qt_loader import Cancelled, LoadController, LoadResult
 from .qt_map import MapController, MapWidget, register_scheme
 from .qt_panels import DocumentsPanel, PassagesPanel, PlacesPanel, ProblemsPanel, ReaderPanel, SearchPanel
+from .qt_review import ReviewController, ReviewQueuePanel
 from .qt_util import message_box
 from .qt_workbench import CandidatesPanel, PlaceDialog, Workbench, suggest_exclude_phrase
 
@@ -69,6 +70,11 @@ GeoJSON, Linked Places or CSV.</li>
 markers (<i>Move places by dragging</i>), right-click a mention → <i>This is not that place</i>. Your YAML
 is changed only where the change is, the previous version kept, and Ctrl+Z undoes. Editing the YAML in
 your own editor works too: the app relinks when the file changes.</li>
+<li><b>Check the links</b> — right-click a name in a text: <i>Confirm</i>, <i>Change to another place…</i>,
+<i>Reject</i> (also for every identical mention); select text → <i>Link … to a place…</i>. <i>Review →
+Review queue</i> (F9) shows the doubtful mentions one by one: C confirm, X reject, 1–9 another place, S skip,
+B back, U undo, D every identical one in the document. Your decisions are kept in
+<code>annotations.jsonl</code> in the corpus folder, never in your texts.</li>
 <li><b>Problems</b> — the <i>Problems</i> panel lists what is wrong in the gazetteer or corpus;
 double-click a line to open the file there in <code>$VISUAL</code>/<code>$EDITOR</code>.</li>
 </ol>
@@ -93,6 +99,11 @@ class MainWindow(QMainWindow):
         self.loading = LoadController(self.state, self)
         self._build_views()
         self.workbench = Workbench(self.state, self, self.map, self)
+        self.review = ReviewController(self.state, self)
+        self.review_queue = ReviewQueuePanel(self.state, self.review)
+        self.review_dock = self._dock("Review", self.review_queue, Qt.DockWidgetArea.RightDockWidgetArea, "review")
+        self.tabifyDockWidget(self.passages_dock, self.review_dock)
+        self.passages_dock.raise_()
         self._build_menus()
         self._build_status()
         self._connect()
@@ -168,6 +179,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         s = self.state
         for browser in (self.passages.browser, self.reader.browser):
+            browser.menu_hooks.append(self.review.menu_hook(browser, self.workbench))
             browser.placeClicked.connect(self._place_link)
             browser.notThisPlace.connect(self.workbench.exclude_mention)
             browser.copyPassage.connect(self.copy_passage)
@@ -181,6 +193,9 @@ class MainWindow(QMainWindow):
         wb.warning.connect(self.warn)
         wb.relink.connect(self.loading.schedule)
         wb.undoAvailable.connect(self.undo_action.setEnabled)
+        self.review.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.review.warning.connect(self.warn)
+        self.review.changed.connect(self._show_problems)
         ld = self.loading
         ld.started.connect(self._load_started)
         ld.progress.connect(self._on_progress)
@@ -268,10 +283,32 @@ class MainWindow(QMainWindow):
                    ("&Reader", self.reader_dock, self.reader.browser),
                    ("&Documents", self.documents_dock, self.documents),
                    ("&Search", self.search_dock, self.search.edit),
-                   ("Pro&blems", self.problems_dock, self.problems))
+                   ("Pro&blems", self.problems_dock, self.problems),
+                   ("Re&view queue", self.review_dock, self.review_queue))
         for n, (label, dock, widget) in enumerate(targets, 1):
             self._action(view, f"Go to {label}", lambda _=False, d=dock, w=widget: self._go_to(d, w),
                          QKeySequence(f"Ctrl+{n}"))
+
+        review = bar.addMenu("Re&view")
+        self._action(review, "Review &queue: check the links one by one", self.start_review, QKeySequence("F9"))
+        self._action(review, "&Undo review decision", lambda: self.review.undo(), QKeySequence("Ctrl+Alt+Z"))
+        self._action(review, "&Redo review decision", lambda: self.review.redo(), QKeySequence("Ctrl+Alt+Y"))
+        review.addSeparator()
+        shown = review.addMenu("&Show mentions")
+        group = QActionGroup(self)
+        self.status_actions = {}
+        for key, label in ((None, "&All"), (("checked",), "&Checked only (for publishing)"),
+                           (("automatic",), "&Unchecked only")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(key is None)
+            action.triggered.connect(lambda _=False, k=key: s.set_filters(statuses=k))
+            group.addAction(action)
+            shown.addAction(action)
+            self.status_actions[key] = action
+        review.addSeparator()
+        self._action(review, "&Export decisions as W3C Web Annotations…", self.export_decisions)
+        self._action(review, "&Import Web Annotations (Recogito, Hypothesis)…", self.import_decisions)
+        self._action(review, "Export the corpus as &TEI…", lambda: self.export_view("tei"))
 
         help_ = bar.addMenu("&Help")
         self._action(help_, "&How to use caucasusmap", self.show_how_to, QKeySequence.StandardKey.HelpContents)
@@ -348,7 +385,7 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.cancel_button.hide()
         index = result.index
-        issues = list(index.gazetteer.issues) + list(index.corpus.issues)
+        issues = self.problems_issues()
         self.problems.set_issues(issues)
         if not any(i.is_error for i in issues):
             self.problems_dock.setVisible(self.problems_dock.isVisible() and bool(issues))
@@ -391,8 +428,70 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Copied the passage with its citation.", 4000)
         return text
 
+    def _show_problems(self) -> None:
+        if self.index is not None:
+            self.problems.set_issues(self.problems_issues())
+
+    def start_review(self) -> None:
+        """Open the review queue at its first unchecked mention."""
+        self.review_dock.show()
+        self.review_dock.raise_()
+        self.review_queue.start()
+
+    def export_decisions(self, path: str | Path | None = None) -> Path | None:
+        """Write the review decisions as W3C Web Annotations (JSON-LD)."""
+        from ..exchange import write_web_annotations
+
+        review = self.review.review
+        if review is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Export decisions", str(Path.home() / "decisions.jsonld"),
+                                                  "W3C Web Annotations (*.jsonld *.json);;All files (*)")
+            if not path:
+                return None
+        try:
+            out, n = write_web_annotations(review, path)
+        except OSError as exc:
+            self.warn("Export failed", f"Could not write {path}:\n{exc}")
+            return None
+        self.statusBar().showMessage(f"Exported {n} decisions to {out}", 6000)
+        return out
+
+    def import_decisions(self, path: str | Path | None = None):
+        """Add decisions from a W3C Web Annotation file (one undoable step)."""
+        from ..errors import CaucasusmapError
+        from ..exchange import import_web_annotations
+
+        review = self.review.review
+        if review is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "Import Web Annotations", str(Path.home()),
+                                                  "Web Annotations (*.jsonld *.json *.jsonl);;All files (*)")
+            if not path:
+                return None
+        try:
+            report = import_web_annotations(review, path)
+        except CaucasusmapError as exc:
+            self.warn("Import failed", str(exc))
+            return None
+        self.review.sync()
+        self.problems.set_issues(self.problems_issues() + report.issues)
+        if report.issues:
+            self.problems_dock.show()
+        self.statusBar().showMessage(f"Imported {report.imported} decisions; {report.skipped} skipped", 8000)
+        return report
+
+    def problems_issues(self) -> list:
+        """What the Problems panel lists: gazetteer, corpus and review decisions."""
+        index = self.index
+        return [] if index is None else list(index.gazetteer.issues) + list(index.corpus.issues) + self.review.issues()
+
     def _on_filters(self, event: FiltersChanged) -> None:
         f = event.new
+        if f.statuses in self.status_actions:
+            self.status_actions[f.statuses].setChecked(True)
         self.references_action.setChecked(f.hide_references)
         self.clear_filter_action.setEnabled(f.places is not None)
         for key, action in self.origin_actions.items():

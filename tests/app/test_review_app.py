@@ -1,0 +1,181 @@
+"""Reviewing links in the app: context menus, the place chooser, the queue with single keys."""
+
+import json
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMenu
+
+from caucasusmap.app.qt_review import PlaceChooser, selection_span
+from caucasusmap.review import read_decisions
+
+
+def decisions(window):
+    return read_decisions(window.corpus_path / "annotations.jsonl")[0]
+
+
+def show_passage_of(window, qtbot, place, surface):
+    """Select a place and return (passage id, document, start) of a mention of it."""
+    from collections import Counter
+
+    window.state.select_places([place], source="test")
+    index = window.index
+    found = [m for m in index.mentions if m.place == place and m.surface == surface and m.status == "automatic"]
+    busiest = Counter(m.document for m in found).most_common(1)[0][0]  # "apply to all" has something to do
+    m = next(m for m in found if m.document == busiest)
+    window.state.select_passage(m.passage, source="test")
+    qtbot.waitUntil(lambda: window.reader.shown()["passage"] == m.passage, timeout=10000)
+    return m
+
+
+def menu_texts(window, browser, anchor):
+    menu = QMenu()
+    for hook in browser.menu_hooks:
+        hook(menu, anchor, QPoint(0, 0))
+    return menu, [a.text() for a in menu.actions() if a.text()]
+
+
+def trigger(menu, starts):
+    action = next(a for a in menu.actions() if a.text().startswith(starts))
+    action.trigger()
+
+
+def test_context_menu_confirms_and_rejects_with_counts(window, qtbot):
+    before = len(decisions(window))
+    m = show_passage_of(window, qtbot, "tabriz", "Tabriz")
+    anchor = f"place:tabriz@{m.document}:{m.start}:{m.end}"
+    menu, texts = menu_texts(window, window.passages.browser, anchor)
+    assert texts[0] == "✓ Confirm: “Tabriz” is Tabriz"
+    assert "Change to another place…" in texts and "✗ Reject: “Tabriz” is no place here" in texts
+    same_doc = sum(1 for x in window.index.mentions if x.document == m.document and x.surface == "Tabriz"
+                   and x.place == "tabriz")
+    assert f"Confirm every identical mention in this document ({same_doc})" in texts
+    trigger(menu, "✓ Confirm")
+    assert len(decisions(window)) == before + 1  # written at once
+    # Every panel gets the reviewed index a moment later (once the keys pause).
+    qtbot.waitUntil(lambda: next(x.status for x in window.index.mentions
+                                 if x.document == m.document and x.start == m.start) == "confirmed", timeout=5000)
+    # The checked style reaches the passages and the reader.
+    qtbot.waitUntil(lambda: "#15803d" in window.reader.browser.toHtml(), timeout=5000)
+    menu, texts = menu_texts(window, window.passages.browser, anchor)
+    assert any(t.startswith("Clear my decision (confirmed") for t in texts)
+    # Reject every identical one in the document, after the count is confirmed.
+    asked = []
+    window.review.confirm_many = lambda plan: asked.append(plan.count) or True
+    trigger(menu, "Reject every identical mention in this document")
+    assert asked == [same_doc]  # this one (re-decided) and every identical unchecked one
+    qtbot.waitUntil(lambda: len(decisions(window)) == before + same_doc, timeout=5000)
+    qtbot.waitUntil(lambda: "line-through" in window.reader.browser.toHtml(), timeout=5000)
+    window.review.undo()
+    assert len(decisions(window)) == before + 1
+    assert window.statusBar().currentMessage().startswith("Undo: reject")
+
+
+def test_change_through_the_place_chooser(window, qtbot):
+    m = show_passage_of(window, qtbot, "azerbaijan", "Azerbaijan")
+    dialog = window.review.choose_place("change", m.document, m.start, m.end, "azerbaijan")
+    assert isinstance(dialog, PlaceChooser)
+    first = [dialog.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.list.count())]
+    assert {"iranian-azerbaijan", "historical-azerbaijan", "east-azerbaijan"} <= set(first[:6])
+    dialog.filter.setText("urmi")  # search every place
+    found = [dialog.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.list.count())]
+    assert found and all("urmi" in pid or "urmi" in window.index.gazetteer.by_id[pid].name.lower() for pid in found)
+    dialog.filter.clear()
+    dialog.choose("iranian-azerbaijan")
+    d = next(d for d in decisions(window) if d.start == m.start and d.action == "change")
+    assert (d.action, d.place, d.was) == ("change", "iranian-azerbaijan", "azerbaijan")
+
+
+def test_selected_text_links_to_a_place(window, qtbot):
+    index = window.index
+    # A word the linker does not link: select it in the reader.
+    m = show_passage_of(window, qtbot, "nurduz", "Nurduz")
+    doc = index.corpus.by_id[m.document]
+    passage = index.passages[m.passage]
+    text, spans = index.reading_text(passage.id)
+    word = next(w for w in text.split() if w.isalpha() and len(w) > 6 and w[0].isupper()
+                and not any(a <= text.index(w) < b for a, b, _ in spans))
+    browser = window.reader.browser
+    plain = browser.document().toPlainText()
+    at = plain.index(text[:24], browser._starts[browser._ids.index(passage.id)]) + text.index(word)
+    cursor = browser.textCursor()
+    cursor.setPosition(at)
+    cursor.setPosition(at + len(word), QTextCursor.MoveMode.KeepAnchor)
+    browser.setTextCursor(cursor)
+    span = selection_span(browser, index)
+    assert span is not None and doc.text[span[1]:span[2]] == word
+    menu, texts = menu_texts(window, browser, "")
+    assert f"Link “{word}” to a place…" in texts
+    trigger(menu, "Link “")
+    window.review.chooser.choose("nurduz")
+    d = next(d for d in decisions(window) if d.exact == word)
+    assert (d.action, d.place) == ("add", "nurduz")
+    qtbot.waitUntil(lambda: any(x.status == "added" and x.surface == word for x in window.index.mentions),
+                    timeout=5000)
+
+
+def test_review_queue_with_single_keys(window, qtbot):
+    window.start_review()
+    panel = window.review_queue
+    first = panel.current()
+    assert first is not None and panel.progress.text().startswith("28 of ")
+    assert window.state.current.places[0] == first.place  # the map shows it and its alternatives
+    assert len(window.state.current.places) > 1
+    qtbot.keyClick(panel, Qt.Key.Key_C)
+    assert panel.progress.text().startswith("29 of ")
+    second = panel.current()
+    assert (second.document, second.start) != (first.document, first.start)
+    qtbot.keyClick(panel, Qt.Key.Key_X)
+    assert panel.progress.text().startswith("30 of ")
+    third = panel.current()
+    qtbot.keyClick(panel, Qt.Key.Key_S)  # skip
+    assert panel.progress.text().startswith("30 of ") and "1 skipped" in panel.progress.text()
+    fourth = panel.current()
+    target = panel._alternatives[0][0]
+    qtbot.keyClick(panel, Qt.Key.Key_1)
+    changed = next(d for d in decisions(window) if d.start == fourth.start and d.source)
+    assert (changed.action, changed.place) == ("change", target)
+    qtbot.keyClick(panel, Qt.Key.Key_U)  # undo the change: back on that mention
+    assert (panel.current().document, panel.current().start) == (fourth.document, fourth.start)
+    qtbot.keyClick(panel, Qt.Key.Key_B)
+    assert (panel.current().document, panel.current().start) == (third.document, third.start)
+    # D: every identical mention in this document at once.
+    qtbot.keyClick(panel, Qt.Key.Key_D)
+    assert panel.all_in_document.isChecked()
+    n = int(panel.all_in_document.text().split("(")[1].split(")")[0])
+    before = len(decisions(window))
+    qtbot.keyClick(panel, Qt.Key.Key_C)
+    assert len(decisions(window)) == before + n
+
+
+def test_decisions_file_edited_elsewhere_is_picked_up(window, qtbot):
+    path = window.corpus_path / "annotations.jsonl"
+    index = window.index
+    m = next(m for m in index.mentions if m.place == "tabriz" and m.status == "automatic")
+    doc = index.corpus.by_id[m.document]
+    line = {"id": "byhand1", "action": "reject", "source": doc.path.rsplit("/", 1)[-1], "start": m.start,
+            "end": m.end, "exact": m.surface, "was": "tabriz"}
+    path.write_text(path.read_text(encoding="utf-8") + json.dumps(line) + "\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: window.index.review is not None
+                    and any(d.id == "byhand1" for d in window.index.review.decisions), timeout=15000)
+    assert not any(x.document == m.document and x.start == m.start for x in window.index.mentions)
+
+
+def test_concurrent_edit_of_the_same_mention_is_refused_and_reloaded(window, qtbot):
+    m = show_passage_of(window, qtbot, "tabriz", "Tabriz")
+    review = window.review.review  # bound to the index shown now
+    path = window.corpus_path / "annotations.jsonl"
+    doc = window.index.corpus.by_id[m.document]
+    other = {"id": "elsewhere1", "action": "confirm", "place": "tabriz", "was": "tabriz",
+             "source": doc.path.rsplit("/", 1)[-1], "start": m.start, "end": m.end, "exact": m.surface}
+    path.write_text(path.read_text(encoding="utf-8") + json.dumps(other) + "\n", encoding="utf-8")
+    warned = []
+    window.review.warning.disconnect()
+    window.review.warning.connect(lambda title, text: warned.append(title))
+    # Decided at once, before the app's watcher had a chance to reload the file.
+    assert not window.review.decide("reject", m.document, m.start)
+    assert warned == ["The decisions file changed"]
+    assert [d.action for d in decisions(window) if d.start == m.start and d.exact == "Tabriz"] == ["confirm"]
+    assert "elsewhere1" in review.file.by_id and window.index is review.index  # reloaded and shown
+    # After the reload the user can decide, knowingly replacing it.
+    assert window.review.decide("reject", m.document, m.start)
