@@ -185,7 +185,7 @@ def write_bytes_atomic(path: str | Path, data: bytes, *, mode: int | None = None
         linked = target.stat().st_nlink > 1
     except FileNotFoundError:
         linked = False
-    tmp = _write_tmp(target, data, mode, durable)
+    tmp = _write_tmp(target, data, mode) if durable else _write_tmp(target, data, mode, False)
     try:
         if linked:
             _overwrite_in_place(target, data)

@@ -139,6 +139,8 @@ class LoadController(QObject):
         self.loader.extras.connect(self._on_extras)
         self.extras_ready = False
         self._extras_for = None
+        self._changed: set[str] = set()  # what changed since the last load ("" = unknown)
+        self._loading_for: set[str] = set()
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self.schedule)
         self.watcher.directoryChanged.connect(self.schedule)
@@ -150,9 +152,10 @@ class LoadController(QObject):
     def busy(self) -> bool:
         return self.loader.busy
 
-    def schedule(self, *_args) -> None:
+    def schedule(self, *args) -> None:
         """Relink soon (editors often save by replacing the file; the folder
         watch catches that; several changes in a row link once)."""
+        self._changed.add(str(args[0]) if args else "")
         self.timer.start()
 
     def _paths_changed(self, event) -> None:
@@ -164,6 +167,7 @@ class LoadController(QObject):
         if self.loader.busy:
             self.timer.start()  # try again once the current run ends
             return
+        self._loading_for, self._changed = self._changed, set()
         self.started.emit(f"Linking {s.corpus_path} with {s.gazetteer_path.name}…")
         self.loader.start(s.gazetteer_path, s.corpus_path)
 
@@ -177,9 +181,12 @@ class LoadController(QObject):
             self.failed.emit(result.error)
             return
         current = self.session.index
-        if current is not None and result.index.key and result.index.key == current.key:
-            # Nothing changed (e.g. the app itself just wrote the review decisions
-            # that are already applied): keep the index, its panels and its extras.
+        corpus = self.session.corpus_path
+        only_corpus = self._loading_for and self._loading_for <= {str(corpus), str(corpus / ANNOTATIONS_FILE)}
+        if current is not None and only_corpus and result.index.key and result.index.key == current.key:
+            # Only the corpus folder changed and the content is the same (the app
+            # itself just wrote review decisions it has applied already): keep
+            # the index, its panels and its extras.
             self.loaded.emit(LoadResult(current, seconds=result.seconds))
             return
         self.extras_ready = False
