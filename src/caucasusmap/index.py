@@ -244,6 +244,8 @@ class Index:
         """This index as the linker made it, without review decisions."""
         if self.automatic_table is None and self.review is None:
             return self
+        if getattr(self.review, "automatic", None) is not None:
+            return self.review.automatic
         return Index(self.gazetteer, self.corpus, self.passage_list, self.automatic_table or self.table,
                      source=self.source, key=self.key.split("+")[0],
                      alternative_places=self.alternative_places, reference=self.reference, share=self)

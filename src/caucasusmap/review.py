@@ -62,7 +62,7 @@ __all__ = [
     "Decision", "ChangeSet", "AnnotationFile", "ReviewLayer", "Plan", "Target", "Review", "QueueItem",
     "anchor", "anchor_all", "apply_decisions", "read_decisions", "dump_decisions", "annotations_path", "source_of",
     "review_queue", "status_codes", "ANNOTATIONS_FILE", "parse_decisions", "quote_at", "alternatives",
-    "reading_marks",
+    "reading_marks", "find_place", "search_places", "reference_of",
 ]
 
 FORMAT = "caucasusmap annotations"
@@ -723,6 +723,8 @@ class ReviewLayer:
     rejected: Any  # MentionTable of the rejected automatic mentions (status REJECTED)
     issues: tuple[Issue, ...]
     digest: str = ""
+    #: The index the decisions were laid over (the linker's, without them).
+    automatic: Any = field(default=None, repr=False, compare=False)
     by_span: dict[tuple[str, int, int], Decision] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -757,8 +759,48 @@ def _layer_issue(path, d: Decision, message: str) -> Issue:
     return warning(path, d.line, 0, f"decision {d.id} ({d.action} {d.exact!r} in {d.source}): {message}")
 
 
+def _decided_places(base: Index, decisions: list[Decision], reference: Any = None) -> tuple[Any, tuple, Any]:
+    """The gazetteer, alternative places and automatic table for the
+    reviewed index: a decision may name a place the linker only weighed (an
+    alternative) or any place of the reference gazetteer; such places join
+    the gazetteer after its own (the ``place`` column stays valid) and the
+    alternatives columns are renumbered to the new pool."""
+    known = base._place_index
+    wanted = sorted({d.place for d in decisions if d.place is not None and d.place not in known})
+    if not wanted:
+        return base.gazetteer, base.alternative_places, base.table
+    alt_ids = {p.id: p for p in base.alternative_places}
+    if reference is None and base.reference and any(pid not in alt_ids for pid in wanted):
+        from .index import default_reference
+
+        ref = default_reference()
+        reference = ref if ref is not None and ref.digest == base.reference else None
+    promoted = []
+    for pid in wanted:
+        place = alt_ids.get(pid) or (reference.place(pid) if reference is not None else None)
+        if place is not None:
+            promoted.append(place)
+    if not promoted:
+        return base.gazetteer, base.alternative_places, base.table
+    from .gazetteer import Gazetteer
+    from .index import MentionTable
+
+    g = base.gazetteer
+    gazetteer = Gazetteer(g.path, (*g.places, *promoted), g.issues)
+    ids = {p.id for p in promoted}
+    rest = tuple(p for p in base.alternative_places if p.id not in ids)
+    n = len(g.places)
+    new_pos = {p.id: i for i, p in enumerate((*promoted, *rest))}
+    remap = np.arange(n + len(base.alternative_places), dtype=np.int64)
+    remap[n:] = [n + new_pos[p.id] for p in base.alternative_places]
+    t = base.table
+    auto = MentionTable(t.document, t.passage, t.start, t.end, t.place, confidence=t.confidence,
+                        alt_offset=t.alt_offset, alt_place=remap[t.alt_place], alt_score=t.alt_score)
+    return gazetteer, rest, auto
+
+
 def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | Path = ANNOTATIONS_FILE,
-                    digest: str = "", file_issues: Iterable[Issue] = ()) -> Index:
+                    digest: str = "", file_issues: Iterable[Issue] = (), reference: Any = None) -> Index:
     """A new index whose mentions are ``index``'s automatic ones with the
     decisions applied, each mention carrying its status.
 
@@ -767,8 +809,10 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
     linker had exactly that span and place, *corrected* when it had another
     place or span there, *added* when it had nothing. Overlapping decisions:
     the later one (``created``, then file order) applies and the other is
-    reported. Orphaned decisions and decisions naming a place the gazetteer
-    no longer has are reported and not applied."""
+    reported. A decision may name a place of the linker's alternatives or
+    of the reference gazetteer (``reference``; default: the one the index
+    was linked with): it joins the index's places. Orphaned decisions and
+    decisions naming a place nobody has are reported and not applied."""
     from .index import Index, MentionTable
 
     path = str(path)
@@ -777,10 +821,11 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
     corpus = base.corpus
     docs = corpus.documents
     src = _source_map(corpus)
-    place_pos = base._place_index
     passage_pos = base._passage_index
     issues: list[Issue] = list(file_issues)
     decisions = list(decisions)
+    gazetteer, alternative_places, auto = _decided_places(base, decisions, reference)
+    place_pos = base._place_index if gazetteer is base.gazetteer else {p.id: i for i, p in enumerate(gazetteer.places)}
     ordered = sorted(range(len(decisions)), key=lambda k: (decisions[k].created, decisions[k].line, k))
     rank = {k: r for r, k in enumerate(ordered)}
     to_anchor: dict[int, list[int]] = defaultdict(list)
@@ -790,7 +835,8 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
             issues.append(_layer_issue(path, d, f"orphaned: the corpus has no document {d.source!r}; "
                                                 "kept, not applied"))
         elif d.place is not None and d.place not in place_pos:
-            issues.append(_layer_issue(path, d, f"the gazetteer has no place {d.place!r}; kept, not applied"))
+            issues.append(_layer_issue(path, d, f"no place {d.place!r} in the gazetteer or the reference "
+                                                "gazetteer; kept, not applied"))
         else:
             to_anchor[di].append(k)
     per_doc: dict[int, list[tuple[int, int, int, Decision]]] = defaultdict(list)
@@ -873,10 +919,10 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
     rej = np.array(sorted(rejected), dtype=np.int64)
     rejected_table = MentionTable(*(getattr(auto, c)[rej] for c in ("document", "passage", "start", "end", "place")),
                                   status=np.full(len(rej), REJECTED, dtype=np.int8))
-    layer = ReviewLayer(path, tuple(decisions), spans, rejected_table, tuple(issues), digest)
-    return Index(base.gazetteer, corpus, base.passage_list, table, source=base.source,
+    layer = ReviewLayer(path, tuple(decisions), spans, rejected_table, tuple(issues), digest, base)
+    return Index(gazetteer, corpus, base.passage_list, table, source=base.source,
                  automatic_table=auto, review=layer,
-                 alternative_places=base.alternative_places, reference=base.reference,
+                 alternative_places=alternative_places, reference=base.reference,
                  key=f"{base.key}+{digest[:16]}" if base.key and digest else base.key, share=base)
 
 
@@ -1013,7 +1059,7 @@ class Review:
                 raise ReviewError(f"{action} needs a place")
         else:
             place = None  # confirm keeps each target's current place; reject has none
-        if place is not None and place not in idx.gazetteer.by_id:
+        if place is not None and find_place(idx, place) is None:
             raise ReviewError(f"no place has the id {place!r}; 'caucasusmap places' lists them")
         if action == "add":
             if end is None or not 0 <= start < end <= len(doc.text):
@@ -1133,6 +1179,9 @@ class Review:
                                            None if plan.action == "add" else was, batch=batch, note=note,
                                            created=created))
         names = {p.id: p.name for p in self.index.gazetteer.places}
+        if plan.place is not None and plan.place not in names:
+            found = find_place(self.index, plan.place)
+            names[plan.place] = found.name if found is not None else plan.place
         change = ChangeSet(tuple(added), plan.superseded, plan.describe(names))
         self.file.commit(change)
         return self.refresh()
@@ -1306,15 +1355,92 @@ def _cached_name_keys(index: Index) -> tuple[dict[str, set[str]], dict[str, set[
     return hit[1]
 
 
+def reference_of(index: Index):
+    """The reference gazetteer ``index`` was linked with, if it is still the
+    one installed (None otherwise)."""
+    if not index.reference:
+        return None
+    from .index import default_reference
+
+    ref = default_reference()
+    return ref if ref is not None and ref.digest == index.reference else None
+
+
+def find_place(index: Index, place_id: str):
+    """A place a decision may name: the index's (gazetteer, linked reference
+    places, the linker's alternatives) or any of the reference gazetteer."""
+    place = index.place(place_id)
+    if place is None:
+        ref = reference_of(index)
+        place = ref.place(place_id) if ref is not None else None
+    return place
+
+
+_SEARCH: dict[int, tuple[Any, list]] = {}
+
+
+def _search_rows(index: Index) -> list[tuple[str, tuple[str, ...], str]]:
+    """(place id, folded names, why) of every place one can link to: the
+    index's places, then the reference places no curated place hides."""
+    hit = _SEARCH.get(id(index))
+    if hit is not None and hit[0] is index:
+        return hit[1]
+    rows: list[tuple[str, tuple[str, ...], str]] = []
+    seen: set[str] = set()
+    for p in index.place_pool:
+        why = "" if not p.from_reference else "reference gazetteer"
+        rows.append((p.id, tuple(fold_phrase(n) for n in (*p.names, p.id)), why))
+        seen.add(p.id)
+    ref = reference_of(index)
+    if ref is not None:
+        from .reference import layer
+
+        hidden = set(layer([p for p in index.gazetteer.places if not p.from_reference], ref).shadowed)
+        for rp, names in zip(ref.places, ref.names):
+            if rp.id not in seen and rp.id not in hidden:
+                rows.append((rp.id, (*(f for _, f in names), rp.id), "reference gazetteer"))
+    if len(_SEARCH) > 2:
+        _SEARCH.clear()
+    _SEARCH[id(index)] = (index, rows)
+    return rows
+
+
+def search_places(index: Index, query: str, exclude: Iterable[str] = (), limit: int = 200) -> list[tuple[str, str]]:
+    """Places whose name or alias starts with (then contains) ``query``
+    (case and diacritics aside), the gazetteer's first, then the reference
+    gazetteer's, each with where it comes from ("" for the gazetteer)."""
+    key = fold_phrase(query)
+    if not key:
+        return []
+    skip = set(exclude)
+    prefix, inner = [], []
+    for pid, names, why in _search_rows(index):
+        if pid in skip:
+            continue
+        if any(n.startswith(key) for n in names):
+            prefix.append((pid, why))
+        elif any(key in n for n in names):
+            inner.append((pid, why))
+    return (prefix + inner)[:limit]
+
+
+def _row_at(index: Index, document_id: str, start: int, end: int) -> int | None:
+    t = index.table
+    d = index.document_position(document_id)
+    lo, hi = np.searchsorted(t.document, [d, d + 1])
+    k = lo + int(np.searchsorted(t.start[lo:hi], start))
+    return k if k < hi and int(t.start[k]) == start and int(t.end[k]) == end else None
+
+
 def alternatives(index: Index, document_id: str, start: int, end: int, current: str | None = None,
                  limit: int = 9) -> list[tuple[str, str]]:
     """The places a span most likely is instead of ``current``, best first,
-    each with why: places with the same name; places whose longer name ends
-    with it ("East Azerbaijan" for "Azerbaijan") or that are part of it;
-    nearest first to the passage's other places. Then the other places of
-    the passage and of the document. Per-mention alternatives the index
-    carries (``index.table.alternatives``, the disambiguator's) come first
-    when there are any."""
+    each with why: the places the linker weighed for this mention (with
+    their probability); places with the same name; places whose longer name
+    ends with it ("East Azerbaijan" for "Azerbaijan") or that are part of
+    it; nearest first to the passage's other places. Then the other places
+    of the passage and of the document. Ids may be of places only ever an
+    alternative (:attr:`Index.place_pool`)."""
     from .maps import great_circle_km
 
     doc = index.corpus.by_id[document_id]
@@ -1324,11 +1450,12 @@ def alternatives(index: Index, document_id: str, start: int, end: int, current: 
     passage = next((p for p in index.document_passages.get(document_id, ()) if p.start <= start < p.end), None)
     around = [p for p in (index.places_in(passage.id) if passage else {}) if p != current]
     out: dict[str, str] = {}
-    known = getattr(index, "mention_alternatives", None)
-    if known is not None:
-        for pid, why in known(document_id, start, end):
-            if pid != current and pid in by_id:
-                out.setdefault(pid, why)
+    row = _row_at(index, document_id, start, end)
+    if row is not None:
+        for pid, score in index.alternatives(row):
+            if pid != current:
+                out.setdefault(pid, f"the linker's next choice, p={score:.2f}" if score >= 0.005
+                               else "the linker's next choice")
     words = key.split()
     parts: set[str] = set()
     for i in range(len(words)):

@@ -12,6 +12,7 @@ from caucasusmap.review import (
     AnnotationFile,
     Decision,
     Review,
+    alternatives,
     anchor,
     annotations_path,
     dump_decisions,
@@ -494,3 +495,96 @@ def test_a_change_landing_during_the_write_is_merged_not_overwritten(review, cor
     assert len(calls) == 2  # refused once, merged, written
     assert {d.id for d in read_decisions(path)[0]} >= {"racer"}
     assert len(read_decisions(path)[0]) == 3
+
+
+# -- with the reference gazetteer: the linker's columns and places beyond the YAML --------
+
+ASTARA = "Trucks from Tabriz queued at Astara before driving on to Rasht and Lankaran.\n"
+
+
+@pytest.fixture
+def linked(write, tmp_path, monkeypatch):
+    """A corpus linked with the packaged reference (as for a user)."""
+    from caucasusmap.reference import load_reference
+
+    monkeypatch.setenv("CAUCASUSMAP_REFERENCE", "")
+    ref = load_reference()
+    assert ref is not None
+    write("g/places.yaml", """
+        places:
+          - id: tabriz
+            name: Tabriz
+            kind: city
+            lat: 38.08
+            lon: 46.29
+        """)
+    write("r/a.md", ASTARA)
+    index = open_index(tmp_path / "g", tmp_path / "r", reference=ref)
+    counter = iter(range(10_000))
+    return Review(index, new_id=lambda: f"d{next(counter):04d}")
+
+
+def _linker_view(index):
+    return {(m.document, m.start): (m.place, round(m.confidence, 4), m.alternatives) for m in index.mentions}
+
+
+def test_the_linkers_confidence_and_alternatives_stay_with_their_rows(linked):
+    before = _linker_view(linked.index)
+    astara = next(m for m in linked.index.mentions if m.surface == "Astara")
+    assert astara.alternatives and astara.confidence < 1.0
+    # A new mention ahead of every other one, so each kept row moves down one.
+    linked.decide("add", "a", 0, len("Trucks"), place="tabriz")
+    after = _linker_view(linked.index)
+    assert after.pop(("a", 0)) == ("tabriz", 1.0, ())
+    assert after == before
+    assert linked.index.mention(1).status == "automatic" and linked.index.table.status[0] == 3  # added
+
+
+def test_change_to_a_place_the_linker_only_weighed(linked):
+    index = linked.index
+    astara = next(m for m in index.mentions if m.surface == "Astara")
+    other = astara.alternatives[0]
+    assert other not in index.gazetteer.by_id and index.place(other) is not None  # an alternative only
+    offered = [pid for pid, _ in alternatives(index, "a", astara.start, astara.end, astara.place)]
+    assert offered[0] == other
+    before = {k: v for k, v in _linker_view(index).items() if k != ("a", astara.start)}
+    _, reviewed = linked.decide("change", "a", astara.start, place=other)
+    m = next(m for m in reviewed.mentions if m.start == astara.start)
+    assert (m.place, m.status) == (other, "corrected")
+    assert reviewed.gazetteer.by_id[other].from_reference and other not in {p.id for p in reviewed.alternative_places}
+    assert reviewed.mention_count(other) == 1 and not reviewed.review.issues
+    # Every other row's alternatives still name the same places (the pool was renumbered).
+    assert {k: v for k, v in _linker_view(reviewed).items() if k != ("a", astara.start)} == before
+    auto = reviewed.automatic()
+    assert _linker_view(auto)[("a", astara.start)] == _linker_view(index)[("a", astara.start)]
+    linked.undo()
+    assert other not in linked.index.gazetteer.by_id
+
+
+def test_change_to_any_reference_place_found_by_search(linked, monkeypatch):
+    from caucasusmap.review import search_places
+
+    rasht = next(m for m in linked.index.mentions if m.surface == "Rasht")
+    found = search_places(linked.index, "yerev")
+    assert found and all(why == "reference gazetteer" for _, why in found)
+    yerevan = found[0][0]
+    assert linked.index.place(yerevan) is None  # not in the index until a decision names it
+    _, reviewed = linked.decide("change", "a", rasht.start, place=yerevan)
+    assert next(m for m in reviewed.mentions if m.start == rasht.start).place == yerevan
+    assert reviewed.gazetteer.by_id[yerevan].name == "Yerevan"
+    # Without that reference the decision is kept and reported, not applied.
+    monkeypatch.setenv("CAUCASUSMAP_REFERENCE", "none")
+    again = open_index(linked.index.gazetteer.path, linked.index.corpus.root)
+    assert any("in the gazetteer or the reference gazetteer" in i.message for i in again.review.issues)
+    assert all(m.place != yerevan for m in again.mentions)
+
+
+def test_a_reviewed_index_shares_the_automatic_ones_lookups(review):
+    base = review.index.automatic()
+    review.decide("confirm", "trip", at(DOC, "Tabriz"))
+    idx = review.index
+    auto = idx.automatic()
+    assert auto is base  # the linker's index itself, not a copy
+    assert idx.passages is base.passages and idx.document_passages is base.document_passages
+    assert auto._place_index is idx._place_index and auto.place_pool is idx.place_pool
+    assert "_by_place" not in vars(base)  # only a step to the reviewed index: its query maps never built

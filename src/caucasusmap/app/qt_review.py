@@ -49,7 +49,9 @@ from ..review import (
     Review,
     alternatives,
     annotations_path,
+    find_place,
     review_queue,
+    search_places,
 )
 from ..session import IndexReplaced, Session
 from .qt_panels import HIGHLIGHT, LinkBrowser, _Panel, passage_html
@@ -61,8 +63,23 @@ log = logging.getLogger("caucasusmap.app")
 SYNC_MS = 250
 """After the last decision, how long until every panel and the map are redrawn."""
 NAME_REASONS = {"same name", "a longer name ending with it", "part of the name"}
+LINKER_REASON = "the linker's next choice"
 STATUS_LABELS = {AUTOMATIC: "not checked", CONFIRMED: "confirmed", CORRECTED: "corrected", ADDED: "added by you",
                  REJECTED: "rejected"}
+
+
+def place_label(index, place_id: str, names: dict[str, str], why: str = "") -> str:
+    """How a place reads in the chooser and the queue: its name, kind,
+    country (for reference places) and why it is offered."""
+    place = find_place(index, place_id)
+    if place is None:
+        return place_id
+    detail = [place.kind]
+    if place.from_reference and place.country:
+        detail.append(place.country)
+    if why:
+        detail.append(why)
+    return f"{names.get(place_id, place.name)}  ({'; '.join(detail)})"
 
 
 def _sentence(text: str) -> str:
@@ -124,7 +141,7 @@ class ReviewController(QObject):
         pending, self._pending = self._pending, None
         if pending is not None:
             action, doc, start, end, scope, place = pending
-            if event.index.gazetteer.by_id.get(place) is not None:
+            if find_place(event.index, place) is not None:
                 self.decide(action, doc, start, end, place, scope, ask=False)
 
     def _apply(self, review: Review, message: str) -> None:
@@ -415,24 +432,12 @@ class PlaceChooser(QDialog):
 
     def _fill(self, query: str) -> None:
         self.list.clear()
-        key = fold_phrase(query)
-        if not key:
+        if not fold_phrase(query):
             rows = self._ranked
         else:
-            scored = []
-            for p in self.index.gazetteer.places:
-                if p.id == self._current:
-                    continue
-                names = [fold_phrase(n) for n in (*p.names, p.id)]
-                if any(n.startswith(key) for n in names):
-                    scored.append((0, p.name, p.id))
-                elif any(key in n for n in names):
-                    scored.append((1, p.name, p.id))
-            rows = [(pid, "") for _, _, pid in sorted(scored)[:200]]
+            rows = search_places(self.index, query, exclude=(self._current,) if self._current else ())
         for pid, why in rows:
-            place = self.index.gazetteer.by_id[pid]
-            label = f"{self.names.get(pid, place.name)}  ({place.kind}" + (f"; {why})" if why else ")")
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(place_label(self.index, pid, self.names, why))
             item.setData(Qt.ItemDataRole.UserRole, pid)
             self.list.addItem(item)
         if self.list.count():
@@ -652,13 +657,15 @@ class ReviewQueuePanel(_Panel, QWidget):
         self.text.setHtml(self._passage_html(index, passage.id, item))
         self._alternatives = alternatives(index, item.document, item.start, item.end, item.place)
         self.alts.clear()
+        names = self.controller.names()
         for n, (pid, why) in enumerate(self._alternatives, 1):
-            place = index.gazetteer.by_id[pid]
-            self.alts.addItem(f"{n}  {self.controller.names().get(pid, place.name)}  ({place.kind}; {why})")
+            self.alts.addItem(f"{n}  {place_label(index, pid, names, why)}")
         identical = review.plan("confirm", item.document, item.start, scope="document").count
         self.all_in_document.setText(f"Every identical mention in this document ({identical}) (D)")
         # The map shows the place and the alternatives its name suggests (not every place nearby).
-        related = [pid for pid, why in self._alternatives if why in NAME_REASONS][:4]
+        # (Places only ever an alternative are not on the map: it shows the index's places.)
+        related = [pid for pid, why in self._alternatives
+                   if (why in NAME_REASONS or why.startswith(LINKER_REASON)) and pid in index.gazetteer.by_id][:4]
         places = [item.place, *related]
         self._report(lambda: self._show_on_map(places, passage.id))
 
