@@ -765,8 +765,7 @@ def _decided_places(base: Index, decisions: list[Decision], reference: Any = Non
     alternative) or any place of the reference gazetteer; such places join
     the gazetteer after its own (the ``place`` column stays valid) and the
     alternatives columns are renumbered to the new pool."""
-    known = base._place_index
-    wanted = sorted({d.place for d in decisions if d.place is not None and d.place not in known})
+    wanted = sorted({d.place for d in decisions if d.place is not None and base.place_position(d.place) is None})
     if not wanted:
         return base.gazetteer, base.alternative_places, base.table
     alt_ids = {p.id: p for p in base.alternative_places}
@@ -821,11 +820,10 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
     corpus = base.corpus
     docs = corpus.documents
     src = _source_map(corpus)
-    passage_pos = base._passage_index
     issues: list[Issue] = list(file_issues)
     decisions = list(decisions)
     gazetteer, alternative_places, auto = _decided_places(base, decisions, reference)
-    place_pos = base._place_index if gazetteer is base.gazetteer else {p.id: i for i, p in enumerate(gazetteer.places)}
+    place_pos = {p.id: i for i, p in enumerate(gazetteer.places)}
     ordered = sorted(range(len(decisions)), key=lambda k: (decisions[k].created, decisions[k].line, k))
     rank = {k: r for r, k in enumerate(ordered)}
     to_anchor: dict[int, list[int]] = defaultdict(list)
@@ -900,7 +898,7 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
             else:
                 status = CORRECTED if rows else ADDED
             drop[i0:i1] = True
-            new.append((di, passage_pos[passage.id], s, e, pi, status))
+            new.append((di, base.passage_position(passage.id), s, e, pi, status))
             spans[d.id] = (doc.id, s, e)
 
     keep = ~drop
@@ -1253,6 +1251,8 @@ class QueueItem:
     reasons: tuple[str, ...]
 
 
+UNSURE = 0.9
+"""A linker choice with alternatives below this probability is queued as unsure."""
 _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*")
 _LINK_WORDS = frozenset((
     "of", "in", "on", "at", "the", "de", "del", "della", "di", "du", "des", "la", "le", "e", "ye", "i", "al", "el",
@@ -1289,7 +1289,8 @@ def review_queue(index: Index, *, include_checked: bool = False) -> list[QueueIt
     Priority (highest first): names several gazetteer places share; names
     that end another place's longer name ("Azerbaijan" of "East
     Azerbaijan", "Karabakh" of "Nagorno-Karabakh"); low linker confidence
-    and places from the reference gazetteer, where the index knows them;
+    (the linker weighed other places and gave its choice less than
+    :data:`UNSURE`) and places from the reference gazetteer;
     mentions in reference lists (titles and publishers often carry place
     names); then the rest. Within a priority, identical mentions (same text
     and place) come together, in corpus order, so that "apply to every
@@ -1298,7 +1299,7 @@ def review_queue(index: Index, *, include_checked: bool = False) -> list[QueueIt
     owners, inside = _name_keys(index)
     places = index.gazetteer.places
     docs = index.corpus.documents
-    confidence = getattr(t, "confidence", None)
+    confidence, alt_offset, pool = t.confidence, t.alt_offset, index.place_pool
     statuses = t.statuses
     groups: dict[tuple[str, str], list[QueueItem]] = {}
     first_seen: dict[tuple[str, str], int] = {}
@@ -1319,8 +1320,12 @@ def review_queue(index: Index, *, include_checked: bool = False) -> list[QueueIt
         if longer:
             reasons.append(f"part of a longer name ({', '.join(sorted(longer)[:3])})")
             priority += 3
-        if confidence is not None and float(confidence[r]) < 0.5:
-            reasons.append(f"low confidence ({float(confidence[r]):.2f})")
+        n_alt = int(alt_offset[r + 1] - alt_offset[r])
+        if n_alt and float(confidence[r]) < UNSURE:
+            other = pool[int(t.alt_place[alt_offset[r]])]
+            where = f", {other.country}" if other.country else ""
+            reasons.append(f"the linker was unsure (p={float(confidence[r]):.2f}; also weighed {other.name} "
+                           f"({other.kind}{where}))")
             priority += 3
         if getattr(place, "origin", "") == "reference":
             reasons.append("a reference-gazetteer place")

@@ -588,3 +588,14 @@ def test_a_reviewed_index_shares_the_automatic_ones_lookups(review):
     assert idx.passages is base.passages and idx.document_passages is base.document_passages
     assert auto._place_index is idx._place_index and auto.place_pool is idx.place_pool
     assert "_by_place" not in vars(base)  # only a step to the reviewed index: its query maps never built
+
+
+def test_queue_puts_the_linkers_unsure_choices_and_reference_places_early(linked):
+    queue = review_queue(linked.index)
+    by_surface = {i.surface: i for i in queue}
+    astara = next(m for m in linked.index.mentions if m.surface == "Astara")
+    reasons = " ".join(by_surface["Astara"].reasons)
+    assert astara.confidence < 0.9 and "the linker was unsure" in reasons
+    assert "a reference-gazetteer place" in reasons
+    assert by_surface["Tabriz"].reasons == ("not checked yet",)
+    assert queue[-1].surface == "Tabriz"  # the curated, certain one last
