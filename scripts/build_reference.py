@@ -567,6 +567,7 @@ class Ref:
     note: str = ""
     protected: bool = False  # country/continent/sea names: exempt from the word and first-name filters
     capital: bool = False
+    mid_world: bool = False  # a mid-sized city outside the region (see WORLD_CITY_POPULATION)
 
 
 def populated_kind(pop: int, capital: bool) -> str:
@@ -672,7 +673,8 @@ def build_places(paths: dict[str, Path]) -> tuple[list[Ref], dict]:
         refs.append(Ref(f"gn-{c['geonameid']}", c["name"], populated_kind(pop, capital), round(c["latitude"], 5),
                         round(c["longitude"], 5), c["countrycode"], c["admin1code"], pop,
                         round(math.log10(max(pop, 100)) + (0.5 if capital else 0.0), 3), int(c["geonameid"]),
-                        "geonames", names, capital=capital))
+                        "geonames", names, capital=capital,
+                        mid_world=not (region or capital or pop >= WORLD_WORD_POPULATION)))
     stats["populated places in the region"] = n_region
     stats["capitals and large cities elsewhere"] = n_world
 
@@ -799,6 +801,16 @@ def finalise_names(refs: list[Ref], stopwords: dict[str, set[str]], first_names:
             elif folded not in seen:
                 seen[folded] = name
         kept[r.id] = [(n, f) for f, n in seen.items()]
+    # A mid-sized city elsewhere never takes a name of the region's places, a
+    # country's or a large city's ("Armenia" in Colombia): it would only make them
+    # ambiguous (and slower to decide).
+    taken = {f for r in refs if not r.mid_world for _, f in kept.get(r.id, ())}
+    for r in refs:
+        if r.mid_world:
+            for n, f in kept[r.id]:
+                if f in taken:
+                    report.append((r.id, n, "name of a place of the region or a larger one"))
+            kept[r.id] = [(n, f) for n, f in kept[r.id] if f not in taken]
     owners: dict[str, list[Ref]] = defaultdict(list)
     by_id = {r.id: r for r in refs}
     for pid, names in kept.items():
