@@ -486,10 +486,20 @@
     // Counts per place from the passages of the documents in range.
     var docs = cm.data.meta.documents, counts = [], docSets = [];
     cm.data.places.forEach(function () { counts.push(0); docSets.push({}); });
-    cm.data.passages.forEach(function (ps) {
-      if (!inRange(docs[ps.doc])) return;
-      ps.marks.forEach(function (mk) { counts[mk[2]] += 1; docSets[mk[2]][ps.doc] = true; });
-    });
+    if (cm.data.placeDocs) {
+      // The page carries only some passages (or none): recount from mentions per place and document.
+      cm.data.placeDocs.forEach(function (pairs, i) {
+        pairs.forEach(function (dn) {
+          if (!inRange(docs[dn[0]])) return;
+          counts[i] += dn[1]; docSets[i][dn[0]] = true;
+        });
+      });
+    } else {
+      cm.data.passages.forEach(function (ps) {
+        if (!inRange(docs[ps.doc])) return;
+        ps.marks.forEach(function (mk) { counts[mk[2]] += 1; docSets[mk[2]][ps.doc] = true; });
+      });
+    }
     cm.counts = cm.range ? counts : null;
     cm.docCounts = cm.range ? docSets.map(function (s) { return Object.keys(s).length; }) : null;
     var max = 0;
@@ -745,6 +755,14 @@
       return inRange(docs[cm.data.passages[n].doc]) && lists.every(function (l) { return l.indexOf(n) >= 0; });
     });
     panel.appendChild(el("h3", "cm-count", shown.length + (shown.length === 1 ? " passage" : " passages")));
+    var totals = cm.data.passageTotals;
+    var capped = totals && cm.selected.some(function (i) { return totals[i] > cm.data.placePassages[i].length; });
+    if (capped) {
+      // A large corpus: the file carries each place's first passages only.
+      var most = Math.max.apply(null, cm.selected.map(function (i) { return totals[i]; }));
+      panel.appendChild(el("p", "cm-note", "This file carries the first passages of each place only (" +
+        most.toLocaleString() + " in all): the caucasusmap app or 'caucasusmap passages' lists every one."));
+    }
     var list = el("div", "cm-passages");
     shown.forEach(function (n) { list.appendChild(passageNode(cm.data.passages[n], set)); });
     panel.appendChild(list);

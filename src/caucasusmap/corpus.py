@@ -33,6 +33,7 @@ from . import readers
 from .errors import CorpusError, DocumentError, Issue, MissingLibraryError, error, warning
 from .model import FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, Document, Passage
 from .normalize import hyphen_breaks
+from .readers.base import year_of
 from .yamlsource import YMap, YScalar, YSeq, decode_text, read_yaml
 
 __all__ = ["Corpus", "read_corpus", "read_document", "split_passages", "passage_fields", "document_passage_fields",
@@ -205,6 +206,9 @@ def _extract_path(job: tuple[str, str]) -> tuple[str, object]:
     name, path = job
     reader = next(r for r in readers.READERS if r.name == name)
     try:
+        too_big = over_size_limit(Path(path).stat().st_size)
+        if too_big:
+            return "error", (too_big, 0, 0, 0, False)
         data = Path(path).read_bytes()
         return "ok", _read_file(reader, Path(path), data, None)
     except OSError as exc:
@@ -222,6 +226,11 @@ def _prefetch(files: list[Path], cache, progress, workers: int | None) -> dict[s
         if reader is None or not reader.cached or reader.missing() or not reader.read.__module__.startswith(
                 "caucasusmap.readers."):
             continue  # (readers registered at run time do not exist in a fresh worker process)
+        try:
+            if over_size_limit(path.stat().st_size):
+                continue  # never read: the serial pass reports it
+        except OSError:
+            continue
         if cache is not None:
             try:
                 key = cache.key(reader, path.read_bytes())
@@ -275,22 +284,71 @@ def _read_file(reader: readers.Reader, path: Path, data: bytes, cache, prefetche
     return found
 
 
+def found_metadata(path: Path, found: readers.Extraction) -> dict:
+    """What a file says about itself (title — its first heading if it has no
+    title —, authors, date, address, pages, warnings) as JSON-able data: what
+    the index store keeps so that a document can be described without reading
+    it again."""
+    return {
+        "title": found.title or _first_heading(found.text, path.stem, markup=not found.blocks),
+        "authors": list(found.authors), "date": found.date, "url": found.url,
+        "pages": [list(p) for p in found.pages], "page_labels": list(found.page_labels),
+        "warnings": list(found.warnings),
+    }
+
+
+def document_fields(doc_id: str, path: Path, reader_name: str, found: dict, meta: dict) -> dict:
+    """The :class:`Document` fields other than ``text`` and ``blocks`` from
+    :func:`found_metadata` and the manifest's ``meta`` (which wins over the
+    file's own metadata)."""
+    meta = dict(meta)
+    if found.get("url") and not meta.get("url"):
+        meta["url"] = found["url"]
+    extra = tuple((k, meta[k]) for k in ("doi", "url", "note") if meta.get(k))
+    found_year = year_of(found.get("date", ""))
+    year = meta.get("year") or found_year
+    date = found.get("date", "") if not meta.get("year") or found_year == meta.get("year") else str(meta["year"])
+    return dict(
+        id=doc_id, path=str(path), title=meta.get("title") or found.get("title") or path.stem,
+        authors=meta.get("authors") or tuple(found.get("authors", ())), year=year, venue=meta.get("venue", ""),
+        languages=meta.get("languages", ()), extra=extra, date=date or (str(year) if year else ""),
+        format=reader_name, pages=tuple(tuple(p) for p in found.get("pages", ())),
+        page_labels=tuple(found.get("page_labels", ())),
+    )
+
+
 def _document(doc_id: str, path: Path, reader: readers.Reader, found: readers.Extraction, meta: dict) -> Document:
     """A :class:`Document` from an extraction; the manifest's ``meta`` wins
     over the file's own metadata."""
-    meta = dict(meta)
-    if found.url and not meta.get("url"):
-        meta["url"] = found.url
-    extra = tuple((k, meta[k]) for k in ("doi", "url", "note") if meta.get(k))
-    year = meta.get("year") or found.year
-    date = found.date if not meta.get("year") or found.year == meta.get("year") else str(meta["year"])
-    return Document(
-        id=doc_id, path=str(path),
-        title=meta.get("title") or found.title or _first_heading(found.text, path.stem, markup=not found.blocks),
-        text=found.text, authors=meta.get("authors") or found.authors, year=year, venue=meta.get("venue", ""),
-        languages=meta.get("languages", ()), extra=extra, date=date or (str(year) if year else ""),
-        format=reader.name, blocks=found.blocks, pages=found.pages, page_labels=found.page_labels,
-    )
+    return Document(text=found.text, blocks=found.blocks,
+                    **document_fields(doc_id, path, reader.name, found_metadata(path, found), meta))
+
+
+def not_a_document(path: Path) -> Issue:
+    """The warning for a corpus file no reader takes."""
+    return warning(path, 0, 0, f"skipped: not a document format caucasusmap reads "
+                   f"({path.suffix or 'no extension'}); it reads {', '.join(document_suffixes())}")
+
+
+def document_id(root: Path, path: Path, meta: dict, used_ids: set[str]) -> str:
+    """The id of the corpus file ``path``: the manifest's, else made from its
+    name (its path inside ``root`` when in a subfolder), made unique against
+    ``used_ids`` (which it is added to)."""
+    rel = path.relative_to(root).as_posix()
+    doc_id = meta.get("id") or _slug(path.stem if path.parent == root else rel.rsplit(".", 1)[0])
+    base, n = doc_id, 2
+    while doc_id in used_ids:
+        doc_id, n = f"{base}-{n}", n + 1
+    used_ids.add(doc_id)
+    return doc_id
+
+
+def read_manifest(root: Path) -> tuple[dict[str, dict], str, list[Issue]]:
+    """The manifest of corpus folder ``root``: metadata by relative file
+    path, its text, and its problems."""
+    issues: list[Issue] = []
+    entries, text = _read_manifest(root, issues)
+    return entries, text, issues
 
 
 def read_document(path: str | Path, *, cache: bool | object = True) -> tuple[Document, list[str]]:
@@ -322,6 +380,22 @@ def _cache(cache):
 #: while linking grows with the text, about 40 bytes a character at peak).
 MAX_DOCUMENT_BYTES = 256 * 2**20
 MAX_DOCUMENT_CHARS = 64 * 2**20
+
+
+def over_size_limit(size: int) -> str | None:
+    """Why a file of ``size`` bytes is not read (None: it is within the limit)."""
+    if size > MAX_DOCUMENT_BYTES:
+        return (f"skipped: {size / 2**20:.0f} MiB is over the limit of {MAX_DOCUMENT_BYTES / 2**20:.0f} MiB "
+                "per document; split it into parts")
+    return None
+
+
+def over_length_limit(chars: int) -> str | None:
+    """Why a text of ``chars`` characters is not linked (None: within the limit)."""
+    if chars > MAX_DOCUMENT_CHARS:
+        return (f"skipped: {chars:,} characters of text is over the limit of {MAX_DOCUMENT_CHARS:,} per "
+                "document; split it into parts")
+    return None
 
 
 def corpus_files(root: Path, issues: list[Issue]) -> list[Path]:
@@ -377,6 +451,13 @@ def corpus_files(root: Path, issues: list[Issue]) -> list[Path]:
     return sorted(found.values())
 
 
+def document_files(root: Path, issues: list[Issue]) -> list[Path]:
+    """The files of the corpus folder ``root`` that may be documents, in
+    corpus order: :func:`corpus_files` without the manifest and the other
+    side files."""
+    return [p for p in corpus_files(root, issues) if p.relative_to(root).as_posix() not in SIDE_FILES]
+
+
 def read_corpus(root: str | Path, *, cache: bool | object = True,
                 progress: Callable[[int, int], None] | None = None, workers: int | None = None) -> Corpus:
     """Read every document under ``root`` (recursively, sorted) that a
@@ -402,7 +483,7 @@ def read_corpus(root: str | Path, *, cache: bool | object = True,
     manifest, manifest_text = _read_manifest(root, issues)
     documents: list[Document] = []
     used_ids: set[str] = set()
-    files = [p for p in corpus_files(root, issues) if p.relative_to(root).as_posix() not in SIDE_FILES]
+    files = document_files(root, issues)
     prefetched = _prefetch(files, cache, progress, workers)
     offset = len(prefetched)
     if prefetched and progress:
@@ -413,14 +494,12 @@ def read_corpus(root: str | Path, *, cache: bool | object = True,
             progress(offset + done - 1, offset + len(files))
         reader = readers.reader_for(path)
         if reader is None:
-            issues.append(warning(path, 0, 0, f"skipped: not a document format caucasusmap reads "
-                                  f"({path.suffix or 'no extension'}); it reads {', '.join(document_suffixes())}"))
+            issues.append(not_a_document(path))
             continue
         try:
-            size = path.stat().st_size
-            if size > MAX_DOCUMENT_BYTES:
-                issues.append(error(path, 0, 0, f"skipped: {size / 2**20:.0f} MiB is over the limit of "
-                                    f"{MAX_DOCUMENT_BYTES / 2**20:.0f} MiB per document; split it into parts"))
+            too_big = over_size_limit(path.stat().st_size)
+            if too_big:
+                issues.append(error(path, 0, 0, too_big))
                 continue
             data = path.read_bytes()
         except OSError as exc:
@@ -428,9 +507,9 @@ def read_corpus(root: str | Path, *, cache: bool | object = True,
             continue
         try:
             found = _read_file(reader, path, data, cache, prefetched)
-            if len(found.text) > MAX_DOCUMENT_CHARS:
-                issues.append(error(path, 0, 0, f"skipped: {len(found.text):,} characters of text is over the "
-                                    f"limit of {MAX_DOCUMENT_CHARS:,} per document; split it into parts"))
+            too_long = over_length_limit(len(found.text))
+            if too_long:
+                issues.append(error(path, 0, 0, too_long))
                 continue
         except DocumentError as exc:
             where = f"page {exc.page}: " if exc.page else ""
@@ -439,11 +518,7 @@ def read_corpus(root: str | Path, *, cache: bool | object = True,
             continue
         issues.extend(warning(path, 0, 0, w) for w in found.warnings)
         meta = manifest.pop(rel, {})
-        doc_id = meta.get("id") or _slug(path.stem if path.parent == root else rel.rsplit(".", 1)[0])
-        base, n = doc_id, 2
-        while doc_id in used_ids:
-            doc_id, n = f"{base}-{n}", n + 1
-        used_ids.add(doc_id)
+        doc_id = document_id(root, path, meta, used_ids)
         documents.append(_document(doc_id, path, reader, found, meta))
     if cache is not None and hasattr(cache, "commit"):
         cache.commit()

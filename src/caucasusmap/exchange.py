@@ -463,7 +463,7 @@ def tei_corpus(index: Index, view: MapView | None = None) -> str:
                         attrs["n"] = passage.footnote
             el = _el(parent, tag, **attrs)
             text, origin = display_text(doc.text, passage.start, passage.end)
-            pi = index._passage_index[passage.id]
+            pi = index.passage_position(passage.id)
             pos, last = 0, None
             for r in by_passage.get(pi, []):
                 a, b = display_span(origin, int(t.start[r]), int(t.end[r]))

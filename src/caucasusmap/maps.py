@@ -44,7 +44,8 @@ from .paths import BASEMAP, WEB
 from .review import VIEW_STATUSES
 from .viewfilters import ORIGINS, ViewRows, document_date
 
-__all__ = ["MapView", "view_payload", "view_places", "build_map", "render_map", "KIND_COLORS", "safe_json", "ViewError",
+__all__ = ["PASSAGES_PER_PLACE",
+           "MapView", "view_payload", "view_places", "build_map", "render_map", "KIND_COLORS", "safe_json", "ViewError",
            "marker_diameter", "fit_bounds", "asset_html", "great_circle_km", "load_basemap"]
 
 KIND_COLORS = {
@@ -170,11 +171,13 @@ def _shown_places(index: Index, view: MapView):
     view.check(index)
     places = index.gazetteer.places
     vr = ViewRows(index, view)
-    rows, counts, doc_counts = vr.rows, vr.mentions, vr.documents
-    shown = [i for i in range(len(places)) if counts[i] > 0 or places[i].id in view.selected]
+    counts, doc_counts = vr.mentions, vr.documents
+    selected = {index.place_position(p) for p in view.selected}
+    shown = np.flatnonzero(counts > 0).tolist()
+    shown += sorted(i for i in selected if i is not None and counts[i] == 0)
     # Most mentioned first, so labels and drawing order favour them.
     shown.sort(key=lambda i: (-counts[i], places[i].name.casefold()))
-    return rows, counts, doc_counts, shown
+    return vr, counts, doc_counts, shown
 
 
 def _place_records(places, shown, counts, doc_counts, naming: str = "en",
@@ -199,17 +202,54 @@ def _place_records(places, shown, counts, doc_counts, naming: str = "en",
 def view_places(index: Index, view: MapView = MapView()) -> list[dict[str, Any]]:
     """The places of ``view`` with their mention and document counts — the
     ``places`` part of :func:`view_payload`, without building passages."""
-    rows, counts, doc_counts, shown = _shown_places(index, view)
-    return _place_records(index.gazetteer.places, shown, counts, doc_counts, view.naming, _text(index, view, rows))
+    vr, counts, doc_counts, shown = _shown_places(index, view)
+    return _place_records(index.gazetteer.places, shown, counts, doc_counts, view.naming, _text(index, view, vr))
 
 
-def _text(index: Index, view: MapView, rows) -> dict[str, str] | None:
+def _text(index: Index, view: MapView, vr: ViewRows) -> dict[str, str] | None:
     """The texts' own forms, when the view's naming asks for them."""
-    return index.text_names(rows) if view.naming == TEXT else None
+    return index.text_names(vr.rows) if view.naming == TEXT else None
 
 
-def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datetime | None = None) -> dict[str, Any]:
-    """Everything the page needs for ``view``, as JSON-ready data."""
+PASSAGES_PER_PLACE = 200
+"""Passages of each place an exported explorer carries (the first, in corpus
+order; the page says how many there are in all). Keeps the file of a large
+corpus usable: every place is there with its true counts."""
+
+
+def _place_documents(index: Index, vr: ViewRows, shown: list[int]) -> list[list[list[int]]]:
+    """Per shown place, ``[document, mentions]`` pairs in the view: what the
+    page's own time filter recounts from, with no passage needed."""
+    t = index.table
+    n_docs = max(len(index.corpus.documents), 1)
+    if not vr._masks:
+        s = index.structure
+        bp_start, bp_passage, bp_count = s["bp_start"], s["bp_passage"], s["bp_count"]
+        p_doc = s["p_doc"]
+        out = []
+        for i in shown:
+            a, b = int(bp_start[i]), int(bp_start[i + 1])
+            docs = np.asarray(p_doc[np.asarray(bp_passage[a:b])])
+            per = np.bincount(docs, weights=np.asarray(bp_count[a:b]), minlength=0) if b > a else np.zeros(0)
+            nz = np.flatnonzero(per)
+            out.append([[int(d), int(per[d])] for d in nz.tolist()])
+        return out
+    rows = vr.rows
+    keys, counts = np.unique(np.asarray(t.place[rows]) * n_docs + np.asarray(t.document[rows]), return_counts=True)
+    by_place: dict[int, list[list[int]]] = {}
+    for key, n in zip(keys.tolist(), counts.tolist()):
+        by_place.setdefault(key // n_docs, []).append([key % n_docs, n])
+    return [by_place.get(i, []) for i in shown]
+
+
+def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datetime | None = None,
+                 passages: str | int = "all") -> dict[str, Any]:
+    """Everything the page needs for ``view``, as JSON-ready data.
+
+    ``passages`` says which passages the page carries: ``"all"`` of the
+    view, ``"none"`` (the app's map, whose passages panel asks the index), or
+    a number: at most that many per place, the first in corpus order
+    (``passageTotals`` then gives each place's full count)."""
     t = index.table
     documents = index.corpus.documents
     doc_pos = {d.id: i for i, d in enumerate(documents)}
@@ -218,24 +258,38 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
     # The page gets every passage of the view whatever its date, and applies
     # the time range itself, so its time filter can widen it again.
     view.check(index)
-    rows, counts, doc_counts, shown = _shown_places(index, replace(view, time_range=None))
+    vr, counts, doc_counts, shown = _shown_places(index, replace(view, time_range=None))
     out_index = {pi: k for k, pi in enumerate(shown)}
 
     # Passages of the view, in corpus order, with every shown place marked.
-    passage_rows: dict[int, list[int]] = {}
-    for r in rows.tolist():
-        passage_rows.setdefault(int(t.passage[r]), []).append(r)
+    totals = []
+    if passages == "none":
+        chosen = np.empty(0, dtype=np.int64)
+    elif passages == "all":
+        chosen = np.unique(np.asarray(t.passage[vr.rows]))
+    else:
+        cap = int(passages)
+        picked = []
+        for i in shown:
+            rows_i, _ = vr.passage_rows([places[i].id], "any")
+            totals.append(len(rows_i))
+            picked.append(rows_i[:cap])
+        chosen = np.unique(np.concatenate(picked)) if picked else np.empty(0, dtype=np.int64)
+    mention_mask = vr._masks.get("mention")
     out_passages = []
     place_passages: list[list[int]] = [[] for _ in shown]
     passage_out_index: dict[str, int] = {}
-    for pi in sorted(passage_rows):
+    for pi in chosen.tolist():
         passage = index.passage_list[pi]
         doc = documents[doc_pos[passage.document]]
         text, origin = display_text(doc.text, passage.start, passage.end, markup=doc.markup)
         marks = []
-        for r in passage_rows[pi]:
-            k = out_index.get(int(t.place[r]))
-            if k is None:
+        for r in index.mention_rows_in(pi):
+            if mention_mask is not None and not mention_mask[r]:
+                continue
+            place = int(t.place[r])
+            k = out_index.get(place)
+            if k is None or not vr.place_mask[place]:
                 continue
             a, b = display_span(origin, int(t.start[r]), int(t.end[r]))
             if b > a:
@@ -253,7 +307,7 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
     lats = np.array([places[i].lat for i in shown], dtype=float)
     lons = np.array([places[i].lon for i in shown], dtype=float)
     weights = np.array([max(int(counts[i]), 1) for i in shown], dtype=float)
-    out_places = _place_records(places, shown, counts, doc_counts, view.naming, _text(index, view, rows))
+    out_places = _place_records(places, shown, counts, doc_counts, view.naming, _text(index, view, vr))
     used_docs = sorted(view.documents) if view.documents is not None else [d.id for d in documents]
     exported = exported or _dt.datetime.now(_dt.UTC).replace(microsecond=0)
     highlight = []
@@ -279,12 +333,14 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
                 "timeRange": list(view.time_range) if view.time_range is not None else None,
                 "statuses": list(view.statuses) if view.statuses is not None else None,
             },
-            "mentions": int(len(rows)),
+            "mentions": int(np.sum(counts)),
         },
         "kinds": {k: KIND_COLORS.get(k, "#555555") for k in dict.fromkeys(places[i].kind for i in shown)},
         "places": out_places,
         "passages": out_passages,
         "placePassages": place_passages,
+        "passageTotals": totals or None,
+        "placeDocs": _place_documents(index, vr, shown) if passages != "all" else None,
         "selected": [out_index[place_pos[p]] for p in view.selected if place_pos[p] in out_index],
         "passage": passage_out_index.get(view.passage) if view.passage else None,
         "highlight": highlight,
@@ -391,7 +447,7 @@ ONLINE_LAYERS = (
 
 
 def build_map(index: Index, view: MapView = MapView(), *, assets: str = "inline", explorer: bool = True,
-              online_layers: bool = True, payload: dict | None = None):
+              online_layers: bool = True, payload: dict | None = None, passages: str | int | None = None):
     """The folium map of ``view``. ``assets`` is "inline" or "cdn";
     ``explorer`` adds the side panel (places list, passages, metadata)."""
     import folium
@@ -400,7 +456,9 @@ def build_map(index: Index, view: MapView = MapView(), *, assets: str = "inline"
 
     if assets not in ("inline", "cdn"):
         raise ValueError(f"assets must be 'inline' or 'cdn', not {assets!r}")
-    data = payload if payload is not None else view_payload(index, view)
+    if passages is None:  # the explorer lists passages (a capped number per place); a bare map needs none
+        passages = PASSAGES_PER_PLACE if explorer else "none"
+    data = payload if payload is not None else view_payload(index, view, passages=passages)
 
     class OfflineMap(folium.Map):
         default_js: list = []

@@ -203,7 +203,8 @@ class Session:
             self._filters = replace(f, **changes)
         self._invalidate()
         before = self.selection.current
-        self.selection.restrict(set(index.gazetteer.by_id), set(index.passages), notify=False)
+        # index.passages is a lazy mapping: no set of every passage
+        self.selection.restrict(set(index.gazetteer.by_id), index.passages, notify=False)
         self._emit(IndexReplaced(index, old))
         after = self.selection.current
         if after != before:
@@ -323,7 +324,7 @@ class Session:
         if self._index is None:
             return []
         sel = self.selection.current
-        key = (sel.places, sel.mode)
+        key = (sel.places, sel.mode)  # a PassageHits: Passage objects are made as they are read
         if key != self._passages_key:
             self._passages = self.view_rows().passages(sel.places, sel.mode)
             self._passages_key = key

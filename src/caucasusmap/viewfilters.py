@@ -25,16 +25,15 @@ disagree. A new filter is a field on ``MapView`` plus one
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from .index import Index
-from .model import Passage
 
-__all__ = ["ViewFilter", "FILTERS", "LEVELS", "ORIGINS", "register_filter", "active_filters", "ViewRows",
+__all__ = ["PassageHits", "ViewFilter", "FILTERS", "LEVELS", "ORIGINS", "register_filter", "active_filters", "ViewRows",
            "view_rows", "place_origin", "document_date"]
 
 LEVELS = ("place", "document", "passage", "mention")
@@ -96,7 +95,7 @@ def _documents(index: Index, ids: Iterable[str]) -> np.ndarray:
 def _references(index: Index, hide: bool) -> np.ndarray | None:
     if not hide:
         return None
-    return ~np.fromiter((p.is_reference for p in index.passage_list), dtype=bool, count=len(index.passage_list))
+    return ~np.asarray(index.is_reference, dtype=bool)
 
 
 @register_filter("places", "place", lambda ids: f"{len(ids)} place{'' if len(ids) == 1 else 's'}")
@@ -153,6 +152,41 @@ def _statuses(index: Index, statuses: Iterable[str]) -> np.ndarray | None:
 
 # -- the rows of a view ------------------------------------------------------------------
 
+class PassageHits(Sequence):
+    """``(Passage, mentions)`` pairs over passage rows, made when read: a
+    place of a large corpus has hundreds of thousands of passages, of which a
+    panel shows one page. ``rows``/``counts`` are the arrays; ``total`` the
+    mentions in all of them."""
+
+    def __init__(self, index: Index, rows: np.ndarray, counts: np.ndarray):
+        self.index, self.rows, self.counts = index, rows, counts
+
+    @property
+    def total(self) -> int:
+        return int(self.counts.sum())
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, i):
+        plist = self.index.passage_list
+        if isinstance(i, slice):
+            return [(plist[r], int(n)) for r, n in zip(self.rows[i].tolist(), self.counts[i].tolist())]
+        return plist[int(self.rows[i])], int(self.counts[i])
+
+    def __iter__(self):
+        plist = self.index.passage_list
+        for r, n in zip(self.rows.tolist(), self.counts.tolist()):
+            yield plist[r], n
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and len(self) == len(other) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"PassageHits({len(self)} passages)"
+
+
+
 class ViewRows:
     """The mentions of one view over one index, computed once, with the
     queries every panel and exporter asks of them.
@@ -163,44 +197,81 @@ class ViewRows:
 
     def __init__(self, index: Index, view) -> None:
         self.index = index
-        t = index.table
         masks: dict[str, np.ndarray] = {}
         for name, value in active_filters(view).items():
             f = FILTERS[name]
             m = f.mask(index, value)
             if m is not None:
                 masks[f.level] = m if f.level not in masks else masks[f.level] & m
+        self._masks = masks
         n_places = len(index.gazetteer)
         self.place_mask = masks.get("place", np.ones(n_places, dtype=bool))
-        keep = np.ones(len(t), dtype=bool)
-        if "place" in masks:
-            keep &= masks["place"][t.place]
-        if "document" in masks:
-            keep &= masks["document"][t.document]
-        if "passage" in masks:
-            keep &= masks["passage"][t.passage]
-        if "mention" in masks:
-            keep &= masks["mention"]
         self.document_mask = masks.get("document")
         self.passage_mask = masks.get("passage")
         self._document_pos = {d.id: i for i, d in enumerate(index.corpus.documents)}
-        self.rows = np.flatnonzero(keep)
-        places = t.place[self.rows]
-        # Rows grouped by place (stable: corpus order within a place).
-        order = np.argsort(places, kind="stable")
-        self._by_place = self.rows[order]
-        self._bounds = np.searchsorted(places[order], np.arange(n_places + 1))
-        self.mentions = np.diff(self._bounds)
-        n_docs = max(len(index.corpus.documents), 1)
-        pairs = np.unique(places * n_docs + t.document[self.rows])
-        self.documents = np.bincount(pairs // n_docs, minlength=n_places)[:n_places]
+        # Rows, counts and the by-place grouping are computed when first asked
+        # for; with no filter the index's stored totals and place -> passages
+        # answer without touching every mention (a 1 GB corpus has 11 M).
+        self._rows: np.ndarray | None = None
+        self._counts: tuple[np.ndarray, np.ndarray] | None = None
+        self._grouped: tuple[np.ndarray, np.ndarray] | None = None
+
+    @property
+    def rows(self) -> np.ndarray:
+        """The table rows in the view, in corpus order."""
+        if self._rows is None:
+            t = self.index.table
+            masks = self._masks
+            if not masks:
+                self._rows = np.arange(len(t))
+            else:
+                keep = np.ones(len(t), dtype=bool)
+                if "place" in masks:
+                    keep &= masks["place"][t.place]
+                if "document" in masks:
+                    keep &= masks["document"][t.document]
+                if "passage" in masks:
+                    keep &= masks["passage"][t.passage]
+                if "mention" in masks:
+                    keep &= masks["mention"]
+                self._rows = np.flatnonzero(keep)
+        return self._rows
+
+    def _count(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._counts is None:
+            if not self._masks:
+                self._counts = self.index.view_counts(None)
+            else:
+                t, n_places = self.index.table, len(self.index.gazetteer)
+                places = np.asarray(t.place[self.rows])
+                n_docs = max(len(self.index.corpus.documents), 1)
+                pairs = np.unique(places * n_docs + np.asarray(t.document[self.rows]))
+                self._counts = (np.bincount(places, minlength=n_places)[:n_places],
+                                np.bincount(pairs // n_docs, minlength=n_places)[:n_places])
+        return self._counts
+
+    @property
+    def mentions(self) -> np.ndarray:
+        """Mentions in the view per place (file order)."""
+        return self._count()[0]
+
+    @property
+    def documents(self) -> np.ndarray:
+        """Documents in the view mentioning each place (file order)."""
+        return self._count()[1]
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return int(self.mentions.sum()) if not self._masks else len(self.rows)
 
     def place_rows(self, position: int) -> np.ndarray:
         """The view's rows mentioning the place at ``position`` (file order)."""
-        return self._by_place[self._bounds[position]:self._bounds[position + 1]]
+        if self._grouped is None:
+            places = self.index.table.place[self.rows]
+            # Rows grouped by place (stable: corpus order within a place).
+            order = np.argsort(places, kind="stable")
+            self._grouped = (self.rows[order], np.searchsorted(places[order], np.arange(len(self.place_mask) + 1)))
+        by_place, bounds = self._grouped
+        return by_place[bounds[position]:bounds[position + 1]]
 
     def shows_document(self, document_id: str) -> bool:
         """Whether the view shows the document's passages."""
@@ -224,28 +295,48 @@ class ViewRows:
         k = self.index.place_position(place_id)
         return k is not None and bool(self.place_mask[k])
 
-    def passages(self, place_ids: Iterable[str], mode: str = "all") -> list[tuple[Passage, int]]:
-        """Passages in the view mentioning the places, with the number of
-        mentions of them, in corpus order: ``mode="all"`` keeps passages that
-        mention every one of the places, ``"any"`` those mentioning one."""
+    def passage_rows(self, place_ids: Iterable[str], mode: str = "all") -> tuple[np.ndarray, np.ndarray]:
+        """Like :meth:`passages` as two arrays — passage rows (into
+        ``index.passage_list``, corpus order) and mention counts — to count
+        and page through without making a Passage object for each."""
         if mode not in ("any", "all"):
             raise ValueError(f"mode must be 'any' or 'all', not {mode!r}")
+        empty = np.empty(0, dtype=np.int64)
         positions = [i for i in (self.index.place_position(p) for p in dict.fromkeys(place_ids)) if i is not None]
         if not positions:
-            return []
+            return empty, empty
+        if "mention" not in self._masks:
+            # Passage-level filters: the index's place -> passages, then the masks.
+            shown = [i for i in positions if self.place_mask[i]]
+            if not shown or (mode == "all" and len(shown) < len(positions)):
+                return empty, empty
+            ids = [self.index.gazetteer.places[i].id for i in shown]
+            rows, counts = self.index.passage_rows_for(ids, mode)
+            keep = np.ones(len(rows), dtype=bool)
+            if self.document_mask is not None and len(rows):
+                keep &= self.document_mask[np.asarray(self.index.structure["p_doc"][rows])]
+            if self.passage_mask is not None and len(rows):
+                keep &= self.passage_mask[rows]
+            return rows[keep], counts[keep]
         t = self.index.table
         rows = np.concatenate([self.place_rows(i) for i in positions])
-        passages = t.passage[rows]
+        passages = np.asarray(t.passage[rows])
         if mode == "all" and len(positions) > 1:
             n = len(self.index.gazetteer)
-            pairs = np.unique(passages * n + t.place[rows])
+            pairs = np.unique(passages * n + np.asarray(t.place[rows]))
             shared, how_many = np.unique(pairs // n, return_counts=True)
             wanted = shared[how_many == len(positions)]
-            rows_kept = np.isin(passages, wanted)
-            passages = passages[rows_kept]
+            passages = passages[np.isin(passages, wanted)]
         found, counts = np.unique(passages, return_counts=True)
-        plist = self.index.passage_list
-        return [(plist[i], int(n)) for i, n in zip(found.tolist(), counts.tolist())]
+        return found, counts
+
+    def passages(self, place_ids: Iterable[str], mode: str = "all") -> PassageHits:
+        """Passages in the view mentioning the places, with the number of
+        mentions of them, in corpus order: ``mode="all"`` keeps passages that
+        mention every one of the places, ``"any"`` those mentioning one. A
+        sequence of ``(Passage, count)`` made on access (see :class:`PassageHits`)."""
+        rows, counts = self.passage_rows(place_ids, mode)
+        return PassageHits(self.index, rows, counts)
 
     def places_in(self, passage_id: str) -> dict[str, int]:
         """Places the view shows mentioned in a passage, with counts."""

@@ -1,5 +1,7 @@
 """Index queries and the on-disk cache."""
 
+import os
+
 import pytest
 
 from caucasusmap import index as index_mod
@@ -45,38 +47,110 @@ def test_queries(mini_gazetteer, corpus_dir):
     assert "minsk" in unmentioned and "baku" not in unmentioned
 
 
-def test_second_open_uses_cache_and_changes_rebuild(mini_gazetteer, corpus_dir, monkeypatch):
-    calls = []
-    real = index_mod.build_index
+@pytest.fixture
+def linked(monkeypatch):
+    """The relative paths of the files linked (through the one unit of work)."""
+    seen = []
+    real = index_mod.link_files
 
-    def counting(*a, **k):
-        calls.append(1)
-        return real(*a, **k)
+    def counting(spec, items):
+        seen.extend(rel for rel, *_ in items)
+        return real(spec, items)
 
-    monkeypatch.setattr(index_mod, "build_index", counting)
+    monkeypatch.setattr(index_mod, "link_files", counting)
+    return seen
+
+
+def _same(a, b):
+    assert list(a.mentions) == list(b.mentions)
+    assert list(a.passage_list) == list(b.passage_list)
+    assert [d.id for d in a.corpus.documents] == [d.id for d in b.corpus.documents]
+    for p in a.gazetteer.places:
+        assert (a.mention_count(p.id), a.document_count(p.id)) == (b.mention_count(p.id), b.document_count(p.id))
+        assert a.passages_for(p.id) == b.passages_for(p.id)
+
+
+def test_second_open_uses_the_store_and_links_only_what_changed(mini_gazetteer, corpus_dir, linked):
     first = open_index(mini_gazetteer, corpus_dir)
     second = open_index(mini_gazetteer, corpus_dir)
-    assert (first.source, second.source, len(calls)) == ("built", "cache", 1)
+    assert (first.source, second.source) == ("built", "cache") and sorted(linked) == ["other.txt", "trip.md"]
     assert second.mentions == first.mentions and second.passages == first.passages
+    _same(second, open_index(mini_gazetteer, corpus_dir, use_cache=False))
 
+    # Touched but unchanged: nothing is linked.
+    linked.clear()
+    os.utime(corpus_dir / "other.txt", ns=(1, 1))
+    assert open_index(mini_gazetteer, corpus_dir).source == "cache" and linked == []
+
+    # One changed document is the only one linked again; the result equals a fresh build.
     (corpus_dir / "other.txt").write_text("Only Tabriz and Shusha here.\n", encoding="utf-8")
     third = open_index(mini_gazetteer, corpus_dir)
-    assert third.source == "built" and len(calls) == 2 and third.mention_count("shusha") == 2
+    assert third.source == "updated" and linked == ["other.txt"] and third.mention_count("shusha") == 2
+    _same(third, open_index(mini_gazetteer, corpus_dir, use_cache=False))
 
+    # A document added before the others in corpus order, and one removed.
+    linked.clear()
+    (corpus_dir / "a-new.md").write_text("Nurduz, Nurduz.\n", encoding="utf-8")
+    (corpus_dir / "other.txt").unlink()
+    fourth = open_index(mini_gazetteer, corpus_dir)
+    assert linked == ["a-new.md"] and [d.id for d in fourth.corpus.documents] == ["a-new", "trip"]
+    assert fourth.stats.removed == 1 and fourth.mention_count("nurduz") == 3
+    _same(fourth, open_index(mini_gazetteer, corpus_dir, use_cache=False))
+
+    # A gazetteer change relinks everything.
+    linked.clear()
     mini_gazetteer.write_text(mini_gazetteer.read_text(encoding="utf-8").replace("[Bakı]", "[Bakı, Trip]"),
                               encoding="utf-8")
-    fourth = open_index(mini_gazetteer, corpus_dir)
-    assert fourth.source == "built" and len(calls) == 3 and fourth.mention_count("baku") == 5
-
+    fifth = open_index(mini_gazetteer, corpus_dir)
+    assert fifth.source == "built" and sorted(linked) == ["a-new.md", "trip.md"] and fifth.mention_count("baku") == 5
     assert open_index(mini_gazetteer, corpus_dir).source == "cache"
     assert open_index(mini_gazetteer, corpus_dir, use_cache=False).source == "built"
 
 
-def test_damaged_cache_is_rebuilt(mini_gazetteer, corpus_dir, tmp_path, monkeypatch):
+def test_opening_the_store_reads_no_document(mini_gazetteer, corpus_dir, monkeypatch):
+    open_index(mini_gazetteer, corpus_dir)
+    reads = []
+    real = index_mod._read_file
+    monkeypatch.setattr(index_mod, "_read_file", lambda reader, path, *a: reads.append(path.stem) or
+                        real(reader, path, *a))
+    idx = open_index(mini_gazetteer, corpus_dir)
+    assert idx.source == "cache"
+    assert idx.mention_count("baku") == 4 and idx.passages_for("baku")[0][0].id == "trip#2"
+    assert [d.title for d in idx.corpus.documents] == ["Only Tabriz here.", "Trip"]
+    assert reads == []
+    assert idx.mentions_in("trip#3")[0].surface == "Shusha" and reads == ["trip"]
+
+
+def test_interrupted_link_resumes(mini_gazetteer, write, tmp_path, linked, monkeypatch):
+    for i in range(6):
+        write(f"r/doc{i}.md", TEXT)
+    monkeypatch.setattr(index_mod, "_batches", lambda items, size_of, workers, **k: [[i] for i in items])
+
+    def interrupt(done, total):
+        if done == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        open_index(mini_gazetteer, tmp_path / "r", progress=interrupt)
+    assert len(linked) == 3
+    linked.clear()
+    idx = open_index(mini_gazetteer, tmp_path / "r")
+    assert sorted(linked) == [f"doc{i}.md" for i in range(3, 6)] and idx.mention_count("baku") == 24
+    _same(idx, open_index(mini_gazetteer, tmp_path / "r", use_cache=False))
+
+
+def test_damaged_store_is_rebuilt(mini_gazetteer, corpus_dir, tmp_path, monkeypatch):
     monkeypatch.setenv("CAUCASUSMAP_CACHE_DIR", str(tmp_path / "cc"))
     open_index(mini_gazetteer, corpus_dir)
-    (cache_file,) = (tmp_path / "cc").glob("index-*.sqlite")
-    cache_file.write_bytes(b"not a database")
+    (store,) = (tmp_path / "cc").glob("store-*")
+    (store / "store.sqlite").write_bytes(b"not a database")
+    for extra in store.glob("store.sqlite-*"):
+        extra.unlink()
+    again = open_index(mini_gazetteer, corpus_dir)
+    assert again.source == "built" and again.mention_count("baku") == 4
+    # A damaged column file: the store is rebuilt as well.
+    (column,) = [p for p in store.glob("parts/base*/m_place.npy")]
+    column.write_bytes(column.read_bytes()[:90])
     again = open_index(mini_gazetteer, corpus_dir)
     assert again.source == "built" and again.mention_count("baku") == 4
 
@@ -107,3 +181,21 @@ def test_reading_text_belongs_to_its_index(write, tmp_path, mini_gazetteer):
         assert [text[a:b] for a, b, _ in spans] == ["Nurduz", "Tabriz"]
         del idx
         gc.collect()
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 5])
+def test_streamed_compaction_in_small_chunks_equals_the_in_memory_index(mini_gazetteer, write, tmp_path, monkeypatch,
+                                                                        chunk):
+    from caucasusmap import store
+
+    for i in range(4):
+        write(f"s/doc{i}.md", TEXT * (i + 1) + "\n\nNurduz.\n" * i)
+    write("s/empty-of-places.md", "Nothing here at all.\n")
+    memory = open_index(mini_gazetteer, tmp_path / "s", use_cache=False)
+    monkeypatch.setattr(store, "CHUNK_ROWS", chunk)
+    monkeypatch.setattr(index_mod, "_batches", lambda items, size_of, workers, **k: [[i] for i in items])
+    stored = open_index(mini_gazetteer, tmp_path / "s")
+    _same(stored, memory)
+    for name in ("p_mstart", "p_ppstart", "pp_place", "pp_count", "bp_start", "bp_passage", "bp_count",
+                 "pl_mentions", "pl_documents", "d_pstart", "p_doc"):
+        assert stored.structure[name].tolist() == memory.structure[name].tolist(), name

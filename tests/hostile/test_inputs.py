@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import sqlite3
 import subprocess
 import sys
 
@@ -191,15 +190,22 @@ def test_an_altered_cache_blob_is_not_trusted(write, tmp_path, mini_gazetteer):
     write("c/a.md", "Baku and Tabriz.\n\nShusha.\n")
     first = open_index(mini_gazetteer, tmp_path / "c")
     assert first.source == "built"
-    (cache,) = cache_dir().glob("index-*.sqlite")
-    con = sqlite3.connect(cache)
-    blob = con.execute("SELECT data FROM mentions WHERE name='place'").fetchone()[0]
-    places = np.frombuffer(blob, dtype="<i8").copy()
-    places[:] = places[::-1]  # every mention now points at another place: key still right
-    con.execute("UPDATE mentions SET data=? WHERE name='place'", (places.astype("<i8").tobytes(),))
-    con.commit()
-    con.close()
+    linked = [m.place for m in first.mentions]
+    (column,) = cache_dir().glob("store-*/parts/base*/m_place.npy")
+    places = np.load(column)
+    assert len(set(places.tolist())) > 1
+    np.save(column, places[::-1].copy())  # every mention now points at another place: key still right
     again = open_index(mini_gazetteer, tmp_path / "c")
     assert again.source == "built"
-    assert [m.place for m in again.mentions] == [m.place for m in first.mentions]
+    assert [m.place for m in again.mentions] == linked
     assert open_index(mini_gazetteer, tmp_path / "c").source == "cache"  # rewritten, trusted again
+
+
+def test_a_damaged_store_column_is_rebuilt_not_a_crash(write, tmp_path, mini_gazetteer):
+    write("c/a.md", "Baku and Tabriz.\n\nShusha.\n")
+    first = open_index(mini_gazetteer, tmp_path / "c").passages_for("baku")
+    (column,) = cache_dir().glob("store-*/parts/base*/bp_passage.npy")
+    column.write_bytes(column.read_bytes()[:-8])  # truncated
+    again = open_index(mini_gazetteer, tmp_path / "c")
+    assert again.source == "built"
+    assert again.passages_for("baku") == first

@@ -427,7 +427,7 @@ class MapController(QObject):
         if isinstance(event, SelectionChanged):
             self._apply_selection(event)
         elif isinstance(event, FiltersChanged) and event.changed == {"time_range"}:
-            # The page carries every passage whatever its date and applies the range itself.
+            # The page recounts places for the range itself (from per-document counts).
             if event.new.time_range != self._page_range:
                 self._page_range = event.new.time_range
                 self.map.set_time_range(event.new.time_range)
@@ -450,7 +450,8 @@ class MapController(QObject):
             from ..maps import ONLINE_LAYERS, build_map, view_payload
 
             try:
-                payload = view_payload(index, view)
+                # Places and counts only: the passages panel asks the index (the corpus stays out of the page).
+                payload = view_payload(index, view, passages="none")
                 html = build_map(index, view, explorer=False, payload=payload).get_root().render()
                 ids = [p["id"] for p in payload["places"]]
                 layers = ["Basemap (offline)"] + [f"{name} (online)" for name, *_ in ONLINE_LAYERS]

@@ -592,7 +592,7 @@ class PassagesPanel(_Panel, QWidget):
         self._key = key
         shown_names = s.names()
         names = [shown_names.get(p, p) for p in sel.places if p in index.gazetteer.by_id]
-        total = sum(n for _, n in results)
+        total = results.total if hasattr(results, "total") else sum(n for _, n in results)
         joiner = " and " if sel.mode == "all" else " or "
         filters = s.describe_filters()
         self.header.setText(f"<b>{html.escape(joiner.join(names))}</b>: {len(results)} passage"

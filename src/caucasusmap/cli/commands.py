@@ -15,7 +15,6 @@ import math
 import os
 import sys
 import traceback
-from bisect import bisect_left
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -172,7 +171,7 @@ def cmd_places(args) -> int:
                          ["id", "name", "kind", "mentions", "documents"], {3, 4}))
         mentioned = sum(1 for r in rows if r[1])
         print(f"\n{len(rows)} places, {mentioned} mentioned in the corpus "
-              f"({len(index.corpus.documents)} documents, {len(index.mentions)} mentions)"
+              f"({len(index.corpus.documents)} documents, {len(index.table)} mentions)"
               + (f"; {n_ref} places from the reference gazetteer" if n_ref else ""), file=sys.stderr)
     else:
         fields = ["id", "name", "kind", "mentions", "documents", "lat", "lon", "aliases", "file", "origin", "geonames"]
@@ -187,15 +186,27 @@ def cmd_places(args) -> int:
     return 0
 
 
-def _write_records(records: list[dict], fields: list[str], fmt: str) -> None:
-    if fmt == "jsonl":
-        for r in records:
+class _RecordWriter:
+    """Writes records one at a time as JSON Lines or CSV (formula injection
+    neutralised, as :func:`_write_records`)."""
+
+    def __init__(self, fields: list[str], fmt: str):
+        self.fmt, self.fields = fmt, fields
+        if fmt != "jsonl":
+            self.csv = csv_writer(sys.stdout)  # formula injection neutralised (OWASP)
+            self.csv.writerow(fields)
+
+    def write(self, r: dict) -> None:
+        if self.fmt == "jsonl":
             sys.stdout.write(json_text(json.dumps(r, ensure_ascii=False)) + "\n")
-    else:
-        w = csv_writer(sys.stdout)  # formula injection neutralised (OWASP)
-        w.writerow(fields)
-        for r in records:
-            w.writerow(["|".join(v) if isinstance(v, list) else v for v in (r.get(k, "") for k in fields)])
+        else:
+            self.csv.writerow(["|".join(v) if isinstance(v, list) else v for v in (r.get(k, "") for k in self.fields)])
+
+
+def _write_records(records: list[dict], fields: list[str], fmt: str) -> None:
+    writer = _RecordWriter(fields, fmt)
+    for r in records:
+        writer.write(r)
 
 
 def _resolve_places(index: Index, queries: list[str]) -> list[str]:
@@ -229,27 +240,48 @@ def _session(args, index: Index, **more) -> Session:
         origins=(args.origin,) if getattr(args, "origin", None) else None, **more)
 
 
+class _Lines:
+    """Line numbers of offsets in one document at a time (the newlines are
+    found once per document, not once per passage)."""
+
+    def __init__(self):
+        self._doc = None
+        self._starts = None
+
+    def line(self, doc, offset: int) -> int:
+        if self._doc is not doc.id:
+            import numpy as np
+
+            codes = np.frombuffer(doc.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            self._starts, self._doc = np.flatnonzero(codes == 10), doc.id
+        return int(self._starts.searchsorted(offset)) + 1
+
+
 def cmd_passages(args) -> int:
     index = _load(args)
     ids = _resolve_places(index, args.place)
     style = Style(args.color, sys.stdout)
-    results = _session(args, index, select=ids).passages()
+    session = _session(args, index, select=ids)
+    rows, counts = session.view_rows().passage_rows(ids, session.selection.current.mode)
     docs = index.corpus.by_id
     shown = _names(args, index)
     names = ", ".join(f"{shown[i]} ({i})" for i in ids)
-    total = sum(n for _, n in results)
-    ndocs = len({p.document for p, _ in results})
+    total = int(counts.sum())
+    ndocs = len(set(index.structure["p_doc"][rows].tolist())) if len(rows) else 0
     joiner = " and " if args.mode == "all" else " or "
     print(style.bold(f"{names.replace(', ', joiner) if len(ids) > 1 else names}: "
-                     f"{total} mention(s) in {len(results)} passage(s), {ndocs} document(s)"))
-    wanted = set(ids)
-    for passage, _ in results:
+                     f"{total} mention(s) in {len(rows)} passage(s), {ndocs} document(s)"), flush=True)
+    wanted = {index.place_position(i) for i in ids}
+    lines = _Lines()
+    t = index.table
+    for row in rows.tolist():  # one passage at a time: the first screen comes at once
+        passage = index.passage_list[row]
         doc = docs[passage.document]
         text, origin = display_text(doc.text, passage.start, passage.end, markup=doc.markup)
         spans = []
-        for m in index.mentions_in(passage.id):
-            if m.place in wanted:
-                spans.append(display_span(origin, m.start, m.end))
+        for r in index.mention_rows_in(row):
+            if int(t.place[r]) in wanted:
+                spans.append(display_span(origin, int(t.start[r]), int(t.end[r])))
         out, pos = [], 0
         for a, b in sorted(spans):
             if a < pos:
@@ -258,7 +290,6 @@ def cmd_passages(args) -> int:
             out.append(style.mark(text[a:b]))
             pos = b
         out.append(text[pos:])
-        line = doc.text.count("\n", 0, passage.start) + 1
         head = f"{doc.id} ¶{passage.number}"
         if passage.page is not None:
             head += f" · p. {doc.page_label(passage.page)}"
@@ -269,7 +300,8 @@ def cmd_passages(args) -> int:
         if passage.is_reference:
             head += " · references"
         print()
-        where = f"{Path(doc.path).name}:{line}" if doc.format == "text" else Path(doc.path).name
+        where = f"{Path(doc.path).name}:{lines.line(doc, passage.start)}" if doc.format == "text" \
+            else Path(doc.path).name
         print(style.dim(f"{head}  ({where})"))
         print("  " + "".join(out))
     return 0
@@ -297,33 +329,45 @@ def _rejected_mentions(index: Index, args) -> list[Mention]:
 
 
 def cmd_mentions(args) -> int:
+    import heapq
+
+    from ..review import STATUSES
+
     index = _load(args)
-    docs = index.corpus.by_id
-    places = index.gazetteer.by_id
+    places = index.gazetteer.places
     shown = _names(args, index)
-    records = []
-    line_cache: dict[str, list[int]] = {}
-    view_rows = _session(args, index).view_rows().rows.tolist()
-    mentions = [index.mention(row) for row in view_rows]
-    if args.status and "rejected" in args.status and index.review is not None:
-        mentions = sorted(mentions + _rejected_mentions(index, args), key=lambda m: (
-            index.document_position(m.document), m.start))
-    for m in mentions:
-        doc = docs[m.document]
-        starts = line_cache.get(doc.id)
-        if starts is None:
-            starts = line_cache[doc.id] = [i for i, ch in enumerate(doc.text) if ch == "\n"]
-        place = places[m.place]
-        passage = index.passages[m.passage]
-        records.append(dict(
-            path=doc.path, document=doc.id, passage=m.passage, start=m.start, end=m.end,
-            line=bisect_left(starts, m.start) + 1, surface=m.surface, place=m.place, name=shown[m.place],
+    lines = _Lines()
+    t = index.table
+    documents, plist = index.corpus.documents, index.passage_list
+    writer = _RecordWriter(MENTION_FIELDS, args.format)
+
+    def linked():  # streamed from the columns: nothing is kept
+        for r in _session(args, index).view_rows().rows.tolist():
+            yield int(t.document[r]), int(t.start[r]), r, None
+
+    rejected = []
+    if getattr(args, "status", None) and "rejected" in args.status and index.review is not None:
+        rejected = sorted(((index.document_position(m.document), m.start, -1, m)
+                           for m in _rejected_mentions(index, args)), key=lambda x: (x[0], x[1]))
+    for d, start, r, m in heapq.merge(linked(), rejected, key=lambda x: (x[0], x[1])):
+        doc = documents[d]
+        if m is None:
+            place, passage = places[int(t.place[r])], plist[int(t.passage[r])]
+            end = int(t.end[r])
+            status = STATUSES[int(t.status[r])] if t.status is not None else "automatic"
+            confidence = round(float(t.confidence[r]), 3)
+            alternatives = [pid for pid, _ in index.alternatives(r)]
+        else:
+            place, passage, end, status = index.place(m.place), index.passages[m.passage], m.end, m.status
+            confidence, alternatives = round(m.confidence, 3), list(m.alternatives)
+        writer.write(dict(
+            path=doc.path, document=doc.id, passage=passage.id, start=start, end=end,
+            line=lines.line(doc, start), surface=doc.text[start:end], place=place.id, name=shown[place.id],
             kind=place.kind, lat=place.lat, lon=place.lon, section=passage.section,
-            is_reference=passage.is_reference, page=doc.page_label(doc.page_at(m.start)), status=m.status,
-            origin=place.origin, geonames=geonames_id(place) or "", confidence=round(m.confidence, 3),
-            alternatives=list(m.alternatives),
+            is_reference=passage.is_reference, page=doc.page_label(doc.page_at(start)), status=status,
+            origin=place.origin, geonames=geonames_id(place) or "", confidence=confidence,
+            alternatives=alternatives,
         ))
-    _write_records(records, MENTION_FIELDS, args.format)
     return 0
 
 
@@ -597,6 +641,62 @@ def cmd_export(args) -> int:
     return 0
 
 
+class _ProgressLine:
+    """A one-line progress bar on stderr: documents, MB/s, ETA (redrawn on a
+    terminal, a line every ten seconds otherwise)."""
+
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self._last = 0.0
+
+    def __call__(self, p) -> None:
+        import time
+
+        now = time.monotonic()
+        final = p.documents >= p.total_documents or p.phase != "linking"
+        if not final and now - self._last < (0.2 if self.tty else 10.0):
+            return
+        self._last = now
+        frac = p.bytes / p.total_bytes if p.total_bytes else 1.0
+        eta = "" if p.eta is None else f"  ETA {int(p.eta) // 60}:{int(p.eta) % 60:02d}"
+        if p.phase == "compacting":
+            line = f"compacting the index of {p.documents:,} linked documents…"
+        else:
+            bar = "#" * int(frac * 24)
+            line = (f"linking [{bar:<24}] {p.documents:,}/{p.total_documents:,} documents  "
+                    f"{p.bytes / 2**20:,.1f}/{p.total_bytes / 2**20:,.1f} MB  {p.rate / 2**20:.1f} MB/s{eta}")
+        if self.tty:
+            self.stream.write("\r\x1b[K" + line)
+            if final:
+                self.stream.write("\n")
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def cmd_link(args) -> int:
+    """Build (or bring up to date) the index of a corpus folder ahead of time."""
+    from ..runners import runner_from_options
+
+    scheduler = args.scheduler or os.environ.get("CAUCASUSMAP_SCHEDULER") or None
+    runner = runner_from_options(scheduler, args.workers, args.dask)
+    show = _ProgressLine() if not args.quiet else None
+    index = open_index(args.gazetteer, args.corpus, runner=runner, on_progress=show)
+    _report(index.corpus.issues)
+    st = index.stats
+    rate = f" ({st.bytes_linked / 2**20 / st.seconds:.1f} MB/s)" if st.linked and st.seconds else ""
+    where = f"on the Dask cluster at {scheduler}" if scheduler else (
+        f"on a local Dask cluster of {runner.workers} workers" if args.dask else "")
+    print(f"linked {st.linked:,} document(s), {st.bytes_linked / 2**20:,.1f} MB, in {st.seconds:.1f} s{rate}"
+          f"{' ' + where if where else ''}; {st.reused:,} already linked, {st.removed:,} removed, "
+          f"{st.failed:,} unreadable", file=sys.stderr)
+    print(f"{len(index.corpus.documents):,} documents, {len(index.passage_list):,} passages, "
+          f"{len(index.table):,} mentions of {int((index.structure['pl_mentions'][:] > 0).sum()):,} places; "
+          f"index: {index.store.path}", file=sys.stderr)
+    return 0
+
+
 def cmd_app(args) -> int:
     """Open the desktop app (what ``caucasusmap`` with no command does)."""
     from ..app.launch import run_app
@@ -682,7 +782,7 @@ def cmd_overview(args) -> int:
     style = Style(args.color, sys.stdout)
     shown = _names(args, index)
     print(style.bold(f"caucasusmap {__version__} — {_n(len(index.corpus.documents), 'document')}, "
-                     f"{_n(len(index.gazetteer), 'place')}, {_n(len(index.mentions), 'mention')}"))
+                     f"{_n(len(index.gazetteer), 'place')}, {_n(len(index.table), 'mention')}"))
     print()
     for doc in index.corpus.documents:
         top = ", ".join(shown[p] for p, _ in index.places_in_document(doc.id).most_common(6))
@@ -761,6 +861,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--verbose", action="store_true",
                    help="show Qt's and Chromium's diagnostics and the map page's console in the terminal")
     p.set_defaults(func=cmd_app)
+
+    p = sub.add_parser("link", parents=[common], help="build the index of a corpus ahead of time (resumable)",
+                       description="Link every document of the corpus with the gazetteer and store the index, "
+                                   "with a progress bar. Interrupted, it resumes where it stopped; run again "
+                                   "after the corpus changed, it links only new and changed documents. Every "
+                                   "other command and the app then open the stored index at once.")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="processes linking in parallel (default: one per core for large corpora)")
+    p.add_argument("--dask", action="store_true",
+                   help="link on a local Dask cluster of --workers (default 2) worker processes")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="link on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://10.0.0.5:8786; "
+                        "default: $CAUCASUSMAP_SCHEDULER); workers must see the corpus at the same path")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_link)
 
     p = sub.add_parser("overview", parents=[common, color], help="the corpus and its most mentioned places",
                        description="Print the documents and the most mentioned places.")

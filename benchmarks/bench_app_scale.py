@@ -1,0 +1,238 @@
+"""Benchmark: the desktop app on large indexes (issue 14's app targets).
+
+    python benchmarks/bench_app_scale.py --data /tmp/scale-data [--configs c100m c1g p5000 p20000] [--clicks 60]
+
+For each configuration — the 100 MB and 1 GB corpora of ``bench_scale.py``
+against 500 names, and a synthetic corpus whose paragraphs name 5,000 or
+20,000 synthetic places spread over the region — the index is built first
+(``caucasusmap link``: a *warm* index), then a fresh process opens the app
+offscreen and reports, in one run:
+
+* seconds from interpreter start to the window with the map drawn (the page's
+  bridge says ready); baseline in the same run: a bare QWebEngineView loading
+  the same map page from a file;
+* the longest UI-thread stall: a 10 ms timer on the UI thread records the
+  largest gap between its ticks, from the window's creation until the clicks
+  are done (minus the 10 ms);
+* click → passages: a place chosen in the list until the passages panel is
+  rendered and the map page has applied the selection, median / p95 / max over
+  N clicks on the most mentioned places (the slowest) and others;
+* the size of the map page and the app's peak RSS.
+
+Machine load is printed with each figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+APP = r"""
+import json, os, resource, statistics, sys, time
+t0 = time.perf_counter()
+from caucasusmap.app.launch import prepare_environment
+prepare_environment()
+from caucasusmap.app.qt_map import register_scheme
+register_scheme()
+from PySide6.QtCore import QElapsedTimer, QSettings, QTimer, QUrl
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWebEngineWidgets import QWebEngineView
+app = QApplication([])
+from caucasusmap.app.qt_compat import none_refcount, restore_none_refcount
+from caucasusmap.app.qt_window import MainWindow
+
+gaps = [0.0]
+clock = QElapsedTimer(); clock.start()
+last = [clock.elapsed()]
+def tick():
+    now = clock.elapsed()
+    gaps[0] = max(gaps[0], now - last[0] - 10)
+    last[0] = now
+ticker = QTimer(); ticker.setInterval(10); ticker.timeout.connect(tick); ticker.start()
+
+w = MainWindow({gaz!r}, {corpus!r}, settings=QSettings({ini!r}, QSettings.Format.IniFormat))
+w.resize(1400, 880)
+w.show()
+drawn = []
+w.map.ready.connect(lambda: drawn.append(time.perf_counter() - t0))
+
+def wait(cond, timeout=600.0):
+    end = time.perf_counter() + timeout
+    base = none_refcount()
+    while not cond():
+        app.processEvents()
+        restore_none_refcount(base)
+        if time.perf_counter() > end:
+            print(json.dumps({{"error": "timed out"}})); sys.exit(1)
+
+wait(lambda: drawn)
+start_seconds = drawn[0]
+stall_to_map = gaps[0]
+page_bytes = len(w.map.handler.page_bytes)
+wait(lambda: w.extras_ready, 900)
+extras = time.perf_counter() - t0
+stall_to_extras = gaps[0]
+
+def roundtrip(code):
+    box = []
+    t = time.perf_counter()
+    w.map.page().runJavaScript(code, 0, box.append)
+    wait(lambda: bool(box))
+    return time.perf_counter() - t
+
+proxy = w.places.proxy
+rows = [r for r in range(proxy.rowCount()) if proxy.data(proxy.index(r, 2)) > 0]
+ids = [proxy.data(proxy.index(r, 0), w.places.model.ID_ROLE) for r in rows]
+order = list(range(min(10, len(rows)))) + list(range(10, len(rows), max(1, len(rows) // {clicks})))
+order = (order * ({clicks} // max(1, len(order)) + 1))[:{clicks}]
+clicks, base = [], []
+for r in order:
+    base.append(roundtrip("1"))
+    box = []
+    t = time.perf_counter()
+    w.places.table.selectRow(rows[r])
+    w.map.page().runJavaScript("caucasusmap.selected()", 0, box.append)
+    wait(lambda box=box: bool(box))
+    clicks.append(time.perf_counter() - t)
+    assert json.loads(box[0]) == [ids[r]], (box, ids[r])
+
+def p95(xs):
+    return sorted(xs)[max(0, int(round(0.95 * len(xs))) - 1)]
+print(json.dumps({{"start": start_seconds, "extras": extras, "stall_map": stall_to_map, "stall_extras": stall_to_extras,
+                  "stall_all": gaps[0], "page_mib": page_bytes / 2**20, "source": w.index.source,
+                  "places_drawn": len(ids), "passages": len(w.index.passage_list), "mentions": len(w.index.table),
+                  "click_median": statistics.median(clicks), "click_p95": p95(clicks), "click_max": max(clicks),
+                  "rt_median": statistics.median(base),
+                  "maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}), flush=True)
+w.close()
+"""
+
+BARE = r"""
+import json, sys, time
+t0 = time.perf_counter()
+from caucasusmap.app.launch import prepare_environment
+prepare_environment()
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWebEngineWidgets import QWebEngineView
+app = QApplication([])
+v = QWebEngineView(); v.resize(1400, 880); v.show()
+def poll():
+    v.page().runJavaScript("document.documentElement.dataset.cmReady || ''", 0, check)
+def check(r):
+    if r == "1":
+        print(json.dumps({{"seconds": time.perf_counter() - t0}}), flush=True); app.quit()
+    else:
+        QTimer.singleShot(5, poll)
+v.loadFinished.connect(lambda ok: poll())
+v.load(QUrl.fromLocalFile({page!r}))
+QTimer.singleShot(120000, app.quit)
+app.exec()
+"""
+
+
+def synthetic(dest: Path, n_places: int, size_mb: float = 20) -> tuple[Path, Path]:
+    """A gazetteer of ``n_places`` synthetic places over the region and a
+    corpus whose paragraphs name some of them (Zipf-like: a few often)."""
+    import yaml
+
+    gdir, cdir = dest / f"gaz{n_places}", dest / f"corpus{n_places}"
+    if (gdir / "places.yaml").exists() and cdir.exists():
+        return gdir / "places.yaml", cdir
+    rng = random.Random(n_places)
+    syll = ["ka", "ra", "ba", "gh", "an", "sh", "ur", "de", "zan", "lu", "mi", "ov", "ab", "ta", "qa", "ny", "vo",
+            "el", "ir", "su", "po", "ke", "dar", "xa"]
+    names, seen = [], set()
+    while len(names) < n_places:
+        w = "".join(rng.choice(syll) for _ in range(rng.randint(3, 5))).capitalize()
+        if w not in seen:
+            seen.add(w)
+            names.append(w)
+    places = [{"id": f"p{i}", "name": n, "kind": rng.choice(["village", "town", "city", "site"]),
+               "lat": round(rng.uniform(36.0, 43.0), 4), "lon": round(rng.uniform(43.0, 50.5), 4)}
+              for i, n in enumerate(names)]
+    gdir.mkdir(parents=True, exist_ok=True)
+    (gdir / "places.yaml").write_text(yaml.safe_dump({"places": places}, allow_unicode=True, sort_keys=False),
+                                      encoding="utf-8")
+    cdir.mkdir(parents=True, exist_ok=True)
+    weights = [1.0 / (k + 1) ** 0.8 for k in range(n_places)]
+    filler = ("The delegation travelled on from {a} to {b}, where the road to {c} had been closed since the "
+              "spring; residents of {a} said the crossing would reopen after the harvest.")
+    per_file = 1 << 20
+    n_files = max(1, int(size_mb))
+    for f in range(n_files):
+        parts, size = [f"# Field notes {f}\n"], 0
+        while size < per_file:
+            a, b, c = rng.choices(names, weights, k=3)
+            para = filler.format(a=a, b=b, c=c)
+            parts.append(para)
+            size += len(para) + 2
+        (cdir / f"notes{f:03d}.md").write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    return gdir / "places.yaml", cdir
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "cm-scale-data")
+    ap.add_argument("--configs", nargs="+", default=["c100m", "c1g", "p5000", "p20000"])
+    ap.add_argument("--clicks", type=int, default=60)
+    args = ap.parse_args()
+    env = {**os.environ}
+    if not env.get("DISPLAY"):
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    for config in args.configs:
+        if config.startswith("p"):
+            gaz, corpus = synthetic(args.data, int(config[1:]))
+        else:
+            gaz, corpus = args.data / "gaz500" / "places.yaml", args.data / config
+        cache = Path(tempfile.mkdtemp(prefix="cm-appscale-", dir=args.data))
+        e = {**env, "CAUCASUSMAP_CACHE_DIR": str(cache)}
+        subprocess.run([sys.executable, "-m", "caucasusmap", "--gazetteer", str(gaz), "--corpus", str(corpus),
+                        "link", "-q"], env=e, check=True)
+        ini = cache / "s.ini"
+        r = subprocess.run([sys.executable, "-c", APP.format(gaz=str(gaz), corpus=str(corpus), ini=str(ini),
+                                                             clicks=args.clicks)],
+                           env=e, capture_output=True, text=True, timeout=3600)
+        lines = [x for x in r.stdout.splitlines() if x.startswith("{")]
+        if not lines:
+            print(f"{config}: app run failed:\n{r.stderr[-3000:]}")
+            continue
+        res = json.loads(lines[-1])
+        # Baseline: the same map page in a bare view.
+        sys.path.insert(0, str(ROOT / "src"))
+        os.environ["CAUCASUSMAP_CACHE_DIR"] = str(cache)
+        from caucasusmap.index import open_index
+        from caucasusmap.maps import render_map
+
+        page = cache / "map.html"
+        page.write_text(render_map(open_index(gaz, corpus), explorer=False), encoding="utf-8")
+        b = subprocess.run([sys.executable, "-c", BARE.format(page=str(page))], env=e, capture_output=True,
+                           text=True, timeout=600)
+        bare = json.loads([x for x in b.stdout.splitlines() if x.startswith("{")][-1])["seconds"]
+        load = Path("/proc/loadavg").read_text().split()[:3]
+        print(f"{config}: {res['mentions']:,} mentions, {res['passages']:,} passages, {res['places_drawn']:,} places "
+              f"drawn; index {res['source']}; map page {res['page_mib']:.2f} MiB; load {' '.join(load)}")
+        print(f"  window with map drawn {res['start']:.2f} s (bare view, same page: {bare:.2f} s; "
+              f"{res['start'] / bare:.2f}x); search + unlinked names ready {res['extras']:.1f} s")
+        print(f"  longest UI-thread stall: {res['stall_map']:.0f} ms until the map, {res['stall_extras']:.0f} ms until "
+              f"extras ready, {res['stall_all']:.0f} ms overall")
+        print(f"  click -> passages + map: median {res['click_median'] * 1000:.1f} ms, "
+              f"p95 {res['click_p95'] * 1000:.1f} ms, max {res['click_max'] * 1000:.1f} ms "
+              f"(bare JS round trip {res['rt_median'] * 1000:.1f} ms); "
+              f"peak RSS {res['maxrss_mib']:.0f} MiB")
+        import shutil
+
+        shutil.rmtree(cache, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

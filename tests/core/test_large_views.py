@@ -1,0 +1,69 @@
+"""Views of large corpora: the app's map page carries no passage, the exported
+explorer a capped number per place, the counts stay exact; views with no
+filter answer from the stored totals."""
+
+import json
+import re
+
+import numpy as np
+import pytest
+
+from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
+from caucasusmap.index import open_index
+from caucasusmap.maps import MapView, render_map, view_payload
+from caucasusmap.session import view_from_options
+from caucasusmap.viewfilters import ViewRows
+
+
+@pytest.fixture(scope="module")
+def index():
+    return open_index(BUNDLED_GAZETTEER, BUNDLED_CORPUS, use_cache=False)
+
+
+def embedded(html):
+    return json.loads(re.search(r'<script type="application/json" id="cm-data">(.*?)</script>', html, re.S).group(1))
+
+
+def test_the_app_map_page_carries_places_and_counts_but_no_passage(index):
+    full = embedded(render_map(index, MapView(), explorer=True, passages="all"))
+    bare = embedded(render_map(index, MapView(), explorer=False))
+    assert full["passages"] and bare["passages"] == [] and all(not p for p in bare["placePassages"])
+    assert [(p["id"], p["count"], p["docs"]) for p in bare["places"]] == \
+        [(p["id"], p["count"], p["docs"]) for p in full["places"]]
+    # The page's own time filter recounts from mentions per document, which add up.
+    for place, pairs in zip(bare["places"], bare["placeDocs"]):
+        assert sum(n for _, n in pairs) == place["count"] and len(pairs) == place["docs"]
+
+
+def test_the_exported_explorer_caps_passages_per_place_with_their_total(index):
+    data = view_payload(index, MapView(), passages=3)
+    ids = [p["id"] for p in data["places"]]
+    for k, pid in enumerate(ids):
+        every = [p.id for p, _ in index.passages_for(pid)]
+        listed = [data["passages"][n]["id"] for n in data["placePassages"][k]]
+        assert data["passageTotals"][k] == len(every)
+        assert every[:3] == [p for p in listed if p in every[:3]] and set(every[:3]) <= set(listed)
+        assert set(listed) <= set(every)
+    assert len(data["passages"]) < len(view_payload(index, MapView(), passages="all")["passages"])
+
+
+def test_unfiltered_views_answer_from_the_stored_columns(index, monkeypatch):
+    rows = ViewRows(index, MapView())
+    # No per-mention pass: counts from the stored totals, passages from place -> passages.
+    monkeypatch.setattr(type(rows), "rows", property(lambda self: pytest.fail("walked every mention")))
+    mentions, docs = rows.mentions, rows.documents
+    assert mentions[index.place_position("tabriz")] == index.mention_count("tabriz")
+    assert docs[index.place_position("tabriz")] == index.document_count("tabriz")
+    got = rows.passages(["tabriz", "baku"], "all")
+    assert got == index.passages_for(["tabriz", "baku"], mode="all")
+
+
+def test_filtered_fast_path_equals_the_mention_level_answer(index):
+    session = view_from_options(index, documents=[d.id for d in index.corpus.documents[:2]], hide_references=True)
+    rows = session.view_rows()
+    fast = rows.passage_rows(["tabriz", "iran"], "any")
+    # The same question answered from the view's mention rows.
+    t = index.table
+    keep = np.isin(t.place[rows.rows], [index.place_position("tabriz"), index.place_position("iran")])
+    found, counts = np.unique(t.passage[rows.rows][keep], return_counts=True)
+    assert fast[0].tolist() == found.tolist() and fast[1].tolist() == counts.tolist()
