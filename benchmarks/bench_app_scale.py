@@ -207,7 +207,6 @@ def main() -> int:
             continue
         res = json.loads(lines[-1])
         # Baseline: the same map page in a bare view.
-        sys.path.insert(0, str(ROOT / "src"))
         os.environ["CAUCASUSMAP_CACHE_DIR"] = str(cache)
         from caucasusmap.index import open_index
         from caucasusmap.maps import render_map

@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+# The installed package (its bundled reference is found only when installed: pip install -e .).
 
 
 def make_corpus(dest: Path, size_mb: float) -> int:
@@ -68,7 +68,6 @@ def make_gazetteer(dest: Path, n_aliases: int, base: Path) -> tuple[Path, list[s
 
 CHILD = r"""
 import json, resource, sys, time
-sys.path.insert(0, {src!r})
 t0 = time.perf_counter()
 from caucasusmap.index import open_index
 from caucasusmap.reference import load_reference
@@ -169,7 +168,7 @@ def main() -> int:
 
         ours = []
         for _ in range(2):
-            code = CHILD.format(src=str(ROOT / "src"), gaz=str(gaz), corpus=str(tmp / "corpus"), with_ref=with_ref)
+            code = CHILD.format(gaz=str(gaz), corpus=str(tmp / "corpus"), with_ref=with_ref)
             r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
             ours.append(json.loads(r.stdout))
         best = min(ours, key=lambda o: o["seconds"])

@@ -10,7 +10,13 @@ against the bundled gazetteer padded to 500 names):
   code before the store), which holds the corpus and every mention in memory;
 * a cached open (``caucasusmap places`` on the warm store);
 * adding one document and linking again (incremental) against the full build;
-* optionally ``--dask``: a local Dask cluster of 2 workers against 2 local processes.
+* optionally ``--dask``: a local Dask cluster of 2 workers against 2 local processes;
+* optionally ``--long-mb N``: one document of N MB on one line (the bundled texts
+  with their line breaks turned into spaces, repeated), linked in windows (the
+  code as it is) against the same code linking it whole, with ripgrep.
+
+The reference gazetteer is linked with as a user gets it (``--no-reference``:
+the gazetteer alone); ripgrep then gets the reference's names too.
 
 Time is wall clock and CPU (user + system of the whole process tree); memory
 is the peak of the summed RSS of the process tree (sampled every 50 ms from
@@ -18,6 +24,7 @@ is the peak of the summed RSS of the process tree (sampled every 50 ms from
 with every figure: the machine is shared.
 
     python benchmarks/bench_scale.py --data /tmp/scale-data --sizes 100 1024 [--old /path/to/old/src] [--dask]
+    python benchmarks/bench_scale.py --data /tmp/scale-data --sizes --long-mb 45   # the long document only
 """
 
 from __future__ import annotations
@@ -131,6 +138,27 @@ print(json.dumps({{"seconds": time.perf_counter() - t0, "mentions": len(idx.tabl
 """
 
 
+LONG_CHILD = r"""
+import json, sys, time
+t0 = time.perf_counter()
+import caucasusmap.index as ix
+if {whole!r}:
+    ix.WINDOW_CHARS = 1 << 40  # the document linked whole, as before windows
+idx = ix.open_index({gaz!r}, {corpus!r})
+print(json.dumps({{"seconds": time.perf_counter() - t0, "mentions": len(idx.table)}}))
+"""
+
+
+def make_long(dest: Path, size_mb: float) -> int:
+    """One document of ``size_mb`` MB on a single line; returns bytes."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*")) if p.suffix in (".md", ".txt")]
+    block = " ".join(" ".join(texts).split())
+    n = max(1, round(size_mb * (1 << 20) / len(block.encode())))
+    dest.mkdir(parents=True)
+    (dest / "one-line.txt").write_text(" ".join([block] * n) + "\n", encoding="utf-8")
+    return (dest / "one-line.txt").stat().st_size
+
+
 def line(name: str, r: dict, base: dict | None = None) -> str:
     ratio = f"  {r['wall'] / base['wall']:5.2f}x rg wall, {r['cpu'] / base['cpu']:5.2f}x rg CPU" if base else ""
     return (f"  {name:<34} {r['wall']:8.2f} s wall {r['cpu']:8.2f} s CPU  peak {r['peak_mib']:7.0f} MiB"
@@ -140,11 +168,13 @@ def line(name: str, r: dict, base: dict | None = None) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "cm-scale-data")
-    ap.add_argument("--sizes", type=float, nargs="+", default=[100, 1024])
+    ap.add_argument("--sizes", type=float, nargs="*", default=[100, 1024])
     ap.add_argument("--aliases", type=int, default=500)
     ap.add_argument("--old", type=Path, help="src folder of the code before the store (the old in-memory path)")
     ap.add_argument("--old-max-mb", type=float, default=1100, help="skip the old path above this size")
     ap.add_argument("--dask", action="store_true", help="also time a local 2-worker Dask cluster")
+    ap.add_argument("--long-mb", type=float, help="also link one document of this many MB on one line")
+    ap.add_argument("--no-reference", action="store_true", help="link with the gazetteer alone")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--rg-seconds", type=float, nargs=2, metavar=("WALL", "CPU"),
                     help="ripgrep's figures measured earlier on the same files (skips running it: 10 GB takes long)")
@@ -162,6 +192,21 @@ def main() -> int:
         (args.data / f"aliases{args.aliases}.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
     gaz = gdir / "places.yaml"
     aliases = args.data / f"aliases{args.aliases}.txt"
+    if not args.no_reference:
+        from caucasusmap.reference import load_reference
+
+        ref = load_reference()
+        names = aliases.read_text(encoding="utf-8").split("\n")
+        names = list(dict.fromkeys(n for n in names + [n for group in ref.names for n, _ in group] if n))
+        aliases = args.data / f"aliases{args.aliases}-reference.txt"
+        aliases.write_text("\n".join(names) + "\n", encoding="utf-8")
+    base_env = dict(os.environ)
+    if args.no_reference:
+        base_env["CAUCASUSMAP_REFERENCE"] = "none"
+    else:
+        base_env.pop("CAUCASUSMAP_REFERENCE", None)  # the packaged reference, as for a user
+    print(f"reference gazetteer: {'no' if args.no_reference else 'yes'}; ripgrep names: "
+          f"{len(aliases.read_text(encoding='utf-8').splitlines()):,}")
     results = {}
     for size in args.sizes:
         name = {100: "c100m", 1024: "c1g", 10240: "c10g"}.get(int(size), f"c{int(size)}m")
@@ -172,7 +217,7 @@ def main() -> int:
         print(f"\n{name}: {nbytes / 2**20:,.0f} MiB in {len(list(corpus.iterdir())):,} files, "
               f"{args.aliases} names")
         cache = Path(tempfile.mkdtemp(prefix="cm-scale-cache-", dir=args.data))
-        env = {**os.environ, "CAUCASUSMAP_CACHE_DIR": str(cache)}
+        env = {**base_env, "CAUCASUSMAP_CACHE_DIR": str(cache)}
         res: dict = {"mib": nbytes / 2**20}
         # Warm the page cache for every contender alike.
         for f in sorted(corpus.iterdir()):
@@ -234,6 +279,27 @@ def main() -> int:
         print(f"  store on disk: {store_bytes / 2**20:,.0f} MiB")
         shutil.rmtree(cache, ignore_errors=True)
         results[name] = res
+    if args.long_mb:
+        corpus = args.data / f"long{int(args.long_mb)}m"
+        if not corpus.exists():
+            make_long(corpus, args.long_mb)
+        nbytes = (corpus / "one-line.txt").stat().st_size
+        print(f"\none document on one line: {nbytes / 2**20:,.1f} MiB")
+        (corpus / "one-line.txt").read_bytes()
+        res = {"mib": nbytes / 2**20, "rg": run([rg, "-o", "-i", "-w", "-F", "-f", str(aliases), str(corpus)])}
+        print(line("ripgrep", res["rg"]))
+        for label, whole in (("linked whole (before)", True), ("linked in windows", False)):
+            cache = Path(tempfile.mkdtemp(prefix="cm-scale-cache-", dir=args.data))
+            code = LONG_CHILD.format(whole=whole, gaz=str(gaz), corpus=str(corpus))
+            r = run([sys.executable, "-c", code], env={**base_env, "CAUCASUSMAP_CACHE_DIR": str(cache)},
+                    stdout=subprocess.PIPE)
+            res[label] = r
+            shutil.rmtree(cache, ignore_errors=True)
+            print(line(label, r, res["rg"]))
+        a, b = res["linked whole (before)"], res["linked in windows"]
+        print(f"  windows: {b['peak_mib'] / a['peak_mib']:.2f}x the peak memory, {b['wall'] / a['wall']:.2f}x the "
+              "wall time of linking it whole")
+        results["long"] = res
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
     return 0

@@ -833,7 +833,6 @@ linking grows with the text linked at once: about 40 bytes a character)."""
 WINDOW_MARGIN = 4096
 """Characters of context on each side of a window: longer than any name (300
 characters at most) and than the linker's context around a mention."""
-_SPACE = __import__("re").compile(r"\s")
 
 
 def find_links_windowed(linker: Linker, text: str, window: int | None = None, margin: int | None = None):
@@ -853,8 +852,9 @@ def find_links_windowed(linker: Linker, text: str, window: int | None = None, ma
     cuts = [0]
     while n - cuts[-1] > window:
         target = cuts[-1] + window
-        space = _SPACE.search(text, target, min(n, target + margin))
-        cuts.append(space.start() + 1 if space else target)
+        lo = max(cuts[-1] + 1, target - margin)
+        space = max(text.rfind(c, lo, target) for c in " \n\t")
+        cuts.append(space + 1 if space >= 0 else target)
     cuts.append(n)
     out: list[list[np.ndarray]] = [[] for _ in range(7)]
     for a, b in zip(cuts, cuts[1:]):
@@ -949,10 +949,12 @@ def link_files(spec: LinkSpec, items: Sequence[tuple[str, str, int, int]]) -> Pa
     linker = _linker(spec)
     cache = _cache(True)
     out = _PartBuilder()
+    state = readers_state()
     for rel, path_text, size, mtime in items:
         path = Path(path_text)
         rec = DocumentRecord(rel, size, mtime)
         reader = readers.reader_for(path)
+        rec.found = {"readers": state}  # replaced once the file is read
         too_big = over_size_limit(size)
         if too_big:
             rec.issue = ["error", 0, 0, too_big]
@@ -978,7 +980,7 @@ def link_files(spec: LinkSpec, items: Sequence[tuple[str, str, int, int]]) -> Pa
             rec.issue = ["error", 0, 0, too_long]
             out.failed(rec)
             continue
-        rec.found = found_metadata(path, found)
+        rec.found = {**found_metadata(path, found), "reader_version": reader.version}
         rec.chars = len(found.text)
         doc = Document("", str(path), "", found.text, format=reader.name, blocks=found.blocks)
         out.add(rec, found.text, document_passage_fields(doc), linker)
@@ -990,6 +992,21 @@ def link_files(spec: LinkSpec, items: Sequence[tuple[str, str, int, int]]) -> Pa
 
 def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def readers_state() -> str:
+    """The registered readers, their versions and whether their libraries
+    are installed: a file that failed is tried again once this changes."""
+    return ";".join(f"{r.name}/{r.version}/{'-' if r.missing() else '+'}" for r in readers.READERS)
+
+
+def _still_good(rec: DocumentRecord, path: Path, state: str) -> bool:
+    """Whether a stored record of an unchanged file still holds: read by
+    the reader's current version, or failed with the same readers."""
+    if rec.issue is not None:
+        return rec.found.get("readers") == state
+    reader = readers.reader_for(path)
+    return reader is not None and rec.found.get("reader_version") == reader.version
 
 
 # ---------------------------------------------------------------------------
@@ -1229,11 +1246,16 @@ def update_store(store: Store, gazetteer: Gazetteer, corpus_dir: str | Path, *, 
         listed.append((path, rel, st))
     todo: list[tuple[str, str, int, int]] = []
     touched: list[tuple[str, int, int]] = []
+    from .corpus import over_size_limit
+
+    state = readers_state()
     for path, rel, st in listed:
         rec = records.get(rel)
+        if rec is not None and not _still_good(rec, path, state):
+            rec = None  # read with another reader version, or failed with other readers installed
         if rec is not None and (rec.size, rec.mtime_ns) == (st.st_size, st.st_mtime_ns):
             continue
-        if rec is not None and rec.digest:
+        if rec is not None and rec.digest and not over_size_limit(st.st_size):
             try:
                 same = _digest(path.read_bytes()) == rec.digest
             except OSError:

@@ -2,6 +2,7 @@
 
 import os
 
+import numpy as np
 import pytest
 
 from caucasusmap import index as index_mod
@@ -199,3 +200,102 @@ def test_streamed_compaction_in_small_chunks_equals_the_in_memory_index(mini_gaz
     for name in ("p_mstart", "p_ppstart", "pp_place", "pp_count", "bp_start", "bp_passage", "bp_count",
                  "pl_mentions", "pl_documents", "d_pstart", "p_doc"):
         assert stored.structure[name].tolist() == memory.structure[name].tolist(), name
+
+
+def _long_line(n_sentences: int) -> str:
+    """One line (one passage) of many sentences, names at every offset."""
+    words = ["Nurduz", "Tabriz", "Baku", "Shusha", "East Azerbaijan", "Azerbaijan"]
+    parts = []
+    for i in range(n_sentences):
+        parts.append(f"Convoy {i} went from {words[i % 6]} on to {words[(i * 5 + 1) % 6]} and back, "
+                     f"via {words[(i * 7 + 2) % 6]}{'-road' if i % 11 == 0 else ''}.")
+    return " ".join(parts)
+
+
+@pytest.mark.parametrize("window, margin", [(500, 100), (1000, 301), (5000, 4096)])
+def test_a_long_document_is_linked_in_windows_with_the_same_mentions(mini_gazetteer, window, margin):
+    from caucasusmap.gazetteer import load_gazetteer
+    from caucasusmap.linking import Linker
+
+    text = _long_line(400)
+    linker = Linker(load_gazetteer(mini_gazetteer).places)
+    whole = linker.find_links(text)
+    seen = []
+    real = linker.find_links
+    linker.find_links = lambda t: (seen.append(len(t)), real(t))[1]
+    start, end, place, confidence, counts, alt_place, alt_score = index_mod.find_links_windowed(
+        linker, text, window, margin)
+    assert len(seen) > 2 and max(seen) <= window + 2 * margin + 1
+    assert start.tolist() == whole.start.tolist()
+    assert end.tolist() == whole.end.tolist() and place.tolist() == whole.place.tolist()
+    assert confidence.tolist() == whole.confidence.tolist() and counts.tolist() == np.diff(whole.alt_offset).tolist()
+    assert alt_place.tolist() == whole.alt_place.tolist() and alt_score.tolist() == whole.alt_score.tolist()
+
+
+def test_a_long_one_line_document_in_the_store_is_linked_in_windows(mini_gazetteer, write, tmp_path, monkeypatch):
+    write("long/one-line.txt", _long_line(3000) + "\n")
+    write("long/short.md", "Baku and Tabriz.\n")
+    whole = open_index(mini_gazetteer, tmp_path / "long", use_cache=False)
+    assert len(whole.passage_list) == 2
+    monkeypatch.setattr(index_mod, "WINDOW_CHARS", 4000)
+    monkeypatch.setattr(index_mod, "WINDOW_MARGIN", 500)
+    longest = []
+    real = index_mod.Linker.find_links
+    monkeypatch.setattr(index_mod.Linker, "find_links", lambda self, t: (longest.append(len(t)), real(self, t))[1])
+    stored = open_index(mini_gazetteer, tmp_path / "long")
+    assert stored.source == "built"
+    assert max(longest) <= 4000 + 2 * 500 + 1 and len(longest) > 10
+    _same(stored, whole)
+
+
+def test_the_reference_and_the_not_places_list_are_part_of_the_store_key(mini_gazetteer, write, tmp_path, linked):
+    from caucasusmap.reference import load_reference
+
+    ref = load_reference()
+    write("r/a.md", "From Tabriz to Astara and Rasht, then Lankaran.\n")
+    alone = open_index(mini_gazetteer, tmp_path / "r", reference=None)
+    assert alone.reference == "" and not any(p.from_reference for p in alone.gazetteer.places)
+    linked.clear()
+    layered = open_index(mini_gazetteer, tmp_path / "r", reference=ref)
+    assert layered.source == "built" and linked == ["a.md"] and layered.reference == ref.digest
+    reference_places = [p for p in layered.gazetteer.places if p.from_reference]
+    assert reference_places and all(layered.mention_count(p.id) for p in reference_places)
+    # the stored index gives back what an in-memory build makes, the linker's columns included
+    memory = open_index(mini_gazetteer, tmp_path / "r", reference=ref, use_cache=False)
+    assert [(m.place, m.confidence, m.alternatives) for m in layered.mentions] == \
+        [(m.place, round(m.confidence, 4), m.alternatives) for m in memory.mentions]
+    assert [p.id for p in layered.place_pool] == [p.id for p in memory.place_pool]
+    linked.clear()
+    again = open_index(mini_gazetteer, tmp_path / "r", reference=ref)
+    assert again.source == "cache" and linked == []
+    assert [m.alternatives for m in again.mentions] == [m.alternatives for m in layered.mentions]
+    # the user's "not a place" list changes what the reference links: everything is linked again
+    rasht = next(p for p in reference_places if p.name == "Rasht")
+    (mini_gazetteer.parent / "not-places.txt").write_text("Rasht\n", encoding="utf-8")
+    ignored = open_index(mini_gazetteer, tmp_path / "r", reference=ref)
+    assert ignored.source == "built" and linked == ["a.md"] and ignored.mention_count(rasht.id) == 0
+
+
+def test_a_new_reader_version_or_newly_installed_library_relinks_those_files(mini_gazetteer, write, tmp_path, linked,
+                                                                             monkeypatch):
+    from caucasusmap import readers
+
+    write("v/a.html", "<html><body><p>Baku.</p></body></html>")
+    write("v/b.txt", "Tabriz.\n")
+    open_index(mini_gazetteer, tmp_path / "v")
+    text_reader = readers.reader_for(tmp_path / "v" / "b.txt")
+    newer = [r if r is not text_reader else __import__("dataclasses").replace(r, version=r.version + ".1")
+             for r in readers.READERS]
+    monkeypatch.setattr(readers, "READERS", newer)
+    linked.clear()
+    assert open_index(mini_gazetteer, tmp_path / "v").source == "updated" and linked == ["b.txt"]
+    linked.clear()
+    assert open_index(mini_gazetteer, tmp_path / "v").source == "cache" and linked == []
+    # a file that failed is tried again when the readers change (a library installed), not before
+    write("v/c.docx", b"not a zip")
+    open_index(mini_gazetteer, tmp_path / "v")
+    linked.clear()
+    assert open_index(mini_gazetteer, tmp_path / "v").source == "cache" and linked == []
+    monkeypatch.setattr(index_mod, "readers_state", lambda: "another set of readers")
+    open_index(mini_gazetteer, tmp_path / "v")
+    assert linked == ["c.docx"]

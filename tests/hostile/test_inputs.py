@@ -186,6 +186,46 @@ def test_a_document_over_the_size_limit_is_refused_with_a_message(tmp_path, monk
     assert any("over the limit of" in i.message and i.path.endswith("big.txt") for i in corpus.issues)
 
 
+def test_the_parallel_prefetch_never_reads_a_file_over_the_size_limit(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from caucasusmap.readers.cache import ExtractionCache
+
+    monkeypatch.setattr(corpus_module, "MAX_DOCUMENT_BYTES", 1000)
+    root = tmp_path / "c"
+    root.mkdir()
+    big, small = root / "big.html", root / "small.html"
+    big.write_text("<html><body><p>" + "Tabriz. " * 400 + "</p></body></html>", encoding="utf-8")
+    small.write_text("<html><body><p>Tabriz.</p></body></html>", encoding="utf-8")
+    read = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (read.append(self.name), real(self))[1])
+    corpus_module._prefetch([big, small], ExtractionCache(tmp_path / "x.sqlite"), None, 2)
+    assert "big.html" not in read and "small.html" in read
+    status, (message, *_rest) = corpus_module._extract_path(("html", str(big)))
+    assert status == "error" and "over the limit of" in message and "big.html" not in read
+    # the corpus reports it, located
+    corpus = read_corpus(root, cache=False)
+    assert any("over the limit of" in i.message and i.path.endswith("big.html") for i in corpus.issues)
+    assert "big.html" not in read
+
+
+def test_a_store_refuses_a_document_over_the_size_limit_with_a_message(tmp_path, write, mini_gazetteer,
+                                                                       monkeypatch):
+    monkeypatch.setattr(corpus_module, "MAX_DOCUMENT_BYTES", 1000)
+    write("c/big.txt", "Tabriz. " * 200)
+    write("c/small.txt", "Tabriz.\n")
+    index = open_index(mini_gazetteer, tmp_path / "c")
+    assert [os.path.basename(d.path) for d in index.corpus.documents] == ["small.txt"]
+    assert any("over the limit of" in i.message and i.path.endswith("big.txt") for i in index.corpus.issues)
+    monkeypatch.setattr(corpus_module, "MAX_DOCUMENT_CHARS", 100)
+    monkeypatch.setattr(corpus_module, "MAX_DOCUMENT_BYTES", 10_000)
+    write("c/long.txt", "Baku. " * 50)
+    index = open_index(mini_gazetteer, tmp_path / "c")
+    assert any("characters of text is over the limit" in i.message and i.path.endswith("long.txt")
+               for i in index.corpus.issues)
+
+
 def test_an_altered_cache_blob_is_not_trusted(write, tmp_path, mini_gazetteer):
     write("c/a.md", "Baku and Tabriz.\n\nShusha.\n")
     first = open_index(mini_gazetteer, tmp_path / "c")
