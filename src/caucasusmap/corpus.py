@@ -544,10 +544,16 @@ _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*(\w{1,4})\s*</sup>|\[\^(\w{1,8})\]:)")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S", re.MULTILINE)
 
 
+MAX_HEADING_CHARS = 1000
+"""A line longer than this is a paragraph, even if it starts like a heading."""
+
+
 def _heading(block: str) -> tuple[int, str] | None:
     """(level, label) if the block is a heading; ``level`` 1–6 for ``#``
     headings, 7 for a bold or plain section line."""
     stripped = block.strip()
+    if len(stripped) > MAX_HEADING_CHARS:
+        return None  # (the patterns below would backtrack over the whole line: 0.5 GB for 10 M characters)
     if "\n" in stripped:
         return None
     first = stripped[:1]

@@ -249,3 +249,18 @@ def test_a_damaged_store_column_is_rebuilt_not_a_crash(write, tmp_path, mini_gaz
     again = open_index(mini_gazetteer, tmp_path / "c")
     assert again.source == "built"
     assert again.passages_for("baku") == first
+
+
+def test_a_long_line_that_starts_like_a_heading_is_a_paragraph_split_in_bounded_memory():
+    import tracemalloc
+
+    from caucasusmap.corpus import passage_fields
+
+    assert passage_fields("# Title\n\nBaku.\n")[0][2] == "heading"
+    line = "# Թ " + "Baku and Tabriz, " * 60_000  # one line of a million characters (UCS-4: 4 MB)
+    tracemalloc.start()
+    fields = passage_fields(line)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [(f[0], f[2]) for f in fields] == [(0, "paragraph")]
+    assert peak < 3 * 4 * len(line)  # a copy or two, not the regex engine's backtracking over the line
