@@ -385,8 +385,11 @@ class Index:
             # linker's table under review decisions) never pays for them.
             self.structure = _LazyStructure(self, share.structure if share is not None else None)
         self._s = self.structure
-        self.passages = _PassageMap(self)
-        self.document_passages = _DocumentPassages(self)
+        if share is not None:  # (same passages and corpus: the same answers)
+            self.passages, self.document_passages = share.passages, share.document_passages
+        else:
+            self.passages = _PassageMap(self)
+            self.document_passages = _DocumentPassages(self)
         self._cooccurrence: Counter | None = None
         self._is_ref: np.ndarray | None = None
         self._reading: dict[str, tuple[str, list[tuple[int, int, str]]]] = {}

@@ -1500,7 +1500,8 @@ def reading_marks(index: Index, passage_id: str) -> tuple[dict[tuple[int, int], 
     i = index.passage_position(passage_id)
     if i is None or i < 0 or t.status is None:
         return {}, []
-    a, b = int(index._mention_bounds[i]), int(index._mention_bounds[i + 1])
+    rows_in = index.mention_rows_in(i)
+    a, b = rows_in.start, rows_in.stop
     status = t.status[a:b]
     rows = np.flatnonzero(status) + a
     marks = {(int(t.start[r]), int(t.end[r])): int(t.status[r]) for r in rows.tolist()}
