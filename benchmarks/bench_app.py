@@ -33,7 +33,6 @@ T0 = time.perf_counter()
 STARTUP = r"""
 import time, sys, os, json
 t0 = time.perf_counter()
-sys.path.insert(0, {src!r})
 from caucasusmap.app.launch import prepare_environment
 prepare_environment()
 from caucasusmap.app.qt_map import register_scheme
@@ -55,7 +54,6 @@ app.exec()
 BARE = r"""
 import time, sys, os, json
 t0 = time.perf_counter()
-sys.path.insert(0, {src!r})
 from caucasusmap.app.launch import prepare_environment
 prepare_environment()
 from PySide6.QtCore import QUrl, QTimer
@@ -92,8 +90,9 @@ def main() -> int:
     args = ap.parse_args()
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.insert(0, str(ROOT / "src"))
-    gaz, corpus = str(ROOT / "gazetteer" / "places.yaml"), str(ROOT / "corpus")
+    from caucasusmap import paths
+
+    gaz, corpus = str(paths.default_gazetteer()), str(paths.default_corpus())
     with tempfile.TemporaryDirectory(prefix="cm-appbench-") as tmp:
         tmp = Path(tmp)
         env = {**os.environ, "CAUCASUSMAP_CACHE_DIR": str(tmp / "cache")}
@@ -103,8 +102,8 @@ def main() -> int:
 
         page = tmp / "map.html"
         page.write_text(render_map(open_index(gaz, corpus), explorer=False), encoding="utf-8")
-        startup = STARTUP.format(src=str(ROOT / "src"), gaz=gaz, corpus=corpus, ini=str(tmp / "s.ini"))
-        bare_code = BARE.format(src=str(ROOT / "src"), page=str(page))
+        startup = STARTUP.format(gaz=gaz, corpus=corpus, ini=str(tmp / "s.ini"))
+        bare_code = BARE.format(page=str(page))
         warm, cold, bare = [], [], []
         for i in range(args.runs):
             bare.append(child(bare_code, env)["seconds"])

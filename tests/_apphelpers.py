@@ -21,3 +21,16 @@ def row_of(window, place_id):
         if proxy.data(proxy.index(r, 0), window.places.model.ID_ROLE) == place_id:
             return r
     raise AssertionError(place_id)
+
+
+def open_window(qtbot, data, settings_file):
+    """The main window on ``data`` (gazetteer, corpus), loaded and with its map ready."""
+    from PySide6.QtCore import QSettings
+
+    from caucasusmap.app.qt_window import MainWindow
+
+    w = MainWindow(*data, settings=QSettings(str(settings_file), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.index is not None and w.map.is_ready and w.extras_ready, timeout=30000)
+    return w

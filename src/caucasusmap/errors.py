@@ -105,6 +105,12 @@ class DocumentError(CaucasusmapError, ValueError):
         super().__init__(message)
 
 
+class Cancelled(CaucasusmapError):
+    """Raised inside reading or linking when the caller's ``cancelled()``
+    callback says the work is no longer wanted (checked between documents and
+    between the steps of linking one document)."""
+
+
 class MissingLibraryError(CaucasusmapError, ImportError):
     """Raised when a file format's reader needs an optional library that is
     not installed; the message says which extra installs it."""

@@ -36,12 +36,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import ahocorasick_rs
 import numpy as np
 
+from .errors import Cancelled
 from .model import Passage, Place
 from .normalize import fold_document, fold_phrase
 from .reference import Reference, is_acronym, kind_class, layer
@@ -341,13 +342,19 @@ class Linker:
         return self._n_name_patterns
 
     # -- matching --------------------------------------------------------------
-    def find_links(self, text: str) -> Links:
+    def find_links(self, text: str, cancelled: Callable[[], bool] | None = None) -> Links:
         """Every mention in ``text`` with its chosen place, confidence and
-        alternatives, sorted by start (see the module docstring)."""
+        alternatives, sorted by start (see the module docstring).
+        ``cancelled()`` is asked between the steps and every few thousand
+        candidates in the loops; when it says yes,
+        :class:`~caucasusmap.errors.Cancelled` is raised."""
+        check = _canceller(cancelled)
         if self._automaton is None:
             return Links.empty()
         folded = fold_document(text)
+        check()
         raw = self._automaton.find_matches_as_indexes(folded.text, overlapping=True)
+        check()
         if not raw:
             return Links.empty()
         found = np.array(raw, dtype=np.int64)
@@ -367,7 +374,9 @@ class Linker:
         if special.any():
             extra_s, extra_e, extra_p = [], [], []
             origin = folded.origin
-            for i in np.flatnonzero(special):
+            for n, i in enumerate(np.flatnonzero(special)):
+                if n % CHECK_EVERY == 0:
+                    check()
                 a, b = int(s[i]), int(e[i])
                 for place_index, flag in self._roles[pat[i]]:
                     if flag == _EXCLUDE:
@@ -413,17 +422,20 @@ class Linker:
             s, e, place = s[~drop], e[~drop], place[~drop]
         if not len(s) and not cued_s:
             return Links.empty()
+        check()
         s, e, place = _leftmost_longest(s, e, place) if len(s) else (s, e, place)
+        check()
         cued = np.zeros(len(s), dtype=bool)
         if cued_s:
             s, e, place, cued = _merge_cued(s, e, place, np.array(cued_s, dtype=np.int64),
                                             np.array(cued_e, dtype=np.int64), np.array(cued_p, dtype=np.int64))
-        return Decider(self, text, folded, s, e, place, cues, cued).run()
+        return Decider(self, text, folded, s, e, place, cues, cued, check).run()
 
-    def find_arrays(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def find_arrays(self, text: str, cancelled: Callable[[], bool] | None = None
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Start and end offsets and place indices (into :attr:`places`) of
         the mentions in ``text``, sorted by start."""
-        links = self.find_links(text)
+        links = self.find_links(text, cancelled)
         return links.start, links.end, links.place
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
@@ -523,12 +535,29 @@ def _leftmost_longest(s: np.ndarray, e: np.ndarray, place: np.ndarray):
     return s[keep], e[keep], place[keep]
 
 
+CHECK_EVERY = 20_000
+"""Candidates handled in a Python loop between two looks at ``cancelled()``."""
+
+
+def _canceller(cancelled: Callable[[], bool] | None) -> Callable[[], None]:
+    """A function that raises :class:`Cancelled` once ``cancelled()`` is true."""
+    if cancelled is None:
+        return lambda: None
+
+    def check() -> None:
+        if cancelled():
+            raise Cancelled("cancelled")
+
+    return check
+
+
 class Decider:
     """Chooses among the candidates of each mention of one document (see
     the module docstring). Works in folded offsets; maps back at the end."""
 
-    def __init__(self, linker: Linker, text: str, folded, s, e, place, cues, cued=None):
+    def __init__(self, linker: Linker, text: str, folded, s, e, place, cues, cued=None, check=None):
         self.lk, self.text, self.folded = linker, text, folded
+        self.check = check or (lambda: None)
         self.s, self.e, self.place = s, e, place
         self.cues = cues
         self.cued = cued if cued is not None else np.zeros(len(s), dtype=bool)
@@ -589,7 +618,9 @@ class Decider:
                 ctx = np.flatnonzero(chosen >= 0) if _pass else anchors
                 ctx_pos = ms[ctx]
                 ctx_place = chosen[ctx]
-                for i in todo:
+                for n, i in enumerate(todo):
+                    if n % (CHECK_EVERY // 10) == 0:
+                        self.check()
                     cands = place[bounds[i]:bounds[i + 1]]
                     best, conf, others = self._decide(int(i), cands, int(after[i]), int(before[i]), ms, me,
                                                       chosen, ctx_pos, ctx_place)

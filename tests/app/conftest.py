@@ -145,13 +145,8 @@ def data(tmp_path):
 @pytest.fixture
 def window(qtbot, data, tmp_path):
     """The main window on the private data, loaded and with its map ready."""
-    from PySide6.QtCore import QSettings
+    from _apphelpers import open_window
 
-    from caucasusmap.app.qt_window import MainWindow
-
-    w = MainWindow(*data, settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.index is not None and w.map.is_ready and w.extras_ready, timeout=30000)
+    w = open_window(qtbot, data, tmp_path / "settings.ini")
     yield w
     w.close()

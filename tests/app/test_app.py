@@ -205,3 +205,4 @@ def test_tile_requests_carry_user_agent_and_referer():
     TileInterceptor().interceptRequest(local)
     assert tile.headers == {b"User-Agent": USER_AGENT.encode(), b"Referer": REFERER}
     assert local.headers == {}
+

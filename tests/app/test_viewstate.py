@@ -14,9 +14,66 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from _apphelpers import js as _js
-from _apphelpers import row_of
+from _apphelpers import open_window, row_of
 from caucasusmap.app.qt_check import MAP_STATE, disagreements, map_disagreements
 from caucasusmap.cli import main as cli_main
+
+
+@pytest.fixture(scope="module")
+def shared(qapp, tmp_path_factory):
+    """One window for the tests of this module that need a plain one (each
+    starts from a reset view state): a window costs seconds to open."""
+    import shutil
+    import time
+
+    from PySide6.QtCore import QSettings
+
+    from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
+    from caucasusmap.app.qt_window import MainWindow
+
+    tmp = tmp_path_factory.mktemp("shared")
+    shutil.copytree(BUNDLED_CORPUS, tmp / "corpus")
+    shutil.copytree(BUNDLED_GAZETTEER, tmp / "gazetteer")
+    saved = os.environ.get("CAUCASUSMAP_CACHE_DIR")
+    os.environ["CAUCASUSMAP_CACHE_DIR"] = str(tmp / "cache")
+    w = MainWindow(tmp / "gazetteer", tmp / "corpus",
+                   settings=QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
+    w.show()
+    end = time.monotonic() + 60
+    while not (w.index is not None and w.map.is_ready and w.extras_ready):
+        QApplication.processEvents()
+        if time.monotonic() > end:
+            raise TimeoutError("the window did not open")
+    yield w
+    w.close()
+    if saved is None:
+        os.environ.pop("CAUCASUSMAP_CACHE_DIR", None)
+    else:
+        os.environ["CAUCASUSMAP_CACHE_DIR"] = saved
+
+
+@pytest.fixture
+def window(shared, qtbot):
+    from caucasusmap.naming import DEFAULT_NAMING
+
+    w = shared
+    if w.move_action.isChecked():
+        w.move_action.trigger()
+    w.places.filter_edit.clear()
+    w.search.edit.clear()
+    w.state.clear(source="test")
+    w.state.set_filters(documents=None, places=None, hide_references=False, origins=None, time_range=None,
+                        naming=DEFAULT_NAMING)
+    settle(qtbot, w)
+    yield w
+
+
+@pytest.fixture
+def fresh(qtbot, data, tmp_path):
+    """A window of its own on a private copy of the data (for tests that change the files)."""
+    w = open_window(qtbot, data, tmp_path / "s.ini")
+    yield w
+    w.close()
 
 
 def js(qtbot, window, code):
@@ -89,7 +146,7 @@ def test_ctrl_click_keeps_places_the_filter_hides(qtbot, window):
     agree(qtbot, window)
 
 
-def test_passages_follow_unticked_documents(qtbot, window, data):
+def test_passages_follow_unticked_documents(qtbot, window):
     """Issue 13: with "Factors Influencing…" unticked, Karabakh's passages
     listed that document first and counted its mentions."""
     index = window.index
@@ -109,7 +166,7 @@ def test_passages_follow_unticked_documents(qtbot, window, data):
     agree(qtbot, window)
     # The CLI with the same view option says the same.
     shown = [d.id for d in index.corpus.documents if d.id != factors.id]
-    args = ["passages", "karabakh", "--gazetteer", str(data[0]), "--corpus", str(data[1])]
+    args = ["passages", "karabakh", "--gazetteer", str(window.gazetteer_path), "--corpus", str(window.corpus_path)]
     for d in shown:
         args += ["--document", d]
     out = subprocess.run([sys.executable, "-m", "caucasusmap", *args], capture_output=True, text=True).stdout
@@ -117,19 +174,20 @@ def test_passages_follow_unticked_documents(qtbot, window, data):
                                         f"{len({p.document for p, _ in passages})} document(s)")
 
 
-def test_app_and_cli_export_the_same_filtered_view(qtbot, window, data, tmp_path):
+def test_app_and_cli_export_the_same_filtered_view(qtbot, window, tmp_path):
     window.state.set_filters(documents=("haciyeva-2025",), hide_references=True)
     window.state.select_places(["tabriz"])
     settle(qtbot, window)
     app_out = window.export_view("csv", tmp_path / "app.csv")
-    assert cli_main(["export", "--out", str(tmp_path / "cli.csv"), "--gazetteer", str(data[0]), "--corpus",
-                     str(data[1]), "--document", "haciyeva-2025", "--hide-references"]) == 0
+    assert cli_main(["export", "--out", str(tmp_path / "cli.csv"), "--gazetteer", str(window.gazetteer_path),
+                     "--corpus", str(window.corpus_path), "--document", "haciyeva-2025", "--hide-references"]) == 0
     assert app_out.read_text(encoding="utf-8") == (tmp_path / "cli.csv").read_text(encoding="utf-8")
 
 
-def test_a_relinked_document_shows_its_new_text(qtbot, window, data):
+def test_a_relinked_document_shows_its_new_text(qtbot, fresh):
     """reading_text was cached by id(index): a re-linked document could show its old text."""
-    doc = data[1] / "iran-karabakh-neutrality-abstract.txt"
+    window = fresh
+    doc = window.corpus_path / "iran-karabakh-neutrality-abstract.txt"
     for n in range(3):
         doc.write_text(f"Version {n}. Travellers crossed at Nurduz.\n", encoding="utf-8")
         qtbot.waitUntil(lambda n=n: window.index is not None and any(
@@ -145,6 +203,8 @@ def test_esc_closes_the_selection_tooltip_on_the_map(qtbot, window):
     # A tooltip left open by hovering the marker, as the user moves on to the keyboard.
     js(qtbot, window, "caucasusmap._state.markers[caucasusmap._state.byId.tabriz].openTooltip(), 1")
     qtbot.waitUntil(lambda: js(qtbot, window, MAP_STATE)["tooltips"] == 1, timeout=5000)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     QTest.keyClick(window, Qt.Key.Key_Escape)
     assert window.state.current.empty
     qtbot.waitUntil(lambda: js(qtbot, window, MAP_STATE)["tooltips"] == 0, timeout=5000)
@@ -401,3 +461,29 @@ def test_the_maps_time_control_filters_every_panel_without_a_rebuild(qtbot, wind
     settle(qtbot, window)
     assert window.map_controller.generation == generation  # the page filtered itself
     assert disagreements(window) == []
+
+
+def test_a_long_document_is_read_a_window_at_a_time(qtbot, data, tmp_path):
+    """Issue 9 finding 9: the app must not build huge pages on the UI thread."""
+    from PySide6.QtCore import QSettings, QUrl
+
+    from caucasusmap.app.qt_panels import READER_WINDOW
+    from caucasusmap.app.qt_window import MainWindow
+
+    n = READER_WINDOW * 3
+    (data[1] / "long.md").write_text("\n\n".join(f"Paragraph {k} from Tabriz." for k in range(1, n + 1)) + "\n",
+                                     encoding="utf-8")
+    w = MainWindow(*data, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.index is not None and w.map.is_ready and w.extras_ready, timeout=30000)
+    passages = w.index.document_passages["long"]
+    target = passages[int(n * 0.8)]
+    w.state.select_passage(target.id)
+    text = w.reader.browser.toPlainText()
+    assert f"Paragraph {int(n * 0.8) + 1} from" in text and "Paragraph 1 from" not in text
+    assert "Earlier passages" in text and target.id in w.reader.shown()["window"]
+    assert len(w.reader.shown()["window"]) <= READER_WINDOW
+    w.reader.browser.anchorClicked.emit(QUrl("more:0"))  # ◀ Earlier, back to the start
+    assert "Paragraph 1 from" in w.reader.browser.toPlainText()
+    w.close()

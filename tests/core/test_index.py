@@ -299,3 +299,24 @@ def test_a_new_reader_version_or_newly_installed_library_relinks_those_files(min
     monkeypatch.setattr(index_mod, "readers_state", lambda: "another set of readers")
     open_index(mini_gazetteer, tmp_path / "v")
     assert linked == ["c.docx"]
+
+
+def test_cancel_is_honoured_inside_a_document(mini_gazetteer):
+    """Issue 9 finding 8: Cancel took 71 s to act, the linker finishing its
+    document first. The linker asks between its steps and inside its loops."""
+    from caucasusmap.errors import Cancelled
+    from caucasusmap.gazetteer import load_gazetteer
+    from caucasusmap.linking import Linker
+
+    text = "Baku, Bakı and Shusha. " * 2000 + "Nurduz."
+    linker = Linker(load_gazetteer(mini_gazetteer).places)
+    asked = []
+
+    def cancelled():
+        asked.append(1)
+        return len(asked) >= 2  # yes on the second look: inside the document
+
+    with pytest.raises(Cancelled):
+        linker.find_arrays(text, cancelled)
+    assert len(asked) == 2
+    assert len(linker.find_arrays(text, lambda: False)[0]) == len(linker.find_arrays(text)[0]) == 6001

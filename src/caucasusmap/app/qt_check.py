@@ -72,7 +72,7 @@ def disagreements(window) -> list[str]:
     reader = window.reader.shown()
     if sel.passage and sel.passage in index.passages:
         doc = index.passages[sel.passage].document
-        if reader["document"] != doc or reader["passage"] != sel.passage:
+        if reader["document"] != doc or reader["passage"] != sel.passage or sel.passage not in reader["window"]:
             out.append(f"reader: shows {reader['document']}/{reader['passage']}, chosen {doc}/{sel.passage}")
 
     # Documents: the ticks are the document filter.
@@ -114,6 +114,6 @@ def map_disagreements(window, answer: str | dict) -> list[str]:
         lit = sorted(p for p in s.highlighted() if p in on_page)
         if sorted(page["highlighted"]) != lit:
             out.append(f"map: lights up {page['highlighted']}, the passage's places are {lit}")
-    if len(s.current.places) != 1 and page["tooltips"]:
-        out.append(f"map: {page['tooltips']} selection tooltip(s) open with {len(s.current.places)} places selected")
+    if not s.current.places and page["tooltips"]:
+        out.append(f"map: {page['tooltips']} tooltip(s) still open with nothing selected")
     return out

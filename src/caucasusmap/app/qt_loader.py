@@ -20,7 +20,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ..candidates import find_candidates, ignore_path, read_ignore
 from ..corpus import ANNOTATIONS_FILE, document_suffixes
-from ..errors import CaucasusmapError
+from ..errors import Cancelled, CaucasusmapError
 from ..gazetteer import SUFFIXES as GAZETTEER_SUFFIXES
 from ..index import Index, open_index
 from ..search import PassageSearch
@@ -30,10 +30,6 @@ log = logging.getLogger("caucasusmap.app")
 
 WARM_PASSAGES = 20_000
 """Up to this many passages, their reading text is prepared while loading."""
-
-
-class Cancelled(Exception):
-    pass
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,9 @@ SOFT = "#eef2ff"
 READER_PASSAGE = "#fff7d6"  # QTextBrowser ignores alpha, so a solid pale tint
 PAGE = 50
 """Passages rendered at once in the passages panel ("Show more" adds as many)."""
+READER_WINDOW = 400
+"""Passages of a document the reader renders at once, around the chosen one
+(a longer document is read a window at a time: earlier / later links)."""
 
 
 def passage_html(index: Index, passage_id: str, selected: set[str], *, link_places: bool = True) -> str:
@@ -438,6 +441,7 @@ class LinkBrowser(QTextBrowser):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.citable_passage: str | None = None  # the selected passage, offered in the context menu
+        self.last_more = ""  # the target of the last more: link
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._anchor)
         self._starts: list[int] = []
@@ -521,6 +525,7 @@ class LinkBrowser(QTextBrowser):
         elif scheme == "passage":
             self.passageClicked.emit(rest)
         elif scheme == "more":
+            self.last_more = rest
             self.moreClicked.emit()
         elif scheme in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)
@@ -641,22 +646,33 @@ class ReaderPanel(_Panel, QWidget):
         layout.addWidget(self.browser)
         self.document_id: str | None = None
         self._key = None
+        self._first = 0  # the first passage of the window shown
         self.browser.passageClicked.connect(
             lambda pid: self._report(lambda: self.session.select_passage(pid, source="reader")))
+        self.browser.moreClicked.connect(self._move_window)
         self._subscribe(session, SelectionChanged, FiltersChanged, IndexReplaced)
 
     def open_document(self, document_id: str) -> None:
         """Show a document (from the Documents panel) until a passage is chosen."""
         self.document_id = document_id
+        self._first = 0
+        self._key = None
         self.render_all()
 
-    def render_all(self) -> None:
+    def _move_window(self) -> None:
+        target = self.browser.last_more
+        self._first = max(0, int(target)) if target.lstrip("-").isdigit() else 0
+        self._key = None
+        self.render_all(keep_window=True)
+
+    def render_all(self, keep_window: bool = False) -> None:
         s = self.session
         index, sel = s.index, s.current
         if index is None:
             return
-        if sel.passage and sel.passage in index.passages:
-            self.document_id = index.passages[sel.passage].document
+        chosen = sel.passage if sel.passage and sel.passage in index.passages else None
+        if chosen:
+            self.document_id = index.passages[chosen].document
         doc = index.corpus.by_id.get(self.document_id) if self.document_id else None
         if doc is None:
             self.document_id = None
@@ -664,11 +680,15 @@ class ReaderPanel(_Panel, QWidget):
             self.title.setText("")
             self.browser.set_passages_html("")
             return
-        key = (id(index), doc.id, sel.places, sel.passage)
+        passages = index.document_passages.get(doc.id, [])
+        if chosen and not keep_window:
+            k = passages.index(index.passages[chosen]) if len(passages) > READER_WINDOW else 0
+            if not self._first <= k < self._first + READER_WINDOW:
+                self._first = max(0, k - READER_WINDOW // 4)
+        key = (id(index), doc.id, sel.places, sel.passage, self._first)
         if key == self._key:
             return
         self._key = key
-        passages = index.document_passages.get(doc.id, [])
         meta = ", ".join(x for x in (", ".join(doc.authors), str(doc.year or ""), doc.venue, Path(doc.path).name) if x)
         # The title once: not above the text when the text opens with it.
         key_title = " ".join(doc.title.split()).casefold()
@@ -679,7 +699,12 @@ class ReaderPanel(_Panel, QWidget):
         selected = set(sel.places)
         parts = []
         page = None
-        for p in passages:
+        first, last = self._first, min(len(passages), self._first + READER_WINDOW)
+        if first > 0:
+            earlier = max(0, first - READER_WINDOW // 2)
+            parts.append(f'<p><a href="more:{earlier}">◀ Earlier passages</a> '
+                         f'<span style="color:#57534e">(¶{first + 1}–{last} of {len(passages)} shown)</span></p>')
+        for p in passages[first:last]:
             if p.page is not None and p.page != page and p.kind != "footnote":
                 page = p.page
                 parts.append(f'<p align="right" style="color:#a8a29e;font-size:small">— p. '
@@ -692,12 +717,18 @@ class ReaderPanel(_Panel, QWidget):
             else:
                 small = ' style="font-size:small;color:#57534e"' if p.kind == "footnote" or p.is_reference else ""
                 parts.append(f'<p{style}><a name="psg:{pid}"></a><span{small}>{body}</span></p>')
+        if last < len(passages):
+            parts.append(f'<p><a href="more:{last - READER_WINDOW // 4}">Later passages ▶</a> '
+                         f'<span style="color:#57534e">(¶{first + 1}–{last} of {len(passages)} shown)</span></p>')
         self.browser.set_passages_html("".join(parts))
-        if sel.passage and index.passages.get(sel.passage) and index.passages[sel.passage].document == doc.id:
-            self.browser.scrollToAnchor("psg:" + sel.passage)
+        if chosen and index.passages[chosen].document == doc.id:
+            self.browser.scrollToAnchor("psg:" + chosen)
 
     def shown(self) -> dict:
-        return {"document": self.document_id, "passage": self._key[3] if self._key else None}
+        passages = self.session.index.document_passages.get(self.document_id, []) \
+            if self.session.index is not None and self.document_id else []
+        window = [p.id for p in passages[self._first:self._first + READER_WINDOW]]
+        return {"document": self.document_id, "passage": self._key[3] if self._key else None, "window": window}
 
 
 # ---------------------------------------------------------------------------

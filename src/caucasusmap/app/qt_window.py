@@ -46,7 +46,7 @@ from .qt_review import ReviewController, ReviewQueuePanel
 from .qt_util import message_box
 from .qt_workbench import CandidatesPanel, PlaceDialog, Workbench, suggest_exclude_phrase
 
-__all__ = ["MainWindow", "launch", "remembered_files", "suggest_exclude_phrase", "LoadResult"]
+__all__ = ["Cancelled", "MainWindow", "launch", "remembered_files", "suggest_exclude_phrase", "LoadResult"]
 
 log = logging.getLogger("caucasusmap.app")
 
