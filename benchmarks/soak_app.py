@@ -7,7 +7,8 @@ places list, clicks on markers in the map page and on places through the
 page's bridge, typing in the places filter (and Ctrl+A, Backspace), ticking
 documents, the all/any mode, search (typing, Enter, clicking a result),
 clicking a passage's text, a name in a passage or the reader, "show more",
-Back/Forward/Esc, View menu filters (references, near/inside, place names),
+Back/Forward/Esc, View menu filters (references, near/inside, place names,
+curated/reference places), the map's time range control,
 exports, gazetteer edits through the app (add a place, undo) and on disk
 (an alias appended, then removed) with the relink they cause, window
 resizes. After every action the event loop is run until the window is idle,
@@ -341,6 +342,19 @@ class Soak:
             action = self.rng.choice(list(w.origin_actions.values()))
             action.trigger()
 
+    def time_range(self):
+        # The map's "Documents dated" control, as a user changes it (the page tells the app).
+        r = self.rng.random()
+        pick = "0" if r < 0.3 else f"Math.floor({self.rng.random()!r} * n)"
+        other = "n - 1" if r < 0.3 else f"Math.floor({self.rng.random()!r} * n)"
+        self.js(f"""(function () {{ var s = document.querySelectorAll('.cm-time select');
+            if (s.length < 2) return 0;
+            var n = s[0].options.length;
+            s[0].selectedIndex = {pick}; s[0].dispatchEvent(new Event('change'));
+            s[1].selectedIndex = {other}; s[1].dispatchEvent(new Event('change'));
+            return 1; }})()""")
+        self.app.processEvents()
+
     def export(self):
         fmt = self.rng.choice(["html", "geojson", "csv", "lpf"])
         out = self.w.export_view(fmt, self.workdir / f"soak.{fmt}")
@@ -393,7 +407,7 @@ class Soak:
         (14, "click_list"), (4, "key_list"), (8, "click_marker"), (4, "bridge_places"), (12, "type_filter"),
         (4, "tick_document"), (4, "mode"), (7, "search"), (8, "click_passage_text"), (5, "click_name"),
         (2, "show_more"), (8, "history"), (4, "view_menu"), (1, "export"), (2, "open_document"),
-        (2, "candidate"), (3, "resize"), (1, "gazetteer_edit"),
+        (2, "candidate"), (3, "resize"), (1, "gazetteer_edit"), (3, "time_range"),
     ]
 
     # -- the run ----------------------------------------------------------------------

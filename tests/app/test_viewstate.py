@@ -487,3 +487,58 @@ def test_a_long_document_is_read_a_window_at_a_time(qtbot, data, tmp_path):
     w.reader.browser.anchorClicked.emit(QUrl("more:0"))  # ◀ Earlier, back to the start
     assert "Paragraph 1 from" in w.reader.browser.toPlainText()
     w.close()
+
+
+ROOT_CAUSE = textwrap.dedent("""
+    # The places list's own model, proxy and view, wired as the old window was: a
+    # selection change answered at once by a change of the model (the distances to
+    # the one selected place), while the filter box is typed in.
+    import random, sys
+    from PySide6.QtCore import QItemSelectionModel, Qt
+    from PySide6.QtWidgets import QApplication, QTableView
+    from caucasusmap.app.qt_panels import PlacesFilter, PlacesModel
+    from caucasusmap.gazetteer import load_gazetteer
+
+    app = QApplication([])
+    places = list(load_gazetteer(sys.argv[1]).places)
+    model = PlacesModel(); proxy = PlacesFilter(); proxy.setSourceModel(model)
+    model.set_data(places, [len(p.name) for p in places], [1] * len(places))
+    view = QTableView(); view.setModel(proxy); view.setSortingEnabled(True)
+    view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.show()
+
+    def selection_changed(*_):
+        rows = view.selectionModel().selectedRows()
+        one = proxy.mapToSource(rows[0]).row() if len(rows) == 1 else None
+        model.set_distances([None if one is None else float(abs(r - one)) for r in range(len(places))])
+
+    view.selectionModel().selectionChanged.connect(selection_changed)
+    rng = random.Random(13)
+    for step in range(400):
+        n = proxy.rowCount()
+        for r in rng.sample(range(n), min(n, rng.randint(1, 3))):
+            view.selectionModel().select(proxy.index(r, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                         | QItemSelectionModel.SelectionFlag.Rows)
+        proxy.set_query(rng.choice(["", "N", "Na", "Nak", "T", "Te", "Teb", "a", "zz", "Sh", "k"]))
+        app.processEvents()
+        for r in range(proxy.rowCount()):
+            src = proxy.mapToSource(proxy.index(r, 0))
+            if not src.isValid() or not proxy.data(proxy.index(r, 0)):
+                sys.exit(f"step {step}: row {r} is a ghost")
+    print("ok")
+""")
+
+
+def test_the_places_model_never_changes_inside_the_filter_pass(tmp_path):
+    """The segfault's root, without the window: the filter pass removes rows,
+    the view's selection model emits selectionChanged from inside the pass,
+    and a model change answered there (dataChanged: the dynamically filtering
+    proxy filters again) corrupted the proxy's row mapping. Without
+    ``PlacesModel.held`` this script crashes (exit 139 or an abort in malloc)
+    within its first few hundred filter changes."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    r = subprocess.run([sys.executable, "-c", ROOT_CAUSE, str(_gazetteer())], capture_output=True, text=True,
+                       env=env, timeout=300)
+    assert r.returncode == 0 and r.stdout.strip() == "ok", (r.returncode, r.stderr[-2000:])
+    assert "Invalid index" not in r.stderr, r.stderr[-2000:]

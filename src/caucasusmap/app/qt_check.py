@@ -20,7 +20,8 @@ MAP_STATE = """JSON.stringify({
   places: (caucasusmap._state.data || {places: []}).places.map(function (p) { return p.id; }),
   selected: JSON.parse(caucasusmap.selected()),
   highlighted: caucasusmap._state.highlighted.map(function (i) { return caucasusmap._state.data.places[i].id; }),
-  tooltips: caucasusmap._state.markers.filter(function (m) { return m.isTooltipOpen(); }).length
+  tooltips: caucasusmap._state.markers.filter(function (m) { return m.isTooltipOpen(); }).length,
+  range: caucasusmap._state.range || null
 })"""
 
 
@@ -106,6 +107,9 @@ def map_disagreements(window, answer: str | dict) -> list[str]:
     for key, value in want.items():
         if filters.get(key) != value:
             out.append(f"map: page built for {key}={filters.get(key)!r}, the view has {value!r}")
+    want_range = None if f.time_range is None else [f.time_range[0] or "0000", f.time_range[1] or "9999"]
+    if page.get("range") != want_range:
+        out.append(f"map: page filters dates {page.get('range')}, the view has {want_range}")
     on_page = set(page["places"])
     selected = [p for p in s.current.places if p in on_page]
     if sorted(page["selected"]) != sorted(selected):

@@ -24,6 +24,7 @@ import os
 import shlex
 import subprocess
 from bisect import bisect_right
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -166,8 +167,33 @@ class PlacesModel(QAbstractTableModel):
         self.search = []
         self.km = []
         self.shown = []
+        self._held: list | None = None
+
+    @contextmanager
+    def held(self):
+        """Changes asked for inside the block wait until it ends.
+
+        The proxy's filter pass holds its source model: the rows it removes
+        make the view's selection model emit ``selectionChanged`` from inside
+        the pass, and a change of this model answered there (``dataChanged``,
+        which a dynamically filtering proxy handles by filtering again) ran
+        while the pass was still walking its row mapping and corrupted it:
+        ghost rows, then the segfault of issue 13."""
+        if self._held is not None:  # nested: the outer block replays
+            yield
+            return
+        self._held = []
+        try:
+            yield
+        finally:
+            calls, self._held = self._held, None
+            for method, args in calls:
+                method(*args)
 
     def set_data(self, places, mentions, docs, names: dict[str, str] | None = None) -> None:
+        if self._held is not None:
+            self._held.append((self.set_data, (places, mentions, docs, names)))
+            return
         self.beginResetModel()
         self.places = list(places)
         self.shown = [(names or {}).get(p.id, p.name) for p in self.places]  # the naming's display names
@@ -179,6 +205,9 @@ class PlacesModel(QAbstractTableModel):
 
     def set_distances(self, km: list[float | None]) -> None:
         """Distances to the selected place (None: no single place selected)."""
+        if self._held is not None:
+            self._held.append((self.set_distances, (km,)))
+            return
         if km == self.km:
             return
         self.km = km
@@ -236,13 +265,14 @@ class PlacesFilter(QSortFilterProxyModel):
         query = fold_phrase(text)
         if query == self.query:
             return
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9: the supported way to re-filter
-            self.beginFilterChange()
-            self.query = query
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.query = query
-            self.invalidateFilter()
+        with self.sourceModel().held():  # no change of the rows while the pass walks them
+            if hasattr(self, "beginFilterChange"):  # Qt >= 6.9: the supported way to re-filter
+                self.beginFilterChange()
+                self.query = query
+                self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            else:
+                self.query = query
+                self.invalidateFilter()
 
     def filterAcceptsRow(self, row, parent):  # noqa: N802
         if not self.query:
