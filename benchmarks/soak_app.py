@@ -198,7 +198,8 @@ class Soak:
         if not proxy.rowCount():
             return self.type_filter()
         row = self.rng.randrange(proxy.rowCount())
-        index = proxy.index(row, self.rng.randrange(proxy.columnCount()))
+        columns = [c for c in range(proxy.columnCount()) if not table.isColumnHidden(c)]
+        index = proxy.index(row, self.rng.choice(columns))
         table.scrollTo(index)
         mod = self.rng.choice([Qt.KeyboardModifier.NoModifier] * 3 + [Qt.KeyboardModifier.ControlModifier,
                                                                        Qt.KeyboardModifier.ShiftModifier])

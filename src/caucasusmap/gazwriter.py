@@ -435,6 +435,15 @@ class GazetteerFile:
     def can_undo(self) -> bool:
         return bool(self._undo)
 
+    @property
+    def undo_blocked(self) -> str:
+        """Why undo is refused now ("" when it is not): the file changed in
+        another program after the last edit made here."""
+        if self._undo or not self.undo_lost:
+            return ""
+        return (f"{self.path.name} was changed in another program after the last change made here; "
+                "undoing would discard that edit")
+
     def undo(self) -> None:
         """Put back the file as it was before the last edit made here.
         Refused (:class:`ConflictError`) when the file changed on disk since
@@ -553,6 +562,12 @@ class GazetteerFolder:
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)
+
+    @property
+    def undo_blocked(self) -> str:
+        """Why the next undo is refused ("" when it is not): the file changed
+        last here was changed in another program since."""
+        return self._undo[-1].undo_blocked if self._undo else ""
 
     def undo(self) -> None:
         """Put back the file changed last as it was before that change."""

@@ -87,9 +87,12 @@ def test_gazetteer_edit_on_disk_updates_counts(qtbot, window, data):
     window.state.select_places(["tabriz"])
     text = gazetteer.read_text(encoding="utf-8")
     # "Keyhan" (a newspaper, twice in the corpus) is no place's name yet.
-    gazetteer.write_text(text.replace("aliases: [Qafan, Ghapan]", "aliases: [Qafan, Ghapan, Keyhan]"),
-                         encoding="utf-8")
-    qtbot.waitUntil(lambda: window.places.model.mentions[i] == before + 2, timeout=2000)
+    # Waits for the relink the file watcher starts (a load under a busy machine takes
+    # seconds; the timeout is only a bound), then for the list to show its counts.
+    with qtbot.waitSignal(window.loading.loaded, timeout=120000):
+        gazetteer.write_text(text.replace("aliases: [Qafan, Ghapan]", "aliases: [Qafan, Ghapan, Keyhan]"),
+                             encoding="utf-8")
+    qtbot.waitUntil(lambda: window.places.model.mentions[i] == before + 2, timeout=120000)
     assert window.state.current.places == ("tabriz",)  # the selection survived the reload
 
 

@@ -34,8 +34,11 @@ def shared(qapp, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("shared")
     shutil.copytree(BUNDLED_CORPUS, tmp / "corpus")
     shutil.copytree(BUNDLED_GAZETTEER, tmp / "gazetteer")
-    saved = os.environ.get("CAUCASUSMAP_CACHE_DIR")
+    saved = {k: os.environ.get(k) for k in ("CAUCASUSMAP_CACHE_DIR", "CAUCASUSMAP_REFERENCE")}
     os.environ["CAUCASUSMAP_CACHE_DIR"] = str(tmp / "cache")
+    # As tests/conftest.py does for each test (this window outlives one): link without the
+    # reference gazetteer, like the CLI calls the tests make.
+    os.environ["CAUCASUSMAP_REFERENCE"] = "none"
     w = MainWindow(tmp / "gazetteer", tmp / "corpus",
                    settings=QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
     w.show()
@@ -46,10 +49,11 @@ def shared(qapp, tmp_path_factory):
             raise TimeoutError("the window did not open")
     yield w
     w.close()
-    if saved is None:
-        os.environ.pop("CAUCASUSMAP_CACHE_DIR", None)
-    else:
-        os.environ["CAUCASUSMAP_CACHE_DIR"] = saved
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 @pytest.fixture
@@ -542,3 +546,70 @@ def test_the_places_model_never_changes_inside_the_filter_pass(tmp_path):
                        env=env, timeout=300)
     assert r.returncode == 0 and r.stdout.strip() == "ok", (r.returncode, r.stderr[-2000:])
     assert "Invalid index" not in r.stderr, r.stderr[-2000:]
+
+
+def test_docks_leave_the_map_room_and_the_layout_is_remembered(qtbot, data, tmp_path):
+    """At 1024 x 700 the fixed dock widths left the map ~190 px wide."""
+    from PySide6.QtCore import QSettings
+
+    from caucasusmap.app.qt_window import MainWindow, default_dock_widths
+
+    settings = tmp_path / "layout.ini"
+    w = MainWindow(*data, settings=QSettings(str(settings), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.resize(1024, 700)
+    w.show()
+    qtbot.waitUntil(lambda: w.map.width() > 0 and w.places_dock.width() > 0, timeout=10000)
+    QApplication.processEvents()
+    left, right = default_dock_widths(1024)
+    assert w.map.width() >= 400, (w.places_dock.width(), w.map.width(), w.passages_dock.width())
+    assert abs(w.places_dock.width() - left) < 30 and abs(w.passages_dock.width() - right) < 30
+    assert w.places_dock.height() > w.documents_dock.height()  # the list above, documents below
+    # The user's own layout comes back next time, not the default (a window that fits the
+    # offscreen platform's 800 x 600 screen: a larger one is shrunk to fit when restored).
+    w.resize(780, 560)
+    QApplication.processEvents()
+    w.resizeDocks([w.places_dock], [250], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
+    chosen = w.places_dock.width()
+    w.close()
+    again = MainWindow(*data, settings=QSettings(str(settings), QSettings.Format.IniFormat))
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.places_dock.width() > 0, timeout=10000)
+    QApplication.processEvents()
+    assert abs(again.places_dock.width() - chosen) <= 4, (again.places_dock.width(), chosen)
+    again.close()
+    assert default_dock_widths(1400)[0] + default_dock_widths(1400)[1] < 1400 * 0.6
+
+
+def test_passages_follow_the_time_range_through_the_session(qtbot, window):
+    """The map's "Documents dated" control sets the session's time range; the
+    Passages panel (and its header's counts) follow it, with no page rebuild."""
+    window.state.select_places(["karabakh"])
+    settle(qtbot, window)
+    before = window.passages.shown()["passages"]
+    docs = {d.id: (d.date or str(d.year or "")) for d in window.index.corpus.documents}
+    years = sorted({v[:4] for v in docs.values() if v})
+    assert len(years) >= 2 and len({window.index.passages[p].document for p in before}) >= 2
+    last = years[-1]
+    # The user picks the last year in both boxes of the page's control.
+    assert js(qtbot, window, f"""(function () {{ var s = document.querySelectorAll('.cm-time select');
+        s[0].value = '{last}'; s[0].dispatchEvent(new Event('change'));
+        s[1].value = '{last}'; s[1].dispatchEvent(new Event('change')); return 1; }})()""") == 1
+    qtbot.waitUntil(lambda: window.state.filters.time_range == (last, last), timeout=20000)
+    settle(qtbot, window)
+    shown = window.passages.shown()["passages"]
+    assert shown and shown != before
+    assert all(docs[window.index.passages[p].document].startswith(last) for p in shown)
+    assert shown == [p.id for p, _ in window.state.passages()][: len(shown)]
+    total = sum(n for _, n in window.state.passages())
+    assert f"{len(window.state.passages())} passage" in window.passages.header.text()
+    assert f"{total} mention" in window.passages.header.text()
+    agree(qtbot, window)
+    # Back to every year: the passages come back.
+    window.state.set_filters(time_range=None)
+    settle(qtbot, window)
+    assert window.passages.shown()["passages"] == before
+    agree(qtbot, window)
+

@@ -203,3 +203,44 @@ def test_an_offline_lookup_says_so_briefly_and_keeps_the_form(qtbot, window):
     qtbot.wait(50)
     assert dialog.lat.width() >= min(width, 80)
     dialog.reject()
+
+
+def _add_tegh(qtbot, window):
+    assert window.workbench.add_place({"id": "tegh", "name": "Tegh", "aliases": [], "kind": "village",
+                                        "lat": 39.5111, "lon": 46.3417, "note": ""})
+    reloaded(qtbot, window, lambda: "tegh" in window.index.gazetteer.by_id)
+    assert window.undo_action.isEnabled()
+
+
+def test_refused_undo_disables_undo_with_the_reason(qtbot, window, data):
+    """Issue 9 finding 6 (app): Ctrl+Z after the file changed in another
+    program is refused, and Undo stays off (saying why) instead of offering
+    to discard that program's edit on the next try."""
+    places = data[0] / "places.yaml"
+    _add_tegh(qtbot, window)
+    outside = places.read_text(encoding="utf-8") + "# a note made in another editor\n"
+    places.write_text(outside, encoding="utf-8")
+    assert not window.undo_gazetteer_edit()  # at once, before the watcher relinks
+    assert places.read_text(encoding="utf-8") == outside  # the other edit kept
+    assert not window.undo_action.isEnabled()
+    assert "places.yaml was changed in another program" in window.undo_action.toolTip()
+    assert window._last_warning.windowTitle() == "Cannot undo"
+    reloaded(qtbot, window, lambda: True)
+    assert not window.undo_action.isEnabled()
+    window.undo_action.trigger()  # Ctrl+Z again: nothing happens
+    assert places.read_text(encoding="utf-8") == outside
+    # The next change made here makes Undo available again, for that change.
+    assert window.workbench.add_place({"id": "tegh-2", "name": "Tegh Two", "aliases": [], "kind": "village",
+                                        "lat": 39.52, "lon": 46.35, "note": ""})
+    assert window.undo_action.isEnabled() and "another program" not in window.undo_action.toolTip()
+
+
+def test_outside_edit_turns_undo_off_when_the_app_relinks(qtbot, window, data):
+    places = data[0] / "places.yaml"
+    _add_tegh(qtbot, window)
+    outside = places.read_text(encoding="utf-8") + "# a note made in another editor\n"
+    with qtbot.waitSignal(window.loading.loaded, timeout=120000):
+        places.write_text(outside, encoding="utf-8")
+    qtbot.waitUntil(lambda: not window.undo_action.isEnabled(), timeout=120000)
+    assert "changed in another program" in window.undo_action.toolTip()
+    assert places.read_text(encoding="utf-8") == outside

@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -286,6 +285,8 @@ class PlacesPanel(_Panel, QWidget):
     only), sortable, with mention and document counts in the view."""
 
     DEFER = True
+    COLUMN_WIDTHS = {1: 96, 2: 72, 3: 42, 4: 50}  # kind, mentions, docs, km
+    MIN_NAME_WIDTH = 110
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -305,7 +306,7 @@ class PlacesPanel(_Panel, QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c, width in ((1, 96), (2, 72), (3, 44), (4, 52)):
+        for c, width in self.COLUMN_WIDTHS.items():
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(c, width)
         self.table.verticalHeader().setDefaultSectionSize(22)
@@ -350,6 +351,26 @@ class PlacesPanel(_Panel, QWidget):
         self.show_selection()
         self._update_count()
 
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """The place's name keeps room in a narrow dock: the km column only
+        while there are distances to show, the kind column narrowed and then
+        left out (each row's icon and tooltip still give the kind)."""
+        table, header = self.table, self.table.horizontalHeader()
+        km = any(x is not None for x in self.model.km)
+        table.setColumnHidden(4, not km)
+        width = table.viewport().width()
+        if width <= 0:
+            return
+        numbers = self.COLUMN_WIDTHS[2] + self.COLUMN_WIDTHS[3] + (self.COLUMN_WIDTHS[4] if km else 0)
+        kind = min(self.COLUMN_WIDTHS[1], width - numbers - self.MIN_NAME_WIDTH)
+        table.setColumnHidden(1, kind < 56)
+        if kind >= 56 and header.sectionSize(1) != kind:
+            header.resizeSection(1, kind)
+
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(f"{shown} of {total} places" if shown != total else f"{total} places")
@@ -363,12 +384,14 @@ class PlacesPanel(_Panel, QWidget):
         sel = s.current.places
         if s.index is None or len(sel) != 1 or sel[0] not in s.index.gazetteer.by_id or not places:
             self.model.set_distances([None] * len(places))
+            self.fit_columns()
             return
         import numpy as np
 
         c = s.index.gazetteer.by_id[sel[0]]
         km = great_circle_km(c.lat, c.lon, np.array([p.lat for p in places]), np.array([p.lon for p in places]))
         self.model.set_distances([float(x) for x in km])
+        self.fit_columns()
 
     def show_selection(self) -> None:
         """Select the rows of the selected places that the list shows, without
@@ -576,12 +599,11 @@ class PassagesPanel(_Panel, QWidget):
         self.mode.setToolTip("With several places selected (Ctrl-click): co-occurrence or union")
         self.browser = LinkBrowser()
         self.browser.setToolTip("Click a passage to open it in the reader; click a name to select its place")
-        top = QHBoxLayout()
-        top.addWidget(self.header, 1)
-        top.addWidget(self.mode)
+        # The header on a line of its own: beside the mode box it wrapped a word a line in a narrow dock.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(top)
+        layout.addWidget(self.header)
+        layout.addWidget(self.mode)
         layout.addWidget(self.browser)
         self.limit = PAGE
         self._shown: list[str] = []

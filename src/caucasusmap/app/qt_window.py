@@ -81,6 +81,22 @@ double-click a line to open the file there in <code>$VISUAL</code>/<code>$EDITOR
 """
 
 
+def default_window_size(screen) -> tuple[int, int]:
+    """1400 x 880, or nine tenths of a smaller screen's free area."""
+    if screen is None or QApplication.platformName() == "offscreen":  # no user's screen to fit (tests)
+        return 1400, 880
+    area = screen.availableGeometry()
+    return min(1400, round(area.width() * 0.9)), min(880, round(area.height() * 0.9))
+
+
+def default_dock_widths(width: int) -> tuple[int, int]:
+    """Widths of the left (places, documents) and right (passages, reader)
+    docks for a window ``width`` pixels wide: the map keeps about 40%."""
+    left = max(240, min(440, round(width * 0.3)))
+    right = max(260, min(520, round(width * 0.28)))
+    return left, right
+
+
 class MainWindow(QMainWindow):
     """Places, map, passages, reader, documents, search, unlinked names and
     problems, all over one :class:`Session`."""
@@ -174,7 +190,7 @@ class MainWindow(QMainWindow):
         self.documents_dock.raise_()
         self.splitDockWidget(self.passages_dock, self.reader_dock, Qt.Orientation.Vertical)
         self.problems_dock.hide()
-        self.resizeDocks([self.places_dock, self.passages_dock], [380, 440], Qt.Orientation.Horizontal)
+        self.map.setMinimumSize(320, 240)  # a narrower window takes room from the docks, not the map
 
     def _connect(self) -> None:
         s = self.state
@@ -192,7 +208,7 @@ class MainWindow(QMainWindow):
         wb.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         wb.warning.connect(self.warn)
         wb.relink.connect(self.loading.schedule)
-        wb.undoAvailable.connect(self.undo_action.setEnabled)
+        wb.undoAvailable.connect(self._undo_available)
         self.review.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.review.warning.connect(self.warn)
         self.review.changed.connect(self._show_problems)
@@ -550,6 +566,14 @@ class MainWindow(QMainWindow):
     def mark_not_a_place(self, name: str) -> None:
         self.workbench.mark_not_a_place(name)
 
+    def _undo_available(self, on: bool, reason: str) -> None:
+        self.undo_action.setEnabled(on)
+        tip = "Undo the last change made here to the gazetteer" if on or not reason else f"Undo unavailable: {reason}"
+        self.undo_action.setToolTip(tip)
+        self.undo_action.setStatusTip(tip)
+        if reason:
+            self.statusBar().showMessage(f"Undo unavailable: {reason}", 15000)
+
     def undo_gazetteer_edit(self) -> bool:
         return self.workbench.undo()
 
@@ -694,10 +718,28 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 880)
+            self.resize(*default_window_size(QApplication.primaryScreen()))
         state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
+        self._layout_pending = state is None or not self.restoreState(state)
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if self._layout_pending:  # first run: docks sized for the window the user got
+            self._layout_pending = False
+            self.default_layout()
+
+    def default_layout(self) -> None:
+        """Docks sized in proportion to the window: about a quarter of its width
+        for the lists on the left, a little more for passages and reader on the
+        right, the map in between (not the fixed widths that left it 190 px at
+        1024 x 700)."""
+        left, right = default_dock_widths(self.width())
+        self.resizeDocks([self.places_dock, self.passages_dock], [left, right], Qt.Orientation.Horizontal)
+        height = self.centralWidget().height() if self.centralWidget() else self.height()
+        self.resizeDocks([self.places_dock, self.documents_dock], [round(height * 0.6), round(height * 0.4)],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.passages_dock, self.reader_dock], [round(height * 0.45), round(height * 0.55)],
+                         Qt.Orientation.Vertical)
 
     def closeEvent(self, event):  # noqa: N802
         self.loading.cancel()

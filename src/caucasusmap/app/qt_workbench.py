@@ -355,7 +355,7 @@ class Workbench(QObject):
     status = Signal(str, int)       # a message for the status bar, with its timeout
     warning = Signal(str, str)      # title, text
     relink = Signal()               # the file changed: relink (debounced by the loader)
-    undoAvailable = Signal(bool)
+    undoAvailable = Signal(bool, str)  # Undo possible; if not, why (shown on the action), "" for nothing to undo
 
     def __init__(self, session: Session, window, map_widget, parent=None):
         super().__init__(parent)
@@ -366,12 +366,14 @@ class Workbench(QObject):
         self._dialog: PlaceDialog | None = None
         self._menu = None
         self._select_after_reload: str | None = None
+        self._undo_refused: str | None = None  # why Undo is off until the next change made here
         map_widget.placeMoved.connect(self.place_moved)
         map_widget.contextMenuAt.connect(self.map_context_menu)
         map_widget.clickedAt.connect(self.map_clicked)
         session.subscribe(self._index_replaced, IndexReplaced)
 
     def _index_replaced(self, event) -> None:
+        self._check_undo()
         added = self._select_after_reload
         if added and added in event.index.gazetteer.by_id:
             self._select_after_reload = None
@@ -393,13 +395,21 @@ class Workbench(QObject):
             change(gf)
         except ConflictError as exc:
             self.gazetteer_file().reload()
-            self.warning.emit("Gazetteer changed", f"{exc}\n\nThe file has been read again; please make the change "
-                              "once more.")
+            if describe == "Undone":
+                # Issue 9 finding 6: the edit made elsewhere stays; so does the refusal.
+                self._undo_refused = self.gazetteer_file().undo_blocked or str(exc)
+                self.undoAvailable.emit(False, self._undo_refused)
+                self.warning.emit("Cannot undo", f"{exc}\n\nThe file has been read again and the other "
+                                  "program's edit kept. Undo is available again after your next change here.")
+            else:
+                self.warning.emit("Gazetteer changed", f"{exc}\n\nThe file has been read again; please make "
+                                  "the change once more.")
             return False
         except (EditError, OSError, CaucasusmapError) as exc:
             self.warning.emit("Could not change the gazetteer", str(exc))
             return False
-        self.undoAvailable.emit(gf.can_undo)
+        self._undo_refused = None
+        self.undoAvailable.emit(gf.can_undo, "")
         self.status.emit(f"{describe} — saved to {gf.path.name} "
                          f"(previous version: {gf.backup_path.name}; Ctrl+Z undoes)", 8000)
         # The file watcher reports this write too: both go through the same
@@ -522,6 +532,21 @@ class Workbench(QObject):
 
     def undo(self) -> bool:
         gf = self._gazfile
-        if gf is None or not gf.can_undo:
+        if gf is None or not gf.can_undo or self._undo_refused:
             return False
         return self._write("Undone", lambda g: g.undo())
+
+    def _check_undo(self) -> None:
+        """After a relink: was the file changed elsewhere since the last edit
+        made here? Then Undo is off at once, with the reason (before Ctrl+Z
+        is tried and refused)."""
+        gf = self._gazfile
+        if gf is None or not gf.can_undo or self._undo_refused:
+            return
+        try:
+            gf.reload()
+        except (OSError, CaucasusmapError):
+            return  # a broken file: the Problems panel says so; undo decides when asked
+        if gf.undo_blocked:
+            self._undo_refused = gf.undo_blocked
+            self.undoAvailable.emit(False, self._undo_refused)
