@@ -496,7 +496,8 @@ def main() -> int:
         soak = Soak(w, args.seed, tmp)
         report = soak.run(args.actions, progress=lambda n, r: print(f"  {n} actions, {len(r.exceptions)} "
                                                                     f"exceptions, {len(r.disagreements)} "
-                                                                    f"disagreements, RSS {rss_kib() / 1024:.0f} MiB",
+                                                                    f"disagreements, RSS {rss_kib() / 1024:.0f} MiB "
+                                                                    f"(Chromium {children_rss_kib() / 1024:.0f} MiB)",
                                                                     flush=True))
         w.close()
         del app
