@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -488,7 +489,7 @@ class ReviewQueuePanel(_Panel, QWidget):
         self.alts.setMaximumHeight(170)
         self.alts.itemActivated.connect(lambda item: self.change(self.alts.row(item)))
         self.all_in_document = QCheckBox("Every identical mention in this document (D)")
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()  # two rows of three: one row of six kept the right docks 560 px wide
         self.buttons = {}
         for key, label, slot in (("C", "Confirm (C)", self.confirm), ("X", "Reject (X)", self.reject),
                                  ("O", "Other place… (O)", self.other), ("S", "Skip (S)", self.skip),
@@ -496,7 +497,7 @@ class ReviewQueuePanel(_Panel, QWidget):
             button = QPushButton(label)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
+            buttons.addWidget(button, len(self.buttons) // 3, len(self.buttons) % 3)
             self.buttons[key] = button
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
