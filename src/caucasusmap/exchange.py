@@ -462,7 +462,7 @@ def tei_corpus(index: Index, view: MapView | None = None) -> str:
                     if passage.footnote:
                         attrs["n"] = passage.footnote
             el = _el(parent, tag, **attrs)
-            text, origin = display_text(doc.text, passage.start, passage.end)
+            text, origin = display_text(doc.text, passage.start, passage.end, markup=doc.markup)
             pi = index.passage_position(passage.id)
             pos, last = 0, None
             for r in by_passage.get(pi, []):

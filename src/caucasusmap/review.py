@@ -1283,7 +1283,7 @@ def _name_keys(index: Index) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     return owners, inside
 
 
-def review_queue(index: Index, *, include_checked: bool = False) -> list[QueueItem]:
+def review_queue(index: Index, *, include_checked: bool = False, candidates: Iterable[Any] = ()) -> list[QueueItem]:
     """Every unchecked mention, the ones most worth a look first.
 
     Priority (highest first): names several gazetteer places share; names
@@ -1292,9 +1292,13 @@ def review_queue(index: Index, *, include_checked: bool = False) -> list[QueueIt
     (the linker weighed other places and gave its choice less than
     :data:`UNSURE`) and places from the reference gazetteer;
     mentions in reference lists (titles and publishers often carry place
-    names); then the rest. Within a priority, identical mentions (same text
-    and place) come together, in corpus order, so that "apply to every
-    identical mention" clears them in one step."""
+    names); then the rest. ``candidates`` (from
+    :func:`caucasusmap.candidates.find_candidates`) scoring at least
+    :data:`CANDIDATE_SCORE` add their unlinked occurrences (``place`` "":
+    link them or say they are no place) after the doubtful links. Within a
+    priority, identical mentions (same text and place) come together, in
+    corpus order, so that "apply to every identical mention" clears them in
+    one step."""
     t = index.table
     owners, inside = _name_keys(index)
     places = index.gazetteer.places
@@ -1339,6 +1343,13 @@ def review_queue(index: Index, *, include_checked: bool = False) -> list[QueueIt
         g = (key, place.id)
         groups.setdefault(g, []).append(item)
         first_seen.setdefault(g, r)
+    if candidates:
+        order_key = (t.document << 40) | t.start
+        for item in _candidate_items(index, candidates):
+            g = (fold_phrase(item.surface), "")
+            groups.setdefault(g, []).append(item)
+            d = index.document_position(item.document)
+            first_seen.setdefault(g, int(np.searchsorted(order_key, (d << 40) | item.start)))
     ordered = sorted(groups, key=lambda g: (-max(i.priority for i in groups[g]), first_seen[g]))
     out: list[QueueItem] = []
     for g in ordered:
@@ -1348,6 +1359,42 @@ def review_queue(index: Index, *, include_checked: bool = False) -> list[QueueIt
 
 
 _NAME_KEYS: dict[int, tuple[Any, tuple[dict[str, set[str]], dict[str, set[str]]]]] = {}
+
+
+CANDIDATE_SCORE = 3.0
+"""Unlinked names the candidates finder scores at least this high are queued."""
+CANDIDATE_PRIORITY = 2
+
+
+def _candidate_items(index: Index, candidates: Iterable[Any]) -> list[QueueItem]:
+    """Each unlinked occurrence of the well-scored candidates (whole words,
+    in the passages the finder saw them in), not inside a linked mention or
+    a decision."""
+    out: list[QueueItem] = []
+    layer = index.review
+    t = index.table
+    for c in candidates:
+        if c.score < CANDIDATE_SCORE:
+            continue
+        why = "an unlinked name that looks like a place" + (f" ({', '.join(c.evidence[:2])})" if c.evidence else "")
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(c.forms, key=len, reverse=True))
+                             + r")(?!\w)")
+        for pid in dict.fromkeys(c.passages):
+            p = index.passages.get(pid)
+            if p is None:
+                continue
+            doc = index.corpus.by_id[p.document]
+            dpos = index.document_position(doc.id)
+            lo, hi = np.searchsorted(t.document, [dpos, dpos + 1])
+            for m in pattern.finditer(doc.text, p.start, p.end):
+                a, b = m.span()
+                k = lo + int(np.searchsorted(t.end[lo:hi], a, side="right"))
+                if k < hi and int(t.start[k]) < b:
+                    continue  # linked (part of a longer name)
+                if layer is not None and layer.decision_over(doc.id, a, b) is not None:
+                    continue
+                out.append(QueueItem(doc.id, a, b, m.group(), "", CANDIDATE_PRIORITY, (why,)))
+    return out
 
 
 def _cached_name_keys(index: Index) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -1512,7 +1559,8 @@ def reading_marks(index: Index, passage_id: str) -> tuple[dict[tuple[int, int], 
         lo, hi = np.searchsorted(rej.passage, [i, i + 1])
         if hi > lo:
             p = index.passage_list[i]
-            _, origin = display_text(index.corpus.by_id[p.document].text, p.start, p.end)
+            doc = index.corpus.by_id[p.document]
+            _, origin = display_text(doc.text, p.start, p.end, markup=doc.markup)  # as reading_text
             places = index.gazetteer.places
             for r in range(int(lo), int(hi)):
                 s, e = int(rej.start[r]), int(rej.end[r])

@@ -179,3 +179,52 @@ def test_concurrent_edit_of_the_same_mention_is_refused_and_reloaded(window, qtb
     assert "elsewhere1" in review.file.by_id and window.index is review.index  # reloaded and shown
     # After the reload the user can decide, knowingly replacing it.
     assert window.review.decide("reject", m.document, m.start)
+
+
+def test_keyboard_reaches_a_mention_in_the_reader_and_opens_its_review_menu(window, qtbot):
+    m = show_passage_of(window, qtbot, "tabriz", "Tabriz")
+    browser = window.reader.browser
+    browser.setFocus()
+    target = f"place:tabriz@{m.document}:{m.start}:{m.end}"
+    for _ in range(400):  # Tab walks the links of the text
+        if browser.anchor_at_cursor() == target:
+            break
+        browser.focusNextPrevChild(True)
+    assert browser.anchor_at_cursor() == target
+    menu = browser.context_menu(browser.cursorRect().center(), browser.anchor_at_cursor())
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[0] == "✓ Confirm: “Tabriz” is Tabriz"
+    assert not any(t.startswith("Link “") for t in texts)  # the link's own text is not offered to link again
+    trigger(menu, "✓ Confirm")
+    assert any(d.start == m.start and d.action == "confirm" for d in decisions(window))
+
+
+def test_queue_offers_unlinked_names_to_link_or_dismiss(window, qtbot):
+    from caucasusmap.normalize import fold_phrase
+
+    panel = window.review_queue
+    qtbot.waitUntil(lambda: bool(panel.candidates), timeout=30000)  # the unlinked names, found in the background
+    window.start_review()
+    unlinked = [k for k, i in enumerate(panel.queue) if not i.place]
+    assert unlinked and unlinked[0] > 0  # after the doubtful links
+    panel.pos = unlinked[0]
+    panel._advance()
+    item = panel.current()
+    assert not item.place and "is not linked" in panel.where.text() and not panel.buttons["C"].isEnabled()
+    said = []
+    panel.notAPlace.disconnect()
+    panel.notAPlace.connect(said.append)
+    qtbot.keyClick(panel, Qt.Key.Key_X)  # no place: the name goes to not-places.txt, all of it leaves the queue
+    assert said == [item.surface]
+    assert all(fold_phrase(i.surface) != fold_phrase(item.surface) or (i.document, i.start) in panel.skipped
+               for i in panel.queue[panel.pos:] if not i.place)
+    nxt = next(k for k, i in enumerate(panel.queue) if not i.place and (i.document, i.start) not in panel.skipped)
+    panel.pos = nxt
+    panel._advance()
+    item = panel.current()
+    qtbot.keyClick(panel, Qt.Key.Key_O)  # another place: the chooser, to link it
+    window.review.chooser.choose("tabriz")
+    d = next(d for d in decisions(window) if d.start == item.start and d.exact == item.surface)
+    assert (d.action, d.place) == ("add", "tabriz")
+    qtbot.waitUntil(lambda: panel.current() is None or (panel.current().document, panel.current().start)
+                    != (item.document, item.start), timeout=5000)

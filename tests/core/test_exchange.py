@@ -134,3 +134,15 @@ def test_tei_honours_the_view(review):
     root = ET.fromstring(xml.encode("utf-8"))
     assert [m.text for m in root.iterfind(".//t:text//t:placeName", TEI)] == ["Tabriz"]
     assert root.find(".//t:div", TEI) is None
+
+
+def test_tei_marks_mentions_of_extracted_text_where_they_are(write, tmp_path, mini_gazetteer):
+    body = "Prices *rose* by 5 * 3 in **Tabriz** markets, then Baku followed."
+    write("h/page.html", f"<html><head><title>Prices</title></head><body><article><p>{body}</p></article>"
+                         "</body></html>")
+    index = open_index(mini_gazetteer, tmp_path / "h")
+    assert not index.corpus.documents[0].markup
+    root = ET.fromstring(tei_corpus(index))
+    assert sorted(m.text for m in root.iterfind(".//t:text//t:placeName", TEI)) == ["Baku", "Tabriz"]
+    para = "".join(root.find(".//t:TEI/t:text/t:body/t:p", TEI).itertext())
+    assert "*rose*" in para and "**Tabriz**" in para  # extracted text keeps its characters

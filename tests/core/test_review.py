@@ -599,3 +599,20 @@ def test_queue_puts_the_linkers_unsure_choices_and_reference_places_early(linked
     assert "a reference-gazetteer place" in reasons
     assert by_surface["Tabriz"].reasons == ("not checked yet",)
     assert queue[-1].surface == "Tabriz"  # the curated, certain one last
+
+
+def test_rejected_spans_in_extracted_text_are_where_the_reader_shows_them(write, mini_gazetteer, tmp_path):
+    from caucasusmap.review import reading_marks
+
+    body = "Prices *rose* by 5 * 3 in **Tabriz** markets, then Baku followed."
+    write("h/page.html", f"<html><head><title>Prices</title></head><body><article><p>{body}</p>"
+                         f"<p>{body}</p></article></body></html>")
+    review = Review(open_index(mini_gazetteer, tmp_path / "h"))
+    doc = review.index.corpus.documents[0]
+    assert not doc.markup and "*rose*" in doc.text  # extracted text: the stars are text
+    s = doc.text.index("Baku")
+    review.decide("reject", doc.id, s)
+    pid = next(p.id for p in review.index.document_passages[doc.id] if p.start <= s < p.end)
+    text, _ = review.index.reading_text(pid)
+    ((a, b, _),) = reading_marks(review.index, pid)[1]
+    assert text[a:b] == "Baku"

@@ -38,7 +38,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -550,10 +550,25 @@ class LinkBrowser(QTextBrowser):
         except ValueError:
             return None
 
+    def anchor_at_cursor(self) -> str:
+        """The link at the text cursor: the one Tab moved to (it selects the
+        link's text) or the one the cursor stands in ("" if none)."""
+        cursor = self.textCursor()
+        at = QTextCursor(self.document())
+        at.setPosition(min(cursor.selectionStart() + 1, max(self.document().characterCount() - 1, 0))
+                       if cursor.hasSelection() else cursor.position())
+        return at.charFormat().anchorHref() if at.charFormat().isAnchor() else ""
+
     def contextMenuEvent(self, event):  # noqa: N802
-        menu = self.createStandardContextMenu(event.pos())
-        anchor = self.anchorAt(event.pos())
-        clicked = anchor.split(":", 1)[1] if anchor.startswith("passage:") else self.passage_at(event.pos())
+        # The menu key (or Shift+F10) opens the menu of the link the keyboard is on.
+        keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+        anchor = self.anchor_at_cursor() if keyboard else self.anchorAt(event.pos())
+        self.context_menu(event.pos(), anchor).exec(event.globalPos())
+
+    def context_menu(self, pos, anchor: str):
+        """The context menu at viewport position ``pos`` for the link ``anchor`` ("" if none)."""
+        menu = self.createStandardContextMenu(pos)
+        clicked = anchor.split(":", 1)[1] if anchor.startswith("passage:") else self.passage_at(pos)
         if clicked:
             action = menu.addAction("Copy passage with citation")
             action.triggered.connect(lambda: self.copyPassage.emit(clicked))
@@ -568,8 +583,8 @@ class LinkBrowser(QTextBrowser):
                 action = menu.addAction("This is not that place (add an exclude phrase)…")
                 action.triggered.connect(lambda: self.notThisPlace.emit(place, doc, start, end))
         for hook in self.menu_hooks:
-            hook(menu, anchor, event.pos())
-        menu.exec(event.globalPos())
+            hook(menu, anchor, pos)
+        return menu
 
     def _anchor(self, url: QUrl) -> None:
         scheme, rest = url.scheme(), url.toString().split(":", 1)[-1]

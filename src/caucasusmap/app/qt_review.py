@@ -300,6 +300,9 @@ class ReviewController(QObject):
                             add(f"Clear my decision ({STATUS_LABELS[status]}: back to the automatic link)",
                                 lambda: self.clear(doc, start))
             span = selection_span(browser, index)
+            if span is not None and anchor.startswith(("place:", "rejected:")) and \
+                    (LinkBrowser.parse_place(anchor.split(":", 1)[1]) or (None,))[1:] == span:
+                span = None  # the keyboard is on that mention (Tab selects a link's text): no "link it" entry
             if span is not None:
                 doc, start, end = span
                 surface = index.corpus.by_id[doc].text[start:end]
@@ -355,7 +358,8 @@ def selection_span(browser: LinkBrowser, index) -> tuple[str, int, int] | None:
         if not found:
             return None  # the selection runs beyond the passage
         guess = min(found, key=lambda p: abs(p - guess))
-    _, origin = display_text(index.corpus.by_id[passage.document].text, passage.start, passage.end)
+    doc = index.corpus.by_id[passage.document]
+    _, origin = display_text(doc.text, passage.start, passage.end, markup=doc.markup)
     start, end = origin[guess], origin[guess + len(selected) - 1] + 1
     return passage.document, start, end
 
@@ -467,9 +471,12 @@ class ReviewQueuePanel(_Panel, QWidget):
     """The unchecked mentions most worth a look, one at a time, with its
     passage, its ranked alternatives and single keys: C confirm, X reject,
     1–9 change to that alternative, O another place…, S or Space skip,
-    B back, U undo, D toggles "every identical mention in this document"."""
+    B back, U undo, D toggles "every identical mention in this document".
+    Unlinked names the candidates finder flagged come after the doubtful
+    links: 1–9 or O link them, X records the name as no place."""
 
     DEFER = True
+    notAPlace = Signal(str)  # an unlinked name the user says is no place (not-places.txt)
 
     def __init__(self, session: Session, controller: ReviewController, parent=None):
         super().__init__(parent)
@@ -521,6 +528,8 @@ class ReviewQueuePanel(_Panel, QWidget):
             shortcut.activated.connect(slot)
             self._shortcuts.append(shortcut)
         self.queue: list = []
+        #: The candidates finder's unlinked names (set when the window has them).
+        self.candidates: tuple = ()
         self.pos = 0
         self.trail: list[int] = []  # positions shown before, for Back
         self.skipped: set[tuple[str, int]] = set()
@@ -544,7 +553,7 @@ class ReviewQueuePanel(_Panel, QWidget):
 
     def _build_queue(self) -> None:
         index = self.session.index
-        self.queue = review_queue(index) if index is not None else []
+        self.queue = review_queue(index, candidates=self.candidates) if index is not None else []
         self._queue_for = index
 
     def on_event(self, event) -> None:
@@ -560,6 +569,10 @@ class ReviewQueuePanel(_Panel, QWidget):
 
     def _status(self, item) -> int:
         found = self.controller.review.mention_at(item.document, item.start)
+        if not item.place:  # an unlinked name: still to do while nothing links it
+            layer = self.controller.review.index.review
+            decided = layer is not None and layer.decision_over(item.document, item.start, item.end)
+            return AUTOMATIC if found is None and not decided else -1
         if found is None or (found[0], found[1]) != (item.start, item.end) or found[2] != item.place:
             return -1  # no longer this mention (decided over, relinked)
         return found[3]
@@ -588,13 +601,23 @@ class ReviewQueuePanel(_Panel, QWidget):
 
     def confirm(self) -> None:
         item = self.current()
-        if item is not None:
+        if item is not None and not item.place:
+            self.controller.status.emit("Nothing to confirm: the name is not linked (1–9 or O link it, "
+                                        "X says it is no place)", 5000)
+        elif item is not None:
             self.trail.append(self.pos)
             self.controller.decide("confirm", item.document, item.start, scope=self._scope(), ask=False)
 
     def reject(self) -> None:
         item = self.current()
-        if item is not None:
+        if item is not None and not item.place:
+            # No place: the name goes into not-places.txt; its other occurrences leave the queue.
+            key = fold_phrase(item.surface)
+            self.skipped.update((i.document, i.start) for i in self.queue
+                                if not i.place and fold_phrase(i.surface) == key)
+            self.notAPlace.emit(item.surface)
+            self._next()
+        elif item is not None:
             self.trail.append(self.pos)
             self.controller.decide("reject", item.document, item.start, scope=self._scope(), ask=False)
 
@@ -602,13 +625,15 @@ class ReviewQueuePanel(_Panel, QWidget):
         item = self.current()
         if item is not None and 0 <= n < len(self._alternatives):
             self.trail.append(self.pos)
-            self.controller.decide("change", item.document, item.start, place=self._alternatives[n][0],
+            action = "change" if item.place else "add"
+            self.controller.decide(action, item.document, item.start, item.end, place=self._alternatives[n][0],
                                    scope=self._scope(), ask=False)
 
     def other(self) -> None:
         item = self.current()
         if item is not None:
-            self.controller.choose_place("change", item.document, item.start, item.end, item.place)
+            self.controller.choose_place("change" if item.place else "add", item.document, item.start, item.end,
+                                         item.place or None)
 
     def skip(self) -> None:
         item = self.current()
@@ -652,22 +677,37 @@ class ReviewQueuePanel(_Panel, QWidget):
         index = review.index
         doc = index.corpus.by_id[item.document]
         passage = next(p for p in index.document_passages[doc.id] if p.start <= item.start < p.end)
-        name = self.controller.names().get(item.place, item.place)
-        self.where.setText(f"“{item.surface}” → {name}   ({doc.title} · ¶{passage.number})")
+        names = self.controller.names()
+        if item.place:
+            self.where.setText(f"“{item.surface}” → {names.get(item.place, item.place)}   "
+                               f"({doc.title} · ¶{passage.number})")
+        else:
+            self.where.setText(f"“{item.surface}” is not linked: which place is it? X if none   "
+                               f"({doc.title} · ¶{passage.number})")
         self.reasons.setText("Why: " + "; ".join(item.reasons))
         self.text.setHtml(self._passage_html(index, passage.id, item))
-        self._alternatives = alternatives(index, item.document, item.start, item.end, item.place)
+        if item.place:
+            self._alternatives = alternatives(index, item.document, item.start, item.end, item.place)
+        else:
+            self._alternatives = [(pid, why or "in the gazetteer")
+                                  for pid, why in search_places(index, item.surface, limit=9)]
+        self.buttons["C"].setEnabled(bool(item.place))
         self.alts.clear()
-        names = self.controller.names()
         for n, (pid, why) in enumerate(self._alternatives, 1):
             self.alts.addItem(f"{n}  {place_label(index, pid, names, why)}")
-        identical = review.plan("confirm", item.document, item.start, scope="document").count
+        if item.place:
+            identical = review.plan("confirm", item.document, item.start, scope="document").count
+        else:
+            identical = sum(1 for i in self.queue if i.document == item.document and not i.place
+                            and fold_phrase(i.surface) == fold_phrase(item.surface))
         self.all_in_document.setText(f"Every identical mention in this document ({identical}) (D)")
         # The map shows the place and the alternatives its name suggests (not every place nearby).
         # (Places only ever an alternative are not on the map: it shows the index's places.)
         related = [pid for pid, why in self._alternatives
                    if (why in NAME_REASONS or why.startswith(LINKER_REASON)) and pid in index.gazetteer.by_id][:4]
-        places = [item.place, *related]
+        if not item.place:
+            related = [pid for pid, _ in self._alternatives if pid in index.gazetteer.by_id][:4]
+        places = [p for p in (item.place, *related) if p]
         self._report(lambda: self._show_on_map(places, passage.id))
 
     def _show_on_map(self, places: list[str], passage_id: str) -> None:
@@ -679,6 +719,14 @@ class ReviewQueuePanel(_Panel, QWidget):
         text, spans = index.reading_text(passage_id)
         target = f"{item.place}@{item.document}:{item.start}:{item.end}"
         span = next(((a, b) for a, b, t in spans if t == target), None)
+        if span is None and not item.place:  # an unlinked name: find it in the reading text
+            from ..corpus import display_span, display_text
+
+            p = index.passages[passage_id]
+            doc = index.corpus.by_id[p.document]
+            _, origin = display_text(doc.text, p.start, p.end, markup=doc.markup)
+            a, b = display_span(origin, item.start, item.end)
+            span = (a, b) if b > a else None
         if span is None:
             return passage_html(index, passage_id, set(), link_places=False)
         a, b = span

@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         self.problems.openFailed.connect(lambda text: self.warn("Cannot open the file", text))
         self.candidates.addRequested.connect(lambda name: self.workbench.open_place_dialog({"name": name}))
         self.candidates.ignoreRequested.connect(self.workbench.mark_not_a_place)
+        self.review_queue.notAPlace.connect(self.workbench.mark_not_a_place)
         self.map.ready.connect(self._map_ready)
         wb = self.workbench
         wb.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
@@ -416,6 +417,7 @@ class MainWindow(QMainWindow):
             return
         self.search.set_search(result.index, result.search)
         self.candidates.set_candidates(result.candidates)
+        self.review_queue.candidates = tuple(result.candidates)
 
     def _map_ready(self) -> None:
         self.loading.prepare_extras()
