@@ -175,3 +175,19 @@ def test_tei_export(capsys, data, tmp_path):
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
     names = [(e.text, e.get("ref")) for e in root.iterfind(".//t:body//t:placeName", ns)]
     assert names == [("Nurdüz", "#nurduz"), ("Tabriz", "#tabriz"), ("Bakı", "#baku"), ("Baku", "#baku")]
+
+
+def test_queue_and_a_change_to_a_reference_place_by_id(capsys, data, decisions_file, monkeypatch):
+    code, out, err = run(capsys, "review", "queue", "--format", "jsonl", *data)
+    assert code == 0
+    queue = [json.loads(line) for line in out.splitlines()]
+    assert {q["surface"] for q in queue} >= {"Tabriz", "Baku"} and all(q["reasons"] for q in queue)
+    # With the packaged reference, any of its places is a valid target, by id.
+    monkeypatch.setenv("CAUCASUSMAP_REFERENCE", "")
+    from caucasusmap.reference import load_reference
+
+    yerevan = next(p.id for p in load_reference().places if p.name == "Yerevan" and p.country == "AM")
+    code, out, err = run(capsys, "review", "change", "notes", str(TABRIZ), yerevan, *data)
+    assert code == 0, err
+    (m,) = [m for m in mentions(capsys, data) if m["start"] == TABRIZ]
+    assert (m["place"], m["status"]) == (yerevan, "corrected")

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ReviewError
-from ..review import ACTIONS, VIEW_STATUSES, Review, review_queue
+from ..review import ACTIONS, VIEW_STATUSES, Review, find_place, review_queue
 
 
 def _review(args) -> Review:
@@ -39,6 +39,8 @@ def _document(review: Review, name: str) -> str:
 def _place(review: Review, query: str) -> str:
     from .commands import _resolve_places
 
+    if review.index.place_position(query) is None and find_place(review.index, query) is not None:
+        return query  # a reference place by id (as 'mentions' shows the linker's alternatives)
     return _resolve_places(review.index, [query])[0]
 
 
@@ -122,8 +124,15 @@ def cmd_list(args) -> int:
 
 
 def cmd_queue(args) -> int:
+    from ..candidates import find_candidates, ignore_path, read_ignore
+
     review = _review(args)
-    queue = review_queue(review.index)
+    index = review.index
+    try:
+        candidates = find_candidates(index, read_ignore(ignore_path(index.gazetteer.path)), limit=100)
+    except (OSError, ValueError):
+        candidates = []
+    queue = review_queue(index, candidates=candidates)
     done, total = review.progress()
     if args.format == "jsonl":
         for q in queue[: args.limit]:
@@ -133,7 +142,7 @@ def cmd_queue(args) -> int:
         return 0
     from .commands import _table
 
-    rows = [[i, q.document, q.start, q.surface, q.place, "; ".join(q.reasons)]
+    rows = [[i, q.document, q.start, q.surface, q.place or "(not linked)", "; ".join(q.reasons)]
             for i, q in enumerate(queue[: args.limit], 1)]
     print(_table(rows, ["#", "document", "start", "text", "linked to", "why"], {0, 2}))
     print(f"\n{done:,} of {total:,} mentions checked; {len(queue):,} in the queue. "
