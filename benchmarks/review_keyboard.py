@@ -35,7 +35,8 @@ def _lines(path: Path) -> int:
 
 
 def _key(window: str, key: str) -> None:
-    subprocess.run(["xdotool", "key", "--window", window, key], check=True)
+    # To the focused window (a synthetic event sent to a window id is ignored by Qt).
+    subprocess.run(["xdotool", "key", key], check=False, capture_output=True)
 
 
 def _wait_change(path: Path, before: int, timeout: float) -> bool:
@@ -54,6 +55,7 @@ def main() -> int:
     ap.add_argument("--mentions", type=int, default=100)
     ap.add_argument("--shot", type=Path, help="save a screenshot of the screen at the end")
     ap.add_argument("--size", default="1400x950", help="window size WxH")
+    ap.add_argument("--settle", type=float, default=1.0, help="seconds to wait after the last key before the shot")
     args = ap.parse_args()
     if not os.environ.get("DISPLAY") or shutil.which("xdotool") is None:
         print("needs an X display (DISPLAY, e.g. Xvfb :92) and xdotool", file=sys.stderr)
@@ -72,21 +74,23 @@ def main() -> int:
                                 "--corpus", str(corpus)], env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
         try:
-            window = ""
-            while not window and time.perf_counter() - started < 90:
+            # The first decision also tells that the index is up: focus the
+            # window, F9, then C until one is written (the window may be
+            # replaced while the app starts, so it is looked up each time).
+            ready, window = False, ""
+            w, h = args.size.split("x")
+            while not ready and time.perf_counter() - started < 240:
                 r = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^caucasusmap$"],
                                    capture_output=True, text=True)
-                window = r.stdout.split()[0] if r.stdout.split() else ""
-                time.sleep(0.2)
-            if not window:
-                print("the app's window did not appear", file=sys.stderr)
-                return 1
-            w, h = args.size.split("x")
-            subprocess.run(["xdotool", "windowsize", window, w, h, "windowmove", window, "0", "0"], check=False)
-            subprocess.run(["xdotool", "windowactivate", "--sync", window], check=False)
-            # The first decision also tells that the index is up: F9, then C until one is written.
-            ready = False
-            while not ready and time.perf_counter() - started < 180:
+                found = r.stdout.split()
+                if not found:
+                    time.sleep(0.3)
+                    continue
+                if found[-1] != window:
+                    window = found[-1]
+                    subprocess.run(["xdotool", "windowsize", window, w, h, "windowmove", window, "0", "0"],
+                                   check=False, capture_output=True)
+                subprocess.run(["xdotool", "windowfocus", "--sync", window], check=False, capture_output=True)
                 _key(window, "F9")
                 time.sleep(0.5)
                 before = _lines(path)
@@ -108,7 +112,7 @@ def main() -> int:
                     return 1
                 per_key.append(time.perf_counter() - k0)
             total = time.perf_counter() - t0
-            time.sleep(1.0)  # the panels follow a moment after the last key
+            time.sleep(args.settle)  # the panels and the map follow a moment after the last key
             if args.shot:
                 subprocess.run(["import", "-window", "root", str(args.shot)], check=False)
             peak = ""

@@ -83,6 +83,9 @@ KEEP_STORES = 4
 """Stores kept in the cache directory (one per gazetteer + corpus folder)."""
 READING_CACHE = 50_000
 """Passages whose reading text an index keeps at most (then it starts afresh)."""
+DISPLAY_CACHE = 1024
+"""Passages whose offset maps (display text -> source offsets) are kept, shared
+by the reviewed indexes over the same passages (each decision makes one)."""
 
 
 def cache_dir() -> Path:
@@ -387,9 +390,11 @@ class Index:
         self._s = self.structure
         if share is not None:  # (same passages and corpus: the same answers)
             self.passages, self.document_passages = share.passages, share.document_passages
+            self._display: dict[str, tuple[str, list[int]]] = share._display
         else:
             self.passages = _PassageMap(self)
             self.document_passages = _DocumentPassages(self)
+            self._display = {}
         self._cooccurrence: Counter | None = None
         self._is_ref: np.ndarray | None = None
         self._reading: dict[str, tuple[str, list[tuple[int, int, str]]]] = {}
@@ -603,9 +608,7 @@ class Index:
         if cached is None:
             if len(self._reading) >= READING_CACHE:
                 self._reading.clear()
-            p = self.passages[passage_id]
-            doc = self.corpus.by_id[p.document]
-            text, origin = display_text(doc.text, p.start, p.end, markup=doc.markup)
+            text, origin = self.display(passage_id)
             spans = []
             for m in self.mentions_in(passage_id):
                 a, b = display_span(origin, m.start, m.end)
@@ -613,6 +616,19 @@ class Index:
                     spans.append((a, b, f"{m.place}@{m.document}:{m.start}:{m.end}"))
             cached = self._reading[passage_id] = (text, sorted(spans))
         return cached
+
+    def display(self, passage_id: str) -> tuple[str, list[int]]:
+        """A passage's reading text and, per character, its offset in the
+        document (:func:`~caucasusmap.corpus.display_text`); shared by the
+        reviewed indexes over the same passages."""
+        shown = self._display.get(passage_id)
+        if shown is None:
+            if len(self._display) >= DISPLAY_CACHE:
+                self._display.clear()
+            p = self.passages[passage_id]
+            doc = self.corpus.by_id[p.document]
+            shown = self._display[passage_id] = display_text(doc.text, p.start, p.end, markup=doc.markup)
+        return shown
 
     def cooccurring(self, place_id: str) -> list[tuple[str, int]]:
         """Other places sharing a passage with ``place_id``: (place, number of

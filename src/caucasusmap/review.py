@@ -736,6 +736,18 @@ class ReviewLayer:
         for items in self._by_doc.values():
             items.sort(key=lambda t: t[0])
 
+    def rejected_in(self, passage: int) -> range:
+        """Rows of :attr:`rejected` in the passage at position ``passage``."""
+        bounds = self.__dict__.get("_rejected_bounds")
+        if bounds is None:
+            col = self.rejected.passage.tolist()
+            bounds = self.__dict__["_rejected_bounds"] = {}
+            for r, k in enumerate(col):
+                lo, _ = bounds.get(k, (r, r))
+                bounds[k] = (lo, r + 1)
+        lo, hi = bounds.get(passage, (0, 0))
+        return range(lo, hi)
+
     @property
     def orphaned(self) -> list[Decision]:
         """Decisions that apply nowhere (their text is gone or changed)."""
@@ -1541,7 +1553,7 @@ def reading_marks(index: Index, passage_id: str) -> tuple[dict[tuple[int, int], 
     by its (start, end) in the document, and the rejected mentions as
     ``(start, end, "place@document:start:end")`` spans of the reading text
     (:meth:`Index.reading_text`)."""
-    from .corpus import display_span, display_text
+    from .corpus import display_span
 
     t = index.table
     i = index.passage_position(passage_id)
@@ -1556,13 +1568,12 @@ def reading_marks(index: Index, passage_id: str) -> tuple[dict[tuple[int, int], 
     layer = index.review
     if layer is not None and len(layer.rejected):
         rej = layer.rejected
-        lo, hi = np.searchsorted(rej.passage, [i, i + 1])
-        if hi > lo:
+        rows = layer.rejected_in(i)
+        if rows:
             p = index.passage_list[i]
-            doc = index.corpus.by_id[p.document]
-            _, origin = display_text(doc.text, p.start, p.end, markup=doc.markup)  # as reading_text
+            _, origin = index.display(p.id)  # as reading_text maps it
             places = index.gazetteer.places
-            for r in range(int(lo), int(hi)):
+            for r in rows:
                 s, e = int(rej.start[r]), int(rej.end[r])
                 da, db = display_span(origin, s, e)
                 if db > da:

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..corpus import display_text
 from ..errors import CaucasusmapError, ConflictError, Issue
 from ..normalize import fold_phrase
 from ..review import (
@@ -358,8 +357,7 @@ def selection_span(browser: LinkBrowser, index) -> tuple[str, int, int] | None:
         if not found:
             return None  # the selection runs beyond the passage
         guess = min(found, key=lambda p: abs(p - guess))
-    doc = index.corpus.by_id[passage.document]
-    _, origin = display_text(doc.text, passage.start, passage.end, markup=doc.markup)
+    _, origin = index.display(passage.id)
     start, end = origin[guess], origin[guess + len(selected) - 1] + 1
     return passage.document, start, end
 
@@ -720,11 +718,9 @@ class ReviewQueuePanel(_Panel, QWidget):
         target = f"{item.place}@{item.document}:{item.start}:{item.end}"
         span = next(((a, b) for a, b, t in spans if t == target), None)
         if span is None and not item.place:  # an unlinked name: find it in the reading text
-            from ..corpus import display_span, display_text
+            from ..corpus import display_span
 
-            p = index.passages[passage_id]
-            doc = index.corpus.by_id[p.document]
-            _, origin = display_text(doc.text, p.start, p.end, markup=doc.markup)
+            _, origin = index.display(passage_id)
             a, b = display_span(origin, item.start, item.end)
             span = (a, b) if b > a else None
         if span is None:
