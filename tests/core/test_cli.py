@@ -85,7 +85,20 @@ def test_mentions_jsonl_and_csv(capsys, data, tmp_path):
 def test_validate_clean_and_broken(capsys, data, write):
     code, out, err = run(capsys, "validate", *data)
     assert code == 0
-    assert "warning: no passage of the corpus mentions 'minsk'" in out
+    # Unmentioned places are one note line by default, a warning each on request.
+    assert "no passage of the corpus mentions" not in out
+    notes = [line for line in out.splitlines() if ": note: " in line]
+    assert len(notes) == 1 and "validate --unmentioned" in notes[0], out
+    count = int(notes[0].split(": note: ")[1].split()[0])
+    assert f"{count} not mentioned in the corpus" in err and "0 warning(s)" in err
+    code, out, err = run(capsys, "validate", "--unmentioned", *data)
+    assert code == 0 and ": note: " not in out
+    each = [line for line in out.splitlines() if "warning: no passage of the corpus mentions" in line]
+    assert len(each) == count and any("'minsk'" in line for line in each)
+    assert f"{count} warning(s)" in err
+    code, out, err = run(capsys, "places", "--unmentioned", "--format", "jsonl", *data)
+    listed = [json.loads(line) for line in out.splitlines()]
+    assert len(listed) == count and "minsk" in {r["id"] for r in listed} and {r["mentions"] for r in listed} == {0}
     bad = write("bad.yaml", "places:\n  - {id: a, name: A, kind: cty, lat: 1, lon: 1}\n  - {id: a, name: B}\n")
     code, out, err = run(capsys, "validate", "--gazetteer", str(bad), *data[2:])
     assert code == 1

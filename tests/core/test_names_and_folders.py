@@ -297,3 +297,13 @@ def test_cli_add_place_into_a_folder(folder, tmp_path, capsys, write):
     out = capsys.readouterr().out
     assert f"{folder / 'armenia.yaml'}:9: added 'goris'" in out and "mentioned 1 time(s)" in out
     assert main(["validate", *common]) == 0
+
+
+def test_unmentioned_places_are_located_in_their_own_file(folder, tmp_path, write):
+    write("c/d.txt", "Tabriz only.\n")
+    index = open_index(folder, tmp_path / "c", use_cache=False)
+    issues = {i.message.split("'")[1]: i for i in index.unmentioned_issues()}
+    assert "tabriz" not in issues and issues
+    for place_id, issue in issues.items():
+        place = index.gazetteer.by_id[place_id]
+        assert str(issue.path) == place.file and issue.line == place.line

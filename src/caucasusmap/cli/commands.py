@@ -147,6 +147,8 @@ def cmd_places(args) -> int:
             for p, k in ((p, index.place_position(p.id)) for p in places)]
     if args.mentioned:
         rows = [r for r in rows if r[1]]
+    elif args.unmentioned:
+        rows = [r for r in rows if not r[1]]
     key = {
         "mentions": lambda r: (-r[1], shown[r[0].id].casefold()),
         "name": lambda r: shown[r[0].id].casefold(),
@@ -434,8 +436,19 @@ def cmd_text(args) -> int:
     return 0
 
 
+def _unmentioned_note(gazetteer, unmentioned: list[Issue], shown: int = 5) -> str:
+    """One line for the places no passage mentions: their number, the first
+    few ids, and the commands that list every one."""
+    ids = [i.message.split("'")[1] for i in unmentioned]
+    more = ", ..." if len(ids) > shown else ""
+    return terminal_text(f"{gazetteer}: note: {len(ids)} place(s) are not mentioned in the corpus "
+                         f"({', '.join(ids[:shown])}{more}); 'caucasusmap validate --unmentioned' warns about each, "
+                         f"'caucasusmap places --unmentioned' lists them", one_line=True)
+
+
 def cmd_validate(args) -> int:
     issues: list[Issue] = []
+    unmentioned: list[Issue] = []
     places, g_issues = validate_gazetteer(args.gazetteer)
     issues.extend(g_issues)
     gazetteer_ok = not any(i.is_error for i in g_issues)
@@ -445,7 +458,9 @@ def cmd_validate(args) -> int:
             index = open_index(args.gazetteer, args.corpus, use_cache=not args.no_cache,
                                reference=_reference(args))
             corpus_issues = list(index.corpus.issues)
-            issues.extend(index.unmentioned_issues())
+            unmentioned = index.unmentioned_issues()
+            if args.unmentioned:
+                issues.extend(unmentioned)
             issues.extend(common_word_issues(index))
             if index.review is not None:
                 corpus_issues.extend(index.review.issues)
@@ -460,8 +475,13 @@ def cmd_validate(args) -> int:
         print(_issue_line(issue))
     errors = sum(i.is_error for i in issues)
     warnings = len(issues) - errors
-    print(terminal_text(f"{args.gazetteer}: {len(places)} places; {errors} error(s), {warnings} warning(s)",
-                        one_line=True), file=sys.stderr)
+    summary = f"{args.gazetteer}: {len(places)} places; {errors} error(s), {warnings} warning(s)"
+    if unmentioned and not args.unmentioned:
+        # A gazetteer that covers the region always has places a given corpus never names:
+        # one line, not one warning each (validate --unmentioned lists them).
+        print(_unmentioned_note(args.gazetteer, unmentioned))
+        summary += f"; {len(unmentioned)} not mentioned in the corpus"
+    print(terminal_text(summary, one_line=True), file=sys.stderr)
     return 1 if errors else 0
 
 
@@ -886,7 +906,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sort", choices=("mentions", "name", "id", "kind", "file"), default="mentions",
                    help="sort order (default: most mentioned first)")
     p.add_argument("--kind", choices=KINDS, help="only places of this kind")
-    p.add_argument("--mentioned", action="store_true", help="only places the corpus mentions")
+    mentioned = p.add_mutually_exclusive_group()
+    mentioned.add_argument("--mentioned", action="store_true", help="only places the corpus mentions")
+    mentioned.add_argument("--unmentioned", action="store_true",
+                           help="only places the corpus (in the view) does not mention")
     where = p.add_mutually_exclusive_group()
     where.add_argument("--near", metavar="PLACE", help="places within --km (default 50) of PLACE, nearest first")
     where.add_argument("--inside", metavar="REGION",
@@ -1022,7 +1045,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", parents=[common], help="check the gazetteer and corpus, compiler-style",
                        description="Print every problem as FILE:LINE:COL: error|warning: message. "
-                                   "Exit status 1 if there is any error.")
+                                   "Exit status 1 if there is any error. Places the corpus never mentions are "
+                                   "summed up in one note line; --unmentioned gives a warning for each.")
+    p.add_argument("--unmentioned", action="store_true",
+                   help="a warning for each gazetteer place no passage of the corpus mentions")
     p.set_defaults(func=cmd_validate)
     return parser
 
