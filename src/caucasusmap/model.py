@@ -17,7 +17,7 @@ from typing import Any
 KINDS = (
     "city", "town", "village", "site", "border-crossing", "bridge", "dam",
     "region", "province", "district", "country", "river", "lake", "sea",
-    "corridor", "mountain",
+    "corridor", "mountain", "pass", "pipeline",
 )
 """Place kinds the gazetteer accepts."""
 
