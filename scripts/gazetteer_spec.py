@@ -108,7 +108,7 @@ TOWN_NOTES = {
     "astara": "Border town of Azerbaijan on the Astarachay, facing Astara in Iran (astara-iran) across the river; bare 'Astara' is shared (the validator warns) until mentions are told apart from their context.",
     "bilasuvar": "Border town of Azerbaijan facing Bileh Savar in Iran (bileh-savar).",
 }
-TOWN_EXCLUDE = {"fuzuli": ["Muhammad Fuzuli", "Mahammad Fuzuli", "Məhəmməd Füzuli", "Fuzuli's poem", "poet Fuzuli"]}
+TOWN_EXCLUDE = {"tartar": ["tartar sauce", "cream of tartar", "dental tartar"], "fuzuli": ["Muhammad Fuzuli", "Mahammad Fuzuli", "Məhəmməd Füzuli", "Fuzuli's poem", "poet Fuzuli"]}
 
 
 def azerbaijan():
