@@ -85,7 +85,7 @@ GE_TOWNS = [
      "Main town of South Ossetia (south-ossetia); Georgian Tskhinvali, Ossetian and Russian Tskhinval (contested); both link here."),
     ("akhaltsikhe", "Akhaltsikhe", 615860, {"ka": "ახალციხე", "ru": "Ахалцихе", "tr": "Ahıska"}, [], "Capital of Samtskhe-Javakheti, Georgia; Turkish Ahıska (home of the Meskhetian Turks)."),
     ("akhalkalaki", "Akhalkalaki", 615893, {"ka": "ახალქალაქი", "ru": "Ахалкалаки", "hy": "Ախալքալաք"}, [], "Town in Javakheti, Georgia, with an Armenian majority; station of the Baku-Tbilisi-Kars railway."),
-    ("ninotsminda", "Ninotsminda", 612691, {"ka": "ნინოწმინდა", "ru": "Ниноцминда", "hy": "Նինոծմինդա"}, ["Bogdanovka"], "Town in Javakheti, Georgia, near the Armenian border (Bavra crossing); Bogdanovka until 1991."),
+    ("ninotsminda", "Ninotsminda", 612691, {"ka": "ნინოწმინდა", "ru": "Ниноцминда", "hy": "Նինոծմինդա"}, [], "Town in Javakheti, Georgia, near the Armenian border (Bavra crossing); Bogdanovka until 1991 (a common village name, not an alias)."),
     ("marneuli", "Marneuli", 613074, {"ka": "მარნეული", "ru": "Марнеули", "az": "Marneuli"}, [], "Town in Kvemo Kartli, Georgia; centre of the Azerbaijani community."),
     ("bolnisi", "Bolnisi", 615419, {"ka": "ბოლნისი", "ru": "Болниси"}, [], "Town in Kvemo Kartli, Georgia."),
     ("gardabani", "Gardabani", 614575, {"ka": "გარდაბანი", "ru": "Гардабани"}, [], "Town in Kvemo Kartli, Georgia, near the Red Bridge crossing to Azerbaijan."),
@@ -141,7 +141,7 @@ IR_CITIES = [
     ("sardasht", "Sardasht", 117111, {"fa": "سردشت"}, [], "City in West Azerbaijan, Iran; chemical attack of 1987. (Other villages called Sardasht exist in Iran.)"),
     ("takab", "Takab", 113508, {"fa": "تکاب"}, [], "City in West Azerbaijan, Iran, near Takht-e Soleyman."),
     ("shahin-dezh", "Shahin Dezh", 117793, {"fa": "شاهین‌دژ"}, ["Shahindezh"], "City in West Azerbaijan, Iran."),
-    ("showt", "Showt", 401118, {"fa": "شوط"}, ["Shot"], "City in West Azerbaijan, Iran, near the Nakhchivan border."),
+    ("showt", "Showt", 401118, {"fa": "شوط"}, [], "City in West Azerbaijan, Iran, near the Nakhchivan border."),
     ("meshgin-shahr", "Meshgin Shahr", 124210, {"fa": "مشگین‌شهر", "az": "Xiyav"}, ["Meshginshahr", "Meshkin Shahr"], "City in Ardabil province, Iran (Azerbaijani Xiyav)."),
     ("bileh-savar", "Bileh Savar", 140494, {"fa": "بیله‌سوار"}, ["Bilesavar", "Bileh Savar Moghan"], "Border city in Ardabil province, Iran, facing Bilasuvar (bilasuvar) in Azerbaijan; bare 'Bilasuvar' and Azerbaijani 'Biləsuvar' are the Azerbaijani town."),
     ("namin", "Namin", 122721, {"fa": "نمین"}, [], "City in Ardabil province, Iran, near the Astara border."),
@@ -201,13 +201,13 @@ TR_RU = [
     ("igdir", "Iğdır", 311665, {"tr": "Iğdır", "hy": "Իգդիր", "az": "İğdır"}, ["Igdir"], "City in eastern Turkey near Armenia and Nakhchivan (Dilucu crossing, planned railway to Nakhchivan).", {"kind": "city"}),
     ("ardahan", "Ardahan", 751952, {"tr": "Ardahan", "ka": "არტაანი"}, [], "Town in north-eastern Turkey near the Georgian border."),
     ("erzurum", "Erzurum", 315368, {"tr": "Erzurum", "hy": "Էրզրում", "ru": "Эрзурум"}, ["Erzrum"], "City in eastern Turkey; gas hub of the South Caucasus Pipeline (Baku-Tbilisi-Erzurum) and start of TANAP's Turkish section.", {"kind": "city"}),
-    ("dogubayazit", "Doğubayazıt", 316411, {"tr": "Doğubayazıt"}, ["Dogubayazit", "Bayazid"], "Town in eastern Turkey below Mount Ararat, near the Gürbulak-Bazargan crossing with Iran."),
+    ("dogubayazit", "Doğubayazıt", 316411, {"tr": "Doğubayazıt"}, ["Dogubayazit"], "Town in eastern Turkey below Mount Ararat, near the Gürbulak-Bazargan crossing with Iran."),
     ("artvin", "Artvin", 751817, {"tr": "Artvin", "ka": "ართვინი"}, [], "Town in north-eastern Turkey on the Çoruh."),
     ("hopa", "Hopa", 745530, {"tr": "Hopa"}, [], "Black Sea town in Turkey near the Sarp crossing with Georgia."),
-    ("vladikavkaz", "Vladikavkaz", 473249, {"ru": "Владикавказ", "ka": "ვლადიკავკასი"}, ["Ordzhonikidze"], "Capital of North Ossetia-Alania, Russia, at the northern end of the Georgian Military Road (Upper Lars crossing).", {"kind": "city"}),
-    ("derbent", "Derbent", 566532, {"ru": "Дербент", "az": "Dərbənd", "fa": "دربند"}, ["Darband"], "City in Dagestan, Russia, on the Caspian coast road to Azerbaijan.", {"kind": "city"}),
+    ("vladikavkaz", "Vladikavkaz", 473249, {"ru": "Владикавказ", "ka": "ვლადიკავკასი"}, [], "Capital of North Ossetia-Alania, Russia, at the northern end of the Georgian Military Road (Upper Lars crossing); Ordzhonikidze in Soviet times (a person's name, not an alias).", {"kind": "city"}),
+    ("derbent", "Derbent", 566532, {"ru": "Дербент", "az": "Dərbənd"}, [], "City in Dagestan, Russia, on the Caspian coast road to Azerbaijan. (Persian دربند and 'Darband' are not names here: also a common place name and word, 'gorge'.)", {"kind": "city"}),
     ("makhachkala", "Makhachkala", 532096, {"ru": "Махачкала"}, [], "Capital of Dagestan, Russia; Caspian port.", {"kind": "city"}),
-    ("grozny", "Grozny", 558418, {"ru": "Грозный"}, ["Groznyy"], "Capital of Chechnya, Russia. (The Russian word грозный, 'formidable', folds to the same letters; Russian texts rarely write it capitalised without meaning the city, but it is matched in any case.)", {"kind": "city"}),
+    ("grozny", "Grozny", 558418, {"ru": "Грозный"}, ["Groznyy"], "Capital of Chechnya, Russia. Russian грозный is also the adjective 'formidable': Ivan the Terrible (Иван Грозный) is excluded.", {"kind": "city", "exclude": ["Иван Грозный", "Ivan Grozny"]}),
     ("novorossiysk", "Novorossiysk", 518255, {"ru": "Новороссийск"}, ["Novorossiisk"], "Russian Black Sea port; end of the Baku-Novorossiysk oil pipeline.", {"kind": "city"}),
     ("magaramkent", "Magaramkent", 532307, {"ru": "Магарамкент"}, [], "Village in Dagestan, Russia, at the Samur-Yalama border crossing with Azerbaijan.", {"kind": "village"}),
 ]
@@ -242,7 +242,7 @@ LAKES = [
     dict(id="lake-paravani", name="Lake Paravani", kind="lake", point=(41.45, 43.80),
          names={"ka": "ფარავნის ტბა", "ru": "озеро Параван"}, aliases=["Paravani Lake"],
          note="Largest lake of Georgia, in Javakheti. " + APPROX),
-    dict(id="khudafarin-reservoir", name="Khudafarin Reservoir", kind="dam", point=(39.16, 46.87),
+    dict(id="khudafarin-dam", name="Khudafarin Reservoir", kind="dam", point=(39.16, 46.87),
          names={"az": "Xudafərin su anbarı", "fa": "سد خداآفرین"},
          aliases=["Khudafarin Dam", "Khoda Afarin Dam", "Khudafarin reservoir", "Xudafərin su qovşağı"],
          note="Dam and reservoir on the Aras upstream of the Khudafarin bridges (khudafarin-bridges), built jointly by "
@@ -288,11 +288,11 @@ RIVERS = [
          note="River of north-west Iran: the Qezel Owzan (Azerbaijani Qızılüzən) flows from Kurdistan past Mianeh into "
               "Zanjan and at Manjil becomes the Sefidrud, which reaches the Caspian in Gilan. One entry for both names."),
     dict(id="akhurian", name="Akhurian", kind="river",
-         names={"hy": "Ախուրյան", "ru": "Ахурян", "tr": "Arpaçay"}, aliases=["Akhurian River", "Akhuryan", "Arpachay"],
+         names={"hy": "Ախուրյան", "ru": "Ахурян"}, aliases=["Akhurian River", "Akhuryan"],
          river=[(43.62, 41.05), (43.62, 40.95), (43.75, 40.8), (43.72, 40.6), (43.65, 40.4), (43.68, 40.13)],
          at=(43.72, 40.6),
-         note="River forming the Armenia-Turkey border from Lake Arpi past Gyumri to the Aras (Turkish Arpaçay; not the "
-              "Arpa river of Vayots Dzor and Nakhchivan)."),
+         note="River forming the Armenia-Turkey border from Lake Arpi past Gyumri to the Aras. Its Turkish name Arpaçay is "
+              "not a name here: Azerbaijani texts use it for the Arpa river of Vayots Dzor and Nakhchivan."),
     dict(id="chorokhi", name="Chorokhi", kind="river",
          names={"ka": "ჭოროხი", "tr": "Çoruh", "ru": "Чорох"}, aliases=["Çoruh River", "Chorokhi River", "Coruh"],
          river=[(40.18, 40.33), (40.73, 40.41), (41.16, 40.58), (41.5, 40.8), (41.8, 41.18), (41.72, 41.42), (41.65, 41.6)],
@@ -386,8 +386,8 @@ MOUNTAINS = [
 
 PASSES = [
     dict(id="jvari-pass", name="Jvari Pass", kind="pass", point=(42.51, 44.45),
-         names={"ka": "ჯვრის უღელტეხილი", "ru": "Крестовый перевал"}, aliases=["Cross Pass", "Krestovy Pass"],
-         note="Highest point of the Georgian Military Road, Georgia. " + APPROX),
+         names={"ka": "ჯვრის უღელტეხილი", "ru": "Крестовый перевал"}, aliases=["Krestovy Pass", "Krestovyy Pass"],
+         note="Highest point of the Georgian Military Road, Georgia (the Cross Pass; that English phrase is not an alias). " + APPROX),
     dict(id="darial-gorge", name="Darial Gorge", kind="pass", point=(42.74, 44.62),
          names={"ka": "დარიალის ხეობა", "ru": "Дарьяльское ущелье"}, aliases=["Dariali Gorge", "Darial", "Dariali"],
          note="Gorge of the Terek on the Georgia-Russia border, with the Dariali checkpoint of the Upper Lars crossing. " + APPROX),
@@ -497,10 +497,10 @@ CORRIDORS = [
               "Baku - Ganja - Tbilisi - Akhalkalaki - Kars (Baku-Tbilisi-Kars railway) - Erzurum - Ankara, approximate."),
     dict(id="baku-tbilisi-kars-railway", name="Baku-Tbilisi-Kars railway", kind="corridor", point=(41.40, 43.49),
          names={"az": "Bakı-Tbilisi-Qars dəmir yolu", "tr": "Bakü-Tiflis-Kars Demiryolu"},
-         aliases=["BTK railway", "Baku-Tbilisi-Kars", "BTK"],
+         aliases=["BTK railway", "Baku-Tbilisi-Kars", "BTK railroad"],
          line=[[49.89, 40.38], [48.0, 40.6], [46.36, 40.68], [45.0, 41.55], [44.8, 41.7], [44.1, 41.6], [43.49, 41.4], [43.2, 41.1],
                [43.08, 40.6]],
-         note="Railway opened in 2017, the rail core of the Middle Corridor. Line: approximate route via Tbilisi, Tsalka and "
+         note="Railway opened in 2017, the rail core of the Middle Corridor (bare 'BTK' is also Turkey's telecoms authority, not an alias). Line: approximate route via Tbilisi, Tsalka and "
               "Akhalkalaki, general knowledge."),
 ]
 
