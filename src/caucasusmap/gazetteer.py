@@ -457,7 +457,8 @@ def validate_gazetteer(path: str | Path, text: str | None = None, *,
             elif other.id != place.id:
                 issues.append(warning(place.file, place.line, 0,
                                       f"name or alias {name!r} of {place.id!r} is also a name of {other.id!r} "
-                                      f"({_where(other, place.file)}); mentions go to {other.id!r}"))
+                                      f"({_where(other, place.file)}); with the reference gazetteer each mention is "
+                                      f"decided from its context, without it mentions go to {other.id!r}"))
     order = {str(f): i for i, f in enumerate(files)}
     # Errors first (they stop loading), then warnings; each by file, then line.
     return places, sorted(issues, key=lambda i: (not i.is_error, order.get(str(i.path), -1), i.line, i.column))

@@ -216,7 +216,8 @@ def test_folder_problems_are_located_in_their_file(write, tmp_path):
     assert ("error", "b.yaml", 3, "duplicate id 'kapan': already used by the place at a.yaml:2") in found
     assert any(f[:3] == ("error", "b.yaml", 5) and "kind 'hamlet'" in f[3] for f in found)
     assert ("warning", "b.yaml", 4, "name or alias 'qafan' of 'qafan' is also a name of 'kapan' (a.yaml:2); "
-            "mentions go to 'kapan'") in found
+            "with the reference gazetteer each mention is decided from its context, without it mentions go to "
+            "'kapan'") in found
     assert [f[1] for f in found] == sorted(f[1] for f in found)  # by file, then line
     with pytest.raises(GazetteerError):
         open_index(tmp_path / "gaz", tmp_path)
