@@ -15,7 +15,7 @@ AREAS = {
     # the north-west provinces of Iran the issue names
     "iran": ["east-azerbaijan", "west-azerbaijan", "ardabil-province", "zanjan-province", "gilan",
              "qazvin-province", "kurdistan-province"],
-    # Armenia's provinces (Syunik's outline is still hand-drawn, in places.yaml)
+    # Armenia's provinces (Syunik's outline from Natural Earth too, in places.yaml)
     "armenia": ["aragatsotn", "ararat-province", "armavir-province", "gegharkunik", "kotayk", "lori", "shirak",
                 "syunik", "tavush", "vayots-dzor"],
     # Nakhchivan: the republic and its seven districts
@@ -110,3 +110,42 @@ def test_same_name_towns_keep_one_bare_name(gazetteer):
     assert found == [("Martuni", "khojavend"), ("Martuni, Gegharkunik", "martuni-gegharkunik"), ("Sevan", "lake-sevan"),
                      ("Sevan town", "sevan-town"), ("Ararat town", "ararat-town"),
                      ("Khoda Afarin Dam", "khudafarin-dam"), ("Tartar", "tartar")]
+
+
+def test_artsakh_the_republic_is_not_the_region(gazetteer):
+    # The de facto republic (1991-2023) and the region are two places: the republic's names never
+    # link the region, the region's names never link the republic.
+    linker = Linker(gazetteer.places)
+    text = ("The Republic of Artsakh, earlier the Nagorno-Karabakh Republic (NKR), held most of Nagorno-Karabakh, "
+            "the former NKAO. Artsakh's army withdrew; Արցախ, Нагорно-Карабахская Республика; Нагорный Карабах.")
+    found = [(text[s:e], p) for s, e, p in linker.find(text)]
+    assert found == [("Republic of Artsakh", "artsakh"), ("Nagorno-Karabakh Republic", "artsakh"), ("NKR", "artsakh"),
+                     ("Nagorno-Karabakh", "nagorno-karabakh"), ("NKAO", "nagorno-karabakh"),
+                     ("Artsakh", "artsakh"), ("Արցախ", "artsakh"), ("Нагорно-Карабахская Республика", "artsakh"),
+                     ("Нагорный Карабах", "nagorno-karabakh")]
+    assert dict(gazetteer.by_id["artsakh"].links)["wikidata"] == "Q244165"
+
+
+def test_no_hand_drawn_geometry_that_shipped_data_has(gazetteer):
+    # Every river, lake or sea still drawn by hand is one the basemap's GSHHG/Natural Earth data
+    # has no counterpart for; the ones it has carry that real geometry and say so.
+    from caucasusmap.basemap import real_geometry
+
+    hand = [p for p in gazetteer.places if p.kind in ("river", "lake", "sea") and p.geometry
+            and any(w in p.note.casefold() for w in ("hand-drawn", "general knowledge", "rough outline"))]
+    assert [p.id for p in hand if real_geometry(p) is not None] == []
+    for pid in ("caspian-sea", "astarachay", "aras"):
+        note = gazetteer.by_id[pid].note
+        assert "GSHHG" in note or "Natural Earth" in note, pid
+    for pid in ("syunik", "south-caucasus", "central-asia", "iranian-azerbaijan", "caucasus"):
+        assert "Natural Earth" in gazetteer.by_id[pid].note, pid
+
+
+def test_a_cue_does_not_reach_across_punctuation(gazetteer):
+    # "town" ending one sentence is no cue for the name starting the next (folding makes ". " a
+    # plain word break); an abbreviated cue keeps its full stop.
+    linker = Linker(gazetteer.places)
+    text = "We left Sevan town. Khoda Afarin Dam came next; then Mt. Ararat, Lake Urmia."
+    found = [(text[s:e], p) for s, e, p in linker.find(text)]
+    assert found == [("Sevan town", "sevan-town"), ("Khoda Afarin Dam", "khudafarin-dam"),
+                     ("Mt. Ararat", "mount-ararat"), ("Lake Urmia", "lake-urmia")]
