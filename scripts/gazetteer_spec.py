@@ -286,6 +286,7 @@ def _files():
 
 
 def _region_files():
+    import gazetteer_spec_border as b
     import gazetteer_spec_region as r
 
     head = HEADER.format
@@ -312,6 +313,14 @@ def _region_files():
         "neighbours.yaml": (head(what="neighbouring Turkey and Russia: cities near the region's borders and routes"), [
             ("Turkey and Russia: cities and towns", r._towns(r.TR_RU)),
         ]),
+        # The conflict zone's and the borders' settlements (gazetteer_spec_border.py), appended by hand.
+        "add-to-armenia-border.yaml": (head(what="to append to armenia.yaml"), [
+            ("Armenia: Syunik villages", b.SYUNIK), ("Armenia: Tavush villages", b.TAVUSH),
+            ("Armenia: Gegharkunik and Vayots Dzor villages", b.GEGHARKUNIK_VAYOTS_DZOR)]),
+        "add-to-azerbaijan-border.yaml": (head(what="to append to azerbaijan.yaml"), [
+            ("Azerbaijan: Karabakh, border belt and Nakhchivan villages", b.AZ_BORDER)]),
+        "add-to-iran-border.yaml": (head(what="to append to iran.yaml"), [("Iran: the Aras's south bank", b.IR_ARAS)]),
+        "add-to-physical.yaml": (head(what="to append to physical.yaml"), [("Valleys", b.FEATURES)]),
         # Geometry (and names) for entries that already exist in places.yaml.
         "patches.yaml": (head(what="geometry for existing entries of places.yaml"), [
             ("patches", r.IR_PATCHES + [r.ADJARA_PATCH] + [x for x in r.RIVERS if x.get("note") == "patch"]),

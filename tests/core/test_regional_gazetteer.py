@@ -61,6 +61,17 @@ ORDINARY_WORDS = [
     "Ordzhonikidze",  # a person (Vladikavkaz's Soviet name)
     "BTK",       # also Turkey's telecoms authority
     "Arpaçay",   # two rivers: the Akhurian and the Arpa
+    "Տեղ",       # Armenian: place (Tegh)
+    "Խոտ",       # grass (Khot)
+    "Ակներ",     # springs (Akner)
+    "Ջերմաջուր",  # thermal water (Jermajur, Istisu)
+    "Тех",       # Russian: those (Tegh)
+    "Vank",      # Armenian: monastery (Vangli's Armenian name)
+    "Gosh",      # English interjection; Mkhitar Gosh
+    "Haghtanak",  # Armenian: victory
+    "Vahan",     # a given name
+    "Movses",    # a given name
+    "Dəstə",     # Azerbaijani: group (Deste)
 ]
 
 
@@ -149,3 +160,46 @@ def test_a_cue_does_not_reach_across_punctuation(gazetteer):
     found = [(text[s:e], p) for s, e, p in linker.find(text)]
     assert found == [("Sevan town", "sevan-town"), ("Khoda Afarin Dam", "khudafarin-dam"),
                      ("Mt. Ararat", "mount-ararat"), ("Lake Urmia", "lake-urmia")]
+
+
+BORDER_VILLAGES = {
+    # Syunik, the Lachin corridor's entrance and the Goris-Kapan road
+    "armenia": ["tegh", "khnatsakh", "khndzoresk", "karahunj", "shinuhayr", "halidzor", "artsvanik",
+                # Tavush on the Gazakh/Tovuz border, the 2024 delimitation
+                "berdavan", "koti", "voskepar", "voskevan", "baghanis", "dovegh", "paravakar", "chinari",
+                "nerkin-karmiraghbyur", "aygedzor", "artsvaberd",
+                # Gegharkunik and Vayots Dzor on the Kalbajar/Nakhchivan border (2021-2022)
+                "sotk", "geghamasar", "norakert", "kechut", "gndevaz", "zaritap"],
+    "azerbaijan": ["askeran", "karkijahan", "vangli", "istisu", "turshsu", "minjivan", "guzanli", "aghband",
+                   "saloghlu", "poylu", "dondar-qushchu", "yukhari-salahli", "nehram", "jahri", "ashaghi-aylis"],
+    "iran": ["aslan-duz", "qarah-ziaeddin", "khomarlu", "owltan", "abish-ahmad"],
+}
+
+
+@pytest.mark.parametrize("country", sorted(BORDER_VILLAGES))
+def test_border_settlements_are_there_with_their_source(gazetteer, country):
+    for pid in BORDER_VILLAGES[country]:
+        place = gazetteer.by_id.get(pid)
+        assert place is not None, f"{pid} is missing"
+        assert place.kind in ("village", "town"), pid
+        links = dict(place.links)
+        # a GeoNames point, or said to be approximate
+        assert "geonames" in links or "approximate" in place.note.casefold(), pid
+
+
+def test_a_point_from_geonames_carries_its_id(gazetteer):
+    # "Coordinates: GeoNames." means the entry links the GeoNames record it came from
+    missing = [p.id for p in gazetteer.places if "Coordinates: GeoNames" in p.note and "geonames" not in dict(p.links)]
+    assert missing == []
+
+
+def test_border_names_link_their_places(gazetteer):
+    linker = Linker(gazetteer.places)
+    text = ("Across the Aras valley the Aras river runs to Aslanduz. Askeran (Əsgəran) lies near Krkzhan; "
+            "the Gandzasar vank stands above Vank (Kalbajar). Sotk (Zod) and Tegh were shelled; an R-17 Elbrus "
+            "missile fell. Baghanis faces Voskepar; Agbend lies on the Aras.")
+    found = [(text[s:e], p) for s, e, p in linker.find(text)]
+    assert found == [("Aras valley", "aras-valley"), ("Aras river", "aras"), ("Aslanduz", "aslan-duz"),
+                     ("Askeran", "askeran"), ("Əsgəran", "askeran"), ("Krkzhan", "karkijahan"),
+                     ("Vank (Kalbajar", "vangli"), ("Sotk", "sotk"), ("Zod", "sotk"), ("Tegh", "tegh"),
+                     ("Baghanis", "baghanis"), ("Voskepar", "voskepar"), ("Agbend", "aghband"), ("Aras", "aras")]
