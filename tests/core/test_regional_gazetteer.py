@@ -236,3 +236,14 @@ def with_reference(gazetteer):
 def test_same_name_places_apart_with_the_reference(with_reference, text, surface, expected):
     found = {text[s:e]: p for s, e, p in with_reference.find(text)}
     assert found.get(surface) == expected
+
+
+def test_karabakh_towns_answer_to_both_administrations_names(gazetteer):
+    # Contested names (issue 8 §3): the Armenian administration's names of the Karabakh towns link the
+    # same places as the Azerbaijani ones; Kashatagh is the republic's province over three districts.
+    linker = Linker(gazetteer.places)
+    text = "Karvachar, Kovsakan, Kashunik, Jrakan, Akna, Shushi, Berdzor and Mardakert lay in Kashatagh or near it."
+    found = [p for _, _, p in linker.find(text)]
+    assert found == ["kalbajar", "zangilan", "qubadli", "jabrayil", "agdam", "shusha", "lachin", "aghdara", "kashatagh"]
+    for pid in ("kalbajar", "zangilan", "qubadli", "jabrayil", "agdam", "shusha"):
+        assert gazetteer.by_id[pid].names_in("hy"), pid
