@@ -18,22 +18,22 @@ def test_add_place_from_the_form(qtbot, window, data):
     dialog.name.setText("G")
     dialog.name.setText("")
     assert "a name is needed" in dialog.problem.text()  # the name was touched and is missing
-    dialog.name.setText("Tegh")
-    assert dialog.id.text() == "tegh"
+    dialog.name.setText("Shurnukh")
+    assert dialog.id.text() == "shurnukh"
     dialog.kind.setCurrentText("town")
-    dialog.aliases.setText("Tekh; Տեղ")
+    dialog.aliases.setText("Şurnux; Շուռնուխ")
     dialog.lat.setText("north")
     assert not dialog.check() and "latitude" in dialog.problem.text()
     dialog.lat.setText("39.5111")
     assert dialog.check()
     dialog.accept()
-    reloaded(qtbot, window, lambda: "tegh" in window.index.gazetteer.by_id)
+    reloaded(qtbot, window, lambda: "shurnukh" in window.index.gazetteer.by_id)
     text = (data[0] / "places.yaml").read_bytes()
-    assert text.startswith(original) and b"- id: tegh" in text
-    assert window.state.current.places == ("tegh",)  # the new place is selected
+    assert text.startswith(original) and b"- id: shurnukh" in text
+    assert window.state.current.places == ("shurnukh",)  # the new place is selected
     assert window.undo_action.isEnabled()
     window.undo_gazetteer_edit()
-    reloaded(qtbot, window, lambda: "tegh" not in window.index.gazetteer.by_id)
+    reloaded(qtbot, window, lambda: "shurnukh" not in window.index.gazetteer.by_id)
     assert (data[0] / "places.yaml").read_bytes() == original
 
 
