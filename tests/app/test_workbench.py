@@ -54,9 +54,9 @@ def test_form_refuses_a_used_id(window):
 
 def test_geocode_in_the_form_with_a_fake_and_when_it_fails(qtbot, window):
     def fake(query, **kw):
-        return [SimpleNamespace(address="Tegh, Armenia", latitude=39.51, longitude=46.34, raw={})]
+        return [SimpleNamespace(address="Shurnukh, Armenia", latitude=39.51, longitude=46.34, raw={})]
 
-    dialog = window.open_place_dialog({"name": "Tegh"}, geocoder=fake)
+    dialog = window.open_place_dialog({"name": "Shurnukh"}, geocoder=fake)
     dialog.look_up()
     qtbot.waitUntil(lambda: dialog.results.count() == 1, timeout=5000)
     dialog._use_result(dialog.results.item(0))
