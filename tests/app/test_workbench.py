@@ -205,10 +205,10 @@ def test_an_offline_lookup_says_so_briefly_and_keeps_the_form(qtbot, window):
     dialog.reject()
 
 
-def _add_tegh(qtbot, window):
-    assert window.workbench.add_place({"id": "tegh", "name": "Tegh", "aliases": [], "kind": "village",
+def _add_shurnukh(qtbot, window):
+    assert window.workbench.add_place({"id": "shurnukh", "name": "Shurnukh", "aliases": [], "kind": "village",
                                         "lat": 39.5111, "lon": 46.3417, "note": ""})
-    reloaded(qtbot, window, lambda: "tegh" in window.index.gazetteer.by_id)
+    reloaded(qtbot, window, lambda: "shurnukh" in window.index.gazetteer.by_id)
     assert window.undo_action.isEnabled()
 
 
@@ -217,7 +217,7 @@ def test_refused_undo_disables_undo_with_the_reason(qtbot, window, data):
     program is refused, and Undo stays off (saying why) instead of offering
     to discard that program's edit on the next try."""
     places = data[0] / "places.yaml"
-    _add_tegh(qtbot, window)
+    _add_shurnukh(qtbot, window)
     outside = places.read_text(encoding="utf-8") + "# a note made in another editor\n"
     places.write_text(outside, encoding="utf-8")
     assert not window.undo_gazetteer_edit()  # at once, before the watcher relinks
@@ -230,14 +230,14 @@ def test_refused_undo_disables_undo_with_the_reason(qtbot, window, data):
     window.undo_action.trigger()  # Ctrl+Z again: nothing happens
     assert places.read_text(encoding="utf-8") == outside
     # The next change made here makes Undo available again, for that change.
-    assert window.workbench.add_place({"id": "tegh-2", "name": "Tegh Two", "aliases": [], "kind": "village",
+    assert window.workbench.add_place({"id": "shurnukh-2", "name": "Shurnukh Two", "aliases": [], "kind": "village",
                                         "lat": 39.52, "lon": 46.35, "note": ""})
     assert window.undo_action.isEnabled() and "another program" not in window.undo_action.toolTip()
 
 
 def test_outside_edit_turns_undo_off_when_the_app_relinks(qtbot, window, data):
     places = data[0] / "places.yaml"
-    _add_tegh(qtbot, window)
+    _add_shurnukh(qtbot, window)
     outside = places.read_text(encoding="utf-8") + "# a note made in another editor\n"
     with qtbot.waitSignal(window.loading.loaded, timeout=120000):
         places.write_text(outside, encoding="utf-8")
