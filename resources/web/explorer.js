@@ -232,31 +232,45 @@
 
   /* ---- labels: places first, then the basemap's, never overlapping ---- */
 
-  // Label sizes are measured on real elements of the same classes (fonts,
-  // letter-spacing, capitals and padding included), once per text and kind.
-  var sizeCache = {}, measureBox = null;
+  // Label sizes: each label class is measured once on a real element (font,
+  // letter-spacing, capitals, padding, a town's dot), then every text with a
+  // canvas's measureText, which needs no layout of the page (measuring
+  // thousands of elements forced layouts of the whole map, markers included).
+  var sizeCache = {}, classMetrics = {}, measureCtx = null;
+  function metricsOf(cls, dot) {
+    var key = cls + (dot ? "|dot" : "");
+    if (classMetrics[key]) return classMetrics[key];
+    var e = el("div", cls);
+    e.style.cssText = "position:absolute;left:-10000px;top:0;visibility:hidden";
+    var dotEl = null;
+    if (dot) { dotEl = el("span", "cm-town-dot"); e.appendChild(dotEl); }
+    e.appendChild(el("span", null, "Hg"));
+    document.body.appendChild(e);
+    var cs = window.getComputedStyle(e), ds = dotEl && window.getComputedStyle(dotEl);
+    var spacing = parseFloat(cs.letterSpacing) || 0;
+    var m = {
+      font: cs.fontStyle + " " + cs.fontWeight + " " + cs.fontSize + " " + cs.fontFamily,
+      upper: cs.textTransform === "uppercase", spacing: spacing,
+      extra: (parseFloat(cs.paddingLeft) || 0) + (parseFloat(cs.paddingRight) || 0) +
+        (ds ? dotEl.offsetWidth + (parseFloat(ds.marginLeft) || 0) + (parseFloat(ds.marginRight) || 0) : 0),
+      height: e.offsetHeight
+    };
+    e.remove();
+    classMetrics[key] = m;
+    return m;
+  }
   function labelSizes(items) {
-    var todo = items.filter(function (it) { return !sizeCache[it.cls + "|" + it.text]; });
-    if (todo.length) {
-      if (!measureBox) {
-        measureBox = el("div", "cm-measure");
-        measureBox.style.cssText = "position:absolute;left:-10000px;top:0;visibility:hidden";
-        document.body.appendChild(measureBox);
-      }
-      var nodes = todo.map(function (it) {
-        var e = el("div", it.cls);
-        if (it.dot) e.appendChild(el("span", "cm-town-dot"));
-        e.appendChild(el("span", null, it.text));
-        e.style.position = "absolute";
-        measureBox.appendChild(e);
-        return e;
-      });
-      nodes.forEach(function (e, k) {
-        sizeCache[todo[k].cls + "|" + todo[k].text] = [e.offsetWidth, e.offsetHeight];
-      });
-      measureBox.textContent = "";
-    }
-    return items.map(function (it) { return sizeCache[it.cls + "|" + it.text]; });
+    if (!measureCtx) measureCtx = document.createElement("canvas").getContext("2d");
+    return items.map(function (it) {
+      var key = it.cls + "|" + (it.dot ? "1" : "") + it.text;
+      var size = sizeCache[key];
+      if (size) return size;
+      var m = metricsOf(it.cls, it.dot), text = m.upper ? it.text.toUpperCase() : it.text;
+      measureCtx.font = m.font;
+      size = [Math.ceil(measureCtx.measureText(text).width + m.spacing * text.length + m.extra), m.height];
+      sizeCache[key] = size;
+      return size;
+    });
   }
 
   function Boxes() { this.cells = {}; }
@@ -290,12 +304,24 @@
       this.update();
     },
     onRemove: function (map) {
+      if (this._frame) { clearTimeout(this._frame); this._frame = null; }
       map.off("zoomend moveend resize", this.update, this);
       map.off("zoomstart", this._hide, this);
       this._box.remove();
     },
     _hide: function () { this._box.style.display = "none"; },
+    // Many things ask for new labels at once (a zoom ends, the selection
+    // changes, a cluster animation ends): they are drawn once, after the current task.
     update: function () {
+      if (this._frame) return;
+      var self = this;
+      this._frame = setTimeout(function () { self._frame = null; self._draw(); }, 0);
+    },
+    flush: function () {
+      if (this._frame) { clearTimeout(this._frame); this._frame = null; }
+      this._draw();
+    },
+    _draw: function () {
       var map = this._map;
       if (!map) return;
       var box = this._box;
@@ -830,6 +856,7 @@
     if (cm.data.timeRange) setTimeRange(cm.data.timeRange[0], cm.data.timeRange[1], "host");
     select(cm.data.selected, {pan: false, source: "host"});
     if (cm.data.highlight && cm.data.highlight.length) highlight(cm.data.highlight, {fit: false});
+    cm.labels.flush();  // the labels asked for while setting up, drawn once
     document.documentElement.dataset.cmReady = "1";
   }
 
