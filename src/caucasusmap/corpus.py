@@ -34,6 +34,7 @@ from .errors import CorpusError, DocumentError, Issue, MissingLibraryError, erro
 from .model import FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, Document, Passage
 from .normalize import hyphen_breaks
 from .readers.base import year_of
+from .textdates import publication_date
 from .yamlsource import YMap, YScalar, YSeq, decode_text, read_yaml
 
 __all__ = ["Corpus", "read_corpus", "read_document", "split_passages", "passage_fields", "document_passage_fields",
@@ -284,14 +285,28 @@ def _read_file(reader: readers.Reader, path: Path, data: bytes, cache, prefetche
     return found
 
 
-def found_metadata(path: Path, found: readers.Extraction) -> dict:
+def found_date(reader: readers.Reader | None, found: readers.Extraction) -> tuple[str, str]:
+    """The file's date and where it came from: a web page's or EPUB's own
+    metadata first; else the publication date the text states at its top
+    (:func:`~caucasusmap.textdates.publication_date`), before a PDF's, Word or
+    ODT file's date, which is when the file was made."""
+    if found.date and reader is not None and reader.publication_date:
+        return found.date, "metadata"
+    stated = publication_date(found.text)
+    if stated is not None:
+        return stated.date, f"text, line {stated.line}"
+    return (found.date, "metadata") if found.date else ("", "")
+
+
+def found_metadata(path: Path, found: readers.Extraction, reader: readers.Reader | None = None) -> dict:
     """What a file says about itself (title — its first heading if it has no
-    title —, authors, date, address, pages, warnings) as JSON-able data: what
-    the index store keeps so that a document can be described without reading
-    it again."""
+    title —, authors, date and where the date comes from, address, pages,
+    warnings) as JSON-able data: what the index store keeps so that a document
+    can be described without reading it again."""
+    date, source = found_date(reader, found)
     return {
         "title": found.title or _first_heading(found.text, path.stem, markup=not found.blocks),
-        "authors": list(found.authors), "date": found.date, "url": found.url,
+        "authors": list(found.authors), "date": date, "date_source": source, "url": found.url,
         "pages": [list(p) for p in found.pages], "page_labels": list(found.page_labels),
         "warnings": list(found.warnings),
     }
@@ -305,14 +320,16 @@ def document_fields(doc_id: str, path: Path, reader_name: str, found: dict, meta
     if found.get("url") and not meta.get("url"):
         meta["url"] = found["url"]
     extra = tuple((k, meta[k]) for k in ("doi", "url", "note") if meta.get(k))
-    found_year = year_of(found.get("date", ""))
-    year = meta.get("year") or found_year
-    date = found.get("date", "") if not meta.get("year") or found_year == meta.get("year") else str(meta["year"])
+    date = found.get("date", "")
+    source = found.get("date_source", "metadata" if date else "")
+    year = meta.get("year") or year_of(date)
+    if meta.get("year") and year_of(date) != meta["year"]:
+        date, source = str(meta["year"]), "manifest"
     return dict(
         id=doc_id, path=str(path), title=meta.get("title") or found.get("title") or path.stem,
         authors=meta.get("authors") or tuple(found.get("authors", ())), year=year, venue=meta.get("venue", ""),
         languages=meta.get("languages", ()), extra=extra, date=date or (str(year) if year else ""),
-        format=reader_name, pages=tuple(tuple(p) for p in found.get("pages", ())),
+        date_source=source if date else ("manifest" if year else ""), format=reader_name, pages=tuple(tuple(p) for p in found.get("pages", ())),
         page_labels=tuple(found.get("page_labels", ())),
     )
 
@@ -321,7 +338,7 @@ def _document(doc_id: str, path: Path, reader: readers.Reader, found: readers.Ex
     """A :class:`Document` from an extraction; the manifest's ``meta`` wins
     over the file's own metadata."""
     return Document(text=found.text, blocks=found.blocks,
-                    **document_fields(doc_id, path, reader.name, found_metadata(path, found), meta))
+                    **document_fields(doc_id, path, reader.name, found_metadata(path, found, reader), meta))
 
 
 def not_a_document(path: Path) -> Issue:

@@ -84,7 +84,9 @@ class Document:
 
     ``format`` names the reader that read it (``text``, ``pdf``, ``docx``,
     ``html`` …); ``date`` is an ISO date (``YYYY[-MM[-DD]]``) from the
-    manifest or the file's own metadata, ``year`` its year. ``blocks`` is the
+    manifest, the file's own metadata or the publication date the text states
+    at its top, ``date_source`` says which ("manifest", "metadata", "text, line
+    N"), ``year`` its year. ``blocks`` is the
     structure a non-text reader found (empty for text, which is split by
     :func:`caucasusmap.corpus.passage_fields`); ``pages`` holds ``(offset,
     page)`` marks in text order — the text from ``offset`` on is on ``page``
@@ -103,6 +105,7 @@ class Document:
     extra: tuple[tuple[str, str], ...] = ()
     date: str = ""
     format: str = "text"
+    date_source: str = ""
     blocks: tuple = field(default=(), repr=False, compare=False)
     pages: tuple[tuple[int, int], ...] = field(default=(), repr=False)
     page_labels: tuple[str, ...] = field(default=(), repr=False)

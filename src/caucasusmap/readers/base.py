@@ -97,7 +97,11 @@ class Reader:
     ``libraries`` are the import names the reader needs; when one is missing
     the corpus reports that ``pip install 'caucasusmap[EXTRA]'`` adds it.
     ``version`` is part of the extraction cache key: bump it when the reader's
-    output changes. ``cached`` is False for readers cheaper than a cache look-up."""
+    output changes. ``cached`` is False for readers cheaper than a cache look-up.
+    ``publication_date`` is True when the date a reader finds in the file's
+    metadata is the publication's (a web page's, an EPUB's); otherwise it is the
+    date the file was made (PDF, Word, ODT), and a publication date the text
+    states at its top wins over it (:mod:`caucasusmap.textdates`)."""
 
     name: str
     label: str
@@ -108,6 +112,7 @@ class Reader:
     libraries: tuple[str, ...] = ()
     extra: str = ""
     cached: bool = True
+    publication_date: bool = False
 
     def missing(self) -> list[str]:
         """The libraries this reader needs that are not installed."""

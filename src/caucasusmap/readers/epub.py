@@ -133,4 +133,5 @@ def read_epub(path: Path, data: bytes) -> Extraction:
 
 READER = Reader(
     name="epub", label="EPUB", suffixes=(".epub",), read=read_epub, version="1", libraries=("lxml",), extra="html",
+    publication_date=True,
 )

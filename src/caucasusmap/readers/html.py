@@ -131,4 +131,5 @@ def read_html(path: Path, data: bytes) -> Extraction:
 READER = Reader(
     name="html", label="web page (.html)", suffixes=(".html", ".htm", ".xhtml"), read=read_html, version="2",
     libraries=("trafilatura",), extra="html",
+    publication_date=True,
 )
