@@ -8,8 +8,9 @@ bundled view and a synthetic view of N places (single-file gazetteer, as
 bench_map.py makes it), both versions export a self-contained HTML page in a
 child process (time and peak memory of that process), then one Chromium (Qt
 WebEngine, offscreen) loads the pages alternately, ``--repeat`` times each:
-time from ``load()`` until the page says it is ready (``data-cm-ready``), and
-the JavaScript heap then. Reported as medians and as ratios after/before.
+time from ``load()`` until the page says it is ready (``data-cm-ready``) and
+answers, the CPU time the browser's processes spent meanwhile (steadier than
+the wall time on a busy machine), and the JavaScript heap then. Reported as medians and as ratios after/before.
 Also: what the basemap adds to the wheel (its files, deflated as in a wheel).
 """
 
@@ -41,9 +42,10 @@ print("BENCH", time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF)
 CHROMIUM = r"""
 import json, os, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "") + " --enable-precise-memory-info"
 if os.geteuid() == 0:
-    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    flags += " --no-sandbox"
+os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = flags.strip()
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -53,17 +55,40 @@ queue = [name for _ in range(repeat) for name in pages]
 results = {name: [] for name in pages}
 view = QWebEngineView(); view.resize(1440, 900); view.show()
 state = {}
+def cpu():
+    # CPU seconds of this process's own Chromium processes (renderer, GPU, zygotes):
+    # unlike the wall time, hardly changed by other work on the machine.
+    me, info = os.getpid(), {}
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                f = fh.read()
+        except OSError:
+            continue
+        parts = f[f.rindex(")") + 2:].split()
+        info[int(pid)] = (int(parts[1]), (int(parts[11]) + int(parts[12])) / os.sysconf("SC_CLK_TCK"))
+    def mine(pid):
+        for _ in range(20):
+            if pid == me:
+                return True
+            if pid not in info:
+                return False
+            pid = info[pid][0]
+        return False
+    return sum(c for pid, (_, c) in info.items() if pid != me and mine(pid))
 def start():
     if not queue:
         print(json.dumps(results)); app.quit(); return
-    name = queue.pop(0); state["name"] = name; state["t0"] = time.perf_counter()
+    name = queue.pop(0); state["name"] = name; state["t0"] = time.perf_counter(); state["c0"] = cpu()
     view.load(QUrl.fromLocalFile(pages[name]))
 def poll():
     view.page().runJavaScript("document.documentElement.dataset.cmReady === '1' ? "
                               "String(performance.memory ? performance.memory.usedJSHeapSize : 0) : ''", 0, check)
 def check(v):
     if v:
-        results[state["name"]].append([time.perf_counter() - state["t0"], int(v)])
+        results[state["name"]].append([time.perf_counter() - state["t0"], int(v), cpu() - state["c0"]])
         QTimer.singleShot(300, start)
     else:
         QTimer.singleShot(10, poll)
@@ -85,6 +110,22 @@ def export(src: Path | None, gazetteer: Path, corpus: Path, out: Path, cache: Pa
     r = subprocess.run([sys.executable, "-c", EXPORT, *args], env=env, check=True, capture_output=True, text=True)
     line = [x for x in r.stderr.splitlines() if x.startswith("BENCH")][-1].split()
     return float(line[1]), int(line[2]) / 1024  # seconds, MiB
+
+
+def baseline_src(before: Path, tmp: Path) -> Path:
+    """The baseline's ``src``, copied so that its data is found as in a wheel
+    (``caucasusmap/bundled/<folder>`` beside the code): a checkout's code on
+    PYTHONPATH alone cannot find its resources (``paths`` says so)."""
+    import shutil
+
+    src = tmp / "before-src"
+    shutil.copytree(before / "src", src, symlinks=True)
+    bundled = src / "caucasusmap" / "bundled"
+    bundled.mkdir(exist_ok=True)
+    for name in ("gazetteer", "corpus", "resources", "annotations"):
+        if (before / name).is_dir() and not (bundled / name).exists():
+            (bundled / name).symlink_to((before / name).resolve(), target_is_directory=True)
+    return src
 
 
 def wheel_share() -> tuple[int, int]:
@@ -118,11 +159,12 @@ def main() -> int:
         # The same data for both versions: the baseline's bundled gazetteer and corpus
         # (today's gazetteer is a folder the baseline cannot read), and the synthetic view.
         before = Path(args.before)
+        before_src = baseline_src(before, tmp)
         views = {"bundled": (before / "gazetteer" / "places.yaml", before / "corpus"),
                  f"{args.places} places": (gaz, corpus)}
         pages, builds = {}, {}
         for label, (g, c) in views.items():
-            for who, src in (("before", before / "src"), ("after", None)):
+            for who, src in (("before", before_src), ("after", None)):
                 out = tmp / f"{who}-{label.replace(' ', '_')}.html"
                 builds[(label, who)] = export(src, g, c, out, tmp / f"cache-{who}")
                 pages[f"{label}/{who}"] = str(out)
@@ -137,6 +179,8 @@ def main() -> int:
             sb, sa = Path(pages[b]).stat().st_size, Path(pages[a]).stat().st_size
             tb = statistics.median(x[0] for x in times[b])
             ta = statistics.median(x[0] for x in times[a])
+            cb = statistics.median(x[2] for x in times[b])
+            ca = statistics.median(x[2] for x in times[a])
             hb = statistics.median(x[1] for x in times[b]) / 2**20
             ha = statistics.median(x[1] for x in times[a]) / 2**20
             (eb, mb), (ea, ma) = builds[(label, "before")], builds[(label, "after")]
@@ -144,6 +188,8 @@ def main() -> int:
             print(f"  page size      : before {sb / 2**20:.2f} MiB, after {sa / 2**20:.2f} MiB -> {sa / sb:.2f}x")
             print(f"  first render   : before {tb:.2f} s, after {ta:.2f} s -> {ta / tb:.2f}x "
                   f"(median of {args.repeat}, load -> ready)")
+            print(f"  render CPU     : before {cb:.2f} s, after {ca:.2f} s -> {ca / cb:.2f}x "
+                  "(the browser's processes, same loads)")
             print(f"  JS heap        : before {hb:.0f} MiB, after {ha:.0f} MiB -> {ha / hb:.2f}x")
             print(f"  export command : before {eb:.2f} s / {mb:.0f} MiB peak, after {ea:.2f} s / {ma:.0f} MiB peak "
                   f"-> {ea / eb:.2f}x time, {ma / mb:.2f}x memory")
