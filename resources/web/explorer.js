@@ -44,6 +44,24 @@
     counts: null, docCounts: null, visible: null, range: null, basemapLayers: 0
   };
 
+  // Markers sit at 2D translates. Leaflet's translate3d gives every marker
+  // icon a compositing layer of its own, which for a view of thousands of
+  // places made the first paint slower than everything else put together.
+  function setPosition2d(node, pos) {
+    node._leaflet_pos = pos;
+    node.style.transform = "translate(" + pos.x + "px," + pos.y + "px)";
+  }
+  if (window.L && L.Marker) {
+    L.Marker.include({
+      _setPos: function (pos) {
+        if (this._icon) setPosition2d(this._icon, pos);
+        if (this._shadow) setPosition2d(this._shadow, pos);
+        this._zIndex = pos.y + this.options.zIndexOffset;
+        this._resetZIndex();
+      }
+    });
+  }
+
   function diameter(count, max) {
     if (max <= 0) return SMALLEST;
     return Math.max(SMALLEST, LARGEST * Math.sqrt(count / max));
@@ -174,10 +192,11 @@
         pane.style.zIndex = pz[1];
         if (pz[0] !== "cm-relief") pane.style.pointerEvents = "none";
       });
+    // Leaflet's default padding: each canvas is 1.2 times the map each way (0.3 made them 1.6 times).
     var renderers = {
-      base: L.canvas({pane: "cm-base", padding: 0.3}),
-      water: L.canvas({pane: "cm-water", padding: 0.3}),
-      lines: L.canvas({pane: "cm-lines", padding: 0.3})
+      base: L.canvas({pane: "cm-base", padding: 0.1}),
+      water: L.canvas({pane: "cm-water", padding: 0.1}),
+      lines: L.canvas({pane: "cm-lines", padding: 0.1})
     };
     // [{layer or make(), minzoom, maxzoom}]: a band's layers are decoded when first shown.
     var bands = [];
@@ -232,32 +251,42 @@
 
   /* ---- labels: places first, then the basemap's, never overlapping ---- */
 
-  // Label sizes: each label class is measured once on a real element (font,
-  // letter-spacing, capitals, padding, a town's dot), then every text with a
-  // canvas's measureText, which needs no layout of the page (measuring
-  // thousands of elements forced layouts of the whole map, markers included).
+  // Label sizes: each label class's computed style is read once (font,
+  // letter-spacing, capitals, padding, a town's dot), then every text is
+  // measured with a canvas's measureText, which needs no layout of the page
+  // (measuring real elements forced layouts of the whole page, the markers and
+  // the places list included, several times while the map was set up).
   var sizeCache = {}, classMetrics = {}, measureCtx = null;
   function metricsOf(cls, dot) {
     var key = cls + (dot ? "|dot" : "");
-    if (classMetrics[key]) return classMetrics[key];
-    var e = el("div", cls);
-    e.style.cssText = "position:absolute;left:-10000px;top:0;visibility:hidden";
-    var dotEl = null;
-    if (dot) { dotEl = el("span", "cm-town-dot"); e.appendChild(dotEl); }
-    e.appendChild(el("span", null, "Hg"));
-    document.body.appendChild(e);
-    var cs = window.getComputedStyle(e), ds = dotEl && window.getComputedStyle(dotEl);
-    var spacing = parseFloat(cs.letterSpacing) || 0;
-    var m = {
-      font: cs.fontStyle + " " + cs.fontWeight + " " + cs.fontSize + " " + cs.fontFamily,
-      upper: cs.textTransform === "uppercase", spacing: spacing,
-      extra: (parseFloat(cs.paddingLeft) || 0) + (parseFloat(cs.paddingRight) || 0) +
-        (ds ? dotEl.offsetWidth + (parseFloat(ds.marginLeft) || 0) + (parseFloat(ds.marginRight) || 0) : 0),
-      height: e.offsetHeight
-    };
-    e.remove();
-    classMetrics[key] = m;
-    return m;
+    if (!classMetrics[key]) primeMetrics([[cls, dot]]);
+    return classMetrics[key];
+  }
+  // Computed styles only (a style pass, no layout), read for all the label
+  // classes together, before the markers and the places list exist.
+  function primeMetrics(list) {
+    var box = el("div");
+    box.style.cssText = "position:absolute;left:-10000px;top:0;visibility:hidden";
+    var probes = list.map(function (cd) {
+      var e = el("div", cd[0]), d = el("span", "cm-town-dot");
+      e.appendChild(d);
+      box.appendChild(e);
+      return [cd, e, d];
+    });
+    document.body.appendChild(box);
+    var px = function (v) { return parseFloat(v) || 0; };
+    probes.forEach(function (pr) {
+      var cls = pr[0][0], dot = pr[0][1], cs = window.getComputedStyle(pr[1]), ds = window.getComputedStyle(pr[2]);
+      var line = cs.lineHeight === "normal" ? 1.2 * px(cs.fontSize) : px(cs.lineHeight);
+      classMetrics[cls + (dot ? "|dot" : "")] = {
+        font: cs.fontStyle + " " + cs.fontWeight + " " + cs.fontSize + " " + cs.fontFamily,
+        upper: cs.textTransform === "uppercase", spacing: px(cs.letterSpacing),
+        extra: px(cs.paddingLeft) + px(cs.paddingRight) +
+          (dot ? px(ds.width) + px(ds.marginLeft) + px(ds.marginRight) : 0),
+        height: Math.ceil(Math.max(line, dot ? px(ds.height) : 0) + px(cs.paddingTop) + px(cs.paddingBottom))
+      };
+    });
+    box.remove();
   }
   function labelSizes(items) {
     if (!measureCtx) measureCtx = document.createElement("canvas").getContext("2d");
@@ -805,6 +834,8 @@
     cm.data.places.forEach(function (p, i) { cm.byId[p.id] = i; });
     cm.baseGroup = layers.base;
     cm.basemap = drawBasemap(layers.base);
+    primeMetrics([["cm-label", false]].concat(((cm.basemap && cm.basemap.labelKinds) || []).map(function (k) {
+      return ["cm-base-label cm-base-" + k, k === "settlement"]; })));
     if (options.explorer) {
       cm.panel = document.getElementById("cm-panel");
       document.body.classList.add("cm-with-panel");
@@ -815,6 +846,8 @@
     cm.maxCount = max;
     // Cluster only large views, and only markers that would overlap.
     var clustered = L.markerClusterGroup && cm.data.places.length >= CLUSTER_MIN;
+    // Large views paint thousands of markers and hundreds of labels: simpler halos (explorer.css).
+    map.getContainer().classList.toggle("cm-many", cm.data.places.length >= CLUSTER_MIN);
     cm.cluster = clustered ? L.markerClusterGroup({
       maxClusterRadius: 16, showCoverageOnHover: false, spiderfyOnMaxZoom: true, chunkedLoading: true,
       disableClusteringAtZoom: REVEAL_ZOOM

@@ -348,6 +348,7 @@ def render_static(index: Index, view: MapView = MapView(), fmt: str = "png", *, 
         kinds_style = {"country": dict(fontsize=f * 1.05, color="#8a7f72", fontweight="bold"),
                        "sea": dict(fontsize=f, color="#4f7594", style="italic"),
                        "lake": dict(fontsize=f * 0.9, color="#4f7594", style="italic"),
+                       "province": dict(fontsize=f * 0.78, color="#a3927e", fontweight="bold"),
                        "settlement": dict(fontsize=f * 0.92, color="#3f3a35")}
         shown = 0
         for lab in bm.labels:
@@ -357,7 +358,7 @@ def render_static(index: Index, view: MapView = MapView(), fmt: str = "png", *, 
             if not (x0 <= x <= x1 and y0 <= y <= y1):
                 continue
             st = kinds_style.get(lab["kind"], kinds_style["settlement"])
-            name = lab["name"].upper() if lab["kind"] == "country" else lab["name"]
+            name = lab["name"].upper() if lab["kind"] in ("country", "province") else lab["name"]
             if lab["kind"] == "settlement":
                 t = ax.annotate(name, (x, y), xytext=(3, 0), textcoords="offset points", ha="left", va="center",
                                 zorder=7, **st)
