@@ -668,6 +668,10 @@
     return item;
   }
 
+  var LIST_BATCH = 400;  // places list items made at a time (more as the list is scrolled)
+
+  function folded(text) { return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
+
   function placesList() {
     var box = el("section", "cm-places");
     var shown = [];
@@ -680,12 +684,11 @@
     filter.setAttribute("aria-label", "Filter places");
     box.appendChild(filter);
     var list = el("ol", "cm-place-list");
-    shown.forEach(function (i) {
+    function item(i) {
       var p = cm.data.places[i];
       var li = el("li");
       var a = el("a", "cm-place-item");
       a.href = "#";
-      a.dataset.search = (p.name + " " + p.aliases.join(" ")).toLowerCase();
       var dot = el("span", "cm-swatch");
       dot.style.background = colour(p.kind);
       a.appendChild(dot);
@@ -693,15 +696,45 @@
       a.appendChild(el("span", "cm-place-count", String(countOf(i))));
       a.addEventListener("click", function (ev) { ev.preventDefault(); select([i], {pan: true}); });
       li.appendChild(a);
-      list.appendChild(li);
-    });
+      return li;
+    }
+    // A view of thousands of places lists them in batches, the next one made
+    // when the end of the list comes into sight (the filter searches them all).
+    var matching = shown, made = 0, more = el("li", "cm-more");
+    function fill() {
+      var frag = document.createDocumentFragment();
+      var end = Math.min(matching.length, made + LIST_BATCH);
+      for (; made < end; made++) frag.appendChild(item(matching[made]));
+      list.insertBefore(frag, more.parentNode === list ? more : null);
+      if (made < matching.length) {
+        more.textContent = (matching.length - made) + " more…";
+        if (more.parentNode !== list) list.appendChild(more);
+      } else if (more.parentNode === list) {
+        list.removeChild(more);
+      }
+    }
+    if ("IntersectionObserver" in window) {
+      new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) fill();
+      }).observe(more);
+    }
+    more.addEventListener("click", fill);
+    var search = null;
     filter.addEventListener("input", function () {
-      var q = filter.value.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-      Array.prototype.forEach.call(list.querySelectorAll("a"), function (a) {
-        var s = a.dataset.search.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-        a.parentNode.style.display = !q || s.indexOf(q) >= 0 ? "" : "none";
-      });
+      var q = folded(filter.value);
+      if (!search) {
+        search = {};
+        shown.forEach(function (i) {
+          var p = cm.data.places[i];
+          search[i] = folded(p.name + " " + p.aliases.join(" "));
+        });
+      }
+      matching = q ? shown.filter(function (i) { return search[i].indexOf(q) >= 0; }) : shown;
+      list.textContent = "";
+      made = 0;
+      fill();
     });
+    fill();
     box.appendChild(list);
     return box;
   }

@@ -106,3 +106,26 @@ def test_hostile_text_runs_nothing(browser, write, tmp_path):
     assert shown["imgs"] == 0
     assert browser.page.alerts == []
     assert browser.errors() == []
+
+
+def test_a_long_places_list_comes_in_batches_and_the_filter_searches_all(browser, write, tmp_path):
+    names = [f"Qaravil{n:03d}" for n in range(450)]
+    write("big/places.yaml", "places:\n" + "".join(
+        f"  - {{id: p{n}, name: {name}, kind: village, lat: {38 + n % 30 * 0.1:.1f}, lon: {44 + n // 30 * 0.2:.1f}}}\n"
+        for n, name in enumerate(names)))
+    write("big/c/doc.md", "\n\n".join(f"The road passes {name}." for name in names) + "\n")
+    index = open_index(tmp_path / "big/places.yaml", tmp_path / "big/c", reference=None)
+    out = export_view(index, MapView(), tmp_path / "big.html")
+    browser.load(out)
+    count = "document.querySelectorAll('#cm-panel .cm-place-item').length"
+    assert browser.js(count) == 400
+    assert browser.js("document.querySelector('#cm-panel .cm-more').textContent") == "50 more…"
+    browser.js("document.querySelector('#cm-panel .cm-more').scrollIntoView(); 'ok'")
+    browser.qtbot.waitUntil(lambda: browser.js(count) == 450, timeout=5000)
+    assert browser.js("document.querySelectorAll('#cm-panel .cm-more').length") == 0
+    browser.js("""(function () { var f = document.querySelector('.cm-filter'); f.value = 'qaravil44';
+        f.dispatchEvent(new Event('input')); })(); 'ok'""")
+    shown = browser.js("JSON.stringify(Array.prototype.map.call(document.querySelectorAll('#cm-panel .cm-place-name'), "
+                       "function (e) { return e.textContent; }))")
+    assert sorted(shown) == [f"Qaravil{n}" for n in range(440, 450)]
+    assert browser.errors() == []
