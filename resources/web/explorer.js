@@ -361,6 +361,17 @@
       function screen(lat, lon) { return map.latLngToContainerPoint([lat, lon]); }
       function inView(pt) { return pt.x >= view[0] && pt.x <= view[2] && pt.y >= view[1] && pt.y <= view[3]; }
       var placeLabels = [], baseLabels = [];
+      // A label is drawn whole or not at all: inside the map, off its controls
+      // (legend, time filter, zoom and layer buttons, scale, attribution).
+      function whole(b) { return b[0] >= 2 && b[1] >= 2 && b[2] <= size.x - 2 && b[3] <= size.y - 2; }
+      var frame = map.getContainer().getBoundingClientRect();
+      Array.prototype.forEach.call(map.getContainer().querySelectorAll(".leaflet-control"), function (c) {
+        var r = c.getBoundingClientRect();
+        if (r.width && r.height) {
+          boxes.add([r.left - frame.left - 3, r.top - frame.top - 3, r.right - frame.left + 3,
+                     r.bottom - frame.top + 3, "control"]);
+        }
+      });
       // Visible markers are obstacles for every label but their own.
       var max = cm.maxCount, order = [];
       cm.markers.forEach(function (m, i) {
@@ -386,7 +397,7 @@
         for (var k = 0; k < spots.length; k++) {
           var x = o.pt.x + spots[k][0], y = o.pt.y + spots[k][1];
           var b = [x, y, x + w, y + h, "m" + o.i];
-          if (boxes.hits(b)) continue;
+          if (!whole(b) || boxes.hits(b)) continue;
           boxes.add(b);
           placeLabels.push({i: o.i, x: x, y: y});
           break;
@@ -410,7 +421,7 @@
           // A settlement's dot sits on its point, the text to its right.
           if (c.kind === "settlement") bx = [c.pt.x - 4, c.pt.y - h / 2, c.pt.x - 4 + w, c.pt.y + h / 2, "b" + c.n];
           else bx = [c.pt.x - w / 2, c.pt.y - h / 2, c.pt.x + w / 2, c.pt.y + h / 2, "b" + c.n];
-          if (boxes.hits(bx)) continue;
+          if (!whole(bx) || boxes.hits(bx)) continue;
           boxes.add(bx);
           baseLabels.push({row: c.row, kind: c.kind, x: bx[0], y: bx[1]});
           if (baseLabels.length > 400) break;
