@@ -26,7 +26,8 @@ accepted, revised, updated, accessed, retrieved ("Makale Kabul Tarihi" /
 "Article Accepted Date") and the date line under such a label — dates
 inside sentences (events the text reports), dates in headings (a
 chronology's "## 27 September 2020"), in URLs and paths, and impossible or
-future dates. A labelled date wins over bare ones.
+future dates; nor a date line at the top of a text that goes on with more
+date lines (a chronology, a diary). A labelled date wins over bare ones.
 """
 
 from __future__ import annotations
@@ -253,6 +254,8 @@ def publication_date(text: str, *, today: _dt.date | None = None) -> TextDate | 
             when = _bare(line, today)
             if when:
                 bare.append(TextDate(when, number, "date line"))
+    if bare and _dated_entries(lines, n, today):
+        bare = []  # date lines are how this text is organised (a chronology, a diary), not its date
     for found in (labelled, bare):
         dates = {d.date for d in found}
         if len(dates) == 1:
@@ -260,6 +263,16 @@ def publication_date(text: str, *, today: _dt.date | None = None) -> TextDate | 
         if len(dates) > 1:
             return None  # two different dates: which one is the publication's?
     return None
+
+
+def _dated_entries(lines: list[str], header: int, today: _dt.date) -> bool:
+    """True when the text goes on with more date lines after its header, as a
+    chronology or a diary does ("27 September 2020" above each day's entry)."""
+    for raw in lines[header:header + 400]:
+        line = _clean(raw.strip().lstrip("#").strip())
+        if line and len(line) <= 40 and _bare(line, today):
+            return True
+    return False
 
 
 def _is_label_only(rest: str) -> bool:

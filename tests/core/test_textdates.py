@@ -73,6 +73,9 @@ def test_stated_publication_dates(text, want):
     "Autumn 2020\n\nPublished 2021\n\n" + BODY,
     "Published by Oxford University Press\nMarch 2021\n\n" + BODY,
     "March 2021\n\n" + BODY,
+    # a chronology or a diary: date lines head its entries, the first is no publication date
+    "27 September 2020\n\n" + BODY + "\n\n28 September 2020\n\n" + BODY,
+    "Diary\n\nMarch 3, 2021\n\n" + BODY + "\n\n## March 4, 2021\n\n" + BODY,
     # two different statements: which is it?
     "March 3, 2021\n\nApril 5, 2021\n\n" + BODY,
     "Published 12 March 2021\n\nPublished online 14 March 2021\n\n" + BODY,
