@@ -877,14 +877,18 @@
     cm.byId = {};
     cm.data.places.forEach(function (p, i) { cm.byId[p.id] = i; });
     cm.baseGroup = layers.base;
-    cm.basemap = drawBasemap(layers.base);
-    primeMetrics([["cm-label", false]].concat(((cm.basemap && cm.basemap.labelKinds) || []).map(function (k) {
-      return ["cm-base-label cm-base-" + k, k === "settlement"]; })));
     if (options.explorer) {
       cm.panel = document.getElementById("cm-panel");
       document.body.classList.add("cm-with-panel");
       map.invalidateSize();
     }
+    // The view first, without animation: the basemap band, the clusters and
+    // the labels are then made once, for the zoom the user will see.
+    if (cm.data.center && cm.data.zoom !== null) map.setView(cm.data.center, cm.data.zoom, {animate: false});
+    else if (cm.data.fit) map.fitBounds(cm.data.fit, {padding: [24, 24], animate: false});
+    cm.basemap = drawBasemap(layers.base);
+    primeMetrics([["cm-label", false]].concat(((cm.basemap && cm.basemap.labelKinds) || []).map(function (k) {
+      return ["cm-base-label cm-base-" + k, k === "settlement"]; })));
     var max = 0;
     cm.data.places.forEach(function (p) { if (p.count > max) max = p.count; });
     cm.maxCount = max;
@@ -924,8 +928,6 @@
     function narrow() { map.getContainer().classList.toggle("cm-narrow", map.getSize().x < 640); }
     map.on("resize", narrow);
     narrow();
-    if (cm.data.center && cm.data.zoom !== null) map.setView(cm.data.center, cm.data.zoom);
-    else if (cm.data.fit) map.fitBounds(cm.data.fit, {padding: [24, 24]});
     document.addEventListener("keydown", function (ev) {
       if (ev.key === "Escape") { closeTooltips(); if (cm.selected.length) select([], {pan: false}); }
     });
