@@ -329,8 +329,8 @@ def document_fields(doc_id: str, path: Path, reader_name: str, found: dict, meta
         id=doc_id, path=str(path), title=meta.get("title") or found.get("title") or path.stem,
         authors=meta.get("authors") or tuple(found.get("authors", ())), year=year, venue=meta.get("venue", ""),
         languages=meta.get("languages", ()), extra=extra, date=date or (str(year) if year else ""),
-        date_source=source if date else ("manifest" if year else ""), format=reader_name, pages=tuple(tuple(p) for p in found.get("pages", ())),
-        page_labels=tuple(found.get("page_labels", ())),
+        date_source=source if date else ("manifest" if year else ""), format=reader_name,
+        pages=tuple(tuple(p) for p in found.get("pages", ())), page_labels=tuple(found.get("page_labels", ())),
     )
 
 

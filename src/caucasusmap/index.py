@@ -75,10 +75,11 @@ CACHE_ENV = "CAUCASUSMAP_CACHE_DIR"
 REFERENCE_ENV = "CAUCASUSMAP_REFERENCE"
 """``none`` (or ``off``) links with the user's gazetteer alone; a path uses
 that reference database instead of the packaged one."""
-INDEX_FORMAT = "5"
+INDEX_FORMAT = "6"
 """Bumped whenever the store's content changes meaning (2: passages carry
 their page; 3: confidence and alternatives, reference places; 4: the
-columnar store; 5: both)."""
+columnar store; 5: both; 6: documents' dates from what their text states, with
+their source)."""
 KEEP_STORES = 4
 """Stores kept in the cache directory (one per gazetteer + corpus folder)."""
 READING_CACHE = 50_000
@@ -1001,7 +1002,7 @@ def link_files(spec: LinkSpec, items: Sequence[tuple[str, str, int, int]]) -> Pa
             rec.issue = ["error", 0, 0, too_long]
             out.failed(rec)
             continue
-        rec.found = {**found_metadata(path, found), "reader_version": reader.version}
+        rec.found = {**found_metadata(path, found, reader), "reader_version": reader.version}
         rec.chars = len(found.text)
         doc = Document("", str(path), "", found.text, format=reader.name, blocks=found.blocks)
         out.add(rec, found.text, document_passage_fields(doc), linker)
