@@ -89,6 +89,8 @@ BRIDGE_SCRIPT = """
     state.map.on("moveend", function () { send("viewChanged", [JSON.parse(caucasusmap.getView())]); });
     state.map.on("baselayerchange", function (e) { send("baseLayerChanged", [e.name]); });
     caucasusmap.onTimeRange = function (a, b) { send("timeRangeChanged", [a, b]); };
+    // The view the page opened with (it is set before the page is ready, so no moveend tells it).
+    send("viewChanged", [JSON.parse(caucasusmap.getView())]);
     send("ready", []);
   }
   hook();
