@@ -90,16 +90,33 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "document"
 
 
+MAX_HEADING_CHARS = 1000
+"""A line longer than this is a paragraph, even if it starts like a heading."""
+
+
+def _head_lines(text: str, n: int, width: int = MAX_HEADING_CHARS):
+    """The first ``n`` lines of ``text``, each cut to ``width`` characters
+    (no copy of the whole text: a title is looked for at its start)."""
+    pos = 0
+    for _ in range(n):
+        if pos >= len(text):
+            return
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        yield text[pos:min(end, pos + width)]
+        pos = end + 1
+
+
 def _first_heading(text: str, fallback: str, markup: bool = True) -> str:
     if not markup:  # extracted text: its first line is its first block
-        return text.lstrip().split("\n", 1)[0][:200] or fallback
-    for line in text.splitlines()[:200]:
+        return next((line.strip()[:200] for line in _head_lines(text, 50) if line.strip()), "") or fallback
+    for line in _head_lines(text, 200):
         m = re.match(r"^\s{0,3}#{1,6}\s+(.*\S)", line)
         if m:
             title = _clean_inline(m.group(1)).strip(" :")
             if title:
                 return title
-    for line in text.splitlines()[:50]:
+    for line in _head_lines(text, 50):
         clean = _clean_inline(line).strip()
         if clean:
             return clean[:200]
@@ -559,10 +576,6 @@ _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$", re.DOTALL)
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?!\s)(.+?)(?<!\s)\1\s*:?\s*$", re.DOTALL)
 _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*(\w{1,4})\s*</sup>|\[\^(\w{1,8})\]:)")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S", re.MULTILINE)
-
-
-MAX_HEADING_CHARS = 1000
-"""A line longer than this is a paragraph, even if it starts like a heading."""
 
 
 def _heading(block: str) -> tuple[int, str] | None:

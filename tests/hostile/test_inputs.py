@@ -264,3 +264,19 @@ def test_a_long_line_that_starts_like_a_heading_is_a_paragraph_split_in_bounded_
     tracemalloc.stop()
     assert [(f[0], f[2]) for f in fields] == [(0, "paragraph")]
     assert peak < 3 * 4 * len(line)  # a copy or two, not the regex engine's backtracking over the line
+
+
+def test_the_title_of_a_long_one_line_document_is_found_in_bounded_memory():
+    import tracemalloc
+
+    from caucasusmap.corpus import _first_heading
+
+    line = "# Թ Field notes " + "on Baku and Tabriz, " * 50_000  # one line of a million characters
+    assert _first_heading("\n\n# The title\n\nBaku.\n", "x") == "The title"
+    assert _first_heading("  \nFirst line  \nsecond", "x", markup=False) == "First line"
+    tracemalloc.start()
+    title = _first_heading(line, "fallback")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert title.startswith("Թ Field notes on Baku")
+    assert peak < 4 * len(line)  # never a copy of the whole text (the line was split and cleaned whole)
