@@ -45,7 +45,7 @@ from .corpus import (
     read_corpus,
     read_manifest,
 )
-from .errors import DocumentError, Issue, error, warning
+from .errors import Cancelled, DocumentError, Issue, error, warning
 from .gazetteer import Gazetteer, load_gazetteer, read_gazetteer_texts
 from .linking import LINKER_VERSION, MIN_CONFIDENCE, Linker, passage_of
 from .model import Document, Mention, Passage, Place
@@ -66,7 +66,7 @@ from .store import (
 )
 
 __all__ = ["Index", "MentionTable", "build_index", "open_index", "update_store", "open_store", "cache_dir",
-           "link_documents", "link_files", "LinkSpec", "LinkStats", "Progress", "default_reference",
+           "cancellable", "link_documents", "link_files", "LinkSpec", "LinkStats", "Progress", "default_reference",
            "REFERENCE_ENV"]
 
 log = logging.getLogger("caucasusmap.index")
@@ -847,6 +847,32 @@ def _candidates(spec: LinkSpec) -> tuple[tuple[Place, ...], int]:
     return layered.places, layered.n_curated
 
 
+_CANCEL = threading.local()
+
+
+class cancellable:
+    """``with cancellable(cancelled): open_index(...)``: documents linked in
+    this thread ask ``cancelled()`` inside each document (between the
+    linker's steps and between windows of a long one) and raise
+    :class:`~caucasusmap.errors.Cancelled` when it says yes. Work handed to
+    other processes stops between batches."""
+
+    def __init__(self, cancelled: Callable[[], bool] | None):
+        self.cancelled = cancelled
+
+    def __enter__(self) -> cancellable:
+        self._previous = getattr(_CANCEL, "check", None)
+        _CANCEL.check = self.cancelled
+        return self
+
+    def __exit__(self, *exc) -> None:
+        _CANCEL.check = self._previous
+
+
+def _cancel_check() -> Callable[[], bool] | None:
+    return getattr(_CANCEL, "check", None)
+
+
 WINDOW_CHARS = 1 << 19
 """A document longer than this is linked a window at a time: memory while
 linking grows with the text linked at once (about 40 bytes a character), and
@@ -867,8 +893,9 @@ def find_links_windowed(linker: Linker, text: str, window: int | None = None, ma
     window = window or WINDOW_CHARS
     margin = WINDOW_MARGIN if margin is None else margin
     n = len(text)
+    cancelled = _cancel_check()
     if n <= window:
-        links = linker.find_links(text)
+        links = linker.find_links(text, cancelled)
         return (links.start, links.end, links.place, links.confidence, np.diff(links.alt_offset),
                 links.alt_place, links.alt_score)
     cuts = [0]
@@ -880,8 +907,10 @@ def find_links_windowed(linker: Linker, text: str, window: int | None = None, ma
     cuts.append(n)
     out: list[list[np.ndarray]] = [[] for _ in range(7)]
     for a, b in zip(cuts, cuts[1:]):
+        if cancelled is not None and cancelled():
+            raise Cancelled("cancelled")
         lo, hi = max(0, a - margin), min(n, b + margin)
-        links = linker.find_links(text[lo:hi])
+        links = linker.find_links(text[lo:hi], cancelled)
         start = links.start + lo
         keep = (start >= a) & (start < b)
         counts = np.diff(links.alt_offset)

@@ -222,7 +222,7 @@ def test_a_long_document_is_linked_in_windows_with_the_same_mentions(mini_gazett
     whole = linker.find_links(text)
     seen = []
     real = linker.find_links
-    linker.find_links = lambda t: (seen.append(len(t)), real(t))[1]
+    linker.find_links = lambda t, *more: (seen.append(len(t)), real(t, *more))[1]
     start, end, place, confidence, counts, alt_place, alt_score = index_mod.find_links_windowed(
         linker, text, window, margin)
     assert len(seen) > 2 and max(seen) <= window + 2 * margin + 1
@@ -241,7 +241,8 @@ def test_a_long_one_line_document_in_the_store_is_linked_in_windows(mini_gazette
     monkeypatch.setattr(index_mod, "WINDOW_MARGIN", 500)
     longest = []
     real = index_mod.Linker.find_links
-    monkeypatch.setattr(index_mod.Linker, "find_links", lambda self, t: (longest.append(len(t)), real(self, t))[1])
+    monkeypatch.setattr(index_mod.Linker, "find_links",
+                        lambda self, t, *more: (longest.append(len(t)), real(self, t, *more))[1])
     stored = open_index(mini_gazetteer, tmp_path / "long")
     assert stored.source == "built"
     assert max(longest) <= 4000 + 2 * 500 + 1 and len(longest) > 10
@@ -320,3 +321,31 @@ def test_cancel_is_honoured_inside_a_document(mini_gazetteer):
         linker.find_arrays(text, cancelled)
     assert len(asked) == 2
     assert len(linker.find_arrays(text, lambda: False)[0]) == len(linker.find_arrays(text)[0]) == 6001
+
+
+def test_cancel_is_honoured_inside_a_long_document(mini_gazetteer, write, tmp_path, monkeypatch):
+    """Cancel reaches the linker inside a document opened through
+    open_index (between windows and inside each), not only between documents."""
+    from caucasusmap.errors import Cancelled
+
+    write("long/one-line.txt", _long_line(3000) + "\n")
+    monkeypatch.setattr(index_mod, "WINDOW_CHARS", 4000)
+    monkeypatch.setattr(index_mod, "WINDOW_MARGIN", 500)
+    asked = []
+    windows = []
+    real = index_mod.Linker.find_links
+    monkeypatch.setattr(index_mod.Linker, "find_links",
+                        lambda self, t, *more: (windows.append(len(t)), real(self, t, *more))[1])
+
+    def cancelled():
+        asked.append(len(windows))
+        return len(windows) >= 3  # cancel once three windows of the one document are linked
+
+    with pytest.raises(Cancelled), index_mod.cancellable(cancelled):
+        open_index(mini_gazetteer, tmp_path / "long", use_cache=False)
+    assert 3 <= len(windows) < 20  # the document has many more windows than that
+    assert asked and asked[0] == 0  # asked before the first window is done too (inside the linker)
+    # Outside the block nothing is asked: the same corpus links in full.
+    windows.clear()
+    index = open_index(mini_gazetteer, tmp_path / "long", use_cache=False)
+    assert len(windows) >= 20 and len(index.mentions) > 0

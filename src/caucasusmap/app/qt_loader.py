@@ -22,7 +22,7 @@ from ..candidates import find_candidates, ignore_path, read_ignore
 from ..corpus import ANNOTATIONS_FILE, document_suffixes
 from ..errors import Cancelled, CaucasusmapError
 from ..gazetteer import SUFFIXES as GAZETTEER_SUFFIXES
-from ..index import Index, open_index
+from ..index import Index, cancellable, open_index
 from ..search import PassageSearch
 from ..session import PathsChanged, Session
 
@@ -79,7 +79,8 @@ class Loader(QObject):
 
         def work():
             try:
-                index = open_index(gazetteer, corpus, progress=report)
+                with cancellable(self._cancel.is_set):
+                    index = open_index(gazetteer, corpus, progress=report)
             except (CaucasusmapError, Cancelled) as exc:
                 emit(self.finished, LoadResult(error=exc))
                 return
