@@ -616,14 +616,13 @@ class Decider:
             # Pass 1 decides with the settled mentions as context; pass 2 adds pass 1's choices.
             for _pass in (0, 1):
                 ctx = np.flatnonzero(chosen >= 0) if _pass else anchors
-                ctx_pos = ms[ctx]
-                ctx_place = chosen[ctx]
+                context = _Context(lk, ms[ctx], chosen[ctx])
                 for n, i in enumerate(todo):
                     if n % (CHECK_EVERY // 10) == 0:
                         self.check()
                     cands = place[bounds[i]:bounds[i + 1]]
                     best, conf, others = self._decide(int(i), cands, int(after[i]), int(before[i]), ms, me,
-                                                      chosen, ctx_pos, ctx_place)
+                                                      chosen, context)
                     chosen[i] = best
                     confidence[i] = conf
                     alts[int(i)] = others
@@ -819,7 +818,7 @@ class Decider:
                 return True
         return False
 
-    def _decide(self, i, cands, after, before, ms, me, chosen, ctx_pos, ctx_place):
+    def _decide(self, i, cands, after, before, ms, me, chosen, context: _Context):
         lk = self.lk
         s, e = int(ms[i]), int(me[i])
         cands = np.asarray(cands)
@@ -866,20 +865,14 @@ class Decider:
                 return -1, 0.0, []
             score = score + 3.0 * held
         # Coherence with the places around and in the whole document.
-        if len(ctx_pos):
-            local = np.abs(ctx_pos - s) <= _WINDOW
-            ctx_local = ctx_place[local & (ctx_pos != s)]
-            ctx_all = ctx_place[ctx_pos != s]
-            score = score + self._coherence(cands, ctx_local, 2.0, 2.0) + self._coherence(cands, ctx_all, 0.8, 0.8)
+        if len(context):
+            score = score + self._context_coherence(cands, s, context)
         score = np.where(veto, -np.inf, score)
-        if lk._is_ref[cands].all() and len(cands) == 1 and len(ctx_pos):
+        if lk._is_ref[cands].all() and len(cands) == 1 and len(context):
             # A lone small reference place far from everything else the text names is doubtful.
             c = int(cands[0])
-            local_ctx = ctx_place[lk._local[ctx_place]]
-            if lk._importance[c] < 4.5 and len(local_ctx) >= 3:
-                d = self._distance_km(c, local_ctx)
-                if d.min() > 400.0:
-                    return -1, 0.0, []
+            if lk._importance[c] < 4.5 and self._far_from_context(c, context):
+                return -1, 0.0, []
         finite = np.isfinite(score)
         z = np.where(finite, score - score[finite].max(), -np.inf)
         prob = np.exp(z)
@@ -899,11 +892,18 @@ class Decider:
         return np.where(inside, 5.0, -2.0)
 
     def _distance_km(self, c: int, others: np.ndarray) -> np.ndarray:
-        lk = self.lk
-        lat1, lon1 = lk._lat[c], lk._lon[c]
-        lat2, lon2 = lk._lat[others], lk._lon[others]
-        h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-        return 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+        return _distance_km(self.lk, c, others)
+
+    def _context_coherence(self, cands, s: int, context: _Context) -> np.ndarray:
+        """Coherence with the places chosen within ``_WINDOW`` of ``s`` and
+        with those of the whole text, the mention at ``s`` itself left out."""
+        return (self._coherence(cands, context.around(s), 2.0, 2.0)
+                + context.coherence(cands, s, 0.8, 0.8))
+
+    def _far_from_context(self, c: int, context: _Context) -> bool:
+        """Whether the text names at least three local places and all of them
+        lie over 400 km from ``c``."""
+        return context.n_local >= 3 and float(context.distances(c).min()) > 400.0
 
     def _coherence(self, cands, ctx: np.ndarray, w_country: float, w_near: float) -> np.ndarray:
         """Per candidate: share of the context's local places in the same
@@ -923,6 +923,83 @@ class Decider:
                     out[k] += w_country * float(np.mean(lk._country[others][known] == lk._country[c]))
             if lk._local[c]:
                 out[k] += w_near * float(np.mean(np.exp(-self._distance_km(c, others) / 150.0)))
+        return out
+
+
+def _distance_km(lk: Linker, c: int, others: np.ndarray) -> np.ndarray:
+    """Great-circle distances in km from place ``c`` to each of ``others``."""
+    lat1, lon1 = lk._lat[c], lk._lon[c]
+    lat2, lon2 = lk._lat[others], lk._lon[others]
+    h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+
+
+class _Context:
+    """The places chosen so far in one text (a pass of :class:`Decider`), for
+    coherence: their positions in order, and the local places once each with
+    how often they were chosen. A mention weighs its candidates against the
+    whole text in time proportional to the distinct places, not to the
+    mentions (pairwise, a long text took time quadratic in its length)."""
+
+    def __init__(self, lk: Linker, pos: np.ndarray, place: np.ndarray):
+        order = np.argsort(pos, kind="stable")
+        self.lk, self.pos, self.place = lk, pos[order], place[order]
+        local = lk._local[self.place]
+        self.n_local = int(local.sum())
+        self.uniq, self.count = np.unique(self.place[local], return_counts=True)
+        self._known = lk._country[self.uniq] > 0
+        self._country = lk._country[self.uniq][self._known]
+        self._rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def __len__(self) -> int:
+        return len(self.pos)
+
+    def _row(self, c: int) -> tuple[np.ndarray, np.ndarray]:
+        row = self._rows.get(c)
+        if row is None:
+            d = _distance_km(self.lk, c, self.uniq)
+            row = self._rows[c] = (d, np.exp(-d / 150.0))
+        return row
+
+    def distances(self, c: int) -> np.ndarray:
+        """km from ``c`` to each distinct local place of the text."""
+        return self._row(c)[0]
+
+    def around(self, s: int) -> np.ndarray:
+        """The places chosen within ``_WINDOW`` of ``s``, not at ``s``, in text order."""
+        lo = int(np.searchsorted(self.pos, s - _WINDOW, side="left"))
+        hi = int(np.searchsorted(self.pos, s + _WINDOW, side="right"))
+        return self.place[lo:hi][self.pos[lo:hi] != s]
+
+    def coherence(self, cands, s: int, w_country: float, w_near: float) -> np.ndarray:
+        """:meth:`Decider._coherence` against every chosen place of the text
+        but the one at ``s``: the share of local places in each candidate's
+        country and their mean closeness, from the per-place counts."""
+        lk = self.lk
+        out = np.zeros(len(cands))
+        if not len(self.uniq):
+            return out
+        weight = self.count.copy()
+        # Other mentions of the same name (whatever they were taken for) are no evidence.
+        k = np.minimum(np.searchsorted(self.uniq, cands), len(self.uniq) - 1)
+        weight[k[self.uniq[k] == cands]] = 0
+        lo = int(np.searchsorted(self.pos, s, side="left"))
+        hi = int(np.searchsorted(self.pos, s, side="right"))
+        for p in self.place[lo:hi].tolist():
+            if lk._local[p] and p not in cands:
+                weight[int(np.searchsorted(self.uniq, p))] -= 1
+        n = int(weight.sum())
+        if not n:
+            return out
+        known = weight[self._known]
+        n_known = int(known.sum())
+        country = self._country
+        for j, c in enumerate(cands):
+            c = int(c)
+            if lk._country[c] and n_known:
+                out[j] += w_country * (int(known[country == lk._country[c]].sum()) / n_known)
+            if lk._local[c]:
+                out[j] += w_near * (float(self._row(c)[1] @ weight) / n)
         return out
 
 
