@@ -897,33 +897,12 @@ class Decider:
     def _context_coherence(self, cands, s: int, context: _Context) -> np.ndarray:
         """Coherence with the places chosen within ``_WINDOW`` of ``s`` and
         with those of the whole text, the mention at ``s`` itself left out."""
-        return (self._coherence(cands, context.around(s), 2.0, 2.0)
-                + context.coherence(cands, s, 0.8, 0.8))
+        return context.coherence_around(cands, s, 2.0, 2.0) + context.coherence(cands, s, 0.8, 0.8)
 
     def _far_from_context(self, c: int, context: _Context) -> bool:
         """Whether the text names at least three local places and all of them
         lie over 400 km from ``c``."""
         return context.n_local >= 3 and float(context.distances(c).min()) > 400.0
-
-    def _coherence(self, cands, ctx: np.ndarray, w_country: float, w_near: float) -> np.ndarray:
-        """Per candidate: share of the context's local places in the same
-        country, and their mean closeness (exp(-km/150))."""
-        lk = self.lk
-        # Other mentions of the same name (whatever they were taken for) are no evidence.
-        ctx = ctx[lk._local[ctx] & ~np.isin(ctx, cands)] if len(ctx) else ctx
-        if not len(ctx):
-            return np.zeros(len(cands))
-        out = np.zeros(len(cands))
-        for k, c in enumerate(cands):
-            c = int(c)
-            others = ctx
-            if lk._country[c]:
-                known = lk._country[others] > 0
-                if known.any():
-                    out[k] += w_country * float(np.mean(lk._country[others][known] == lk._country[c]))
-            if lk._local[c]:
-                out[k] += w_near * float(np.mean(np.exp(-self._distance_km(c, others) / 150.0)))
-        return out
 
 
 def _distance_km(lk: Linker, c: int, others: np.ndarray) -> np.ndarray:
@@ -936,19 +915,31 @@ def _distance_km(lk: Linker, c: int, others: np.ndarray) -> np.ndarray:
 
 class _Context:
     """The places chosen so far in one text (a pass of :class:`Decider`), for
-    coherence: their positions in order, and the local places once each with
-    how often they were chosen. A mention weighs its candidates against the
+    coherence: a candidate scores by the share of the other local places
+    (places with a point in the region) in its country and their mean
+    closeness (exp(-km/150)), among those around the mention and among all of
+    the text. Other mentions of the same name (whatever they were taken for)
+    are no evidence and are left out.
+
+    The chosen places are kept by position and, the local ones, once each
+    with how often they were chosen; distances are computed once per
+    candidate and distinct place. A mention is then weighed against the
     whole text in time proportional to the distinct places, not to the
-    mentions (pairwise, a long text took time quadratic in its length)."""
+    mentions (compared pairwise, a long text took time quadratic in its
+    length)."""
 
     def __init__(self, lk: Linker, pos: np.ndarray, place: np.ndarray):
         order = np.argsort(pos, kind="stable")
         self.lk, self.pos, self.place = lk, pos[order], place[order]
         local = lk._local[self.place]
         self.n_local = int(local.sum())
-        self.uniq, self.count = np.unique(self.place[local], return_counts=True)
-        self._known = lk._country[self.uniq] > 0
-        self._country = lk._country[self.uniq][self._known]
+        self.uniq, inverse, self.count = np.unique(self.place[local], return_inverse=True, return_counts=True)
+        # Per chosen mention, its place's row in ``uniq`` (-1: not a local place).
+        self.row = np.full(len(self.place), -1, dtype=np.int64)
+        self.row[local] = inverse.ravel()
+        self.country = lk._country[self.uniq]
+        self._known = self.country > 0
+        self._known_country = self.country[self._known]
         self._rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
     def __len__(self) -> int:
@@ -965,39 +956,56 @@ class _Context:
         """km from ``c`` to each distinct local place of the text."""
         return self._row(c)[0]
 
-    def around(self, s: int) -> np.ndarray:
-        """The places chosen within ``_WINDOW`` of ``s``, not at ``s``, in text order."""
+    def _rows_of(self, cands) -> list[int]:
+        """The rows in ``uniq`` of those of ``cands`` the text chose."""
+        k = np.minimum(np.searchsorted(self.uniq, cands), len(self.uniq) - 1)
+        return k[self.uniq[k] == cands].tolist()
+
+    def coherence_around(self, cands, s: int, w_country: float, w_near: float) -> np.ndarray:
+        """Against the local places chosen within ``_WINDOW`` of ``s`` (not at ``s``)."""
+        out = np.zeros(len(cands))
+        if not len(self.uniq):
+            return out
         lo = int(np.searchsorted(self.pos, s - _WINDOW, side="left"))
         hi = int(np.searchsorted(self.pos, s + _WINDOW, side="right"))
-        return self.place[lo:hi][self.pos[lo:hi] != s]
+        rows = self.row[lo:hi]
+        keep = (rows >= 0) & (self.pos[lo:hi] != s)
+        for r in self._rows_of(cands):
+            keep &= rows != r
+        rows = rows[keep]
+        if not len(rows):
+            return out
+        lk = self.lk
+        country = self.country[rows]
+        known = country[country > 0]
+        for j, c in enumerate(cands.tolist()):
+            if lk._country[c] and len(known):
+                out[j] += w_country * float(np.mean(known == lk._country[c]))
+            if lk._local[c]:
+                out[j] += w_near * float(np.mean(self._row(c)[1][rows]))
+        return out
 
     def coherence(self, cands, s: int, w_country: float, w_near: float) -> np.ndarray:
-        """:meth:`Decider._coherence` against every chosen place of the text
-        but the one at ``s``: the share of local places in each candidate's
-        country and their mean closeness, from the per-place counts."""
-        lk = self.lk
+        """Against every local place chosen in the text but at ``s``, from the per-place counts."""
         out = np.zeros(len(cands))
         if not len(self.uniq):
             return out
         weight = self.count.copy()
-        # Other mentions of the same name (whatever they were taken for) are no evidence.
-        k = np.minimum(np.searchsorted(self.uniq, cands), len(self.uniq) - 1)
-        weight[k[self.uniq[k] == cands]] = 0
+        weight[self._rows_of(cands)] = 0
         lo = int(np.searchsorted(self.pos, s, side="left"))
         hi = int(np.searchsorted(self.pos, s, side="right"))
-        for p in self.place[lo:hi].tolist():
-            if lk._local[p] and p not in cands:
-                weight[int(np.searchsorted(self.uniq, p))] -= 1
+        for r in self.row[lo:hi].tolist():
+            if r >= 0 and weight[r]:
+                weight[r] -= 1
         n = int(weight.sum())
         if not n:
             return out
+        lk = self.lk
         known = weight[self._known]
         n_known = int(known.sum())
-        country = self._country
-        for j, c in enumerate(cands):
-            c = int(c)
+        for j, c in enumerate(cands.tolist()):
             if lk._country[c] and n_known:
-                out[j] += w_country * (int(known[country == lk._country[c]].sum()) / n_known)
+                out[j] += w_country * (int(known[self._known_country == lk._country[c]].sum()) / n_known)
             if lk._local[c]:
                 out[j] += w_near * (float(self._row(c)[1] @ weight) / n)
         return out

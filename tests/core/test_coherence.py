@@ -34,6 +34,23 @@ class PairwiseDecider(Decider):
         ctx_all = ctx_place[ctx_pos != s]
         return self._coherence(cands, ctx_local, 2.0, 2.0) + self._coherence(cands, ctx_all, 0.8, 0.8)
 
+    def _coherence(self, cands, ctx, w_country, w_near):
+        lk = self.lk
+        ctx = ctx[lk._local[ctx] & ~np.isin(ctx, cands)] if len(ctx) else ctx
+        if not len(ctx):
+            return np.zeros(len(cands))
+        out = np.zeros(len(cands))
+        for k, c in enumerate(cands):
+            c = int(c)
+            others = ctx
+            if lk._country[c]:
+                known = lk._country[others] > 0
+                if known.any():
+                    out[k] += w_country * float(np.mean(lk._country[others][known] == lk._country[c]))
+            if lk._local[c]:
+                out[k] += w_near * float(np.mean(np.exp(-self._distance_km(c, others) / 150.0)))
+        return out
+
     def _far_from_context(self, c, context):
         ctx_place = context.place
         local_ctx = ctx_place[self.lk._local[ctx_place]]
