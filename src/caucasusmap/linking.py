@@ -524,12 +524,14 @@ def _leftmost_longest(s: np.ndarray, e: np.ndarray, place: np.ndarray):
     sizes = np.bincount(cluster_id)
     crowded = np.flatnonzero(sizes[cluster_id] > 1)
     last_end = -1
-    for i in crowded:
-        if starts_cluster[i]:
-            last_end = -1
-        if us[i] >= last_end:
-            keep_span[i] = True
-            last_end = ue[i]
+    if len(crowded):
+        c_start, c_s, c_e = starts_cluster[crowded].tolist(), us[crowded].tolist(), ue[crowded].tolist()
+        for i, first_in, a, b in zip(crowded.tolist(), c_start, c_s, c_e):
+            if first_in:
+                last_end = -1
+            if a >= last_end:
+                keep_span[i] = True
+                last_end = b
     span_of_row = np.cumsum(first) - 1
     keep = keep_span[span_of_row]
     return s[keep], e[keep], place[keep]
@@ -761,14 +763,16 @@ class Decider:
 
     def _spread_plural(self, listed, after, before) -> None:
         n = len(listed)
-        for i in range(n - 2, -1, -1):
-            nxt = after[i + 1]
-            if after[i] < 0 and nxt >= 0 and _CUE_KIND_SETS[nxt][3] and listed[i]:
+        # Only listed mentions pass a cue on (walked in order: "A, B and C provinces").
+        heads = np.flatnonzero(listed[:n - 1]).tolist()
+        for i in reversed(heads):
+            nxt = int(after[i + 1])
+            if after[i] < 0 and nxt >= 0 and _CUE_KIND_SETS[nxt][3]:
                 after[i] = nxt
-        for i in range(1, n):
-            prev = before[i - 1]
-            if before[i] < 0 and prev >= 0 and _CUE_KIND_SETS[prev][3] and listed[i - 1]:
-                before[i] = prev
+        for i in heads:
+            prev = int(before[i])
+            if before[i + 1] < 0 and prev >= 0 and _CUE_KIND_SETS[prev][3]:
+                before[i + 1] = prev
 
     def _gap(self, a: int, b: int) -> str:
         """Original text between folded positions a (end) and b (start)."""
@@ -864,8 +868,9 @@ class Decider:
             if lk._is_ref[cands].all() and not held.any():
                 return -1, 0.0, []
             score = score + 3.0 * held
-        # Coherence with the places around and in the whole document.
-        if len(context):
+        # Coherence with the places around and in the whole document (a lone
+        # candidate takes probability 1 whatever it scores: not weighed).
+        if len(context) and len(cands) > 1:
             score = score + self._context_coherence(cands, s, context)
         score = np.where(veto, -np.inf, score)
         if lk._is_ref[cands].all() and len(cands) == 1 and len(context):
@@ -941,6 +946,7 @@ class _Context:
         self._known = self.country > 0
         self._known_country = self.country[self._known]
         self._rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._whole: dict[tuple, np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self.pos)
@@ -985,11 +991,9 @@ class _Context:
                 out[j] += w_near * float(np.mean(self._row(c)[1][rows]))
         return out
 
-    def coherence(self, cands, s: int, w_country: float, w_near: float) -> np.ndarray:
-        """Against every local place chosen in the text but at ``s``, from the per-place counts."""
-        out = np.zeros(len(cands))
-        if not len(self.uniq):
-            return out
+    def weights(self, cands, s: int) -> np.ndarray:
+        """Per distinct local place, how often the text chose it elsewhere
+        than at ``s``, the places of ``cands`` left out (0)."""
         weight = self.count.copy()
         weight[self._rows_of(cands)] = 0
         lo = int(np.searchsorted(self.pos, s, side="left"))
@@ -997,6 +1001,24 @@ class _Context:
         for r in self.row[lo:hi].tolist():
             if r >= 0 and weight[r]:
                 weight[r] -= 1
+        return weight
+
+    def coherence(self, cands, s: int, w_country: float, w_near: float) -> np.ndarray:
+        """Against every local place chosen in the text but at ``s``, from the
+        per-place counts (the same for every mention of the same candidates
+        with the same place at its own position: computed once)."""
+        if not len(self.uniq):
+            return np.zeros(len(cands))
+        lo = int(np.searchsorted(self.pos, s, side="left"))
+        hi = int(np.searchsorted(self.pos, s, side="right"))
+        key = (tuple(cands.tolist()), tuple(self.row[lo:hi].tolist()), w_country, w_near)
+        out = self._whole.get(key)
+        if out is None:
+            out = self._whole[key] = self._coherence(cands, self.weights(cands, s), w_country, w_near)
+        return out.copy()
+
+    def _coherence(self, cands, weight: np.ndarray, w_country: float, w_near: float) -> np.ndarray:
+        out = np.zeros(len(cands))
         n = int(weight.sum())
         if not n:
             return out
