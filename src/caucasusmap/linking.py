@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -49,7 +50,7 @@ from .reference import Reference, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "5"
+LINKER_VERSION = "6"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -91,7 +92,7 @@ _cue("province|provinces|ostan|oblast|область|krai|край|vilayet|vilay
      "провинция|استان", _ADMIN, True, "both")
 _cue("ili|ilinde|ilinin", _ADMIN, True, "after")
 _cue("district|districts|rayon|rayonu|rayonunun|raion|район|района|county|shahrestan|شهرستان|ilçesi|uyezd|"
-     "uezd|уезд", _DISTRICT, True, "both")
+     "uezd|уезд|municipality|municipalities|munitsipaliteti|муниципалитет", _DISTRICT, True, "both")
 _cue("region|regions|area|zone|bölgesi|bölgəsi|регион|mahal|منطقه|exclave|enclave", _AREA, False, "after")
 _cue("valley|valleys|plain|plains|gorge|vadisi|düzü|ovası|долина|dərəsi", _TERRAIN, True, "after")
 _cue("basin|lowland|lowlands|steppe|plateau|highlands|peninsula", _TERRAIN, False, "after")
@@ -141,8 +142,16 @@ _TITLE_AFTER = {fold_phrase(w) for w in (
     "studies", "journal", "review", "quarterly", "radio", "agency", "ajansı", "ajansi", "news", "times", "post",
     "press", "herald", "tribune", "gazette", "daily", "magazine", "airlines", "airways", "club", "fc",
     "institute", "publishers", "publishing", "tv", "television", "channel", "bank", "group", "watch", "examiner",
-    "observer", "monitor", "standard time", "time zone", "summer time"
+    "observer", "monitor", "standard time", "time zone", "summer time",
+    # A street, a square or a park named after a place (or a person) is not the place.
+    "street", "avenue", "prospect", "prospekt", "boulevard", "square", "park", "küçəsi", "prospekti", "meydanı",
+    "ulitsa", "улица", "проспект",
+    # A citation style named after its city ("Chicago style") is not the city.
+    "style", "manual of style"
 )}
+# A citation style as a label before a reference: "**Chicago:** Smith, J., …"
+# (a publisher's place, "Chicago: University of Chicago Press", stays a place).
+_CITATION_LABEL = re.compile(r"^[*_]*\s*:[*_]*\s+[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]+,\s+[A-ZÀ-ÖØ-ÞĀ-ſƏ]\.")
 # Given-name + surname: a capitalised word with one of the region's surname
 # endings right after a reference name makes it a given name ("Ararat Mirzoyan").
 _SURNAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*(?:yan|ian|jan|ov|ova|ev|eva|yev|yeva|in|ina|sky|skaya|enko|idze|"
@@ -156,8 +165,21 @@ _TITLES = {fold_phrase(w) for w in (
     "sheikh", "imam", "ayatollah", "shah", "sultan", "king", "queen", "prince", "princess", "emir", "khan", "sir",
     "lord", "lady", "colonel", "major", "captain", "lieutenant", "commander", "marshal", "senator", "ambassador",
     "mayor", "governor", "bishop", "father", "patriarch", "catholicos", "mullah", "hajji", "haji", "mirza", "bey",
-    "pasha", "agha", "aga"
+    "pasha", "agha", "aga",
+    # Callings that stand before a person's name ("the poet Shahriyar").
+    "poet", "writer", "author", "novelist", "composer", "painter", "singer", "scholar", "philosopher",
+    "academician"
 )}
+# A one-word name shaped like a surname of the region (Russian -ov/-ev/-kin/-ky,
+# Armenian -yan, Georgian -dze/-shvili, Persian -zadeh): Soviet-era towns named
+# after people ("Pushkin", "Lermontov", "Gorky", "Shaumyan") are people first.
+# Such a name from the reference rules links only where a cue or a container
+# says it is a place here ("the town of Pushkin", "Lermontov, Stavropol Krai"),
+# unless it is the own name of a city of 100,000 ("Tambov") or another name of
+# one of about 1.6 million ("Kiev"). Adjectival place names (-skaya, -sky:
+# stanitsas) are not surnames and are left alone.
+_SURNAME_FORM = re.compile(r"^[^\W\d_]+(?:ov|ev|yov|kin|shin|nin|ky|enko|yan|dze|shvili|"
+                           r"zade|zadeh)$")
 
 _CUE_KIND_SETS = []  # cue index -> (frozenset of kinds, strong, where, plural)
 _CUE_WORDS: list[str] = []
@@ -180,12 +202,18 @@ _CUE_KIND_SETS.append((frozenset(_AREA), False, "before", False))
 _NOT_HERE_CUES = frozenset(i for i, k in enumerate(_CUE_KIND_SETS) if k[0] == frozenset(_NOT_HERE))
 _QUALIFIER_CUES = frozenset(_CUE_INDEX[w] for w in _QUALIFIERS)
 
-# Role flags of a pattern.
-_PLAIN, _EXCLUDE, _UPPER, _CAPITAL, _CAPITAL_UPPER, _CUED = 0, 1, 2, 3, 4, 5
+# Role flags of a pattern. _CAPITAL and _CAPITAL_UPPER are names under the
+# reference rules (a reference place's, or a spelling the reference lends a
+# curated place): "weak" names, which the person and distance guards check.
+# _PLAIN_CAPITAL is a user's name that is an English word once folded: it
+# links only capitalised (and, if folding removed letters, only as written).
+_PLAIN, _EXCLUDE, _UPPER, _CAPITAL, _CAPITAL_UPPER, _CUED, _PLAIN_CAPITAL = 0, 1, 2, 3, 4, 5, 6
+_WEAK_ROLES = (_CAPITAL, _CAPITAL_UPPER)
 # The bare name of an administrative unit ("Jabrayil" of "Jabrayil District",
 # "Laçın" of "Laçın rayonu"): a candidate only where a cue of its kind stands
 # next to it ("Jabrayil and Fuzuli districts"); a bare name alone is the town.
 _ADMIN_TAIL = re.compile(r"\s+(?:district|districts|rayon|rayonu|raion|province|ostan|ostanı|marz|mərzi|oblast|"
+                         r"municipality|"
                          r"region|governorate|county|shahrestan|şəhristanı|ili|район|область|مرز)$", re.IGNORECASE)
 _ADMIN_HEAD = re.compile(r"^(?:استان|شهرستان|province of|district of)\s+", re.IGNORECASE)
 _NOT_PLACE = {"country", "sea", "continent"}
@@ -241,6 +269,18 @@ def _all_capitals(text: str, start: int, end: int) -> bool:
     return all(c.isupper() for c in text[start:end] if c.isalpha())
 
 
+def _folds_letters(name: str) -> bool:
+    """Whether folding changes more than the case of ``name``'s letters
+    (a Latin name with diacritics or letters such as ə, ı, ş)."""
+    return any(c.isalpha() and not c.isascii() for c in name)
+
+
+def _written(name: str) -> str:
+    """A name as written, for comparing with the text: NFC, case-folded,
+    white space collapsed."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
 def _capitalised(text: str, start: int) -> bool:
     """The name starts with a capital, or is in a script without case."""
     ch = text[start] if start < len(text) else ""
@@ -277,8 +317,14 @@ class Linker:
 
         patterns: dict[str, int] = {}
         self._roles: list[list[tuple[int, int]]] = []
+        common = layered.common_words
+        # (pattern, place) -> the forms a name must be written in: another name
+        # than the place's own whose folding removed letters and left an English
+        # word ("Rəşt" of Rasht -> "rest") links only as written; None once a
+        # name of that pattern needs no such form.
+        forms: dict[tuple[int, int], set[str] | None] = {}
 
-        def add(folded: str, role: tuple[int, int]) -> None:
+        def add(folded: str, role: tuple[int, int], name: str = "") -> None:
             key = f" {folded} "
             idx = patterns.get(key)
             if idx is None:
@@ -286,12 +332,26 @@ class Linker:
                 self._roles.append([])
             if role not in self._roles[idx]:
                 self._roles[idx].append(role)
+            if name and role[1] != _EXCLUDE:
+                exact = folded in common and " " not in folded and _folds_letters(name) and \
+                    name != self.places[role[0]].name
+                k = (idx, role[0])
+                if not exact:
+                    forms[k] = None
+                elif forms.get(k, set()) is not None:
+                    forms.setdefault(k, set()).add(_written(name))
 
         for index, place in enumerate(self.places[:self.n_curated]):
             for name in place.names:
                 folded = fold_phrase(name)
                 if folded:
-                    add(folded, (index, _UPPER if is_acronym(name) else _PLAIN))
+                    if is_acronym(name):
+                        flag = _UPPER
+                    elif folded in common and " " not in folded:
+                        flag = _PLAIN_CAPITAL  # "Turkey", "Tartar": capitalised only
+                    else:
+                        flag = _PLAIN
+                    add(folded, (index, flag), name)
             for phrase in place.exclude:
                 folded = fold_phrase(phrase)
                 if folded:
@@ -304,8 +364,9 @@ class Linker:
                     if folded and folded not in own and folded not in CUES:
                         add(folded, (index, _CUED))
         for index, names in enumerate(layered.extra):
-            for folded, upper in names:
-                add(folded, (index, _CAPITAL_UPPER if upper else _CAPITAL))
+            for folded, upper, name in names:
+                add(folded, (index, _CAPITAL_UPPER if upper else _CAPITAL), name)
+        self._forms = {k: frozenset(v) for k, v in forms.items() if v}
         self._n_name_patterns = len(self._roles)
         self._cue_pattern: dict[int, int] = {}
         for word, cue_index in _CUE_INDEX.items():
@@ -368,6 +429,7 @@ class Linker:
             return Links.empty()
         rows_s, rows_e, rows_p = [s[place >= 0]], [e[place >= 0]], [place[place >= 0]]
         excluded: dict[int, list[tuple[int, int]]] = {}
+        weak_keys: list[tuple[int, int, int]] = []  # curated places found by a reference-rule name
         cued_s: list[int] = []
         cued_e: list[int] = []
         cued_p: list[int] = []
@@ -396,10 +458,16 @@ class Linker:
                         ok = _all_capitals(text, int(origin[a]), end) and text[end:end + 1] != "$"
                     else:
                         ok = _capitalised(text, int(origin[a]))
+                    if ok and self._forms:
+                        need = self._forms.get((int(pat[i]), place_index))
+                        if need is not None:
+                            ok = _written(text[int(origin[a]):int(origin[b - 1]) + 1]) in need
                     if ok:
                         extra_s.append(a)
                         extra_e.append(b)
                         extra_p.append(place_index)
+                        if flag in _WEAK_ROLES and place_index < self.n_curated:
+                            weak_keys.append((a, b, place_index))
             rows_s.append(np.array(extra_s, dtype=np.int64))
             rows_e.append(np.array(extra_e, dtype=np.int64))
             rows_p.append(np.array(extra_p, dtype=np.int64))
@@ -429,7 +497,17 @@ class Linker:
         if cued_s:
             s, e, place, cued = _merge_cued(s, e, place, np.array(cued_s, dtype=np.int64),
                                             np.array(cued_e, dtype=np.int64), np.array(cued_p, dtype=np.int64))
-        return Decider(self, text, folded, s, e, place, cues, cued, check).run()
+        weak = self._is_ref[place] if len(place) else np.zeros(0, dtype=bool)
+        if weak_keys:
+            n_places = max(len(self.places), 1)
+
+            def key(a, b, p):
+                return (np.asarray(a, dtype=np.int64) * 4096 + np.minimum(np.asarray(b) - np.asarray(a), 4095)) \
+                    * n_places + np.asarray(p, dtype=np.int64)
+
+            wk = np.array(weak_keys, dtype=np.int64)
+            weak = weak | np.isin(key(s, e, place), key(wk[:, 0], wk[:, 1], wk[:, 2]))
+        return Decider(self, text, folded, s, e, place, cues, cued, check, weak).run()
 
     def find_arrays(self, text: str, cancelled: Callable[[], bool] | None = None
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -557,12 +635,15 @@ class Decider:
     """Chooses among the candidates of each mention of one document (see
     the module docstring). Works in folded offsets; maps back at the end."""
 
-    def __init__(self, linker: Linker, text: str, folded, s, e, place, cues, cued=None, check=None):
+    def __init__(self, linker: Linker, text: str, folded, s, e, place, cues, cued=None, check=None, weak=None):
         self.lk, self.text, self.folded = linker, text, folded
         self.check = check or (lambda: None)
         self.s, self.e, self.place = s, e, place
         self.cues = cues
         self.cued = cued if cued is not None else np.zeros(len(s), dtype=bool)
+        # Per row: found by a name under the reference rules (see _WEAK_ROLES).
+        self.weak = weak if weak is not None else linker._is_ref[place]
+        self._persons: set[str] | None = None
 
     def _group(self):
         """Group the candidate rows by span: first row and bounds of each
@@ -605,10 +686,14 @@ class Decider:
             kept_span = np.zeros(len(first), dtype=bool)
             kept_span[span_of_row[keep_row]] = True
             self.s, self.e, self.place = s[keep_row], e[keep_row], place[keep_row]
+            self.weak = self.weak[keep_row]
             after, before = after[kept_span], before[kept_span]
             first, bounds, ms, me, n_cand, top, single_curated = self._group()
             s, e, place = self.s, self.e, self.place
-        settled = single_curated & (after < 0) & (before < 0)
+        # A curated place found by a spelling the reference lent it is decided
+        # like a reference place (the person and distance guards apply).
+        settled = single_curated & (after < 0) & (before < 0) & ~self.weak[first]
+        self._bounds = bounds
         chosen = np.where(settled, top, -1)
         confidence = np.where(settled, 1.0, 0.0)
         alts: dict[int, list[tuple[int, float]]] = {}
@@ -794,6 +879,24 @@ class Decider:
             return _capitalised(self.text, int(self.folded.origin[pos]))
         return False
 
+    def _person_names(self) -> set[str]:
+        """Folded names that, somewhere in this document, stand after a given
+        name or a title or before a surname ending, found by reference-rule
+        names only: that document uses them for a person."""
+        if self._persons is None:
+            self._persons = set()
+            ms, me, bounds = self.ms, self.me, self._bounds
+            if len(self.weak):
+                all_weak = np.logical_and.reduceat(self.weak, bounds[:-1])
+                origin = self.folded.origin
+                for j in np.flatnonzero(all_weak).tolist():
+                    a, b = int(ms[j]), int(me[j])
+                    after = self.text[int(origin[b - 1]) + 1:int(origin[b - 1]) + 40]
+                    if self._person_before(a, int(me[j - 1]) if j > 0 else -1) or (
+                            after[:1] == " " and _SURNAME.match(after[1:])):
+                        self._persons.add(self.folded.text[a:b])
+        return self._persons
+
     def _title_after(self, e: int) -> bool:
         words = self.folded.text[e:e + 30].split()
         return bool(words) and (words[0] in _TITLE_AFTER or " ".join(words[:2]) in _TITLE_AFTER)
@@ -812,6 +915,9 @@ class Decider:
         after = self.text[int(origin[e - 1]) + 1:int(origin[e - 1]) + 40]
         if after[:1] == " " and _SURNAME.match(after[1:]):
             return True
+        line_start = self.text.rfind("\n", 0, a) + 1
+        if not self.text[line_start:a].strip(" \t*_#>") and _CITATION_LABEL.match(self.text[b:b + 80]):
+            return True
         before = self.folded.text[max(0, s - 24):s].split()
         raw = self.text[max(0, int(origin[s]) - 12):int(origin[s])]
         if _MODEL.search(raw):
@@ -829,6 +935,9 @@ class Decider:
         surface = self.folded.text[s:e]
         own = np.array([lk._own_name[c] == surface for c in cands])
         score = 0.8 * lk._importance[cands] + 3.0 * (~lk._is_ref[cands]) + 1.5 * own
+        weak = self.weak[self._bounds[i]:self._bounds[i + 1]]
+        all_weak = bool(weak.all())
+        evidence = False  # the words around say it is a place: a cue of its kind, a container
         veto = np.zeros(len(cands), dtype=bool)
         for cue in (after, before):
             if cue < 0:
@@ -839,28 +948,43 @@ class Decider:
                 continue  # "the largest city of Iran": the country contains, it is not cued
             match = np.array([lk._kind[c] in kinds for c in cands])
             score = score + (4.0 if strong else 3.0 if cue == _IN_NAMED else 1.5) * match
+            evidence = evidence or bool(match.any())
             if strong:
                 veto |= ~match
         if veto.all():
             return -1, 0.0, []
-        # A reference name right after a given name or title is a person's name;
-        # right before "Studies", "Radio", "Press"... it is a title.
-        if self._title_after(e) or (lk._is_ref[cands].all() and self._not_a_place_here(s, e, i, ms)):
+        # A reference name right after a given name or title is a person's name
+        # (and so is the same name elsewhere in the document: "Alexander
+        # Pushkin ... Pushkin wrote"); right before "Studies", "Radio",
+        # "Press"... it is a title.
+        if self._title_after(e) or (all_weak and (self._not_a_place_here(s, e, i, ms) or
+                                                  surface in self._person_names())):
             return -1, 0.0, []
         # Container right after ("Astara, Iran", "Julfa (Nakhchivan)") or before ("Iran's Astara").
         j = i + 1
         if j < len(ms) and chosen[j] >= 0 and _CONTAINER_GAP.match(self._gap(e, int(ms[j]))):
-            score = score + self._container_score(cands, int(chosen[j]))
+            add = self._container_score(cands, int(chosen[j]))
+            evidence = evidence or bool((add > 0).any())
+            score = score + add
         j = i - 1
         if j >= 0 and chosen[j] >= 0:
             gap = self._gap(int(me[j]), s)
             if _POSSESSIVE_GAP.match(gap):
-                score = score + self._container_score(cands, int(chosen[j]))
+                add = self._container_score(cands, int(chosen[j]))
+                evidence = evidence or bool((add > 0).any())
+                score = score + add
             elif _IN_GAP.match(gap):
                 # "Horadiz in Fuzuli": the place that holds Horadiz.
                 held = np.array([lk.inside(int(chosen[j]), int(c)) for c in cands])
                 if held.any():
+                    evidence = True
                     score = score + 3.0 * held
+        # A surname-shaped name under the reference rules ("Pushkin", "Lermontov")
+        # is a person unless the text says otherwise, or the place is large.
+        if all_weak and not evidence and _SURNAME_FORM.match(surface) and not any(
+                lk._importance[c] >= (5.0 if o else 6.2) or kind_class(lk._kind[c]) in ("admin", "country")
+                for c, o in zip(cands, own)):
+            return -1, 0.0, []
         # Listed "in" a district, a province or a country: a place inside it.
         k = self._list_container(i, chosen)
         if k >= 0:
@@ -873,10 +997,12 @@ class Decider:
         if len(context) and len(cands) > 1:
             score = score + self._context_coherence(cands, s, context)
         score = np.where(veto, -np.inf, score)
-        if lk._is_ref[cands].all() and len(cands) == 1 and len(context):
-            # A lone small reference place far from everything else the text names is doubtful.
+        if all_weak and len(cands) == 1 and len(context):
+            # A lone small reference place far from everything else the text names
+            # is doubtful; so is any place found by one of its other names (not
+            # its own: "Enguri", an old name of Ankara, in a text on Abkhazia).
             c = int(cands[0])
-            if lk._importance[c] < 4.5 and self._far_from_context(c, context):
+            if self._far_from_context(c, bool(own[0]), s, context):
                 return -1, 0.0, []
         finite = np.isfinite(score)
         z = np.where(finite, score - score[finite].max(), -np.inf)
@@ -904,10 +1030,14 @@ class Decider:
         with those of the whole text, the mention at ``s`` itself left out."""
         return context.coherence_around(cands, s, 2.0, 2.0) + context.coherence(cands, s, 0.8, 0.8)
 
-    def _far_from_context(self, c: int, context: _Context) -> bool:
-        """Whether the text names at least three local places and all of them
-        lie over 400 km from ``c``."""
-        return context.n_local >= 3 and float(context.distances(c).min()) > 400.0
+    def _far_from_context(self, c: int, own: bool, s: int, context: _Context) -> bool:
+        """Whether the other local places of the text (not at ``s``, not ``c``
+        itself) are at least three — two when ``c`` is found by one of its other
+        names, not ``own`` — and all lie over 400 km from ``c``."""
+        others = context.weights(np.array([c]), s)
+        n = int(others.sum())
+        return (((self.lk._importance[c] < 4.5 and n >= 3) or (not own and n >= 2))
+                and float(context.distances(c)[others > 0].min()) > 400.0)
 
 
 def _distance_km(lk: Linker, c: int, others: np.ndarray) -> np.ndarray:
@@ -937,7 +1067,6 @@ class _Context:
         order = np.argsort(pos, kind="stable")
         self.lk, self.pos, self.place = lk, pos[order], place[order]
         local = lk._local[self.place]
-        self.n_local = int(local.sum())
         self.uniq, inverse, self.count = np.unique(self.place[local], return_inverse=True, return_counts=True)
         # Per chosen mention, its place's row in ``uniq`` (-1: not a local place).
         self.row = np.full(len(self.place), -1, dtype=np.int64)
@@ -964,6 +1093,8 @@ class _Context:
 
     def _rows_of(self, cands) -> list[int]:
         """The rows in ``uniq`` of those of ``cands`` the text chose."""
+        if not len(self.uniq):
+            return []
         k = np.minimum(np.searchsorted(self.uniq, cands), len(self.uniq) - 1)
         return k[self.uniq[k] == cands].tolist()
 

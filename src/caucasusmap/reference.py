@@ -54,13 +54,14 @@ REFERENCE = "reference"
 REFERENCE_FILE = ("reference", "reference.sqlite")
 """Where the built reference ships: ``resources/reference/reference.sqlite``."""
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places(row INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, kind TEXT, lat REAL, lon REAL,
                     country TEXT, admin1 TEXT, population INTEGER, importance REAL, geonames INTEGER, note TEXT);
 CREATE TABLE names(place INTEGER, name TEXT, folded TEXT);
 CREATE TABLE first_names(folded TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE common_words(folded TEXT PRIMARY KEY) WITHOUT ROWID;  -- English words (Hunspell en_US), folded
 CREATE TABLE outlines(country TEXT PRIMARY KEY, wkb BLOB);  -- Natural Earth, clipped to the region, simplified
 """
 
@@ -94,6 +95,9 @@ class Reference:
     first_names: frozenset[str] = field(repr=False)
     digest: str = ""
     outlines: dict[str, bytes] = field(default_factory=dict, repr=False)
+    #: Folded lower-case English words (the build's Hunspell en_US stems): a
+    #: name that folds onto one links only as it is written (see the linker).
+    common_words: frozenset[str] = field(default=frozenset(), repr=False)
     by_id: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -146,6 +150,7 @@ def _load(path: str, mtime_ns: int) -> Reference:
         for row, name, folded in con.execute("SELECT place, name, folded FROM names ORDER BY rowid"):
             names.setdefault(row, []).append((name, fold_phrase(name) if refold else folded))
         first = frozenset(r[0] for r in con.execute("SELECT folded FROM first_names"))
+        common = frozenset(r[0] for r in con.execute("SELECT folded FROM common_words"))
         outlines = dict(con.execute("SELECT country, wkb FROM outlines"))
     finally:
         con.close()
@@ -158,7 +163,7 @@ def _load(path: str, mtime_ns: int) -> Reference:
         all_names.append(tuple(own))
         importance.append(float(imp))
     return Reference(path, tuple(places), tuple(all_names), tuple(importance), first,
-                     meta.get("inputs", "") + f"/{SCHEMA_VERSION}", outlines)
+                     meta.get("inputs", "") + f"/{SCHEMA_VERSION}", outlines, common)
 
 
 def load_reference(path: str | Path | None = None) -> Reference | None:
@@ -224,14 +229,16 @@ class LayeredNames:
     """The result of :func:`layer`: the candidate places (curated first, in
     file order, then the visible reference places), each place's importance,
     and the reference-rule names to add to each (``extra[i]``: (folded name,
-    is an acronym) pairs, matched only where the text capitalises them)."""
+    is an acronym, name as written) triples, matched only where the text
+    capitalises them); ``common_words`` as in :class:`Reference`."""
 
     places: tuple[Place, ...]
     importance: tuple[float, ...]
-    extra: tuple[tuple[tuple[str, bool], ...], ...]
+    extra: tuple[tuple[tuple[str, bool, str], ...], ...]
     n_curated: int
     shadowed: dict[str, str]  # reference id -> curated id hiding it
     first_names: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()
 
 
 def layer(curated: Sequence[Place], reference: Reference | None, ignore: Iterable[str] = ()) -> LayeredNames:
@@ -270,7 +277,7 @@ def layer(curated: Sequence[Place], reference: Reference | None, ignore: Iterabl
         if best is not None:
             shadow[ri] = best[1]
     # Curated places take the importance and the country of the reference place they hide.
-    extra: list[list[tuple[str, bool]]] = [[] for _ in curated]
+    extra: list[list[tuple[str, bool, str]]] = [[] for _ in curated]
     imp = [importance_of(p) for p in curated]
     curated_out = list(curated)
     for ri, ci in sorted(shadow.items()):
@@ -278,7 +285,7 @@ def layer(curated: Sequence[Place], reference: Reference | None, ignore: Iterabl
         own = {fold_phrase(x) for x in cp.names}
         # A spelling the YAML gives to another of its places stays that place's:
         # the reference never makes the user's names ambiguous.
-        extra[ci].extend((f, is_acronym(n)) for n, f in reference.names[ri]
+        extra[ci].extend((f, is_acronym(n), n) for n, f in reference.names[ri]
                          if f not in own and f not in ignored and f not in curated_names)
         imp[ci] = max(imp[ci], reference.importance[ri])
         if not cp.country or not cp.geonames:
@@ -296,14 +303,15 @@ def layer(curated: Sequence[Place], reference: Reference | None, ignore: Iterabl
     for ri, rp in enumerate(reference.places):
         if ri in shadow:
             continue
-        names = tuple((f, is_acronym(n)) for n, f in reference.names[ri] if f not in ignored)
+        names = tuple((f, is_acronym(n), n) for n, f in reference.names[ri] if f not in ignored)
         if not names:
             continue
         places.append(rp)
         imp.append(reference.importance[ri])
         extras.append(names)
     shadowed = {reference.places[ri].id: curated[ci].id for ri, ci in shadow.items()}
-    return LayeredNames(tuple(places), tuple(imp), tuple(extras), n, shadowed, reference.first_names)
+    return LayeredNames(tuple(places), tuple(imp), tuple(extras), n, shadowed, reference.first_names,
+                        reference.common_words)
 
 
 # ---------------------------------------------------------------------------

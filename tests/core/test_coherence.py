@@ -51,10 +51,12 @@ class PairwiseDecider(Decider):
                 out[k] += w_near * float(np.mean(np.exp(-self._distance_km(c, others) / 150.0)))
         return out
 
-    def _far_from_context(self, c, context):
-        ctx_place = context.place
-        local_ctx = ctx_place[self.lk._local[ctx_place]]
-        return len(local_ctx) >= 3 and self._distance_km(c, local_ctx).min() > 400.0
+    def _far_from_context(self, c, own, s, context):
+        ctx_pos, ctx_place = context.pos, context.place
+        local_ctx = ctx_place[self.lk._local[ctx_place] & (ctx_pos != s) & (ctx_place != c)]
+        if (self.lk._importance[c] < 4.5 and len(local_ctx) >= 3) or (not own and len(local_ctx) >= 2):
+            return self._distance_km(c, local_ctx).min() > 400.0
+        return False
 
 
 @pytest.fixture(scope="module")
