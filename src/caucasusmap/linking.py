@@ -964,6 +964,8 @@ class _Context:
 
     def _rows_of(self, cands) -> list[int]:
         """The rows in ``uniq`` of those of ``cands`` the text chose."""
+        if not len(self.uniq):
+            return []
         k = np.minimum(np.searchsorted(self.uniq, cands), len(self.uniq) - 1)
         return k[self.uniq[k] == cands].tolist()
 
