@@ -30,7 +30,7 @@ import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+# caucasusmap is the installed package (pip install -e '.[test]' in a checkout), not src/ on sys.path.
 
 from caucasusmap import normalize  # noqa: E402
 

@@ -16,7 +16,7 @@ import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+# caucasusmap is the installed package (pip install -e '.[test]' in a checkout), not src/ on sys.path.
 sys.path.insert(0, str(ROOT / "tests" / "hostile"))
 
 from fuzz_targets import (  # noqa: E402

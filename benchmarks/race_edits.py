@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+# caucasusmap is the installed package (pip install -e '.[test]' in a checkout), not src/ on sys.path.
 
 from caucasusmap.errors import ConflictError  # noqa: E402
 from caucasusmap.gazwriter import GazetteerFile  # noqa: E402

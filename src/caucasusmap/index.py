@@ -66,7 +66,7 @@ from .store import (
 )
 
 __all__ = ["Index", "MentionTable", "build_index", "open_index", "update_store", "open_store", "cache_dir",
-           "cancellable", "link_documents", "link_files", "LinkSpec", "LinkStats", "Progress", "default_reference",
+           "link_documents", "link_files", "LinkSpec", "LinkStats", "Progress", "default_reference",
            "REFERENCE_ENV"]
 
 log = logging.getLogger("caucasusmap.index")
@@ -847,32 +847,6 @@ def _candidates(spec: LinkSpec) -> tuple[tuple[Place, ...], int]:
     return layered.places, layered.n_curated
 
 
-_CANCEL = threading.local()
-
-
-class cancellable:
-    """``with cancellable(cancelled): open_index(...)``: documents linked in
-    this thread ask ``cancelled()`` inside each document (between the
-    linker's steps and between windows of a long one) and raise
-    :class:`~caucasusmap.errors.Cancelled` when it says yes. Work handed to
-    other processes stops between batches."""
-
-    def __init__(self, cancelled: Callable[[], bool] | None):
-        self.cancelled = cancelled
-
-    def __enter__(self) -> cancellable:
-        self._previous = getattr(_CANCEL, "check", None)
-        _CANCEL.check = self.cancelled
-        return self
-
-    def __exit__(self, *exc) -> None:
-        _CANCEL.check = self._previous
-
-
-def _cancel_check() -> Callable[[], bool] | None:
-    return getattr(_CANCEL, "check", None)
-
-
 WINDOW_CHARS = 1 << 19
 """A document longer than this is linked a window at a time: memory while
 linking grows with the text linked at once (about 40 bytes a character)."""
@@ -881,17 +855,19 @@ WINDOW_MARGIN = 4096
 characters at most) and than the linker's context around a mention."""
 
 
-def find_links_windowed(linker: Linker, text: str, window: int | None = None, margin: int | None = None):
+def find_links_windowed(linker: Linker, text: str, window: int | None = None, margin: int | None = None, *,
+                        cancelled: Callable[[], bool] | None = None):
     """:meth:`Linker.find_links` over ``text`` a window at a time: each
     window of about ``window`` characters (cut at a space) is linked with
     ``margin`` characters of context on each side, and keeps the mentions
     that start inside it. A text no longer than ``window`` is linked whole.
+    ``cancelled()`` is asked before each window and inside the linker's
+    steps (:class:`~caucasusmap.errors.Cancelled` once it says yes).
     Returns (start, end, place, confidence, number of alternatives,
     alternatives, their probabilities)."""
     window = window or WINDOW_CHARS
     margin = WINDOW_MARGIN if margin is None else margin
     n = len(text)
-    cancelled = _cancel_check()
     if n <= window:
         links = linker.find_links(text, cancelled)
         return (links.start, links.end, links.place, links.confidence, np.diff(links.alt_offset),
@@ -931,7 +907,8 @@ class _PartBuilder:
     def _add(self, name: str, values) -> None:
         self.cols.setdefault(name, []).append(values)
 
-    def add(self, rec: DocumentRecord, text: str, fields: list[tuple], linker: Linker) -> None:
+    def add(self, rec: DocumentRecord, text: str, fields: list[tuple], linker: Linker,
+            cancelled: Callable[[], bool] | None = None) -> None:
         n = len(fields)
         p_start = np.fromiter((f[0] for f in fields), dtype=np.int64, count=n)
         p_end = np.fromiter((f[1] for f in fields), dtype=np.int64, count=n)
@@ -946,7 +923,8 @@ class _PartBuilder:
         self._add("p_foot", np.fromiter((strings.setdefault(f[5], len(strings)) for f in fields),
                                         dtype=np.int32, count=n))
         self._add("p_page", np.fromiter((f[6] or 0 for f in fields), dtype=np.int32, count=n))
-        starts, ends, places, confidence, counts, alt_place, alt_score = find_links_windowed(linker, text)
+        starts, ends, places, confidence, counts, alt_place, alt_score = find_links_windowed(
+            linker, text, cancelled=cancelled)
         which = passage_of(starts, (p_start, p_end))
         inside = which >= 0
         alt_keep = np.repeat(inside, counts)
@@ -977,22 +955,28 @@ class _PartBuilder:
         return PartData(self.records, columns, list(self.strings))
 
 
-def link_documents(spec: LinkSpec, documents: Iterable[Document]) -> PartData:
-    """Split and link in-memory documents into one part (no store involved)."""
+def link_documents(spec: LinkSpec, documents: Iterable[Document], *,
+                   cancelled: Callable[[], bool] | None = None) -> PartData:
+    """Split and link in-memory documents into one part (no store involved);
+    ``cancelled`` as for :func:`link_files`."""
     linker = _linker(spec)
     out = _PartBuilder()
     for doc in documents:
         out.add(DocumentRecord(doc.id, 0, 0, format=doc.format, chars=len(doc.text)), doc.text,
-                document_passage_fields(doc), linker)
+                document_passage_fields(doc), linker, cancelled)
     return out.build()
 
 
-def link_files(spec: LinkSpec, items: Sequence[tuple[str, str, int, int]]) -> PartData:
+def link_files(spec: LinkSpec, items: Sequence[tuple[str, str, int, int]], *,
+               cancelled: Callable[[], bool] | None = None) -> PartData:
     """The unit of work: read, split and link corpus files — ``(relative
     path, path, size, mtime_ns)`` each — into one part. Pure: it reads the
     files and returns data, so it runs the same in this process, in a pool or
     on a Dask worker. A file that cannot be read (or is over the size limits
-    of :mod:`caucasusmap.corpus`) becomes a record carrying its problem."""
+    of :mod:`caucasusmap.corpus`) becomes a record carrying its problem.
+    ``cancelled()`` is asked before each file, between the windows of a long
+    one and inside the linker's steps; once it says yes,
+    :class:`~caucasusmap.errors.Cancelled` is raised."""
     from .corpus import _cache, over_length_limit, over_size_limit
 
     linker = _linker(spec)
@@ -1000,6 +984,8 @@ def link_files(spec: LinkSpec, items: Sequence[tuple[str, str, int, int]]) -> Pa
     out = _PartBuilder()
     state = readers_state()
     for rel, path_text, size, mtime in items:
+        if cancelled is not None and cancelled():
+            raise Cancelled("cancelled")
         path = Path(path_text)
         rec = DocumentRecord(rel, size, mtime)
         reader = readers.reader_for(path)
@@ -1032,7 +1018,7 @@ def link_files(spec: LinkSpec, items: Sequence[tuple[str, str, int, int]]) -> Pa
         rec.found = {**found_metadata(path, found, reader), "reader_version": reader.version}
         rec.chars = len(found.text)
         doc = Document("", str(path), "", found.text, format=reader.name, blocks=found.blocks)
-        out.add(rec, found.text, document_passage_fields(doc), linker)
+        out.add(rec, found.text, document_passage_fields(doc), linker, cancelled)
         del data, found, doc
     if cache is not None and hasattr(cache, "commit"):
         cache.commit()
@@ -1080,11 +1066,13 @@ def _spec(gazetteer: Gazetteer, text: str = "", reference: Reference | None = No
 
 def build_index(gazetteer: Gazetteer, corpus: Corpus,
                 progress: Callable[[int, int], None] | None = None, *, workers: int | None = None,
-                reference: Reference | None | object = _DEFAULT) -> Index:
+                reference: Reference | None | object = _DEFAULT,
+                cancelled: Callable[[], bool] | None = None) -> Index:
     """Split and link every document of an in-memory corpus (no store
     involved). Large corpora are linked in parallel, one process per core
     (``workers`` overrides). ``reference`` defaults to
-    :func:`default_reference`; None links with the gazetteer alone."""
+    :func:`default_reference`; None links with the gazetteer alone.
+    ``cancelled`` as for :func:`open_index`."""
     from .runners import LocalRunner
 
     if reference is _DEFAULT:
@@ -1099,7 +1087,7 @@ def build_index(gazetteer: Gazetteer, corpus: Corpus,
     parts: dict[int, PartData] = {}
     done = 0
     runner = LocalRunner(workers)
-    for k, part in runner.map(link_documents, spec, [[d for _, d in b] for b in batches]):
+    for k, part in runner.map(link_documents, spec, [[d for _, d in b] for b in batches], cancelled=cancelled):
         parts[k] = part
         done += len(part.records)
         if progress:
@@ -1261,13 +1249,15 @@ class _Scan:
 def update_store(store: Store, gazetteer: Gazetteer, corpus_dir: str | Path, *, runner=None,
                  progress: Callable[[int, int], None] | None = None,
                  on_progress: Callable[[Progress], None] | None = None,
-                 spec: LinkSpec | None = None) -> tuple[LinkStats, list[DocumentRecord], _Scan]:
+                 spec: LinkSpec | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> tuple[LinkStats, list[DocumentRecord], _Scan]:
     """Bring ``store`` up to date with the corpus folder: link the files
     that are new or whose content changed (a touched but unchanged file is
     not linked again), forget removed ones, and compact. Each linked batch
     is written as it completes, so an interrupted update resumes where it
     stopped. ``runner`` (a :mod:`caucasusmap.runners` runner) does the
-    linking; by default a local process pool for large work."""
+    linking; by default a local process pool for large work. ``cancelled``
+    as for :func:`open_index`."""
     from .errors import CorpusError
     from .runners import LocalRunner
 
@@ -1334,7 +1324,9 @@ def update_store(store: Store, gazetteer: Gazetteer, corpus_dir: str | Path, *, 
             on_progress(Progress(0, len(todo), 0, total_bytes, 0.0))
         if progress:
             progress(0, len(todo))
-        for _, part in runner.map(link_files, spec, batches):
+        parts = (runner.map(link_files, spec, batches) if cancelled is None
+                 else runner.map(link_files, spec, batches, cancelled=cancelled))
+        for _, part in parts:
             store.add_part(part)
             for rec in part.records:
                 records[rec.rel] = rec
@@ -1490,7 +1482,8 @@ class _PartColumns(Mapping):
 def open_index(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_cache: bool = True,
                progress: Callable[[int, int], None] | None = None, runner=None,
                on_progress: Callable[[Progress], None] | None = None, decisions: bool = True,
-               reference: Reference | None | object = _DEFAULT) -> Index:
+               reference: Reference | None | object = _DEFAULT,
+               cancelled: Callable[[], bool] | None = None) -> Index:
     """Load the gazetteer (raising :class:`~caucasusmap.errors.GazetteerError`
     if it has errors), bring the store of the corpus folder up to date
     (linking only new and changed documents; all of them when the gazetteer,
@@ -1499,9 +1492,16 @@ def open_index(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_cache:
     (``annotations.jsonl``) applied unless ``decisions`` is False
     (:mod:`caucasusmap.review`). ``use_cache=False`` links everything afresh
     in memory instead. ``reference`` defaults to :func:`default_reference`;
-    None links with the gazetteer alone."""
+    None links with the gazetteer alone.
+
+    ``cancelled``, a function of no arguments, is asked while linking —
+    before each file, between the windows of a long document and between
+    the linker's steps, in this process and in the workers of a pool or a
+    Dask cluster (:mod:`caucasusmap.runners`) — and once it returns True,
+    :class:`~caucasusmap.errors.Cancelled` is raised (what is already
+    linked stays in the store)."""
     index = _open_automatic(gazetteer_path, corpus_dir, use_cache=use_cache, progress=progress, runner=runner,
-                            on_progress=on_progress, reference=reference)
+                            on_progress=on_progress, reference=reference, cancelled=cancelled)
     if decisions:
         path = annotations_path(corpus_dir)
         if path.exists():
@@ -1522,21 +1522,22 @@ def _file_digest(path: Path) -> str:
 def _open_automatic(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_cache: bool,
                     progress: Callable[[int, int], None] | None, runner=None,
                     on_progress: Callable[[Progress], None] | None = None,
-                    reference: Reference | None | object = _DEFAULT) -> Index:
+                    reference: Reference | None | object = _DEFAULT,
+                    cancelled: Callable[[], bool] | None = None) -> Index:
     texts = read_gazetteer_texts(gazetteer_path)
     gazetteer = load_gazetteer(gazetteer_path, overrides={str(f): t for f, t in texts})
     if reference is _DEFAULT:
         reference = default_reference()
     if not use_cache:
         corpus = read_corpus(corpus_dir)
-        return build_index(gazetteer, corpus, progress, reference=reference)
+        return build_index(gazetteer, corpus, progress, reference=reference, cancelled=cancelled)
     ignore = _ignored_names(gazetteer) if reference is not None else ()
     spec = _spec(gazetteer, "".join(t for _, t in texts), reference, ignore)
     for attempt in (1, 2):
         store = open_store(texts, corpus_dir, spec)
         with store.lock():
             stats, order, scan = update_store(store, gazetteer, corpus_dir, runner=runner, progress=progress,
-                                              on_progress=on_progress, spec=spec)
+                                              on_progress=on_progress, spec=spec, cancelled=cancelled)
             source = "cache" if not stats.linked and not stats.compacted else (
                 "built" if not stats.reused else "updated")
             store.map_all(store.base())

@@ -209,3 +209,29 @@ def test_tile_requests_carry_user_agent_and_referer():
     assert tile.headers == {b"User-Agent": USER_AGENT.encode(), b"Referer": REFERER}
     assert local.headers == {}
 
+
+
+def test_cancel_reaches_the_linker_inside_a_long_document(qtbot, mini_gazetteer, write, tmp_path, monkeypatch):
+    """The loader's Cancel stops a long document within a window or two."""
+    from caucasusmap import index as index_mod
+    from caucasusmap.app.qt_loader import Loader
+    from caucasusmap.errors import Cancelled
+
+    write("long/one-line.txt", " ".join(f"Convoy {i} went from Baku to Tabriz." for i in range(4000)) + "\n")
+    monkeypatch.setattr(index_mod, "WINDOW_CHARS", 4000)
+    monkeypatch.setattr(index_mod, "WINDOW_MARGIN", 500)
+    loader = Loader()
+    windows = []
+    real = index_mod.Linker.find_links
+
+    def counting(self, text, *more):
+        windows.append(len(text))
+        if len(windows) == 3:
+            loader.cancel()  # the user presses Cancel while the third window is linked
+        return real(self, text, *more)
+
+    monkeypatch.setattr(index_mod.Linker, "find_links", counting)
+    with qtbot.waitSignal(loader.finished, timeout=60000) as done:
+        loader.start(mini_gazetteer, tmp_path / "long")
+    assert isinstance(done.args[0].error, Cancelled)
+    assert len(windows) == 3  # of 35

@@ -54,9 +54,9 @@ def linked(monkeypatch):
     seen = []
     real = index_mod.link_files
 
-    def counting(spec, items):
+    def counting(spec, items, **more):
         seen.extend(rel for rel, *_ in items)
-        return real(spec, items)
+        return real(spec, items, **more)
 
     monkeypatch.setattr(index_mod, "link_files", counting)
     return seen
@@ -341,11 +341,14 @@ def test_cancel_is_honoured_inside_a_long_document(mini_gazetteer, write, tmp_pa
         asked.append(len(windows))
         return len(windows) >= 3  # cancel once three windows of the one document are linked
 
-    with pytest.raises(Cancelled), index_mod.cancellable(cancelled):
-        open_index(mini_gazetteer, tmp_path / "long", use_cache=False)
-    assert 3 <= len(windows) < 20  # the document has many more windows than that
-    assert asked and asked[0] == 0  # asked before the first window is done too (inside the linker)
-    # Outside the block nothing is asked: the same corpus links in full.
+    for use_cache in (False, True):  # built in memory, and through the store
+        asked.clear()
+        windows.clear()
+        with pytest.raises(Cancelled):
+            open_index(mini_gazetteer, tmp_path / "long", use_cache=use_cache, cancelled=cancelled)
+        assert 3 <= len(windows) < 20  # the document has many more windows than that
+        assert asked.count(1) >= 2  # asked inside the linker during the first window, and before the second
+    # Without cancelled= nothing is asked: the same corpus links in full.
     windows.clear()
     index = open_index(mini_gazetteer, tmp_path / "long", use_cache=False)
     assert len(windows) >= 20 and len(index.mentions) > 0

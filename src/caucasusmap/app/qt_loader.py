@@ -22,7 +22,7 @@ from ..candidates import find_candidates, ignore_path, read_ignore
 from ..corpus import ANNOTATIONS_FILE, document_suffixes
 from ..errors import Cancelled, CaucasusmapError
 from ..gazetteer import SUFFIXES as GAZETTEER_SUFFIXES
-from ..index import Index, cancellable, open_index
+from ..index import Index, open_index
 from ..search import PassageSearch
 from ..session import PathsChanged, Session
 
@@ -73,14 +73,12 @@ class Loader(QObject):
                 self._cancel.set()
 
         def report(done, total):
-            if self._cancel.is_set():
-                raise Cancelled
             emit(self.progress, done, total)
 
         def work():
             try:
-                with cancellable(self._cancel.is_set):
-                    index = open_index(gazetteer, corpus, progress=report)
+                # Cancel is asked within each document, here and in a pool's workers.
+                index = open_index(gazetteer, corpus, progress=report, cancelled=self._cancel.is_set)
             except (CaucasusmapError, Cancelled) as exc:
                 emit(self.finished, LoadResult(error=exc))
                 return
