@@ -1,16 +1,21 @@
 """Benchmark: the map page with the new basemap against a baseline checkout, in the same run.
 
-    python benchmarks/bench_basemap.py --before DIR [--places 5000] [--repeat 3]
+    python benchmarks/bench_basemap.py --before [NAME=]DIR [--before ...] [--places 5000] [--repeat 3]
 
-DIR is a checkout of the baseline (e.g. ``git archive <commit> | tar x -C DIR``);
-its ``src`` is put first on PYTHONPATH to build the baseline pages. For the
+DIR is a checkout of a baseline (e.g. ``git archive <commit> | tar x -C DIR``);
+its ``src`` is put first on PYTHONPATH to build the baseline pages. Several
+baselines (say the map before the atlas work and the last release) are
+measured in the same run, each against this checkout. For the
 bundled view and a synthetic view of N places (single-file gazetteer, as
-bench_map.py makes it), both versions export a self-contained HTML page in a
+bench_map.py makes it), every version exports a self-contained HTML page in a
 child process (time and peak memory of that process), then one Chromium (Qt
 WebEngine, offscreen) loads the pages alternately, ``--repeat`` times each:
 time from ``load()`` until the page says it is ready (``data-cm-ready``) and
-answers, the CPU time the browser's processes spent meanwhile (steadier than
-the wall time on a busy machine), and the JavaScript heap then. Reported as medians and as ratios after/before.
+has drawn its first frame after that (a canvas draws in the next animation
+frame, DOM markers are laid out and painted then too), the CPU time the
+browser's processes spent meanwhile (steadier than the wall time on a busy
+machine), and the JavaScript heap then. Reported as medians and as ratios
+after/before.
 Also: what the basemap adds to the wheel (its files, deflated as in a wheel).
 """
 
@@ -83,9 +88,14 @@ def start():
         print(json.dumps(results)); app.quit(); return
     name = queue.pop(0); state["name"] = name; state["t0"] = time.perf_counter(); state["c0"] = cpu()
     view.load(QUrl.fromLocalFile(pages[name]))
+# Ready, then the first frame drawn after it: an animation frame, then a task.
+READY = ("(function () { var d = document.documentElement.dataset; if (d.cmReady !== '1') return '';"
+         " if (!d.cmPainted) { if (!window.cmBenchWait) { window.cmBenchWait = 1;"
+         " requestAnimationFrame(function () { setTimeout(function () { d.cmPainted = '1'; }, 0); }); }"
+         " return ''; }"
+         " return String(performance.memory ? performance.memory.usedJSHeapSize : 0); })()")
 def poll():
-    view.page().runJavaScript("document.documentElement.dataset.cmReady === '1' ? "
-                              "String(performance.memory ? performance.memory.usedJSHeapSize : 0) : ''", 0, check)
+    view.page().runJavaScript(READY, 0, check)
 def check(v):
     if v:
         results[state["name"]].append([time.perf_counter() - state["t0"], int(v), cpu() - state["c0"]])
@@ -141,9 +151,17 @@ def wheel_share() -> tuple[int, int]:
         return raw, fh.tell()
 
 
+def figures(pages: dict, times: dict, key: str) -> tuple[int, float, float, float]:
+    """Page bytes, and the medians of first render (s), browser CPU (s) and JS heap (MiB)."""
+    runs = times[key]
+    return (Path(pages[key]).stat().st_size, statistics.median(x[0] for x in runs),
+            statistics.median(x[2] for x in runs), statistics.median(x[1] for x in runs) / 2**20)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--before", type=Path, required=True, help="baseline checkout (with src/)")
+    ap.add_argument("--before", action="append", required=True, metavar="[NAME=]DIR",
+                    help="baseline checkout (with src/); may be given several times")
     ap.add_argument("--places", type=int, default=5000)
     ap.add_argument("--mentions", type=int, default=50000)
     ap.add_argument("--repeat", type=int, default=3)
@@ -156,43 +174,46 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="cm-basemapbench-") as tmp:
         tmp = Path(tmp)
         gaz, corpus = synthetic(tmp, args.places, args.mentions)
-        # The same data for both versions: the baseline's bundled gazetteer and corpus
-        # (today's gazetteer is a folder the baseline cannot read), and the synthetic view.
-        before = Path(args.before)
-        before_src = baseline_src(before, tmp)
-        views = {"bundled": (before / "gazetteer" / "places.yaml", before / "corpus"),
+        # The same data for every version: the first baseline's bundled gazetteer and corpus
+        # (today's gazetteer is a folder an old baseline cannot read), and the synthetic view.
+        befores = {}
+        for k, spec in enumerate(args.before):
+            name, _, where = spec.rpartition("=")
+            befores[name or ("before" if len(args.before) == 1 else f"before{k + 1}")] = Path(where)
+        first = next(iter(befores.values()))
+        versions = {name: baseline_src(d, tmp / name) for name, d in befores.items()}
+        versions["after"] = None
+        views = {"bundled": (first / "gazetteer" / "places.yaml", first / "corpus"),
                  f"{args.places} places": (gaz, corpus)}
         pages, builds = {}, {}
         for label, (g, c) in views.items():
-            for who, src in (("before", before_src), ("after", None)):
+            for who, src in versions.items():
                 out = tmp / f"{who}-{label.replace(' ', '_')}.html"
                 builds[(label, who)] = export(src, g, c, out, tmp / f"cache-{who}")
                 pages[f"{label}/{who}"] = str(out)
         r = subprocess.run([sys.executable, "-c", CHROMIUM, json.dumps(pages), str(args.repeat)],
-                           capture_output=True, text=True, timeout=900)
+                           capture_output=True, text=True, timeout=1800)
         line = [x for x in r.stdout.splitlines() if x.startswith("{")]
         if not line:
             raise SystemExit(f"chromium run failed: {r.stderr[-2000:]}")
         times = json.loads(line[-1])
         for label in views:
-            b, a = f"{label}/before", f"{label}/after"
-            sb, sa = Path(pages[b]).stat().st_size, Path(pages[a]).stat().st_size
-            tb = statistics.median(x[0] for x in times[b])
-            ta = statistics.median(x[0] for x in times[a])
-            cb = statistics.median(x[2] for x in times[b])
-            ca = statistics.median(x[2] for x in times[a])
-            hb = statistics.median(x[1] for x in times[b]) / 2**20
-            ha = statistics.median(x[1] for x in times[a]) / 2**20
-            (eb, mb), (ea, ma) = builds[(label, "before")], builds[(label, "after")]
-            print(f"{label}:")
-            print(f"  page size      : before {sb / 2**20:.2f} MiB, after {sa / 2**20:.2f} MiB -> {sa / sb:.2f}x")
-            print(f"  first render   : before {tb:.2f} s, after {ta:.2f} s -> {ta / tb:.2f}x "
-                  f"(median of {args.repeat}, load -> ready)")
-            print(f"  render CPU     : before {cb:.2f} s, after {ca:.2f} s -> {ca / cb:.2f}x "
-                  "(the browser's processes, same loads)")
-            print(f"  JS heap        : before {hb:.0f} MiB, after {ha:.0f} MiB -> {ha / hb:.2f}x")
-            print(f"  export command : before {eb:.2f} s / {mb:.0f} MiB peak, after {ea:.2f} s / {ma:.0f} MiB peak "
-                  f"-> {ea / eb:.2f}x time, {ma / mb:.2f}x memory")
+            sa, ta, ca, ha = figures(pages, times, f"{label}/after")
+            ea, ma = builds[(label, "after")]
+            print(f"{label}: after {sa / 2**20:.2f} MiB, first render {ta:.2f} s, render CPU {ca:.2f} s, "
+                  f"JS heap {ha:.0f} MiB, export {ea:.2f} s / {ma:.0f} MiB peak (median of {args.repeat})")
+            for who in befores:
+                sb, tb, cb, hb = figures(pages, times, f"{label}/{who}")
+                eb, mb = builds[(label, who)]
+                print(f"  against {who} ({befores[who]}):")
+                print(f"    page size      : {who} {sb / 2**20:.2f} MiB, after {sa / 2**20:.2f} MiB -> {sa / sb:.2f}x")
+                print(f"    first render   : {who} {tb:.2f} s, after {ta:.2f} s -> {ta / tb:.2f}x "
+                      "(load -> ready -> next frame)")
+                print(f"    render CPU     : {who} {cb:.2f} s, after {ca:.2f} s -> {ca / cb:.2f}x "
+                      "(the browser's processes, same loads)")
+                print(f"    JS heap        : {who} {hb:.0f} MiB, after {ha:.0f} MiB -> {ha / hb:.2f}x")
+                print(f"    export command : {who} {eb:.2f} s / {mb:.0f} MiB peak, after {ea:.2f} s / {ma:.0f} MiB "
+                      f"peak -> {ea / eb:.2f}x time, {ma / mb:.2f}x memory")
         raw, deflated = wheel_share()
         print(f"basemap in the wheel: {raw / 1024:.0f} KiB of files, {deflated / 1024:.0f} KiB deflated")
     return 0

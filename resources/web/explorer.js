@@ -12,8 +12,8 @@
   "use strict";
 
   var SMALLEST = 8, LARGEST = 46;  // marker diameters in px (area ~ count)
-  var REVEAL_ZOOM = 9;             // no clustering from this zoom on
-  var CLUSTER_MIN = 400;           // views with fewer places are never clustered
+  var MANY = 400;                  // views of this many places draw their markers on one canvas
+  var PLACE_LABEL_TRIES = 1500;    // a large view tries names for its most mentioned places only
   var SEA = "#c5d9e6", LAND = "#f3efe6", LAND_WORLD = "#eeeae0";
   var STORE = "caucasusmap.";
 
@@ -40,8 +40,8 @@
 
   var cm = {
     map: null, data: null, markers: [], shapes: [], selected: [], highlighted: [],
-    onSelect: null, onTimeRange: null, panel: null, cluster: null, pickMode: false,
-    counts: null, docCounts: null, visible: null, range: null, basemapLayers: 0
+    onSelect: null, onTimeRange: null, panel: null, canvas: null, pickMode: false,
+    counts: null, docCounts: null, visible: null, range: null, basemapLayers: 0, lit: {}
   };
 
   // Markers sit at 2D translates. Leaflet's translate3d gives every marker
@@ -82,9 +82,12 @@
     return box;
   }
 
+  // The tooltips shown since the last close (no walk over every layer).
+  var openTips = [];
   function closeTooltips() {
     if (!cm.map) return;
-    cm.map.eachLayer(function (l) { if (l.closeTooltip && l.getTooltip && l.getTooltip()) l.closeTooltip(); });
+    openTips.forEach(function (t) { t.close(); });
+    openTips = [];
   }
 
   function pick(i, ev) {
@@ -110,7 +113,49 @@
     });
   }
 
+  // Views of many places: one circle per place on a single canvas (no element
+  // per place to create, style, lay out or composite), drawn most mentioned first.
+  var DOT_STYLE = {weight: 1, color: "#3c3228", opacity: 0.55, fillOpacity: 0.78};
+  var DOT_ON = {selected: {weight: 3, color: "#c2410c", opacity: 1, fillOpacity: 1},
+                highlighted: {weight: 3, color: "#2563eb", opacity: 1, fillOpacity: 1}};
+  function dotStyle(i) {
+    var p = cm.data.places[i], ref = p.origin === "reference";
+    var on = cm.selected.indexOf(i) >= 0 ? DOT_ON.selected : cm.highlighted.indexOf(i) >= 0 ? DOT_ON.highlighted : null;
+    return Object.assign({fillColor: colour(p.kind), dashArray: ref && !on ? "2 2" : null},
+                         DOT_STYLE, ref ? {color: "#222222", opacity: 0.8, fillOpacity: 0.6} : {}, on || {});
+  }
+
+  function makeDot(p, i, max) {
+    var marker = L.circleMarker([p.lat, p.lon], Object.assign({renderer: cm.canvas, radius: diameter(p.count, max) / 2,
+                                                               bubblingMouseEvents: false}, dotStyle(i)));
+    marker.cmIndex = i;
+    marker.bindTooltip(function () { return tooltipContent(i); },
+                       {direction: "top", offset: [0, -diameter(countOf(i), cm.maxCount) / 2]});
+    marker.on("click", function (ev) { pick(i, ev); });
+    marker.on("mousedown", function (ev) { if (cm.editable) dragDot(marker, p, ev); });
+    return marker;
+  }
+
+  // Correcting a position in a canvas view: press on the circle and drag it.
+  function dragDot(marker, p, ev) {
+    var map = cm.map;
+    L.DomEvent.stop(ev);
+    map.dragging.disable();
+    marker.closeTooltip();
+    function move(e) { marker.setLatLng(e.latlng); }
+    function up() {
+      map.off("mousemove", move);
+      map.off("mouseup", up);
+      map.dragging.enable();
+      var ll = marker.getLatLng();
+      if (typeof cm.onMove === "function") cm.onMove(p.id, ll.lat, ll.lng);
+    }
+    map.on("mousemove", move);
+    map.on("mouseup", up);
+  }
+
   function makeMarker(p, i, max) {
+    if (cm.canvas) return makeDot(p, i, max);
     var marker = L.marker([p.lat, p.lon], {icon: markerIcon(i, max), title: p.name, alt: p.name, keyboard: true,
                                             riseOnHover: true, zIndexOffset: p.count});
     marker.cmIndex = i;
@@ -132,8 +177,12 @@
     var isArea = /Polygon/.test(p.geometry.type);
     var layer = L.geoJSON({type: "Feature", geometry: p.geometry, properties: {}}, {
       style: function () {
-        return isArea ? {color: c, weight: 1, opacity: 0.5, fillColor: c, fillOpacity: 0.03, dashArray: "4 3"}
-                      : {color: c, weight: 3, opacity: 0.75};
+        var st = isArea ? {color: c, weight: 1, opacity: 0.5, fillColor: c, fillOpacity: 0.03, dashArray: "4 3"}
+                        : {color: c, weight: 3, opacity: 0.75};
+        // With the dots on a canvas, the areas and lines share it (a canvas
+        // over an SVG layer would take all its clicks), drawn under the dots.
+        if (cm.canvas) st.renderer = cm.canvas;
+        return st;
       }
     });
     layer.cmIndex = i;
@@ -376,7 +425,6 @@
       var max = cm.maxCount, order = [];
       cm.markers.forEach(function (m, i) {
         if (!cm.visible[i] || !m._map) return;
-        if (cm.cluster && cm.cluster.getVisibleParent(m) !== m) return;
         var p = cm.data.places[i], pt = screen(p.lat, p.lon);
         if (!inView(pt)) return;
         var r = diameter(countOf(i), max) / 2;
@@ -389,6 +437,9 @@
         var fa = first.indexOf(a.i) >= 0 ? 0 : 1, fb = first.indexOf(b.i) >= 0 ? 0 : 1;
         return fa - fb || countOf(b.i) - countOf(a.i) || a.i - b.i;
       });
+      // Names for what can fit: the most mentioned (selected first) until
+      // PLACE_LABEL_TRIES have been tried; every marker stays an obstacle.
+      if (order.length > PLACE_LABEL_TRIES) order.length = PLACE_LABEL_TRIES;
       var placeSizes = labelSizes(order.map(function (o) { return {cls: "cm-label", text: cm.data.places[o.i].name}; }));
       order.forEach(function (o, k) {
         var p = cm.data.places[o.i], w = placeSizes[k][0], h = placeSizes[k][1];
@@ -454,20 +505,37 @@
     return m && m.getElement ? m.getElement() : null;
   }
 
-  function refreshClasses() {
-    cm.markers.forEach(function (m, i) {
-      var on = cm.selected.indexOf(i) >= 0 || cm.highlighted.indexOf(i) >= 0;
-      var z = on ? 100000 : countOf(i);
-      if (m.options.zIndexOffset !== z) m.setZIndexOffset(z);
-      var e = markerElement(i);
-      if (!e) return;
-      e.classList.toggle("cm-selected", cm.selected.indexOf(i) >= 0);
-      e.classList.toggle("cm-highlighted", cm.highlighted.indexOf(i) >= 0);
-    });
-    cm.shapes.forEach(function (s) {
-      var on = cm.selected.indexOf(s.cmIndex) >= 0, lit = cm.highlighted.indexOf(s.cmIndex) >= 0;
-      s.setStyle(on || lit ? {weight: s.cmArea ? 3 : 6, opacity: 1, fillOpacity: s.cmArea ? 0.15 : 0}
-                           : {weight: s.cmArea ? 1 : 3, opacity: s.cmArea ? 0.5 : 0.75, fillOpacity: s.cmArea ? 0.03 : 0});
+  // Restyles only the places whose state changed since the last call (the
+  // selected and highlighted ones, before and now), never every marker.
+  // again: restyle the lit ones too (their elements were made anew).
+  function refreshClasses(again) {
+    var now = {}, todo = {};
+    if (again === true) Object.keys(cm.lit).forEach(function (k) { todo[k] = true; });
+    cm.selected.forEach(function (i) { now[i] = "s"; });
+    cm.highlighted.forEach(function (i) { if (!now[i]) now[i] = "h"; });
+    Object.keys(now).forEach(function (k) { if (cm.lit[k] !== now[k]) todo[k] = true; });
+    Object.keys(cm.lit).forEach(function (k) { if (!now[k]) todo[k] = true; });
+    cm.lit = now;
+    Object.keys(todo).map(Number).forEach(function (i) {
+      var m = cm.markers[i];
+      if (!m) return;
+      var state = now[i];
+      if (cm.canvas) {
+        m.setStyle(dotStyle(i));
+        if (state && m._map) m.bringToFront();
+      } else {
+        var z = state ? 100000 : countOf(i);
+        if (m.options.zIndexOffset !== z) m.setZIndexOffset(z);
+        var e = markerElement(i);
+        if (e) {
+          e.classList.toggle("cm-selected", state === "s");
+          e.classList.toggle("cm-highlighted", state === "h");
+        }
+      }
+      (cm.shapesOf[i] || []).forEach(function (s) {
+        s.setStyle(state ? {weight: s.cmArea ? 3 : 6, opacity: 1, fillOpacity: s.cmArea ? 0.15 : 0}
+                         : {weight: s.cmArea ? 1 : 3, opacity: s.cmArea ? 0.5 : 0.75, fillOpacity: s.cmArea ? 0.03 : 0});
+      });
     });
     if (cm.labels) cm.labels.update();
   }
@@ -486,15 +554,7 @@
     var pts = indices.map(function (i) { var p = cm.data.places[i]; return L.latLng(p.lat, p.lon); });
     var bounds = L.latLngBounds(pts);
     if (indices.length === 1) {
-      var m = cm.markers[indices[0]];
-      var hidden = cm.cluster && m && cm.cluster.hasLayer(m) && cm.cluster.getVisibleParent(m) !== m;
-      if (hidden) {
-        // Clustering stops at REVEAL_ZOOM, so zooming there shows the marker.
-        cm.map.once("moveend", refreshClasses);
-        cm.map.setView(bounds.getCenter(), Math.max(cm.map.getZoom(), REVEAL_ZOOM));
-      } else if (!cm.map.getBounds().contains(bounds)) {
-        cm.map.panTo(bounds.getCenter());
-      }
+      if (!cm.map.getBounds().contains(bounds)) cm.map.panTo(bounds.getCenter());
     } else if (!cm.map.getBounds().contains(bounds)) {
       cm.map.fitBounds(bounds.pad(0.3), {maxZoom: 9});
     }
@@ -571,21 +631,28 @@
     var max = 0;
     cm.data.places.forEach(function (p, i) { if (countOf(i) > max) max = countOf(i); });
     cm.maxCount = max;
-    var target = cm.cluster || cm.layers.places;
+    var target = cm.layers.places;
     cm.markers.forEach(function (m, i) {
       var show = countOf(i) > 0 || cm.selected.indexOf(i) >= 0 || cm.data.places[i].count === 0;
       if (show !== cm.visible[i]) {
         cm.visible[i] = show;
         if (show) target.addLayer(m); else target.removeLayer(m);
       }
-      if (show) m.setIcon(markerIcon(i, max));
+      if (!show) return;
+      if (cm.canvas) {
+        m.setRadius(diameter(countOf(i), max) / 2);
+      } else {
+        m.setIcon(markerIcon(i, max));
+        if (!cm.lit[i]) m.setZIndexOffset(countOf(i));
+      }
     });
     cm.shapes.forEach(function (s) {
       var show = cm.visible[s.cmIndex];
       if (show && !cm.layers.shapes.hasLayer(s)) cm.layers.shapes.addLayer(s);
       if (!show && cm.layers.shapes.hasLayer(s)) cm.layers.shapes.removeLayer(s);
     });
-    refreshClasses();
+    if (cm.canvas) cm.layers.shapes.bringToBack();
+    refreshClasses(true);
     renderPanel();
     if (cm.timeBox) cm.timeBox.sync();
   }
@@ -892,33 +959,38 @@
     var max = 0;
     cm.data.places.forEach(function (p) { if (p.count > max) max = p.count; });
     cm.maxCount = max;
-    // Cluster only large views, and only markers that would overlap.
-    var clustered = L.markerClusterGroup && cm.data.places.length >= CLUSTER_MIN;
-    // Large views paint thousands of markers and hundreds of labels: simpler halos (explorer.css).
-    map.getContainer().classList.toggle("cm-many", cm.data.places.length >= CLUSTER_MIN);
-    cm.cluster = clustered ? L.markerClusterGroup({
-      maxClusterRadius: 16, showCoverageOnHover: false, spiderfyOnMaxZoom: true, chunkedLoading: true,
-      disableClusteringAtZoom: REVEAL_ZOOM
-    }) : null;
-    var target = cm.cluster || layers.places;
+    // No place is ever hidden in a cluster. A large view draws its markers on
+    // one canvas (in a pane under the labels), a small one as elements (keyboard focus, CSS rings).
+    var many = cm.data.places.length >= MANY;
+    map.getContainer().classList.toggle("cm-many", many);
+    if (many) {
+      var dots = map.getPane("cm-dots") || map.createPane("cm-dots");
+      dots.style.zIndex = 440;
+      cm.canvas = L.canvas({pane: "cm-dots", padding: 0.1, tolerance: 2});
+    }
     cm.visible = [];
+    cm.shapesOf = {};
+    // Areas and lines first: on a shared canvas they are drawn under the dots.
+    cm.data.places.forEach(function (p, i) {
+      if (p.geometry && p.geometry.type !== "Point") {
+        var s = makeShape(p, i);
+        cm.shapes.push(s);
+        (cm.shapesOf[i] = cm.shapesOf[i] || []).push(s);
+        layers.shapes.addLayer(s);
+      }
+    });
+    if (cm.canvas) layers.shapes.on("add", function () { layers.shapes.bringToBack(); });
     cm.data.places.forEach(function (p, i) {
       var m = makeMarker(p, i, max);
       cm.markers.push(m);
       cm.visible.push(true);
-      target.addLayer(m);
-      if (p.geometry && p.geometry.type !== "Point") {
-        var s = makeShape(p, i);
-        cm.shapes.push(s);
-        layers.shapes.addLayer(s);
-      }
+      layers.places.addLayer(m);
     });
-    if (cm.cluster) layers.places.addLayer(cm.cluster);
     cm.labels = new Labels();
     layers.places.addLayer(cm.labels);
-    cm.cluster && cm.cluster.on("animationend", refreshClasses);
-    map.on("layeradd", function (e) { if (e.layer === cm.cluster) refreshClasses(); });
     map.on("baselayerchange", function () { if (cm.labels) cm.labels.update(); });
+    // Shown again from the layer control: marker elements are made anew.
+    layers.places.on("add", function () { refreshClasses(true); });
     var legendCtl = L.control({position: "bottomleft"});
     legendCtl.onAdd = legend;
     legendCtl.addTo(map);
@@ -932,6 +1004,9 @@
       if (ev.key === "Escape") { closeTooltips(); if (cm.selected.length) select([], {pan: false}); }
     });
     map.on("click", closeTooltips);
+    map.on("layeradd", function (e) {
+      if (e.layer instanceof L.Tooltip && openTips.indexOf(e.layer) < 0) openTips.push(e.layer);
+    });
     if (cm.data.timeRange) setTimeRange(cm.data.timeRange[0], cm.data.timeRange[1], "host");
     select(cm.data.selected, {pan: false, source: "host"});
     if (cm.data.highlight && cm.data.highlight.length) highlight(cm.data.highlight, {fit: false});
@@ -958,7 +1033,8 @@
     },
     setEditable: function (on) {
       // Let the user drag markers to correct positions (the host saves them).
-      // Markers inside a cluster get their drag handler when shown, from the option.
+      cm.editable = !!on;
+      if (cm.canvas) return on;  // canvas dots: dragDot, on a press
       cm.markers.forEach(function (m) {
         m.options.draggable = !!on;
         if (m.dragging) { if (on) m.dragging.enable(); else m.dragging.disable(); }
@@ -970,7 +1046,9 @@
       if (cm.picks) cm.picks.remove();
       cm.picks = L.layerGroup().addTo(cm.map);
       (picks || []).forEach(function (p) {
-        var m = L.circleMarker([p.lat, p.lon], {radius: 9, color: "#c2410c", weight: 3, fillOpacity: 0.2})
+        // On the dots' canvas when there is one (an SVG layer under it would get no click).
+        var m = L.circleMarker([p.lat, p.lon], Object.assign({radius: 9, color: "#c2410c", weight: 3, fillOpacity: 0.2},
+                                                             cm.canvas ? {renderer: cm.canvas} : {}))
           .addTo(cm.picks);
         m.bindTooltip(el("span", null, p.label || ""), {direction: "top"});
         m.on("click", function (e) {

@@ -8,10 +8,11 @@ gazetteer metadata — and :func:`build_map` into a folium map:
 * a Leaflet map with no tile layer by default: the offline vector basemap
   (``resources/basemap``) is the default base layer; online tile layers are
   optional base layers in the layer control;
-* places, line/area geometries, labels, clusters, the selection and the
-  explorer side panel are drawn by ``resources/web/explorer.js`` from the
-  embedded JSON — one marker object per place, never one folium element, so a
-  5,000-place view stays fast to build and render;
+* places, line/area geometries, labels, the selection and the explorer side
+  panel are drawn by ``resources/web/explorer.js`` from the embedded JSON —
+  one marker object per place, never one folium element, and for views of
+  many places circles on one canvas, so a 5,000-place view stays fast to
+  build and render (no place is ever hidden in a cluster);
 * every script and stylesheet is local: inlined (``assets="inline"``, a file
   that works anywhere, forever), or from CDNs (``assets="cdn"``, smaller,
   needs the network). The page never needs jQuery or Bootstrap.
@@ -63,9 +64,6 @@ LABELLED = 14
 CDN = {
     "leaflet.js": "https://unpkg.com/leaflet@1.9.3/dist/leaflet.js",
     "leaflet.css": "https://unpkg.com/leaflet@1.9.3/dist/leaflet.css",
-    "markercluster.js": "https://unpkg.com/leaflet.markercluster@1.4.1/dist/leaflet.markercluster.js",
-    "markercluster.css": "https://unpkg.com/leaflet.markercluster@1.4.1/dist/MarkerCluster.css",
-    "markercluster.default.css": "https://unpkg.com/leaflet.markercluster@1.4.1/dist/MarkerCluster.Default.css",
 }
 
 
@@ -358,13 +356,10 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
 @lru_cache(maxsize=1)
 def _asset_files() -> dict[str, Path]:
     import xstatic.pkg.leaflet as leaflet
-    import xstatic.pkg.leaflet_markercluster as cluster
 
-    lf, mc = Path(leaflet.BASE_DIR), Path(cluster.BASE_DIR)
+    lf = Path(leaflet.BASE_DIR)
     return {
         "leaflet.js": lf / "leaflet.js", "leaflet.css": lf / "leaflet.css",
-        "markercluster.js": mc / "leaflet.markercluster.js", "markercluster.css": mc / "MarkerCluster.css",
-        "markercluster.default.css": mc / "MarkerCluster.Default.css",
         "explorer.js": WEB / "explorer.js", "explorer.css": WEB / "explorer.css",
     }
 
@@ -397,13 +392,13 @@ def asset_html(assets: str) -> str:
     """The <style>/<script> elements every page needs, inline or from CDNs."""
     files = _asset_files()
     parts = []
-    for name in ("leaflet.css", "markercluster.css", "markercluster.default.css"):
+    for name in ("leaflet.css",):
         if assets == "cdn":
             parts.append(f'<link rel="stylesheet" href="{CDN[name]}">')
         else:
             parts.append(f"<style>{_inline_css(files[name])}</style>")
     parts.append(f"<style>{files['explorer.css'].read_text(encoding='utf-8')}</style>")
-    for name in ("leaflet.js", "markercluster.js"):
+    for name in ("leaflet.js",):
         if assets == "cdn":
             parts.append(f'<script src="{CDN[name]}"></script>')
         else:

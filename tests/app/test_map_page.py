@@ -19,6 +19,14 @@ OVERLAPS = """JSON.stringify((function () {
 })())"""
 
 
+def escape_clears_tooltips(browser):
+    tips = "document.querySelectorAll('.leaflet-tooltip').length"
+    assert browser.js(tips) >= 1
+    browser.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'})); 'ok'")
+    # (Leaflet fades a closed tooltip out for 200 ms before removing it.)
+    browser.qtbot.waitUntil(lambda: browser.js(tips) == 0, timeout=3000)
+
+
 @pytest.fixture(scope="module")
 def page(tmp_path_factory):
     out = tmp_path_factory.mktemp("page") / "map.html"
@@ -107,11 +115,7 @@ def test_pick_mode_takes_the_point_and_escape_clears_tooltips(browser, page):
     picking = browser.js(click_area)
     assert picking["clicked"] is not None and picking["selected"] == []  # the point is taken
     browser.js("caucasusmap.setPickMode(false); caucasusmap._state.markers[0].openTooltip(); 'ok'")
-    assert browser.js("document.querySelectorAll('.leaflet-tooltip').length") >= 1
-    browser.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'})); 'ok'")
-    # (Leaflet fades a closed tooltip out for 200 ms before removing it.)
-    browser.qtbot.waitUntil(lambda: browser.js("document.querySelectorAll('.leaflet-tooltip').length") == 0,
-                            timeout=3000)
+    escape_clears_tooltips(browser)
     assert browser.errors() == []
 
 
@@ -130,4 +134,88 @@ def test_svg_export_opens_in_chromium(browser, tmp_path):
     assert state["root"] == "svg" and state["width"] > 300
     joined = " ".join(state["texts"])
     assert "Haciyeva places" in joined and "Tabriz" in joined and "km" in joined
+    assert browser.errors() == []
+
+
+@pytest.fixture
+def large(write, tmp_path):
+    """A 450-place view (a canvas view) with one area place."""
+    from caucasusmap.export import export_view
+    from caucasusmap.index import open_index
+    from caucasusmap.maps import MapView
+
+    names = [f"Qaravil{n:03d}" for n in range(450)]
+    write("big/places.yaml", "places:\n" + "".join(
+        f"  - {{id: p{n}, name: {name}, kind: village, lat: {38 + n % 30 * 0.1:.1f}, lon: {44 + n // 30 * 0.2:.1f}}}\n"
+        for n, name in enumerate(names)) + """
+  - id: zone
+    name: Qarazone
+    kind: region
+    lat: 40.5
+    lon: 48.5
+    geometry: {type: Polygon, coordinates: [[[47.5, 39.8], [49.5, 39.8], [49.5, 41.2], [47.5, 41.2], [47.5, 39.8]]]}
+""")
+    write("big/c/doc.md", "# Roads\n\n" + "\n\n".join(f"The road passes {name}." for name in names)
+          + "\n\nQarazone twice, Qarazone.\n")
+    index = open_index(tmp_path / "big/places.yaml", tmp_path / "big/c", reference=None)
+    return export_view(index, MapView(), tmp_path / "big.html")
+
+
+CLICK_AT = """(function (lat, lon, mods) {
+    var s = caucasusmap._state, map = s.map, canvas = s.canvas._container;
+    var pt = map.latLngToContainerPoint([lat, lon]), box = map.getContainer().getBoundingClientRect();
+    window.__clicked = null;
+    map.once('click', function (e) { window.__clicked = [e.latlng.lat, e.latlng.lng]; });
+    ['mousedown', 'mouseup', 'click'].forEach(function (t) {
+      canvas.dispatchEvent(new MouseEvent(t, Object.assign({bubbles: true, cancelable: true, view: window,
+        clientX: box.left + pt.x, clientY: box.top + pt.y}, mods || {})));
+    });
+    return JSON.stringify({clicked: window.__clicked, selected: JSON.parse(caucasusmap.selected())});
+})"""
+
+
+def test_a_large_view_draws_every_place_on_one_canvas(browser, large):
+    browser.load(large)
+    state = browser.js("""JSON.stringify({elements: document.querySelectorAll('.cm-marker').length,
+        clusters: document.querySelectorAll('.marker-cluster').length,
+        canvases: document.querySelectorAll('.leaflet-cm-dots-pane canvas').length,
+        shown: caucasusmap._state.markers.filter(function (m) { return m._map; }).length,
+        labels: document.querySelectorAll('.cm-label').length})""")
+    assert state == {**state, "elements": 0, "clusters": 0, "canvases": 1, "shown": 451}
+    assert state["labels"] >= 10
+    labels = browser.js(OVERLAPS)
+    assert labels["bad"] == [], labels
+    # A click on a circle selects its place (Ctrl adds one), without reaching the map.
+    browser.js("caucasusmap.setView(39.0, 45.0, 9); 'ok'")
+    first = browser.js(CLICK_AT + "(39.0, 45.0)")
+    assert first == {"clicked": None, "selected": ["p160"]}
+    both = browser.js(CLICK_AT + "(39.1, 45.0, {ctrlKey: true})")
+    assert both["selected"] == ["p160", "p161"]
+    # Only the places whose state changed are restyled; the selected one is ringed.
+    ring = browser.js("""JSON.stringify((function () { var s = caucasusmap._state;
+        return [s.markers[s.data.places.findIndex(function (p) { return p.id === 'p160'; })].options.color,
+                s.markers[s.data.places.findIndex(function (p) { return p.id === 'p1'; })].options.color]; })())""")
+    assert ring == ["#c2410c", "#3c3228"]
+    browser.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'})); 'ok'")
+    assert browser.js("caucasusmap.selected()") == []
+    assert browser.js("caucasusmap._state.markers[0].options.color") != "#c2410c"
+    # An area on the same canvas: a click selects it, in pick mode the point is taken.
+    browser.js("caucasusmap.setView(40.5, 48.5, 8); 'ok'")
+    area = browser.js(CLICK_AT + "(40.9, 49.2)")
+    assert area == {"clicked": None, "selected": ["zone"]}
+    browser.js("caucasusmap.clear(); caucasusmap.setPickMode(true); 'ok'")
+    picked = browser.js(CLICK_AT + "(40.9, 49.2)")
+    assert picked["selected"] == [] and abs(picked["clicked"][0] - 40.9) < 0.01
+    browser.js("caucasusmap.setPickMode(false); 'ok'")
+    # The time filter takes out the circles of the documents out of range (the one document is undated).
+    shown = "caucasusmap._state.markers.filter(function (m) { return m._map; }).length"
+    radius = "caucasusmap._state.markers[0].getRadius()"
+    r0 = browser.js(radius)
+    browser.js("caucasusmap.setTimeRange('1990', '1990'); 'ok'")
+    assert browser.js(shown) == 0
+    browser.js("caucasusmap.setTimeRange(null, null); 'ok'")
+    assert browser.js(shown) == 451 and browser.js(radius) == r0
+    # A tooltip goes with Escape.
+    browser.js("caucasusmap._state.markers[0].openTooltip(); 'ok'")
+    escape_clears_tooltips(browser)
     assert browser.errors() == []

@@ -84,7 +84,7 @@ def test_html_is_self_contained_and_deterministic(index):
     strip = lambda h: re.sub(r'"exported":"[^"]*"', "", h)  # noqa: E731
     assert strip(html1) == strip(html2)
     assert not re.search(r'<script[^>]+src=|<link[^>]+href="http', html1)
-    assert "L.markerClusterGroup" in html1 and "caucasusmap.init(map_cm" in html1
+    assert "caucasusmap.init(map_cm" in html1 and "L.markerClusterGroup" not in html1  # no clustering
     assert "jquery" not in html1.lower().replace("jquery-like", "") or "$(" not in html1
     data = embedded(html1, "cm-data")
     assert data["places"][data["selected"][0]]["id"] == "tabriz"
@@ -101,7 +101,7 @@ def test_html_is_self_contained_and_deterministic(index):
 def test_cdn_variant_is_small(index):
     html = render_map(index, assets="cdn")
     assert '<script src="https://unpkg.com/leaflet@1.9.3/dist/leaflet.js">' in html
-    assert len(html) < len(render_map(index)) - 150_000  # leaflet + markercluster not inlined
+    assert len(html) < len(render_map(index)) - 140_000  # leaflet not inlined
 
 
 HOSTILE = [

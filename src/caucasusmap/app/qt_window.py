@@ -690,7 +690,7 @@ class MainWindow(QMainWindow):
             "GeoNames (CC BY 4.0) where a place links to it; other coordinates and outlines are approximate "
             "(see each place's note). Online layers, when chosen: © OpenStreetMap contributors (ODbL), "
             "OpenTopoMap (CC-BY-SA).</p>"
-            "<p><b>Software.</b> Qt / PySide6 (LGPL), Leaflet and Leaflet.markercluster (BSD-2-Clause), "
+            "<p><b>Software.</b> Qt / PySide6 (LGPL), Leaflet (BSD-2-Clause), "
             "folium (MIT), shapely (BSD), geopy (MIT), PyYAML (MIT), numpy (BSD), ahocorasick_rs (Apache-2.0/MIT).</p>"
             f"<p>Gazetteer: {html.escape(str(self.gazetteer_path))}<br>"
             f"Corpus: {html.escape(str(self.corpus_path))}</p>")
