@@ -228,3 +228,120 @@ def test_queue_offers_unlinked_names_to_link_or_dismiss(window, qtbot):
     assert (d.action, d.place) == ("add", "tabriz")
     qtbot.waitUntil(lambda: panel.current() is None or (panel.current().document, panel.current().start)
                     != (item.document, item.start), timeout=5000)
+
+
+def select_in_reader(window, qtbot, passage_id, at, length):
+    """Select ``length`` characters at ``at`` of a passage's reading text in the reader."""
+    window.state.select_passage(passage_id, source="test")
+    qtbot.waitUntil(lambda: window.reader.shown()["passage"] == passage_id, timeout=10000)
+    browser = window.reader.browser
+    text, _ = window.index.reading_text(passage_id)
+    plain = browser.document().toPlainText()
+    q = plain.index(text[:24], browser._starts[browser._ids.index(passage_id)]) + at
+    cursor = browser.textCursor()
+    cursor.setPosition(q)
+    cursor.setPosition(q + length, QTextCursor.MoveMode.KeepAnchor)
+    browser.setTextCursor(cursor)
+    return browser
+
+
+def test_selected_text_links_to_a_new_place_through_the_checked_form(window, qtbot, data):
+    """Select an unlinked name → Link … to a place… → New place… → the Add
+    place form (checked) → the place is appended to the user's YAML, byte for
+    byte after what was there, and the mention is recorded as added."""
+    from PySide6.QtWidgets import QApplication
+
+    from caucasusmap.app.qt_workbench import PlaceDialog
+
+    yaml_path = data[0] / "places.yaml"
+    original = yaml_path.read_bytes()
+    panel = window.review_queue
+    qtbot.waitUntil(lambda: bool(panel.candidates), timeout=30000)  # names the gazetteer does not have
+    index = window.index
+    cand = next(c for c in panel.candidates if c.name.isalpha() and c.key not in index.gazetteer.by_id)
+    # Its first occurrence in the passage's reading text, not inside a link.
+    for pid in cand.passages:
+        text, spans = index.reading_text(pid)
+        at = text.find(cand.name)
+        if at >= 0 and not any(a < at + len(cand.name) and at < b for a, b, _ in spans):
+            break
+    else:
+        raise AssertionError(cand)
+    browser = select_in_reader(window, qtbot, pid, at, len(cand.name))
+    doc, start, end = selection_span(browser, index)
+    assert index.corpus.by_id[doc].text[start:end] == cand.name
+    menu, texts = menu_texts(window, browser, "")
+    trigger(menu, f"Link “{cand.name}” to a place…")
+    chooser = window.review.chooser
+    assert chooser.new_button.isVisibleTo(chooser)  # offered in the app (the workbench is there)
+    chooser.new_button.click()
+    forms = [w for w in QApplication.topLevelWidgets() if isinstance(w, PlaceDialog) and w.isVisible()]
+    assert len(forms) == 1
+    form = forms[0]
+    assert form.name.text() == cand.name  # the selected text fills the name
+    new_id = form.id.text()
+    assert new_id and new_id not in index.gazetteer.by_id
+    assert not form.check()  # still checked: no coordinates yet, OK refused
+    form.accept()
+    assert form.isVisible() and yaml_path.read_bytes() == original  # nothing written
+    form.lat.setText("39.9")
+    form.lon.setText("45.1")
+    assert form.check()
+    form.accept()
+    # The new place is written after the file's own bytes, then linked to the mention.
+    qtbot.waitUntil(lambda: new_id in window.index.gazetteer.by_id, timeout=20000)
+    text = yaml_path.read_bytes()
+    assert text.startswith(original) and f"- id: {new_id}".encode() in text
+    qtbot.waitUntil(lambda: any(d.start == start and d.source for d in decisions(window)), timeout=10000)
+    d = next(d for d in decisions(window) if d.start == start and d.end == end)
+    assert (d.action, d.place, d.exact) == ("add", new_id, cand.name)
+    # Shown as checked: "confirmed" when the relinked linker now finds the new place there itself,
+    # "added" when it does not (docs/review.md: the status follows what the linker has at the span).
+    qtbot.waitUntil(lambda: any(m.document == doc and m.start == start and m.end == end and m.place == new_id
+                                and m.status in ("added", "confirmed") for m in window.index.mentions),
+                    timeout=10000)
+
+
+def test_decision_orphaned_by_an_edit_on_disk_is_in_problems_and_validate(window, qtbot, data, monkeypatch, capsys):
+    """Edit a document so a decision's quote is gone: the app relinks, the
+    decision is reported (not applied elsewhere, not dropped) in the Problems
+    panel, double-click opens the decisions file at its line, and
+    ``caucasusmap validate`` says the same."""
+    from caucasusmap.cli import main
+
+    gazetteer, corpus = data
+    path = corpus / "annotations.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line_no, d = next((n, json.loads(raw)) for n, raw in enumerate(lines, 1)
+                      if n > 1 and json.loads(raw)["action"] == "reject")
+    doc_path = corpus / d["source"]
+    text = doc_path.read_text(encoding="utf-8")
+    index = window.index
+    doc = next(x for x in index.corpus.documents if x.path.endswith(d["source"]))
+    assert doc.text[d["start"]:d["end"]] == d["exact"]
+    assert not any(m.document == doc.id and m.start == d["start"] for m in index.mentions)  # rejected: not shown
+    assert not any(str(path) in str(i) and "orphaned" in i.message for i in window.problems_issues())
+    # The quote with its context, as it stands in the file, is rewritten by hand.
+    quoted = d["prefix"][-8:] + d["exact"] + d["suffix"][:8]
+    assert text.count(quoted) == 1
+    doc_path.write_text(text.replace(quoted, quoted.replace(d["exact"], "Atropatene")), encoding="utf-8")
+    qtbot.waitUntil(lambda: window.index is not index and window.index.review is not None
+                    and any(o.id == d["id"] for o in window.index.review.orphaned), timeout=30000)
+    items = [window.problems.item(k) for k in range(window.problems.count())]
+    mine = [i for i in items if i.text().startswith(f"{path}:{line_no}:") and "orphaned" in i.text()]
+    assert len(mine) == 1, [i.text() for i in items]
+    assert window.problems_dock.isVisible()  # the user is shown it, not left to find it
+    qtbot.waitUntil(lambda: "1 review decision no longer applies" in window.statusBar().currentMessage(),
+                    timeout=10000)
+    assert d["id"] in path.read_text(encoding="utf-8")  # kept in the file
+    # Double-click: the decisions file at that line in the user's editor.
+    runs = []
+    monkeypatch.setenv("EDITOR", "nano")
+    window.problems.popen = runs.append
+    window.problems.itemActivated.emit(mine[0])
+    assert runs == [["nano", f"+{line_no}", "--", str(path)]]
+    # validate reports the same line.
+    capsys.readouterr()
+    code = main(["validate", "--gazetteer", str(gazetteer), "--corpus", str(corpus)])
+    out = capsys.readouterr().out
+    assert code == 0 and any(ln.startswith(f"{path}:{line_no}:") and "orphaned" in ln for ln in out.splitlines())

@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         if saved in NAMINGS and saved != DEFAULT_NAMING:
             self.state.set_filters(naming=saved)
         self.place_filter_label = ""
+        self._decision_problems: set[str] = set()  # the review decisions' problems the user has been shown
         self.setWindowTitle("caucasusmap")
         self.loading = LoadController(self.state, self)
         self._build_views()
@@ -408,7 +409,8 @@ class MainWindow(QMainWindow):
             self.problems_dock.setVisible(self.problems_dock.isVisible() and bool(issues))
         self.statusBar().showMessage(
             f"{len(index.corpus.documents)} documents, {len(index.gazetteer)} places, {len(index.table)} mentions "
-            f"({'from cache' if index.source == 'cache' else 'linked'} in {result.seconds:.1f} s)", 8000)
+            f"({'from cache' if index.source == 'cache' else 'linked'} in {result.seconds:.1f} s)"
+            + self._new_decision_problems(always=True), 8000)
         self.indexChanged.emit()
 
     def _on_extras(self, result: LoadResult) -> None:
@@ -449,6 +451,25 @@ class MainWindow(QMainWindow):
     def _show_problems(self) -> None:
         if self.index is not None:
             self.problems.set_issues(self.problems_issues())
+            said = self._new_decision_problems()
+            if said:
+                self.statusBar().showMessage(said.lstrip("; ").capitalize(), 8000)
+
+    def _new_decision_problems(self, *, always: bool = False) -> str:
+        """Show the Problems panel when a review decision newly stops applying
+        (its text was edited away, its place or document is gone): the user
+        is told, never left to find it. Returns what to add to the status bar
+        (with ``always``, also when the problems are not new)."""
+        current = {i.message for i in self.review.issues()}
+        new = current - self._decision_problems
+        self._decision_problems = current
+        if new:
+            self.problems_dock.show()
+            self.problems_dock.raise_()
+        if not (new or (always and current)):
+            return ""
+        n = len(current)
+        return f"; {n} review decision{'s' if n > 1 else ''} no longer appl{'y' if n > 1 else 'ies'} — see Problems"
 
     def start_review(self) -> None:
         """Open the review queue at its first unchecked mention."""
