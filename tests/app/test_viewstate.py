@@ -583,6 +583,25 @@ def test_docks_leave_the_map_room_and_the_layout_is_remembered(qtbot, data, tmp_
     assert default_dock_widths(1400)[0] + default_dock_widths(1400)[1] < 1400 * 0.6
 
 
+def test_the_review_queue_leaves_the_map_its_share_at_1024(qtbot, data, tmp_path):
+    """The review queue's dock is wider than the passages': at 1024 x 700 it
+    left the map a third of the window; the lists on the left give way."""
+    from PySide6.QtCore import QSettings
+
+    from caucasusmap.app.qt_window import MAP_SHARE, MainWindow
+
+    w = MainWindow(*data, settings=QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.resize(1024, 700)
+    w.show()
+    qtbot.waitUntil(lambda: w.index is not None and w.places_dock.width() > 0, timeout=30000)
+    w.start_review()
+    qtbot.waitUntil(lambda: w.review_dock.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: w.map.width() >= round(1024 * MAP_SHARE) - 4, timeout=5000)
+    assert w.places_dock.width() >= 200 and w.review_dock.width() >= w.review_dock.minimumSizeHint().width()
+    w.close()
+
+
 def test_passages_follow_the_time_range_through_the_session(qtbot, window):
     """The map's "Documents dated" control sets the session's time range; the
     Passages panel (and its header's counts) follow it, with no page rebuild."""

@@ -15,7 +15,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -91,10 +91,15 @@ def default_window_size(screen) -> tuple[int, int]:
 
 def default_dock_widths(width: int) -> tuple[int, int]:
     """Widths of the left (places, documents) and right (passages, reader)
-    docks for a window ``width`` pixels wide: the map keeps about 40%."""
-    left = max(240, min(440, round(width * 0.3)))
+    docks for a window ``width`` pixels wide: the map keeps about half."""
+    left = max(230, min(420, round(width * 0.24)))
     right = max(260, min(520, round(width * 0.28)))
     return left, right
+
+
+MAP_SHARE = 0.4
+"""The share of the window's width the map keeps when a wide dock (the
+review queue) is shown: the lists on the left give up room first."""
 
 
 class MainWindow(QMainWindow):
@@ -121,6 +126,7 @@ class MainWindow(QMainWindow):
         self.review_dock = self._dock("Review", self.review_queue, Qt.DockWidgetArea.RightDockWidgetArea, "review")
         self.tabifyDockWidget(self.passages_dock, self.review_dock)
         self.passages_dock.raise_()
+        self.review_dock.visibilityChanged.connect(lambda shown: shown and QTimer.singleShot(0, self.keep_map_room))
         self._build_menus()
         self._build_status()
         self._connect()
@@ -476,6 +482,7 @@ class MainWindow(QMainWindow):
         self.review_dock.show()
         self.review_dock.raise_()
         self.review_queue.start()
+        QTimer.singleShot(0, self.keep_map_room)  # the queue's first mention has widened its dock
 
     def export_decisions(self, path: str | Path | None = None) -> Path | None:
         """Write the review decisions as W3C Web Annotations (JSON-LD)."""
@@ -763,6 +770,21 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.passages_dock, self.reader_dock], [round(height * 0.45), round(height * 0.55)],
                          Qt.Orientation.Vertical)
+
+    def keep_map_room(self) -> None:
+        """Narrow the left docks (not below what they need) while the map has
+        less than MAP_SHARE of the window: the review queue needs a wider right
+        dock than the passages, which at 1024 px left the map a third of it."""
+        if self.centralWidget() is not self.map:  # closing: the map is gone
+            return
+        want = round(self.width() * MAP_SHARE)
+        short = want - self.map.width()
+        if short <= 0 or not self.places_dock.isVisible() or self.places_dock.isFloating():
+            return
+        floor = max(self.places_dock.minimumSizeHint().width(), 200)
+        left = max(floor, self.places_dock.width() - short)
+        if left < self.places_dock.width():
+            self.resizeDocks([self.places_dock], [left], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event):  # noqa: N802
         self.loading.cancel()
