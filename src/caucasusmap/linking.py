@@ -50,7 +50,7 @@ from .reference import Reference, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "6"
+LINKER_VERSION = "7"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -231,7 +231,10 @@ _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*)
 _NAMED_IN = re.compile(rf"(?:^|[\s(])({_CAP})(?:,\s*|\s+and\s+|,\s+and\s+)({_CAP})\s+in\s+$")
 # After a mention: more listed names, then "in" and the next mention ("Mahmudlu,
 # Cəfərabad and Decal in Jabrayil District"): that mention holds the list.
-_LIST_THEN_IN = re.compile(rf"^(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CAP})*,?\s+in\s+(?:the\s+)?$")
+_LIST_THEN_IN = re.compile(rf"^(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CAP})*,?\s+(?:in|of)\s+(?:the\s+)?$")
+# Between two listed mentions, names the text does not link ("Şıxlar, Yusifcanlı, Sarıcalı, Şüraabad"):
+# still one list.
+_LIST_NAMES_GAP = re.compile(rf"^(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CAP})+(?:,\s*|\s+and\s+|,\s+and\s+)$")
 # Capitalised words that are no place name before "in" ("On 5 October in Fuzuli").
 _NOT_NAMES = {fold_phrase(w) for w in (
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -815,7 +818,7 @@ class Decider:
                 k = j + 1
                 return k if chosen[k] >= 0 and kind_class(self.lk._kind[int(chosen[k])]) in ("admin", "country") \
                     else -1
-            if not _LIST_GAP.match(gap):
+            if not (_LIST_GAP.match(gap) or _LIST_NAMES_GAP.match(gap)):
                 return -1
             j += 1
         return -1
