@@ -232,6 +232,10 @@ _NAMED_IN = re.compile(rf"(?:^|[\s(])({_CAP})(?:,\s*|\s+and\s+|,\s+and\s+)({_CAP
 # After a mention: more listed names, then "in" and the next mention ("Mahmudlu,
 # Cəfərabad and Decal in Jabrayil District"): that mention holds the list.
 _LIST_THEN_IN = re.compile(rf"^(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CAP})*,?\s+(?:in|of)\s+(?:the\s+)?$")
+# An apposition naming what the place is: "Gali, a predominantly Georgian
+# district of Abkhazia", "Goris, a town in Syunik" — a cue of that kind.
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[^\W\d_][\w'’-]*\s+){0,4}?(district|province|region|municipality|"
+                         r"town|city|village|river|lake)\s+(?:of|in|on)\s", re.IGNORECASE)
 # Between two listed mentions, names the text does not link ("Şıxlar, Yusifcanlı, Sarıcalı, Şüraabad"):
 # still one list.
 _LIST_NAMES_GAP = re.compile(rf"^(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CAP})+(?:,\s*|\s+and\s+|,\s+and\s+)$")
@@ -673,6 +677,7 @@ class Decider:
         # "Ardabil and Zanjan provinces", "the districts of Agdam, Jabrayil and
         # Fuzuli": a plural cue before or after a list applies to each name of it.
         self._spread_plural(listed, after, before)
+        self._appositive_cues(me, after)
         if self.cued.any() or (n_cand > 1).any():
             # "... in Fuzuli" after a name the text does not link: what holds it.
             for i in np.flatnonzero((before < 0) & ((n_cand > 1) | np.add.reduceat(self.cued, first).astype(bool))):
@@ -779,6 +784,18 @@ class Decider:
                         continue
                 out[i] = -1
         return after, before
+
+    def _appositive_cues(self, me, after) -> None:
+        """A mention without a cue after it, followed by an apposition that
+        says what it is ("Gali, a … district of Abkhazia"): that cue."""
+        origin, text = self.folded.origin, self.text
+        ends = origin[me - 1] + 1 if len(me) else me
+        comma = np.flatnonzero(after < 0)
+        comma = comma[[text[int(ends[i]):int(ends[i]) + 1] == "," for i in comma.tolist()]] if len(comma) else comma
+        for i in comma.tolist():
+            m = _APPOSITIVE.match(text, int(ends[i]), int(ends[i]) + 120)
+            if m:
+                after[i] = _CUE_INDEX[fold_phrase(m.group(1).lower())]
 
     def _listed(self, ms, me) -> np.ndarray:
         """Per mention, whether the next one follows it in a list ("Agdam, Jabrayil")."""

@@ -220,3 +220,12 @@ def test_a_list_of_villages_of_a_district_keeps_same_name_villages_elsewhere_out
                  "Zangilan district."):
         assert place_of(linker, text, name) is None, text
     assert place_of(Linker([], reference=ref), f"Shots came from {name} at night.", name) is not None
+
+
+def test_an_apposition_says_what_the_place_is(ref):
+    """"X, a … district of Y" is the district: never the town of that name."""
+    gali = Place("gali-town", "Gali", "town", 42.63, 41.74)
+    linker = Linker([gali], reference=ref)
+    assert place_of(linker, "People in Gali, a mostly Georgian district of Abkhazia, wait.", "Gali") is None
+    assert place_of(linker, "People in Gali, a small town in Abkhazia, wait.", "Gali") == "gali-town"
+    assert place_of(linker, "People in Gali wait.", "Gali") == "gali-town"
