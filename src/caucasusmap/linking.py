@@ -789,9 +789,11 @@ class Decider:
         """A mention without a cue after it, followed by an apposition that
         says what it is ("Gali, a … district of Abkhazia"): that cue."""
         origin, text = self.folded.origin, self.text
-        ends = origin[me - 1] + 1 if len(me) else me
-        comma = np.flatnonzero(after < 0)
-        comma = comma[[text[int(ends[i]):int(ends[i]) + 1] == "," for i in comma.tolist()]] if len(comma) else comma
+        if not len(me) or "," not in text:
+            return
+        ends = origin[me - 1].astype(np.int64) + 1
+        commas = np.fromiter((m.start() for m in re.finditer(",", text)), dtype=np.int64)
+        comma = np.flatnonzero((after < 0) & np.isin(ends, commas))
         for i in comma.tolist():
             m = _APPOSITIVE.match(text, int(ends[i]), int(ends[i]) + 120)
             if m:
