@@ -50,7 +50,7 @@ from .reference import Reference, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "6"
+LINKER_VERSION = "7"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -231,7 +231,14 @@ _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*)
 _NAMED_IN = re.compile(rf"(?:^|[\s(])({_CAP})(?:,\s*|\s+and\s+|,\s+and\s+)({_CAP})\s+in\s+$")
 # After a mention: more listed names, then "in" and the next mention ("Mahmudlu,
 # Cəfərabad and Decal in Jabrayil District"): that mention holds the list.
-_LIST_THEN_IN = re.compile(rf"^(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CAP})*,?\s+in\s+(?:the\s+)?$")
+_LIST_THEN_IN = re.compile(rf"^(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CAP})*,?\s+(?:in|of)\s+(?:the\s+)?$")
+# An apposition naming what the place is: "Gali, a predominantly Georgian
+# district of Abkhazia", "Goris, a town in Syunik" — a cue of that kind.
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[^\W\d_][\w'’-]*\s+){0,4}?(district|province|region|municipality|"
+                         r"town|city|village|river|lake)\s+(?:of|in|on)\s", re.IGNORECASE)
+# Between two listed mentions, names the text does not link ("Şıxlar, Yusifcanlı, Sarıcalı, Şüraabad"):
+# still one list.
+_LIST_NAMES_GAP = re.compile(rf"^(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CAP})+(?:,\s*|\s+and\s+|,\s+and\s+)$")
 # Capitalised words that are no place name before "in" ("On 5 October in Fuzuli").
 _NOT_NAMES = {fold_phrase(w) for w in (
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -670,6 +677,7 @@ class Decider:
         # "Ardabil and Zanjan provinces", "the districts of Agdam, Jabrayil and
         # Fuzuli": a plural cue before or after a list applies to each name of it.
         self._spread_plural(listed, after, before)
+        self._appositive_cues(me, after)
         if self.cued.any() or (n_cand > 1).any():
             # "... in Fuzuli" after a name the text does not link: what holds it.
             for i in np.flatnonzero((before < 0) & ((n_cand > 1) | np.add.reduceat(self.cued, first).astype(bool))):
@@ -777,6 +785,20 @@ class Decider:
                 out[i] = -1
         return after, before
 
+    def _appositive_cues(self, me, after) -> None:
+        """A mention without a cue after it, followed by an apposition that
+        says what it is ("Gali, a … district of Abkhazia"): that cue."""
+        origin, text = self.folded.origin, self.text
+        if not len(me) or "," not in text:
+            return
+        ends = origin[me - 1].astype(np.int64) + 1
+        commas = np.fromiter((m.start() for m in re.finditer(",", text)), dtype=np.int64)
+        comma = np.flatnonzero((after < 0) & np.isin(ends, commas))
+        for i in comma.tolist():
+            m = _APPOSITIVE.match(text, int(ends[i]), int(ends[i]) + 120)
+            if m:
+                after[i] = _CUE_INDEX[fold_phrase(m.group(1).lower())]
+
     def _listed(self, ms, me) -> np.ndarray:
         """Per mention, whether the next one follows it in a list ("Agdam, Jabrayil")."""
         listed = np.zeros(len(ms), dtype=bool)
@@ -815,7 +837,7 @@ class Decider:
                 k = j + 1
                 return k if chosen[k] >= 0 and kind_class(self.lk._kind[int(chosen[k])]) in ("admin", "country") \
                     else -1
-            if not _LIST_GAP.match(gap):
+            if not (_LIST_GAP.match(gap) or _LIST_NAMES_GAP.match(gap)):
                 return -1
             j += 1
         return -1

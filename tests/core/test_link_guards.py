@@ -201,3 +201,31 @@ def test_a_citation_style_named_after_a_city_is_not_the_city(bare):
     assert place_of(bare, "Cite the report in Chicago style.", "Chicago") is None
     # The place a book was published in is a place.
     assert place_of(bare, "Chicago: Midwest Books, 2019.", "Chicago") is not None
+
+
+# -- lists of villages of a district ----------------------------------------------------------
+
+def test_a_list_of_villages_of_a_district_keeps_same_name_villages_elsewhere_out(ref):
+    """"A, B, C of the X district", with names the gazetteer lacks between the
+    linked ones: a reference village of the same name far from X is not linked."""
+    district = Place("zangilan-district", "Zangilan District", "district", 39.06, 46.63,
+                     geometry={"type": "Polygon", "coordinates": [[[46.4, 38.9], [46.9, 38.9], [46.9, 39.25],
+                                                                   [46.4, 39.25], [46.4, 38.9]]]})
+    linker = Linker([district], reference=ref)
+    far = [p for p in ref.places if p.kind == "village" and p.country == "AZ" and p.lat > 40.5
+           and re.fullmatch(r"[A-Z][a-z]{4,}", p.name)]
+    name = far[0].name
+    for text in (f"Shots came from the villages of {name}, Alphaville and Betaville of the Zangilan district.",
+                 f"Shots came from the villages of Alphaville, {name}, Betaville and Gammaville of the "
+                 "Zangilan district."):
+        assert place_of(linker, text, name) is None, text
+    assert place_of(Linker([], reference=ref), f"Shots came from {name} at night.", name) is not None
+
+
+def test_an_apposition_says_what_the_place_is(ref):
+    """"X, a … district of Y" is the district: never the town of that name."""
+    gali = Place("gali-town", "Gali", "town", 42.63, 41.74)
+    linker = Linker([gali], reference=ref)
+    assert place_of(linker, "People in Gali, a mostly Georgian district of Abkhazia, wait.", "Gali") is None
+    assert place_of(linker, "People in Gali, a small town in Abkhazia, wait.", "Gali") == "gali-town"
+    assert place_of(linker, "People in Gali wait.", "Gali") == "gali-town"
