@@ -1,6 +1,7 @@
 """Benchmark: the desktop app on large indexes (issue 14's app targets).
 
     python benchmarks/bench_app_scale.py --data /tmp/scale-data [--configs c100m c1g p5000 p20000] [--clicks 60]
+        [--cache c1g DIR]   # a warm store left by bench_scale.py --keep-store (not linked again)
 
 For each configuration — the 100 MB and 1 GB corpora of ``bench_scale.py``
 against 500 names, and a synthetic corpus whose paragraphs name 5,000 or
@@ -184,6 +185,9 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "cm-scale-data")
     ap.add_argument("--configs", nargs="+", default=["c100m", "c1g", "p5000", "p20000"])
     ap.add_argument("--clicks", type=int, default=60)
+    ap.add_argument("--cache", nargs=2, action="append", metavar=("CONFIG", "DIR"), default=[],
+                    help="use (and keep) the cache folder DIR for CONFIG, e.g. a store bench_scale.py --keep-store "
+                         "left (linked with the same environment: CAUCASUSMAP_REFERENCE=none for its --no-reference)")
     args = ap.parse_args()
     env = {**os.environ}
     if not env.get("DISPLAY"):
@@ -193,11 +197,13 @@ def main() -> int:
             gaz, corpus = synthetic(args.data, int(config[1:]))
         else:
             gaz, corpus = args.data / "gaz500" / "places.yaml", args.data / config
-        cache = Path(tempfile.mkdtemp(prefix="cm-appscale-", dir=args.data))
+        kept = dict(args.cache).get(config)
+        cache = Path(kept) if kept else Path(tempfile.mkdtemp(prefix="cm-appscale-", dir=args.data))
         e = {**env, "CAUCASUSMAP_CACHE_DIR": str(cache)}
         subprocess.run([sys.executable, "-m", "caucasusmap", "--gazetteer", str(gaz), "--corpus", str(corpus),
                         "link", "-q"], env=e, check=True)
         ini = cache / "s.ini"
+        ini.unlink(missing_ok=True)  # a fresh user: no saved window state
         r = subprocess.run([sys.executable, "-c", APP.format(gaz=str(gaz), corpus=str(corpus), ini=str(ini),
                                                              clicks=args.clicks)],
                            env=e, capture_output=True, text=True, timeout=3600)
@@ -229,7 +235,8 @@ def main() -> int:
               f"peak RSS {res['maxrss_mib']:.0f} MiB")
         import shutil
 
-        shutil.rmtree(cache, ignore_errors=True)
+        if not kept:
+            shutil.rmtree(cache, ignore_errors=True)
     return 0
 
 
