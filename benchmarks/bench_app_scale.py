@@ -26,7 +26,6 @@ Machine load is printed with each figure.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import subprocess
@@ -35,6 +34,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from benchhelp import last_json, pronounceable_names  # noqa: E402
 
 APP = r"""
 import json, os, resource, statistics, sys, time
@@ -151,12 +152,7 @@ def synthetic(dest: Path, n_places: int, size_mb: float = 20) -> tuple[Path, Pat
     rng = random.Random(n_places)
     syll = ["ka", "ra", "ba", "gh", "an", "sh", "ur", "de", "zan", "lu", "mi", "ov", "ab", "ta", "qa", "ny", "vo",
             "el", "ir", "su", "po", "ke", "dar", "xa"]
-    names, seen = [], set()
-    while len(names) < n_places:
-        w = "".join(rng.choice(syll) for _ in range(rng.randint(3, 5))).capitalize()
-        if w not in seen:
-            seen.add(w)
-            names.append(w)
+    names = pronounceable_names(rng, n_places, syll)
     places = [{"id": f"p{i}", "name": n, "kind": rng.choice(["village", "town", "city", "site"]),
                "lat": round(rng.uniform(36.0, 43.0), 4), "lon": round(rng.uniform(43.0, 50.5), 4)}
               for i, n in enumerate(names)]
@@ -207,11 +203,10 @@ def main() -> int:
         r = subprocess.run([sys.executable, "-c", APP.format(gaz=str(gaz), corpus=str(corpus), ini=str(ini),
                                                              clicks=args.clicks)],
                            env=e, capture_output=True, text=True, timeout=3600)
-        lines = [x for x in r.stdout.splitlines() if x.startswith("{")]
-        if not lines:
+        res = last_json(r.stdout)
+        if res is None:
             print(f"{config}: app run failed:\n{r.stderr[-3000:]}")
             continue
-        res = json.loads(lines[-1])
         # Baseline: the same map page in a bare view.
         os.environ["CAUCASUSMAP_CACHE_DIR"] = str(cache)
         from caucasusmap.index import open_index
@@ -221,7 +216,7 @@ def main() -> int:
         page.write_text(render_map(open_index(gaz, corpus), explorer=False), encoding="utf-8")
         b = subprocess.run([sys.executable, "-c", BARE.format(page=str(page))], env=e, capture_output=True,
                            text=True, timeout=600)
-        bare = json.loads([x for x in b.stdout.splitlines() if x.startswith("{")][-1])["seconds"]
+        bare = last_json(b.stdout)["seconds"]
         load = Path("/proc/loadavg").read_text().split()[:3]
         print(f"{config}: {res['mentions']:,} mentions, {res['passages']:,} passages, {res['places_drawn']:,} places "
               f"drawn; index {res['source']}; map page {res['page_mib']:.2f} MiB; load {' '.join(load)}")
