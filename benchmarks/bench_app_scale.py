@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -73,7 +74,8 @@ def wait(cond, timeout=600.0):
         app.processEvents()
         restore_none_refcount(base)
         if time.perf_counter() > end:
-            print(json.dumps({{"error": "timed out"}})); sys.exit(1)
+            print(json.dumps({{"error": f"timed out after {{timeout:.0f}} s", "start": drawn[0] if drawn else None,
+                              "stall": gaps[0]}})); sys.exit(1)
 
 wait(lambda: drawn)
 start_seconds = drawn[0]
@@ -207,6 +209,13 @@ def main() -> int:
         if res is None:
             print(f"{config}: app run failed:\n{r.stderr[-3000:]}")
             continue
+        if "error" in res:
+            drawn = f"{res['start']:.2f} s" if res.get("start") is not None else "not drawn"
+            print(f"{config}: app run {res['error']} (map {drawn}; longest UI-thread stall so far "
+                  f"{res['stall']:.0f} ms; load {' '.join(Path('/proc/loadavg').read_text().split()[:3])})")
+            if not kept:
+                shutil.rmtree(cache, ignore_errors=True)
+            continue
         # Baseline: the same map page in a bare view.
         os.environ["CAUCASUSMAP_CACHE_DIR"] = str(cache)
         from caucasusmap.index import open_index
@@ -228,8 +237,6 @@ def main() -> int:
               f"p95 {res['click_p95'] * 1000:.1f} ms, max {res['click_max'] * 1000:.1f} ms "
               f"(bare JS round trip {res['rt_median'] * 1000:.1f} ms); "
               f"peak RSS {res['maxrss_mib']:.0f} MiB")
-        import shutil
-
         if not kept:
             shutil.rmtree(cache, ignore_errors=True)
     return 0
