@@ -41,6 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from benchhelp import last_json  # noqa: E402
 from soak_app import rss_kib  # noqa: E402
 
 STARTUP = r"""
@@ -112,10 +113,10 @@ def _tree_rss():  # this process, and its descendants (Chromium's processes), Ki
 
 def child(code: str, env: dict) -> dict:
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=180)
-    lines = [x for x in r.stdout.splitlines() if x.startswith("{")]
-    if not lines:
+    result = last_json(r.stdout)
+    if result is None:
         raise SystemExit(f"child failed:\n{r.stderr[-3000:]}")
-    return json.loads(lines[-1])
+    return result
 
 
 def p95(xs):

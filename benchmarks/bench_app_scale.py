@@ -1,6 +1,7 @@
 """Benchmark: the desktop app on large indexes (issue 14's app targets).
 
     python benchmarks/bench_app_scale.py --data /tmp/scale-data [--configs c100m c1g p5000 p20000] [--clicks 60]
+        [--cache c1g DIR]   # a warm store left by bench_scale.py --keep-store (not linked again)
 
 For each configuration — the 100 MB and 1 GB corpora of ``bench_scale.py``
 against 500 names, and a synthetic corpus whose paragraphs name 5,000 or
@@ -25,15 +26,17 @@ Machine load is printed with each figure.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from benchhelp import last_json, pronounceable_names  # noqa: E402
 
 APP = r"""
 import json, os, resource, statistics, sys, time
@@ -71,7 +74,8 @@ def wait(cond, timeout=600.0):
         app.processEvents()
         restore_none_refcount(base)
         if time.perf_counter() > end:
-            print(json.dumps({{"error": "timed out"}})); sys.exit(1)
+            print(json.dumps({{"error": f"timed out after {{timeout:.0f}} s", "start": drawn[0] if drawn else None,
+                              "stall": gaps[0]}})); sys.exit(1)
 
 wait(lambda: drawn)
 start_seconds = drawn[0]
@@ -150,12 +154,7 @@ def synthetic(dest: Path, n_places: int, size_mb: float = 20) -> tuple[Path, Pat
     rng = random.Random(n_places)
     syll = ["ka", "ra", "ba", "gh", "an", "sh", "ur", "de", "zan", "lu", "mi", "ov", "ab", "ta", "qa", "ny", "vo",
             "el", "ir", "su", "po", "ke", "dar", "xa"]
-    names, seen = [], set()
-    while len(names) < n_places:
-        w = "".join(rng.choice(syll) for _ in range(rng.randint(3, 5))).capitalize()
-        if w not in seen:
-            seen.add(w)
-            names.append(w)
+    names = pronounceable_names(rng, n_places, syll)
     places = [{"id": f"p{i}", "name": n, "kind": rng.choice(["village", "town", "city", "site"]),
                "lat": round(rng.uniform(36.0, 43.0), 4), "lon": round(rng.uniform(43.0, 50.5), 4)}
               for i, n in enumerate(names)]
@@ -184,6 +183,9 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "cm-scale-data")
     ap.add_argument("--configs", nargs="+", default=["c100m", "c1g", "p5000", "p20000"])
     ap.add_argument("--clicks", type=int, default=60)
+    ap.add_argument("--cache", nargs=2, action="append", metavar=("CONFIG", "DIR"), default=[],
+                    help="use (and keep) the cache folder DIR for CONFIG, e.g. a store bench_scale.py --keep-store "
+                         "left (linked with the same environment: CAUCASUSMAP_REFERENCE=none for its --no-reference)")
     args = ap.parse_args()
     env = {**os.environ}
     if not env.get("DISPLAY"):
@@ -193,19 +195,27 @@ def main() -> int:
             gaz, corpus = synthetic(args.data, int(config[1:]))
         else:
             gaz, corpus = args.data / "gaz500" / "places.yaml", args.data / config
-        cache = Path(tempfile.mkdtemp(prefix="cm-appscale-", dir=args.data))
+        kept = dict(args.cache).get(config)
+        cache = Path(kept) if kept else Path(tempfile.mkdtemp(prefix="cm-appscale-", dir=args.data))
         e = {**env, "CAUCASUSMAP_CACHE_DIR": str(cache)}
         subprocess.run([sys.executable, "-m", "caucasusmap", "--gazetteer", str(gaz), "--corpus", str(corpus),
                         "link", "-q"], env=e, check=True)
         ini = cache / "s.ini"
+        ini.unlink(missing_ok=True)  # a fresh user: no saved window state
         r = subprocess.run([sys.executable, "-c", APP.format(gaz=str(gaz), corpus=str(corpus), ini=str(ini),
                                                              clicks=args.clicks)],
                            env=e, capture_output=True, text=True, timeout=3600)
-        lines = [x for x in r.stdout.splitlines() if x.startswith("{")]
-        if not lines:
+        res = last_json(r.stdout)
+        if res is None:
             print(f"{config}: app run failed:\n{r.stderr[-3000:]}")
             continue
-        res = json.loads(lines[-1])
+        if "error" in res:
+            drawn = f"{res['start']:.2f} s" if res.get("start") is not None else "not drawn"
+            print(f"{config}: app run {res['error']} (map {drawn}; longest UI-thread stall so far "
+                  f"{res['stall']:.0f} ms; load {' '.join(Path('/proc/loadavg').read_text().split()[:3])})")
+            if not kept:
+                shutil.rmtree(cache, ignore_errors=True)
+            continue
         # Baseline: the same map page in a bare view.
         os.environ["CAUCASUSMAP_CACHE_DIR"] = str(cache)
         from caucasusmap.index import open_index
@@ -215,7 +225,7 @@ def main() -> int:
         page.write_text(render_map(open_index(gaz, corpus), explorer=False), encoding="utf-8")
         b = subprocess.run([sys.executable, "-c", BARE.format(page=str(page))], env=e, capture_output=True,
                            text=True, timeout=600)
-        bare = json.loads([x for x in b.stdout.splitlines() if x.startswith("{")][-1])["seconds"]
+        bare = last_json(b.stdout)["seconds"]
         load = Path("/proc/loadavg").read_text().split()[:3]
         print(f"{config}: {res['mentions']:,} mentions, {res['passages']:,} passages, {res['places_drawn']:,} places "
               f"drawn; index {res['source']}; map page {res['page_mib']:.2f} MiB; load {' '.join(load)}")
@@ -227,9 +237,8 @@ def main() -> int:
               f"p95 {res['click_p95'] * 1000:.1f} ms, max {res['click_max'] * 1000:.1f} ms "
               f"(bare JS round trip {res['rt_median'] * 1000:.1f} ms); "
               f"peak RSS {res['maxrss_mib']:.0f} MiB")
-        import shutil
-
-        shutil.rmtree(cache, ignore_errors=True)
+        if not kept:
+            shutil.rmtree(cache, ignore_errors=True)
     return 0
 
 

@@ -19,7 +19,6 @@ without it rather than import a source tree behind the installer's back.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import subprocess
@@ -27,6 +26,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchhelp import last_json, pronounceable_names  # noqa: E402
 
 
 def _installed():
@@ -56,12 +58,7 @@ def folium_baseline(places: list[dict]) -> float:
 def synthetic(dest: Path, n_places: int, n_mentions: int) -> tuple[Path, Path]:
     rng = random.Random(11)
     syll = ["ka", "ra", "ba", "gh", "an", "sh", "ur", "de", "zan", "lu", "mi", "ov", "ab", "ta", "qa", "ny", "el", "os"]
-    names, seen = [], set()
-    while len(names) < n_places:
-        w = "".join(rng.choice(syll) for _ in range(rng.randint(3, 5))).capitalize()
-        if w not in seen:
-            seen.add(w)
-            names.append(w)
+    names = pronounceable_names(rng, n_places, syll)
     lines = ["places:"]
     for i, w in enumerate(names):
         lines.append(f"  - {{id: p{i}, name: {w}, kind: village, lat: {rng.uniform(36, 43):.4f}, "
@@ -135,10 +132,10 @@ def chromium_times(ours: Path, tmp: Path) -> dict:
                     "<script>L.map('m').setView([40,46],6)</script></body></html>", encoding="utf-8")
     r = subprocess.run([sys.executable, "-c", CHROMIUM, str(bare), str(ours)], capture_output=True, text=True,
                        timeout=300)
-    line = [x for x in r.stdout.splitlines() if x.startswith("{")]
-    if not line:
+    result = last_json(r.stdout)
+    if result is None:
         raise SystemExit(f"chromium run failed: {r.stderr[-2000:]}")
-    return json.loads(line[-1])
+    return result
 
 
 def main() -> int:

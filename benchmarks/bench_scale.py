@@ -178,6 +178,8 @@ def main() -> int:
                     help="link a long document whole (the baseline) only up to this size (its time is quadratic); "
                          "above it both are also run at this size")
     ap.add_argument("--no-reference", action="store_true", help="link with the gazetteer alone")
+    ap.add_argument("--keep-store", action="store_true",
+                    help="keep each size's warm store (its cache folder is printed) for bench_app_scale.py --cache")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--rg-seconds", type=float, nargs=2, metavar=("WALL", "CPU"),
                     help="ripgrep's figures measured earlier on the same files (skips running it: 10 GB takes long)")
@@ -280,7 +282,10 @@ def main() -> int:
         store_bytes = sum(f.stat().st_size for f in cache.rglob("*") if f.is_file())
         res["store_mib"] = store_bytes / 2**20
         print(f"  store on disk: {store_bytes / 2**20:,.0f} MiB")
-        shutil.rmtree(cache, ignore_errors=True)
+        if args.keep_store:
+            print(f"  store kept: CAUCASUSMAP_CACHE_DIR={cache}")
+        else:
+            shutil.rmtree(cache, ignore_errors=True)
         results[name] = res
     if args.long_mb:
         sizes = sorted({min(args.long_mb, args.long_whole_max_mb), args.long_mb})
