@@ -249,6 +249,8 @@ def test_selected_text_links_to_a_new_place_through_the_checked_form(window, qtb
     """Select an unlinked name → Link … to a place… → New place… → the Add
     place form (checked) → the place is appended to the user's YAML, byte for
     byte after what was there, and the mention is recorded as added."""
+    from collections import Counter
+
     from PySide6.QtWidgets import QApplication
 
     from caucasusmap.app.qt_workbench import PlaceDialog
@@ -258,9 +260,13 @@ def test_selected_text_links_to_a_new_place_through_the_checked_form(window, qtb
     panel = window.review_queue
     qtbot.waitUntil(lambda: bool(panel.candidates), timeout=30000)  # names the gazetteer does not have
     index = window.index
-    cand = next(c for c in panel.candidates if c.name.isalpha() and c.key not in index.gazetteer.by_id)
-    # Its first occurrence in the passage's reading text, not inside a link.
-    for pid in cand.passages:
+    # A name the gazetteer lacks, found in at least two passages of one document ("every identical
+    # mention in this document" then has more than one to reach).
+    cand = next(c for c in panel.candidates if c.name.isalpha() and c.key not in index.gazetteer.by_id
+                and max(Counter(index.passages[p].document for p in c.passages).values()) > 1)
+    busiest = Counter(index.passages[p].document for p in cand.passages).most_common(1)[0][0]
+    # Its first occurrence in a passage's reading text, not inside a link.
+    for pid in (p for p in cand.passages if index.passages[p].document == busiest):
         text, spans = index.reading_text(pid)
         at = text.find(cand.name)
         if at >= 0 and not any(a < at + len(cand.name) and at < b for a, b, _ in spans):
@@ -274,6 +280,9 @@ def test_selected_text_links_to_a_new_place_through_the_checked_form(window, qtb
     trigger(menu, f"Link “{cand.name}” to a place…")
     chooser = window.review.chooser
     assert chooser.new_button.isVisibleTo(chooser)  # offered in the app (the workbench is there)
+    chooser.scope.setCurrentIndex(chooser.scope.findData("document"))
+    shown = int(chooser.scope.currentText().rsplit("(", 1)[1].rstrip(")"))  # the count, before it is done
+    assert shown > 1
     chooser.new_button.click()
     forms = [w for w in QApplication.topLevelWidgets() if isinstance(w, PlaceDialog) and w.isVisible()]
     assert len(forms) == 1
@@ -295,6 +304,9 @@ def test_selected_text_links_to_a_new_place_through_the_checked_form(window, qtb
     qtbot.waitUntil(lambda: any(d.start == start and d.source for d in decisions(window)), timeout=10000)
     d = next(d for d in decisions(window) if d.start == start and d.end == end)
     assert (d.action, d.place, d.exact) == ("add", new_id, cand.name)
+    # Every identical mention of the document the user was shown, in one step (one batch).
+    batch = [x for x in decisions(window) if x.place == new_id]
+    assert len(batch) == shown and {x.batch for x in batch} == {d.batch} and d.batch
     # Shown as checked: "confirmed" when the relinked linker now finds the new place there itself,
     # "added" when it does not (docs/review.md: the status follows what the linker has at the span).
     qtbot.waitUntil(lambda: any(m.document == doc and m.start == start and m.end == end and m.place == new_id

@@ -141,8 +141,17 @@ class ReviewController(QObject):
         pending, self._pending = self._pending, None
         if pending is not None:
             action, doc, start, end, scope, place = pending
-            if find_place(event.index, place) is not None:
+            if find_place(event.index, place) is not None and action != "add":
                 self.decide(action, doc, start, end, place, scope, ask=False)
+            elif find_place(event.index, place) is not None:
+                # The scope's count was shown while the text was unlinked; the relink has since
+                # linked much of it to the new place: those mentions are recorded too.
+                try:
+                    plan = self.review.plan_link_to_new_place(doc, start, end, place, scope)
+                except CaucasusmapError as exc:
+                    self.warning.emit("Cannot link to the new place", str(exc))
+                    return
+                self.record(plan)
 
     def _apply(self, review: Review, message: str) -> None:
         self._sync.start()
