@@ -357,3 +357,27 @@ def test_decision_orphaned_by_an_edit_on_disk_is_in_problems_and_validate(window
     code = main(["validate", "--gazetteer", str(gazetteer), "--corpus", str(corpus)])
     out = capsys.readouterr().out
     assert code == 0 and any(ln.startswith(f"{path}:{line_no}:") and "orphaned" in ln for ln in out.splitlines())
+
+
+def test_own_decisions_are_not_relinked_but_a_new_document_is(window, qtbot, data):
+    """A decision is written and applied at once; the file watch then sees
+    the app's own write, which needs no relink ("Linking…" after every key
+    of a triage). A document added to the folder still relinks."""
+    loading = window.loading
+    seen, started = [], []
+    loading.watcher.fileChanged.connect(seen.append)
+    loading.watcher.directoryChanged.connect(seen.append)
+    loading.started.connect(started.append)
+    m = show_passage_of(window, qtbot, "tabriz", "Tabriz")
+    assert window.review.decide("confirm", m.document, m.start)
+    qtbot.waitUntil(lambda: bool(seen) and not loading.timer.isActive() and not loading.busy, timeout=10000)
+    assert any(p.endswith("annotations.jsonl") or p == str(data[1]) for p in seen)
+    assert started == []
+    # Anything else in the folder relinks as before.
+    (data[1] / "field-notes.md").write_text("# Field notes\n\nWe reached Tabriz.\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: bool(started), timeout=10000)
+    qtbot.waitUntil(lambda: any(d.path.endswith("field-notes.md") for d in window.index.corpus.documents),
+                    timeout=30000)
+    # The decision made before is still applied in the relinked index.
+    assert any(x.document == m.document and x.start == m.start and x.status == "confirmed"
+               for x in window.index.mentions)
