@@ -1111,6 +1111,28 @@ class Review:
                 superseded.append(d)
         return Plan(action, place, scope, surface, tuple(targets), skipped, tuple(superseded))
 
+    def plan_link_to_new_place(self, document_id: str, start: int, end: int, place: str,
+                               scope: str = "mention") -> Plan:
+        """The *add* of a span to a place just created for it (the app's
+        *Link to a place… → New place…*), reaching as far as ``scope``.
+
+        The user chose how far it reaches while the identical text was still
+        unlinked; once the new place is in the gazetteer the linker links
+        much of that text to it itself. Those automatic mentions of the new
+        place with the same text count as identical too, so every mention
+        the user was shown is recorded (each confirmed where the linker
+        agrees, added where it does not)."""
+        plan = self.plan("add", document_id, start, end, place, scope)
+        if scope == "mention":
+            return plan
+        doc = self._doc(document_id)
+        seen = {(t.document, t.start) for t in plan.targets}
+        # (Checked ones are decided, so the add's plan has counted them in its skipped already.)
+        more, _ = self._identical_linked(plan.surface, place, doc.id if scope == "document" else None,
+                                         (doc.id, start))
+        more = [t for t in more if (t.document, t.start) not in seen]
+        return replace(plan, targets=plan.targets + tuple(more))
+
     def _inside_one_passage(self, document_id: str, start: int, end: int) -> bool:
         return any(p.start <= start and end <= p.end for p in self.index.document_passages.get(document_id, ()))
 

@@ -249,6 +249,8 @@ def test_selected_text_links_to_a_new_place_through_the_checked_form(window, qtb
     """Select an unlinked name → Link … to a place… → New place… → the Add
     place form (checked) → the place is appended to the user's YAML, byte for
     byte after what was there, and the mention is recorded as added."""
+    from collections import Counter
+
     from PySide6.QtWidgets import QApplication
 
     from caucasusmap.app.qt_workbench import PlaceDialog
@@ -258,9 +260,13 @@ def test_selected_text_links_to_a_new_place_through_the_checked_form(window, qtb
     panel = window.review_queue
     qtbot.waitUntil(lambda: bool(panel.candidates), timeout=30000)  # names the gazetteer does not have
     index = window.index
-    cand = next(c for c in panel.candidates if c.name.isalpha() and c.key not in index.gazetteer.by_id)
-    # Its first occurrence in the passage's reading text, not inside a link.
-    for pid in cand.passages:
+    # A name the gazetteer lacks, found in at least two passages of one document ("every identical
+    # mention in this document" then has more than one to reach).
+    cand = next(c for c in panel.candidates if c.name.isalpha() and c.key not in index.gazetteer.by_id
+                and max(Counter(index.passages[p].document for p in c.passages).values()) > 1)
+    busiest = Counter(index.passages[p].document for p in cand.passages).most_common(1)[0][0]
+    # Its first occurrence in a passage's reading text, not inside a link.
+    for pid in (p for p in cand.passages if index.passages[p].document == busiest):
         text, spans = index.reading_text(pid)
         at = text.find(cand.name)
         if at >= 0 and not any(a < at + len(cand.name) and at < b for a, b, _ in spans):
@@ -274,6 +280,9 @@ def test_selected_text_links_to_a_new_place_through_the_checked_form(window, qtb
     trigger(menu, f"Link “{cand.name}” to a place…")
     chooser = window.review.chooser
     assert chooser.new_button.isVisibleTo(chooser)  # offered in the app (the workbench is there)
+    chooser.scope.setCurrentIndex(chooser.scope.findData("document"))
+    shown = int(chooser.scope.currentText().rsplit("(", 1)[1].rstrip(")"))  # the count, before it is done
+    assert shown > 1
     chooser.new_button.click()
     forms = [w for w in QApplication.topLevelWidgets() if isinstance(w, PlaceDialog) and w.isVisible()]
     assert len(forms) == 1
@@ -295,6 +304,9 @@ def test_selected_text_links_to_a_new_place_through_the_checked_form(window, qtb
     qtbot.waitUntil(lambda: any(d.start == start and d.source for d in decisions(window)), timeout=10000)
     d = next(d for d in decisions(window) if d.start == start and d.end == end)
     assert (d.action, d.place, d.exact) == ("add", new_id, cand.name)
+    # Every identical mention of the document the user was shown, in one step (one batch).
+    batch = [x for x in decisions(window) if x.place == new_id]
+    assert len(batch) == shown and {x.batch for x in batch} == {d.batch} and d.batch
     # Shown as checked: "confirmed" when the relinked linker now finds the new place there itself,
     # "added" when it does not (docs/review.md: the status follows what the linker has at the span).
     qtbot.waitUntil(lambda: any(m.document == doc and m.start == start and m.end == end and m.place == new_id
@@ -345,3 +357,27 @@ def test_decision_orphaned_by_an_edit_on_disk_is_in_problems_and_validate(window
     code = main(["validate", "--gazetteer", str(gazetteer), "--corpus", str(corpus)])
     out = capsys.readouterr().out
     assert code == 0 and any(ln.startswith(f"{path}:{line_no}:") and "orphaned" in ln for ln in out.splitlines())
+
+
+def test_own_decisions_are_not_relinked_but_a_new_document_is(window, qtbot, data):
+    """A decision is written and applied at once; the file watch then sees
+    the app's own write, which needs no relink ("Linking…" after every key
+    of a triage). A document added to the folder still relinks."""
+    loading = window.loading
+    seen, started = [], []
+    loading.watcher.fileChanged.connect(seen.append)
+    loading.watcher.directoryChanged.connect(seen.append)
+    loading.started.connect(started.append)
+    m = show_passage_of(window, qtbot, "tabriz", "Tabriz")
+    assert window.review.decide("confirm", m.document, m.start)
+    qtbot.waitUntil(lambda: bool(seen) and not loading.timer.isActive() and not loading.busy, timeout=10000)
+    assert any(p.endswith("annotations.jsonl") or p == str(data[1]) for p in seen)
+    assert started == []
+    # Anything else in the folder relinks as before.
+    (data[1] / "field-notes.md").write_text("# Field notes\n\nWe reached Tabriz.\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: bool(started), timeout=10000)
+    qtbot.waitUntil(lambda: any(d.path.endswith("field-notes.md") for d in window.index.corpus.documents),
+                    timeout=30000)
+    # The decision made before is still applied in the relinked index.
+    assert any(x.document == m.document and x.start == m.start and x.status == "confirmed"
+               for x in window.index.mentions)

@@ -617,3 +617,29 @@ def test_rejected_spans_in_extracted_text_are_where_the_reader_shows_them(write,
     text, _ = review.index.reading_text(pid)
     ((a, b, _),) = reading_marks(review.index, pid)[1]
     assert text[a:b] == "Baku"
+
+
+def test_link_to_a_new_place_reaches_the_text_the_relink_linked_to_it(write, tmp_path, corpus):
+    """Link "Kapan" (unlinked) to a place created for it, for every identical
+    mention: once the place exists the linker links the text itself, and
+    those mentions are recorded with the one chosen, in one step."""
+    from conftest import MINI_GAZETTEER
+
+    gaz = write("g/places.yaml", MINI_GAZETTEER)
+    write("c/third.md", "Kapan, and again Kapan.\n")
+    s = at(DOC, "Kapan")
+    before = Review(open_index(gaz, corpus))
+    shown = before.plan("add", "trip", s, s + 5, place="tabriz", scope="corpus").count
+    assert shown == 3  # what the user was told, while Kapan was unlinked
+    gaz.write_text(MINI_GAZETTEER + "  - id: kapan\n    name: Kapan\n    kind: town\n    lat: 39.2\n"
+                   "    lon: 46.4\n", encoding="utf-8")
+    review = Review(open_index(gaz, corpus))
+    assert sum(m.place == "kapan" for m in review.index.mentions) == 3  # the linker links it now
+    assert review.plan("add", "trip", s, s + 5, place="kapan", scope="corpus").count == 1  # plain add: unlinked only
+    plan = review.plan_link_to_new_place("trip", s, s + 5, "kapan", "corpus")
+    assert plan.count == shown and plan.action == "add"
+    idx = review.record(plan)
+    assert sorted(m.status for m in idx.mentions if m.place == "kapan") == ["confirmed"] * 3
+    assert review.plan_link_to_new_place("trip", s, s + 5, "kapan", "mention").count == 1
+    review.undo()  # one step
+    assert all(m.status == "automatic" for m in review.index.mentions if m.place == "kapan")

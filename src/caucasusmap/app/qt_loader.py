@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,6 +142,10 @@ class LoadController(QObject):
         self.watcher.directoryChanged.connect(self.schedule)
         self.timer = QTimer(self, singleShot=True, interval=300)
         self.timer.timeout.connect(self.reload)
+        #: Asked when only the corpus's decisions file changed: True when it holds what the app's
+        #: own review wrote and has applied already (the window wires it), so no relink is needed.
+        self.own_decisions: Callable[[Path], bool] | None = None
+        self._entries: frozenset[str] = frozenset()  # the corpus folder's names when the last load started
         session.subscribe(self._paths_changed, PathsChanged)
 
     @property
@@ -159,15 +164,42 @@ class LoadController(QObject):
 
     def reload(self) -> None:
         s = self.session
+        if self._only_own_decisions():
+            self._changed = set()
+            return
         if self.loader.busy:
             self.timer.start()  # try again once the current run ends
             return
         self._loading_for, self._changed = self._changed, set()
+        self._entries = self._corpus_entries()
         self.started.emit(f"Linking {s.corpus_path} with {s.gazetteer_path.name}…")
         self.loader.start(s.gazetteer_path, s.corpus_path)
 
     def cancel(self) -> None:
         self.loader.cancel()
+
+    def _corpus_entries(self) -> frozenset[str]:
+        """The corpus folder's names, the decisions file and its backup aside."""
+        corpus = self.session.corpus_path
+        try:
+            return frozenset(p.name for p in corpus.iterdir() if not p.name.startswith(ANNOTATIONS_FILE))
+        except OSError:
+            return frozenset()
+
+    def _only_own_decisions(self) -> bool:
+        """Did only the decisions file change, to what the app itself wrote?
+        (Each review decision is written at once and applied in memory; a
+        relink per key of a triage would redo that work and show "Linking…"
+        after every key.) A document added, removed or renamed meanwhile, or
+        a change made by anything else, relinks as before."""
+        s = self.session
+        corpus = s.corpus_path
+        changed = self._changed
+        if s.index is None or self.own_decisions is None or not changed or not corpus.is_dir():
+            return False
+        if not changed <= {str(corpus), str(corpus / ANNOTATIONS_FILE)}:
+            return False
+        return self.own_decisions(corpus / ANNOTATIONS_FILE) and self._corpus_entries() == self._entries
 
     def _on_loaded(self, result: LoadResult) -> None:
         self.loader.busy = False

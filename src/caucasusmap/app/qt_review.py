@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import logging
 from bisect import bisect_right
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -55,6 +56,7 @@ from ..review import (
 )
 from ..session import IndexReplaced, Session
 from .qt_panels import HIGHLIGHT, LinkBrowser, _Panel, passage_html
+from .qt_util import plain_tooltip
 
 __all__ = ["ReviewController", "PlaceChooser", "ReviewQueuePanel", "selection_span"]
 
@@ -62,6 +64,8 @@ log = logging.getLogger("caucasusmap.app")
 
 SYNC_MS = 250
 """After the last decision, how long until every panel and the map are redrawn."""
+ALTERNATIVES_SHOWN = 4
+"""Rows of the queue's alternatives list always in sight."""
 NAME_REASONS = {"same name", "a longer name ending with it", "part of the name"}
 LINKER_REASON = "the linker's next choice"
 STATUS_LABELS = {AUTOMATIC: "not checked", CONFIRMED: "confirmed", CORRECTED: "corrected", ADDED: "added by you",
@@ -141,14 +145,30 @@ class ReviewController(QObject):
         pending, self._pending = self._pending, None
         if pending is not None:
             action, doc, start, end, scope, place = pending
-            if find_place(event.index, place) is not None:
+            if find_place(event.index, place) is not None and action != "add":
                 self.decide(action, doc, start, end, place, scope, ask=False)
+            elif find_place(event.index, place) is not None:
+                # The scope's count was shown while the text was unlinked; the relink has since
+                # linked much of it to the new place: those mentions are recorded too.
+                try:
+                    plan = self.review.plan_link_to_new_place(doc, start, end, place, scope)
+                except CaucasusmapError as exc:
+                    self.warning.emit("Cannot link to the new place", str(exc))
+                    return
+                self.record(plan)
 
     def _apply(self, review: Review, message: str) -> None:
         self._sync.start()
         done, total = review.progress()
         self.status.emit(f"{message} — {done:,} of {total:,} mentions checked", 6000)
         self.changed.emit()
+
+    def holds_own_write(self, path) -> bool:
+        """True when the decisions file at ``path`` holds what this review last
+        read or wrote, and so what it has applied."""
+        review = self._review
+        return (review is not None and review.path.resolve() == Path(path).resolve()
+                and not review.file.changed_on_disk())
 
     def issues(self) -> list[Issue]:
         """Problems of the decisions file (orphaned decisions, bad lines)."""
@@ -491,7 +511,13 @@ class ReviewQueuePanel(_Panel, QWidget):
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
         self.alts = QListWidget()
-        self.alts.setMaximumHeight(170)
+        # At least four alternatives in sight whatever the dock's height (at 760 px only two were, the rest
+        # behind a scroll bar), each on one line, cut at the right with the whole text as its tooltip.
+        self.alts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.alts.setTextElideMode(Qt.TextElideMode.ElideRight)
+        row = self.alts.fontMetrics().height() + 4
+        self.alts.setMinimumHeight(ALTERNATIVES_SHOWN * row + 2 * self.alts.frameWidth())
+        self.alts.setMaximumHeight(max(170, ALTERNATIVES_SHOWN * row + 2 * self.alts.frameWidth()))
         self.alts.itemActivated.connect(lambda item: self.change(self.alts.row(item)))
         self.all_in_document = QCheckBox("Every identical mention in this document (D)")
         buttons = QGridLayout()  # two rows of three: one row of six kept the right docks 560 px wide
@@ -692,7 +718,9 @@ class ReviewQueuePanel(_Panel, QWidget):
         self.buttons["C"].setEnabled(bool(item.place))
         self.alts.clear()
         for n, (pid, why) in enumerate(self._alternatives, 1):
-            self.alts.addItem(f"{n}  {place_label(index, pid, names, why)}")
+            label = f"{n}  {place_label(index, pid, names, why)}"
+            self.alts.addItem(label)
+            self.alts.item(n - 1).setToolTip(plain_tooltip(label))
         if item.place:
             identical = review.plan("confirm", item.document, item.start, scope="document").count
         else:

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self._build_views()
         self.workbench = Workbench(self.state, self, self.map, self)
         self.review = ReviewController(self.state, self)
+        self.loading.own_decisions = self.review.holds_own_write  # its own writes need no relink
         self.review_queue = ReviewQueuePanel(self.state, self.review)
         self.review_dock = self._dock("Review", self.review_queue, Qt.DockWidgetArea.RightDockWidgetArea, "review")
         self.tabifyDockWidget(self.passages_dock, self.review_dock)
@@ -482,6 +483,10 @@ class MainWindow(QMainWindow):
         self.review_dock.show()
         self.review_dock.raise_()
         self.review_queue.start()
+        # The queue needs its height (passage, four alternatives, buttons); the reader below gives it up.
+        want = self.review_queue.sizeHint().height()
+        if self.review_dock.height() < want:
+            self.resizeDocks([self.review_dock], [want], Qt.Orientation.Vertical)
         QTimer.singleShot(0, self.keep_map_room)  # the queue's first mention has widened its dock
 
     def export_decisions(self, path: str | Path | None = None) -> Path | None:
