@@ -6,7 +6,8 @@
  *
  * API for a host page or app:  caucasusmap.select(ids, {pan}), .highlight(ids),
  * .clear(), .getView(), .setView(lat, lon, zoom), .setTimeRange(from, to),
- * .setPickMode(on), .onSelect = function(ids) {}, .onTimeRange = function(from, to) {}.
+ * .setPickMode(on), .setLegend(open), .onSelect = function(ids) {},
+ * .onTimeRange = function(from, to) {}, .onLegend = function(open) {}.
  */
 (function () {
   "use strict";
@@ -880,9 +881,15 @@
       head.title = on ? "Hide the legend" : "Show the legend";
     }
     show(open);
-    head.addEventListener("click", function () {
-      open = !open; show(open); remember("legend", open ? "open" : "closed");
-    });
+    // The user's choice is kept in the page's storage and told to the host
+    // (the app keeps it in its settings: its pages have no lasting storage).
+    cm.setLegend = function (on, fromUser) {
+      open = !!on; show(open); remember("legend", open ? "open" : "closed");
+      if (fromUser && typeof cm.onLegend === "function") cm.onLegend(open);
+      if (cm.labels) cm.labels.update();  // labels keep off the legend
+      return open;
+    };
+    head.addEventListener("click", function () { cm.setLegend(!open, true); });
     return box;
   }
 
@@ -1072,9 +1079,10 @@
       return false;
     },
     selected: function () { return JSON.stringify(cm.selected.map(function (i) { return cm.data.places[i].id; })); },
+    setLegend: function (open) { return cm.setLegend ? cm.setLegend(open, false) : null; },
     _state: cm
   };
-  ["onSelect", "onPick", "onMove", "onTimeRange"].forEach(function (name) {
+  ["onSelect", "onPick", "onMove", "onTimeRange", "onLegend"].forEach(function (name) {
     Object.defineProperty(window.caucasusmap, name, {
       get: function () { return cm[name]; }, set: function (f) { cm[name] = f; }
     });

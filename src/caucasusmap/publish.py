@@ -322,7 +322,21 @@ def render_static(index: Index, view: MapView = MapView(), fmt: str = "png", *, 
         ax.scatter(xs, ys, s=(diam * scale) ** 2, c=[KIND_COLORS.get(p["kind"], "#555555") for p in order],
                    edgecolors="white", linewidths=0.7, alpha=0.85, zorder=6)
 
+        # Legend and scale bar first: no label goes under them.
+        kinds = list(dict.fromkeys(p["kind"] for p in order))
+        handles = [Line2D([], [], marker="o", linestyle="none", markersize=f * 0.75,
+                          markerfacecolor=KIND_COLORS.get(k, "#555555"), markeredgecolor="white", label=k)
+                   for k in kinds]
+        handles += [Line2D([], [], color=LINE_STYLE["border"]["color"], linewidth=1, label="international border"),
+                    Line2D([], [], color=LINE_STYLE["river"]["color"], linewidth=1, label="river")]
+        leg = ax.legend(handles=handles, loc="lower left", fontsize=f * 0.85, frameon=True, framealpha=0.92,
+                        edgecolor="#d6cfc4", title="circle area ∝ mentions", title_fontsize=f * 0.8,
+                        ncols=2 if len(handles) > 8 and layout == "slide" else 1, borderpad=0.6, labelspacing=0.35)
+        leg.set_zorder(10)
+        bar = _scale_bar(ax, extent, f)
         placer = _Placer(fig, ax)
+        placer.block(leg.get_window_extent(placer.renderer).expanded(1.02, 1.02))
+        placer.block(bar.get_window_extent(placer.renderer))
         inv = ax.transData
         for x, y, d in zip(xs, ys, diam * scale):
             cx, cy = inv.transform((x, y))
@@ -378,17 +392,6 @@ def render_static(index: Index, view: MapView = MapView(), fmt: str = "png", *, 
                  fontweight="bold", ha="left", va="center", color="#23201c")
         docs = index.corpus.documents
         n_mentions = sum(p["count"] for p in places)
-        kinds = list(dict.fromkeys(p["kind"] for p in order))
-        handles = [Line2D([], [], marker="o", linestyle="none", markersize=f * 0.75,
-                          markerfacecolor=KIND_COLORS.get(k, "#555555"), markeredgecolor="white", label=k)
-                   for k in kinds]
-        handles += [Line2D([], [], color=LINE_STYLE["border"]["color"], linewidth=1, label="international border"),
-                    Line2D([], [], color=LINE_STYLE["river"]["color"], linewidth=1, label="river")]
-        leg = ax.legend(handles=handles, loc="lower left", fontsize=f * 0.85, frameon=True, framealpha=0.92,
-                        edgecolor="#d6cfc4", title="circle area ∝ mentions", title_fontsize=f * 0.8,
-                        ncols=2 if len(handles) > 8 and layout == "slide" else 1, borderpad=0.6, labelspacing=0.35)
-        leg.set_zorder(10)
-        _scale_bar(ax, extent, f)
         used = [d for d in docs if view.documents is None or d.id in view.documents]
         from .viewfilters import document_date
 
@@ -399,7 +402,7 @@ def render_static(index: Index, view: MapView = MapView(), fmt: str = "png", *, 
         elif dates:
             period = f"; documents dated {dates[0]}–{dates[-1]}" if dates[0] != dates[-1] else f"; {dates[0]}"
         note = (f"{len(places)} places, {n_mentions} mentions in {len(used)} documents{period}; "
-                f"gazetteer {Path(index.gazetteer.path).name}. "
+                f"gazetteer: {Path(index.gazetteer.path).name} ({len(index.gazetteer)} places). "
                 f"Basemap: {bm.attribution}. Web Mercator. Made with caucasusmap {__version__}, "
                 f"{now.date().isoformat()}.")
         fig.text(left, bottom * 0.42, note, fontsize=f * 0.72, ha="left", va="center", color="#6b645a", wrap=True)
@@ -423,8 +426,9 @@ def _halo(artist, fmt: str) -> None:
         artist.set_bbox({"boxstyle": "round,pad=0.08", "facecolor": "white", "alpha": 0.55, "edgecolor": "none"})
 
 
-def _scale_bar(ax, extent, f: float) -> None:
-    """A metric scale bar at the lower right, true at the map's centre latitude."""
+def _scale_bar(ax, extent, f: float):
+    """A metric scale bar at the lower right, true at the map's centre latitude;
+    returns its white box."""
     from matplotlib.patches import Rectangle
 
     x0, x1, y0, y1 = extent
@@ -435,7 +439,7 @@ def _scale_bar(ax, extent, f: float) -> None:
     bx = x1 - (x1 - x0) * 0.04 - units
     by = y0 + (y1 - y0) * 0.045
     h = (y1 - y0) * 0.008
-    ax.add_patch(Rectangle(
+    box = ax.add_patch(Rectangle(
         (bx - (x1 - x0) * 0.01, by - h * 1.5), units + (x1 - x0) * 0.02, h * 6.5, facecolor="white", alpha=0.8,
         edgecolor="none", zorder=9))
     for k in range(2):
@@ -446,6 +450,7 @@ def _scale_bar(ax, extent, f: float) -> None:
     ax.text(bx, by + h * 1.6, "0", fontsize=f * 0.8, ha="center", va="bottom", zorder=10, color="#3f3a35")
     ax.text(bx + units, by + h * 1.6, label, fontsize=f * 0.8, ha="center", va="bottom", zorder=10,
             color="#3f3a35")
+    return box
 
 
 # ---------------------------------------------------------------------------

@@ -139,6 +139,28 @@ def test_window_layout_is_remembered(qtbot, data, tmp_path):
     w2.close()
 
 
+def test_the_legend_stays_as_the_user_left_it(qtbot, data, tmp_path):
+    """The map page has no lasting storage in the app (an off-the-record
+    profile): the legend's state is kept in the app's settings, and every new
+    page (a filter change rebuilds it) gets it."""
+    from _apphelpers import open_window
+
+    ini = tmp_path / "legend.ini"
+    seeded = QSettings(str(ini), QSettings.Format.IniFormat)
+    seeded.setValue("map/legend", "closed")  # left collapsed last time (a roomy map opens it by default)
+    seeded.sync()
+    collapsed = "document.querySelector('.cm-legend').classList.contains('cm-collapsed')"
+    w = open_window(qtbot, data, ini)
+    qtbot.waitUntil(lambda: js(qtbot, w, collapsed) is True, timeout=10000)
+    js(qtbot, w, "document.querySelector('.cm-legend-toggle').click(), 1")
+    qtbot.waitUntil(lambda: w.map.legend_open is True, timeout=10000)  # the page told the app
+    w.map_controller.rebuild()  # a new page
+    qtbot.waitUntil(lambda: not w.map_controller.building and w.map.is_ready, timeout=30000)
+    qtbot.waitUntil(lambda: js(qtbot, w, collapsed) is False, timeout=10000)
+    w.close()
+    assert QSettings(str(ini), QSettings.Format.IniFormat).value("map/legend") == "open"
+
+
 def test_search_finds_places_and_passages(window):
     window._focus_search()
     window.search.edit.setText("Nurdüz")

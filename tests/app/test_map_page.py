@@ -219,3 +219,24 @@ def test_a_large_view_draws_every_place_on_one_canvas(browser, large):
     browser.js("caucasusmap._state.markers[0].openTooltip(); 'ok'")
     escape_clears_tooltips(browser)
     assert browser.errors() == []
+
+
+def test_a_circle_of_a_large_view_can_be_dragged_when_editable(browser, large):
+    browser.load(large)
+    moved = browser.js("""JSON.stringify((function () {
+        var s = caucasusmap._state, map = s.map, canvas = s.canvas._container;
+        map.setView([39.0, 45.0], 9, {animate: false});
+        var box = map.getContainer().getBoundingClientRect(), got = [];
+        caucasusmap.onMove = function (id, lat, lon) { got.push([id, lat, lon]); };
+        caucasusmap.setEditable(true);
+        var a = map.latLngToContainerPoint([39.0, 45.0]), b = map.latLngToContainerPoint([39.2, 45.3]);
+        function fire(target, type, pt) {
+          target.dispatchEvent(new MouseEvent(type, {bubbles: true, cancelable: true, view: window,
+            clientX: box.left + pt.x, clientY: box.top + pt.y}));
+        }
+        fire(canvas, 'mousedown', a); fire(canvas, 'mousemove', b); fire(canvas, 'mouseup', b);
+        caucasusmap.setEditable(false);
+        return got; })())""")
+    assert len(moved) == 1 and moved[0][0] == "p160", moved
+    assert abs(moved[0][1] - 39.2) < 0.02 and abs(moved[0][2] - 45.3) < 0.02
+    assert browser.errors() == []

@@ -89,6 +89,7 @@ BRIDGE_SCRIPT = """
     state.map.on("moveend", function () { send("viewChanged", [JSON.parse(caucasusmap.getView())]); });
     state.map.on("baselayerchange", function (e) { send("baseLayerChanged", [e.name]); });
     caucasusmap.onTimeRange = function (a, b) { send("timeRangeChanged", [a, b]); };
+    caucasusmap.onLegend = function (open) { send("legendChanged", [open]); };
     // The view the page opened with (it is set before the page is ready, so no moveend tells it).
     send("viewChanged", [JSON.parse(caucasusmap.getView())]);
     send("ready", []);
@@ -121,6 +122,7 @@ class MapBridge(QObject):
     viewChangedTo = Signal(dict)
     baseLayer = Signal(str)
     timeRangeTo = Signal(object)  # (start, end) ISO date prefixes, or None
+    legendTo = Signal(bool)  # the user opened (True) or collapsed the legend
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -134,7 +136,7 @@ class MapBridge(QObject):
             "ready": self.ready, "placesClicked": self.placesClicked, "placeMoved": self.placeMoved,
             "mapContextMenu": self.mapContextMenu, "mapClicked": self.mapClicked,
             "viewChanged": self.viewChanged, "baseLayerChanged": self.baseLayerChanged,
-            "timeRangeChanged": self.timeRangeChanged,
+            "timeRangeChanged": self.timeRangeChanged, "legendChanged": self.legendChanged,
         }.get(name)
         if method is None or not isinstance(args, list):
             log.warning("the map page sent an unknown message %r", name[:80])
@@ -194,6 +196,12 @@ class MapBridge(QObject):
             if bound is not None and not (isinstance(bound, str) and ISO_DATE.fullmatch(bound)):
                 return False
         self.timeRangeTo.emit(None if start is None and end is None else (start, end))
+        return True
+
+    def legendChanged(self, open_) -> bool:  # noqa: N802
+        if not isinstance(open_, bool):
+            return False
+        self.legendTo.emit(open_)
         return True
 
     def baseLayerChanged(self, name) -> bool:  # noqa: N802
@@ -312,6 +320,8 @@ class MapWidget(QWebEngineView):
         self.last_view: dict | None = None
         self.base_layer = ""
         self.bridge.baseLayer.connect(lambda name: setattr(self, "base_layer", name))
+        self.legend_open: bool | None = None  # None: the user has not chosen in this session
+        self.bridge.legendTo.connect(lambda on: setattr(self, "legend_open", on))
 
     @property
     def editable(self) -> bool:
@@ -378,6 +388,10 @@ class MapWidget(QWebEngineView):
 
     def set_base_layer(self, name: str) -> None:
         self.run(f"caucasusmap.setBaseLayer({json.dumps(name)});")
+
+    def set_legend(self, open_: bool) -> None:
+        """Open or collapse the page's legend (the user's choice, remembered)."""
+        self.run(f"caucasusmap.setLegend({'true' if open_ else 'false'});")
 
     def set_pick_mode(self, on: bool) -> None:
         """While coordinates are picked, clicks on areas and lines reach the map."""

@@ -433,6 +433,9 @@ class MainWindow(QMainWindow):
         base = self.map.base_layer or self.settings.value("map/base_layer", "")
         if base and base != "Basemap (offline)":
             self.map.set_base_layer(base)
+        legend = self.map.legend_open if self.map.legend_open is not None else self.settings.value("map/legend")
+        if legend in (True, False, "open", "closed"):  # each new page gets the user's choice
+            self.map.set_legend(legend in (True, "open"))
 
     # -- what the window itself shows ---------------------------------------------
     def _on_selection(self, event) -> None:
@@ -800,6 +803,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("files/corpus", str(self.corpus_path))
         if self.map.base_layer:
             self.settings.setValue("map/base_layer", self.map.base_layer)
+        if self.map.legend_open is not None:
+            self.settings.setValue("map/legend", "open" if self.map.legend_open else "closed")
         self.map.release()
         # The view goes too: a QWebEngineView left without its page creates a
         # default one on Qt's default profile when next shown or asked, and
