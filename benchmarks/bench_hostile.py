@@ -24,7 +24,7 @@ fixed cost: Python, numpy, the gazetteer and the reference) and a bare
 Python reading the same file as text.
 
     python benchmarks/bench_hostile.py [--before COMMIT] [--cap 120]
-    python benchmarks/bench_hostile.py --memory [--data DIR]
+    python benchmarks/bench_hostile.py --memory [--data DIR] [--only 500 250 60 45]
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ def _write_repeated(path: Path, block: str, mb: float) -> int:
     return written
 
 
-def memory(data: Path | None) -> int:
+def memory(data: Path | None, only: list[int] | None = None) -> int:
     """Finding 10: peak memory of linking one big file (see the docstring)."""
     from caucasusmap import paths
 
@@ -168,6 +168,7 @@ def memory(data: Path | None) -> int:
     one_line = " ".join(block.split()) + " "
     cases = [("500 MB", block + "\n\n", 500), ("250 MB", block + "\n\n", 250), ("60 MB", block + "\n\n", 60),
              ("45 MB on one line", one_line, 45), ("one page (the fixed cost)", block[:2000] + "\n", 0)]
+    cases = [c for c in cases if not only or not c[2] or c[2] in only]
     try:
         load = os.getloadavg()[0]
         print(f"finding 10, big single files; load average {load:.1f}; gazetteer {gazetteer} with the reference")
@@ -210,9 +211,10 @@ def main() -> int:
     ap.add_argument("--cap", type=float, default=120.0, help="seconds before an old run is stopped")
     ap.add_argument("--memory", action="store_true", help="finding 10's big single files instead (peak memory)")
     ap.add_argument("--data", type=Path, help="with --memory: where to write the files (default: a temporary folder)")
+    ap.add_argument("--only", type=int, nargs="+", choices=(500, 250, 60, 45), help="with --memory: these files only")
     args = ap.parse_args()
     if args.memory:
-        return memory(args.data)
+        return memory(args.data, args.only)
     cases = [("non_text_spans", "'@a' * n", at_anchor_text, 150_000),
              ("hyphen_breaks", "n 'word-\\nated' breaks", hyphen_text, 60_000)]
     for func, label, make, n in cases:
