@@ -285,8 +285,12 @@ def _prefetch(files: list[Path], cache, progress, workers: int | None) -> dict[s
 def _read_file(reader: readers.Reader, path: Path, data: bytes, cache, prefetched=None) -> readers.Extraction:
     """Extract one file, turning every way it can fail into a
     :class:`DocumentError` (``skip`` for files that are merely not usable)."""
-    if not data.strip():
+    if not data or data.isspace():  # (no stripped copy of the whole file)
         raise DocumentError("skipped: the file is empty", skip=True)
+    if reader.length is not None and len(data) > MAX_DOCUMENT_CHARS:
+        too_long = over_length_limit(reader.length(data) or 0)
+        if too_long:  # refused before it is decoded
+            raise DocumentError(too_long)
     try:
         reader.require()
         found = _extract(reader, path, data, cache, prefetched)
@@ -297,7 +301,7 @@ def _read_file(reader: readers.Reader, path: Path, data: bytes, cache, prefetche
     except Exception as exc:  # noqa: BLE001  a library failing on one hostile file must not stop the corpus
         raise DocumentError(f"cannot read this {reader.label} file: "
                             f"{type(exc).__name__}: {str(exc)[:200] or 'no detail'}") from None
-    if not found.text.strip():
+    if not found.text or found.text.isspace():
         raise DocumentError(f"skipped: no text found in this {reader.label} file", skip=True)
     return found
 

@@ -138,6 +138,24 @@ def _looks_wide(data: bytes) -> str | None:
     return None
 
 
+_CONTINUATION = bytes(range(0x80, 0xC0))
+
+
+def decoded_length(data: bytes, chunk: int = 1 << 24) -> int | None:
+    """The characters :func:`decode_text` would give for UTF-8 ``data``
+    (with or without BOM), counted from the bytes without decoding them:
+    those that do not continue a character. None for UTF-16 and UTF-32."""
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
+    if encoding not in ("utf-8", "utf-8-sig"):
+        return None
+    start = 3 if encoding == "utf-8-sig" else 0
+    n = 0
+    for i in range(start, len(data), chunk):
+        part = data[i:i + chunk]
+        n += len(part.translate(None, _CONTINUATION))
+    return n
+
+
 def decode_text(data: bytes, path: str | Path) -> tuple[str | None, Issue | None]:
     """Decode a user file: UTF-8 (with or without BOM), or UTF-16 or UTF-32
     with BOM. Returns the text without BOM, or an error located at the first

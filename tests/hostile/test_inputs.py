@@ -226,6 +226,29 @@ def test_a_store_refuses_a_document_over_the_size_limit_with_a_message(tmp_path,
                for i in index.corpus.issues)
 
 
+def test_a_text_over_the_length_limit_is_refused_before_it_is_decoded(tmp_path, write, mini_gazetteer, monkeypatch):
+    """A 250 MB text file (under the byte limit, over the character limit)
+    peaked at 2.3 GB, decoded and copied before it was refused."""
+    from caucasusmap.readers import text as text_reader
+    from caucasusmap.yamlsource import decoded_length
+
+    monkeypatch.setattr(corpus_module, "MAX_DOCUMENT_CHARS", 1000)
+    decoded = []
+    real = text_reader.decode_text
+    monkeypatch.setattr(text_reader, "decode_text", lambda data, path: (decoded.append(path.name), real(data, path))[1])
+    write("c/long.txt", "Baku. " * 200)                      # 1,200 characters: refused unread
+    write("c/armenian.txt", "Երևան Բաքու " * 100)            # 1,200 characters in 2,200 bytes: refused unread
+    write("c/wide.md", "Երևան " * 150 + "\n")               # 901 characters in 1,651 bytes: read
+    write("c/bom.txt", b"\xef\xbb\xbf" + ("Baku " * 199 + "Baki.").encode())  # 1,000 after the BOM: read
+    for index in (read_corpus(tmp_path / "c", cache=False), open_index(mini_gazetteer, tmp_path / "c").corpus):
+        assert sorted(os.path.basename(d.path) for d in index.documents) == ["bom.txt", "wide.md"]
+        refused = {os.path.basename(i.path): i.message for i in index.issues}
+        assert "1,200 characters of text is over the limit of 1,000" in refused["long.txt"]
+        assert "1,200 characters of text is over the limit of 1,000" in refused["armenian.txt"]
+    assert "long.txt" not in decoded and "armenian.txt" not in decoded and "wide.md" in decoded
+    assert decoded_length(b"\xff\xfeB\x00") is None and decoded_length("Bakı".encode()) == 4
+
+
 def test_an_altered_cache_blob_is_not_trusted(write, tmp_path, mini_gazetteer):
     write("c/a.md", "Baku and Tabriz.\n\nShusha.\n")
     first = open_index(mini_gazetteer, tmp_path / "c")

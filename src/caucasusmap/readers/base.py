@@ -101,7 +101,11 @@ class Reader:
     ``publication_date`` is True when the date a reader finds in the file's
     metadata is the publication's (a web page's, an EPUB's); otherwise it is the
     date the file was made (PDF, Word, ODT), and a publication date the text
-    states at its top wins over it (:mod:`caucasusmap.textdates`)."""
+    states at its top wins over it (:mod:`caucasusmap.textdates`).
+    ``length(data)``, where the format tells, is the length of the text in
+    characters counted from the bytes without reading them (None: it cannot
+    tell), so that a file over the length limit is refused before it is
+    decoded (a 250 MB text file held 2.3 GB before its refusal)."""
 
     name: str
     label: str
@@ -113,6 +117,7 @@ class Reader:
     extra: str = ""
     cached: bool = True
     publication_date: bool = False
+    length: Callable[[bytes], int | None] | None = field(default=None, repr=False)
 
     def missing(self) -> list[str]:
         """The libraries this reader needs that are not installed."""

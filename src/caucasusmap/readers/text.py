@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import DocumentError
-from ..yamlsource import decode_text
+from ..yamlsource import decode_text, decoded_length
 from .base import Extraction, Reader
 
 __all__ = ["READER", "read_text"]
@@ -20,7 +20,7 @@ __all__ = ["READER", "read_text"]
 def read_text(path: Path, data: bytes) -> Extraction:
     """Decode a text file; raises :class:`DocumentError` (located at the first
     bad byte) if it cannot be decoded, is empty or looks binary."""
-    if not data.strip():
+    if not data or data.isspace():  # (no stripped copy of the whole file)
         raise DocumentError("skipped: the file is empty", skip=True)
     text, problem = decode_text(data, path)
     if problem:
@@ -36,5 +36,5 @@ def read_text(path: Path, data: bytes) -> Extraction:
 
 READER = Reader(
     name="text", label="plain text / markdown", suffixes=(".txt", ".md", ".markdown", ".text"),
-    read=read_text, priority=0, cached=False,
+    read=read_text, priority=0, cached=False, length=decoded_length,
 )
