@@ -236,15 +236,29 @@ def test_clicking_a_passage_text_opens_it(qtbot, window):
 
 
 def test_long_passage_lists_come_a_page_at_a_time(qtbot, window):
-    from caucasusmap.app.qt_panels import PAGE
+    from caucasusmap.app.qt_panels import FIRST_PAGE, PAGE
 
     window.state.select_places(["iran"])
     total = len(window.state.passages())
-    assert total > 2 * PAGE
-    assert len(window.passages.shown()["passages"]) == PAGE
+    assert total > FIRST_PAGE + 2 * PAGE
+    assert len(window.passages.shown()["passages"]) == FIRST_PAGE
     assert f"Show {PAGE} more" in window.passages.browser.toPlainText()
     window.passages.show_more()
-    assert len(window.passages.shown()["passages"]) == 2 * PAGE
+    assert len(window.passages.shown()["passages"]) == FIRST_PAGE + PAGE
+    agree(qtbot, window)
+    # Scrolled to the end, the list grows by a page and stays where it was scrolled to.
+    bar = window.passages.browser.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    at = bar.value()
+    qtbot.waitUntil(lambda: len(window.passages.shown()["passages"]) == FIRST_PAGE + 2 * PAGE)
+    assert bar.value() == at < bar.maximum()
+    agree(qtbot, window)
+    # Scrolling elsewhere adds nothing; a new selection starts with the first page again.
+    bar.setValue(0)
+    QApplication.processEvents()
+    assert len(window.passages.shown()["passages"]) == FIRST_PAGE + 2 * PAGE
+    window.state.select_places(["tabriz"])
+    assert len(window.passages.shown()["passages"]) == min(FIRST_PAGE, len(window.state.passages()))
     agree(qtbot, window)
 
 
@@ -613,3 +627,50 @@ def test_passages_follow_the_time_range_through_the_session(qtbot, window):
     assert window.passages.shown()["passages"] == before
     agree(qtbot, window)
 
+
+
+def test_new_counts_for_the_same_places_update_rows_in_place(qtbot, window):
+    """A review decision or another document filter changes counts, not the
+    places: the model updates the rows that changed (no reset), so the list
+    keeps its selection and scroll position and the counts are the view's."""
+    model = window.places.model
+    resets, changed = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda a, b, *_: changed.extend(range(a.row(), b.row() + 1)))
+    window.state.select_places(["tabriz"])
+    settle(qtbot, window)
+    before = list(model.mentions)
+    doc = window.index.corpus.documents[0].id
+    others = tuple(d.id for d in window.index.corpus.documents if d.id != doc)
+    window.state.set_filters(documents=others)
+    settle(qtbot, window)
+    assert not resets
+    moved = {r for r, (a, b) in enumerate(zip(before, model.mentions)) if a != b}
+    assert moved and moved <= set(changed)
+    assert window.places.shown()["selected"] == ["tabriz"]
+    agree(qtbot, window)
+    # Other places (a place filter): a reset, and the list still agrees.
+    window.state.set_filters(documents=None, places=("tabriz", "nurduz", "shusha"))
+    settle(qtbot, window)
+    assert resets
+    agree(qtbot, window)
+
+
+def test_the_reader_is_redrawn_only_for_places_it_names(qtbot, window, monkeypatch):
+    index = window.index
+    doc = max(index.corpus.documents, key=lambda d: len(index.document_passages.get(d.id, [])))
+    window.reader.open_document(doc.id)
+    named = window.reader._window_places(index, doc.id, index.document_passages[doc.id])
+    absent = next(p.id for p in index.gazetteer.places if p.id not in named)
+    present = next(iter(sorted(named)))
+    drawn = []
+    real = window.reader.browser.set_passages_html
+    monkeypatch.setattr(window.reader.browser, "set_passages_html", lambda m: (drawn.append(m), real(m)))
+    window.state.select_places([absent])
+    settle(qtbot, window)
+    assert drawn == []  # nothing it shows changed
+    window.state.select_places([present])
+    settle(qtbot, window)
+    assert len(drawn) == 1 and f'background:{"#fde68a"}' in drawn[0]
+    assert window.reader.shown()["document"] == doc.id
+    agree(qtbot, window)

@@ -66,8 +66,12 @@ HIGHLIGHT = "#fde68a"
 CHECKED = "#15803d"  # a mention a reviewer confirmed, corrected or added
 SOFT = "#eef2ff"
 READER_PASSAGE = "#fff7d6"  # QTextBrowser ignores alpha, so a solid pale tint
+FIRST_PAGE = 15
+"""Passages the passages panel renders for a new selection (more than fill it)."""
 PAGE = 50
-"""Passages rendered at once in the passages panel ("Show more" adds as many)."""
+"""Passages "Show more" (or scrolling to the end) adds to the passages panel."""
+HTML_CACHE = 2000
+"""Rendered passages kept per panel (for the same index and selection)."""
 READER_WINDOW = 400
 """Passages of a document the reader renders at once, around the chosen one
 (a longer document is read a window at a time: earlier / later links)."""
@@ -153,10 +157,21 @@ class _Panel:
 # ---------------------------------------------------------------------------
 # Places
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_SORT = int(Qt.ItemDataRole.UserRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_MANY = 64
+"""More changed rows than this: one dataChanged over them all, not one per row."""
+
+
 class PlacesModel(QAbstractTableModel):
     HEADERS = ("Place", "Kind", "Mentions", "Docs", "km")
     SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
     ID_ROLE = Qt.ItemDataRole.UserRole + 2
+    _ROLES = frozenset({_DISPLAY, _DECORATION, _TOOLTIP, _ALIGNMENT, _SORT, int(SEARCH_ROLE), int(ID_ROLE)})
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -166,6 +181,7 @@ class PlacesModel(QAbstractTableModel):
         self.search = []
         self.km = []
         self.shown = []
+        self.row_of: dict[str, int] = {}  # place id -> row
         self._held: list | None = None
 
     @contextmanager
@@ -190,17 +206,51 @@ class PlacesModel(QAbstractTableModel):
                 method(*args)
 
     def set_data(self, places, mentions, docs, names: dict[str, str] | None = None) -> None:
+        """Show ``places`` with their counts. The same places as now (a review
+        decision, another document filter, another naming): only the rows
+        whose name or counts changed are updated, in place — no reset, so
+        the view keeps its selection and scroll position and the proxy sorts
+        only what moved. Other places: the model is reset."""
         if self._held is not None:
             self._held.append((self.set_data, (places, mentions, docs, names)))
             return
+        places = list(places)
+        shown = [(names or {}).get(p.id, p.name) for p in places]  # the naming's display names
+        mentions = [int(x) for x in mentions]
+        docs = [int(x) for x in docs]
+        old = self.places
+        if len(places) == len(old) and all(a is b for a, b in zip(places, old)):
+            self._update(shown, mentions, docs)
+            return
+        # Folded names of the places kept (the same objects: this model holds them) are reused.
+        folded = {id(p): text for p, text in zip(old, self.search)}
         self.beginResetModel()
-        self.places = list(places)
-        self.shown = [(names or {}).get(p.id, p.name) for p in self.places]  # the naming's display names
-        self.mentions = [int(x) for x in mentions]
-        self.docs = [int(x) for x in docs]
-        self.search = [" ".join(fold_phrase(n) for n in (p.id, *p.names)) for p in self.places]
-        self.km = [None] * len(self.places)
+        self.places = places
+        self.shown = shown
+        self.mentions = mentions
+        self.docs = docs
+        self.search = [folded.get(id(p)) or " ".join(fold_phrase(n) for n in (p.id, *p.names)) for p in places]
+        self.km = [None] * len(places)
+        self.row_of = {p.id: r for r, p in enumerate(places)}
         self.endResetModel()
+
+    def _update(self, shown: list[str], mentions: list[int], docs: list[int]) -> None:
+        changed = [r for r, (a, b, c, x, y, z) in enumerate(zip(shown, mentions, docs, self.shown, self.mentions,
+                                                                 self.docs)) if a != x or b != y or c != z]
+        self.shown, self.mentions, self.docs = shown, mentions, docs
+        if not changed:
+            return
+        if len(changed) > _MANY:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], 3))
+            return
+        start = prev = changed[0]
+        for r in [*changed[1:], None]:  # runs of consecutive rows
+            if r is not None and r == prev + 1:
+                prev = r
+                continue
+            self.dataChanged.emit(self.index(start, 0), self.index(prev, 3))
+            if r is not None:
+                start = prev = r
 
     def set_distances(self, km: list[float | None]) -> None:
         """Distances to the selected place (None: no single place selected)."""
@@ -224,31 +274,45 @@ class PlacesModel(QAbstractTableModel):
             return self.HEADERS[section]
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.places):
+    def data(self, index, role=_DISPLAY):
+        # Asked some seven times per cell painted: the roles this model has no
+        # answer for (font, colours, check state) return before anything else.
+        if role not in self._ROLES:
             return None
-        r, c = index.row(), index.column()
+        r = index.row()
+        if r < 0 or r >= len(self.places):  # an invalid index has row -1
+            return None
+        c = index.column()
+        if role == _DISPLAY:
+            if c == 0:
+                return self.shown[r]
+            if c == 2:
+                return self.mentions[r]
+            if c == 3:
+                return self.docs[r]
+            if c == 1:
+                return self.places[r].kind
+            km = self.km[r] if r < len(self.km) else None
+            return "" if km is None else f"{km:,.0f}"
+        if role == _DECORATION:
+            return kind_icon(self.places[r].kind) if c == 0 else None
+        if role == _ALIGNMENT:
+            return _RIGHT if c >= 2 else None
         p = self.places[r]
         km = self.km[r] if r < len(self.km) else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (self.shown[r], p.kind, self.mentions[r], self.docs[r], "" if km is None else f"{km:,.0f}")[c]
-        if role == Qt.ItemDataRole.UserRole:  # sort key
+        if role == _SORT:  # sort key
             far = float("inf") if km is None else km
             return (self.shown[r].casefold(), p.kind, self.mentions[r], self.docs[r], far)[c]
         if role == self.SEARCH_ROLE:
             return self.search[r]
         if role == self.ID_ROLE:
             return p.id
-        if role == Qt.ItemDataRole.DecorationRole and c == 0:
-            return kind_icon(p.kind)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if c == 4 and km is not None:
                 return f"{km:.1f} km from the selected place (great-circle)"
             aliases = ", ".join(p.aliases)
             return plain_tooltip(f"{p.name} ({p.kind})" + (f"\nAlso: {aliases}" if aliases else "")
                                  + (f"\n{p.note}" if p.note else ""))
-        if role == Qt.ItemDataRole.TextAlignmentRole and c >= 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
@@ -319,7 +383,7 @@ class PlacesPanel(_Panel, QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.count_label)
         self._updating = False
-        self._shown_selection: tuple[str, ...] = ()
+        self._coords = None  # (the model's places, their latitudes, longitudes)
         self.filter_edit.textChanged.connect(self.set_query)
         self.filter_edit.returnPressed.connect(self._activate_first)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -388,32 +452,42 @@ class PlacesPanel(_Panel, QWidget):
             return
         import numpy as np
 
+        if self._coords is None or self._coords[0] is not places:
+            self._coords = (places, np.array([p.lat for p in places]), np.array([p.lon for p in places]))
         c = s.index.gazetteer.by_id[sel[0]]
-        km = great_circle_km(c.lat, c.lon, np.array([p.lat for p in places]), np.array([p.lon for p in places]))
-        self.model.set_distances([float(x) for x in km])
+        km = great_circle_km(c.lat, c.lon, self._coords[1], self._coords[2])
+        self.model.set_distances(km.tolist())
         self.fit_columns()
+
+    def _rows_of(self, ids) -> list[tuple[int, str]]:
+        """(list row, id) of the places of ``ids`` the list shows, top to bottom."""
+        row_of, model, proxy = self.model.row_of, self.model, self.proxy
+        out = []
+        for pid in ids:
+            r = row_of.get(pid)
+            if r is not None:
+                row = proxy.mapFromSource(model.index(r, 0)).row()
+                if row >= 0:  # not hidden by the filter box
+                    out.append((row, pid))
+        return sorted(out)
 
     def show_selection(self) -> None:
         """Select the rows of the selected places that the list shows, without
-        echoing that back to the session."""
-        wanted = set(self.session.current.places)
-        if self._visible_selected() == [p for p in self._visible_ids() if p in wanted]:
+        echoing that back to the session. Costs the selection's size, not the
+        list's."""
+        rows = self._rows_of(dict.fromkeys(self.session.current.places))
+        if self._visible_selected() == [pid for _, pid in rows]:
             return
         self._updating = True
         try:
-            sm = self.table.selectionModel()
             sel = QItemSelection()
-            first = None
             last_col = self.proxy.columnCount() - 1
-            for r in range(self.proxy.rowCount()):
-                idx = self.proxy.index(r, 0)
-                if self.proxy.data(idx, PlacesModel.ID_ROLE) in wanted:
-                    sel.select(idx, self.proxy.index(r, last_col))
-                    first = first or idx
-            sm.select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                      | QItemSelectionModel.SelectionFlag.Rows)
-            if first is not None:
-                self.table.scrollTo(first)
+            for row, _ in rows:
+                sel.select(self.proxy.index(row, 0), self.proxy.index(row, last_col))
+            self.table.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                               | QItemSelectionModel.SelectionFlag.Rows)
+            if rows:
+                self.table.scrollTo(self.proxy.index(rows[0][0], 0))
         finally:
             self._updating = False
 
@@ -497,29 +571,42 @@ class LinkBrowser(QTextBrowser):
         self.last_more = ""  # the target of the last more: link
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._anchor)
-        self._starts: list[int] = []
-        self._ids: list[str] = []
+        self._anchors: tuple[list[int], list[str]] | None = ([], [])
         #: Called as hook(menu, anchor, pos) before the context menu opens (review actions).
         self.menu_hooks: list = []
 
     def set_passages_html(self, markup: str) -> None:
         """Show ``markup`` whose passages begin with ``<a name="psg:ID">``;
-        remembers where each passage starts for clicks on its text."""
+        where each passage starts is found when a click asks."""
         self.setHtml(markup)
-        starts, ids = [], []
-        block = self.document().begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                frag = it.fragment()
-                if frag.isValid():
-                    for name in frag.charFormat().anchorNames():
-                        if name.startswith("psg:"):
-                            starts.append(frag.position())
-                            ids.append(name[4:])
-                it += 1
-            block = block.next()
-        self._starts, self._ids = starts, ids
+        self._anchors = None if markup else ([], [])
+
+    def _passage_anchors(self) -> tuple[list[int], list[str]]:
+        """(start positions, ids) of the passages shown, in document order."""
+        if self._anchors is None:
+            starts, ids = [], []
+            block = self.document().begin()
+            while block.isValid():
+                it = block.begin()
+                while not it.atEnd():
+                    frag = it.fragment()
+                    if frag.isValid():
+                        for name in frag.charFormat().anchorNames():
+                            if name.startswith("psg:"):
+                                starts.append(frag.position())
+                                ids.append(name[4:])
+                    it += 1
+                block = block.next()
+            self._anchors = (starts, ids)
+        return self._anchors
+
+    @property
+    def _starts(self) -> list[int]:
+        return self._passage_anchors()[0]
+
+    @property
+    def _ids(self) -> list[str]:
+        return self._passage_anchors()[1]
 
     def passage_at(self, pos) -> str | None:
         """The passage under a viewport position (None: outside any)."""
@@ -599,9 +686,30 @@ class LinkBrowser(QTextBrowser):
             QDesktopServices.openUrl(url)
 
 
+class _PassageHtml:
+    """:func:`passage_html` remembered for one index (held, so never
+    confused with a later index at the same address) and the selection."""
+
+    def __init__(self) -> None:
+        self.index: Index | None = None
+        self.cache: dict[tuple[str, frozenset[str]], str] = {}
+
+    def __call__(self, index: Index, passage_id: str, selected: frozenset[str]) -> str:
+        if index is not self.index:
+            self.index, self.cache = index, {}
+        key = (passage_id, selected)
+        markup = self.cache.get(key)
+        if markup is None:
+            if len(self.cache) >= HTML_CACHE:
+                self.cache.clear()
+            markup = self.cache[key] = passage_html(index, passage_id, set(selected))
+        return markup
+
+
 class PassagesPanel(_Panel, QWidget):
     """The passages in the view that mention the selection, mentions
-    highlighted, rendered a page at a time."""
+    highlighted: the first few for a new selection, more as the list is
+    scrolled to its end (or "Show more" is chosen)."""
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -620,14 +728,18 @@ class PassagesPanel(_Panel, QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.mode)
         layout.addWidget(self.browser)
-        self.limit = PAGE
+        self.limit = FIRST_PAGE
         self._shown: list[str] = []
         self._key = None
+        self._html = _PassageHtml()
+        self._more_queued = False
+        self._rendering = False
         self.mode.currentIndexChanged.connect(
             lambda _: self._report(lambda: self.session.set_mode(self.mode.currentData(), source="passages")))
         self.browser.moreClicked.connect(self.show_more)
         self.browser.passageClicked.connect(
             lambda pid: self._report(lambda: self.session.select_passage(pid, source="passages")))
+        self.browser.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._subscribe(session, SelectionChanged, FiltersChanged, IndexReplaced)
 
     def on_event(self, event) -> None:
@@ -637,15 +749,40 @@ class PassagesPanel(_Panel, QWidget):
         else:
             self.render_all()
 
+    def _scrolled(self, value: int) -> None:
+        # Scrolled near the end with more to show: the next page, once this
+        # scroll is handled (not while a render moves the bar).
+        bar = self.browser.verticalScrollBar()
+        if not self._rendering and not self._more_queued and bar.maximum() > 0 \
+                and len(self._shown) < self._available() and value >= bar.maximum() - bar.pageStep() // 2:
+            self._more_queued = True
+            QTimer.singleShot(0, self, self._more_after_scroll)
+
+    def _more_after_scroll(self) -> None:
+        self._more_queued = False
+        if len(self._shown) < self._available():
+            self.show_more()
+
+    def _available(self) -> int:
+        return len(self._key[0]) if self._key else 0
+
     def show_more(self) -> None:
-        self.limit += PAGE
+        """The next page of passages, the list kept where it was scrolled to."""
+        bar = self.browser.verticalScrollBar()
+        at = bar.value()
+        self.limit = len(self._shown) + PAGE
         self.render_all(keep_limit=True)
+        self._rendering = True
+        try:
+            bar.setValue(at)
+        finally:
+            self._rendering = False
 
     def render_all(self, keep_limit: bool = False) -> None:
         s = self.session
         sel = s.current
         if not keep_limit:
-            self.limit = PAGE
+            self.limit = FIRST_PAGE
         self.mode.blockSignals(True)
         self.mode.setCurrentIndex(0 if sel.mode == "all" else 1)
         self.mode.blockSignals(False)
@@ -653,13 +790,16 @@ class PassagesPanel(_Panel, QWidget):
         index = s.index
         if index is None or not sel.places:
             self.header.setText("Select a place on the map or in the list to see the passages that mention it.")
-            self.browser.set_passages_html("")
+            if self._key is not None or self._shown:
+                self.browser.set_passages_html("")
             self._shown = []
             self._key = None
             return
         results = s.passages()
-        key = (id(results), self.limit, sel.passage)
-        if key == self._key:
+        # The results themselves (held): a new list at a freed one's address is never taken for it.
+        key = (results, index, self.limit, sel.passage)
+        old = self._key
+        if old is not None and old[0] is results and old[1] is index and old[2:] == key[2:]:
             return
         self._key = key
         shown_names = s.names()
@@ -670,7 +810,7 @@ class PassagesPanel(_Panel, QWidget):
         self.header.setText(f"<b>{html.escape(joiner.join(names))}</b>: {len(results)} passage"
                             f"{'' if len(results) == 1 else 's'}, {total} mention{'' if total == 1 else 's'}"
                             + (f" <span style='color:#57534e'>({html.escape(filters)})</span>" if filters else ""))
-        selected = set(sel.places)
+        selected = frozenset(sel.places)
         parts = []
         shown = results[: self.limit]
         for passage, _ in shown:
@@ -685,13 +825,17 @@ class PassagesPanel(_Panel, QWidget):
             parts.append(
                 f'<div style="margin:0 0 10px 0;{style}"><a name="psg:{pid}"></a>'
                 f'<a href="passage:{pid}" style="color:#1d4ed8;text-decoration:none;font-size:small">{where}</a>'
-                f"<br>{passage_html(index, passage.id, selected)}</div>"
+                f"<br>{self._html(index, passage.id, selected)}</div>"
             )
         if len(results) > len(shown):
             more = min(PAGE, len(results) - len(shown))
             parts.append(f'<p><a href="more:">Show {more} more</a> '
                          f'<span style="color:#57534e">({len(shown)} of {len(results)} shown)</span></p>')
-        self.browser.set_passages_html("".join(parts))
+        self._rendering = True
+        try:
+            self.browser.set_passages_html("".join(parts))
+        finally:
+            self._rendering = False
         self._shown = [p.id for p, _ in shown]
 
     def shown(self) -> dict:
@@ -713,6 +857,9 @@ class ReaderPanel(_Panel, QWidget):
         layout.addWidget(self.browser)
         self.document_id: str | None = None
         self._key = None
+        self._empty = None  # showing no document (None: nothing drawn yet)
+        self._places_of = None  # (index, (document, first), the places its window mentions)
+        self._html = _PassageHtml()
         self._first = 0  # the first passage of the window shown
         self.browser.passageClicked.connect(
             lambda pid: self._report(lambda: self.session.select_passage(pid, source="reader")))
@@ -743,17 +890,25 @@ class ReaderPanel(_Panel, QWidget):
         doc = index.corpus.by_id.get(self.document_id) if self.document_id else None
         if doc is None:
             self.document_id = None
+            if self._empty is not True:
+                self.title.setText("")
+                self.browser.set_passages_html("")
             self._key = None
-            self.title.setText("")
-            self.browser.set_passages_html("")
+            self._empty = True
             return
+        self._empty = False
         passages = index.document_passages.get(doc.id, [])
         if chosen and not keep_window:
             k = passages.index(index.passages[chosen]) if len(passages) > READER_WINDOW else 0
             if not self._first <= k < self._first + READER_WINDOW:
                 self._first = max(0, k - READER_WINDOW // 4)
-        key = (id(index), doc.id, sel.places, sel.passage, self._first)
-        if key == self._key:
+        # Drawn again only when what it draws changes: the selected places
+        # count only where the window mentions them (a click on a place the
+        # document never names leaves the reader as it is).
+        lit = frozenset(sel.places) & self._window_places(index, doc.id, passages)
+        key = (index, doc.id, lit, sel.passage, self._first)
+        old = self._key
+        if old is not None and old[0] is index and old[1:] == key[1:]:
             return
         self._key = key
         meta = ", ".join(x for x in (", ".join(doc.authors), str(doc.year or ""), doc.venue, Path(doc.path).name) if x)
@@ -763,7 +918,6 @@ class ReaderPanel(_Panel, QWidget):
                                for p in passages[:6])
         title = "" if opens_with_title else f"<b>{html.escape(doc.title)}</b><br>"
         self.title.setText(title + f"<small style='color:#57534e'>{html.escape(meta)}</small>")
-        selected = set(sel.places)
         parts = []
         page = None
         first, last = self._first, min(len(passages), self._first + READER_WINDOW)
@@ -776,7 +930,7 @@ class ReaderPanel(_Panel, QWidget):
                 page = p.page
                 parts.append(f'<p align="right" style="color:#a8a29e;font-size:small">— p. '
                              f"{html.escape(doc.page_label(page))} —</p>")
-            body = passage_html(index, p.id, selected)
+            body = self._html(index, p.id, lit)
             pid = html.escape(p.id)
             style = f' style="background:{READER_PASSAGE}"' if p.id == sel.passage else ""
             if p.kind == "heading":
@@ -790,6 +944,17 @@ class ReaderPanel(_Panel, QWidget):
         self.browser.set_passages_html("".join(parts))
         if chosen and index.passages[chosen].document == doc.id:
             self.browser.scrollToAnchor("psg:" + chosen)
+
+    def _window_places(self, index: Index, doc_id: str, passages) -> frozenset[str]:
+        """The places mentioned in the passages of the window shown."""
+        key = (doc_id, self._first)
+        held = self._places_of
+        if held is None or held[0] is not index or held[1] != key:
+            ids = set()
+            for p in passages[self._first:self._first + READER_WINDOW]:
+                ids.update(target.partition("@")[0] for _, _, target in index.reading_text(p.id)[1])
+            held = self._places_of = (index, key, frozenset(ids))
+        return held[2]
 
     def shown(self) -> dict:
         passages = self.session.index.document_passages.get(self.document_id, []) \
