@@ -623,7 +623,7 @@ def test_link_to_a_new_place_reaches_the_text_the_relink_linked_to_it(write, tmp
     """Link "Kapan" (unlinked) to a place created for it, for every identical
     mention: once the place exists the linker links the text itself, and
     those mentions are recorded with the one chosen, in one step."""
-    from conftest import MINI_GAZETTEER
+    from tests.conftest import MINI_GAZETTEER
 
     gaz = write("g/places.yaml", MINI_GAZETTEER)
     write("c/third.md", "Kapan, and again Kapan.\n")
