@@ -910,18 +910,22 @@ class Decider:
             ms, me, bounds = self.ms, self.me, self._bounds
             if len(self.weak):
                 all_weak = np.logical_and.reduceat(self.weak, bounds[:-1])
-                origin = self.folded.origin
                 for j in np.flatnonzero(all_weak).tolist():
                     a, b = int(ms[j]), int(me[j])
-                    after = self.text[int(origin[b - 1]) + 1:int(origin[b - 1]) + 40]
-                    if self._person_before(a, int(me[j - 1]) if j > 0 else -1) or (
-                            after[:1] == " " and _SURNAME.match(after[1:])):
+                    if self._person_before(a, int(me[j - 1]) if j > 0 else -1) or self._surname_after(b):
                         self._persons.add(self.folded.text[a:b])
         return self._persons
 
     def _title_after(self, e: int) -> bool:
         words = self.folded.text[e:e + 30].split()
         return bool(words) and (words[0] in _TITLE_AFTER or " ".join(words[:2]) in _TITLE_AFTER)
+
+    def _surname_after(self, e: int) -> bool:
+        """A surname-shaped word right after the name that ends at folded
+        position ``e`` ("Ararat Mirzoyan"): the name is a given name."""
+        end = int(self.folded.origin[e - 1]) + 1
+        after = self.text[end:end + 39]
+        return after[:1] == " " and bool(_SURNAME.match(after[1:]))
 
     def _not_a_place_here(self, s: int, e: int, i: int, ms) -> bool:
         """Reference names that read as something else here: a person's
@@ -934,8 +938,7 @@ class Decider:
         a, b = int(origin[s]), int(origin[e - 1]) + 1
         if a > 0 and b < len(self.text) and self.text[a - 1] in _QUOTES and self.text[b] in _QUOTES:
             return True  # a quoted name alone is a title ("Agri", a newspaper)
-        after = self.text[int(origin[e - 1]) + 1:int(origin[e - 1]) + 40]
-        if after[:1] == " " and _SURNAME.match(after[1:]):
+        if self._surname_after(e):
             return True
         line_start = self.text.rfind("\n", 0, a) + 1
         if not self.text[line_start:a].strip(" \t*_#>") and _CITATION_LABEL.match(self.text[b:b + 80]):
