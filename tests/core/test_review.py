@@ -741,3 +741,32 @@ def test_a_stored_anchoring_for_other_decisions_is_not_used(review, mini_gazette
     idx = open_index(mini_gazetteer, corpus)
     assert len(idx.review.orphaned) == 1
     assert status_of(idx, "trip", at(DOC, "Tabriz")) == ("tabriz", "automatic")
+
+
+# -- the exported explorer marks checked mentions -------------------------------------
+
+def test_the_exported_explorer_marks_checked_mentions_and_leaves_rejected_ones_out(review):
+    from caucasusmap.maps import MapView, view_payload
+
+    _decide_everywhere(review)
+    idx = review.index
+    data = view_payload(idx, MapView())
+    ids = [p["id"] for p in data["places"]]
+    texts = {"trip": DOC, "other": OTHER}
+    marked = {}
+    for ps in data["passages"]:
+        doc = data["meta"]["documents"][ps["doc"]]["id"]
+        for a, b, k, status in ps["marks"]:
+            # The page's passage text is the document's from the passage start on (plain text here).
+            start = texts[doc].index(ps["text"]) + a
+            marked[(doc, start)] = (ids[k], status)
+    want = {(m.document, m.start): m.place for m in idx.mentions}
+    assert set(marked) == set(want)
+    names = ("automatic", "confirmed", "corrected", "added")
+    got = {key: names[s] for key, (_, s) in marked.items()}
+    assert got == {(m.document, m.start): m.status for m in idx.mentions}
+    assert got[("trip", at(DOC, "Tabriz"))] == "confirmed"
+    assert got[("trip", at(DOC, "Azerbaijan"))] == "corrected"
+    assert got[("trip", at(DOC, "flows"))] == "added"
+    assert ("trip", at(DOC, "Baku", 1)) not in marked  # rejected: not in the page
+    assert got[("trip", at(DOC, "Baku"))] == "automatic"
