@@ -722,13 +722,14 @@
       if (mk[0] < pos) return;
       body.appendChild(document.createTextNode(ps.text.slice(pos, mk[0])));
       var surface = ps.text.slice(mk[0], mk[1]);
-      var node;
+      var node, checked = mk[3] > 0;  // a reviewer confirmed, corrected or added it
       if (selectedSet[mk[2]]) {
-        node = el("mark", "cm-mark", surface);
+        node = el("mark", "cm-mark" + (checked ? " cm-checked" : ""), surface);
+        if (checked) node.title = "checked by a reviewer";
       } else {
-        node = el("a", "cm-place-link", surface);
+        node = el("a", "cm-place-link" + (checked ? " cm-checked" : ""), surface);
         node.href = "#";
-        node.title = cm.data.places[mk[2]].name;
+        node.title = cm.data.places[mk[2]].name + (checked ? " (checked by a reviewer)" : "");
         (function (k) {
           node.addEventListener("click", function (ev) { ev.preventDefault(); select([k], {pan: true}); });
         })(mk[2]);

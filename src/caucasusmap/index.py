@@ -459,6 +459,17 @@ class Index:
         i = int(s["d_pstart"][d]) + int(number) - 1
         return i if int(number) >= 1 and i < int(s["d_pstart"][d + 1]) else None
 
+    def passage_bounds(self, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
+        """Start and end offsets of the passages at positions ``a``..``b-1``
+        of ``passage_list`` (a stored index reads its columns and makes no
+        Passage)."""
+        cols = getattr(self.passage_list, "_c", None)
+        if cols is not None:
+            return np.asarray(cols["p_start"][a:b], dtype=np.int64), np.asarray(cols["p_end"][a:b], dtype=np.int64)
+        ps = self.passage_list[a:b]
+        return (np.fromiter((p.start for p in ps), dtype=np.int64, count=len(ps)),
+                np.fromiter((p.end for p in ps), dtype=np.int64, count=len(ps)))
+
     def passage_id(self, row: int) -> str:
         """The id of the passage at ``row`` of ``passage_list``."""
         s = self._s

@@ -275,6 +275,7 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
             picked.append(rows_i[:cap])
         chosen = np.unique(np.concatenate(picked)) if picked else np.empty(0, dtype=np.int64)
     mention_mask = vr._masks.get("mention")
+    statuses = t.statuses  # each mark carries its review status: the page shows checked ones as the app does
     out_passages = []
     place_passages: list[list[int]] = [[] for _ in shown]
     passage_out_index: dict[str, int] = {}
@@ -292,7 +293,7 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
                 continue
             a, b = display_span(origin, int(t.start[r]), int(t.end[r]))
             if b > a:
-                marks.append([a, b, k])
+                marks.append([a, b, k, int(statuses[r])])
         n = len(out_passages)
         passage_out_index[passage.id] = n
         for k in dict.fromkeys(m[2] for m in marks):
