@@ -132,7 +132,8 @@ def test_a_long_places_list_comes_in_batches_and_the_filter_searches_all(browser
 
 
 ROWS = "document.querySelectorAll('#cm-panel .cm-passage').length"
-MORE = "(function () { var b = document.querySelector('#cm-panel .cm-passages .cm-more-button'); return b ? b.textContent : 'none'; })()"
+MORE = ("(function () { var b = document.querySelector('#cm-panel .cm-passages .cm-more-button');"
+        " return b ? b.textContent : 'none'; })()")
 
 
 def test_a_place_with_many_passages_draws_one_page_and_shows_more_on_demand(browser, write, tmp_path):
@@ -197,7 +198,8 @@ def test_the_passages_of_a_selection_are_those_the_core_finds(browser, tmp_path)
         browser.js(f"caucasusmap.setTimeRange({rng[0] if rng else 'null'}, {rng[1] if rng else 'null'}); 'ok'")
         for sel in selections:
             got = browser.js(f"(function () {{ caucasusmap.select({sel!r}, {{pan: false}}); var s = caucasusmap._state;"
-                             " return JSON.stringify(s.shownPassages.map(function (n) { return s.data.passages[n].id; }));"
+                             " return JSON.stringify(s.shownPassages.map(function (n) {"
+                             " return s.data.passages[n].id; })); "
                              " })()")
             rows, _ = vr.passage_rows(sel, "all")
             want = [index.passage_list[r].id for r in rows.tolist()]
