@@ -129,4 +129,3 @@ def test_a_long_places_list_comes_in_batches_and_the_filter_searches_all(browser
                        "function (e) { return e.textContent; }))")
     assert sorted(shown) == [f"Qaravil{n}" for n in range(440, 450)]
     assert browser.errors() == []
-
