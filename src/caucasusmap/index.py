@@ -1261,14 +1261,16 @@ def update_store(store: Store, gazetteer: Gazetteer, corpus_dir: str | Path, *, 
                  progress: Callable[[int, int], None] | None = None,
                  on_progress: Callable[[Progress], None] | None = None,
                  spec: LinkSpec | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> tuple[LinkStats, list[DocumentRecord], _Scan]:
+                 cancelled: Callable[[], bool] | None = None,
+                 relink: bool = False) -> tuple[LinkStats, list[DocumentRecord], _Scan]:
     """Bring ``store`` up to date with the corpus folder: link the files
     that are new or whose content changed (a touched but unchanged file is
     not linked again), forget removed ones, and compact. Each linked batch
     is written as it completes, so an interrupted update resumes where it
     stopped. ``runner`` (a :mod:`caucasusmap.runners` runner) does the
     linking; by default a local process pool for large work. ``cancelled``
-    as for :func:`open_index`."""
+    as for :func:`open_index`. ``relink`` links every file again, whatever
+    the store holds."""
     from .errors import CorpusError
     from .runners import LocalRunner
 
@@ -1300,7 +1302,7 @@ def update_store(store: Store, gazetteer: Gazetteer, corpus_dir: str | Path, *, 
 
     state = readers_state()
     for path, rel, st in listed:
-        rec = records.get(rel)
+        rec = None if relink else records.get(rel)
         if rec is not None and not _still_good(rec, path, state):
             rec = None  # read with another reader version, or failed with other readers installed
         if rec is not None and (rec.size, rec.mtime_ns) == (st.st_size, st.st_mtime_ns):
@@ -1494,7 +1496,7 @@ def open_index(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_cache:
                progress: Callable[[int, int], None] | None = None, runner=None,
                on_progress: Callable[[Progress], None] | None = None, decisions: bool = True,
                reference: Reference | None | object = _DEFAULT,
-               cancelled: Callable[[], bool] | None = None) -> Index:
+               cancelled: Callable[[], bool] | None = None, relink: bool = False) -> Index:
     """Load the gazetteer (raising :class:`~caucasusmap.errors.GazetteerError`
     if it has errors), bring the store of the corpus folder up to date
     (linking only new and changed documents; all of them when the gazetteer,
@@ -1502,8 +1504,9 @@ def open_index(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_cache:
     over it, with the review decisions of the corpus folder
     (``annotations.jsonl``) applied unless ``decisions`` is False
     (:mod:`caucasusmap.review`). ``use_cache=False`` links everything afresh
-    in memory instead. ``reference`` defaults to :func:`default_reference`;
-    None links with the gazetteer alone.
+    in memory instead; ``relink=True`` links every document again into the
+    store (the stored index is replaced, not reused). ``reference`` defaults
+    to :func:`default_reference`; None links with the gazetteer alone.
 
     ``cancelled``, a function of no arguments, is asked while linking —
     before each file, between the windows of a long document and between
@@ -1512,7 +1515,7 @@ def open_index(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_cache:
     :class:`~caucasusmap.errors.Cancelled` is raised (what is already
     linked stays in the store)."""
     index = _open_automatic(gazetteer_path, corpus_dir, use_cache=use_cache, progress=progress, runner=runner,
-                            on_progress=on_progress, reference=reference, cancelled=cancelled)
+                            on_progress=on_progress, reference=reference, cancelled=cancelled, relink=relink)
     if decisions:
         path = annotations_path(corpus_dir)
         if path.exists():
@@ -1534,7 +1537,7 @@ def _open_automatic(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_c
                     progress: Callable[[int, int], None] | None, runner=None,
                     on_progress: Callable[[Progress], None] | None = None,
                     reference: Reference | None | object = _DEFAULT,
-                    cancelled: Callable[[], bool] | None = None) -> Index:
+                    cancelled: Callable[[], bool] | None = None, relink: bool = False) -> Index:
     texts = read_gazetteer_texts(gazetteer_path)
     gazetteer = load_gazetteer(gazetteer_path, overrides={str(f): t for f, t in texts})
     if reference is _DEFAULT:
@@ -1548,7 +1551,8 @@ def _open_automatic(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_c
         store = open_store(texts, corpus_dir, spec)
         with store.lock():
             stats, order, scan = update_store(store, gazetteer, corpus_dir, runner=runner, progress=progress,
-                                              on_progress=on_progress, spec=spec, cancelled=cancelled)
+                                              on_progress=on_progress, spec=spec, cancelled=cancelled,
+                                              relink=relink and attempt == 1)
             source = "cache" if not stats.linked and not stats.compacted else (
                 "built" if not stats.reused else "updated")
             store.map_all(store.base())
