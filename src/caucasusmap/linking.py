@@ -44,13 +44,14 @@ import ahocorasick_rs
 import numpy as np
 
 from .errors import Cancelled
+from .inflection import StemMatcher, may_inflect
 from .model import Passage, Place
 from .normalize import fold_document, fold_phrase
 from .reference import Reference, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "7"
+LINKER_VERSION = "8"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -90,13 +91,22 @@ _cue("mount|mt|peak|dağı|гора|کوه", _MOUNTAIN, True, "both")
 _cue("mountains|range|ridge|dağları|горы|хребет|رشته کوه", _MOUNTAIN, False, "after")
 _cue("province|provinces|ostan|oblast|область|krai|край|vilayet|vilayəti|governorate|marz|mərzi|marzes|"
      "провинция|استان", _ADMIN, True, "both")
-_cue("ili|ilinde|ilinin", _ADMIN, True, "after")
+_cue("ili|ilinde|ilinin|iline|ilinden|ilindeki|valiliği|valiliğinin|valiliğine|valiliğince|valisi|"
+     "области|областью|провинции|края|крае|vilayətində|vilayətinin", _ADMIN, True, "after")
+# "Kars, Ardahan ve Iğdır olmak üzere 3 ilden": the listed names are provinces
+# (a plural cue after a list; see _spread_plural).
+_COUNTS = [*map(str, range(2, 82)), "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz", "on"]
+_PROVINCE_COUNT = [f"olmak üzere {n} {il}" for n in _COUNTS for il in ("ilden", "ilde", "ile", "ilin", "ili")]
+_cue("|".join(_PROVINCE_COUNT), _ADMIN, True, "after")
 _cue("district|districts|rayon|rayonu|rayonunun|raion|район|района|county|shahrestan|شهرستان|ilçesi|uyezd|"
-     "uezd|уезд|municipality|municipalities|munitsipaliteti|муниципалитет", _DISTRICT, True, "both")
+     "uezd|уезд|районе|району|районом|уезда|уезде|rayonunda|rayonuna|rayonundan|ilçesinde|ilçesine|ilçesinin|"
+     "ilçesinden|municipality|municipalities|munitsipaliteti|муниципалитет", _DISTRICT, True, "both")
 _cue("region|regions|area|zone|bölgesi|bölgəsi|регион|mahal|منطقه|exclave|enclave", _AREA, False, "after")
 _cue("valley|valleys|plain|plains|gorge|vadisi|düzü|ovası|долина|dərəsi", _TERRAIN, True, "after")
 _cue("basin|lowland|lowlands|steppe|plateau|highlands|peninsula", _TERRAIN, False, "after")
-_cue("city|town|village|villages|settlement|şəhəri|şehri|kəndi|köyü|qəsəbəsi|город|села|село|shahr|شهر|روستای",
+_cue("city|town|village|villages|settlement|şəhəri|şehri|kəndi|köyü|qəsəbəsi|город|села|село|shahr|شهر|روستای|"
+     "города|городе|городом|селе|селом|поселок|поселка|поселке|şəhərində|şəhərinə|şəhərindən|şəhərinin|kəndində|"
+     "kəndinə|kəndindən|kəndinin|şehrinde|şehrine|şehrinden|şehrinin|köyünde|köyüne|köyünden|köyünün",
      _SETTLEMENT, True, "both")
 _cue("corridor|dəhlizi|коридор|کریدور", _CORRIDOR, True, "after")
 _cue("checkpoint|crossing|border crossing|customs|gömrük|gümrük|gümrük kapısı", ("border-crossing",), False, "after")
@@ -106,7 +116,9 @@ _cue("bridge|bridges|körpüsü|мост", ("bridge",), True, "after")
 _cue("dam|dams|barajı|bəndi|плотина|سد", ("dam", "lake"), True, "after")
 _cue("airport|field|oil field|gas field|fortress|castle|monastery|church|mosque|cathedral", ("site", "dam"),
      False, "after")
-_cue("republic|respublikası|республика|autonomous republic|muxtar respublikası", _STATE, False, "after")
+_cue("republic|respublikası|республика|autonomous republic|muxtar respublikası|республики|республике|"
+     "республикой|республику|respublikasında|respublikasının|respublikasına|muxtar respublikasında|"
+     "muxtar respublikasının", _STATE, False, "after")
 _cue("city of|town of|village of|settlement of", _SETTLEMENT, True, "of")
 _cue("province of|district of|governorate of|state of|oblast of|marz of|rayon of", _AREA, True, "of")
 # Plural: "the provinces of Ardabil and Zanjan" names them, "the cities of South
@@ -187,7 +199,8 @@ _CUE_INDEX: dict[str, int] = {}
 for _word, (_kinds, _strong, _where) in CUES.items():
     _CUE_INDEX[_word] = len(_CUE_KIND_SETS)
     _CUE_WORDS.append(_word)
-    _CUE_KIND_SETS.append((frozenset(_kinds), _strong, _where, _word.split()[0] in _PLURAL))
+    _CUE_KIND_SETS.append((frozenset(_kinds), _strong, _where, _word.split()[0] in _PLURAL or
+                           _word.startswith("olmak uzere ")))
 # Cue indices that are not words of the text: the list reading of a plural
 # "of" cue (see _LIST_KINDS), and "in" after a capitalised name the text does
 # not link ("Qaraxanbəyli and Qərvənd in Fuzuli": what holds them, the district).
@@ -330,6 +343,8 @@ class Linker:
         # word ("Rəşt" of Rasht -> "rest") links only as written; None once a
         # name of that pattern needs no such form.
         forms: dict[tuple[int, int], set[str] | None] = {}
+        # Names whose inflected forms (Russian, Turkish, Azerbaijani) may link: see _stem_matcher.
+        inflectable: list[tuple[str, tuple[int, int]]] = []
 
         def add(folded: str, role: tuple[int, int], name: str = "") -> None:
             key = f" {folded} "
@@ -339,7 +354,9 @@ class Linker:
                 self._roles.append([])
             if role not in self._roles[idx]:
                 self._roles[idx].append(role)
-            if name and role[1] != _EXCLUDE:
+            if name and role[1] not in (_EXCLUDE, _UPPER, _CAPITAL_UPPER):
+                inflectable.append((name, role))
+            if name and role[1] not in (_EXCLUDE, _CUED):
                 exact = folded in common and " " not in folded and _folds_letters(name) and \
                     name != self.places[role[0]].name
                 k = (idx, role[0])
@@ -369,7 +386,7 @@ class Linker:
                     bare = _ADMIN_HEAD.sub("", _ADMIN_TAIL.sub("", name))
                     folded = fold_phrase(bare) if bare != name else ""
                     if folded and folded not in own and folded not in CUES:
-                        add(folded, (index, _CUED))
+                        add(folded, (index, _CUED), bare)
         for index, names in enumerate(layered.extra):
             for folded, upper, name in names:
                 add(folded, (index, _CAPITAL_UPPER if upper else _CAPITAL), name)
@@ -404,6 +421,16 @@ class Linker:
             if self._n_name_patterns else None
         )
         self._inside_cache: dict[tuple[int, int], bool] = {}
+        self._inflectable = inflectable
+        self._stems: StemMatcher | None = None
+
+    def _stem_matcher(self) -> StemMatcher:
+        """The word-start automaton of the names' stems (:mod:`caucasusmap.inflection`),
+        built on the first document with Cyrillic or Turkic letters: English
+        texts never pay for it."""
+        if self._stems is None:
+            self._stems = StemMatcher(self._inflectable, fold_phrase)
+        return self._stems
 
     @property
     def pattern_count(self) -> int:
@@ -423,16 +450,19 @@ class Linker:
         check()
         raw = self._automaton.find_matches_as_indexes(folded.text, overlapping=True)
         check()
-        if not raw:
+        inflected = self._stem_matcher().find(text, folded.text, folded.origin) \
+            if self._inflectable and may_inflect(text) else []
+        check()
+        if not raw and not inflected:
             return Links.empty()
-        found = np.array(raw, dtype=np.int64)
+        found = np.array(raw, dtype=np.int64).reshape(-1, 3)
         pat, s, e = found[:, 0], found[:, 1] + 1, found[:, 2] - 1  # drop the padding separators
         cue = self._cue_of_pattern[pat]
         is_cue = cue >= 0
         cues = (s[is_cue], e[is_cue], cue[is_cue])
         place = self._simple_place[pat]
         special = place == -1
-        if not special.any() and not (place >= 0).any():
+        if not special.any() and not (place >= 0).any() and not inflected:
             return Links.empty()
         rows_s, rows_e, rows_p = [s[place >= 0]], [e[place >= 0]], [place[place >= 0]]
         excluded: dict[int, list[tuple[int, int]]] = {}
@@ -478,6 +508,34 @@ class Linker:
             rows_s.append(np.array(extra_s, dtype=np.int64))
             rows_e.append(np.array(extra_e, dtype=np.int64))
             rows_p.append(np.array(extra_p, dtype=np.int64))
+        lemmas: dict[tuple[int, int], set[str]] = {}
+        if inflected:
+            # "Шуше", "Bakıda": spans covering the whole word form; a span that is
+            # itself a name of the automaton ("Армении" given as a name) stays that match.
+            exact = {(int(a), int(b)) for a, b in zip(s[~is_cue], e[~is_cue])}
+            seen: dict[tuple[int, int, int], int] = {}
+            for a, b, (place_index, flag), lemma in inflected:
+                if (a, b) in exact:
+                    continue
+                if flag == _CUED:
+                    cued_s.append(a)
+                    cued_e.append(b)
+                    cued_p.append(place_index)
+                else:
+                    k = (a, b, place_index)
+                    weak_name = flag in _WEAK_ROLES and place_index < self.n_curated
+                    if k in seen:
+                        if not weak_name:
+                            seen[k] = 0  # also found by a plain name: not weak
+                        continue
+                    seen[k] = 1 if weak_name else 0
+                lemmas.setdefault((a, b), set()).add(lemma)
+            if seen:
+                rows = np.array(list(seen), dtype=np.int64)
+                rows_s.append(rows[:, 0])
+                rows_e.append(rows[:, 1])
+                rows_p.append(rows[:, 2])
+                weak_keys.extend(k for k, w in seen.items() if w)
         s, e, place = np.concatenate(rows_s), np.concatenate(rows_e), np.concatenate(rows_p)
         if excluded:
             drop = np.zeros(len(s), dtype=bool)
@@ -514,7 +572,7 @@ class Linker:
 
             wk = np.array(weak_keys, dtype=np.int64)
             weak = weak | np.isin(key(s, e, place), key(wk[:, 0], wk[:, 1], wk[:, 2]))
-        return Decider(self, text, folded, s, e, place, cues, cued, check, weak).run()
+        return Decider(self, text, folded, s, e, place, cues, cued, check, weak, lemmas).run()
 
     def find_arrays(self, text: str, cancelled: Callable[[], bool] | None = None
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -642,8 +700,11 @@ class Decider:
     """Chooses among the candidates of each mention of one document (see
     the module docstring). Works in folded offsets; maps back at the end."""
 
-    def __init__(self, linker: Linker, text: str, folded, s, e, place, cues, cued=None, check=None, weak=None):
+    def __init__(self, linker: Linker, text: str, folded, s, e, place, cues, cued=None, check=None, weak=None,
+                 lemmas=None):
         self.lk, self.text, self.folded = linker, text, folded
+        # (start, end) of an inflected form -> the folded names it is a form of ("шуше" -> {"шуша"}).
+        self.lemmas: dict[tuple[int, int], set[str]] = lemmas or {}
         self.check = check or (lambda: None)
         self.s, self.e, self.place = s, e, place
         self.cues = cues
@@ -913,8 +974,13 @@ class Decider:
                 for j in np.flatnonzero(all_weak).tolist():
                     a, b = int(ms[j]), int(me[j])
                     if self._person_before(a, int(me[j - 1]) if j > 0 else -1) or self._surname_after(b):
-                        self._persons.add(self.folded.text[a:b])
+                        self._persons.add(self._surface(a, b))
         return self._persons
+
+    def _surface(self, s: int, e: int) -> str:
+        """The folded name a mention is: its text, or for an inflected form the name it is a form of."""
+        names = self.lemmas.get((s, e))
+        return min(names) if names else self.folded.text[s:e]
 
     def _title_after(self, e: int) -> bool:
         words = self.folded.text[e:e + 30].split()
@@ -957,8 +1023,9 @@ class Decider:
         lk = self.lk
         s, e = int(ms[i]), int(me[i])
         cands = np.asarray(cands)
-        surface = self.folded.text[s:e]
-        own = np.array([lk._own_name[c] == surface for c in cands])
+        surface = self._surface(s, e)
+        names = self.lemmas.get((s, e)) or {surface}
+        own = np.array([lk._own_name[c] in names for c in cands])
         score = 0.8 * lk._importance[cands] + 3.0 * (~lk._is_ref[cands]) + 1.5 * own
         weak = self.weak[self._bounds[i]:self._bounds[i + 1]]
         all_weak = bool(weak.all())
@@ -1061,7 +1128,10 @@ class Decider:
         names, not ``own`` — and all lie over 400 km from ``c``."""
         others = context.weights(np.array([c]), s)
         n = int(others.sum())
-        return (((self.lk._importance[c] < 4.5 and n >= 3) or (not own and n >= 2))
+        # A country, a sea or a continent named in another language ("Франция",
+        # "Fransa") is no far village's old name: the other-name rule spares it.
+        other_name = not own and bool(self.lk._local[c])
+        return (((self.lk._importance[c] < 4.5 and n >= 3) or (other_name and n >= 2))
                 and float(context.distances(c)[others > 0].min()) > 400.0)
 
 

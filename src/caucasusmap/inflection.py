@@ -1,0 +1,462 @@
+"""Inflected forms of place names in Russian, Turkish and Azerbaijani.
+
+The linker's automaton matches whole words, so "в Шуше", "Нахичеванской",
+"Bakıda" or "Ermənistanın" never match "Шуша", "Нахичеванская", "Bakı",
+"Ermənistan". This module says which endings a name of a given shape can
+take; the linker (:mod:`caucasusmap.linking`) matches the name's *stem* as a
+word start and asks here whether the rest of the word is such an ending.
+
+Russian: a name declines by the shape of each of its words — a noun ending in
+a consonant, -а, -я, -ия, -ь, -й or -ий, or an adjective (-ая, -яя, -ый, -ий,
+-ой, -ое, -ее); a word ending in -о, -е, -и, -у, -ю, -ы, -э is indeclinable
+(Баку, Гори, Тбилиси). Only the endings of that shape are accepted, each with
+the grammatical cases it can mean, and the words of a name must share a case
+("Нагорного Карабаха", not "Нагорного Карабахе"): :func:`russian_word`,
+:func:`russian_cases`.
+
+Turkish and Azerbaijani: case suffixes (and the relative -ki after the
+locative) attached without an apostrophe, chosen by vowel harmony from the
+stem's last vowel and by whether it ends in a vowel (buffer consonants y/n)
+or, in Turkish, a voiceless consonant (-ta/-tan): :func:`turkic_suffixes`.
+The bare accusative -ı/-i/-u/-ü, which turns many short words into a "name +
+suffix", is accepted only after long names. Letters are compared as written
+(ş, ç, ğ, ı, ə are not s, c, g, i, e here), so "Karşı" is never "Kars" + ı.
+
+Which language a passage is in comes from its letters and function words
+(:func:`passage_language`), never from a file name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["CASES", "RussianWord", "key", "passage_language", "russian_cases", "russian_word",
+           "turkic_suffixes", "turkic_suffix_ok", "MIN_LETTERS", "MIN_ACCUSATIVE_LETTERS"]
+
+MIN_LETTERS = 4
+"""Names shorter than this (letters of the inflected word) are never inflected: too many
+words of the languages start with them ("Van", "Ani", "Ağrı" stays, it has four)."""
+
+MIN_ACCUSATIVE_LETTERS = 7
+"""The bare Turkish/Azerbaijani accusative (-ı/-i/-u/-ü after a consonant)
+only after names at least this long."""
+
+SURE_LETTERS = 7
+"""An inflected form of a name with a stem this long links at a sentence start
+too; a shorter one there only if the text capitalises the stem in mid-sentence."""
+
+CASES = ("nom", "gen", "dat", "acc", "ins", "pre")
+_ALL = frozenset(CASES)
+
+
+def key(word: str) -> str:
+    """A word as written, for comparing letters: NFC, lower case (both
+    capitals İ and I → i: which one a capital is differs between languages;
+    the small ı and i stay apart), ё → е, runs of non-letters one space."""
+    w = unicodedata.normalize("NFC", word).replace("İ", "i").replace("I", "i").lower().replace("ё", "е")
+    return " ".join(re.sub(r"[\W\d_]+", " ", w).split())
+
+
+# ---------------------------------------------------------------------------
+# Russian
+
+_VELAR_HUSHING = set("кгхжшчщ")
+_HUSHING_TS = set("жшчщц")
+_CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
+_INDECLINABLE = set("оеиуюыэ")
+
+
+class RussianWord:
+    """One word of a name: ``stem`` (as :func:`key` writes it) and the
+    endings it takes, each with the cases it can mean; ``endings`` is
+    empty for an indeclinable word (it must stand as it is)."""
+
+    __slots__ = ("stem", "endings", "word")
+
+    def __init__(self, word: str, stem: str, endings: dict[str, frozenset[str]]):
+        self.word, self.stem, self.endings = word, stem, endings
+
+    def cases(self, form: str) -> frozenset[str]:
+        """The cases ``form`` (a whole word, as :func:`key` writes it) can be
+        of this word: empty when it is no form of it."""
+        if not self.endings:
+            return _ALL if form == self.word else frozenset()
+        if not form.startswith(self.stem):
+            return frozenset()
+        return self.endings.get(form[len(self.stem):], frozenset())
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"RussianWord({self.word!r}, {self.stem!r}, {sorted(self.endings)})"
+
+
+def _endings(table: dict[str, str]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for cases, ends in table.items():
+        for end in ends.split("|"):
+            out.setdefault(end, set()).update(cases.split())
+    return {e: frozenset(c) for e, c in out.items()}
+
+
+def _adjective(word: str) -> tuple[str, dict[str, frozenset[str]]] | None:
+    stem, end = word[:-2], word[-2:]
+    if len(stem) < 3 or stem[-1] not in _CONSONANTS:
+        return None
+    last = stem[-1]
+    velar = last in "кгх"
+    hushing = last in "жшчщ"
+    soft = end in ("яя", "ее") or (end == "ий" and last == "н")
+    if end in ("ая", "яя"):
+        e = "ей" if soft else "ой"
+        u = "юю" if soft else "ую"
+        return stem, _endings({"nom": end, "gen dat ins pre": e + ("|ей" if hushing else ""), "acc": u,
+                               "ins": ("ею" if soft else "ою")})
+    i_form = "им" if (soft or velar or hushing) else "ым"
+    o = "е" if soft else "о"
+    oe = "|е" if hushing else ""  # unstressed after a hushing consonant: -его, -ем
+    if end in ("ый", "ий", "ой"):
+        return stem, _endings({"nom acc": end, "gen": f"{o}го" + (f"{oe}го" if oe else ""),
+                               "dat": f"{o}му" + (f"{oe}му" if oe else ""), "ins": i_form,
+                               "pre": f"{o}м" + (f"{oe}м" if oe else "")})
+    if end in ("ое", "ее"):
+        return stem, _endings({"nom acc": end, "gen": f"{o}го" + (f"{oe}го" if oe else ""),
+                               "dat": f"{o}му" + (f"{oe}му" if oe else ""), "ins": i_form,
+                               "pre": f"{o}м" + (f"{oe}м" if oe else "")})
+    return None
+
+
+_ADJECTIVE_ENDS = ("ая", "яя", "ый", "ой", "ое", "ее")
+# -ий is an adjective after these (Нижний, Каспийский is -ский); else a noun (-ий: -ия, -ию, -ием, -ии).
+_ADJECTIVE_II = re.compile(r"(?:ск|цк|н|к|г|х|ж|ш|ч|щ)ий$")
+
+
+@lru_cache(maxsize=65536)
+def russian_word(word: str) -> RussianWord | None:
+    """The paradigm of one word of a Russian name (as :func:`key` writes it),
+    or None when the word is not Cyrillic or too short to decline safely."""
+    if not word or not all("а" <= c <= "я" or c == "й" for c in word):
+        return None
+    last = word[-1]
+    if last in _INDECLINABLE:
+        return RussianWord(word, word, {})
+    if len(word) < MIN_LETTERS:
+        return RussianWord(word, word, {})
+    if word.endswith(_ADJECTIVE_ENDS) or _ADJECTIVE_II.search(word):
+        adj = _adjective(word)
+        if adj is not None:
+            return RussianWord(word, adj[0], adj[1])
+    if word.endswith("ия"):
+        return RussianWord(word, word[:-1], _endings({"nom": "я", "gen dat pre": "и", "acc": "ю", "ins": "ей|ею"}))
+    if last == "а":
+        stem = word[:-1]
+        gen = "и" if stem[-1] in _VELAR_HUSHING else "ы"
+        ins = "ой|ою" + ("|ей|ею" if stem[-1] in _HUSHING_TS else "")
+        return RussianWord(word, stem, _endings({"nom": "а", "gen": gen, "dat pre": "е", "acc": "у", "ins": ins}))
+    if last == "я":
+        return RussianWord(word, word[:-1], _endings({"nom": "я", "gen": "и", "dat pre": "е", "acc": "ю",
+                                                      "ins": "ей|ею"}))
+    if last == "ь":
+        # Masculine (Ставрополь) or feminine (Нахичевань): either's endings.
+        return RussianWord(word, word[:-1], _endings({"nom acc": "ь", "gen": "я|и", "dat": "ю|и", "ins": "ем|ью",
+                                                      "pre": "е|и"}))
+    if word.endswith("ий"):
+        return RussianWord(word, word[:-1], _endings({"nom acc": "й", "gen": "я", "dat": "ю", "ins": "ем",
+                                                      "pre": "и"}))
+    if last == "й":
+        return RussianWord(word, word[:-1], _endings({"nom acc": "й", "gen": "я", "dat": "ю", "ins": "ем",
+                                                      "pre": "е"}))
+    if last in _CONSONANTS:
+        ins = "ом" + ("|ем" if last in _HUSHING_TS else "")
+        return RussianWord(word, word, _endings({"nom acc": "", "gen": "а", "dat": "у", "ins": ins, "pre": "е"}))
+    return None
+
+
+def russian_cases(paradigm: tuple[RussianWord, ...], forms: list[str]) -> frozenset[str]:
+    """The cases the words ``forms`` (as :func:`key` writes them) share as
+    forms of the name ``paradigm``: empty when they are not its forms."""
+    if len(forms) != len(paradigm):
+        return frozenset()
+    cases = _ALL
+    for word, form in zip(paradigm, forms):
+        cases = cases & word.cases(form)
+        if not cases:
+            break
+    return cases
+
+
+# ---------------------------------------------------------------------------
+# Turkish and Azerbaijani
+
+_BACK = set("aıou")
+_VOWELS = set("aıoueəiöü")
+_VOICELESS = set("çfhkpsşt")
+
+
+def _harmony(stem: str, lang: str) -> tuple[str, str] | None:
+    """(two-way vowel, four-way vowel) for suffixes after ``stem``."""
+    last = next((c for c in reversed(stem) if c in _VOWELS), None)
+    if last is None:
+        return None
+    front_e = "ə" if lang == "az" else "e"
+    two = "a" if last in _BACK else front_e
+    four = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "ö": "ü", "ü": "ü"}.get(last, "i")
+    return two, four
+
+
+@lru_cache(maxsize=4096)
+def _suffixes(last_vowel: str, final: str, lang: str, long: bool) -> frozenset[str]:
+    h = _harmony(last_vowel, lang)
+    if h is None:
+        return frozenset()
+    a, i = h
+    vowel_final = final in _VOWELS
+    d = "t" if lang == "tr" and not vowel_final and final in _VOICELESS else "d"
+    ki = ("kı" if a == "a" else "ki") if lang == "az" else "ki"
+    loc = d + a
+    out = {loc, loc + "n", loc + ki}
+    if vowel_final:
+        out |= {"n" + i + "n", "y" + a, "yl" + a}
+        out.add(("n" if lang == "az" else "y") + i)  # accusative after a vowel: Şuşanı, Bakü'yü
+    else:
+        out |= {i + "n", a, "l" + a}
+        if long:
+            out.add(i)
+    return frozenset(out)
+
+
+def turkic_suffixes(stem: str, lang: str) -> frozenset[str]:
+    """The suffixes (as :func:`key` writes them) that ``stem`` — a name as
+    :func:`key` writes it — takes without an apostrophe in ``lang`` ("tr"
+    or "az"): locative, ablative, locative + -ki, genitive, dative,
+    instrumental, the accusative after a vowel, and the bare accusative
+    after a consonant only for long names."""
+    if not stem or lang not in ("tr", "az"):
+        return frozenset()
+    last = next((c for c in reversed(stem) if c in _VOWELS), "")
+    letters = sum(c.isalpha() for c in stem.split()[-1])
+    return _suffixes(last, stem[-1], lang, letters >= MIN_ACCUSATIVE_LETTERS)
+
+
+def turkic_suffix_ok(stem: str, rest: str, lang: str) -> bool:
+    """Whether ``rest`` is a suffix ``stem`` takes in ``lang`` ("tr", "az",
+    or "tr az" when the passage could be either)."""
+    if len(stem.split()[-1]) < MIN_LETTERS:
+        return False
+    return any(rest in turkic_suffixes(stem, lg) for lg in lang.split())
+
+
+# ---------------------------------------------------------------------------
+# Which language a passage is in
+
+_TR_WORDS = frozenset({"ve", "ile", "için", "olarak", "olan", "daha", "çok", "gibi", "kadar", "ise", "ama", "veya",
+                       "ancak", "sonra", "göre", "şu", "bu", "bir"})
+_AZ_WORDS = frozenset({"və", "ilə", "üçün", "olaraq", "olan", "daha", "çox", "kimi", "qədər", "isə", "amma", "lakin",
+                       "sonra", "görə", "bu", "bir"})
+_TR_ONLY = _TR_WORDS - _AZ_WORDS
+_AZ_ONLY = _AZ_WORDS - _TR_WORDS
+_RU_WORDS = frozenset({"в", "и", "на", "с", "по", "не", "что", "из", "к", "у", "от", "за", "для", "о", "об", "как",
+                       "это", "его", "её", "а", "но", "при", "также"})
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def passage_language(passage: str) -> str:
+    """"ru", "tr", "az", "tr az" (Turkic, which one unclear) or "" for a
+    passage, from its letters and function words."""
+    words = [key(w) for w in _WORD.findall(passage)]
+    if not words:
+        return ""
+    cyr = sum(1 for w in words if "а" <= w[0] <= "я" or w[0] in "ёй")
+    if cyr * 2 > len(words):
+        ru = sum(1 for w in words if w in _RU_WORDS)
+        return "ru" if ru >= 1 or len(words) < 6 else ""
+    tr = sum(1 for w in words if w in _TR_ONLY)
+    az = sum(1 for w in words if w in _AZ_ONLY)
+    both = sum(1 for w in words if w in _TR_WORDS and w in _AZ_WORDS)
+    schwa = sum(1 for w in words if "ə" in w)
+    turkic_letters = sum(1 for w in words if any(c in "ıəğş" for c in w))
+    function = tr + az + both
+    if function >= 2 and function * 20 >= len(words) or (len(words) >= 3 and turkic_letters * 3 >= len(words)
+                                                         and function >= 1):
+        if az > tr or (az == tr and schwa):
+            return "az"
+        if tr > az and not schwa * 4 > len(words):
+            return "tr"
+        return "tr az"
+    return ""
+
+
+# ---------------------------------------------------------------------------
+# Finding inflected forms in a folded document
+
+_CYRILLIC_OR_TURKIC = re.compile(r"[А-Яа-яЁё]|[ıəğşİƏĞŞ]")
+_SEPARATOR = re.compile(r"[\s\-‐‑–]+")
+_SENTENCE_END = set(".!?…:;\n")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def may_inflect(text: str) -> bool:
+    """Whether ``text`` has Cyrillic or Turkic letters at all (else no passage of it can inflect)."""
+    return _CYRILLIC_OR_TURKIC.search(text) is not None
+
+
+class StemMatcher:
+    """The stems of the inflectable names, as word-start patterns of one
+    Aho–Corasick automaton (built once per linker, on the first document
+    that has Cyrillic or Turkic letters). ``names`` are (name as written,
+    role) pairs; :meth:`find` returns (folded start, folded end, role,
+    folded name) for each inflected form in a folded document, the span
+    covering the whole word form."""
+
+    def __init__(self, names, fold):
+        import ahocorasick_rs
+
+        patterns: dict[str, int] = {}
+        self.entries: list[list[tuple]] = []
+        self.need_letter: list[bool] = []
+        for name, role in names:
+            k = key(name)
+            words = k.split()
+            if not words or len(words) > 4 or sum(len(w) for w in words) < MIN_LETTERS:
+                continue
+            if all(russian_word(w) is not None for w in words):
+                paradigm = tuple(russian_word(w) for w in words)
+                if not any(p.endings for p in paradigm):
+                    continue
+                entry = ("ru", role, paradigm, fold(name))
+                head, single = paradigm[0].stem, len(words) == 1
+            elif all(c.isalpha() and c.isascii() or c in "çğıöşüəâîû" for w in words for c in w):
+                if len(words[-1]) < MIN_LETTERS:
+                    continue
+                entry = ("tk", role, words, fold(name))
+                head, single = k, True
+            else:
+                continue
+            pat = " " + fold(head)
+            if len(pat) < 3:
+                continue
+            idx = patterns.get(pat)
+            if idx is None:
+                idx = patterns[pat] = len(self.entries)
+                self.entries.append([])
+                self.need_letter.append(True)
+            self.entries[idx].append(entry)
+            self.need_letter[idx] = self.need_letter[idx] and single
+        self.patterns = list(patterns)
+        self.automaton = ahocorasick_rs.AhoCorasick(self.patterns, matchkind=ahocorasick_rs.MatchKind.Standard) \
+            if self.patterns else None
+
+    def find(self, text: str, folded_text: str, origin) -> list[tuple[int, int, tuple[int, int], str]]:
+        if self.automaton is None:
+            return []
+        import numpy as np
+
+        out: list[tuple[int, int, tuple[int, int], str]] = []
+        languages = _Languages(text)
+        for pat, s0, e0 in self.automaton.find_matches_as_indexes(folded_text, overlapping=True):
+            if self.need_letter[pat] and folded_text[e0] == " ":
+                continue
+            s = s0 + 1
+            a = int(origin[s])
+            if not text[a].isupper():
+                continue
+            for kind, role, data, lemma in self.entries[pat]:
+                n = len(data)
+                words = _words_at(text, a, n)
+                if words is None:
+                    continue
+                forms = [key(text[x:y]) for x, y in words]
+                if kind == "ru":
+                    if forms == [w.word for w in data] or not russian_cases(data, forms):
+                        continue
+                    if languages.at(a) != "ru":
+                        continue
+                else:
+                    stem = data[-1]
+                    if [_tk(f) for f in forms[:-1]] != [_tk(w) for w in data[:-1]] or \
+                            not _tk(forms[-1]).startswith(_tk(stem)):
+                        continue
+                    rest = forms[-1][len(stem):]
+                    if not rest:
+                        continue
+                    lang = languages.at(a)
+                    if lang not in ("tr", "az", "tr az") or not turkic_suffix_ok(" ".join(data), rest, lang):
+                        continue
+                end = words[-1][1]
+                head = data[0].stem if kind == "ru" else data[0]
+                if len(head) < SURE_LETTERS and _sentence_start(text, a) and \
+                        not _capitalised_inside(text, text[a:a + len(head)]):
+                    continue
+                e = int(np.searchsorted(origin, end - 1)) + 1
+                out.append((s, e, role, lemma))
+        return out
+
+
+_WORD_AT = re.compile(r"[^\W\d_]+")
+
+
+def _tk(word: str) -> str:
+    """A Turkish or Azerbaijani word for comparing a stem with a name: ə and
+    e are one letter (Ermənistan, Ermenistan), the capital I of either
+    language one letter; ş, ç, ğ, ı, ö, ü stay themselves."""
+    return word.replace("ə", "e")
+
+
+def _words_at(text: str, a: int, n: int) -> list[tuple[int, int]] | None:
+    """The spans of the ``n`` words from offset ``a``, separated by white
+    space or hyphens only; None when there are fewer."""
+    spans = []
+    pos = a
+    for k in range(n):
+        m = _WORD_AT.match(text, pos)
+        if m is None:
+            return None
+        spans.append((m.start(), m.end()))
+        if k + 1 < n:
+            sep = _SEPARATOR.match(text, m.end())
+            if sep is None:
+                return None
+            pos = sep.end()
+    return spans
+
+
+def _sentence_start(text: str, a: int) -> bool:
+    head = text[max(0, a - 8):a].rstrip(" \t\"'«“„(*_#>")
+    return not head or head[-1] in _SENTENCE_END
+
+
+def _capitalised_inside(text: str, stem: str) -> bool:
+    """Whether ``stem`` stands capitalised in mid-sentence somewhere in
+    ``text`` (after a word, a comma or a preposition): a capital at a
+    sentence start is no evidence of a name ("Куры бегали" is not the Kura),
+    so an inflected form there links only if the text writes the name so
+    elsewhere."""
+    return re.search(rf"[^\W\d_][,;]?[ \t]+{re.escape(stem)}", text) is not None
+
+
+class _Languages:
+    """The language of the paragraph around an offset (cached per
+    paragraph); a paragraph too short to tell takes the document's."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._cache: dict[int, str] = {}
+        self._document: str | None = None
+
+    def at(self, a: int) -> str:
+        text = self.text
+        start = max(0, a - 1500)
+        breaks = [m.end() for m in _PARAGRAPH.finditer(text, start, a)]
+        p0 = breaks[-1] if breaks else start
+        m2 = _PARAGRAPH.search(text, a, a + 1500)
+        p1 = m2.start() if m2 else min(len(text), a + 1500)
+        hit = self._cache.get(p0)
+        if hit is None:
+            passage = text[p0:p1]
+            hit = passage_language(passage)
+            if not hit and len(_WORD.findall(passage)) < 12:
+                if self._document is None:
+                    self._document = passage_language(text[:20000])
+                hit = self._document
+            self._cache[p0] = hit
+        return hit
