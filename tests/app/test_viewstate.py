@@ -675,21 +675,54 @@ def test_new_counts_for_the_same_places_update_rows_in_place(qtbot, window):
     agree(qtbot, window)
 
 
-def test_the_reader_is_redrawn_only_for_places_it_names(qtbot, window, monkeypatch):
+def test_the_reader_keeps_its_text_and_moves_the_highlights_within_a_document(qtbot, window, monkeypatch):
+    """A click on a place or passage of the document the reader shows paints
+    the highlights over the text: the text is not set again (no setHtml, the
+    document's revision unchanged), the highlights follow the selection, and
+    the mentions are not bold (the highlight carries the selection)."""
     index = window.index
     doc = max(index.corpus.documents, key=lambda d: len(index.document_passages.get(d.id, [])))
     window.reader.open_document(doc.id)
+    browser = window.reader.browser
     named = window.reader._window_places(index, doc.id, index.document_passages[doc.id])
     absent = next(p.id for p in index.gazetteer.places if p.id not in named)
-    present = next(iter(sorted(named)))
+    one, two = sorted(named, key=lambda pid: -len(browser.place_spans().get(pid, ())))[:2]
     drawn = []
-    real = window.reader.browser.set_passages_html
-    monkeypatch.setattr(window.reader.browser, "set_passages_html", lambda m: (drawn.append(m), real(m)))
+    real = browser.set_passages_html
+    monkeypatch.setattr(browser, "set_passages_html", lambda m: (drawn.append(m), real(m)))
+    for name in ("setHtml", "setPlainText"):
+        monkeypatch.setattr(browser, name, lambda *a, _n=name: drawn.append(_n))
+    revision = browser.document().revision()
+    assert "<b>" not in browser.toHtml().split("<body", 1)[1]
+
+    def painted():
+        return sorted(x.cursor.selectedText() for x in browser.extraSelections())
+
+    def mentions(pid):
+        plain = browser.document().toPlainText()
+        return sorted(plain[a:a + n] for a, n in browser.place_spans()[pid])
+
     window.state.select_places([absent])
     settle(qtbot, window)
-    assert drawn == []  # nothing it shows changed
-    window.state.select_places([present])
+    assert painted() == []
+    window.state.select_places([one])
     settle(qtbot, window)
-    assert len(drawn) == 1 and f'background:{"#fde68a"}' in drawn[0]
+    assert painted() == mentions(one) and painted()
+    assert {k: sorted(v) for k, v in window.reader.lit().items()} == {one: mentions(one)}
+    assert all(len(m) > 1 for m in mentions(one))  # whole names, not a link's first fragment
+    window.state.select_places([two])
+    settle(qtbot, window)
+    assert painted() == mentions(two) and painted() != mentions(one)
+    # A passage of the same document: tinted and scrolled to, the text still as it was.
+    passages = index.document_passages[doc.id]
+    late = next(p for p in reversed(passages[:400]) if p.kind != "heading" and index.reading_text(p.id)[0].strip())
+    browser.verticalScrollBar().setValue(0)
+    window.state.select_passage(late.id)
+    settle(qtbot, window)
+    tints = [x for x in browser.extraSelections() if x.format.background().color().name() == "#fff7d6"]
+    assert len(tints) == 1 and index.reading_text(late.id)[0].split()[0] in tints[0].cursor.selectedText()
+    assert browser.verticalScrollBar().value() > 0
+    assert window.reader.shown()["passage"] == late.id
+    assert drawn == [] and browser.document().revision() == revision
     assert window.reader.shown()["document"] == doc.id
     agree(qtbot, window)
