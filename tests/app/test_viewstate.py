@@ -262,6 +262,37 @@ def test_long_passage_lists_come_a_page_at_a_time(qtbot, window):
     agree(qtbot, window)
 
 
+def test_the_passages_panel_renders_a_few_then_tops_up_until_it_is_full(qtbot, window):
+    from caucasusmap.app.qt_panels import FIRST_PAGE, PassagesPanel
+
+    def panel_of(height):
+        panel = PassagesPanel(window.state)
+        panel.resize(420, height)
+        panel.show()
+        qtbot.waitExposed(panel)
+        return panel
+
+    tall, short = panel_of(2400), panel_of(160)
+    try:
+        window.state.select_places(["iran"])
+        total = len(window.state.passages())
+        assert total > 3 * FIRST_PAGE
+        # The click renders a handful, in both.
+        assert len(tall.shown()["passages"]) == len(short.shown()["passages"]) == FIRST_PAGE
+        settle(qtbot, window)
+        qtbot.waitUntil(lambda: tall.browser.verticalScrollBar().maximum() > 0
+                        or len(tall.shown()["passages"]) == total)
+        # The tall panel was not full: topped up; the short one was: left as it was.
+        assert len(tall.shown()["passages"]) > FIRST_PAGE
+        assert len(short.shown()["passages"]) == FIRST_PAGE
+        assert tall.shown()["passages"] == [p.id for p, _ in window.state.passages()][:len(tall.shown()["passages"])]
+    finally:
+        for panel in (tall, short):
+            panel.unsubscribe()
+            panel.close()
+            panel.deleteLater()
+
+
 def test_the_map_page_is_built_off_the_ui_thread(qtbot, window, monkeypatch):
     import threading
 

@@ -76,8 +76,10 @@ HIGHLIGHT = "#fde68a"
 CHECKED = "#15803d"  # a mention a reviewer confirmed, corrected or added
 SOFT = "#eef2ff"
 READER_PASSAGE = "#fff7d6"  # QTextBrowser ignores alpha, so a solid pale tint
-FIRST_PAGE = 15
-"""Passages the passages panel renders for a new selection (more than fill it)."""
+FIRST_PAGE = 6
+"""Passages the passages panel renders for a new selection: about a panel's
+worth, so a click costs little; more follow while the panel is not full, and
+as it is scrolled to the end."""
 PAGE = 50
 """Passages "Show more" (or scrolling to the end) adds to the passages panel."""
 HTML_CACHE = 2000
@@ -134,7 +136,7 @@ class _Panel:
         self.session = session
         self._reporting = 0
         self._pending: list = []
-        session.subscribe(self._on_event, *types)
+        self.unsubscribe = session.subscribe(self._on_event, *types)
 
     def _report(self, action) -> None:
         """Run ``action`` (a write to the session) as the panel's user action."""
@@ -870,6 +872,15 @@ class PassagesPanel(_Panel, QWidget):
         finally:
             self._rendering = False
         self._shown = [p.id for p, _ in shown]
+        if len(shown) < len(results) and not self._more_queued:
+            self._more_queued = True  # once laid out: more if the panel is not full
+            QTimer.singleShot(0, self, self._top_up)
+
+    def _top_up(self) -> None:
+        self._more_queued = False
+        bar = self.browser.verticalScrollBar()
+        if len(self._shown) < self._available() and bar.maximum() <= bar.pageStep() // 2:
+            self.show_more()
 
     def shown(self) -> dict:
         return {"passages": list(self._shown), "mode": self.mode.currentData(), "limit": self.limit}
