@@ -593,6 +593,28 @@ def test_the_places_model_never_changes_inside_the_filter_pass(tmp_path):
     assert "Invalid index" not in r.stderr, r.stderr[-2000:]
 
 
+def test_the_places_model_index_agrees_with_qts_own(qapp):
+    """PlacesModel.index (one call into Python per cell asked for, not three)
+    answers as the inherited QAbstractTableModel.index does."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex
+
+    from caucasusmap.app.qt_panels import PlacesModel
+    from caucasusmap.gazetteer import load_gazetteer
+
+    places = list(load_gazetteer(_gazetteer()).places)[:7]
+    model = PlacesModel()
+    model.set_data(places, [1] * len(places), [1] * len(places))
+    inside = model.index(2, 1)
+    for parent in (QModelIndex(), inside):
+        for r in range(-2, len(places) + 2):
+            for c in range(-1, 7):
+                ours, qts = model.index(r, c, parent), QAbstractTableModel.index(model, r, c, parent)
+                assert (ours.isValid(), ours.row(), ours.column()) == (qts.isValid(), qts.row(), qts.column())
+                if ours.isValid():
+                    assert ours.model() is model and ours.data() == places[r].name if c == 0 else True
+    assert model.index(3, 0) == QAbstractTableModel.index(model, 3, 0)
+
+
 def test_docks_leave_the_map_room_and_the_layout_is_remembered(qtbot, data, tmp_path):
     """At 1024 x 700 the fixed dock widths left the map ~190 px wide."""
     from PySide6.QtCore import QSettings

@@ -176,6 +176,7 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _SORT = int(Qt.ItemDataRole.UserRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _MANY = 64
+_ROOT = QModelIndex()
 """More changed rows than this: one dataChanged over them all, not one per row."""
 
 
@@ -277,6 +278,14 @@ class PlacesModel(QAbstractTableModel):
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(self.places)
+
+    def index(self, row, column, parent=_ROOT):
+        # Asked for every cell the view paints and the proxy maps. The
+        # inherited one checks the row and column by calling rowCount and
+        # columnCount, two calls into Python each time; this is one.
+        if 0 <= row < len(self.places) and 0 <= column < 5 and not parent.isValid():
+            return self.createIndex(row, column)
+        return _ROOT
 
     def columnCount(self, parent=QModelIndex()):  # noqa: N802
         return 5
