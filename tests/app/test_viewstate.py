@@ -650,6 +650,39 @@ def test_docks_leave_the_map_room_and_the_layout_is_remembered(qtbot, data, tmp_
     assert default_dock_widths(1400)[0] + default_dock_widths(1400)[1] < 1400 * 0.6
 
 
+def test_place_names_stay_readable_at_1024(qtbot, data, tmp_path):
+    """At 1024 x 700 the places list cut names to three letters (a 62 px name
+    column beside the counts and distances); the list keeps a readable name
+    column, the map its share, and a narrower window does not squeeze it."""
+    from PySide6.QtCore import QSettings
+
+    from caucasusmap.app.qt_panels import PlacesPanel
+    from caucasusmap.app.qt_window import MainWindow
+
+    w = MainWindow(*data, settings=QSettings(str(tmp_path / "n.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.resize(1024, 700)
+    w.show()
+    qtbot.waitUntil(lambda: w.index is not None and w.places.model.rowCount() > 0, timeout=30000)
+    w.state.select_places(["nurduz"])  # distances to it: the km column wants room too
+    qtbot.waitUntil(lambda: any(x is not None for x in w.places.model.km), timeout=5000)
+    QApplication.processEvents()
+    table, proxy = w.places.table, w.places.proxy
+    name = table.columnWidth(0)
+    assert name >= PlacesPanel.MIN_NAME_WIDTH, (name, w.places_dock.width())
+    fm = table.fontMetrics()
+    rows = range(min(20, proxy.rowCount()))
+    names = [proxy.data(proxy.index(r, 0)) for r in rows]
+    whole = [n for n in names if fm.horizontalAdvance(n) + table.iconSize().width() + 16 <= name]
+    assert len(whole) >= 0.8 * len(names), (name, [n for n in names if n not in whole])
+    assert all(not table.isColumnHidden(c) for c in (2, 3))  # the counts stay
+    assert w.map.width() >= 400
+    w.resize(800, 600)
+    QApplication.processEvents()
+    assert w.places.width() >= w.places.minimum_width() and table.columnWidth(0) >= PlacesPanel.MIN_NAME_WIDTH
+    w.close()
+
+
 def test_the_review_queue_leaves_the_map_its_share_at_1024(qtbot, data, tmp_path):
     """The review queue's dock is wider than the passages': at 1024 x 700 it
     left the map a third of the window; the lists on the left give way."""

@@ -333,6 +333,7 @@ class PlacesModel(QAbstractTableModel):
                 return f"{km:.1f} km from the selected place (great-circle)"
             aliases = ", ".join(p.aliases)
             return plain_tooltip(f"{p.name} ({p.kind})" + (f"\nAlso: {aliases}" if aliases else "")
+                                 + (f"\n{km:,.0f} km from the selected place" if km is not None else "")
                                  + (f"\n{p.note}" if p.note else ""))
         return None
 
@@ -371,7 +372,9 @@ class PlacesPanel(_Panel, QWidget):
 
     DEFER = True
     COLUMN_WIDTHS = {1: 96, 2: 72, 3: 42, 4: 50}  # kind, mentions, docs, km
-    MIN_NAME_WIDTH = 110
+    MIN_NAME_WIDTH = 120
+    """The name column's least width (some fifteen characters with the icon):
+    at 1024 px the docks' share left it 62 px, three letters and an ellipsis."""
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -409,6 +412,7 @@ class PlacesPanel(_Panel, QWidget):
         self.filter_edit.returnPressed.connect(self._activate_first)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.clicked.connect(self._clicked)
+        self.setMinimumWidth(self.minimum_width())
         self._subscribe(session, SelectionChanged, FiltersChanged, IndexReplaced)
 
     # -- rendering ------------------------------------------------------------------
@@ -441,20 +445,28 @@ class PlacesPanel(_Panel, QWidget):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """The place's name keeps room in a narrow dock: the km column only
-        while there are distances to show, the kind column narrowed and then
+        """The place's name keeps MIN_NAME_WIDTH in a narrow dock: the km
+        column shows while there are distances and room for them (the name's
+        tooltip gives the distance too), the kind column is narrowed and then
         left out (each row's icon and tooltip still give the kind)."""
-        table, header = self.table, self.table.horizontalHeader()
-        km = any(x is not None for x in self.model.km)
-        table.setColumnHidden(4, not km)
+        table, header, widths = self.table, self.table.horizontalHeader(), self.COLUMN_WIDTHS
+        distances = any(x is not None for x in self.model.km)
         width = table.viewport().width()
+        numbers = widths[2] + widths[3]
+        km = distances and (width <= 0 or width - numbers - widths[4] >= self.MIN_NAME_WIDTH)
+        table.setColumnHidden(4, not km)
         if width <= 0:
             return
-        numbers = self.COLUMN_WIDTHS[2] + self.COLUMN_WIDTHS[3] + (self.COLUMN_WIDTHS[4] if km else 0)
-        kind = min(self.COLUMN_WIDTHS[1], width - numbers - self.MIN_NAME_WIDTH)
+        kind = min(widths[1], width - numbers - (widths[4] if km else 0) - self.MIN_NAME_WIDTH)
         table.setColumnHidden(1, kind < 56)
         if kind >= 56 and header.sectionSize(1) != kind:
             header.resizeSection(1, kind)
+
+    def minimum_width(self) -> int:
+        """The narrowest this panel goes: a readable name and the counts."""
+        table = self.table
+        return (self.MIN_NAME_WIDTH + self.COLUMN_WIDTHS[2] + self.COLUMN_WIDTHS[3]
+                + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth() + 4)
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -1035,6 +1047,7 @@ class ReaderPanel(_Panel, QWidget):
             spans = browser.place_spans()
             mark = QTextCharFormat()
             mark.setBackground(QColor(HIGHLIGHT))
+            mark.setForeground(QColor("#111"))  # as in the passages panel
             for place in sorted(lit):
                 for at, length in spans.get(place, ()):
                     cursor = QTextCursor(document)
