@@ -49,10 +49,10 @@ from .errors import Cancelled, DocumentError, Issue, error, warning
 from .gazetteer import Gazetteer, load_gazetteer, read_gazetteer_texts
 from .linking import LINKER_VERSION, MIN_CONFIDENCE, Linker, passage_of
 from .model import Document, Mention, Passage, Place
+from .paths import cache_dir
 from .reference import Reference, layer, load_reference
 from .review import STATUSES as _STATUS_NAMES
 from .review import annotations_path, apply_decisions, read_decisions, status_codes
-from .paths import cache_dir
 from .store import (
     ALTERNATIVE_COLUMNS,
     KINDS,

@@ -931,6 +931,7 @@ class ReaderPanel(_Panel, QWidget):
         self._passage = None  # the chosen passage the reader shows (and was scrolled to)
         self._empty = None  # showing no document (None: nothing drawn yet)
         self._places_of = None  # (index, (document, first), the places its window mentions)
+        self._passages_of = None  # (index, document, its passages)
         self._html = _PassageHtml()
         self._first = 0  # the first passage of the window shown
         self.browser.passageClicked.connect(
@@ -970,7 +971,7 @@ class ReaderPanel(_Panel, QWidget):
             self._empty = True
             return
         self._empty = False
-        passages = index.document_passages.get(doc.id, [])
+        passages = self._document_passages(index, doc.id)
         if chosen and not keep_window:
             k = passages.index(index.passages[chosen]) if len(passages) > READER_WINDOW else 0
             if not self._first <= k < self._first + READER_WINDOW:
@@ -1067,6 +1068,14 @@ class ReaderPanel(_Panel, QWidget):
         plain = self.browser.document().toPlainText()
         return {place: [plain[a:a + n] for a, n in spans.get(place, ())] for place in sorted(self._painted[1])}
 
+    def _document_passages(self, index: Index, doc_id: str) -> list:
+        """The document's passages, made once per index and document (each
+        ``document_passages`` lookup builds them anew: 145 objects a click)."""
+        held = self._passages_of
+        if held is None or held[0] is not index or held[1] != doc_id:
+            held = self._passages_of = (index, doc_id, index.document_passages.get(doc_id, []))
+        return held[2]
+
     def _window_places(self, index: Index, doc_id: str, passages) -> frozenset[str]:
         """The places mentioned in the passages of the window shown."""
         key = (doc_id, self._first)
@@ -1079,8 +1088,8 @@ class ReaderPanel(_Panel, QWidget):
         return held[2]
 
     def shown(self) -> dict:
-        passages = self.session.index.document_passages.get(self.document_id, []) \
-            if self.session.index is not None and self.document_id else []
+        index = self.session.index
+        passages = self._document_passages(index, self.document_id) if index is not None and self.document_id else []
         window = [p.id for p in passages[self._first:self._first + READER_WINDOW]]
         return {"document": self.document_id, "passage": self._passage, "window": window}
 
