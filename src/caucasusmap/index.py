@@ -49,6 +49,7 @@ from .errors import Cancelled, DocumentError, Issue, error, warning
 from .gazetteer import Gazetteer, load_gazetteer, read_gazetteer_texts
 from .linking import LINKER_VERSION, MIN_CONFIDENCE, Linker, passage_of
 from .model import Document, Mention, Passage, Place
+from .paths import cache_dir
 from .reference import Reference, layer, load_reference
 from .review import STATUSES as _STATUS_NAMES
 from .review import annotations_path, apply_decisions, read_decisions, status_codes
@@ -71,7 +72,6 @@ __all__ = ["Index", "MentionTable", "build_index", "open_index", "update_store",
 
 log = logging.getLogger("caucasusmap.index")
 
-CACHE_ENV = "CAUCASUSMAP_CACHE_DIR"
 REFERENCE_ENV = "CAUCASUSMAP_REFERENCE"
 """``none`` (or ``off``) links with the user's gazetteer alone; a path uses
 that reference database instead of the packaged one."""
@@ -87,17 +87,6 @@ READING_CACHE = 50_000
 DISPLAY_CACHE = 1024
 """Passages whose offset maps (display text -> source offsets) are kept, shared
 by the reviewed indexes over the same passages (each decision makes one)."""
-
-
-def cache_dir() -> Path:
-    """Where index stores live: ``$CAUCASUSMAP_CACHE_DIR`` or the
-    platform's user cache directory."""
-    env = os.environ.get(CACHE_ENV)
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("caucasusmap", appauthor=False))
 
 
 @dataclass(frozen=True)
