@@ -1,10 +1,12 @@
 """Benchmark: the exported HTML explorer of a large corpus in Chromium, before and after, in one run.
 
-    python benchmarks/bench_export_browser.py --data /work/scale-data --sizes 100 [1024] --before DIR [--repeat 5]
+    python benchmarks/bench_export_browser.py --data /work/scale-data --sizes 100 [1024] [--places 5000] --before DIR
+        [--repeat 5]
 
 For each corpus size (generated as ``bench_scale.py`` does: the bundled texts
 repeated into ~1 MB files, the bundled gazetteer padded to 500 names, linked
-with the packaged reference), the index is built once (``caucasusmap link``),
+with the packaged reference), and for ``--places N`` a view of N synthetic places
+(``bench_app_scale.py``'s gazetteer and 20 MB corpus), the index is built once (``caucasusmap link``),
 then each version exports the explorer: this checkout (the installed package)
 and the baseline checkout DIR (its ``src`` first on PYTHONPATH, e.g. a
 ``git worktree`` of main). Reported per version:
@@ -132,7 +134,9 @@ def median(runs: list[dict], key: str) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "cm-scale-data")
-    ap.add_argument("--sizes", type=float, nargs="+", default=[100])
+    ap.add_argument("--sizes", type=float, nargs="*", default=[100])
+    ap.add_argument("--places", type=int, nargs="*", default=[],
+                    help="also views of N synthetic places (bench_app_scale.py's corpus of 20 MB naming them)")
     ap.add_argument("--aliases", type=int, default=500)
     ap.add_argument("--before", type=Path, required=True, help="baseline checkout (with src/), e.g. main")
     ap.add_argument("--repeat", type=int, default=5, help="clicks on the most mentioned place per version")
@@ -147,15 +151,22 @@ def main() -> int:
     if not (gdir / "places.yaml").exists():
         gdir.mkdir(exist_ok=True)
         make_gazetteer(gdir, args.aliases, ROOT / "gazetteer" / "places.yaml")
-    gaz = gdir / "places.yaml"
-    exe = [sys.executable, "-m", "caucasusmap", "--gazetteer", str(gaz)]
+    configs = []
+    for size in args.sizes:
+        name, corpus, nbytes = corpus_of(args.data, size)
+        configs.append((name, gdir / "places.yaml", corpus))
+    for n in args.places:
+        from bench_app_scale import synthetic
+
+        configs.append((f"p{n}", *synthetic(args.data, n)))
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="cm-exportbench-", dir=args.data) as tmp:
         tmp = Path(tmp)
         versions = {"before": baseline_src(args.before, tmp), "after": None}
-        for size in args.sizes:
-            name, corpus, nbytes = corpus_of(args.data, size)
-            print(f"\n{name}: {nbytes / 2**20:,.0f} MiB in {len(list(corpus.iterdir())):,} files")
+        for name, gaz, corpus in configs:
+            exe = [sys.executable, "-m", "caucasusmap", "--gazetteer", str(gaz)]
+            nbytes = sum(p.stat().st_size for p in corpus.iterdir())
+            print(f"\n{name}: {nbytes / 2**20:,.0f} MiB in {len(list(corpus.iterdir())):,} files, gazetteer {gaz}")
             res: dict = {}
             for who, src in versions.items():
                 env = dict(os.environ)

@@ -971,7 +971,8 @@
     if (capped) {
       // A large corpus: the file carries each place's first passages only.
       var most = Math.max.apply(null, cm.selected.map(function (i) { return totals[i]; }));
-      panel.appendChild(el("p", "cm-note", "This file carries the first passages of each place only (" +
+      var each = cm.data.passagesPerPlace ? "the first " + thousands(cm.data.passagesPerPlace) : "the first";
+      panel.appendChild(el("p", "cm-note", "This file carries " + each + " passages of each place only (" +
         thousands(most) + " in all): the caucasusmap app or 'caucasusmap passages' lists every one."));
     }
     var list = el("div", "cm-passages");

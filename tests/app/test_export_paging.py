@@ -11,19 +11,22 @@ MORE = ("(function () { var b = document.querySelector('#cm-panel .cm-passages .
         " return b ? b.textContent : 'none'; })()")
 
 
-def test_a_place_with_many_passages_draws_one_page_and_shows_more_on_demand(browser, write, tmp_path):
+def _many_passages(write, tmp_path):
+    """130 passages that mention Nurduz, every fifth one Kapan too, in two documents."""
     write("many/places.yaml", """
         places:
           - {id: nurduz, name: Nurduz, kind: village, lat: 38.9, lon: 46.1}
           - {id: kapan, name: Kapan, kind: city, lat: 39.2, lon: 46.4}
     """)
-    # 130 passages mention Nurduz (every fifth one Kapan too), in two documents.
     for d in range(2):
         write(f"many/c/doc{d}.md", "\n\n".join(
             f"Passage {d}-{n}: the road from Nurduz" + (" to Kapan" if n % 5 == 0 else "") + " was closed again."
             for n in range(65)) + "\n")
-    index = open_index(tmp_path / "many/places.yaml", tmp_path / "many/c", reference=None)
-    out = export_view(index, MapView(), tmp_path / "many.html")
+    return open_index(tmp_path / "many/places.yaml", tmp_path / "many/c", reference=None)
+
+
+def test_a_place_with_many_passages_draws_one_page_and_shows_more_on_demand(browser, write, tmp_path):
+    out = export_view(_many_passages(write, tmp_path), MapView(), tmp_path / "many.html")
     browser.load(out)
     browser.js("document.querySelector('#cm-panel .cm-place-item').click(); 'ok'")  # the most mentioned: Nurduz
     assert browser.js("document.querySelector('#cm-panel h2').textContent") == "Nurduz"
@@ -81,4 +84,16 @@ def test_the_passages_of_a_selection_are_those_the_core_finds(browser, tmp_path)
             assert got == want, (sel, rng, set(got) ^ set(want), len(got), len(want))
             checked += len(got)
     assert checked > 200
+    assert browser.errors() == []
+
+
+def test_a_file_over_its_budget_carries_the_same_number_of_each_place_and_says_so(browser, write, tmp_path,
+                                                                                    monkeypatch):
+    monkeypatch.setattr("caucasusmap.maps.PASSAGES_IN_FILE", 40)  # room for 20 of each of the two places
+    browser.load(export_view(_many_passages(write, tmp_path), MapView(selected=("nurduz",)), tmp_path / "few.html"))
+    assert browser.js("caucasusmap._state.data.passagesPerPlace") == 20
+    # Nurduz's first 20, and Kapan's first 20, which all name Nurduz too: 36 different passages.
+    assert browser.js("document.querySelector('#cm-panel .cm-count').textContent") == "36 passages"
+    assert browser.js("document.querySelector('#cm-panel .cm-note').textContent").startswith(
+        "This file carries the first 20 passages of each place only (130 in all)")
     assert browser.errors() == []
