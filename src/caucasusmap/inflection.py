@@ -32,7 +32,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["CASES", "RussianWord", "key", "passage_language", "russian_cases", "russian_word",
+__all__ = ["CASES", "RussianWord", "key", "passage_language", "possessive_case_forms", "russian_cases", "russian_word",
            "turkic_suffixes", "turkic_suffix_ok", "MIN_LETTERS", "MIN_ACCUSATIVE_LETTERS"]
 
 MIN_LETTERS = 4
@@ -238,6 +238,24 @@ def turkic_suffixes(stem: str, lang: str) -> frozenset[str]:
     return _suffixes(last, stem[-1], lang, letters >= MIN_ACCUSATIVE_LETTERS)
 
 
+def possessive_case_forms(phrase: str) -> set[str]:
+    """The case forms of a Turkish or Azerbaijani phrase whose last word ends
+    in the possessive -ı/-i/-u/-ü ("Araz çayı" → "çayının", "rayonu" →
+    "rayonunda", "dağı" → "dağının"): genitive, locative, dative, ablative,
+    accusative and locative + -ki after the pronominal n, in either
+    language's harmony. Empty for any other phrase."""
+    k = key(phrase)
+    if not k or k[-1] not in "ıiuü" or not all(c.isalpha() or c == " " for c in k):
+        return set()
+    out = set()
+    for lang in ("tr", "az"):
+        a, i = _harmony(k, lang)
+        ki = ("kı" if a == "a" else "ki") if lang == "az" else "ki"
+        for suffix in (f"n{i}n", f"nd{a}", f"n{a}", f"nd{a}n", f"n{i}", f"nd{a}{ki}"):
+            out.add(k + suffix)
+    return out
+
+
 def turkic_suffix_ok(stem: str, rest: str, lang: str) -> bool:
     """Whether ``rest`` is a suffix ``stem`` takes in ``lang`` ("tr", "az",
     or "tr az" when the passage could be either)."""
@@ -380,7 +398,12 @@ class StemMatcher:
                     if not rest:
                         continue
                     lang = languages.at(a)
-                    if lang not in ("tr", "az", "tr az") or not turkic_suffix_ok(" ".join(data), rest, lang):
+                    if lang not in ("tr", "az", "tr az"):
+                        continue
+                    # A compound name ends in a possessive ("Zəngilan rayonu", "Araz çayı"): its
+                    # case suffixes follow a pronominal n ("rayonunda"), else the plain ones.
+                    if not turkic_suffix_ok(" ".join(data), rest, lang) and not (
+                            n > 1 and forms[-1] in possessive_case_forms(stem)):
                         continue
                 end = words[-1][1]
                 head = data[0].stem if kind == "ru" else data[0]

@@ -44,7 +44,7 @@ import ahocorasick_rs
 import numpy as np
 
 from .errors import Cancelled
-from .inflection import StemMatcher, may_inflect
+from .inflection import StemMatcher, may_inflect, possessive_case_forms
 from .model import Passage, Place
 from .normalize import fold_document, fold_phrase
 from .reference import Reference, is_acronym, kind_class, layer
@@ -78,9 +78,13 @@ _STATE = ("country", "region", "province")
 CUES: dict[str, tuple[tuple[str, ...], bool, str]] = {}
 
 
+_WRITTEN_CUES: dict[str, tuple[tuple[str, ...], bool, str]] = {}  # cue as written -> its reading
+
+
 def _cue(words: str, kinds: tuple[str, ...], strong: bool, where: str) -> None:
     for w in words.split("|"):
         CUES[fold_phrase(w)] = (kinds, strong, where)
+        _WRITTEN_CUES[w] = (kinds, strong, where)
 
 
 _cue("lake|lakes|gölü|göl|gölünün|ozero|озеро|озера|daryacheh|دریاچه|دریاچهٔ", _LAKE, True, "both")
@@ -108,7 +112,8 @@ _cue("city|town|village|villages|settlement|şəhəri|şehri|kəndi|köyü|qəs�
      "города|городе|городом|селе|селом|поселок|поселка|поселке|şəhərində|şəhərinə|şəhərindən|şəhərinin|kəndində|"
      "kəndinə|kəndindən|kəndinin|şehrinde|şehrine|şehrinden|şehrinin|köyünde|köyüne|köyünden|köyünün",
      _SETTLEMENT, True, "both")
-_cue("corridor|dəhlizi|коридор|کریدور", _CORRIDOR, True, "after")
+_cue("corridor|dəhlizi|koridoru|koridor|коридор|коридора|коридоре|коридору|коридором|کریدور", _CORRIDOR, True,
+     "after")
 _cue("checkpoint|crossing|border crossing|customs|gömrük|gümrük|gümrük kapısı", ("border-crossing",), False, "after")
 # A built feature named after a place is that feature, not the place: "Khoda
 # Afarin Dam" is not the bridges, "the Hakari bridge" not the village.
@@ -127,6 +132,10 @@ _cue("provinces of|districts of|regions of", _AREA, False, "of")
 # "the villages of Jabrayil": what holds the villages, the district rather than the town.
 _cue("cities of|towns of|villages of|settlements of", _AREA, False, "of")
 _cue("region of|area of", _AREA, False, "of")
+# Plurals after a list ("Kəlbəcər, Qubadlı və Xocavənd rayonları", "Ardahan ve Kars illeri").
+_cue("rayonları|ilçeleri|районы|районов|районах|районами", _DISTRICT, True, "after")
+_cue("illeri|vilayətləri|provinces|провинций|областей|областях", _ADMIN, True, "after")
+_cue("kəndləri|köyleri|şəhərləri|şehirleri|деревни|городов|сёл", _SETTLEMENT, True, "after")
 _cue("republic of", _STATE, False, "of")
 _cue("lake of|river of", _LAKE + _RIVER, True, "of")
 # Words that make the name next to them something else than the place: a
@@ -170,8 +179,23 @@ _SURNAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*(?:yan|ian|jan|ov|ova|e
                       r"dze|shvili|zade|zadeh|oglu|oğlu|qizi|qızı)\b")
 _PLURAL = {fold_phrase(w) for w in (
     "lakes", "rivers", "mountains", "provinces", "districts", "regions", "valleys", "plains", "villages",
-    "marzes", "cities", "towns", "areas"
+    "marzes", "cities", "towns", "areas", "rayonları", "ilçeleri", "районы", "районов", "районах", "районами",
+    "illeri", "vilayətləri", "провинций", "областей", "областях", "kəndləri", "köyleri", "şəhərləri", "şehirleri",
+    "деревни", "городов", "сёл"
 )}
+# Turkish and Azerbaijani cue words in the possessive ("çayı", "rayonu", "dağı", "ili") take the case
+# suffixes after a pronominal n: "Araz çayının", "Laçın rayonunda", "Ağbənd dağının", "Kars ilinden".
+# A possessive stands after its name only: "Zəngilan rayonunun Ağbənd qəsəbəsi" cues Zəngilan, not Ağbənd.
+for _written, _reading in list(_WRITTEN_CUES.items()):
+    _forms = possessive_case_forms(_written)
+    if _reading[0] == _NOT_HERE or not _forms:
+        continue  # qualifiers are adjectives ("aşağı", "yuxarı"): "aşağıda" is "below"
+    _after = (_reading[0], _reading[1], "after" if _reading[2] == "both" else _reading[2])
+    for _form in (_written, *_forms):
+        if _form == _written or fold_phrase(_form) not in CUES or CUES[fold_phrase(_form)][2] == "both":
+            CUES[fold_phrase(_form)] = _after
+        if fold_phrase(_written).split()[0] in _PLURAL:
+            _PLURAL.add(fold_phrase(_form).split()[0])
 _TITLES = {fold_phrase(w) for w in (
     "president", "presidents", "minister", "ministers", "general", "gen", "mr", "mrs", "ms", "dr", "prof",
     "sheikh", "imam", "ayatollah", "shah", "sultan", "king", "queen", "prince", "princess", "emir", "khan", "sir",
@@ -239,6 +263,11 @@ _ABBREVIATED_CUES = {"mt"}  # "Mt. Ararat": the one cue a full stop may follow
 _IN_GAP = re.compile(r"^,?\s+(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # A model designation right before a name: "R-17 Elbrus", "9K33 Osa", "Su-25 Grach".
 _MODEL = re.compile(r"(?:\b[A-Za-zА-Яа-я]{1,3}-\d+[A-Za-z]*|\b\d+[A-Za-zА-Яа-я]{1,3}\d+[A-Za-z]*)\s+$")
+# A day of the month right before a name: a month of the region's languages that is
+# also a village's name ("25 Aralık 2020": Aralık is December; "8 Ağustos").
+_DAY_BEFORE = re.compile(r"(?:^|[^\d.,])(?:0?[1-9]|[12]\d|3[01])\.?\s+$")
+# An outlet named after a country ("Sputnik Грузия", "Sputnik Azərbaycan") is not the country.
+_TITLE_BEFORE = {"sputnik"}
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*)*"
 # "Qaraxanbəyli, Qərvənd and Kənd Horadiz in X": a list of capitalised names, then "in".
 _NAMED_IN = re.compile(rf"(?:^|[\s(])({_CAP})(?:,\s*|\s+and\s+|,\s+and\s+)({_CAP})\s+in\s+$")
@@ -982,6 +1011,10 @@ class Decider:
         names = self.lemmas.get((s, e))
         return min(names) if names else self.folded.text[s:e]
 
+    def _title_before(self, s: int) -> bool:
+        words = self.folded.text[max(0, s - 20):s].split()
+        return bool(words) and words[-1] in _TITLE_BEFORE
+
     def _title_after(self, e: int) -> bool:
         words = self.folded.text[e:e + 30].split()
         return bool(words) and (words[0] in _TITLE_AFTER or " ".join(words[:2]) in _TITLE_AFTER)
@@ -1011,7 +1044,7 @@ class Decider:
             return True
         before = self.folded.text[max(0, s - 24):s].split()
         raw = self.text[max(0, int(origin[s]) - 12):int(origin[s])]
-        if _MODEL.search(raw):
+        if _MODEL.search(raw) or _DAY_BEFORE.search(raw):
             return True
         if before and before[-1] == "the" and i + 1 < len(ms):
             gap = self.folded.text[e:int(ms[i + 1])]
@@ -1049,7 +1082,7 @@ class Decider:
         # (and so is the same name elsewhere in the document: "Alexander
         # Pushkin ... Pushkin wrote"); right before "Studies", "Radio",
         # "Press"... it is a title.
-        if self._title_after(e) or (all_weak and (self._not_a_place_here(s, e, i, ms) or
+        if self._title_after(e) or self._title_before(s) or (all_weak and (self._not_a_place_here(s, e, i, ms) or
                                                   surface in self._person_names())):
             return -1, 0.0, []
         # Container right after ("Astara, Iran", "Julfa (Nakhchivan)") or before ("Iran's Astara").

@@ -174,3 +174,48 @@ def test_a_country_named_in_another_language_is_not_dropped_as_far(bundled):
     assert {"shusha", "agdam", "fuzuli"} <= ids
     names = {s for s, _ in found(bundled, text)}
     assert {"Almanya", "İspanya"} <= names
+
+
+# -- cue words of Turkish and Azerbaijani in their case forms ---------------------------
+
+def test_possessive_cue_words_take_case_suffixes():
+    from caucasusmap.inflection import possessive_case_forms
+
+    assert {"çayının", "çayında", "çayına", "çayından"} <= possessive_case_forms("çayı")
+    assert {"rayonunun", "rayonunda", "rayonuna"} <= possessive_case_forms("rayonu")
+    assert {"ilinin", "ilinde", "iline", "ilinden"} <= possessive_case_forms("ili")
+    assert possessive_case_forms("rayon") == set() and possessive_case_forms("city") == set()
+
+
+def test_a_possessive_cue_is_the_name_before_it_only():
+    district = Place("zangilan-district", "Zangilan District", "district", 39.1, 46.65, aliases=("Zəngilan rayonu",))
+    town = Place("zangilan", "Zangilan", "town", 39.08, 46.65, aliases=("Zəngilan",))
+    agband = Place("aghband", "Aghband", "village", 38.87, 46.79, aliases=("Ağbənd",))
+    linker = mini(district, town, agband)
+    text = "Oktyabrın 22-də Zəngilan rayonunun Ağbənd qəsəbəsi işğaldan azad olunub və Zəngilan rayonunda bayram oldu."
+    # The district's own name takes the case suffix ("Zəngilan rayonunun"); Ağbənd keeps its own cue.
+    assert found(linker, text) == [("Zəngilan rayonunun", "zangilan-district"), ("Ağbənd", "aghband"),
+                                   ("Zəngilan rayonunda", "zangilan-district")]
+    # Without the district's name in that form the cue still belongs to Zəngilan, not to Ağbənd.
+    assert found(mini(town, agband), text) == [("Ağbənd", "aghband")]
+
+
+def test_plural_cues_after_a_turkic_list():
+    towns = [Place(f"{i}-town", n, "town", 39.5 + k / 10, 46.0, aliases=(n,)) for k, (i, n) in
+             enumerate([("kalbajar", "Kəlbəcər"), ("qubadli", "Qubadlı"), ("fuzuli", "Füzuli")])]
+    districts = [Place(f"{i}-district", f"{n} rayonu", "district", 39.5 + k / 10, 46.0) for k, (i, n) in
+                 enumerate([("kalbajar", "Kəlbəcər"), ("qubadli", "Qubadlı"), ("fuzuli", "Füzuli")])]
+    linker = mini(*towns, *districts)
+    text = "Laçın şərqdə Kəlbəcər, Qubadlı və Füzuli rayonları ilə həmsərhəddir."
+    assert [pid for _, pid in found(linker, text)] == ["kalbajar-district", "qubadli-district", "fuzuli-district"]
+
+
+# -- dates and outlets ---------------------------------------------------------------------
+
+def test_a_month_that_is_a_village_name_is_no_place_in_a_date(bundled):
+    text = "Iğdır'da 25 Aralık 2020 tarihinde ve 8 Ağustos günü toplantı yapıldı."
+    assert [s for s, _ in found(bundled, text)] == ["Iğdır"]
+
+
+def test_an_outlet_named_after_a_country_is_not_the_country(bundled):
+    assert [s for s, _ in found(bundled, "Sputnik Грузия сообщает из Тбилиси.")] == ["Тбилиси"]
