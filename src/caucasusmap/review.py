@@ -826,10 +826,10 @@ def _anchor_key(document, decisions: list[Decision]) -> str:
     digest = getattr(document, "_digest", "")
     if not digest:
         return ""
-    h = hashlib.sha256(f"{ANCHORING_VERSION}\0{digest}\0".encode())
-    for d in decisions:
-        h.update(json.dumps((d.start, d.exact, d.prefix, d.suffix), ensure_ascii=False).encode())
-    return h.hexdigest()
+    parts = [f"{ANCHORING_VERSION}:{digest}"]
+    for d in decisions:  # each text preceded by its length: no two lists give the same string
+        parts.append(f"{d.start}:{len(d.exact)}:{d.exact}{len(d.prefix)}:{d.prefix}{len(d.suffix)}:{d.suffix}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _stored_anchors(index: Index) -> dict[str, tuple[str, list]] | None:
@@ -926,7 +926,8 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
     rejected: list[int] = []
     new: list[tuple[int, int, int, int, int, int]] = []  # document, passage, start, end, place, status
     spans: dict[str, tuple[str, int, int]] = {}
-    auto_place = auto.place
+    # Plain arrays over the (memory-mapped) columns: indexing one element of a memmap is slow.
+    auto_place, auto_passage = np.asarray(auto.place), np.asarray(auto.passage)
     for di, items in per_doc.items():
         doc = docs[di]
         lo, hi = int(doc_bounds[di]), int(doc_bounds[di + 1])
@@ -957,7 +958,7 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
                 rejected.extend(rows)
                 continue
             # The passage holding the span, from the passage columns (no Passage is made).
-            k = int(auto.passage[i0]) - pa if rows else -1
+            k = int(auto_passage[i0]) - pa if rows else -1
             if k < 0 or not int(p_start[k]) <= s < e <= int(p_end[k]):
                 k = int(np.searchsorted(p_start, s, side="right")) - 1
             if k < 0 or e > int(p_end[k]):
