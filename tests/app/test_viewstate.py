@@ -600,17 +600,10 @@ def test_docks_leave_the_map_room_and_the_layout_is_remembered(qtbot, data, tmp_
 def test_the_review_queue_leaves_the_map_its_share_at_1024(qtbot, data, tmp_path):
     """The review queue's dock is wider than the passages': at 1024 x 700 it
     left the map a third of the window; the lists on the left give way."""
-    from PySide6.QtCore import QSettings
+    from _apphelpers import open_review_queue
+    from caucasusmap.app.qt_window import MAP_SHARE
 
-    from caucasusmap.app.qt_window import MAP_SHARE, MainWindow
-
-    w = MainWindow(*data, settings=QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1024, 700)
-    w.show()
-    qtbot.waitUntil(lambda: w.index is not None and w.places_dock.width() > 0, timeout=30000)
-    w.start_review()
-    qtbot.waitUntil(lambda: w.review_dock.isVisible(), timeout=5000)
+    w = open_review_queue(qtbot, data, tmp_path / "r.ini", 1024, 700)
     qtbot.waitUntil(lambda: w.map.width() >= round(1024 * MAP_SHARE) - 4, timeout=5000)
     assert w.places_dock.width() >= 200 and w.review_dock.width() >= w.review_dock.minimumSizeHint().width()
     w.close()

@@ -103,7 +103,8 @@ def map_disagreements(window, answer: str | dict) -> list[str]:
     f, filters = s.filters, page.get("filters") or {}
     want = {"documents": list(f.documents) if f.documents is not None else None,
             "places": list(f.places) if f.places is not None else None,
-            "hideReferences": f.hide_references}
+            "hideReferences": f.hide_references,
+            "statuses": list(f.statuses) if f.statuses is not None else None}
     for key, value in want.items():
         if filters.get(key) != value:
             out.append(f"map: page built for {key}={filters.get(key)!r}, the view has {value!r}")
@@ -111,6 +112,16 @@ def map_disagreements(window, answer: str | dict) -> list[str]:
     if page.get("range") != want_range:
         out.append(f"map: page filters dates {page.get('range')}, the view has {want_range}")
     on_page = set(page["places"])
+    # The page holds the places the view mentions whatever their date (its own time control
+    # narrows them), and the selected ones.
+    from dataclasses import replace
+
+    from ..viewfilters import ViewRows
+
+    counts = ViewRows(s.index, replace(f, time_range=None)).mentions.tolist()
+    in_view = {p.id for p, n in zip(s.index.gazetteer.places, counts) if n} | set(s.current.places)
+    if on_page != in_view:
+        out.append(f"map: draws {len(on_page)} places, the view mentions {len(in_view)} (or selects them)")
     selected = [p for p in s.current.places if p in on_page]
     if sorted(page["selected"]) != sorted(selected):
         out.append(f"map: selects {page['selected']}, the selection is {selected}")
