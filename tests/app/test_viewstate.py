@@ -350,10 +350,18 @@ def test_user_text_is_plain_in_tooltips_and_labels(qtbot, data, tmp_path, monkey
     """Issue 9 finding 1: an <img src="/dev/zero"> in a title made Qt read
     /dev/zero on the UI thread (tooltips are rich text when they look like it)."""
     from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QTextDocument
 
+    from caucasusmap.app.qt_util import HTML_ROLE
     from caucasusmap.app.qt_window import MainWindow
 
-    (data[1] / "field-report.md").write_text('# Field report <img src="/dev/zero">\n\nTabriz.\n', encoding="utf-8")
+    (data[1] / "field-report.md").write_text('# Field report <img src="/dev/zero">\n\nTabriz, then Field Camp.\n',
+                                             encoding="utf-8")
+    # A place whose name is markup (search results and Places tooltips show it).
+    (data[0] / "hostile.yaml").write_text("places:\n  - id: field-camp\n"
+                                          "    name: 'Field <img src=\"/dev/zero\"> Camp'\n"
+                                          "    aliases: [Field Camp]\n"
+                                          "    kind: village\n    lat: 39.1\n    lon: 46.1\n", encoding="utf-8")
     w = MainWindow(*data, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
     w.show()
@@ -362,14 +370,28 @@ def test_user_text_is_plain_in_tooltips_and_labels(qtbot, data, tmp_path, monkey
     tips = [w.documents.item(i).toolTip() for i in range(w.documents.count())]
     tip = next(t for t in tips if "Field report" in t)
     assert "<img" not in tip and "&lt;img" in tip
-    w.search.set_search(w.index, None)
-    w.search.edit.setText("Field report")
+    w.search.edit.setText("Field")  # the window's full-text search, built in the background
+    qtbot.waitUntil(lambda: w.search.results.count() >= 2, timeout=10000)
+    results = [w.search.results.item(i) for i in range(w.search.results.count())]
+    assert {item.data(Qt.ItemDataRole.UserRole)[0] for item in results} == {"place", "passage"}
+    for item in results:  # plain text: the markup shown as text, never rendered
+        tip = item.toolTip()
+        assert "<img" not in tip and "<img" not in (item.data(HTML_ROLE) or "")
+    assert sum("&lt;img" in item.toolTip() for item in results) >= 2  # the camp and the report
     w.state.select_passage(w.index.document_passages[doc.id][1].id)
     assert "<img" not in w.reader.title.text() and "<img" not in w.reader.browser.toHtml()
     model = w.places.model
     for r in range(min(50, model.rowCount())):
         tip = model.data(model.index(r, 0), Qt.ItemDataRole.ToolTipRole)
         assert tip.startswith("<p style='white-space:pre-wrap'>")
+    (camp,) = [r for r in range(model.rowCount()) if model.data(model.index(r, 0), model.ID_ROLE) == "field-camp"]
+    tip = model.data(model.index(camp, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tip and "Field &lt;img src=&quot;/dev/zero&quot;&gt; Camp" in tip
+    # What the tooltip shows as rich text: the name as text, no image.
+    doc_of_tip = QTextDocument()
+    doc_of_tip.setHtml(tip)
+    assert 'Field <img src="/dev/zero"> Camp' in doc_of_tip.toPlainText()
+    assert "<img" not in doc_of_tip.toHtml().split("<body", 1)[1]
     w.warn("x", '<img src="/dev/zero"> could not be read')
     assert w._last_warning.textFormat() == Qt.TextFormat.PlainText
     w._last_warning.close()
