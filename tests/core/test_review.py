@@ -756,7 +756,7 @@ def test_the_exported_explorer_marks_checked_mentions_and_leaves_rejected_ones_o
     marked = {}
     for ps in data["passages"]:
         doc = data["meta"]["documents"][ps["doc"]]["id"]
-        for a, b, k, status in ps["marks"]:
+        for a, _b, k, status in ps["marks"]:
             # The page's passage text is the document's from the passage start on (plain text here).
             start = texts[doc].index(ps["text"]) + a
             marked[(doc, start)] = (ids[k], status)
