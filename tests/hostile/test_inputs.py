@@ -310,9 +310,10 @@ def test_a_pdf_or_word_file_over_the_length_limit_is_refused_while_it_is_read(tm
     """Issue 9: a PDF or Word file over the character limit was extracted
     whole (every page or paragraph held in memory) before its refusal. Now the
     reader stops at the page or paragraph where the text passes the limit."""
+    from tests.docgen import SourceDoc, write_docx, write_pdf
+
     from caucasusmap.readers import docx as docx_reader
     from caucasusmap.readers import pdf as pdf_reader
-    from tests.docgen import SourceDoc, write_docx, write_pdf
 
     paragraph = "The road from Tabriz to Baku crosses the Aras at Julfa; travellers waited at the border. " * 4
     doc = SourceDoc("A long report", [("paragraph", f"{n}. {paragraph}", 0, "") for n in range(60)])
