@@ -708,3 +708,15 @@ def test_the_reader_is_redrawn_only_for_places_it_names(qtbot, window, monkeypat
     assert len(drawn) == 1 and f'background:{"#fde68a"}' in drawn[0]
     assert window.reader.shown()["document"] == doc.id
     agree(qtbot, window)
+
+
+def test_the_map_check_sees_a_missing_place_and_a_wrong_count(qtbot, window):
+    """The soak's map check can fail: a place the view mentions but the page
+    does not draw, or drawn with another count, is reported."""
+    settle(qtbot, window)
+    page = js(qtbot, window, MAP_STATE)
+    assert map_disagreements(window, page) == []
+    missing = dict(page, places=page["places"][1:], counts=page["counts"][1:])
+    assert any("does not draw" in d and page["places"][0] in d for d in map_disagreements(window, missing))
+    wrong = dict(page, counts=[page["counts"][0] + 1] + page["counts"][1:])
+    assert any("counts differ" in d for d in map_disagreements(window, wrong))

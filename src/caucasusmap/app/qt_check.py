@@ -18,6 +18,7 @@ MAP_STATE = """JSON.stringify({
   ready: document.documentElement.dataset.cmReady || "",
   filters: (caucasusmap._state.data || {meta: {}}).meta.filters || null,
   places: (caucasusmap._state.data || {places: []}).places.map(function (p) { return p.id; }),
+  counts: (caucasusmap._state.data || {places: []}).places.map(function (p) { return p.count; }),
   selected: JSON.parse(caucasusmap.selected()),
   highlighted: caucasusmap._state.highlighted.map(function (i) { return caucasusmap._state.data.places[i].id; }),
   tooltips: caucasusmap._state.markers.filter(function (m) { return m.isTooltipOpen(); }).length,
@@ -118,10 +119,18 @@ def map_disagreements(window, answer: str | dict) -> list[str]:
 
     from ..viewfilters import ViewRows
 
-    counts = ViewRows(s.index, replace(f, time_range=None)).mentions.tolist()
-    in_view = {p.id for p, n in zip(s.index.gazetteer.places, counts) if n} | set(s.current.places)
-    if on_page != in_view:
-        out.append(f"map: draws {len(on_page)} places, the view mentions {len(in_view)} (or selects them)")
+    counts = dict(zip((p.id for p in s.index.gazetteer.places),
+                      ViewRows(s.index, replace(f, time_range=None)).mentions.tolist()))
+    mentioned = {p for p, n in counts.items() if n}
+    # Every place the view mentions is drawn, with the view's count; a place
+    # drawn beyond those is one selected when the page was built (count 0).
+    drawn = dict(zip(page["places"], page.get("counts") or [None] * len(page["places"])))
+    if mentioned - on_page:
+        out.append(f"map: does not draw {sorted(mentioned - on_page)}, which the view mentions")
+    wrong = sorted(p for p, n in drawn.items() if n != counts.get(p))
+    if wrong:
+        out.append("map: counts differ from the view's for " + ", ".join(
+            f"{p} (page {drawn[p]}, view {counts.get(p)})" for p in wrong[:5]))
     selected = [p for p in s.current.places if p in on_page]
     if sorted(page["selected"]) != sorted(selected):
         out.append(f"map: selects {page['selected']}, the selection is {selected}")
