@@ -841,3 +841,26 @@ def test_the_map_check_sees_a_missing_place_and_a_wrong_count(qtbot, window):
     assert any("does not draw" in d and page["places"][0] in d for d in map_disagreements(window, missing))
     wrong = dict(page, counts=[page["counts"][0] + 1] + page["counts"][1:])
     assert any("counts differ" in d for d in map_disagreements(window, wrong))
+
+
+def test_a_ready_of_the_page_being_replaced_does_not_mark_the_new_one_ready(qtbot, window):
+    """The page's "ready" travels as a request; one from the page being
+    replaced can arrive after the new page started loading. It must not mark
+    the new page ready, or calls run on a page whose data is not there yet
+    (it did: "Cannot read properties of undefined" from caucasusmap.select)."""
+    from dataclasses import replace
+
+    from caucasusmap.maps import build_map, view_payload
+
+    settle(qtbot, window)
+    m, old = window.map, window.map._generation
+    view = replace(window.state.current_view(), passage=None)
+    payload = view_payload(window.index, view, passages="none")
+    html = build_map(window.index, view, explorer=False, payload=payload).get_root().render()
+    m.set_page_html(html, [p["id"] for p in payload["places"]])
+    for stale in ([], [old]):  # what the old page sends (before numbered pages, and now)
+        m.bridge.handle("ready", stale)
+        assert not m.is_ready
+    qtbot.waitUntil(lambda: m.is_ready, timeout=20000)
+    assert js(qtbot, window, "caucasusmap._state.byId !== undefined")
+    agree(qtbot, window)
