@@ -34,3 +34,19 @@ def open_window(qtbot, data, settings_file):
     w.show()
     qtbot.waitUntil(lambda: w.index is not None and w.map.is_ready and w.extras_ready, timeout=30000)
     return w
+
+
+def open_review_queue(qtbot, data, settings_file, width, height):
+    """A main window of ``width`` x ``height`` on ``data`` with the review queue started."""
+    from PySide6.QtCore import QSettings
+
+    from caucasusmap.app.qt_window import MainWindow
+
+    w = MainWindow(*data, settings=QSettings(str(settings_file), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.resize(width, height)
+    w.show()
+    qtbot.waitUntil(lambda: w.index is not None and w.places_dock.width() > 0, timeout=30000)
+    w.start_review()
+    qtbot.waitUntil(lambda: w.review_dock.isVisible(), timeout=5000)
+    return w

@@ -40,7 +40,7 @@ import logging
 import re
 import sqlite3
 import uuid
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -826,10 +826,10 @@ def _anchor_key(document, decisions: list[Decision]) -> str:
     digest = getattr(document, "_digest", "")
     if not digest:
         return ""
-    h = hashlib.sha256(f"{ANCHORING_VERSION}\0{digest}\0".encode())
-    for d in decisions:
-        h.update(json.dumps((d.start, d.exact, d.prefix, d.suffix), ensure_ascii=False).encode())
-    return h.hexdigest()
+    parts = [f"{ANCHORING_VERSION}:{digest}"]
+    for d in decisions:  # each text preceded by its length: no two lists give the same string
+        parts.append(f"{d.start}:{len(d.exact)}:{d.exact}{len(d.prefix)}:{d.prefix}{len(d.suffix)}:{d.suffix}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _stored_anchors(index: Index) -> dict[str, tuple[str, list]] | None:
@@ -926,16 +926,23 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
     rejected: list[int] = []
     new: list[tuple[int, int, int, int, int, int]] = []  # document, passage, start, end, place, status
     spans: dict[str, tuple[str, int, int]] = {}
-    auto_place = auto.place
+    # Plain arrays over the (memory-mapped) columns: indexing one element of a memmap is slow.
+    auto_place, auto_passage = np.asarray(auto.place), np.asarray(auto.passage)
+    auto_start, auto_end = np.asarray(auto.start), np.asarray(auto.end)
     for di, items in per_doc.items():
         doc = docs[di]
         lo, hi = int(doc_bounds[di]), int(doc_bounds[di + 1])
-        starts, ends = auto.start[lo:hi].tolist(), auto.end[lo:hi].tolist()
+        items = sorted(items, key=lambda t: -t[2])  # latest first: it wins overlaps
+        # The automatic rows each span overlaps, found by binary search in the document's rows
+        # (reads a few pages of the columns, not the document's every mention).
+        starts, ends = auto_start[lo:hi], auto_end[lo:hi]
+        first = (lo + np.searchsorted(ends, [t[0] for t in items], side="right")).tolist()
+        past = (lo + np.searchsorted(starts, [t[1] for t in items], side="left")).tolist()
         pa = int(d_pstart[di])
         p_start, p_end = base.passage_bounds(pa, int(d_pstart[di + 1]))  # the document's passages
         taken_starts: list[int] = []  # spans already applied, sorted (they never overlap)
         taken: list[tuple[int, int, Decision]] = []
-        for s, e, _, d in sorted(items, key=lambda t: -t[2]):  # latest first: it wins overlaps
+        for (s, e, _, d), i0, i1 in zip(items, first, past):
             j = bisect_right(taken_starts, s)
             clash = next((t for t in taken[max(0, j - 1):j + 1] if t[0] < e and s < t[1]), None)
             if clash is None and j < len(taken) and taken[j][0] < e:
@@ -946,8 +953,6 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
                 continue
             taken_starts.insert(j, s)
             taken.insert(j, (s, e, d))
-            i0 = lo + bisect_right(ends, s)
-            i1 = lo + bisect_left(starts, e)
             rows = range(i0, max(i0, i1))
             if d.place is None:
                 if not rows:
@@ -957,7 +962,7 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
                 rejected.extend(rows)
                 continue
             # The passage holding the span, from the passage columns (no Passage is made).
-            k = int(auto.passage[i0]) - pa if rows else -1
+            k = int(auto_passage[i0]) - pa if rows else -1
             if k < 0 or not int(p_start[k]) <= s < e <= int(p_end[k]):
                 k = int(np.searchsorted(p_start, s, side="right")) - 1
             if k < 0 or e > int(p_end[k]):
@@ -965,7 +970,7 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
                 continue
             passage = pa + k
             pi = place_pos[d.place]
-            if len(rows) == 1 and starts[i0 - lo] == s and ends[i0 - lo] == e and int(auto_place[i0]) == pi:
+            if len(rows) == 1 and int(auto_start[i0]) == s and int(auto_end[i0]) == e and int(auto_place[i0]) == pi:
                 status = CONFIRMED
             else:
                 status = CORRECTED if rows else ADDED

@@ -34,7 +34,7 @@ import numpy as np
 from .index import Index
 
 __all__ = ["PassageHits", "ViewFilter", "FILTERS", "LEVELS", "ORIGINS", "register_filter", "active_filters", "ViewRows",
-           "view_rows", "place_origin", "document_date"]
+           "view_rows", "place_origin", "document_date", "MENTION_VIEWS", "mention_view"]
 
 LEVELS = ("place", "document", "passage", "mention")
 
@@ -139,6 +139,29 @@ def _time_range(index: Index, bounds: tuple[str | None, str | None]) -> np.ndarr
         return None
     return np.fromiter((_in_range(document_date(d), start, end) for d in index.corpus.documents), dtype=bool,
                        count=len(index.corpus.documents))
+
+
+MENTION_VIEWS: dict[str, tuple[str, ...] | None] = {
+    "all": None,
+    "checked": ("checked",),
+    "confirmed": ("confirmed",),
+    "unchecked": ("automatic",),
+}
+"""The mention views the app offers (Review → Show mentions) and the command
+line names with ``--status``, as values of the ``statuses`` filter: every
+mention; the checked ones (confirmed, corrected or added: every link a
+reviewer made or accepted); the confirmed ones only (the linker's links a
+reviewer accepted as they are — a publication map); the unchecked ones."""
+
+
+def mention_view(statuses: Iterable[str] | None) -> str | None:
+    """The name in :data:`MENTION_VIEWS` of a ``statuses`` value (None: not one of them).
+
+    >>> mention_view(("confirmed",)), mention_view(None), mention_view(("added",))
+    ('confirmed', 'all', None)
+    """
+    key = tuple(statuses) if statuses is not None else None
+    return next((name for name, value in MENTION_VIEWS.items() if value == key), None)
 
 
 @register_filter("statuses", "mention", lambda s: ", ".join(s) + " mentions")

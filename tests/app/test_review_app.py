@@ -1,5 +1,7 @@
 """Reviewing links in the app: context menus, the place chooser, the queue with single keys."""
 
+import csv
+import io
 import json
 
 from PySide6.QtCore import QPoint, Qt
@@ -381,3 +383,114 @@ def test_own_decisions_are_not_relinked_but_a_new_document_is(window, qtbot, dat
     # The decision made before is still applied in the relinked index.
     assert any(x.document == m.document and x.start == m.start and x.status == "confirmed"
                for x in window.index.mentions)
+
+
+def _settle(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.waitUntil(lambda: not window.map_controller.building and window.map.is_ready, timeout=20000)
+    QApplication.processEvents()
+    QApplication.processEvents()
+
+
+def test_checked_only_and_confirmed_only_filter_every_panel_the_map_and_the_export(window, qtbot, tmp_path):
+    """Review → Show mentions: All / Checked only / Confirmed only / Unchecked only
+    reach the places list, passages, search, the map page and the exports,
+    and the command line's --status gives the same export."""
+    from collections import Counter
+
+    from _apphelpers import js
+    from caucasusmap.app.qt_check import MAP_STATE, disagreements, map_disagreements
+    from caucasusmap.cli import main as cli_main
+    from caucasusmap.review import STATUSES, status_codes
+    from caucasusmap.viewfilters import MENTION_VIEWS
+
+    # A confirmation and a correction besides the bundled corpus's decisions: every view differs.
+    m = next(x for x in window.index.mentions if x.place == "tabriz" and x.status == "automatic")
+    assert window.review.decide("change", m.document, m.start, place="iranian-azerbaijan", ask=False)
+    m = next(x for x in window.index.mentions if x.place == "baku" and x.status == "automatic")
+    assert window.review.decide("confirm", m.document, m.start, ask=False)
+    qtbot.waitUntil(lambda: {"corrected", "confirmed"} <= {x.status for x in window.index.mentions}, timeout=10000)
+    _settle(qtbot, window)
+    by_status = Counter(x.status for x in window.index.mentions)
+    assert by_status["confirmed"] and by_status["corrected"] and by_status["automatic"]
+    seen = {}
+    for name, key in MENTION_VIEWS.items():
+        window.status_actions[key].trigger()
+        _settle(qtbot, window)
+        assert window.state.filters.statuses == key and window.status_actions[key].isChecked()
+        allowed = None if key is None else {STATUSES[c] for c in status_codes(key)}
+        want = Counter(x.place for x in window.index.mentions if allowed is None or x.status in allowed)
+        shown = window.places.shown()
+        counts = {p: n for p, n in zip(shown["places"], shown["mentions"]) if n}
+        assert counts == dict(want), name
+        seen[name] = sum(want.values())
+        # A place with mentions in this view: its passages are the view's only.
+        place = want.most_common(1)[0][0]
+        window.state.select_places([place], source="test")
+        _settle(qtbot, window)
+        passages = window.passages.shown()["passages"]
+        assert passages
+        assert disagreements(window) == []
+        page = js(qtbot, window, MAP_STATE, decode=True)
+        assert map_disagreements(window, page) == []
+        assert page["filters"]["statuses"] == (list(key) if key is not None else None)
+        assert set(page["places"]) == set(want) | {place}
+        # The app's export and the command line's say the same.
+        app_csv = window.export_view("csv", tmp_path / f"app-{name}.csv").read_text(encoding="utf-8")
+        args = ["export", "--out", str(tmp_path / f"cli-{name}.csv"), "--gazetteer", str(window.gazetteer_path),
+                "--corpus", str(window.corpus_path)]
+        for s in key or ():
+            args += ["--status", s]
+        assert cli_main(args) == 0
+        assert app_csv == (tmp_path / f"cli-{name}.csv").read_text(encoding="utf-8")
+        rows = list(csv.DictReader(io.StringIO(app_csv)))
+        assert len(rows) == seen[name] and all(allowed is None or r["status"] in allowed for r in rows)
+        window.state.clear(source="test")
+    assert seen["all"] == seen["checked"] + seen["unchecked"] > seen["checked"] > seen["confirmed"] > 0
+    window.status_actions[None].trigger()
+
+
+def test_the_review_queue_lays_out_whole_at_1120x760(qtbot, data, tmp_path):
+    """At 1120 x 760 every part of the review queue is inside the panel, at
+    least its minimum size, and overlaps no other part; four alternatives and
+    the checkbox and buttons' whole labels are in sight."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QApplication
+
+    from _apphelpers import open_review_queue
+
+    w = open_review_queue(qtbot, data, tmp_path / "q.ini", 1120, 760)
+    qtbot.waitUntil(lambda: w.review_queue.current() is not None, timeout=5000)
+    for _ in range(5):
+        QApplication.processEvents()
+    panel = w.review_queue
+    assert w.rect().contains(QRect(w.review_dock.mapTo(w, QPoint(0, 0)), w.review_dock.size()))
+    assert panel.width() <= w.review_dock.width() and panel.height() <= w.review_dock.height()
+    layout = panel.layout()
+    parts = []
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        widgets = [item.widget()] if item.widget() else \
+            [item.layout().itemAt(k).widget() for k in range(item.layout().count())]
+        parts += [x for x in widgets if x is not None and x.isVisible()]
+    assert len(parts) == 7 + 6  # progress, where, reasons, text, label, alternatives, checkbox, six buttons
+    inside = panel.rect()
+    for x in parts:
+        g = QRect(x.mapTo(panel, QPoint(0, 0)), x.size())
+        assert inside.contains(g), (type(x).__name__, g, inside)
+        hint = x.minimumSizeHint()
+        assert x.height() >= hint.height(), (type(x).__name__, x.height(), hint)
+        if isinstance(x, (type(panel.all_in_document), type(panel.buttons["C"]))):
+            assert x.width() >= x.sizeHint().width(), (x.text(), x.width(), x.sizeHint())  # whole label
+        if getattr(x, "wordWrap", lambda: False)():
+            assert x.height() >= x.heightForWidth(x.width()), (x.text(), x.height())
+    for i, a in enumerate(parts):
+        for b in parts[i + 1:]:
+            ga, gb = QRect(a.mapTo(panel, QPoint(0, 0)), a.size()), QRect(b.mapTo(panel, QPoint(0, 0)), b.size())
+            assert not ga.intersects(gb), (type(a).__name__, ga, type(b).__name__, gb)
+    alts = panel.alts
+    assert alts.count() >= 4
+    assert all(alts.visualItemRect(alts.item(k)).bottom() <= alts.viewport().height() for k in range(4))
+    assert panel.text.viewport().height() >= 3 * panel.text.fontMetrics().lineSpacing()
+    w.close()

@@ -383,10 +383,18 @@ def test_user_text_is_plain_in_tooltips_and_labels(qtbot, data, tmp_path, monkey
     """Issue 9 finding 1: an <img src="/dev/zero"> in a title made Qt read
     /dev/zero on the UI thread (tooltips are rich text when they look like it)."""
     from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QTextDocument
 
+    from caucasusmap.app.qt_util import HTML_ROLE
     from caucasusmap.app.qt_window import MainWindow
 
-    (data[1] / "field-report.md").write_text('# Field report <img src="/dev/zero">\n\nTabriz.\n', encoding="utf-8")
+    (data[1] / "field-report.md").write_text('# Field report <img src="/dev/zero">\n\nTabriz, then Field Camp.\n',
+                                             encoding="utf-8")
+    # A place whose name is markup (search results and Places tooltips show it).
+    (data[0] / "hostile.yaml").write_text("places:\n  - id: field-camp\n"
+                                          "    name: 'Field <img src=\"/dev/zero\"> Camp'\n"
+                                          "    aliases: [Field Camp]\n"
+                                          "    kind: village\n    lat: 39.1\n    lon: 46.1\n", encoding="utf-8")
     w = MainWindow(*data, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
     w.show()
@@ -395,14 +403,28 @@ def test_user_text_is_plain_in_tooltips_and_labels(qtbot, data, tmp_path, monkey
     tips = [w.documents.item(i).toolTip() for i in range(w.documents.count())]
     tip = next(t for t in tips if "Field report" in t)
     assert "<img" not in tip and "&lt;img" in tip
-    w.search.set_search(w.index, None)
-    w.search.edit.setText("Field report")
+    w.search.edit.setText("Field")  # the window's full-text search, built in the background
+    qtbot.waitUntil(lambda: w.search.results.count() >= 2, timeout=10000)
+    results = [w.search.results.item(i) for i in range(w.search.results.count())]
+    assert {item.data(Qt.ItemDataRole.UserRole)[0] for item in results} == {"place", "passage"}
+    for item in results:  # plain text: the markup shown as text, never rendered
+        tip = item.toolTip()
+        assert "<img" not in tip and "<img" not in (item.data(HTML_ROLE) or "")
+    assert sum("&lt;img" in item.toolTip() for item in results) >= 2  # the camp and the report
     w.state.select_passage(w.index.document_passages[doc.id][1].id)
     assert "<img" not in w.reader.title.text() and "<img" not in w.reader.browser.toHtml()
     model = w.places.model
     for r in range(min(50, model.rowCount())):
         tip = model.data(model.index(r, 0), Qt.ItemDataRole.ToolTipRole)
         assert tip.startswith("<p style='white-space:pre-wrap'>")
+    (camp,) = [r for r in range(model.rowCount()) if model.data(model.index(r, 0), model.ID_ROLE) == "field-camp"]
+    tip = model.data(model.index(camp, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tip and "Field &lt;img src=&quot;/dev/zero&quot;&gt; Camp" in tip
+    # What the tooltip shows as rich text: the name as text, no image.
+    doc_of_tip = QTextDocument()
+    doc_of_tip.setHtml(tip)
+    assert 'Field <img src="/dev/zero"> Camp' in doc_of_tip.toPlainText()
+    assert "<img" not in doc_of_tip.toHtml().split("<body", 1)[1]
     w.warn("x", '<img src="/dev/zero"> could not be read')
     assert w._last_warning.textFormat() == Qt.TextFormat.PlainText
     w._last_warning.close()
@@ -688,17 +710,10 @@ def test_place_names_stay_readable_at_1024(qtbot, data, tmp_path):
 def test_the_review_queue_leaves_the_map_its_share_at_1024(qtbot, data, tmp_path):
     """The review queue's dock is wider than the passages': at 1024 x 700 it
     left the map a third of the window; the lists on the left give way."""
-    from PySide6.QtCore import QSettings
+    from _apphelpers import open_review_queue
+    from caucasusmap.app.qt_window import MAP_SHARE
 
-    from caucasusmap.app.qt_window import MAP_SHARE, MainWindow
-
-    w = MainWindow(*data, settings=QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1024, 700)
-    w.show()
-    qtbot.waitUntil(lambda: w.index is not None and w.places_dock.width() > 0, timeout=30000)
-    w.start_review()
-    qtbot.waitUntil(lambda: w.review_dock.isVisible(), timeout=5000)
+    w = open_review_queue(qtbot, data, tmp_path / "r.ini", 1024, 700)
     qtbot.waitUntil(lambda: w.map.width() >= round(1024 * MAP_SHARE) - 4, timeout=5000)
     assert w.places_dock.width() >= 200 and w.review_dock.width() >= w.review_dock.minimumSizeHint().width()
     w.close()
@@ -813,4 +828,39 @@ def test_the_reader_keeps_its_text_and_moves_the_highlights_within_a_document(qt
     assert window.reader.shown()["passage"] == late.id
     assert drawn == [] and browser.document().revision() == revision
     assert window.reader.shown()["document"] == doc.id
+    agree(qtbot, window)
+
+
+def test_the_map_check_sees_a_missing_place_and_a_wrong_count(qtbot, window):
+    """The soak's map check can fail: a place the view mentions but the page
+    does not draw, or drawn with another count, is reported."""
+    settle(qtbot, window)
+    page = js(qtbot, window, MAP_STATE)
+    assert map_disagreements(window, page) == []
+    missing = dict(page, places=page["places"][1:], counts=page["counts"][1:])
+    assert any("does not draw" in d and page["places"][0] in d for d in map_disagreements(window, missing))
+    wrong = dict(page, counts=[page["counts"][0] + 1] + page["counts"][1:])
+    assert any("counts differ" in d for d in map_disagreements(window, wrong))
+
+
+def test_a_ready_of_the_page_being_replaced_does_not_mark_the_new_one_ready(qtbot, window):
+    """The page's "ready" travels as a request; one from the page being
+    replaced can arrive after the new page started loading. It must not mark
+    the new page ready, or calls run on a page whose data is not there yet
+    (it did: "Cannot read properties of undefined" from caucasusmap.select)."""
+    from dataclasses import replace
+
+    from caucasusmap.maps import build_map, view_payload
+
+    settle(qtbot, window)
+    m, old = window.map, window.map._generation
+    view = replace(window.state.current_view(), passage=None)
+    payload = view_payload(window.index, view, passages="none")
+    html = build_map(window.index, view, explorer=False, payload=payload).get_root().render()
+    m.set_page_html(html, [p["id"] for p in payload["places"]])
+    for stale in ([], [old]):  # what the old page sends (before numbered pages, and now)
+        m.bridge.handle("ready", stale)
+        assert not m.is_ready
+    qtbot.waitUntil(lambda: m.is_ready, timeout=20000)
+    assert js(qtbot, window, "caucasusmap._state.byId !== undefined")
     agree(qtbot, window)

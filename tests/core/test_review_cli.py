@@ -191,3 +191,41 @@ def test_queue_and_a_change_to_a_reference_place_by_id(capsys, data, decisions_f
     assert code == 0, err
     (m,) = [m for m in mentions(capsys, data) if m["start"] == TABRIZ]
     assert (m["place"], m["status"]) == (yerevan, "corrected")
+
+
+def test_every_mention_view_is_one_status_filter_for_places_mentions_and_the_export(capsys, data, tmp_path):
+    """The app's Show mentions entries (All, Checked only, Confirmed only,
+    Unchecked only) are the command line's --status values, through the same
+    view model: places, mentions and the exports count the same mentions."""
+    from caucasusmap.index import open_index
+    from caucasusmap.review import STATUSES, status_codes
+    from caucasusmap.session import view_from_options
+    from caucasusmap.viewfilters import MENTION_VIEWS, mention_view
+
+    assert run(capsys, "review", "confirm", "notes", str(TABRIZ), *data)[0] == 0
+    assert run(capsys, "review", "change", "notes", str(BAKU), "tabriz", *data)[0] == 0
+    index = open_index(data[1], data[3])
+    seen = {}
+    for name, key in MENTION_VIEWS.items():
+        assert mention_view(key) == name
+        allowed = None if key is None else {STATUSES[c] for c in status_codes(key)}
+        want = [m for m in index.mentions if allowed is None or m.status in allowed]
+        rows = view_from_options(index, statuses=key).view_rows()
+        assert int(rows.mentions.sum()) == len(want)
+        flags = [a for s in key or () for a in ("--status", s)]
+        got = mentions(capsys, data, *flags)
+        assert [(r["start"], r["status"]) for r in got] == [(m.start, m.status) for m in want]
+        code, out, err = run(capsys, "places", *data, "--format", "csv", *flags)
+        assert code == 0, err
+        counts = {r["id"]: int(r["mentions"]) for r in csv.DictReader(io.StringIO(out)) if int(r["mentions"])}
+        assert counts == {p: sum(m.place == p for m in want) for p in {m.place for m in want}}
+        out_file = tmp_path / f"{name}.html"
+        assert run(capsys, "export", "--out", str(out_file), *data, *flags)[0] == 0
+        page = out_file.read_text(encoding="utf-8")
+        payload = json.loads(page.split('id="cm-data">', 1)[1].split("</script>", 1)[0])
+        assert payload["meta"]["mentions"] == len(want)
+        assert payload["meta"]["filters"]["statuses"] == (list(key) if key is not None else None)
+        seen[name] = len(want)
+    assert seen == {"all": 5, "checked": 2, "confirmed": 1, "unchecked": 3}
+    code, _, err = run(capsys, "places", *data, "--status", "rejected")
+    assert code != 0 and "rejected mentions are in no view" in err

@@ -303,3 +303,40 @@ def test_the_title_of_a_long_one_line_document_is_found_in_bounded_memory():
     tracemalloc.stop()
     assert title.startswith("Թ Field notes on Baku")
     assert peak < 4 * len(line)  # never a copy of the whole text (the line was split and cleaned whole)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_a_pdf_or_word_file_over_the_length_limit_is_refused_while_it_is_read(tmp_path, monkeypatch, fmt):
+    """Issue 9: a PDF or Word file over the character limit was extracted
+    whole (every page or paragraph held in memory) before its refusal. Now the
+    reader stops at the page or paragraph where the text passes the limit."""
+    from tests.docgen import SourceDoc, write_docx, write_pdf
+
+    from caucasusmap.readers import docx as docx_reader
+    from caucasusmap.readers import pdf as pdf_reader
+
+    paragraph = "The road from Tabriz to Baku crosses the Aras at Julfa; travellers waited at the border. " * 4
+    doc = SourceDoc("A long report", [("paragraph", f"{n}. {paragraph}", 0, "") for n in range(60)])
+    (tmp_path / "c").mkdir()
+    path = (write_pdf if fmt == "pdf" else write_docx)(doc, tmp_path / "c" / f"long.{fmt}")
+    (tmp_path / "c" / "short.md").write_text("Tabriz.\n", encoding="utf-8")
+    read = []
+    if fmt == "pdf":
+        real = pdf_reader._read_page
+        monkeypatch.setattr(pdf_reader, "_read_page", lambda pdfium, pdf, i: (read.append(i), real(pdfium, pdf, i))[1])
+    else:
+        real = docx_reader._paragraph_text
+        monkeypatch.setattr(docx_reader, "_paragraph_text", lambda *a: (read.append(1), real(*a))[1])
+    whole = read_corpus(tmp_path / "c", cache=False)
+    document = next(d for d in whole.documents if d.format == fmt)
+    total, read[:] = len(read), []
+    assert len(document.text) > 20_000 and total >= 7
+    monkeypatch.setattr(corpus_module, "MAX_DOCUMENT_CHARS", 5_000)
+    corpus = read_corpus(tmp_path / "c", cache=False)
+    assert [d.format for d in corpus.documents] == ["text"]
+    (issue,) = [i for i in corpus.issues if i.path.endswith(f"long.{fmt}")]
+    line = str(issue)
+    assert line.startswith(f"{path}:") and "more than 5,000 characters of text" in line
+    assert "over the limit per document" in line and "split it into parts" in line
+    assert ("page " if fmt == "pdf" else "by paragraph ") in line
+    assert 0 < len(read) < total / 2  # it stopped reading near where the limit was passed

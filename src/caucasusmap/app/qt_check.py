@@ -18,6 +18,7 @@ MAP_STATE = """JSON.stringify({
   ready: document.documentElement.dataset.cmReady || "",
   filters: (caucasusmap._state.data || {meta: {}}).meta.filters || null,
   places: (caucasusmap._state.data || {places: []}).places.map(function (p) { return p.id; }),
+  counts: (caucasusmap._state.data || {places: []}).places.map(function (p) { return p.count; }),
   selected: JSON.parse(caucasusmap.selected()),
   highlighted: caucasusmap._state.highlighted.map(function (i) { return caucasusmap._state.data.places[i].id; }),
   tooltips: caucasusmap._state.markers.filter(function (m) { return m.isTooltipOpen(); }).length,
@@ -103,7 +104,8 @@ def map_disagreements(window, answer: str | dict) -> list[str]:
     f, filters = s.filters, page.get("filters") or {}
     want = {"documents": list(f.documents) if f.documents is not None else None,
             "places": list(f.places) if f.places is not None else None,
-            "hideReferences": f.hide_references}
+            "hideReferences": f.hide_references,
+            "statuses": list(f.statuses) if f.statuses is not None else None}
     for key, value in want.items():
         if filters.get(key) != value:
             out.append(f"map: page built for {key}={filters.get(key)!r}, the view has {value!r}")
@@ -111,6 +113,24 @@ def map_disagreements(window, answer: str | dict) -> list[str]:
     if page.get("range") != want_range:
         out.append(f"map: page filters dates {page.get('range')}, the view has {want_range}")
     on_page = set(page["places"])
+    # The page holds the places the view mentions whatever their date (its own time control
+    # narrows them), and the selected ones.
+    from dataclasses import replace
+
+    from ..viewfilters import ViewRows
+
+    counts = dict(zip((p.id for p in s.index.gazetteer.places),
+                      ViewRows(s.index, replace(f, time_range=None)).mentions.tolist()))
+    mentioned = {p for p, n in counts.items() if n}
+    # Every place the view mentions is drawn, with the view's count; a place
+    # drawn beyond those is one selected when the page was built (count 0).
+    drawn = dict(zip(page["places"], page.get("counts") or [None] * len(page["places"])))
+    if mentioned - on_page:
+        out.append(f"map: does not draw {sorted(mentioned - on_page)}, which the view mentions")
+    wrong = sorted(p for p, n in drawn.items() if n != counts.get(p))
+    if wrong:
+        out.append("map: counts differ from the view's for " + ", ".join(
+            f"{p} (page {drawn[p]}, view {counts.get(p)})" for p in wrong[:5]))
     selected = [p for p in s.current.places if p in on_page]
     if sorted(page["selected"]) != sorted(selected):
         out.append(f"map: selects {page['selected']}, the selection is {selected}")

@@ -92,7 +92,7 @@ BRIDGE_SCRIPT = """
     caucasusmap.onLegend = function (open) { send("legendChanged", [open]); };
     // The view the page opened with (it is set before the page is ready, so no moveend tells it).
     send("viewChanged", [JSON.parse(caucasusmap.getView())]);
-    send("ready", []);
+    send("ready", [GENERATION]);
   }
   hook();
 })();
@@ -114,7 +114,7 @@ class MapBridge(QObject):
     ``editable`` says whether markers may be moved; ``layers`` the base
     layer names."""
 
-    pageReady = Signal()
+    pageReady = Signal(int)  # the generation of the page that says it is ready
     placesPicked = Signal(list)
     placeMovedTo = Signal(str, float, float)
     contextMenuAt = Signal(float, float)
@@ -148,8 +148,10 @@ class MapBridge(QObject):
             return False
 
     # Each takes what the page sends, as decoded JSON.
-    def ready(self) -> bool:
-        self.pageReady.emit()
+    def ready(self, generation=None) -> bool:
+        if isinstance(generation, bool) or not isinstance(generation, int):
+            return False
+        self.pageReady.emit(generation)
         return True
 
     def placesClicked(self, ids) -> bool:  # noqa: N802 (the page's message names)
@@ -317,6 +319,11 @@ class MapWidget(QWebEngineView):
         self.bridge.viewChangedTo.connect(self._remember_view)
         self.is_ready = False
         self._queue: list[str] = []
+        # Each page shown gets a number, which its bridge script sends back when
+        # it is ready: a "ready" of the page being replaced, still on its way when
+        # a new page is loaded, then cannot mark the new one ready before its
+        # script has run (calls would reach a page without its data).
+        self._generation = 0
         self.last_view: dict | None = None
         self.base_layer = ""
         self.bridge.baseLayer.connect(lambda name: setattr(self, "base_layer", name))
@@ -351,14 +358,16 @@ class MapWidget(QWebEngineView):
             return
         self.is_ready = False
         self._queue.clear()  # calls meant for the old page
+        self._generation += 1
         self.bridge.known_ids = set(known_ids)
         self.bridge.layers = set(layers)
-        self.handler.page_bytes = html.replace("</head>", "<script>" + BRIDGE_SCRIPT + "</script></head>", 1
+        script = BRIDGE_SCRIPT.replace("GENERATION", str(self._generation))
+        self.handler.page_bytes = html.replace("</head>", "<script>" + script + "</script></head>", 1
                                                ).encode("utf-8")
         self._page.load(PAGE_URL)
 
-    def _on_ready(self) -> None:
-        if self._page is None:
+    def _on_ready(self, generation: int) -> None:
+        if self._page is None or generation != self._generation:
             return
         self.is_ready = True
         queued, self._queue = self._queue, []

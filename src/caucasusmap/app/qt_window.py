@@ -39,6 +39,7 @@ from ..index import Index
 from ..maps import MapView
 from ..naming import DEFAULT_NAMING, NAMINGS
 from ..session import FiltersChanged, HandlerFailed, IndexReplaced, SelectionChanged, Session
+from ..viewfilters import MENTION_VIEWS
 from .qt_loader import Cancelled, LoadController, LoadResult
 from .qt_map import MapController, MapWidget, register_scheme
 from .qt_panels import DocumentsPanel, PassagesPanel, PlacesPanel, ProblemsPanel, ReaderPanel, SearchPanel
@@ -322,9 +323,10 @@ class MainWindow(QMainWindow):
         shown = review.addMenu("&Show mentions")
         group = QActionGroup(self)
         self.status_actions = {}
-        for key, label in ((None, "&All"), (("checked",), "&Checked only (for publishing)"),
-                           (("automatic",), "&Unchecked only")):
-            action = QAction(label, self, checkable=True)
+        labels = {"all": "&All", "checked": "&Checked only (for publishing)",
+                  "confirmed": "C&onfirmed only (a publication map)", "unchecked": "&Unchecked only"}
+        for name, key in MENTION_VIEWS.items():
+            action = QAction(labels[name], self, checkable=True)
             action.setChecked(key is None)
             action.triggered.connect(lambda _=False, k=key: s.set_filters(statuses=k))
             group.addAction(action)

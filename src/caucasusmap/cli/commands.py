@@ -233,6 +233,10 @@ def _session(args, index: Index, **more) -> Session:
     place_filter = getattr(args, "place_filter", None)
     statuses = getattr(args, "status", None)
     if statuses:  # rejected mentions are in no view (cmd_mentions lists them apart)
+        if "rejected" in statuses and getattr(args, "command", None) != "mentions":
+            from ..maps import ViewError
+
+            raise ViewError("rejected mentions are in no view; 'caucasusmap mentions --status rejected' lists them")
         more.setdefault("statuses", tuple(s for s in statuses if s != "rejected"))
     return view_from_options(
         index, documents=getattr(args, "document", None) or None,
@@ -863,6 +867,11 @@ def _view_options() -> argparse.ArgumentParser:
                       help="leave out the references/bibliography sections")
     view.add_argument("--origin", choices=("curated", "reference"),
                       help="only places from your gazetteer (curated) or from the reference gazetteer")
+    view.add_argument("--status", action="append", choices=(*STATUS_CHOICES, "rejected"), metavar="STATUS",
+                      help="only mentions with this review status (repeatable): checked (= confirmed, corrected, "
+                           "added; the app's 'Checked only'), confirmed (the app's 'Confirmed only': a publication "
+                           "map of the links a reviewer accepted as they are), corrected, added, automatic "
+                           "(unchecked); 'mentions' also takes rejected")
     return view
 
 
@@ -937,9 +946,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="JSON Lines (default) or CSV")
     p.add_argument("--place", action="append", metavar="PLACE", dest="place_filter",
                    help="only mentions of this place (repeatable; id, name or alias)")
-    p.add_argument("--status", action="append", choices=(*STATUS_CHOICES, "rejected"), metavar="STATUS",
-                   help="only mentions with this review status (repeatable): automatic, confirmed, corrected, "
-                        "added, rejected, or checked (= confirmed, corrected, added)")
     p.set_defaults(func=cmd_mentions)
 
     p = sub.add_parser("text", parents=[common], help="print a document's text (what offsets point into)",
@@ -976,9 +982,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--select", action="append", metavar="PLACE", help="open with this place selected (html)")
     p.add_argument("--center", type=_latlon, metavar="LAT,LON", help="map centre (with --zoom)")
     p.add_argument("--zoom", type=_zoom, metavar="Z", help="map zoom (with --center)")
-    p.add_argument("--status", action="append", choices=STATUS_CHOICES, metavar="STATUS",
-                   help="only mentions with this review status (repeatable): checked (= confirmed, corrected, "
-                        "added), confirmed, corrected, added, automatic; e.g. --status checked for a publication map")
     p.add_argument("--title", help="title shown in the page")
     p.add_argument("--cdn", action="store_true", help="html: load Leaflet from CDNs (smaller file, needs the network)")
     p.set_defaults(func=cmd_export)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import MissingLibraryError
+from ..errors import DocumentError, MissingLibraryError
 from ..model import FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH
 
 __all__ = ["Block", "Extraction", "Reader", "TextBuilder", "missing_library", "clean_block_text",
@@ -157,12 +157,33 @@ def year_of(date: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def text_limit() -> int:
+    """Characters of text one document may have
+    (:data:`caucasusmap.corpus.MAX_DOCUMENT_CHARS`, read when asked)."""
+    from .. import corpus
+
+    return corpus.MAX_DOCUMENT_CHARS
+
+
+def over_text_limit(limit: int, where: str = "", page: int | None = None) -> DocumentError:
+    """The error for a document whose text grew past ``limit`` characters
+    while it was read (``where``: how far the reader had got; ``page``: the
+    page it had reached), so that the rest is never extracted."""
+    at = f" {where}" if where else ""
+    return DocumentError(f"skipped: more than {limit:,} characters of text{at}, over the limit per document (the "
+                         "rest is not read); split it into parts", page=page)
+
+
 class TextBuilder:
     """Assembles an extracted document: blocks joined by blank lines, pages
     tracked. Every non-text reader builds its text through this class, so the
-    text has the same shape whatever the format."""
+    text has the same shape whatever the format. Once the text is longer than
+    :func:`text_limit`, adding a block raises the error of
+    :func:`over_text_limit`: a reader stops there, not after extracting
+    everything."""
 
     def __init__(self) -> None:
+        self.limit = text_limit()
         self._parts: list[str] = []
         self._length = 0
         self.blocks: list[Block] = []
@@ -204,6 +225,9 @@ class TextBuilder:
         self._length += len(text)
         block = Block(start, self._length, kind, level if kind == HEADING else 0, footnote, page)
         self.blocks.append(block)
+        if self._length > self.limit:
+            raise over_text_limit(self.limit, "by this page" if page else f"by paragraph {len(self.blocks)}",
+                                  page or None)
         return block
 
     @property

@@ -44,7 +44,7 @@ import numpy as np
 
 from ..errors import DocumentError
 from ..model import FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH
-from .base import Extraction, Reader, TextBuilder
+from .base import Extraction, Reader, TextBuilder, over_text_limit, text_limit
 
 __all__ = ["READER", "read_pdf"]
 
@@ -518,11 +518,15 @@ def read_pdf(path: Path, data: bytes) -> Extraction:
             raise DocumentError(f"not a readable PDF (damaged or not a PDF): {message}") from None
         try:
             pages = []
+            limit, chars = text_limit(), 0
             for i in range(len(pdf)):
                 try:
                     pages.append(_read_page(pdfium, pdf, i))
                 except pdfium.PdfiumError as exc:
                     raise DocumentError(f"cannot read this page: {exc}", page=i + 1) from None
+                chars += sum(len(ln.text) for ln in pages[-1].lines)
+                if chars > limit:  # stop here: the pages after it are never extracted
+                    raise over_text_limit(limit, "extracted by this page", page=i + 1)
             meta = _metadata(pdf)
             printed = _drop_running_lines(pages)
             labels = _page_labels(pdf, pages, printed)
