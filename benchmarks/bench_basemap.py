@@ -44,7 +44,7 @@ except SystemExit as e:
 print("BENCH", time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
 """
 
-CHROMIUM = r"""
+QT_BROWSER = r"""
 import json, os, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "") + " --enable-precise-memory-info"
@@ -54,15 +54,8 @@ os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = flags.strip()
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWebEngineWidgets import QWebEngineView
-app = QApplication([])
-pages = json.loads(sys.argv[1]); repeat = int(sys.argv[2])
-queue = [name for _ in range(repeat) for name in pages]
-results = {name: [] for name in pages}
-view = QWebEngineView(); view.resize(1440, 900); view.show()
-state = {}
-def cpu():
-    # CPU seconds of this process's own Chromium processes (renderer, GPU, zygotes):
-    # unlike the wall time, hardly changed by other work on the machine.
+def browser_processes():
+    # {pid: (CPU seconds, RSS bytes)} of this process's own Chromium processes (renderer, GPU, zygotes).
     me, info = os.getpid(), {}
     for pid in os.listdir("/proc"):
         if not pid.isdigit():
@@ -70,10 +63,12 @@ def cpu():
         try:
             with open(f"/proc/{pid}/stat") as fh:
                 f = fh.read()
-        except OSError:
+            with open(f"/proc/{pid}/statm") as fh:
+                rss = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
             continue
         parts = f[f.rindex(")") + 2:].split()
-        info[int(pid)] = (int(parts[1]), (int(parts[11]) + int(parts[12])) / os.sysconf("SC_CLK_TCK"))
+        info[int(pid)] = (int(parts[1]), (int(parts[11]) + int(parts[12])) / os.sysconf("SC_CLK_TCK"), rss)
     def mine(pid):
         for _ in range(20):
             if pid == me:
@@ -82,7 +77,21 @@ def cpu():
                 return False
             pid = info[pid][0]
         return False
-    return sum(c for pid, (_, c) in info.items() if pid != me and mine(pid))
+    return {pid: (c, r) for pid, (_, c, r) in info.items() if pid != me and mine(pid)}
+"""
+"""The start of a child script that drives Qt WebEngine offscreen (as root without
+Chromium's sandbox), with precise JavaScript heap figures, and ``browser_processes()``."""
+
+CHROMIUM = QT_BROWSER + r"""
+app = QApplication([])
+pages = json.loads(sys.argv[1]); repeat = int(sys.argv[2])
+queue = [name for _ in range(repeat) for name in pages]
+results = {name: [] for name in pages}
+view = QWebEngineView(); view.resize(1440, 900); view.show()
+state = {}
+def cpu():
+    # CPU seconds of the browser's processes: unlike the wall time, hardly changed by other work on the machine.
+    return sum(c for c, _ in browser_processes().values())
 def start():
     if not queue:
         print(json.dumps(results)); app.quit(); return

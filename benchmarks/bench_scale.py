@@ -159,6 +159,15 @@ def make_long(dest: Path, size_mb: float) -> int:
     return (dest / "one-line.txt").stat().st_size
 
 
+def corpus_of(data: Path, size_mb: float) -> tuple[str, Path, int]:
+    """The generated corpus of ``size_mb`` MB under ``data`` (made if missing): name, folder, bytes."""
+    name = {100: "c100m", 1024: "c1g", 10240: "c10g"}.get(int(size_mb), f"c{int(size_mb)}m")
+    corpus = data / name
+    if not corpus.exists():
+        make_corpus(corpus, size_mb)
+    return name, corpus, sum(p.stat().st_size for p in corpus.iterdir())
+
+
 def line(name: str, r: dict, base: dict | None = None) -> str:
     ratio = f"  {r['wall'] / base['wall']:5.2f}x rg wall, {r['cpu'] / base['cpu']:5.2f}x rg CPU" if base else ""
     return (f"  {name:<34} {r['wall']:8.2f} s wall {r['cpu']:8.2f} s CPU  peak {r['peak_mib']:7.0f} MiB"
@@ -214,11 +223,7 @@ def main() -> int:
           f"{len(aliases.read_text(encoding='utf-8').splitlines()):,}")
     results = {}
     for size in args.sizes:
-        name = {100: "c100m", 1024: "c1g", 10240: "c10g"}.get(int(size), f"c{int(size)}m")
-        corpus = args.data / name
-        if not corpus.exists():
-            make_corpus(corpus, size)
-        nbytes = sum(p.stat().st_size for p in corpus.iterdir())
+        name, corpus, nbytes = corpus_of(args.data, size)
         print(f"\n{name}: {nbytes / 2**20:,.0f} MiB in {len(list(corpus.iterdir())):,} files, "
               f"{args.aliases} names")
         cache = Path(tempfile.mkdtemp(prefix="cm-scale-cache-", dir=args.data))

@@ -722,13 +722,14 @@
       if (mk[0] < pos) return;
       body.appendChild(document.createTextNode(ps.text.slice(pos, mk[0])));
       var surface = ps.text.slice(mk[0], mk[1]);
-      var node;
+      var node, checked = mk[3] > 0;  // a reviewer confirmed, corrected or added it
       if (selectedSet[mk[2]]) {
-        node = el("mark", "cm-mark", surface);
+        node = el("mark", "cm-mark" + (checked ? " cm-checked" : ""), surface);
+        if (checked) node.title = "checked by a reviewer";
       } else {
-        node = el("a", "cm-place-link", surface);
+        node = el("a", "cm-place-link" + (checked ? " cm-checked" : ""), surface);
         node.href = "#";
-        node.title = cm.data.places[mk[2]].name;
+        node.title = cm.data.places[mk[2]].name + (checked ? " (checked by a reviewer)" : "");
         (function (k) {
           node.addEventListener("click", function (ev) { ev.preventDefault(); select([k], {pan: true}); });
         })(mk[2]);
@@ -748,6 +749,67 @@
   }
 
   var LIST_BATCH = 400;  // places list items made at a time (more as the list is scrolled)
+  var PASSAGE_PAGE = 50;  // passages drawn at a time (more on demand, or as the list is scrolled)
+
+  function thousands(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
+
+  // A long list drawn a batch at a time into `list`: the next batch is made
+  // when the "more" row at its end comes into sight or its button is pressed
+  // (it stays in place, so the keyboard focus stays on it). `make(item)`
+  // gives an item's node, `moreText(made, total)` the row's text.
+  function pagedList(list, items, make, batch, moreText) {
+    var made = 0;
+    var more = el(list.tagName === "OL" || list.tagName === "UL" ? "li" : "div", "cm-more");
+    var button = el("button", "cm-more-button");
+    button.type = "button";
+    more.appendChild(button);
+    function fill() {
+      var frag = document.createDocumentFragment();
+      var end = Math.min(items.length, made + batch);
+      for (; made < end; made++) frag.appendChild(make(items[made]));
+      list.insertBefore(frag, more.parentNode === list ? more : null);
+      if (made < items.length) {
+        button.textContent = moreText(made, items.length);
+        if (more.parentNode !== list) list.appendChild(more);
+      } else if (more.parentNode === list) {
+        var focused = more.contains(document.activeElement);
+        list.removeChild(more);
+        if (focused) { list.tabIndex = -1; list.focus(); }
+      }
+    }
+    if ("IntersectionObserver" in window) {
+      new IntersectionObserver(function (entries) {
+        if (more.parentNode === list && entries.some(function (e) { return e.isIntersecting; })) fill();
+      }).observe(more);
+    }
+    button.addEventListener("click", fill);
+    fill();
+    return {
+      more: fill,
+      made: function () { return made; },
+      reset: function (next) { items = next; made = 0; list.textContent = ""; fill(); }
+    };
+  }
+
+  // The passages (indices into data.passages) that mention every selected
+  // place, in the time range, in corpus order: the shortest place's list
+  // walked once, the others looked up in sets, each document's date checked once.
+  function selectionPassages(selected) {
+    var data = cm.data, docs = data.meta.documents, lists = selected.map(function (i) { return data.placePassages[i]; });
+    if (!lists.length) return [];
+    var shortest = 0;
+    lists.forEach(function (l, k) { if (l.length < lists[shortest].length) shortest = k; });
+    var others = [];
+    lists.forEach(function (l, k) { if (k !== shortest) others.push(new Set(l)); });
+    var docIn = new Map();
+    return lists[shortest].filter(function (n) {
+      var d = data.passages[n].doc, ok = docIn.get(d);
+      if (ok === undefined) { ok = inRange(docs[d]); docIn.set(d, ok); }
+      if (!ok) return false;
+      for (var k = 0; k < others.length; k++) if (!others[k].has(n)) return false;
+      return true;
+    });
+  }
 
   function folded(text) { return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
 
@@ -779,25 +841,7 @@
     }
     // A view of thousands of places lists them in batches, the next one made
     // when the end of the list comes into sight (the filter searches them all).
-    var matching = shown, made = 0, more = el("li", "cm-more");
-    function fill() {
-      var frag = document.createDocumentFragment();
-      var end = Math.min(matching.length, made + LIST_BATCH);
-      for (; made < end; made++) frag.appendChild(item(matching[made]));
-      list.insertBefore(frag, more.parentNode === list ? more : null);
-      if (made < matching.length) {
-        more.textContent = (matching.length - made) + " more…";
-        if (more.parentNode !== list) list.appendChild(more);
-      } else if (more.parentNode === list) {
-        list.removeChild(more);
-      }
-    }
-    if ("IntersectionObserver" in window) {
-      new IntersectionObserver(function (entries) {
-        if (entries.some(function (e) { return e.isIntersecting; })) fill();
-      }).observe(more);
-    }
-    more.addEventListener("click", fill);
+    var pages = pagedList(list, shown, item, LIST_BATCH, function (made, total) { return (total - made) + " more…"; });
     var search = null;
     filter.addEventListener("input", function () {
       var q = folded(filter.value);
@@ -808,12 +852,8 @@
           search[i] = folded(p.name + " " + p.aliases.join(" "));
         });
       }
-      matching = q ? shown.filter(function (i) { return search[i].indexOf(q) >= 0; }) : shown;
-      list.textContent = "";
-      made = 0;
-      fill();
+      pages.reset(q ? shown.filter(function (i) { return search[i].indexOf(q) >= 0; }) : shown);
     });
-    fill();
     box.appendChild(list);
     return box;
   }
@@ -921,24 +961,24 @@
       if (p.note) h.appendChild(el("p", "cm-note", p.note));
       panel.appendChild(h);
     });
-    // Passages mentioning every selected place (co-occurrence when several), in the time range.
-    var docs = cm.data.meta.documents;
-    var lists = cm.selected.map(function (i) { return cm.data.placePassages[i]; });
-    var shown = lists[0].filter(function (n) {
-      return inRange(docs[cm.data.passages[n].doc]) && lists.every(function (l) { return l.indexOf(n) >= 0; });
-    });
-    panel.appendChild(el("h3", "cm-count", shown.length + (shown.length === 1 ? " passage" : " passages")));
+    // Passages mentioning every selected place (co-occurrence when several), in
+    // the time range, drawn a page at a time.
+    var shown = selectionPassages(cm.selected);
+    cm.shownPassages = shown;
+    panel.appendChild(el("h3", "cm-count", thousands(shown.length) + (shown.length === 1 ? " passage" : " passages")));
     var totals = cm.data.passageTotals;
     var capped = totals && cm.selected.some(function (i) { return totals[i] > cm.data.placePassages[i].length; });
     if (capped) {
       // A large corpus: the file carries each place's first passages only.
       var most = Math.max.apply(null, cm.selected.map(function (i) { return totals[i]; }));
-      panel.appendChild(el("p", "cm-note", "This file carries the first passages of each place only (" +
-        most.toLocaleString() + " in all): the caucasusmap app or 'caucasusmap passages' lists every one."));
+      var each = cm.data.passagesPerPlace ? "the first " + thousands(cm.data.passagesPerPlace) : "the first";
+      panel.appendChild(el("p", "cm-note", "This file carries " + each + " passages of each place only (" +
+        thousands(most) + " in all): the caucasusmap app or 'caucasusmap passages' lists every one."));
     }
     var list = el("div", "cm-passages");
-    shown.forEach(function (n) { list.appendChild(passageNode(cm.data.passages[n], set)); });
     panel.appendChild(list);
+    pagedList(list, shown, function (n) { return passageNode(cm.data.passages[n], set); }, PASSAGE_PAGE,
+              function (made, total) { return thousands(made) + " of " + thousands(total) + " — show more"; });
   }
 
   /* ---- init ---- */

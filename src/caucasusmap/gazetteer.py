@@ -433,6 +433,37 @@ def validate_gazetteer(path: str | Path, text: str | None = None, *,
     given = {str(k): v for k, v in (overrides or {}).items()}
     if text is not None and not folder:
         given[str(path)] = text
+    texts = _texts(files, given)
+    if texts is None:  # a file that cannot be read: validation says so, uncached
+        return _validate_files(files, given)
+    from . import gazcache
+
+    key = gazcache.cache_key(path, [(str(f), texts[str(f)]) for f in files])
+    found = gazcache.load(key)
+    if found is not None:
+        return found
+    places, issues = _validate_files(files, texts)
+    gazcache.save(key, places, issues)
+    return places, issues
+
+
+def _texts(files: list[Path], given: dict[str, str]) -> dict[str, str] | None:
+    """The text of every file (``given`` first, else read), or None if one
+    cannot be read or decoded."""
+    texts = {}
+    for file in files:
+        text = given.get(str(file))
+        if text is None:
+            data, problem = read_user_bytes(file, what="gazetteer")
+            if problem is None:
+                text, problem = decode_text(data, file)
+            if problem is not None:
+                return None
+        texts[str(file)] = text
+    return texts
+
+
+def _validate_files(files: list[Path], given: dict[str, str]) -> tuple[list[Place], list[Issue]]:
     places: list[Place] = []
     issues: list[Issue] = []
     seen: dict[str, Place] = {}

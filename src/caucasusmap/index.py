@@ -49,6 +49,7 @@ from .errors import Cancelled, DocumentError, Issue, error, warning
 from .gazetteer import Gazetteer, load_gazetteer, read_gazetteer_texts
 from .linking import LINKER_VERSION, MIN_CONFIDENCE, Linker, passage_of
 from .model import Document, Mention, Passage, Place
+from .paths import cache_dir
 from .reference import Reference, layer, load_reference
 from .review import STATUSES as _STATUS_NAMES
 from .review import annotations_path, apply_decisions, read_decisions, status_codes
@@ -71,7 +72,6 @@ __all__ = ["Index", "MentionTable", "build_index", "open_index", "update_store",
 
 log = logging.getLogger("caucasusmap.index")
 
-CACHE_ENV = "CAUCASUSMAP_CACHE_DIR"
 REFERENCE_ENV = "CAUCASUSMAP_REFERENCE"
 """``none`` (or ``off``) links with the user's gazetteer alone; a path uses
 that reference database instead of the packaged one."""
@@ -87,17 +87,6 @@ READING_CACHE = 50_000
 DISPLAY_CACHE = 1024
 """Passages whose offset maps (display text -> source offsets) are kept, shared
 by the reviewed indexes over the same passages (each decision makes one)."""
-
-
-def cache_dir() -> Path:
-    """Where index stores live: ``$CAUCASUSMAP_CACHE_DIR`` or the
-    platform's user cache directory."""
-    env = os.environ.get(CACHE_ENV)
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("caucasusmap", appauthor=False))
 
 
 @dataclass(frozen=True)
@@ -458,6 +447,17 @@ class Index:
         s = self._s
         i = int(s["d_pstart"][d]) + int(number) - 1
         return i if int(number) >= 1 and i < int(s["d_pstart"][d + 1]) else None
+
+    def passage_bounds(self, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
+        """Start and end offsets of the passages at positions ``a``..``b-1``
+        of ``passage_list`` (a stored index reads its columns and makes no
+        Passage)."""
+        cols = getattr(self.passage_list, "_c", None)
+        if cols is not None:
+            return np.asarray(cols["p_start"][a:b], dtype=np.int64), np.asarray(cols["p_end"][a:b], dtype=np.int64)
+        ps = self.passage_list[a:b]
+        return (np.fromiter((p.start for p in ps), dtype=np.int64, count=len(ps)),
+                np.fromiter((p.end for p in ps), dtype=np.int64, count=len(ps)))
 
     def passage_id(self, row: int) -> str:
         """The id of the passage at ``row`` of ``passage_list``."""
@@ -1250,14 +1250,16 @@ def update_store(store: Store, gazetteer: Gazetteer, corpus_dir: str | Path, *, 
                  progress: Callable[[int, int], None] | None = None,
                  on_progress: Callable[[Progress], None] | None = None,
                  spec: LinkSpec | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> tuple[LinkStats, list[DocumentRecord], _Scan]:
+                 cancelled: Callable[[], bool] | None = None,
+                 relink: bool = False) -> tuple[LinkStats, list[DocumentRecord], _Scan]:
     """Bring ``store`` up to date with the corpus folder: link the files
     that are new or whose content changed (a touched but unchanged file is
     not linked again), forget removed ones, and compact. Each linked batch
     is written as it completes, so an interrupted update resumes where it
     stopped. ``runner`` (a :mod:`caucasusmap.runners` runner) does the
     linking; by default a local process pool for large work. ``cancelled``
-    as for :func:`open_index`."""
+    as for :func:`open_index`. ``relink`` links every file again, whatever
+    the store holds."""
     from .errors import CorpusError
     from .runners import LocalRunner
 
@@ -1289,7 +1291,7 @@ def update_store(store: Store, gazetteer: Gazetteer, corpus_dir: str | Path, *, 
 
     state = readers_state()
     for path, rel, st in listed:
-        rec = records.get(rel)
+        rec = None if relink else records.get(rel)
         if rec is not None and not _still_good(rec, path, state):
             rec = None  # read with another reader version, or failed with other readers installed
         if rec is not None and (rec.size, rec.mtime_ns) == (st.st_size, st.st_mtime_ns):
@@ -1483,7 +1485,7 @@ def open_index(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_cache:
                progress: Callable[[int, int], None] | None = None, runner=None,
                on_progress: Callable[[Progress], None] | None = None, decisions: bool = True,
                reference: Reference | None | object = _DEFAULT,
-               cancelled: Callable[[], bool] | None = None) -> Index:
+               cancelled: Callable[[], bool] | None = None, relink: bool = False) -> Index:
     """Load the gazetteer (raising :class:`~caucasusmap.errors.GazetteerError`
     if it has errors), bring the store of the corpus folder up to date
     (linking only new and changed documents; all of them when the gazetteer,
@@ -1491,8 +1493,9 @@ def open_index(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_cache:
     over it, with the review decisions of the corpus folder
     (``annotations.jsonl``) applied unless ``decisions`` is False
     (:mod:`caucasusmap.review`). ``use_cache=False`` links everything afresh
-    in memory instead. ``reference`` defaults to :func:`default_reference`;
-    None links with the gazetteer alone.
+    in memory instead; ``relink=True`` links every document again into the
+    store (the stored index is replaced, not reused). ``reference`` defaults
+    to :func:`default_reference`; None links with the gazetteer alone.
 
     ``cancelled``, a function of no arguments, is asked while linking —
     before each file, between the windows of a long document and between
@@ -1501,7 +1504,7 @@ def open_index(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_cache:
     :class:`~caucasusmap.errors.Cancelled` is raised (what is already
     linked stays in the store)."""
     index = _open_automatic(gazetteer_path, corpus_dir, use_cache=use_cache, progress=progress, runner=runner,
-                            on_progress=on_progress, reference=reference, cancelled=cancelled)
+                            on_progress=on_progress, reference=reference, cancelled=cancelled, relink=relink)
     if decisions:
         path = annotations_path(corpus_dir)
         if path.exists():
@@ -1523,7 +1526,7 @@ def _open_automatic(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_c
                     progress: Callable[[int, int], None] | None, runner=None,
                     on_progress: Callable[[Progress], None] | None = None,
                     reference: Reference | None | object = _DEFAULT,
-                    cancelled: Callable[[], bool] | None = None) -> Index:
+                    cancelled: Callable[[], bool] | None = None, relink: bool = False) -> Index:
     texts = read_gazetteer_texts(gazetteer_path)
     gazetteer = load_gazetteer(gazetteer_path, overrides={str(f): t for f, t in texts})
     if reference is _DEFAULT:
@@ -1537,7 +1540,8 @@ def _open_automatic(gazetteer_path: str | Path, corpus_dir: str | Path, *, use_c
         store = open_store(texts, corpus_dir, spec)
         with store.lock():
             stats, order, scan = update_store(store, gazetteer, corpus_dir, runner=runner, progress=progress,
-                                              on_progress=on_progress, spec=spec, cancelled=cancelled)
+                                              on_progress=on_progress, spec=spec, cancelled=cancelled,
+                                              relink=relink and attempt == 1)
             source = "cache" if not stats.linked and not stats.compacted else (
                 "built" if not stats.reused else "updated")
             store.map_all(store.base())

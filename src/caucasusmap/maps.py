@@ -45,7 +45,7 @@ from .paths import BASEMAP, WEB
 from .review import VIEW_STATUSES
 from .viewfilters import ORIGINS, ViewRows, document_date
 
-__all__ = ["PASSAGES_PER_PLACE",
+__all__ = ["PASSAGES_PER_PLACE", "PASSAGES_IN_FILE", "fair_cap",
            "MapView", "view_payload", "view_places", "build_map", "render_map", "KIND_COLORS", "safe_json", "ViewError",
            "marker_diameter", "fit_bounds", "asset_html", "great_circle_km", "load_basemap"]
 
@@ -215,6 +215,28 @@ PASSAGES_PER_PLACE = 200
 order; the page says how many there are in all). Keeps the file of a large
 corpus usable: every place is there with its true counts."""
 
+PASSAGES_IN_FILE = 20_000
+"""The most passages the per-place caps may add up to in one exported
+explorer: a view of thousands of places takes fewer of each place's first
+passages (the same number for every place), so the file's size follows
+neither the corpus nor the gazetteer."""
+
+
+def fair_cap(totals: list[int], cap: int, budget: int | None) -> int:
+    """The largest ``c <= cap`` (at least 1) for which taking the first ``c``
+    of each place's passages (``totals`` of them) picks at most ``budget``."""
+    t = np.asarray(totals, dtype=np.int64)
+    if budget is None or int(np.minimum(t, cap).sum()) <= budget:
+        return cap
+    lo, hi = 1, cap  # sum(min(t, c)) grows with c: the largest c within the budget
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if int(np.minimum(t, mid).sum()) <= budget:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
 
 def _place_documents(index: Index, vr: ViewRows, shown: list[int]) -> list[list[list[int]]]:
     """Per shown place, ``[document, mentions]`` pairs in the view: what the
@@ -242,13 +264,15 @@ def _place_documents(index: Index, vr: ViewRows, shown: list[int]) -> list[list[
 
 
 def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datetime | None = None,
-                 passages: str | int = "all") -> dict[str, Any]:
+                 passages: str | int = "all", budget: int | None = None) -> dict[str, Any]:
     """Everything the page needs for ``view``, as JSON-ready data.
 
     ``passages`` says which passages the page carries: ``"all"`` of the
     view, ``"none"`` (the app's map, whose passages panel asks the index), or
     a number: at most that many per place, the first in corpus order
-    (``passageTotals`` then gives each place's full count)."""
+    (``passageTotals`` then gives each place's full count; with ``budget``,
+    fewer of each when they would add up to more, see :func:`fair_cap`;
+    ``passagesPerPlace`` says how many)."""
     t = index.table
     documents = index.corpus.documents
     doc_pos = {d.id: i for i, d in enumerate(documents)}
@@ -261,20 +285,19 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
     out_index = {pi: k for k, pi in enumerate(shown)}
 
     # Passages of the view, in corpus order, with every shown place marked.
-    totals = []
+    totals, cap = [], None
     if passages == "none":
         chosen = np.empty(0, dtype=np.int64)
     elif passages == "all":
         chosen = np.unique(np.asarray(t.passage[vr.rows]))
     else:
-        cap = int(passages)
-        picked = []
-        for i in shown:
-            rows_i, _ = vr.passage_rows([places[i].id], "any")
-            totals.append(len(rows_i))
-            picked.append(rows_i[:cap])
+        found = [vr.passage_rows([places[i].id], "any")[0] for i in shown]
+        totals = [len(rows_i) for rows_i in found]
+        cap = fair_cap(totals, int(passages), budget)
+        picked = [rows_i[:cap] for rows_i in found]
         chosen = np.unique(np.concatenate(picked)) if picked else np.empty(0, dtype=np.int64)
     mention_mask = vr._masks.get("mention")
+    statuses = t.statuses  # each mark carries its review status: the page shows checked ones as the app does
     out_passages = []
     place_passages: list[list[int]] = [[] for _ in shown]
     passage_out_index: dict[str, int] = {}
@@ -292,7 +315,7 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
                 continue
             a, b = display_span(origin, int(t.start[r]), int(t.end[r]))
             if b > a:
-                marks.append([a, b, k])
+                marks.append([a, b, k, int(statuses[r])])
         n = len(out_passages)
         passage_out_index[passage.id] = n
         for k in dict.fromkeys(m[2] for m in marks):
@@ -339,6 +362,7 @@ def view_payload(index: Index, view: MapView = MapView(), *, exported: _dt.datet
         "passages": out_passages,
         "placePassages": place_passages,
         "passageTotals": totals or None,
+        "passagesPerPlace": cap,
         "placeDocs": _place_documents(index, vr, shown) if passages != "all" else None,
         "selected": [out_index[place_pos[p]] for p in view.selected if place_pos[p] in out_index],
         "passage": passage_out_index.get(view.passage) if view.passage else None,
@@ -454,7 +478,8 @@ def build_map(index: Index, view: MapView = MapView(), *, assets: str = "inline"
         raise ValueError(f"assets must be 'inline' or 'cdn', not {assets!r}")
     if passages is None:  # the explorer lists passages (a capped number per place); a bare map needs none
         passages = PASSAGES_PER_PLACE if explorer else "none"
-    data = payload if payload is not None else view_payload(index, view, passages=passages)
+    data = payload if payload is not None else view_payload(index, view, passages=passages,
+                                                            budget=PASSAGES_IN_FILE)
 
     class OfflineMap(folium.Map):
         default_js: list = []

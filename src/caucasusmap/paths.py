@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from importlib import metadata, resources
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -27,8 +28,11 @@ from .errors import CaucasusmapError
 
 __all__ = [
     "BUNDLED", "bundled", "resource", "default_gazetteer", "default_corpus", "default_annotations",
-    "is_installed_data",
+    "is_installed_data", "cache_dir", "CACHE_ENV",
 ]  # and BASEMAP, BASEMAP_DIR, WEB: looked up on first use (module __getattr__ below)
+
+CACHE_ENV = "CAUCASUSMAP_CACHE_DIR"
+"""Environment variable naming the cache directory (see :func:`cache_dir`)."""
 
 #: The folders that ship inside the package (top-level folder name = name here).
 BUNDLED = ("gazetteer", "corpus", "resources", "annotations")
@@ -122,6 +126,17 @@ def is_installed_data(path: str | Path) -> bool:
         return Path(path).resolve().is_relative_to(roots[0].resolve())
     except OSError:
         return False
+
+
+def cache_dir() -> Path:
+    """Where caches live (index stores, the validated gazetteer, extracted
+    text): ``$CAUCASUSMAP_CACHE_DIR`` or the platform's user cache directory."""
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("caucasusmap", appauthor=False))
 
 
 def __getattr__(name: str) -> Path:

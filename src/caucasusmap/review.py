@@ -36,7 +36,9 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import logging
 import re
+import sqlite3
 import uuid
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -52,6 +54,8 @@ from .corpus import ANNOTATIONS_FILE
 from .errors import ConflictError, Issue, ReviewError, error, warning
 from .fileio import replace_checked, write_bytes_atomic
 from .normalize import fold_document, fold_phrase
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -810,6 +814,43 @@ def _decided_places(base: Index, decisions: list[Decision], reference: Any = Non
     return gazetteer, rest, auto
 
 
+ANCHORING_VERSION = 1
+"""Bumped whenever :func:`anchor_all` would place a decision differently:
+stored anchorings made before are then not used."""
+
+
+def _anchor_key(document, decisions: list[Decision]) -> str:
+    """What a document's anchoring depends on: its content (the digest its
+    store recorded; "" for a document held only in memory, which is not
+    stored) and its decisions' quotes and positions, in anchoring order."""
+    digest = getattr(document, "_digest", "")
+    if not digest:
+        return ""
+    h = hashlib.sha256(f"{ANCHORING_VERSION}\0{digest}\0".encode())
+    for d in decisions:
+        h.update(json.dumps((d.start, d.exact, d.prefix, d.suffix), ensure_ascii=False).encode())
+    return h.hexdigest()
+
+
+def _stored_anchors(index: Index) -> dict[str, tuple[str, list]] | None:
+    """The anchorings stored beside the index (None when it has no store)."""
+    store = getattr(index, "store", None)
+    if store is None:
+        return None
+    try:
+        return store.anchors()
+    except sqlite3.Error as exc:  # a closed or read-only store: anchor from the text
+        log.debug("stored anchorings not read: %s", exc)
+        return None
+
+
+def _save_anchors(index: Index, rows: dict[str, tuple[str, list]]) -> None:
+    try:
+        index.store.save_anchors(rows)
+    except sqlite3.Error as exc:
+        log.debug("anchorings not stored: %s", exc)
+
+
 def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | Path = ANNOTATIONS_FILE,
                     digest: str = "", file_issues: Iterable[Issue] = (), reference: Any = None) -> Index:
     """A new index whose mentions are ``index``'s automatic ones with the
@@ -823,7 +864,13 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
     reported. A decision may name a place of the linker's alternatives or
     of the reference gazetteer (``reference``; default: the one the index
     was linked with): it joins the index's places. Orphaned decisions and
-    decisions naming a place nobody has are reported and not applied."""
+    decisions naming a place nobody has are reported and not applied.
+
+    Where a document's decisions apply is kept in the index's store, keyed
+    by the document's content hash and its decisions' quotes and positions:
+    a later open of a stored index reads no document text and makes no
+    Passage to place them; a document whose content or decisions changed is
+    anchored again, alone."""
     from .index import Index, MentionTable
 
     path = str(path)
@@ -850,9 +897,20 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
         else:
             to_anchor[di].append(k)
     per_doc: dict[int, list[tuple[int, int, int, Decision]]] = defaultdict(list)
+    stored, fresh = _stored_anchors(base), {}
     for di, ks in to_anchor.items():
         ks.sort(key=lambda k: decisions[k].start)
-        for k, span in zip(ks, anchor_all([decisions[k] for k in ks], docs[di].text)):
+        ds = [decisions[k] for k in ks]
+        doc = docs[di]
+        key = _anchor_key(doc, ds) if stored is not None else ""
+        hit = stored.get(doc.id) if key else None
+        if hit is not None and hit[0] == key and len(hit[1]) == len(ds):
+            found = [tuple(span) if span else None for span in hit[1]]
+        else:
+            found = anchor_all(ds, doc.text)
+            if key:
+                fresh[doc.id] = (key, [list(span) if span else None for span in found])
+        for k, span in zip(ks, found):
             d = decisions[k]
             if span is None:
                 issues.append(_layer_issue(path, d, "orphaned: the quoted text is no longer in the document "
@@ -860,6 +918,9 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
                 continue
             per_doc[di].append((span[0], span[1], rank[k], d))
 
+    if fresh:
+        _save_anchors(base, fresh)
+    d_pstart = base.structure["d_pstart"]
     doc_bounds = np.searchsorted(auto.document, np.arange(len(docs) + 1))
     drop = np.zeros(len(auto), dtype=bool)
     rejected: list[int] = []
@@ -870,8 +931,8 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
         doc = docs[di]
         lo, hi = int(doc_bounds[di]), int(doc_bounds[di + 1])
         starts, ends = auto.start[lo:hi].tolist(), auto.end[lo:hi].tolist()
-        passages = base.document_passages.get(doc.id, [])
-        p_starts: list[int] | None = None  # built only if a span over nothing needs its passage
+        pa = int(d_pstart[di])
+        p_start, p_end = base.passage_bounds(pa, int(d_pstart[di + 1]))  # the document's passages
         taken_starts: list[int] = []  # spans already applied, sorted (they never overlap)
         taken: list[tuple[int, int, Decision]] = []
         for s, e, _, d in sorted(items, key=lambda t: -t[2]):  # latest first: it wins overlaps
@@ -895,22 +956,21 @@ def apply_decisions(index: Index, decisions: Iterable[Decision], *, path: str | 
                 drop[i0:i1] = True
                 rejected.extend(rows)
                 continue
-            passage = base.passage_list[int(auto.passage[i0])] if rows else None
-            if passage is None or not passage.start <= s < e <= passage.end:
-                if p_starts is None:
-                    p_starts = [p.start for p in passages]
-                k = bisect_right(p_starts, s) - 1
-                passage = passages[k] if k >= 0 else None
-            if passage is None or e > passage.end:
+            # The passage holding the span, from the passage columns (no Passage is made).
+            k = int(auto.passage[i0]) - pa if rows else -1
+            if k < 0 or not int(p_start[k]) <= s < e <= int(p_end[k]):
+                k = int(np.searchsorted(p_start, s, side="right")) - 1
+            if k < 0 or e > int(p_end[k]):
                 issues.append(_layer_issue(path, d, "the span is not inside one passage; not applied"))
                 continue
+            passage = pa + k
             pi = place_pos[d.place]
             if len(rows) == 1 and starts[i0 - lo] == s and ends[i0 - lo] == e and int(auto_place[i0]) == pi:
                 status = CONFIRMED
             else:
                 status = CORRECTED if rows else ADDED
             drop[i0:i1] = True
-            new.append((di, base.passage_position(passage.id), s, e, pi, status))
+            new.append((di, passage, s, e, pi, status))
             spans[d.id] = (doc.id, s, e)
 
     keep = ~drop

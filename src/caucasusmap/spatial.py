@@ -18,6 +18,7 @@ The module is pure core: no Qt.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -25,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import shapely
 import shapely.errors
-from geopy.distance import geodesic
 from shapely.geometry import Point, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
@@ -55,8 +55,6 @@ _KM_PER_DEG_LAT_MIN = 110.57
 """Shortest degree of latitude on WGS84 (at the equator), rounded down."""
 _KM_PER_DEG_LON_EQ = 111.31
 """Degree of longitude at the equator on WGS84 (111.32), rounded down."""
-_WGS84 = geodesic()
-"""geopy's WGS84 geodesic, reused: ``measure`` skips building a Distance per pair."""
 _DENSIFY_DEG = 0.1
 """Segments are split to at most this many degrees before projecting, so a
 straight [lon, lat] segment stays straight to within metres in the frame."""
@@ -66,8 +64,18 @@ straight [lon, lat] segment stays straight to within metres in the frame."""
 # Points
 
 
+@functools.cache
+def _wgs84():
+    """geopy's WGS84 geodesic, made once on first use (importing geopy
+    brings its geocoders and an HTTP library: a fifth of a second at start
+    for a program that may measure nothing)."""
+    from geopy.distance import geodesic
+
+    return geodesic()
+
+
 def _geodesic_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return _WGS84.measure(a, b)  # km, WGS84 (geographiclib through geopy)
+    return _wgs84().measure(a, b)  # km, WGS84 (geographiclib through geopy); reused, no Distance per pair
 
 
 def distance_km(a: Place, b: Place) -> float:

@@ -6,7 +6,9 @@ corpus folder) holding
 * ``store.sqlite`` — one row per corpus file: its path relative to the corpus,
   size, modification time, content hash, what its reader found (title,
   authors, date, pages, warnings) and which *part* holds its linked data; also
-  the files that could not be read, with their problem;
+  the files that could not be read, with their problem; and where each
+  document's review decisions apply (``anchors``: one row per document, keyed
+  by its content and its decisions, so opening reads no text to place them);
 * ``parts/NAME/`` — linked data as ``.npy`` columns, one file per column.
   While linking, each batch of documents is written as its own part as soon
   as it is linked (so an interrupted build resumes where it stopped); then the
@@ -402,6 +404,7 @@ CREATE TABLE IF NOT EXISTS documents(rel TEXT PRIMARY KEY, size INT, mtime_ns IN
                                      row INT, format TEXT, found TEXT, issue TEXT, chars INT);
 CREATE TABLE IF NOT EXISTS parts(name TEXT PRIMARY KEY, created REAL);
 CREATE TABLE IF NOT EXISTS stamps(part TEXT, name TEXT, stamp TEXT, PRIMARY KEY (part, name));
+CREATE TABLE IF NOT EXISTS anchors(document TEXT PRIMARY KEY, key TEXT NOT NULL, spans TEXT NOT NULL);
 """
 
 
@@ -472,6 +475,27 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         with self.con:
             self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # -- where review decisions apply ----------------------------------------------
+    def anchors(self) -> dict[str, tuple[str, list]]:
+        """Each document's stored anchoring of its review decisions: document
+        id → (key, spans), ``key`` naming the document's content and its
+        decisions (see :func:`caucasusmap.review.apply_decisions`). A row
+        whose spans do not parse is left out (anchored again)."""
+        out = {}
+        for doc, key, spans in self.con.execute("SELECT document, key, spans FROM anchors"):
+            try:
+                out[doc] = (key, json.loads(spans))
+            except ValueError:
+                continue
+        return out
+
+    def save_anchors(self, rows: dict[str, tuple[str, list]]) -> None:
+        """Replace the stored anchoring of these documents (one row each)."""
+        with self.con:
+            self.con.executemany("INSERT OR REPLACE INTO anchors VALUES (?, ?, ?)",
+                                 ((doc, key, json.dumps(spans, separators=(",", ":")))
+                                  for doc, (key, spans) in rows.items()))
 
     def records(self) -> dict[str, DocumentRecord]:
         """Every document record by relative path."""

@@ -129,3 +129,27 @@ def test_a_long_places_list_comes_in_batches_and_the_filter_searches_all(browser
                        "function (e) { return e.textContent; }))")
     assert sorted(shown) == [f"Qaravil{n}" for n in range(440, 450)]
     assert browser.errors() == []
+
+
+def test_checked_mentions_are_marked_and_rejected_ones_left_out(browser, write, mini_gazetteer, tmp_path):
+    from caucasusmap.review import Review
+
+    text = "# Trip\n\nWe crossed at Nurduz towards Tabriz and Baku.\n\nBaku again, then Tabriz.\n"
+    write("c/trip.md", text)
+    review = Review(open_index(mini_gazetteer, tmp_path / "c"))
+    review.decide("confirm", "trip", text.index("Tabriz"))
+    review.decide("reject", "trip", text.index("Baku", text.index("Baku") + 1))
+    out = export_view(review.index, MapView(), tmp_path / "checked.html")
+    browser.load(out)
+    browser.js("caucasusmap.select(['tabriz'], {pan: false}); 'ok'")
+    tabriz = browser.js("""JSON.stringify(Array.from(document.querySelectorAll('#cm-panel mark')).map(function (m) {
+        var s = getComputedStyle(m);
+        return [m.textContent, m.classList.contains('cm-checked'), s.color, s.textDecorationLine]; }))""")
+    assert [t[:2] for t in tabriz] == [["Tabriz", True], ["Tabriz", False]]
+    assert tabriz[0][2:] == ["rgb(21, 128, 61)", "underline"] and tabriz[1][3] == "none"  # green underline
+    browser.js("caucasusmap.select(['baku'], {pan: false}); 'ok'")
+    baku = browser.js("""JSON.stringify({marks: document.querySelectorAll('#cm-panel mark').length,
+        passages: document.querySelectorAll('#cm-panel .cm-passage').length,
+        head: document.querySelector('#cm-panel h2').textContent})""")
+    assert baku == {"marks": 1, "passages": 1, "head": "Baku"}  # the rejected "Baku" is no mention
+    assert browser.errors() == []

@@ -10,7 +10,7 @@ import pytest
 
 from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
 from caucasusmap.index import open_index
-from caucasusmap.maps import MapView, render_map, view_payload
+from caucasusmap.maps import MapView, fair_cap, render_map, view_payload
 from caucasusmap.session import view_from_options
 from caucasusmap.viewfilters import ViewRows
 
@@ -45,6 +45,29 @@ def test_the_exported_explorer_caps_passages_per_place_with_their_total(index):
         assert every[:3] == [p for p in listed if p in every[:3]] and set(every[:3]) <= set(listed)
         assert set(listed) <= set(every)
     assert len(data["passages"]) < len(view_payload(index, MapView(), passages="all")["passages"])
+
+
+def test_the_per_place_cap_is_the_largest_the_file_budget_allows():
+    assert fair_cap([1, 500, 30], 200, None) == 200
+    assert fair_cap([1, 500, 30], 200, 231) == 200      # 1 + 200 + 30 fit
+    assert fair_cap([1, 500, 30], 200, 61) == 30        # 1 + 30 + 30
+    assert fair_cap([1, 500, 30], 200, 60) == 29
+    assert fair_cap([500] * 10, 200, 5) == 1            # never fewer than one passage a place
+
+
+def test_a_view_of_many_places_carries_fewer_of_each_within_the_files_budget(index):
+    full = view_payload(index, MapView(), passages=200)
+    totals = full["passageTotals"]
+    assert full["passagesPerPlace"] == 200 and max(totals) > 5
+    budget = sum(min(n, 5) for n in totals)  # room for five of each place
+    for room, cap in ((budget, 5), (budget - 1, 4)):
+        data = view_payload(index, MapView(), passages=200, budget=room)
+        assert data["passagesPerPlace"] == cap and data["passageTotals"] == totals
+        assert len(data["passages"]) <= room < len(full["passages"])
+        for k, place in enumerate(data["places"]):
+            every = [p.id for p, _ in index.passages_for(place["id"])]
+            listed = {data["passages"][n]["id"] for n in data["placePassages"][k]}
+            assert set(every[:cap]) <= listed <= set(every)
 
 
 def test_unfiltered_views_answer_from_the_stored_columns(index, monkeypatch):

@@ -40,7 +40,7 @@ def test_payload_counts_match_the_index(index):
     passages = [data["passages"][n] for n in data["placePassages"][k]]
     assert len(passages) == len(index.passages_for("nurduz"))
     for ps in passages:
-        assert any(ps["text"][a:b].lower().startswith("nurd") for a, b, kk in ps["marks"] if kk == k)
+        assert any(ps["text"][a:b].lower().startswith("nurd") for a, b, kk, _ in ps["marks"] if kk == k)
 
 
 def test_payload_filters(index):

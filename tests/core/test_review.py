@@ -2,6 +2,7 @@
 edits, orphans, concurrent edits of the file on disk, undo."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -643,3 +644,129 @@ def test_link_to_a_new_place_reaches_the_text_the_relink_linked_to_it(write, tmp
     assert review.plan_link_to_new_place("trip", s, s + 5, "kapan", "mention").count == 1
     review.undo()  # one step
     assert all(m.status == "automatic" for m in review.index.mentions if m.place == "kapan")
+
+
+# -- a cached open places its decisions without reading the documents ----------------
+
+class _Reads:
+    """Counts what opening an index reads of the documents: their text (by
+    file) and the Passage objects it makes."""
+
+    def __init__(self, monkeypatch):
+        from caucasusmap import index as index_mod
+
+        self.texts: list[str] = []
+        self.passages = 0
+        real_text, real_make = index_mod._TextCache.text, index_mod._Passages._make
+
+        def text(cache, doc, digest):
+            self.texts.append(Path(doc.path).name)
+            return real_text(cache, doc, digest)
+
+        def make(passages, i):
+            self.passages += 1
+            return real_make(passages, i)
+
+        monkeypatch.setattr(index_mod._TextCache, "text", text)
+        monkeypatch.setattr(index_mod._Passages, "_make", make)
+
+    def clear(self):
+        self.texts, self.passages = [], 0
+
+
+def _rows(index):
+    return [(m.document, m.start, m.end, m.place, m.status) for m in index.mentions]
+
+
+def _decide_everywhere(review):
+    """A decision of each kind in both documents, and one that will be orphaned."""
+    review.decide("confirm", "trip", at(DOC, "Tabriz"))
+    review.decide("change", "trip", at(DOC, "Azerbaijan"), place="east-azerbaijan")
+    review.decide("reject", "trip", at(DOC, "Baku", 1))
+    review.decide("add", "trip", at(DOC, "flows"), at(DOC, "flows") + len("flows"), place="aras")
+    review.decide("change", "other", at(OTHER, "Azerbaijan"), place="east-azerbaijan")
+    review.decide("confirm", "other", at(OTHER, "Baku"))
+
+
+def test_a_cached_open_with_decisions_reads_no_text_and_makes_no_passage(review, mini_gazetteer, corpus,
+                                                                          monkeypatch):
+    _decide_everywhere(review)
+    # One decision whose quote is gone: orphaned, reported the same way from the stored anchoring.
+    lines = annotations_path(corpus).read_text(encoding="utf-8").splitlines()
+    lines.append(json.dumps({"id": "gone1", "action": "confirm", "place": "baku", "source": "other.md",
+                             "start": 3, "end": 9, "exact": "Yerevn", "prefix": "x", "suffix": "y"}))
+    annotations_path(corpus).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reads = _Reads(monkeypatch)
+    # The app's decisions stored trip's anchoring; other's decisions were edited by hand since.
+    first = open_index(mini_gazetteer, corpus)
+    assert set(reads.texts) == {"other.md"}
+    reads.clear()
+    cached = open_index(mini_gazetteer, corpus)
+    assert cached.source == "cache"
+    assert reads.texts == [] and reads.passages == 0
+    fresh = open_index(mini_gazetteer, corpus, use_cache=False)
+    assert _rows(cached) == _rows(fresh) == _rows(first)
+    assert [str(i) for i in cached.review.issues] == [str(i) for i in fresh.review.issues]
+    assert [d.id for d in cached.review.orphaned] == ["gone1"]
+    assert any("orphaned" in i.message and "gone1" in i.message for i in cached.review.issues)
+    assert cached.review.spans == fresh.review.spans
+    statuses = {s for *_, s in _rows(cached)}
+    assert {"confirmed", "corrected", "added"} <= statuses
+
+
+def test_an_edited_document_is_anchored_again_and_only_it(review, mini_gazetteer, corpus, monkeypatch):
+    _decide_everywhere(review)
+    open_index(mini_gazetteer, corpus)
+    inserted = DOC.replace("# Trip\n\n", "# Trip\n\nA new opening paragraph about Nurduz.\n\n")
+    (corpus / "trip.md").write_text(inserted, encoding="utf-8")
+    reads = _Reads(monkeypatch)
+    idx = open_index(mini_gazetteer, corpus)
+    assert set(reads.texts) == {"trip.md"}
+    assert status_of(idx, "trip", at(inserted, "Azerbaijan")) == ("east-azerbaijan", "corrected")
+    assert _rows(idx) == _rows(open_index(mini_gazetteer, corpus, use_cache=False))
+    # A decision re-anchors its own document only.
+    r = Review(idx)
+    reads.clear()
+    r.decide("confirm", "trip", at(inserted, "Nurduz"))
+    assert "other.md" not in reads.texts
+    assert _rows(r.index) == _rows(open_index(mini_gazetteer, corpus, use_cache=False))
+
+
+def test_a_stored_anchoring_for_other_decisions_is_not_used(review, mini_gazetteer, corpus):
+    review.decide("confirm", "trip", at(DOC, "Tabriz"))
+    open_index(mini_gazetteer, corpus)
+    # The same number of decisions, edited by hand to another quote: anchored afresh (now orphaned).
+    text = annotations_path(corpus).read_text(encoding="utf-8").replace('"exact": "Tabriz"', '"exact": "Tabrix"')
+    annotations_path(corpus).write_text(text, encoding="utf-8")
+    idx = open_index(mini_gazetteer, corpus)
+    assert len(idx.review.orphaned) == 1
+    assert status_of(idx, "trip", at(DOC, "Tabriz")) == ("tabriz", "automatic")
+
+
+# -- the exported explorer marks checked mentions -------------------------------------
+
+def test_the_exported_explorer_marks_checked_mentions_and_leaves_rejected_ones_out(review):
+    from caucasusmap.maps import MapView, view_payload
+
+    _decide_everywhere(review)
+    idx = review.index
+    data = view_payload(idx, MapView())
+    ids = [p["id"] for p in data["places"]]
+    texts = {"trip": DOC, "other": OTHER}
+    marked = {}
+    for ps in data["passages"]:
+        doc = data["meta"]["documents"][ps["doc"]]["id"]
+        for a, _b, k, status in ps["marks"]:
+            # The page's passage text is the document's from the passage start on (plain text here).
+            start = texts[doc].index(ps["text"]) + a
+            marked[(doc, start)] = (ids[k], status)
+    want = {(m.document, m.start): m.place for m in idx.mentions}
+    assert set(marked) == set(want)
+    names = ("automatic", "confirmed", "corrected", "added")
+    got = {key: names[s] for key, (_, s) in marked.items()}
+    assert got == {(m.document, m.start): m.status for m in idx.mentions}
+    assert got[("trip", at(DOC, "Tabriz"))] == "confirmed"
+    assert got[("trip", at(DOC, "Azerbaijan"))] == "corrected"
+    assert got[("trip", at(DOC, "flows"))] == "added"
+    assert ("trip", at(DOC, "Baku", 1)) not in marked  # rejected: not in the page
+    assert got[("trip", at(DOC, "Baku"))] == "automatic"

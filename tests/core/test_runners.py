@@ -87,6 +87,34 @@ def test_link_command_on_a_running_scheduler(mini_gazetteer, corpus, tmp_path, m
     assert again.source == "cache" and _facts(again) == _facts(serial)
 
 
+
+def _link(mini_gazetteer, corpus, capsys, *extra):
+    from caucasusmap.cli import main
+
+    assert main(["--gazetteer", str(mini_gazetteer), "--corpus", str(corpus), "link", "-q", *extra]) == 0
+    return capsys.readouterr().err
+
+
+def test_link_no_cache_links_every_document_again(mini_gazetteer, corpus, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CAUCASUSMAP_CACHE_DIR", str(tmp_path / "cache"))
+    assert "linked 6 document(s)" in _link(mini_gazetteer, corpus, capsys)
+    assert "linked 0 document(s)" in _link(mini_gazetteer, corpus, capsys)
+    err = _link(mini_gazetteer, corpus, capsys, "--no-cache")
+    assert "linked 6 document(s)" in err and "0 already linked" in err
+    again = open_index(mini_gazetteer, corpus)
+    assert again.source == "cache" and again.mention_count("baku") == 2 * sum(range(1, 7))
+    monkeypatch.setenv("CAUCASUSMAP_CACHE_DIR", str(tmp_path / "fresh"))
+    assert _facts(again) == _facts(open_index(mini_gazetteer, corpus))
+
+
+def test_link_no_reference_builds_the_index_the_other_commands_open(mini_gazetteer, corpus, tmp_path, monkeypatch,
+                                                                    capsys):
+    monkeypatch.delenv("CAUCASUSMAP_REFERENCE", raising=False)  # the packaged reference, as for a user
+    monkeypatch.setenv("CAUCASUSMAP_CACHE_DIR", str(tmp_path / "cache"))
+    assert "linked 6 document(s)" in _link(mini_gazetteer, corpus, capsys, "--no-reference")
+    assert open_index(mini_gazetteer, corpus, reference=None).source == "cache"
+
+
 WAIT_FOR_CANCEL = 30.0
 """How long a worker of the tests below waits for the cancel to reach it
 (it comes within a poll, 0.1 s; the limit only keeps a broken run finite)."""

@@ -38,7 +38,16 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDesktopServices,
+    QKeySequence,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -51,6 +60,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTableView,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -66,8 +76,10 @@ HIGHLIGHT = "#fde68a"
 CHECKED = "#15803d"  # a mention a reviewer confirmed, corrected or added
 SOFT = "#eef2ff"
 READER_PASSAGE = "#fff7d6"  # QTextBrowser ignores alpha, so a solid pale tint
-FIRST_PAGE = 15
-"""Passages the passages panel renders for a new selection (more than fill it)."""
+FIRST_PAGE = 6
+"""Passages the passages panel renders for a new selection: about a panel's
+worth, so a click costs little; more follow while the panel is not full, and
+as it is scrolled to the end."""
 PAGE = 50
 """Passages "Show more" (or scrolling to the end) adds to the passages panel."""
 HTML_CACHE = 2000
@@ -124,7 +136,7 @@ class _Panel:
         self.session = session
         self._reporting = 0
         self._pending: list = []
-        session.subscribe(self._on_event, *types)
+        self.unsubscribe = session.subscribe(self._on_event, *types)
 
     def _report(self, action) -> None:
         """Run ``action`` (a write to the session) as the panel's user action."""
@@ -164,6 +176,7 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _SORT = int(Qt.ItemDataRole.UserRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _MANY = 64
+_ROOT = QModelIndex()
 """More changed rows than this: one dataChanged over them all, not one per row."""
 
 
@@ -266,6 +279,14 @@ class PlacesModel(QAbstractTableModel):
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(self.places)
 
+    def index(self, row, column, parent=_ROOT):
+        # Asked for every cell the view paints and the proxy maps. The
+        # inherited one checks the row and column by calling rowCount and
+        # columnCount, two calls into Python each time; this is one.
+        if 0 <= row < len(self.places) and 0 <= column < 5 and not parent.isValid():
+            return self.createIndex(row, column)
+        return _ROOT
+
     def columnCount(self, parent=QModelIndex()):  # noqa: N802
         return 5
 
@@ -312,6 +333,7 @@ class PlacesModel(QAbstractTableModel):
                 return f"{km:.1f} km from the selected place (great-circle)"
             aliases = ", ".join(p.aliases)
             return plain_tooltip(f"{p.name} ({p.kind})" + (f"\nAlso: {aliases}" if aliases else "")
+                                 + (f"\n{km:,.0f} km from the selected place" if km is not None else "")
                                  + (f"\n{p.note}" if p.note else ""))
         return None
 
@@ -350,7 +372,9 @@ class PlacesPanel(_Panel, QWidget):
 
     DEFER = True
     COLUMN_WIDTHS = {1: 96, 2: 72, 3: 42, 4: 50}  # kind, mentions, docs, km
-    MIN_NAME_WIDTH = 110
+    MIN_NAME_WIDTH = 120
+    """The name column's least width (some fifteen characters with the icon):
+    at 1024 px the docks' share left it 62 px, three letters and an ellipsis."""
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -388,6 +412,7 @@ class PlacesPanel(_Panel, QWidget):
         self.filter_edit.returnPressed.connect(self._activate_first)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.clicked.connect(self._clicked)
+        self.setMinimumWidth(self.minimum_width())
         self._subscribe(session, SelectionChanged, FiltersChanged, IndexReplaced)
 
     # -- rendering ------------------------------------------------------------------
@@ -420,20 +445,28 @@ class PlacesPanel(_Panel, QWidget):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """The place's name keeps room in a narrow dock: the km column only
-        while there are distances to show, the kind column narrowed and then
+        """The place's name keeps MIN_NAME_WIDTH in a narrow dock: the km
+        column shows while there are distances and room for them (the name's
+        tooltip gives the distance too), the kind column is narrowed and then
         left out (each row's icon and tooltip still give the kind)."""
-        table, header = self.table, self.table.horizontalHeader()
-        km = any(x is not None for x in self.model.km)
-        table.setColumnHidden(4, not km)
+        table, header, widths = self.table, self.table.horizontalHeader(), self.COLUMN_WIDTHS
+        distances = any(x is not None for x in self.model.km)
         width = table.viewport().width()
+        numbers = widths[2] + widths[3]
+        km = distances and (width <= 0 or width - numbers - widths[4] >= self.MIN_NAME_WIDTH)
+        table.setColumnHidden(4, not km)
         if width <= 0:
             return
-        numbers = self.COLUMN_WIDTHS[2] + self.COLUMN_WIDTHS[3] + (self.COLUMN_WIDTHS[4] if km else 0)
-        kind = min(self.COLUMN_WIDTHS[1], width - numbers - self.MIN_NAME_WIDTH)
+        kind = min(widths[1], width - numbers - (widths[4] if km else 0) - self.MIN_NAME_WIDTH)
         table.setColumnHidden(1, kind < 56)
         if kind >= 56 and header.sectionSize(1) != kind:
             header.resizeSection(1, kind)
+
+    def minimum_width(self) -> int:
+        """The narrowest this panel goes: a readable name and the counts."""
+        table = self.table
+        return (self.MIN_NAME_WIDTH + self.COLUMN_WIDTHS[2] + self.COLUMN_WIDTHS[3]
+                + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth() + 4)
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -572,33 +605,56 @@ class LinkBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._anchor)
         self._anchors: tuple[list[int], list[str]] | None = ([], [])
+        self._place_spans: dict[str, list[tuple[int, int]]] | None = {}
         #: Called as hook(menu, anchor, pos) before the context menu opens (review actions).
         self.menu_hooks: list = []
 
     def set_passages_html(self, markup: str) -> None:
         """Show ``markup`` whose passages begin with ``<a name="psg:ID">``;
-        where each passage starts is found when a click asks."""
+        where each passage starts (and where each place's mentions are) is
+        found when first asked."""
         self.setHtml(markup)
         self._anchors = None if markup else ([], [])
+        self._place_spans = None if markup else {}
+
+    def _scan(self) -> None:
+        """One walk over the document: where each passage starts, and the
+        (position, length) of every ``place:`` link by place."""
+        starts, ids, spans = [], [], {}
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                frag = it.fragment()
+                if frag.isValid():
+                    fmt = frag.charFormat()
+                    for name in fmt.anchorNames():
+                        if name.startswith("psg:"):
+                            starts.append(frag.position())
+                            ids.append(name[4:])
+                    href = fmt.anchorHref()  # (isAnchor() is false on a link's later fragments)
+                    if href.startswith("place:"):
+                        at = spans.setdefault(href[6:].partition("@")[0], [])
+                        if at and at[-1][0] + at[-1][1] == frag.position() and at[-1][2] == href:
+                            at[-1] = (at[-1][0], at[-1][1] + frag.length(), href)  # one link, several fragments
+                        else:
+                            at.append((frag.position(), frag.length(), href))
+                it += 1
+            block = block.next()
+        self._anchors = (starts, ids)
+        self._place_spans = {place: [(a, n) for a, n, _ in at] for place, at in spans.items()}
 
     def _passage_anchors(self) -> tuple[list[int], list[str]]:
         """(start positions, ids) of the passages shown, in document order."""
         if self._anchors is None:
-            starts, ids = [], []
-            block = self.document().begin()
-            while block.isValid():
-                it = block.begin()
-                while not it.atEnd():
-                    frag = it.fragment()
-                    if frag.isValid():
-                        for name in frag.charFormat().anchorNames():
-                            if name.startswith("psg:"):
-                                starts.append(frag.position())
-                                ids.append(name[4:])
-                    it += 1
-                block = block.next()
-            self._anchors = (starts, ids)
+            self._scan()
         return self._anchors
+
+    def place_spans(self) -> dict[str, list[tuple[int, int]]]:
+        """(position, length) in the document of every link to each place."""
+        if self._place_spans is None:
+            self._scan()
+        return self._place_spans
 
     @property
     def _starts(self) -> list[int]:
@@ -837,13 +893,27 @@ class PassagesPanel(_Panel, QWidget):
         finally:
             self._rendering = False
         self._shown = [p.id for p, _ in shown]
+        if len(shown) < len(results) and not self._more_queued:
+            self._more_queued = True  # once laid out: more if the panel is not full
+            QTimer.singleShot(0, self, self._top_up)
+
+    def _top_up(self) -> None:
+        self._more_queued = False
+        bar = self.browser.verticalScrollBar()
+        if len(self._shown) < self._available() and bar.maximum() <= bar.pageStep() // 2:
+            self.show_more()
 
     def shown(self) -> dict:
         return {"passages": list(self._shown), "mode": self.mode.currentData(), "limit": self.limit}
 
 
 class ReaderPanel(_Panel, QWidget):
-    """A whole document, every mention a link, scrolled to the chosen passage."""
+    """A whole document, every mention a link, scrolled to the chosen passage.
+
+    The document's text is set once per document (and window of passages);
+    the selected places' mentions and the chosen passage are painted over it
+    (the browser's extra selections), so a click on another place or passage
+    of the same document repaints, never re-lays out, the text."""
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -856,9 +926,12 @@ class ReaderPanel(_Panel, QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.browser)
         self.document_id: str | None = None
-        self._key = None
+        self._key = None  # what the text shows: (index, document, first passage of the window)
+        self._painted = None  # what is painted over it: (key, places lit, chosen passage)
+        self._passage = None  # the chosen passage the reader shows (and was scrolled to)
         self._empty = None  # showing no document (None: nothing drawn yet)
         self._places_of = None  # (index, (document, first), the places its window mentions)
+        self._passages_of = None  # (index, document, its passages)
         self._html = _PassageHtml()
         self._first = 0  # the first passage of the window shown
         self.browser.passageClicked.connect(
@@ -893,24 +966,31 @@ class ReaderPanel(_Panel, QWidget):
             if self._empty is not True:
                 self.title.setText("")
                 self.browser.set_passages_html("")
-            self._key = None
+                self.browser.setExtraSelections([])
+            self._key = self._painted = self._passage = None
             self._empty = True
             return
         self._empty = False
-        passages = index.document_passages.get(doc.id, [])
+        passages = self._document_passages(index, doc.id)
         if chosen and not keep_window:
             k = passages.index(index.passages[chosen]) if len(passages) > READER_WINDOW else 0
             if not self._first <= k < self._first + READER_WINDOW:
                 self._first = max(0, k - READER_WINDOW // 4)
-        # Drawn again only when what it draws changes: the selected places
-        # count only where the window mentions them (a click on a place the
-        # document never names leaves the reader as it is).
-        lit = frozenset(sel.places) & self._window_places(index, doc.id, passages)
-        key = (index, doc.id, lit, sel.passage, self._first)
+        key = (index, doc.id, self._first)
         old = self._key
-        if old is not None and old[0] is index and old[1:] == key[1:]:
-            return
-        self._key = key
+        drawn = old is None or old[0] is not index or old[1:] != key[1:]
+        if drawn:
+            self._key = key
+            self._draw(index, doc, passages)
+        # The selected places count only where the window mentions them.
+        lit = frozenset(sel.places) & self._window_places(index, doc.id, passages)
+        self._paint(lit, chosen)
+        if chosen and (drawn or chosen != self._passage) and index.passages[chosen].document == doc.id:
+            self.browser.scrollToAnchor("psg:" + chosen)
+        self._passage = chosen
+
+    def _draw(self, index: Index, doc, passages) -> None:
+        """The window of the document as text, every mention a link, nothing lit."""
         meta = ", ".join(x for x in (", ".join(doc.authors), str(doc.year or ""), doc.venue, Path(doc.path).name) if x)
         # The title once: not above the text when the text opens with it.
         key_title = " ".join(doc.title.split()).casefold()
@@ -925,25 +1005,76 @@ class ReaderPanel(_Panel, QWidget):
             earlier = max(0, first - READER_WINDOW // 2)
             parts.append(f'<p><a href="more:{earlier}">◀ Earlier passages</a> '
                          f'<span style="color:#57534e">(¶{first + 1}–{last} of {len(passages)} shown)</span></p>')
+        nothing = frozenset()
         for p in passages[first:last]:
             if p.page is not None and p.page != page and p.kind != "footnote":
                 page = p.page
                 parts.append(f'<p align="right" style="color:#a8a29e;font-size:small">— p. '
                              f"{html.escape(doc.page_label(page))} —</p>")
-            body = self._html(index, p.id, lit)
+            body = self._html(index, p.id, nothing)
             pid = html.escape(p.id)
-            style = f' style="background:{READER_PASSAGE}"' if p.id == sel.passage else ""
             if p.kind == "heading":
                 parts.append(f'<h3><a name="psg:{pid}"></a>{body}</h3>')
             else:
                 small = ' style="font-size:small;color:#57534e"' if p.kind == "footnote" or p.is_reference else ""
-                parts.append(f'<p{style}><a name="psg:{pid}"></a><span{small}>{body}</span></p>')
+                parts.append(f'<p><a name="psg:{pid}"></a><span{small}>{body}</span></p>')
         if last < len(passages):
             parts.append(f'<p><a href="more:{last - READER_WINDOW // 4}">Later passages ▶</a> '
                          f'<span style="color:#57534e">(¶{first + 1}–{last} of {len(passages)} shown)</span></p>')
         self.browser.set_passages_html("".join(parts))
-        if chosen and index.passages[chosen].document == doc.id:
-            self.browser.scrollToAnchor("psg:" + chosen)
+        self._painted = None
+
+    def _paint(self, lit: frozenset[str], chosen: str | None) -> None:
+        """The chosen passage tinted and the lit places' mentions highlighted,
+        over the text (extra selections: the document is not touched)."""
+        painted = (self._key, lit, chosen)
+        if painted == self._painted:
+            return
+        self._painted = painted
+        browser, document = self.browser, self.browser.document()
+        out = []
+        if chosen:
+            starts, ids = browser._passage_anchors()
+            if chosen in ids:
+                block = document.findBlock(starts[ids.index(chosen)])
+                cursor = QTextCursor(block)
+                cursor.setPosition(block.position() + max(block.length() - 1, 0), QTextCursor.MoveMode.KeepAnchor)
+                tint = QTextEdit.ExtraSelection()
+                tint.cursor = cursor
+                tint.format.setBackground(QColor(READER_PASSAGE))
+                tint.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+                out.append(tint)
+        if lit:
+            spans = browser.place_spans()
+            mark = QTextCharFormat()
+            mark.setBackground(QColor(HIGHLIGHT))
+            mark.setForeground(QColor("#111"))  # as in the passages panel
+            for place in sorted(lit):
+                for at, length in spans.get(place, ()):
+                    cursor = QTextCursor(document)
+                    cursor.setPosition(at)
+                    cursor.setPosition(at + length, QTextCursor.MoveMode.KeepAnchor)
+                    one = QTextEdit.ExtraSelection()
+                    one.cursor = cursor
+                    one.format = mark
+                    out.append(one)
+        browser.setExtraSelections(out)
+
+    def lit(self) -> dict[str, list[str]]:
+        """The text of each highlighted mention, by place (what the reader paints)."""
+        if not self._painted:
+            return {}
+        spans = self.browser.place_spans()
+        plain = self.browser.document().toPlainText()
+        return {place: [plain[a:a + n] for a, n in spans.get(place, ())] for place in sorted(self._painted[1])}
+
+    def _document_passages(self, index: Index, doc_id: str) -> list:
+        """The document's passages, made once per index and document (each
+        ``document_passages`` lookup builds them anew: 145 objects a click)."""
+        held = self._passages_of
+        if held is None or held[0] is not index or held[1] != doc_id:
+            held = self._passages_of = (index, doc_id, index.document_passages.get(doc_id, []))
+        return held[2]
 
     def _window_places(self, index: Index, doc_id: str, passages) -> frozenset[str]:
         """The places mentioned in the passages of the window shown."""
@@ -957,10 +1088,10 @@ class ReaderPanel(_Panel, QWidget):
         return held[2]
 
     def shown(self) -> dict:
-        passages = self.session.index.document_passages.get(self.document_id, []) \
-            if self.session.index is not None and self.document_id else []
+        index = self.session.index
+        passages = self._document_passages(index, self.document_id) if index is not None and self.document_id else []
         window = [p.id for p in passages[self._first:self._first + READER_WINDOW]]
-        return {"document": self.document_id, "passage": self._key[3] if self._key else None, "window": window}
+        return {"document": self.document_id, "passage": self._passage, "window": window}
 
 
 # ---------------------------------------------------------------------------

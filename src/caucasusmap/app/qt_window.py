@@ -92,7 +92,7 @@ def default_window_size(screen) -> tuple[int, int]:
 def default_dock_widths(width: int) -> tuple[int, int]:
     """Widths of the left (places, documents) and right (passages, reader)
     docks for a window ``width`` pixels wide: the map keeps about half."""
-    left = max(230, min(420, round(width * 0.24)))
+    left = max(260, min(420, round(width * 0.24)))  # the places list's names readable (PlacesPanel.minimum_width)
     right = max(260, min(520, round(width * 0.28)))
     return left, right
 

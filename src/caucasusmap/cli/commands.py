@@ -702,7 +702,8 @@ def cmd_link(args) -> int:
     scheduler = args.scheduler or os.environ.get("CAUCASUSMAP_SCHEDULER") or None
     runner = runner_from_options(scheduler, args.workers, args.dask)
     show = _ProgressLine() if not args.quiet else None
-    index = open_index(args.gazetteer, args.corpus, runner=runner, on_progress=show)
+    index = open_index(args.gazetteer, args.corpus, runner=runner, on_progress=show, relink=args.no_cache,
+                       reference=_reference(args))
     _report(index.corpus.issues)
     st = index.stats
     rate = f" ({st.bytes_linked / 2**20 / st.seconds:.1f} MB/s)" if st.linked and st.seconds else ""
@@ -885,7 +886,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("link", parents=[common], help="build the index of a corpus ahead of time (resumable)",
                        description="Link every document of the corpus with the gazetteer and store the index, "
                                    "with a progress bar. Interrupted, it resumes where it stopped; run again "
-                                   "after the corpus changed, it links only new and changed documents. Every "
+                                   "after the corpus changed, it links only new and changed documents "
+                                   "(--no-cache: every document again, replacing the stored index). Every "
                                    "other command and the app then open the stored index at once.")
     p.add_argument("--workers", type=int, metavar="N",
                    help="processes linking in parallel (default: one per core for large corpora)")
