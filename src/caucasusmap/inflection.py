@@ -225,6 +225,7 @@ def _suffixes(last_vowel: str, final: str, lang: str, long: bool) -> frozenset[s
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
 def turkic_suffixes(stem: str, lang: str) -> frozenset[str]:
     """The suffixes (as :func:`key` writes them) that ``stem`` — a name as
     :func:`key` writes it — takes without an apostrophe in ``lang`` ("tr"
@@ -281,7 +282,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 def passage_language(passage: str) -> str:
     """"ru", "tr", "az", "tr az" (Turkic, which one unclear) or "" for a
     passage, from its letters and function words."""
-    words = [key(w) for w in _WORD.findall(passage)]
+    if _CYRILLIC.search(passage) is None and _FUNCTION_WORD.search(passage) is None:
+        return ""  # no Cyrillic, no Turkic function word: none of the three (most English paragraphs)
+    words = _WORD.findall(unicodedata.normalize("NFC", passage).replace("İ", "i").replace("I", "i").lower())
     if not words:
         return ""
     cyr = sum(1 for w in words if "а" <= w[0] <= "я" or w[0] in "ёй")
@@ -307,15 +310,21 @@ def passage_language(passage: str) -> str:
 # ---------------------------------------------------------------------------
 # Finding inflected forms in a folded document
 
-_CYRILLIC_OR_TURKIC = re.compile(r"[А-Яа-яЁё]|[ıəğşİƏĞŞ]")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_FUNCTION_WORD = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(
+    {v for w in _TR_WORDS | _AZ_WORDS for v in (w, w.capitalize(), "İ" + w[1:] if w[0] == "i" else w)},
+    key=len, reverse=True)) + r")(?![^\W\d_])")
 _SEPARATOR = re.compile(r"[\s\-‐‑–]+")
 _SENTENCE_END = set(".!?…:;\n")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 def may_inflect(text: str) -> bool:
-    """Whether ``text`` has Cyrillic or Turkic letters at all (else no passage of it can inflect)."""
-    return _CYRILLIC_OR_TURKIC.search(text) is not None
+    """Whether some passage of ``text`` can be Russian (it has Cyrillic) or
+    Turkish/Azerbaijani (it has one of their function words): else no name
+    in it takes an ending, and the stems are not even looked for (an English
+    text naming "Şuşa" pays nothing)."""
+    return _CYRILLIC.search(text) is not None or _FUNCTION_WORD.search(text) is not None
 
 
 class StemMatcher:
@@ -370,6 +379,8 @@ class StemMatcher:
         import numpy as np
 
         out: list[tuple[int, int, tuple[int, int], str]] = []
+        # The form is checked first, the passage's language last (most word starts are
+        # no form at all: "Iranian" is no suffixed "Iran" in any of the languages).
         languages = _Languages(text)
         for pat, s0, e0 in self.automaton.find_matches_as_indexes(folded_text, overlapping=True):
             if self.need_letter[pat] and folded_text[e0] == " ":
@@ -385,9 +396,7 @@ class StemMatcher:
                     continue
                 forms = [key(text[x:y]) for x, y in words]
                 if kind == "ru":
-                    if forms == [w.word for w in data] or not russian_cases(data, forms):
-                        continue
-                    if languages.at(a) != "ru":
+                    if forms == [w.word for w in data] or not russian_cases(data, forms) or languages.at(a) != "ru":
                         continue
                 else:
                     stem = data[-1]
@@ -397,13 +406,15 @@ class StemMatcher:
                     rest = forms[-1][len(stem):]
                     if not rest:
                         continue
-                    lang = languages.at(a)
-                    if lang not in ("tr", "az", "tr az"):
-                        continue
                     # A compound name ends in a possessive ("Zəngilan rayonu", "Araz çayı"): its
                     # case suffixes follow a pronominal n ("rayonunda"), else the plain ones.
-                    if not turkic_suffix_ok(" ".join(data), rest, lang) and not (
-                            n > 1 and forms[-1] in possessive_case_forms(stem)):
+                    if not (n > 1 and forms[-1] in possessive_case_forms(stem)) and \
+                            not turkic_suffix_ok(" ".join(data), rest, "tr az"):
+                        continue
+                    lang = languages.at(a)
+                    if lang not in ("tr", "az", "tr az") or not (
+                            (n > 1 and forms[-1] in possessive_case_forms(stem)) or
+                            turkic_suffix_ok(" ".join(data), rest, lang)):
                         continue
                 end = words[-1][1]
                 head = data[0].stem if kind == "ru" else data[0]
@@ -458,28 +469,38 @@ def _capitalised_inside(text: str, stem: str) -> bool:
 
 
 class _Languages:
-    """The language of the paragraph around an offset (cached per
-    paragraph); a paragraph too short to tell takes the document's."""
+    """The language of the paragraph around an offset (paragraph breaks found
+    once per document, the language once per paragraph); a paragraph too
+    short to tell takes the document's."""
 
     def __init__(self, text: str):
         self.text = text
+        self._breaks: list[int] | None = None
         self._cache: dict[int, str] = {}
         self._document: str | None = None
 
+    def _paragraphs(self) -> list[int]:
+        if self._breaks is None:
+            self._breaks = [0]
+            for m in _PARAGRAPH.finditer(self.text):
+                self._breaks.extend((m.start(), m.end()))
+            self._breaks.append(len(self.text))
+        return self._breaks
+
     def at(self, a: int) -> str:
+        import bisect
+
         text = self.text
-        start = max(0, a - 1500)
-        breaks = [m.end() for m in _PARAGRAPH.finditer(text, start, a)]
-        p0 = breaks[-1] if breaks else start
-        m2 = _PARAGRAPH.search(text, a, a + 1500)
-        p1 = m2.start() if m2 else min(len(text), a + 1500)
-        hit = self._cache.get(p0)
+        k = bisect.bisect_right(self._paragraphs(), a) - 1
+        k -= k % 2  # paragraphs are [breaks[2j], breaks[2j + 1])
+        hit = self._cache.get(k)
         if hit is None:
-            passage = text[p0:p1]
+            p0, p1 = self._breaks[k], self._breaks[min(k + 1, len(self._breaks) - 1)]
+            passage = text[max(p0, a - 1500):min(p1, a + 1500)]
             hit = passage_language(passage)
             if not hit and len(_WORD.findall(passage)) < 12:
                 if self._document is None:
                     self._document = passage_language(text[:20000])
                 hit = self._document
-            self._cache[p0] = hit
+            self._cache[k] = hit
         return hit

@@ -133,6 +133,11 @@ def test_turkic_suffixes_only_in_a_turkic_passage():
     assert passage_language("Nümayəndə heyəti Bakıda idi və sonra Şuşaya getdi.") == "az"
     assert passage_language("Бои шли в Шуше и у Шуши.") == "ru"
     assert passage_language("The delegation went to Baku and to Shusha.") == ""
+    # An English text naming Şuşa never even runs the stem automaton.
+    from caucasusmap.inflection import may_inflect
+
+    assert not may_inflect("The Şuşa fortress and the Ağdam mosque.")
+    assert may_inflect("Bakıda və Şuşada.") and may_inflect("В Шуше.")
 
 
 # -- words that must not link -----------------------------------------------------------
