@@ -254,6 +254,7 @@ _ADMIN_TAIL = re.compile(r"\s+(?:district|districts|rayon|rayonu|raion|province|
                          r"region|governorate|county|shahrestan|şəhristanı|ili|район|область|مرز)$", re.IGNORECASE)
 _ADMIN_HEAD = re.compile(r"^(?:استان|شهرستان|province of|district of)\s+", re.IGNORECASE)
 _NOT_PLACE = {"country", "sea", "continent"}
+_INFLECTED_WEAK_IMPORTANCE = 5.0  # ≈ 100,000 people: see Linker.find_links
 _WINDOW = 800  # folded characters on each side that count as "around" a mention
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and|и|və|ve|و)\s*$", re.IGNORECASE)
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|in|near|of)\s*$", re.IGNORECASE)
@@ -545,6 +546,12 @@ class Linker:
             seen: dict[tuple[int, int, int], int] = {}
             for a, b, (place_index, flag), lemma in inflected:
                 if (a, b) in exact:
+                    continue
+                # A reference-rule name inflects only for a large place or a unit: small places'
+                # names are often words ("Saray", palace: "Sarayda" is "in the palace").
+                if (flag in _WEAK_ROLES or place_index >= self.n_curated) and not (
+                        self._importance[place_index] >= _INFLECTED_WEAK_IMPORTANCE or
+                        kind_class(self._kind[place_index]) in ("admin", "country")):
                     continue
                 if flag == _CUED:
                     cued_s.append(a)

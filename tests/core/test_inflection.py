@@ -224,3 +224,10 @@ def test_a_month_that_is_a_village_name_is_no_place_in_a_date(bundled):
 
 def test_an_outlet_named_after_a_country_is_not_the_country(bundled):
     assert [s for s, _ in found(bundled, "Sputnik Грузия сообщает из Тбилиси.")] == ["Тбилиси"]
+
+
+def test_a_small_reference_place_does_not_inflect(bundled):
+    """"Saray" (palace) is also a small town's name in the reference: "Sarayda" (in the palace) is no
+    form of it; a large place's name does inflect ("Erzurumda")."""
+    text = "Heyet bugün Sarayda yapılan törene katıldı ve Erzurumda bir toplantı için kaldı."
+    assert found(bundled, text) == [("Erzurumda", "erzurum")]
