@@ -608,6 +608,33 @@ def read_ne_countries(path: Path) -> list[dict]:
     return out
 
 
+def ne_code(rec: dict) -> str:
+    """A Natural Earth record's ISO 3166-1 alpha-2 code: its own, or the one it
+    is counted under when it has none (ISO_A2_EH — also a dependency's parent's)."""
+    return rec["ISO_A2_EH"] if rec["ISO_A2"] == "-99" else rec["ISO_A2"]
+
+
+def join_ne_countries(countries: dict[str, dict], recs: list[dict]) -> dict[str, dict]:
+    """GeoNames country code -> its Natural Earth record. Joined on the
+    alpha-3 code (ADM0_A3 = GeoNames iso3), else on an alpha-2 code that one
+    record alone carries: several records share a parent's alpha-2 code
+    (France and Clipperton Island, Australia and Ashmore and Cartier, Brazil
+    and Brazilian Island), and a join on it gave the country its dependency's
+    names and point."""
+    by_a3 = {r["ADM0_A3"]: r for r in recs}
+    by_a2: dict[str, list[dict]] = defaultdict(list)
+    for r in recs:
+        by_a2[ne_code(r)].append(r)
+    out = {}
+    for iso, c in countries.items():
+        rec = by_a3.get(c.get("iso3") or "")
+        if rec is None and len(by_a2.get(iso, ())) == 1:
+            rec = by_a2[iso][0]
+        if rec is not None:
+            out[iso] = rec
+    return out
+
+
 def build_places(paths: dict[str, Path]) -> tuple[list[Ref], dict]:
     cities = json.loads(paths["cities"].read_text(encoding="utf-8"))
     countries = json.loads(paths["countries"].read_text(encoding="utf-8"))
@@ -616,7 +643,7 @@ def build_places(paths: dict[str, Path]) -> tuple[list[Ref], dict]:
     refs: list[Ref] = []
 
     # Countries: GeoNames ids and populations, Natural Earth names.
-    ne = {r["ISO_A2_EH"] if r["ISO_A2"] == "-99" else r["ISO_A2"]: r for r in read_ne_countries(paths["ne_countries"])}
+    ne = join_ne_countries(countries, read_ne_countries(paths["ne_countries"]))
     stats["_outlines"] = country_outlines(ne)
     capitals: dict[str, str] = {}
     for iso, c in sorted(countries.items()):
@@ -815,6 +842,19 @@ def finalise_names(refs: list[Ref], stopwords: dict[str, set[str]], first_names:
                 if f in taken:
                     report.append((r.id, n, "name of a place of the region or a larger one"))
             kept[r.id] = [(n, f) for n, f in kept[r.id] if f not in taken]
+    # A name two countries carry (an island shared by two, "Saint Martin") stays
+    # only with the country whose own name it is: it tells the other nothing.
+    by_country_name: dict[str, list[Ref]] = defaultdict(list)
+    for r in refs:
+        if r.kind == "country":
+            for _, f in kept.get(r.id, ()):
+                by_country_name[f].append(r)
+    for f, places in by_country_name.items():
+        if len(places) > 1:
+            for r in places:
+                if fold_phrase(r.name) != f:
+                    kept[r.id] = [(n, g) for n, g in kept[r.id] if g != f]
+                    report.append((r.id, f, "name of another country"))
     owners: dict[str, list[Ref]] = defaultdict(list)
     by_id = {r.id: r for r in refs}
     for pid, names in kept.items():

@@ -54,7 +54,7 @@ REFERENCE = "reference"
 REFERENCE_FILE = ("reference", "reference.sqlite")
 """Where the built reference ships: ``resources/reference/reference.sqlite``."""
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places(row INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, kind TEXT, lat REAL, lon REAL,

@@ -14,7 +14,9 @@ import pytest
 from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
 from caucasusmap.index import open_index
 from caucasusmap.linking import Linker
+from caucasusmap.maps import great_circle_km
 from caucasusmap.model import KINDS, Place
+from caucasusmap.normalize import fold_phrase
 from caucasusmap.reference import layer, load_reference, promotion_fields, reference_path, settlements
 
 
@@ -56,6 +58,83 @@ def test_reference_is_compact_and_well_formed(ref):
     names = {p.name for p in ref.places}
     assert {"Madrid", "India", "Stepanakert" in names or "Khankendi", "Goris", "Meghri", "Rasht"} <= names | {True}
     assert {"Madrid", "India", "Goris", "Meghri", "Rasht", "Lankaran", "Astara"} <= names
+
+
+#: A sample of countries with their Russian and Turkish names as Natural Earth
+#: gives them (NAME_RU, NAME_TR of the admin-0 record the build joins on the
+#: alpha-3 code); GeoNames ids.
+_COUNTRY_TABLE = """
+    France | 3017382 | Франция | Fransa
+    Germany | 2921044 | Германия | Almanya
+    Russia | 2017370 | Россия | Rusya
+    Turkey | 298795 | Турция | Türkiye
+    Iran | 130758 | Иран | İran
+    United States | 6252001 | США | Amerika Birleşik Devletleri
+    China | 1814991 | Китайская Народная Республика | Çin Halk Cumhuriyeti
+    Ukraine | 690791 | Украина | Ukrayna
+    Kazakhstan | 1522867 | Казахстан | Kazakistan
+    Israel | 294640 | Израиль | İsrail
+    Australia | 2077456 | Австралия | Avustralya
+    Brazil | 3469034 | Бразилия | Brezilya
+    Norway | 3144096 | Норвегия | Norveç
+"""
+COUNTRY_NAMES = [(name, int(gid), ru, tr) for name, gid, ru, tr in
+                 (tuple(cell.strip() for cell in row.split("|")) for row in _COUNTRY_TABLE.strip().splitlines())]
+
+
+def country_names(ref, geonames_id: int) -> set[str]:
+    """The country's names, folded (the build keeps one spelling per folding)."""
+    i = ref.by_id[f"gn-{geonames_id}"]
+    assert ref.places[i].kind == "country"
+    return {folded for _, folded in ref.names[i]}
+
+
+@pytest.mark.parametrize("name, gid, ru, tr", COUNTRY_NAMES, ids=[c[0] for c in COUNTRY_NAMES])
+def test_a_country_carries_its_own_russian_and_turkish_names(ref, name, gid, ru, tr):
+    names = country_names(ref, gid)
+    assert {fold_phrase(name), fold_phrase(ru), fold_phrase(tr)} <= names
+
+
+@pytest.mark.parametrize("text, surface, gid", [
+    ("Президент Франции прибыл в Ереван.", "Франции", 3017382),
+    ("Франция и Германия подписали заявление.", "Франция", 3017382),
+    ("Fransa ve Almanya ortak bir açıklama yaptı.", "Fransa", 3017382),
+    ("Heyet Avustralya ve Brezilya'yı ziyaret etti.", "Avustralya", 2077456),
+])
+def test_a_countrys_foreign_name_links_the_country(bare, text, surface, gid):
+    place = place_of(bare, text, surface)
+    assert place is not None and place.id == f"gn-{gid}"
+
+
+def test_no_country_carries_another_countrys_names(ref):
+    """Every country's names are its own: no folded name of one country is a
+    name of another, and each country's point lies near its own towns (a name
+    or point taken from a dependency of the same ISO code — France with
+    Clipperton Island's — fails both)."""
+    countries = [i for i, p in enumerate(ref.places) if p.kind == "country" and p.geonames]
+    owner: dict[str, str] = {}
+    shared = []
+    for i in countries:
+        for _name, folded in ref.names[i]:
+            other = owner.setdefault(folded, ref.places[i].id)
+            if other != ref.places[i].id:
+                shared.append((folded, other, ref.places[i].id))
+    assert shared == []
+    towns: dict[str, list] = {}
+    for p in ref.places:
+        if p.kind in ("city", "town", "village") and p.country:
+            towns.setdefault(p.country, []).append(p)
+    far = []
+    for i in countries:
+        c = ref.places[i]
+        own = towns.get(c.country)
+        if own:
+            nearest = min(great_circle_km(c.lat, c.lon, t.lat, t.lon) for t in own)
+            # Kiribati's label point lies 3,300 km from Tarawa across its ocean;
+            # Clipperton Island lies 9,000 km from any French town.
+            if nearest > 4000:
+                far.append((c.name, round(nearest)))
+    assert far == []
 
 
 def test_no_reference_name_is_a_common_word(ref):
