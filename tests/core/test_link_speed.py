@@ -9,7 +9,12 @@ from __future__ import annotations
 import random
 import re
 
+import numpy as np
+
+from _data import BUNDLED_GAZETTEER
+from caucasusmap.gazetteer import load_gazetteer
 from caucasusmap.inflection import _FUNCTION_FORMS, has_function_word
+from caucasusmap.linking import _WINDOW, Linker, _Context
 
 # The reference: the function words as a regex with look-arounds (a letter is a word character
 # that is neither a digit nor an underscore), tried at every offset.
@@ -33,3 +38,53 @@ def test_function_word_scan_agrees_with_the_lookaround_regex():
         assert has_function_word(text) == expected, repr(text)
         seen[expected] += 1
     assert seen[True] > 100 and seen[False] > 100  # both answers are exercised
+
+
+def _former_coherence_around(context, cands, s, w_country, w_near):
+    """The coherence with the places around ``s`` as first written: np.mean per candidate,
+    the candidates' own rows found by searchsorted."""
+    out = np.zeros(len(cands))
+    if not len(context.uniq):
+        return out
+    lo = int(np.searchsorted(context.pos, s - _WINDOW, side="left"))
+    hi = int(np.searchsorted(context.pos, s + _WINDOW, side="right"))
+    rows = context.row[lo:hi]
+    keep = (rows >= 0) & (context.pos[lo:hi] != s)
+    k = np.minimum(np.searchsorted(context.uniq, cands), len(context.uniq) - 1)
+    for r in k[context.uniq[k] == cands].tolist():
+        keep &= rows != r
+    rows = rows[keep]
+    if not len(rows):
+        return out
+    lk = context.lk
+    country = context.country[rows]
+    known = country[country > 0]
+    for j, c in enumerate(cands.tolist()):
+        if lk._country[c] and len(known):
+            out[j] += w_country * float(np.mean(known == lk._country[c]))
+        if lk._local[c]:
+            out[j] += w_near * float(np.mean(context._row(c)[1][rows]))
+    return out
+
+
+def test_coherence_around_is_bit_identical_to_the_np_mean_form():
+    lk = Linker(load_gazetteer(BUNDLED_GAZETTEER).places)
+    rng = np.random.default_rng(14)
+    n_places = len(lk.places)
+    checked = nonzero = 0
+    for _ in range(40):
+        n = int(rng.integers(1, 400))
+        pos = np.sort(rng.integers(0, 20_000, n)).astype(np.int64)
+        place = rng.integers(0, n_places, n).astype(np.int64)
+        context = _Context(lk, pos, place)
+        for _ in range(25):
+            cands = rng.choice(n_places, size=int(rng.integers(1, 6)), replace=False).astype(np.int64)
+            s = int(pos[rng.integers(0, n)]) if rng.random() < 0.5 else int(rng.integers(0, 20_000))
+            got = context.coherence_around(cands, s, 2.0, 2.0)
+            want = _former_coherence_around(context, cands, s, 2.0, 2.0)
+            assert got.dtype == want.dtype and got.tobytes() == want.tobytes(), (cands, s)
+            k = np.minimum(np.searchsorted(context.uniq, cands), max(len(context.uniq) - 1, 0))
+            assert context._rows_of(cands) == (k[context.uniq[k] == cands].tolist() if len(context.uniq) else [])
+            checked += 1
+            nonzero += bool(want.any())
+    assert nonzero > checked // 4  # the country and nearness terms are exercised, not only zeros
