@@ -40,25 +40,18 @@ def test_function_word_scan_agrees_with_the_lookaround_regex():
     assert seen[True] > 100 and seen[False] > 100  # both answers are exercised
 
 
-def _former_coherence_around(context, cands, s, w_country, w_near):
-    """The coherence with the places around ``s`` as first written: np.mean per candidate,
-    the candidates' own rows found by searchsorted."""
+def _plain_coherence_around(context, cands, s, w_country, w_near):
+    """The coherence with the places around ``s``, straightforwardly: walk every chosen
+    mention, keep the local ones within the window, not at ``s`` and not of a candidate's
+    place, then np.mean per candidate."""
+    own = set(cands.tolist())
+    rows = np.array([r for p, r, place in zip(context.pos.tolist(), context.row.tolist(), context.place.tolist())
+                     if s - _WINDOW <= p <= s + _WINDOW and p != s and r >= 0 and place not in own], dtype=np.int64)
     out = np.zeros(len(cands))
-    if not len(context.uniq):
-        return out
-    lo = int(np.searchsorted(context.pos, s - _WINDOW, side="left"))
-    hi = int(np.searchsorted(context.pos, s + _WINDOW, side="right"))
-    rows = context.row[lo:hi]
-    keep = (rows >= 0) & (context.pos[lo:hi] != s)
-    k = np.minimum(np.searchsorted(context.uniq, cands), len(context.uniq) - 1)
-    for r in k[context.uniq[k] == cands].tolist():
-        keep &= rows != r
-    rows = rows[keep]
     if not len(rows):
         return out
     lk = context.lk
-    country = context.country[rows]
-    known = country[country > 0]
+    known = context.country[rows][context.country[rows] > 0]
     for j, c in enumerate(cands.tolist()):
         if lk._country[c] and len(known):
             out[j] += w_country * float(np.mean(known == lk._country[c]))
@@ -81,10 +74,10 @@ def test_coherence_around_is_bit_identical_to_the_np_mean_form():
             cands = rng.choice(n_places, size=int(rng.integers(1, 6)), replace=False).astype(np.int64)
             s = int(pos[rng.integers(0, n)]) if rng.random() < 0.5 else int(rng.integers(0, 20_000))
             got = context.coherence_around(cands, s, 2.0, 2.0)
-            want = _former_coherence_around(context, cands, s, 2.0, 2.0)
+            want = _plain_coherence_around(context, cands, s, 2.0, 2.0)
             assert got.dtype == want.dtype and got.tobytes() == want.tobytes(), (cands, s)
-            k = np.minimum(np.searchsorted(context.uniq, cands), max(len(context.uniq) - 1, 0))
-            assert context._rows_of(cands) == (k[context.uniq[k] == cands].tolist() if len(context.uniq) else [])
+            uniq = context.uniq.tolist()
+            assert context._rows_of(cands) == [uniq.index(c) for c in cands.tolist() if c in uniq]
             checked += 1
             nonzero += bool(want.any())
     assert nonzero > checked // 4  # the country and nearness terms are exercised, not only zeros
