@@ -51,6 +51,7 @@ CASES = ("nom", "gen", "dat", "acc", "ins", "pre")
 _ALL = frozenset(CASES)
 
 
+@lru_cache(maxsize=65536)
 def key(word: str) -> str:
     """A word as written, for comparing letters: NFC, lower case (both
     capitals İ and I → i: which one a capital is differs between languages;
@@ -245,18 +246,24 @@ def possessive_case_forms(phrase: str) -> set[str]:
     "rayonunda", "dağı" → "dağının"): genitive, locative, dative, ablative,
     accusative and locative + -ki after the pronominal n, in either
     language's harmony. Empty for any other phrase."""
+    return set(_possessive_forms(phrase))
+
+
+@lru_cache(maxsize=16384)
+def _possessive_forms(phrase: str) -> frozenset[str]:
     k = key(phrase)
     if not k or k[-1] not in "ıiuü" or not all(c.isalpha() or c == " " for c in k):
-        return set()
+        return frozenset()
     out = set()
     for lang in ("tr", "az"):
         a, i = _harmony(k, lang)
         ki = ("kı" if a == "a" else "ki") if lang == "az" else "ki"
         for suffix in (f"n{i}n", f"nd{a}", f"n{a}", f"nd{a}n", f"n{i}", f"nd{a}{ki}"):
             out.add(k + suffix)
-    return out
+    return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
 def turkic_suffix_ok(stem: str, rest: str, lang: str) -> bool:
     """Whether ``rest`` is a suffix ``stem`` takes in ``lang`` ("tr", "az",
     or "tr az" when the passage could be either)."""
@@ -282,7 +289,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 def passage_language(passage: str) -> str:
     """"ru", "tr", "az", "tr az" (Turkic, which one unclear) or "" for a
     passage, from its letters and function words."""
-    if _CYRILLIC.search(passage) is None and _FUNCTION_WORD.search(passage) is None:
+    if _CYRILLIC.search(passage) is None and not has_function_word(passage):
         return ""  # no Cyrillic, no Turkic function word: none of the three (most English paragraphs)
     words = _WORD.findall(unicodedata.normalize("NFC", passage).replace("İ", "i").replace("I", "i").lower())
     if not words:
@@ -311,9 +318,32 @@ def passage_language(passage: str) -> str:
 # Finding inflected forms in a folded document
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-_FUNCTION_WORD = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(
-    {v for w in _TR_WORDS | _AZ_WORDS for v in (w, w.capitalize(), "İ" + w[1:] if w[0] == "i" else w)},
-    key=len, reverse=True)) + r")(?![^\W\d_])")
+#: The Turkish and Azerbaijani function words as they may be written: lower
+#: case, capitalised, and with the dotted capital İ.
+_FUNCTION_FORMS = tuple(sorted({v for w in _TR_WORDS | _AZ_WORDS
+                                for v in (w, w.capitalize(), "İ" + w[1:] if w[0] == "i" else w)}))
+_LETTER = re.compile(r"[^\W\d_]")
+_function_automaton = None
+
+
+def has_function_word(text: str) -> bool:
+    """Whether one of the Turkish or Azerbaijani function words stands in
+    ``text`` as a word of its own (no letter right before or after it). One
+    Aho–Corasick pass finds every occurrence, also inside words ("ve" in
+    "have"), and only those are checked for their neighbours: a regex with
+    look-arounds tried at every offset took ~90 ms per MB of English."""
+    global _function_automaton
+    if _function_automaton is None:
+        import ahocorasick_rs
+
+        _function_automaton = ahocorasick_rs.AhoCorasick(list(_FUNCTION_FORMS),
+                                                         matchkind=ahocorasick_rs.MatchKind.Standard)
+    n = len(text)
+    letter = _LETTER.match
+    for _, s, e in _function_automaton.find_matches_as_indexes(text, overlapping=True):
+        if (s == 0 or letter(text, s - 1) is None) and (e == n or letter(text, e) is None):
+            return True
+    return False
 _SEPARATOR = re.compile(r"[\s\-‐‑–]+")
 _SENTENCE_END = set(".!?…:;\n")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -324,7 +354,7 @@ def may_inflect(text: str) -> bool:
     Turkish/Azerbaijani (it has one of their function words): else no name
     in it takes an ending, and the stems are not even looked for (an English
     text naming "Şuşa" pays nothing)."""
-    return _CYRILLIC.search(text) is not None or _FUNCTION_WORD.search(text) is not None
+    return _CYRILLIC.search(text) is not None or has_function_word(text)
 
 
 class StemMatcher:
@@ -350,12 +380,14 @@ class StemMatcher:
                 paradigm = tuple(russian_word(w) for w in words)
                 if not any(p.endings for p in paradigm):
                     continue
-                entry = ("ru", role, paradigm, fold(name))
+                entry = ("ru", role, paradigm, fold(name), [w.word for w in paradigm], None, None)
                 head, single = paradigm[0].stem, len(words) == 1
             elif all(c.isalpha() and c.isascii() or c in "çğıöşüəâîû" for w in words for c in w):
                 if len(words[-1]) < MIN_LETTERS:
                     continue
-                entry = ("tk", role, words, fold(name))
+                # The words compared as :func:`_tk` writes them, once here, not per match.
+                entry = ("tk", role, words, fold(name), [_tk(w) for w in words[:-1]], _tk(words[-1]),
+                         " ".join(words))
                 head, single = k, True
             else:
                 continue
@@ -376,7 +408,7 @@ class StemMatcher:
     def find(self, text: str, folded_text: str, origin) -> list[tuple[int, int, tuple[int, int], str]]:
         if self.automaton is None:
             return []
-        import numpy as np
+        import bisect
 
         out: list[tuple[int, int, tuple[int, int], str]] = []
         # The form is checked first, the passage's language last (most word starts are
@@ -389,39 +421,37 @@ class StemMatcher:
             a = int(origin[s])
             if not text[a].isupper():
                 continue
-            for kind, role, data, lemma in self.entries[pat]:
+            for kind, role, data, lemma, same_words, tk_stem, name in self.entries[pat]:
                 n = len(data)
                 words = _words_at(text, a, n)
                 if words is None:
                     continue
                 forms = [key(text[x:y]) for x, y in words]
                 if kind == "ru":
-                    if forms == [w.word for w in data] or not russian_cases(data, forms) or languages.at(a) != "ru":
+                    if forms == same_words or not russian_cases(data, forms) or languages.at(a) != "ru":
                         continue
                 else:
                     stem = data[-1]
-                    if [_tk(f) for f in forms[:-1]] != [_tk(w) for w in data[:-1]] or \
-                            not _tk(forms[-1]).startswith(_tk(stem)):
+                    if [_tk(f) for f in forms[:-1]] != same_words or not _tk(forms[-1]).startswith(tk_stem):
                         continue
                     rest = forms[-1][len(stem):]
                     if not rest:
                         continue
                     # A compound name ends in a possessive ("Zəngilan rayonu", "Araz çayı"): its
                     # case suffixes follow a pronominal n ("rayonunda"), else the plain ones.
-                    if not (n > 1 and forms[-1] in possessive_case_forms(stem)) and \
-                            not turkic_suffix_ok(" ".join(data), rest, "tr az"):
+                    possessive = n > 1 and forms[-1] in _possessive_forms(stem)
+                    if not possessive and not turkic_suffix_ok(name, rest, "tr az"):
                         continue
                     lang = languages.at(a)
-                    if lang not in ("tr", "az", "tr az") or not (
-                            (n > 1 and forms[-1] in possessive_case_forms(stem)) or
-                            turkic_suffix_ok(" ".join(data), rest, lang)):
+                    if lang not in ("tr", "az", "tr az") or not (possessive or turkic_suffix_ok(name, rest, lang)):
                         continue
                 end = words[-1][1]
                 head = data[0].stem if kind == "ru" else data[0]
                 if len(head) < SURE_LETTERS and _sentence_start(text, a) and \
                         not _capitalised_inside(text, text[a:a + len(head)]):
                     continue
-                e = int(np.searchsorted(origin, end - 1)) + 1
+                # bisect, not np.searchsorted: a Python int against an int32 array copied the array.
+                e = bisect.bisect_left(origin, end - 1) + 1
                 out.append((s, e, role, lemma))
         return out
 

@@ -1137,7 +1137,7 @@ class Decider:
             if self._far_from_context(c, bool(own[0]), s, context):
                 return -1, 0.0, []
         finite = np.isfinite(score)
-        z = np.where(finite, score - score[finite].max(), -np.inf)
+        z = np.where(finite, score - max(score[finite].tolist()), -np.inf)
         prob = np.exp(z)
         prob = prob / prob.sum()
         order = np.argsort(-prob, kind="stable")
@@ -1211,6 +1211,7 @@ class _Context:
         self._known_country = self.country[self._known]
         self._rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._whole: dict[tuple, np.ndarray] = {}
+        self._row_of = {p: r for r, p in enumerate(self.uniq.tolist())}
 
     def __len__(self) -> int:
         return len(self.pos)
@@ -1228,18 +1229,16 @@ class _Context:
 
     def _rows_of(self, cands) -> list[int]:
         """The rows in ``uniq`` of those of ``cands`` the text chose."""
-        if not len(self.uniq):
-            return []
-        k = np.minimum(np.searchsorted(self.uniq, cands), len(self.uniq) - 1)
-        return k[self.uniq[k] == cands].tolist()
+        row_of = self._row_of
+        return [row_of[c] for c in cands.tolist() if c in row_of]
 
     def coherence_around(self, cands, s: int, w_country: float, w_near: float) -> np.ndarray:
         """Against the local places chosen within ``_WINDOW`` of ``s`` (not at ``s``)."""
         out = np.zeros(len(cands))
         if not len(self.uniq):
             return out
-        lo = int(np.searchsorted(self.pos, s - _WINDOW, side="left"))
-        hi = int(np.searchsorted(self.pos, s + _WINDOW, side="right"))
+        lo = int(self.pos.searchsorted(s - _WINDOW, side="left"))
+        hi = int(self.pos.searchsorted(s + _WINDOW, side="right"))
         rows = self.row[lo:hi]
         keep = (rows >= 0) & (self.pos[lo:hi] != s)
         for r in self._rows_of(cands):
@@ -1250,11 +1249,16 @@ class _Context:
         lk = self.lk
         country = self.country[rows]
         known = country[country > 0]
+        n_known, n_rows = len(known), len(rows)
+        # Means as sum / count, what np.mean computes (the same float), without its overhead;
+        # the share in each candidate's country from exact counts, for all candidates at once.
+        if n_known:
+            cand_country = lk._country[cands]
+            same = (known[:, None] == cand_country[None, :]).sum(axis=0)
+            out = np.where(cand_country != 0, w_country * (same / n_known), 0.0)
         for j, c in enumerate(cands.tolist()):
-            if lk._country[c] and len(known):
-                out[j] += w_country * float(np.mean(known == lk._country[c]))
             if lk._local[c]:
-                out[j] += w_near * float(np.mean(self._row(c)[1][rows]))
+                out[j] += w_near * float(np.add.reduce(self._row(c)[1][rows]) / n_rows)
         return out
 
     def weights(self, cands, s: int) -> np.ndarray:
@@ -1262,8 +1266,8 @@ class _Context:
         than at ``s``, the places of ``cands`` left out (0)."""
         weight = self.count.copy()
         weight[self._rows_of(cands)] = 0
-        lo = int(np.searchsorted(self.pos, s, side="left"))
-        hi = int(np.searchsorted(self.pos, s, side="right"))
+        lo = int(self.pos.searchsorted(s, side="left"))
+        hi = int(self.pos.searchsorted(s, side="right"))
         for r in self.row[lo:hi].tolist():
             if r >= 0 and weight[r]:
                 weight[r] -= 1
@@ -1275,8 +1279,8 @@ class _Context:
         with the same place at its own position: computed once)."""
         if not len(self.uniq):
             return np.zeros(len(cands))
-        lo = int(np.searchsorted(self.pos, s, side="left"))
-        hi = int(np.searchsorted(self.pos, s, side="right"))
+        lo = int(self.pos.searchsorted(s, side="left"))
+        hi = int(self.pos.searchsorted(s, side="right"))
         key = (tuple(cands.tolist()), tuple(self.row[lo:hi].tolist()), w_country, w_near)
         out = self._whole.get(key)
         if out is None:
