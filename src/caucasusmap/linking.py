@@ -51,7 +51,7 @@ from .reference import Reference, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "8"
+LINKER_VERSION = "9"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -315,6 +315,26 @@ class Links:
                      np.empty(0, dtype=np.float32))
 
 
+#: A settlement of at least this many people keeps its own name linking when
+#: the name is also a common Turkish or Azerbaijani word ("Ordu", "Kabul").
+TURKIC_WORD_POPULATION = 100_000
+
+
+def _turkic_word_cued(place: Place, folded: str, own: str) -> bool:
+    """Whether ``place``'s reference-rule name ``folded``, a common Turkish or
+    Azerbaijani word (the reference's ``turkic_words``), links only beside a
+    settlement cue: for towns and villages, and for another name than a large
+    city's own ("Adalet", a Turkish name of Adelaide, is "justice"). The own
+    names of Turkey's towns are left to the build's rule for them (a
+    dictionary word drops the name of a town under 20,000): the Turkish
+    dictionary lists many of them ("burdur", "gölcük")."""
+    if place.kind not in _SETTLEMENT:
+        return False
+    if folded != own:
+        return True
+    return place.country != "TR" and place.population < TURKIC_WORD_POPULATION
+
+
 def _all_capitals(text: str, start: int, end: int) -> bool:
     return all(c.isupper() for c in text[start:end] if c.isalpha())
 
@@ -417,9 +437,17 @@ class Linker:
                     folded = fold_phrase(bare) if bare != name else ""
                     if folded and folded not in own and folded not in CUES:
                         add(folded, (index, _CUED), bare)
+        turkic = layered.turkic_words
         for index, names in enumerate(layered.extra):
+            place = self.places[index]
             for folded, upper, name in names:
-                add(folded, (index, _CAPITAL_UPPER if upper else _CAPITAL), name)
+                if upper:
+                    flag = _CAPITAL_UPPER
+                elif folded in turkic and _turkic_word_cued(place, folded, self._own_name[index]):
+                    flag = _CUED  # "Saray" (palace), "Adalet" (justice): "Saray qəsəbəsi" only
+                else:
+                    flag = _CAPITAL
+                add(folded, (index, flag), name)
         self._forms = {k: frozenset(v) for k, v in forms.items() if v}
         self._n_name_patterns = len(self._roles)
         self._cue_pattern: dict[int, int] = {}

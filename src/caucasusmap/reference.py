@@ -54,7 +54,7 @@ REFERENCE = "reference"
 REFERENCE_FILE = ("reference", "reference.sqlite")
 """Where the built reference ships: ``resources/reference/reference.sqlite``."""
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places(row INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, kind TEXT, lat REAL, lon REAL,
@@ -62,6 +62,7 @@ CREATE TABLE places(row INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, kind TEX
 CREATE TABLE names(place INTEGER, name TEXT, folded TEXT);
 CREATE TABLE first_names(folded TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE common_words(folded TEXT PRIMARY KEY) WITHOUT ROWID;  -- English words (Hunspell en_US), folded
+CREATE TABLE turkic_words(folded TEXT PRIMARY KEY) WITHOUT ROWID;  -- settlement names that are Turkic words
 CREATE TABLE outlines(country TEXT PRIMARY KEY, wkb BLOB);  -- Natural Earth, clipped to the region, simplified
 """
 
@@ -98,6 +99,10 @@ class Reference:
     #: Folded lower-case English words (the build's Hunspell en_US stems): a
     #: name that folds onto one links only as it is written (see the linker).
     common_words: frozenset[str] = field(default=frozenset(), repr=False)
+    #: Folded one-word names of settlements that are common Turkish or
+    #: Azerbaijani words ("saray", "adalet"): such a name of a settlement
+    #: links only beside a settlement cue (see the linker).
+    turkic_words: frozenset[str] = field(default=frozenset(), repr=False)
     by_id: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -151,6 +156,7 @@ def _load(path: str, mtime_ns: int) -> Reference:
             names.setdefault(row, []).append((name, fold_phrase(name) if refold else folded))
         first = frozenset(r[0] for r in con.execute("SELECT folded FROM first_names"))
         common = frozenset(r[0] for r in con.execute("SELECT folded FROM common_words"))
+        turkic = frozenset(r[0] for r in con.execute("SELECT folded FROM turkic_words"))
         outlines = dict(con.execute("SELECT country, wkb FROM outlines"))
     finally:
         con.close()
@@ -163,7 +169,7 @@ def _load(path: str, mtime_ns: int) -> Reference:
         all_names.append(tuple(own))
         importance.append(float(imp))
     return Reference(path, tuple(places), tuple(all_names), tuple(importance), first,
-                     meta.get("inputs", "") + f"/{SCHEMA_VERSION}", outlines, common)
+                     meta.get("inputs", "") + f"/{SCHEMA_VERSION}", outlines, common, turkic)
 
 
 def load_reference(path: str | Path | None = None) -> Reference | None:
@@ -239,6 +245,7 @@ class LayeredNames:
     shadowed: dict[str, str]  # reference id -> curated id hiding it
     first_names: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
+    turkic_words: frozenset[str] = frozenset()
 
 
 def layer(curated: Sequence[Place], reference: Reference | None, ignore: Iterable[str] = ()) -> LayeredNames:
@@ -311,7 +318,7 @@ def layer(curated: Sequence[Place], reference: Reference | None, ignore: Iterabl
         extras.append(names)
     shadowed = {reference.places[ri].id: curated[ci].id for ri, ci in shadow.items()}
     return LayeredNames(tuple(places), tuple(imp), tuple(extras), n, shadowed, reference.first_names,
-                        reference.common_words)
+                        reference.common_words, reference.turkic_words)
 
 
 # ---------------------------------------------------------------------------

@@ -482,3 +482,58 @@ def test_mentions_output_names_origin_confidence_and_alternatives(write, tmp_pat
     assert main(["mentions", "--no-reference", "--gazetteer", str(tmp_path / "g.yaml"),
                  "--corpus", str(tmp_path / "c")]) == 0
     assert capsys.readouterr().out == ""
+
+
+# -- names that are common Turkish or Azerbaijani words ---------------------------
+
+TURKIC_TEXTS = sorted((BUNDLED_CORPUS.parent / "annotations" / "dev-multi" / "texts").glob("[at][zr]-*.txt"))
+
+
+def test_settlement_names_that_are_turkic_words_are_stored(ref):
+    # From the build's word lists (Hunspell tr_TR, azstemmer's azwords): names of settlements only.
+    assert {"saray", "adalet", "hazar"} <= ref.turkic_words
+    # A rare word is no reason ("gali"), nor a name a word list holds as a proper noun.
+    assert not {"gali", "agdam", "fuzuli", "lacin"} & ref.turkic_words
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Bakan, Adalet ve Kalkınma Partisi adına konuştu.", "Adalet"),  # Adalet: a Turkish name of Adelaide
+    ("Heyet dün Adalet Bakanlığı önünde toplandı.", "Adalet"),
+    ("Prezident Saray kompleksinin bərpasına baxdı.", "Saray"),  # Saray: a town of Absheron
+    ("Muzeydə Saray xalçaları nümayiş olundu.", "Saray"),
+    ("Gemi dün Hazar kıyısına ulaştı.", "Hazar"),  # Hazar: a town of Turkmenistan
+    ("Şirket Banka borcunu ödedi.", "Banka"),  # Banka: a village of the Kura delta
+])
+def test_a_settlement_name_that_is_a_turkic_word_needs_a_cue(bare, text, surface):
+    assert place_of(bare, text, surface) is None
+
+
+def test_a_settlement_name_that_is_a_turkic_word_links_beside_a_settlement_cue(bare):
+    place = place_of(bare, "Sakinlər Saray qəsəbəsi ilə Abşeron arasında yol tikildiyini bildirdi.", "Saray")
+    assert place is not None and place.id == "gn-585145"
+
+
+def test_a_large_citys_own_name_that_is_a_turkic_word_still_links(bare):
+    place = place_of(bare, "Yarın Ordu ve Giresun'da yağış bekleniyor.", "Ordu")
+    assert place is not None and place.country == "TR" and place.population >= 100_000
+
+
+def test_no_turkic_word_links_a_small_settlement(ref):
+    """Every lower-case word of the Turkish and Azerbaijani development texts,
+    capitalised inside a sentence: almost none links a settlement under
+    100,000 people or a large one by another name than its own. Known: "Civə"
+    (mercury; Chiva in Armenia) — an Azerbaijani-only spelling, which no
+    packaged frequency list covers — and "Lacin", Laçın written in a web address."""
+    assert TURKIC_TEXTS
+    text_all = "\n".join(p.read_text(encoding="utf-8") for p in TURKIC_TEXTS)
+    found = set(re.findall(r"\b\w{4,}\b", text_all))
+    # Words the texts also write capitalised (names in web addresses) are left out.
+    capital = {w.lower() for w in found if w[0].isupper()}
+    words = sorted({w for w in found if w.islower() and w.isalpha()} - capital)
+    assert len(words) > 300
+    text = "\n\n".join(f"Dün {w[0].upper() + w[1:]} ile görüştük." for w in words)
+    linker = Linker([], reference=ref)
+    hits = sorted({s for s, p in links(linker, text)
+                   if p.kind in ("city", "town", "village")
+                   and (p.population < 100_000 or fold_phrase(p.name) != fold_phrase(s))})
+    assert len(hits) <= 2, hits
