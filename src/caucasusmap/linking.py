@@ -788,6 +788,7 @@ class Decider:
         bounds = np.append(first, len(s))
         ms, me = s[first], e[first]
         self.ms, self.me = ms, me
+        self._ms_list, self._me_list = ms.tolist(), me.tolist()  # for the walks in Python
         n_cand = np.diff(bounds)
         top = place[first]
         return first, bounds, ms, me, n_cand, top, (n_cand == 1) & ~self.lk._is_ref[top]
@@ -952,12 +953,12 @@ class Decider:
     def _list_container(self, i: int, chosen) -> int:
         """The mention that holds the list mention ``i`` stands in
         ("Mahmudlu, Cəfərabad and Decal *in Jabrayil District*"), or -1."""
-        ms, me = self.ms, self.me
+        ms, me = self._ms_list, self._me_list
         j = i
         for _ in range(40):
             if j + 1 >= len(ms) or ms[j + 1] - me[j] > 240:
                 return -1
-            gap = self._gap(int(me[j]), int(ms[j + 1]))
+            gap = self._gap(me[j], ms[j + 1])
             if _LIST_THEN_IN.match(gap):
                 k = j + 1
                 return k if chosen[k] >= 0 and kind_class(self.lk._kind[int(chosen[k])]) in ("admin", "country") \
@@ -1091,9 +1092,10 @@ class Decider:
         lk = self.lk
         s, e = int(ms[i]), int(me[i])
         cands = np.asarray(cands)
+        cl = cands.tolist()  # Python ints for the per-candidate look-ups
         surface = self._surface(s, e)
         names = self.lemmas.get((s, e)) or {surface}
-        own = np.array([lk._own_name[c] in names for c in cands])
+        own = np.array([lk._own_name[c] in names for c in cl])
         score = 0.8 * lk._importance[cands] + 3.0 * (~lk._is_ref[cands]) + 1.5 * own
         weak = self.weak[self._bounds[i]:self._bounds[i + 1]]
         all_weak = bool(weak.all())
@@ -1103,10 +1105,10 @@ class Decider:
             if cue < 0:
                 continue
             kinds, strong, where, _ = _CUE_KIND_SETS[cue]
-            is_country = np.array([lk._kind[c] == "country" for c in cands])
+            is_country = np.array([lk._kind[c] == "country" for c in cl])
             if where == "of" and is_country.all():
                 continue  # "the largest city of Iran": the country contains, it is not cued
-            match = np.array([lk._kind[c] in kinds for c in cands])
+            match = np.array([lk._kind[c] in kinds for c in cl])
             score = score + (4.0 if strong else 3.0 if cue == _IN_NAMED else 1.5) * match
             evidence = evidence or bool(match.any())
             if strong:
@@ -1135,7 +1137,7 @@ class Decider:
                 score = score + add
             elif _IN_GAP.match(gap):
                 # "Horadiz in Fuzuli": the place that holds Horadiz.
-                held = np.array([lk.inside(int(chosen[j]), int(c)) for c in cands])
+                held = np.array([lk.inside(int(chosen[j]), c) for c in cl])
                 if held.any():
                     evidence = True
                     score = score + 3.0 * held
@@ -1143,12 +1145,12 @@ class Decider:
         # is a person unless the text says otherwise, or the place is large.
         if all_weak and not evidence and _SURNAME_FORM.match(surface) and not any(
                 lk._importance[c] >= (5.0 if o else 6.2) or kind_class(lk._kind[c]) in ("admin", "country")
-                for c, o in zip(cands, own)):
+                for c, o in zip(cl, own.tolist())):
             return -1, 0.0, []
         # Listed "in" a district, a province or a country: a place inside it.
         k = self._list_container(i, chosen)
         if k >= 0:
-            held = np.array([lk.inside(int(c), int(chosen[k])) for c in cands])
+            held = np.array([lk.inside(c, int(chosen[k])) for c in cl])
             if lk._is_ref[cands].all() and not held.any():
                 return -1, 0.0, []
             score = score + 3.0 * held
@@ -1170,8 +1172,9 @@ class Decider:
         prob = prob / prob.sum()
         order = np.argsort(-prob, kind="stable")
         best = int(cands[order[0]])
-        others = [(int(cands[k]), float(prob[k])) for k in order[1:] if finite[k]]
-        return best, float(prob[order[0]]), others
+        fin, pl = finite.tolist(), prob.tolist()
+        others = [(cl[k], pl[k]) for k in order[1:].tolist() if fin[k]]
+        return best, pl[order[0]], others
 
     def _container_score(self, cands, container: int) -> np.ndarray:
         lk = self.lk
