@@ -412,3 +412,22 @@ def test_a_damaged_search_database_is_rebuilt(mini_gazetteer, write, tmp_path, b
     rebuilt.close()
     again = PassageSearch(idx, backend=backend)
     assert again.indexed == 1 and _answers(again) == expected
+
+
+def test_building_stops_when_cancelled_and_keeps_what_it_wrote(mini_gazetteer, write, tmp_path):
+    from caucasusmap.errors import Cancelled
+
+    write("c/a.md", CORPUS)
+    write("c/b.md", SECOND)
+    idx = open_index(mini_gazetteer, tmp_path / "c")
+    asked = []
+
+    def cancelled():
+        asked.append(1)
+        return len(asked) > 1  # after the first document
+
+    with pytest.raises(Cancelled):
+        PassageSearch(idx, cancelled=cancelled)
+    again = PassageSearch(idx)
+    assert again.indexed == 1  # the first document's rows were kept
+    assert _answers(again) == _answers(PassageSearch(idx, cache=False))
