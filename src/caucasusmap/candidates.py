@@ -22,7 +22,11 @@ fraction of a second.
 from __future__ import annotations
 
 import codecs
+import hashlib
+import json
 import re
+import sqlite3
+import zlib
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -464,9 +468,18 @@ HEAD_WORDS = 6
 class _Finder:
     """One pass over the passages collecting occurrences, then the ranking."""
 
-    def __init__(self, index, ignore_keys: set[str]):
+    def __init__(self, index, ignore_keys: set[str], share: _Finder | None = None):
         self.index = index
         self.ignore = ignore_keys
+        self.stats: dict[str, _Stats] = defaultdict(_Stats)
+        self.lower_counts: Counter = Counter()
+        self.cap_counts: Counter = Counter()
+        self.person_keys: set[str] = set()
+        if share is not None:  # one document's finder: the gazetteer's word sets of the whole one
+            for name in ("place_kinds", "gazetteer_keys", "gazetteer_words", "stems", "head_kinds", "_fold",
+                         "_demonym"):
+                setattr(self, name, getattr(share, name))
+            return
         places = index.gazetteer.places
         self.place_kinds = [p.kind for p in places]
         keys = {fold_phrase(n) for p in places for n in p.names}
@@ -483,10 +496,6 @@ class _Finder:
                 words = fold_phrase(n).split()[:HEAD_WORDS]  # bounded per name, however long it is
                 for k in range(1, len(words) + 1):
                     self.head_kinds[" ".join(words[:k])].add(p.kind)
-        self.stats: dict[str, _Stats] = defaultdict(_Stats)
-        self.lower_counts: Counter = Counter()
-        self.cap_counts: Counter = Counter()
-        self.person_keys: set[str] = set()
         self._fold: dict[str, str] = {}
         self._demonym: dict[str, bool] = {}
 
@@ -530,28 +539,71 @@ class _Finder:
         return False
 
     # -- the pass over the corpus ------------------------------------------------
-    def scan(self) -> None:
+    def scan(self, cache: _ScanCache | None = None, cancelled=None) -> None:
+        """Every document's passages, in corpus order. With ``cache``, a
+        document whose scan is stored (under a key of its content, passages,
+        mentions and the gazetteer) is not read again; the others are stored."""
         index = self.index
         t = index.table
         docs = index.corpus.documents
-        plist = index.passage_list
         doc_bounds = np.searchsorted(t.document, np.arange(len(docs) + 1))
-        pas_bounds = np.searchsorted(t.passage, np.arange(len(plist) + 1))
-        by_doc: dict[str, list[int]] = defaultdict(list)
-        for i, p in enumerate(plist):
-            by_doc[p.document].append(i)
-        starts, ends, places = t.start.tolist(), t.end.tolist(), t.place.tolist()
+        pas_bounds = np.searchsorted(t.passage, np.arange(len(index.passage_list) + 1))
+        d_pstart = np.asarray(index.structure["d_pstart"])
+        keys = cache.keys(index, doc_bounds) if cache is not None else [""] * len(docs)
+        stored = cache.load(keys) if cache is not None else {}
         for di, doc in enumerate(docs):
+            p0 = int(d_pstart[di])
+            found = stored.get(keys[di])
+            if found is not None:
+                self._merge(found, p0)
+                continue
+            if cancelled is not None and cancelled():
+                from .errors import Cancelled
+
+                raise Cancelled("finding unlinked names cancelled")
+            part = _Finder(index, self.ignore, share=self) if cache is not None else self
+            m0, m1 = int(doc_bounds[di]), int(doc_bounds[di + 1])
+            starts, ends = t.start[m0:m1].tolist(), t.end[m0:m1].tolist()
+            places = t.place[m0:m1].tolist()
             text = doc.text
             linked = np.zeros(len(text) + 1, dtype=bool)
-            for r in range(int(doc_bounds[di]), int(doc_bounds[di + 1])):
-                linked[starts[r]:ends[r]] = True
+            for s, e in zip(starts, ends):
+                linked[s:e] = True
             url = np.zeros(len(text) + 1, dtype=bool)
             for s, e in non_text_spans(text):
                 url[s:e] = True
-            for pi in by_doc.get(doc.id, ()):
-                rows = range(int(pas_bounds[pi]), int(pas_bounds[pi + 1]))
-                self.passage(pi, text, linked, url, [(starts[r], ends[r], places[r]) for r in rows])
+            for pi in range(p0, int(d_pstart[di + 1])):
+                rows = range(int(pas_bounds[pi]) - m0, int(pas_bounds[pi + 1]) - m0)
+                part.passage(pi, text, linked, url, [(starts[r], ends[r], places[r]) for r in rows])
+            if part is not self:
+                state = part._state(p0)
+                if keys[di]:
+                    cache.save(keys[di], state)
+                self._merge(state, p0)
+        if cache is not None:
+            cache.keep(keys)
+
+    def _state(self, p0: int) -> dict:
+        """What this finder collected, as plain data (passages relative to ``p0``)."""
+        def occ(o: _Occurrence) -> list:
+            alt = [o.alternative[0], occ(o.alternative[1])] if o.alternative else None
+            return [o.passage - p0, o.surface, o.initial, o.persian, o.extension, alt, o.bonus, o.evidence]
+
+        return {"stats": {k: [st.person, [occ(o) for o in st.occurrences]] for k, st in self.stats.items()},
+                "lower": dict(self.lower_counts), "cap": dict(self.cap_counts), "person": sorted(self.person_keys)}
+
+    def _merge(self, state: dict, p0: int) -> None:
+        def occ(v: list) -> _Occurrence:
+            alt = (v[5][0], occ(v[5][1])) if v[5] else None
+            return _Occurrence(v[0] + p0, v[1], v[2], v[3], v[4], alt, v[6], list(v[7]))
+
+        for k, (person, occs) in state["stats"].items():
+            st = self.stats[k]
+            st.person += person
+            st.occurrences.extend(occ(v) for v in occs)
+        self.lower_counts.update(state["lower"])
+        self.cap_counts.update(state["cap"])
+        self.person_keys.update(state["person"])
 
     def passage(self, pi: int, text: str, linked: np.ndarray, url: np.ndarray, mentions) -> None:
         p = self.index.passage_list[pi]
@@ -895,7 +947,107 @@ class _Finder:
         return out
 
 
-def find_candidates(index, ignore: Iterable[str] = frozenset(), limit: int = 100) -> list[Candidate]:
+SCAN_VERSION = "1"
+"""Bumped whenever the rules change what a document's scan collects."""
+
+CACHE_FILE = "candidates.sqlite"
+"""Each document's scan, kept in an index's store folder."""
+
+
+class _ScanCache:
+    """Each document's scan (what :class:`_Finder` collects from it) in a
+    SQLite file of the index's store, keyed by everything it depends on:
+    the rules' version, the gazetteer's names and kinds, the document's
+    content and passages (:func:`~caucasusmap.search.document_keys`) and its
+    mentions. An entry that cannot be read is scanned again."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.con = self._connect()
+        except sqlite3.DatabaseError:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            self.con = self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        con = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        try:
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("CREATE TABLE IF NOT EXISTS scans(key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        except BaseException:
+            con.close()
+            raise
+        return con
+
+    @staticmethod
+    def keys(index, doc_bounds) -> list[str]:
+        from .search import document_keys
+
+        h = hashlib.blake2b(digest_size=16)
+        h.update(SCAN_VERSION.encode())
+        for p in index.gazetteer.places:
+            h.update(repr((p.id, p.kind, tuple(p.names))).encode("utf-8", "surrogatepass"))
+        rules = h.digest()
+        t = index.table
+        bounds = np.asarray(index.structure["d_pstart"])
+        out = []
+        for d, key in enumerate(document_keys(index)):
+            if not key:
+                out.append("")
+                continue
+            k = hashlib.blake2b(rules + key.encode(), digest_size=16)
+            a, b = int(bounds[d]), int(bounds[d + 1])
+            k.update(bytes(p.kind == "heading" for p in index.passage_list[a:b]))
+            m0, m1 = int(doc_bounds[d]), int(doc_bounds[d + 1])
+            for col in (t.start, t.end, t.place):
+                k.update(np.ascontiguousarray(col[m0:m1], dtype=np.int64).tobytes())
+            out.append(k.hexdigest())
+        return out
+
+    def load(self, keys: list[str]) -> dict[str, dict]:
+        wanted = {k for k in keys if k}
+        found = {}
+        try:
+            rows = self.con.execute("SELECT key, data FROM scans").fetchall()
+        except sqlite3.DatabaseError:
+            return {}
+        for key, data in rows:
+            if key not in wanted:
+                continue
+            try:
+                state = json.loads(zlib.decompress(data))
+                if not isinstance(state, dict) or not {"stats", "lower", "cap", "person"} <= state.keys():
+                    raise ValueError("not a scan")
+                found[key] = state
+            except (ValueError, TypeError, zlib.error):
+                continue  # damaged: scanned again (and replaced)
+        return found
+
+    def save(self, key: str, state: dict) -> None:
+        data = zlib.compress(json.dumps(state, separators=(",", ":")).encode("ascii"), 6)
+        try:
+            with self.con:
+                self.con.execute("INSERT OR REPLACE INTO scans VALUES (?, ?)", (key, data))
+        except sqlite3.Error:
+            pass  # a cache: the result stands without it
+
+    def keep(self, keys: list[str]) -> None:
+        """Forget the scans of documents no longer in the index."""
+        wanted = {k for k in keys if k}
+        try:
+            stale = [(k,) for (k,) in self.con.execute("SELECT key FROM scans") if k not in wanted]
+            with self.con:
+                self.con.executemany("DELETE FROM scans WHERE key = ?", stale)
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def find_candidates(index, ignore: Iterable[str] = frozenset(), limit: int = 100, *, cache: bool = True,
+                    cancelled=None) -> list[Candidate]:
     """Capitalised words and phrases (and Persian-script words) of the corpus
     that look like place names but match no gazetteer entry, best first.
 
@@ -904,11 +1056,23 @@ def find_candidates(index, ignore: Iterable[str] = frozenset(), limit: int = 100
     :func:`~caucasusmap.normalize.fold_phrase`, so case and diacritics do not
     matter); at most ``limit`` candidates are returned (``limit <= 0``: all).
     The references section, web addresses and already linked text are never
-    read as candidates."""
+    read as candidates.
+
+    With ``cache`` and an index opened from a store, each document's scan is
+    kept in the store's folder (:data:`CACHE_FILE`) and reused while the
+    document, its mentions and the gazetteer are unchanged, so only added or
+    edited documents are read again; the result is the same either way.
+    ``cancelled`` is asked between documents."""
     keys = {fold_phrase(n) for n in ignore}
     keys.discard("")
     finder = _Finder(index, keys)
-    finder.scan()
+    store = getattr(index, "store", None) if cache else None
+    scans = _ScanCache(Path(store.path) / CACHE_FILE) if store is not None else None
+    try:
+        finder.scan(scans, cancelled)
+    finally:
+        if scans is not None:
+            scans.close()
     found = finder.ranked()
     return found if limit <= 0 else found[:limit]
 

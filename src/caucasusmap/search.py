@@ -22,22 +22,29 @@ matches, exact before prefix before substring.
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import re
 import sqlite3
 import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from .corpus import display_text
 from .normalize import fold_char, fold_phrase
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
     from .index import Index
     from .model import Place
 
-__all__ = ["Hit", "PassageSearch", "find_places", "fts5_available", "SNIPPET_CHARS"]
+__all__ = ["Hit", "PassageSearch", "find_places", "fts5_available", "document_keys", "SNIPPET_CHARS", "SEARCH_FILE"]
 
 SNIPPET_CHARS = 200
 """Longest snippet, ellipses included."""
@@ -254,62 +261,199 @@ def _marked_spans(marked: str) -> list[tuple[int, int]]:
 # Passage search
 
 
+SEARCH_VERSION = "1"
+"""Bumped whenever what a stored search database holds changes meaning."""
+
+SEARCH_FILE = "search-{backend}.sqlite"
+"""The search database kept in an index's store folder, one per backend."""
+
+
+def document_keys(index: Index) -> list[str]:
+    """One key per document of ``index`` naming what its search rows depend
+    on: the document's id, content digest and kind of text, and its
+    passages' spans and reference flags. "" for a document without a
+    content digest (an index built in memory): its rows are never reused."""
+    docs = index.corpus.documents
+    s = index.structure
+    bounds = np.asarray(s["d_pstart"])
+    out = []
+    for d, doc in enumerate(docs):
+        digest = getattr(doc, "_digest", "")
+        if not digest:
+            out.append("")
+            continue
+        a, b = int(bounds[d]), int(bounds[d + 1])
+        h = hashlib.blake2b(digest_size=16)
+        h.update(f"{SEARCH_VERSION}\0{doc.id}\0{digest}\0{int(doc.markup)}\0".encode("utf-8", "surrogatepass"))
+        for col in (*index.passage_bounds(a, b), index.is_reference[a:b]):
+            h.update(np.ascontiguousarray(col).tobytes())
+        out.append(h.hexdigest())
+    return out
+
+
 class PassageSearch:
     """Full-text search over every passage of an index.
 
     ``backend`` is ``None`` (FTS5 when available, else LIKE), ``"fts5"``
     (raise :class:`RuntimeError` if unavailable) or ``"like"``; the chosen
-    one is in :attr:`backend`. The database is in memory and may be built in
-    one thread and searched from another (access is serialised)."""
+    one is in :attr:`backend`. The database may be built in one thread and
+    searched from another (access is serialised).
 
-    def __init__(self, index: Index, backend: str | None = None) -> None:
+    With ``cache`` (the default) and an index opened from a store, the
+    database is a file in the store's folder (:data:`SEARCH_FILE`): each
+    document's rows are written once, under a key naming the document's
+    content and passages (:func:`document_keys`), and reused by every later
+    open; a document added or edited since is indexed alone, the rows of
+    documents no longer in the index are dropped, and a damaged file is
+    rebuilt. Otherwise the database is in memory. Either way the answers
+    are the same. ``cancelled`` is asked between documents
+    (:class:`~caucasusmap.errors.Cancelled`; what is written stays)."""
+
+    def __init__(self, index: Index, backend: str | None = None, *, cache: bool = True,
+                 cancelled=None) -> None:
         if backend not in (None, "fts5", "like"):
             raise ValueError(f"backend must be None, 'fts5' or 'like', not {backend!r}")
         self.index = index
         self._lock = threading.Lock()
-        self._con = sqlite3.connect(":memory:", check_same_thread=False)
+        store = getattr(index, "store", None) if cache else None
         self.backend = "like"
         if backend in (None, "fts5"):
-            try:
-                self._con.execute(
-                    "CREATE VIRTUAL TABLE passages USING fts5(body, passage UNINDEXED, document UNINDEXED, "
-                    f"section UNINDEXED, is_reference UNINDEXED, display UNINDEXED, tokenize = '{TOKENIZER}')")
+            if fts5_available():
                 self.backend = "fts5"
-            except sqlite3.OperationalError:
-                if backend == "fts5":
-                    raise RuntimeError("this Python's SQLite has no FTS5") from None
-        if self.backend == "like":
-            self._con.execute(
-                "CREATE TABLE passages(passage TEXT, document TEXT, section TEXT, is_reference INT, "
-                "display TEXT, folded TEXT)")
-        self._build()
+            elif backend == "fts5":
+                raise RuntimeError("this Python's SQLite has no FTS5")
+        self.path = Path(store.path) / SEARCH_FILE.format(backend=self.backend) if store is not None else None
+        self.indexed = 0  # documents indexed by this open (the others were reused)
+        try:
+            self._con = self._connect()
+        except sqlite3.DatabaseError:  # a damaged file: start again
+            log.warning("search database %s is damaged; rebuilding it", self.path)
+            self._remove()
+            self._con = self._connect()
+        try:
+            self._build(cancelled)
+        except sqlite3.DatabaseError:
+            if self.path is None:
+                raise
+            log.warning("search database %s is damaged; rebuilding it", self.path)
+            self._con.close()
+            self._remove()
+            self._con = self._connect()
+            self._build(cancelled)
 
-    def _rows(self):
-        docs = self.index.corpus.by_id
-        for p in self.index.passage_list:
-            doc = docs[p.document]
-            text, _ = display_text(doc.text, p.start, p.end, markup=doc.markup)
-            if _SURROGATE.search(text):  # undecodable bytes kept as surrogates: SQLite refuses them
-                text = _SURROGATE.sub("\ufffd", text)
+    def _remove(self) -> None:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    def _connect(self) -> sqlite3.Connection:
+        con = sqlite3.connect(":memory:" if self.path is None else self.path, check_same_thread=False,
+                              timeout=30, isolation_level=None)
+        try:
+            if self.path is not None:
+                con.execute("PRAGMA journal_mode=WAL")
+                con.execute("PRAGMA synchronous=NORMAL")
+            con.execute("CREATE TABLE IF NOT EXISTS docs(n INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, "
+                        "lo INT NOT NULL, hi INT NOT NULL)")
             if self.backend == "fts5":
-                yield (text.translate(_ONE_FOR_ONE), p.id, p.document, p.section, int(p.is_reference), text)
+                con.execute(
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS passages USING fts5(body, passage UNINDEXED, "
+                    "document UNINDEXED, dn UNINDEXED, is_reference UNINDEXED, display UNINDEXED, "
+                    f"tokenize = '{TOKENIZER}')")
             else:
-                yield (p.id, p.document, p.section, int(p.is_reference), text, f" {fold_phrase(text)} ")
+                con.execute("CREATE TABLE IF NOT EXISTS passages(passage TEXT, document TEXT, dn INT, "
+                            "is_reference INT, display TEXT, folded TEXT)")
+            con.execute("CREATE TEMP TABLE IF NOT EXISTS cur(dn INTEGER PRIMARY KEY, pos INT NOT NULL)")
+        except BaseException:
+            con.close()
+            raise
+        return con
 
-    def _build(self) -> None:
+    def _document_rows(self, d: int):
+        """The rows of the ``d``-th document's passages."""
+        index = self.index
+        doc = index.corpus.documents[d]
+        a, b = (int(x) for x in np.asarray(index.structure["d_pstart"][d:d + 2]))
+        starts, ends = index.passage_bounds(a, b)
+        refs = index.is_reference[a:b].tolist()
+        text = doc.text
+        for k, (start, end) in enumerate(zip(starts.tolist(), ends.tolist())):
+            shown, _ = display_text(text, start, end, markup=doc.markup)
+            if _SURROGATE.search(shown):  # undecodable bytes kept as surrogates: SQLite refuses them
+                shown = _SURROGATE.sub("\ufffd", shown)
+            pid = f"{doc.id}#{k + 1}"
+            if self.backend == "fts5":
+                yield (shown.translate(_ONE_FOR_ONE), pid, doc.id, int(refs[k]), shown)
+            else:
+                yield (pid, doc.id, int(refs[k]), shown, f" {fold_phrase(shown)} ")
+
+    def _build(self, cancelled) -> None:
+        con = self._con
+        keys = document_keys(self.index) if self.path is not None else [""] * len(self.index.corpus.documents)
         with self._lock:
+            have = {key: (n, lo, hi) for n, key, lo, hi in con.execute("SELECT n, key, lo, hi FROM docs")}
+            wanted = {k for k in keys if k}
+            for key, (n, lo, hi) in have.items():
+                if key not in wanted:
+                    self._drop(n, lo, hi)
+            con.execute("DELETE FROM cur")
+            placed = []
+            added = 0
+            for d, key in enumerate(keys):
+                entry = have.get(key) if key else None
+                if entry is not None and not self._complete(*entry):
+                    self._drop(*entry)
+                    entry = None
+                if entry is None:
+                    if cancelled is not None and cancelled():
+                        from .errors import Cancelled
+
+                        raise Cancelled("preparing search cancelled")
+                    entry = self._insert(d, key)
+                    added += 1
+                placed.append((entry[0], d))
+            con.executemany("INSERT INTO cur VALUES (?, ?)", placed)
+            if added == len(keys) and added and self.backend == "fts5":  # built afresh (else FTS5 merges as it goes)
+                con.execute("INSERT INTO passages(passages) VALUES ('optimize')")
+            self.indexed = added
+
+    def _complete(self, n: int, lo: int, hi: int) -> bool:
+        found = self._con.execute("SELECT count(*) FROM passages WHERE rowid BETWEEN ? AND ?", (lo, hi)).fetchone()
+        return found[0] == hi - lo + 1 and not self._con.execute(
+            "SELECT 1 FROM passages WHERE rowid BETWEEN ? AND ? AND dn != ? LIMIT 1", (lo, hi, n)).fetchone()
+
+    def _drop(self, n: int, lo: int, hi: int) -> None:
+        con = self._con
+        con.execute("BEGIN")
+        con.execute("DELETE FROM passages WHERE rowid BETWEEN ? AND ?", (lo, hi))
+        con.execute("DELETE FROM docs WHERE n = ?", (n,))
+        con.execute("COMMIT")
+
+    def _insert(self, d: int, key: str) -> tuple[int, int, int]:
+        """Index the ``d``-th document in one transaction: (n, lo, hi)."""
+        con = self._con
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            top = con.execute("SELECT max(rowid) FROM passages").fetchone()[0] or 0
+            n = (con.execute("SELECT max(n) FROM docs").fetchone()[0] or 0) + 1
+            rows = [(top + 1 + k, n, *row) for k, row in enumerate(self._document_rows(d))]
             if self.backend == "fts5":
-                self._con.executemany(
-                    "INSERT INTO passages(body, passage, document, section, is_reference, display) "
-                    "VALUES (?, ?, ?, ?, ?, ?)", self._rows())
-                self._con.execute("INSERT INTO passages(passages) VALUES ('optimize')")
+                con.executemany("INSERT INTO passages(rowid, dn, body, passage, document, is_reference, display) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
             else:
-                self._con.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?)", self._rows())
-            self._con.commit()
+                con.executemany("INSERT INTO passages(rowid, dn, passage, document, is_reference, display, folded) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            lo, hi = top + 1, top + len(rows)
+            # A document without passages still gets its entry (an empty range), so it is not tried again.
+            con.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?)", (n, key or f"-{n}", lo, hi))
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return n, lo, hi
 
     def __len__(self) -> int:
         with self._lock:
-            return self._con.execute("SELECT count(*) FROM passages").fetchone()[0]
+            return self._con.execute("SELECT count(*) FROM passages JOIN cur ON cur.dn = passages.dn").fetchone()[0]
 
     def close(self) -> None:
         """Free the database (searching afterwards raises)."""
@@ -332,9 +476,9 @@ class PassageSearch:
 
     def _search_fts5(self, q: _Query, limit: int, include_references: bool) -> list[Hit]:
         sql = (f"SELECT passage, document, display, highlight(passages, 0, '{_OPEN}', '{_CLOSE}'), "
-               "bm25(passages) AS r FROM passages WHERE passages MATCH ?"
+               "bm25(passages) AS r FROM passages JOIN cur ON cur.dn = passages.dn WHERE passages MATCH ?"
                + ("" if include_references else " AND is_reference = 0")
-               + " ORDER BY r, rowid LIMIT ?")
+               + " ORDER BY r, cur.pos, passages.rowid LIMIT ?")
         try:
             rows = self._con.execute(sql, (_fts_expression(q), limit)).fetchall()
         except sqlite3.OperationalError:
@@ -355,16 +499,16 @@ class PassageSearch:
             patterns.append(f"% {_like_escape(term)}{'%' if prefix else ' %'}")
         if not include_references:
             where.append("is_reference = 0")
-        sql = ("SELECT rowid, passage, document, display, folded FROM passages WHERE "
-               + " AND ".join(where) + " ORDER BY rowid")
+        sql = ("SELECT cur.pos, passages.rowid, passage, document, display, folded FROM passages "
+               "JOIN cur ON cur.dn = passages.dn WHERE " + " AND ".join(where) + " ORDER BY cur.pos, passages.rowid")
         regexes = [_term_pattern(t, q.prefix and i == len(terms) - 1) for i, t in enumerate(terms)]
         scored = []
-        for rowid, passage, document, display, folded in self._con.execute(sql, patterns):
+        for pos, rowid, passage, document, display, folded in self._con.execute(sql, patterns):
             n = sum(len(r.findall(folded)) for r in regexes)
-            scored.append((-float(n), rowid, passage, document, display))
-        scored.sort(key=lambda t: (t[0], t[1]))
+            scored.append((-float(n), pos, rowid, passage, document, display))
+        scored.sort(key=lambda t: t[:3])
         hits = []
-        for rank, _, passage, document, display in scored[:limit]:
+        for rank, _, _, passage, document, display in scored[:limit]:
             folded, origin = _fold_with_origin(display)
             spans = sorted({(origin[m.start()], origin[m.end() - 1] + 1)
                             for r in regexes for m in r.finditer(folded)})

@@ -1,6 +1,7 @@
 """The desktop app, offscreen, on real data and a real WebEngine page."""
 
 import re
+import threading
 
 from PySide6.QtCore import QSettings, QUrl
 
@@ -257,3 +258,41 @@ def test_cancel_reaches_the_linker_inside_a_long_document(qtbot, mini_gazetteer,
         loader.start(mini_gazetteer, tmp_path / "long")
     assert isinstance(done.args[0].error, Cancelled)
     assert len(windows) == 3  # of 35
+
+
+def test_extras_of_a_replaced_index_stop_and_only_the_new_ones_arrive(qtbot, mini_gazetteer, write, tmp_path,
+                                                                      monkeypatch):
+    """Search and unlinked names are prepared per index; preparing them for a
+    newer index stops the older run between documents (nothing of it arrives)."""
+    from caucasusmap.app import qt_loader
+    from caucasusmap.index import open_index
+
+    for i in range(6):
+        write(f"c/d{i}.md", f"# Notes {i}\n\nFrom Baku to the city of Zarnava{i} and on to Tabriz.\n")
+    old, new = open_index(mini_gazetteer, tmp_path / "c"), open_index(mini_gazetteer, tmp_path / "c")
+    loader = qt_loader.Loader()
+    started = threading.Event()
+    release = threading.Event()
+    real = qt_loader.PassageSearch
+
+    def slow(index, **kw):  # the old run waits inside its first document until the new one is asked for
+        asked = kw["cancelled"]
+        if index is old:
+            def cancelled():
+                started.set()
+                release.wait(10)
+                return asked()
+            kw["cancelled"] = cancelled
+        return real(index, **kw)
+
+    monkeypatch.setattr(qt_loader, "PassageSearch", slow)
+    got = []
+    loader.extras.connect(got.append)
+    loader.prepare_extras(old, mini_gazetteer)
+    assert started.wait(10)
+    loader.prepare_extras(new, mini_gazetteer)
+    release.set()
+    qtbot.waitUntil(lambda: bool(got), timeout=30000)
+    qtbot.wait(300)
+    assert [r.index for r in got] == [new] and got[0].error is None
+    assert len(got[0].search.search("Tabriz")) == 6

@@ -261,3 +261,105 @@ def test_leave_out_a_place_and_it_comes_back(bundled, place_id, expected):
     found = names(find_candidates(build_index(without, bundled.corpus), limit=30))
     assert expected in found
     assert expected not in names(find_candidates(bundled, limit=0))
+
+
+# ---------------------------------------------------------------------------
+# Each document's scan kept in the index's store
+
+
+@pytest.fixture
+def corpus_copy(tmp_path):
+    import shutil
+
+    dest = tmp_path / "corpus"
+    shutil.copytree(BUNDLED_CORPUS, dest)
+    return dest
+
+
+def _scanned(monkeypatch):
+    """Documents read by the scan (the others came from the store)."""
+    import caucasusmap.candidates as cand
+
+    seen = []
+    original = cand._Finder.passage
+
+    def passage(self, pi, text, *args):
+        seen.append(self.index.passage_list[pi].document)
+        return original(self, pi, text, *args)
+
+    monkeypatch.setattr(cand._Finder, "passage", passage)
+    return seen
+
+
+def _as_data(found):
+    return [dataclasses.astuple(c) for c in found]
+
+
+def test_stored_scans_give_the_fresh_answer(corpus_copy, monkeypatch):
+    from caucasusmap.candidates import CACHE_FILE
+
+    idx = open_index(BUNDLED_GAZETTEER, corpus_copy)
+    fresh = _as_data(find_candidates(idx, limit=0, cache=False))
+    assert fresh
+    seen = _scanned(monkeypatch)
+    first = _as_data(find_candidates(idx, limit=0))
+    assert (idx.store.path / CACHE_FILE).exists() and set(seen) == {d.id for d in idx.corpus.documents}
+    seen.clear()
+    again = _as_data(find_candidates(open_index(BUNDLED_GAZETTEER, corpus_copy), limit=0))
+    assert seen == []  # nothing read again
+    assert first == again == fresh
+
+
+def test_an_edited_document_alone_is_scanned_again(corpus_copy, monkeypatch):
+    idx = open_index(BUNDLED_GAZETTEER, corpus_copy)
+    find_candidates(idx, limit=0)
+    doc = idx.corpus.documents[0]
+    path = corpus_copy / doc.path.rsplit("/", 1)[-1]
+    head, sep, rest = path.read_text(encoding="utf-8").partition("\n\n")  # early: not in the references
+    path.write_text(head + sep + "The road from Tabriz to the city of Zarnava was open.\n\n" + rest, encoding="utf-8")
+    idx = open_index(BUNDLED_GAZETTEER, corpus_copy)
+    seen = _scanned(monkeypatch)
+    kept = find_candidates(idx, limit=0)
+    assert set(seen) == {doc.id}
+    assert "Zarnava" in names(kept)
+    assert _as_data(kept) == _as_data(find_candidates(idx, limit=0, cache=False))
+
+
+def test_a_damaged_stored_scan_is_ignored(corpus_copy, monkeypatch):
+    import sqlite3
+
+    from caucasusmap.candidates import CACHE_FILE
+
+    idx = open_index(BUNDLED_GAZETTEER, corpus_copy)
+    expected = _as_data(find_candidates(idx, limit=0))
+    con = sqlite3.connect(idx.store.path / CACHE_FILE)
+    keys = [k for (k,) in con.execute("SELECT key FROM scans ORDER BY key")]
+    con.execute("UPDATE scans SET data = ? WHERE key = ?", (b"\x78\x9c broken", keys[0]))
+    con.execute("UPDATE scans SET data = ? WHERE key = ?", (__import__("zlib").compress(b'{"stats": 1}'), keys[1]))
+    con.commit()
+    con.close()
+    seen = _scanned(monkeypatch)
+    assert _as_data(find_candidates(idx, limit=0)) == expected
+    assert len(set(seen)) == 2  # those two documents read again
+    seen.clear()
+    assert _as_data(find_candidates(idx, limit=0)) == expected and seen == []  # and stored again
+    (idx.store.path / CACHE_FILE).write_bytes(b"not a database at all" * 100)
+    assert _as_data(find_candidates(idx, limit=0)) == expected
+
+
+def test_a_cancelled_scan_stops_between_documents(corpus_copy, monkeypatch):
+    from caucasusmap.errors import Cancelled
+
+    idx = open_index(BUNDLED_GAZETTEER, corpus_copy)
+    asked = []
+
+    def cancelled():
+        asked.append(1)
+        return len(asked) > 2
+
+    with pytest.raises(Cancelled):
+        find_candidates(idx, limit=0, cancelled=cancelled)
+    seen = _scanned(monkeypatch)
+    found = _as_data(find_candidates(idx, limit=0))
+    assert len(set(seen)) == len(idx.corpus.documents) - 2  # the two scanned before the cancel were kept
+    assert found == _as_data(find_candidates(idx, limit=0, cache=False))

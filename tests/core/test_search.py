@@ -340,3 +340,94 @@ def test_falls_back_to_like_without_fts5(index, monkeypatch):
     assert [hit.snippet[a:b] for a, b in hit.spans] == ["Nurdüz"]
     with pytest.raises(RuntimeError, match="FTS5"):
         PassageSearch(index, backend="fts5")
+
+
+# ---------------------------------------------------------------------------
+# The search database kept in the index's store
+
+QUERIES = ["the", "Baku", "Baku Tehran", '"Aras river"', "Nagor*", "iran", "qarabag", "تبریز", "valley", "closed"]
+SECOND = "# Second\n\nThe Aras valley near Baku was closed.\n\nOrdubad and Qarabağ traded.\n"
+
+
+def _answers(search):
+    return {q: [dataclasses.astuple(h) for h in search.search(q, limit=500)] for q in QUERIES}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_stored_search_answers_as_a_fresh_build(mini_gazetteer, write, tmp_path, backend):
+    write("c/a.md", CORPUS)
+    write("c/b.md", SECOND)
+    write("c/z.md", CORPUS.replace("Nurdüz", "Ordubad"))
+    idx = open_index(mini_gazetteer, tmp_path / "c")
+    first = PassageSearch(idx, backend=backend)
+    assert first.path is not None and first.path.parent == idx.store.path and first.indexed == 3
+    again = PassageSearch(open_index(mini_gazetteer, tmp_path / "c"), backend=backend)
+    assert again.indexed == 0  # every document's rows reused
+    fresh = PassageSearch(idx, backend=backend, cache=False)
+    assert fresh.path is None
+    assert _answers(again) == _answers(fresh) == _answers(first)
+    assert len(again) == len(fresh)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_edited_document_is_indexed_alone(mini_gazetteer, write, tmp_path, backend):
+    write("c/a.md", CORPUS)
+    write("c/b.md", SECOND)
+    write("c/z.md", CORPUS.replace("Nurdüz", "Ordubad"))
+    PassageSearch(open_index(mini_gazetteer, tmp_path / "c"), backend=backend)
+    write("c/b.md", SECOND.replace("Baku", "Tabriz, not Baku,") + "\nA new paragraph about Shusha.\n")
+    (tmp_path / "c" / "z.md").unlink()
+    idx = open_index(mini_gazetteer, tmp_path / "c")
+    kept = PassageSearch(idx, backend=backend)
+    assert kept.indexed == 1
+    fresh = PassageSearch(idx, backend=backend, cache=False)
+    assert _answers(kept) == _answers(fresh)
+    assert {h.document for h in kept.search("Shusha")} == {"b"}
+    assert not [h for h in kept.search("Ordubad", limit=500) if h.document == "z"]  # the removed file's rows are gone
+    assert len(kept) == len(fresh)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_damaged_search_database_is_rebuilt(mini_gazetteer, write, tmp_path, backend):
+    write("c/a.md", CORPUS)
+    write("c/b.md", SECOND)
+    idx = open_index(mini_gazetteer, tmp_path / "c")
+    first = PassageSearch(idx, backend=backend)
+    expected = _answers(first)
+    path = first.path
+    first.close()
+    data = bytearray(path.read_bytes())
+    data[:100] = b"x" * 100  # the header: not a database any more
+    path.write_bytes(bytes(data))
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    rebuilt = PassageSearch(idx, backend=backend)
+    assert rebuilt.indexed == 2 and _answers(rebuilt) == expected
+    # One document's rows missing (a partial entry): that document alone is indexed again.
+    con = sqlite3.connect(path)
+    lo, hi = con.execute("SELECT lo, hi FROM docs ORDER BY n LIMIT 1").fetchone()
+    con.execute("DELETE FROM passages WHERE rowid = ?", (hi,))
+    con.commit()
+    con.close()
+    rebuilt.close()
+    again = PassageSearch(idx, backend=backend)
+    assert again.indexed == 1 and _answers(again) == expected
+
+
+def test_building_stops_when_cancelled_and_keeps_what_it_wrote(mini_gazetteer, write, tmp_path):
+    from caucasusmap.errors import Cancelled
+
+    write("c/a.md", CORPUS)
+    write("c/b.md", SECOND)
+    idx = open_index(mini_gazetteer, tmp_path / "c")
+    asked = []
+
+    def cancelled():
+        asked.append(1)
+        return len(asked) > 1  # after the first document
+
+    with pytest.raises(Cancelled):
+        PassageSearch(idx, cancelled=cancelled)
+    again = PassageSearch(idx)
+    assert again.indexed == 1  # the first document's rows were kept
+    assert _answers(again) == _answers(PassageSearch(idx, cache=False))

@@ -56,6 +56,7 @@ class Loader(QObject):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._cancel = threading.Event()
+        self._extras_cancel = threading.Event()
         self.busy = False
 
     @property
@@ -95,14 +96,24 @@ class Loader(QObject):
         """What only some panels need — the search index, the unlinked names,
         the reading text of passages (fast clicks) — in the background."""
 
+        # Both are kept in the index's store per document: a later open reads
+        # them back, and only documents added or edited since are read again.
+        # A run for an index that has been replaced meanwhile stops between
+        # documents (what it wrote stays for the next open).
+        self._extras_cancel.set()
+        cancel = self._extras_cancel = threading.Event()
+
         def work():
             try:
-                search = PassageSearch(index)
-                candidates = find_candidates(index, read_ignore(ignore_path(gazetteer)), limit=100)
+                search = PassageSearch(index, cancelled=cancel.is_set)
+                candidates = find_candidates(index, read_ignore(ignore_path(gazetteer)), limit=100,
+                                             cancelled=cancel.is_set)
                 if len(index.passage_list) <= WARM_PASSAGES:
                     for passage in index.passage_list:
                         index.reading_text(passage.id)
                 result = LoadResult(index, search, tuple(candidates))
+            except Cancelled:
+                return  # a newer index is being prepared
             except Exception as exc:  # the main views work without these
                 log.exception("preparing search and unlinked names failed")
                 result = LoadResult(index, error=exc)
