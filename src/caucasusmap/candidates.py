@@ -38,7 +38,9 @@ import numpy as np
 from .corpus import display_text
 from .errors import InputError, InvalidFileError, error
 from .fileio import write_bytes_atomic
+from .model import HEADING
 from .normalize import fold_phrase, non_text_spans
+from .store import KINDS
 from .yamlsource import decode_text
 
 __all__ = [
@@ -892,7 +894,7 @@ class _Finder:
     # -- ranking ---------------------------------------------------------------
     def ranked(self) -> list[Candidate]:
         w = WEIGHTS
-        plist = self.index.passage_list
+        passage_id = self.index.passage_id  # no Passage made
         # Sentence-initial runs whose tail is a name seen mid-sentence elsewhere.
         for st in list(self.stats.values()):
             occs = st.occurrences
@@ -938,7 +940,7 @@ class _Finder:
                 evidence.update(set(o.evidence))
             forms = Counter(o.surface for o in occs)
             ranked_forms = sorted(forms, key=lambda f: (-forms[f], f))
-            passages = tuple(plist[i].id for i in sorted({o.passage for o in occs}))
+            passages = tuple(passage_id(i) for i in sorted({o.passage for o in occs}))
             ev = tuple(f"{e} ×{n}" if n > 1 else e
                        for e, n in sorted(evidence.items(), key=lambda t: (-t[1], t[0]))) + tuple(notes)
             out.append(Candidate(ranked_forms[0], fold_phrase(ranked_forms[0]), len(occs), round(score, 3),
@@ -991,6 +993,8 @@ class _ScanCache:
         rules = h.digest()
         t = index.table
         bounds = np.asarray(index.structure["d_pstart"])
+        cols = getattr(index.passage_list, "_c", None)  # a stored index's passage columns: no Passage made
+        heading = np.asarray(cols["p_kind"]) == KINDS.index(HEADING) if cols is not None else None
         out = []
         for d, key in enumerate(document_keys(index)):
             if not key:
@@ -998,7 +1002,8 @@ class _ScanCache:
                 continue
             k = hashlib.blake2b(rules + key.encode(), digest_size=16)
             a, b = int(bounds[d]), int(bounds[d + 1])
-            k.update(bytes(p.kind == "heading" for p in index.passage_list[a:b]))
+            k.update(heading[a:b].tobytes() if heading is not None else
+                     bytes(p.kind == HEADING for p in index.passage_list[a:b]))
             m0, m1 = int(doc_bounds[d]), int(doc_bounds[d + 1])
             for col in (t.start, t.end, t.place):
                 k.update(np.ascontiguousarray(col[m0:m1], dtype=np.int64).tobytes())
