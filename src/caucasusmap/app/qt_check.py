@@ -11,8 +11,10 @@ idle (deferred renders applied, no page being built).
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from ..normalize import fold_phrase
+from ..viewfilters import ViewRows
 
 MAP_STATE = """JSON.stringify({
   ready: document.documentElement.dataset.cmReady || "",
@@ -113,18 +115,13 @@ def map_disagreements(window, answer: str | dict) -> list[str]:
     if page.get("range") != want_range:
         out.append(f"map: page filters dates {page.get('range')}, the view has {want_range}")
     on_page = set(page["places"])
-    # The page holds the places the view mentions whatever their date (its own time control
-    # narrows them), and the selected ones.
-    from dataclasses import replace
-
-    from ..viewfilters import ViewRows
-
+    # Every place the view mentions, whatever its date (the page's own time control narrows
+    # them), is drawn with the view's count; a place drawn beyond those is one selected when
+    # the page was built (count 0).
     counts = dict(zip((p.id for p in s.index.gazetteer.places),
                       ViewRows(s.index, replace(f, time_range=None)).mentions.tolist()))
     mentioned = {p for p, n in counts.items() if n}
-    # Every place the view mentions is drawn, with the view's count; a place
-    # drawn beyond those is one selected when the page was built (count 0).
-    drawn = dict(zip(page["places"], page.get("counts") or [None] * len(page["places"])))
+    drawn = dict(zip(page["places"], page["counts"]))
     if mentioned - on_page:
         out.append(f"map: does not draw {sorted(mentioned - on_page)}, which the view mentions")
     wrong = sorted(p for p, n in drawn.items() if n != counts.get(p))
