@@ -133,9 +133,11 @@ _cue("provinces of|districts of|regions of", _AREA, False, "of")
 _cue("cities of|towns of|villages of|settlements of", _AREA, False, "of")
 _cue("region of|area of", _AREA, False, "of")
 # Plurals after a list ("Kəlbəcər, Qubadlı və Xocavənd rayonları", "Ardahan ve Kars illeri").
-_cue("rayonları|ilçeleri|районы|районов|районах|районами", _DISTRICT, True, "after")
-_cue("illeri|vilayətləri|provinces|провинций|областей|областях", _ADMIN, True, "after")
-_cue("kəndləri|köyleri|şəhərləri|şehirleri|деревни|городов|сёл", _SETTLEMENT, True, "after")
+_LISTED_AFTER = ("rayonları|ilçeleri|районы|районов|районах|районами",
+                 "illeri|vilayətləri|provinces|провинций|областей|областях",
+                 "kəndləri|köyleri|şəhərləri|şehirleri|деревни|городов|сёл")
+for _words, _kinds in zip(_LISTED_AFTER, (_DISTRICT, _ADMIN, _SETTLEMENT)):
+    _cue(_words, _kinds, True, "after")
 _cue("republic of", _STATE, False, "of")
 _cue("lake of|river of", _LAKE + _RIVER, True, "of")
 # Words that make the name next to them something else than the place: a
@@ -179,9 +181,7 @@ _SURNAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*(?:yan|ian|jan|ov|ova|e
                       r"dze|shvili|zade|zadeh|oglu|oğlu|qizi|qızı)\b")
 _PLURAL = {fold_phrase(w) for w in (
     "lakes", "rivers", "mountains", "provinces", "districts", "regions", "valleys", "plains", "villages",
-    "marzes", "cities", "towns", "areas", "rayonları", "ilçeleri", "районы", "районов", "районах", "районами",
-    "illeri", "vilayətləri", "провинций", "областей", "областях", "kəndləri", "köyleri", "şəhərləri", "şehirleri",
-    "деревни", "городов", "сёл"
+    "marzes", "cities", "towns", "areas", *"|".join(_LISTED_AFTER).split("|")
 )}
 # Turkish and Azerbaijani cue words in the possessive ("çayı", "rayonu", "dağı", "ili") take the case
 # suffixes after a pronominal n: "Araz çayının", "Laçın rayonunda", "Ağbənd dağının", "Kars ilinden".
