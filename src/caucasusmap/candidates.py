@@ -40,7 +40,7 @@ from .errors import InputError, InvalidFileError, error
 from .fileio import write_bytes_atomic
 from .model import HEADING
 from .normalize import fold_phrase, non_text_spans
-from .store import KINDS
+from .store import KINDS, remove_database
 from .yamlsource import decode_text
 
 __all__ = [
@@ -968,8 +968,7 @@ class _ScanCache:
         try:
             self.con = self._connect()
         except sqlite3.DatabaseError:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            remove_database(path)
             self.con = self._connect()
 
     def _connect(self) -> sqlite3.Connection:
