@@ -40,7 +40,7 @@ from .errors import InputError, InvalidFileError, error
 from .fileio import write_bytes_atomic
 from .model import HEADING
 from .normalize import fold_phrase, non_text_spans
-from .store import KINDS
+from .store import KINDS, remove_database
 from .yamlsource import decode_text
 
 __all__ = [
@@ -968,8 +968,7 @@ class _ScanCache:
         try:
             self.con = self._connect()
         except sqlite3.DatabaseError:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            remove_database(path)
             self.con = self._connect()
 
     def _connect(self) -> sqlite3.Connection:
@@ -993,8 +992,6 @@ class _ScanCache:
         rules = h.digest()
         t = index.table
         bounds = np.asarray(index.structure["d_pstart"])
-        cols = getattr(index.passage_list, "_c", None)  # a stored index's passage columns: no Passage made
-        heading = np.asarray(cols["p_kind"]) == KINDS.index(HEADING) if cols is not None else None
         out = []
         for d, key in enumerate(document_keys(index)):
             if not key:
@@ -1002,8 +999,7 @@ class _ScanCache:
                 continue
             k = hashlib.blake2b(rules + key.encode(), digest_size=16)
             a, b = int(bounds[d]), int(bounds[d + 1])
-            k.update(heading[a:b].tobytes() if heading is not None else
-                     bytes(p.kind == HEADING for p in index.passage_list[a:b]))
+            k.update((index.passage_kinds(a, b) == KINDS.index(HEADING)).tobytes())
             m0, m1 = int(doc_bounds[d]), int(doc_bounds[d + 1])
             for col in (t.start, t.end, t.place):
                 k.update(np.ascontiguousarray(col[m0:m1], dtype=np.int64).tobytes())

@@ -459,6 +459,15 @@ class Index:
         return (np.fromiter((p.start for p in ps), dtype=np.int64, count=len(ps)),
                 np.fromiter((p.end for p in ps), dtype=np.int64, count=len(ps)))
 
+    def passage_kinds(self, a: int, b: int) -> np.ndarray:
+        """The kinds of the passages at positions ``a``..``b-1`` of
+        ``passage_list``, as indexes into :data:`~caucasusmap.store.KINDS`
+        (a stored index reads its column and makes no Passage)."""
+        cols = getattr(self.passage_list, "_c", None)
+        if cols is not None:
+            return np.asarray(cols["p_kind"][a:b], dtype=np.int64)
+        return np.fromiter((KINDS.index(p.kind) for p in self.passage_list[a:b]), dtype=np.int64, count=b - a)
+
     def passage_id(self, row: int) -> str:
         """The id of the passage at ``row`` of ``passage_list``."""
         s = self._s

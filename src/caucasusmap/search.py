@@ -36,6 +36,7 @@ import numpy as np
 
 from .corpus import display_text
 from .normalize import fold_char, fold_phrase
+from .store import remove_database
 
 log = logging.getLogger(__name__)
 
@@ -328,7 +329,7 @@ class PassageSearch:
             self._con = self._connect()
         except sqlite3.DatabaseError:  # a damaged file: start again
             log.warning("search database %s is damaged; rebuilding it", self.path)
-            self._remove()
+            remove_database(self.path)
             self._con = self._connect()
         try:
             self._build(cancelled)
@@ -337,13 +338,9 @@ class PassageSearch:
                 raise
             log.warning("search database %s is damaged; rebuilding it", self.path)
             self._con.close()
-            self._remove()
+            remove_database(self.path)
             self._con = self._connect()
             self._build(cancelled)
-
-    def _remove(self) -> None:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def _connect(self) -> sqlite3.Connection:
         con = sqlite3.connect(":memory:" if self.path is None else self.path, check_same_thread=False,

@@ -84,7 +84,7 @@ import numpy as np
 from .model import FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH
 
 __all__ = ["Store", "Part", "PartData", "MemorySink", "FolderSink", "query_structures", "KINDS", "MENTION_COLUMNS",
-           "DocumentRecord", "STORE_FORMAT"]
+           "DocumentRecord", "STORE_FORMAT", "remove_database"]
 
 STORE_FORMAT = "2"
 """Bumped whenever the files of a store change meaning."""
@@ -406,6 +406,13 @@ CREATE TABLE IF NOT EXISTS parts(name TEXT PRIMARY KEY, created REAL);
 CREATE TABLE IF NOT EXISTS stamps(part TEXT, name TEXT, stamp TEXT, PRIMARY KEY (part, name));
 CREATE TABLE IF NOT EXISTS anchors(document TEXT PRIMARY KEY, key TEXT NOT NULL, spans TEXT NOT NULL);
 """
+
+
+def remove_database(path: str | Path) -> None:
+    """Delete a SQLite file kept beside a store and its journal files (a
+    damaged cache, built again from scratch)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _stamp(path: Path) -> str:
