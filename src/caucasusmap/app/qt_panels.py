@@ -176,8 +176,9 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _SORT = int(Qt.ItemDataRole.UserRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _MANY = 64
-_ROOT = QModelIndex()
 """More changed rows than this: one dataChanged over them all, not one per row."""
+_ROOT = QModelIndex()
+"""The invalid index: the parent of every row, and the answer for a cell that is not there."""
 
 
 class PlacesModel(QAbstractTableModel):
@@ -283,12 +284,12 @@ class PlacesModel(QAbstractTableModel):
         # Asked for every cell the view paints and the proxy maps. The
         # inherited one checks the row and column by calling rowCount and
         # columnCount, two calls into Python each time; this is one.
-        if 0 <= row < len(self.places) and 0 <= column < 5 and not parent.isValid():
+        if 0 <= row < len(self.places) and 0 <= column < len(self.HEADERS) and not parent.isValid():
             return self.createIndex(row, column)
         return _ROOT
 
     def columnCount(self, parent=QModelIndex()):  # noqa: N802
-        return 5
+        return len(self.HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
