@@ -654,7 +654,7 @@ def test_the_places_list_sorts_without_asking_each_row_at_each_comparison(qapp, 
     from caucasusmap.app.qt_panels import PlacesFilter, PlacesModel
 
     n = 3000
-    places = [SimpleNamespace(id=f"p{k}", name=f"{'BaAb'[k % 4]}lace {k % 97}", kind="town village".split()[k % 2],
+    places = [SimpleNamespace(id=f"p{k}", name=f"{'BaAb'[k % 4]}lace {k % 97}", kind=("town", "village")[k % 2],
                               names=(f"Place {k}",), aliases=(), note="") for k in range(n)]
     mentions = [(k * 7919) % 50 for k in range(n)]
     docs = [k % 5 for k in range(n)]
