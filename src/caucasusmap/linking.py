@@ -255,6 +255,7 @@ _ADMIN_TAIL = re.compile(r"\s+(?:district|districts|rayon|rayonu|raion|province|
 _ADMIN_HEAD = re.compile(r"^(?:استان|شهرستان|province of|district of)\s+", re.IGNORECASE)
 _NOT_PLACE = {"country", "sea", "continent"}
 _INFLECTED_WEAK_IMPORTANCE = 5.0  # ≈ 100,000 people: see Linker.find_links
+_WORLD_REGION_IMPORTANCE = 6.5  # a part of the world (Central Asia, the Middle East): see _far_from_context
 _WINDOW = 800  # folded characters on each side that count as "around" a mention
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and|и|və|ve|و)\s*$", re.IGNORECASE)
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|in|near|of)\s*$", re.IGNORECASE)
@@ -1200,8 +1201,10 @@ class Decider:
         others = context.weights(np.array([c]), s)
         n = int(others.sum())
         # A country, a sea or a continent named in another language ("Франция",
-        # "Fransa") is no far village's old name: the other-name rule spares it.
-        other_name = not own and bool(self.lk._local[c])
+        # "Fransa") is no far village's old name: the other-name rule spares it,
+        # and so it spares a part of the world ("Центральная Азия", "Orta Asya").
+        other_name = not own and bool(self.lk._local[c]) and not (
+            self.lk._kind[c] == "region" and self.lk._importance[c] >= _WORLD_REGION_IMPORTANCE)
         return (((self.lk._importance[c] < 4.5 and n >= 3) or (other_name and n >= 2))
                 and float(context.distances(c)[others > 0].min()) > 400.0)
 
