@@ -41,3 +41,86 @@ def test_a_part_of_the_world_named_in_another_language_is_not_dropped_as_far(bun
     text names (an old name of a far town) spares parts of the world, as it
     spares countries: Central Asia in Russian or Azerbaijani beside Baku."""
     assert (surface, "central-asia") in found(bundled, text)
+
+
+# -- Persian: clitics attached to a name ---------------------------------------------------
+
+def test_persian_clitics_after_a_name():
+    from caucasusmap.inflection import persian_suffix_ok
+
+    assert persian_suffix_ok("جلفا", "ی")  # ezafe after a long vowel: "جلفای ایران"
+    assert persian_suffix_ok("اروپا", "ست")  # the short copula: "اروپاست"
+    assert persian_suffix_ok("ترکیه", "ی")  # ezafe after a silent -ه
+    assert persian_suffix_ok("تبریز", "است")
+    assert not persian_suffix_ok("تبریز", "ی")  # "تبریزی": of Tabriz, a surname
+    assert not persian_suffix_ok("اروپا", "یی")  # "اروپایی": European
+    assert not persian_suffix_ok("ارس", "ها")
+
+
+def test_a_persian_name_with_a_clitic_links_the_name(bundled):
+    """The mention covers the whole written word, clitic and all."""
+    text = "هیئتی از ترکیه‌ی همسایه به تبریز و ارومیه آمد."
+    assert ("ترکیه\u200cی", "turkey") in found(bundled, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("شاعر تبریزی در تهران و ارومیه زندگی کرد.", "تبریزی"),
+    ("بازار اروپایی برای تبریز و ارومیه مهم است.", "اروپایی"),
+])
+def test_a_persian_adjective_of_a_name_is_not_the_place(bundled, text, word):
+    assert all(word not in s for s, _ in found(bundled, text))
+
+
+def test_english_text_never_looks_for_persian_forms():
+    from caucasusmap.inflection import passage_language
+
+    assert passage_language("The train from Tabriz reached Jolfa.") == ""
+    assert passage_language("قطار از تبریز به جلفا رسید و مسافران پیاده شدند.") == "fa"
+
+
+# -- names by language from the packaged sources -----------------------------------------
+
+def names_of(ref, place_id: str) -> set[str]:
+    i = [p.id for p in ref.places].index(place_id)
+    return {n for n, _ in ref.names[i]}
+
+
+def test_countries_and_parts_of_the_world_carry_their_cldr_names(ref):
+    """Natural Earth gives China only its formal name in Russian and Persian
+    and no country an Azerbaijani name; GeoNames' continents have no
+    Azerbaijani or Persian names. The build adds CLDR's."""
+    assert {"Китай", "Çin"} <= names_of(ref, "gn-1814991")
+    assert {"Avropa", "اروپا"} <= names_of(ref, "gn-6255148")
+    assert {"Asiya", "آسیا"} <= names_of(ref, "gn-6255147")
+    assert {"Almaniya"} <= names_of(ref, "gn-2921044")
+    assert {"Mərkəzi Asiya", "آسیای مرکزی"} <= names_of(ref, "ref-central-asia")
+
+
+def test_a_cldr_name_that_is_another_places_name_is_not_added(ref):
+    """"Kuba" (Cuba in Azerbaijani) is also a spelling of the town Quba."""
+    cuba = names_of(ref, "gn-3562981")
+    assert "Kuba" not in cuba or "Kuba" not in names_of(ref, "gn-585786")
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Азербайджан подписал соглашение с Китаем и Казахстаном.", "Китаем", "china"),
+    ("Yük Avropa və Asiya arasında Bakı limanından keçir.", "Avropa", "gn-6255148"),
+    ("Yük Avropa və Asiya arasında Bakı limanından keçir.", "Asiya", "gn-6255147"),
+    ("راه آهن تبریز به جلفا کوتاه‌ترین راه ایران به اروپاست.", "اروپاست", "gn-6255148"),
+])
+def test_names_by_language_link(bundled, text, surface, expected):
+    assert (surface, expected) in found(bundled, text)
+
+
+# -- Azerbaijani names as the Turkish press writes them ----------------------------------
+
+def test_azerbaijani_names_take_their_turkish_spelling(ref):
+    assert "Hocavend" in names_of(ref, "gn-409423")  # Xocavənd district
+    assert "Kubadlı" in names_of(ref, "gn-147694")
+    assert "Haçmaz" in names_of(ref, "gn-586001")
+
+
+def test_a_turkish_spelling_links_in_turkish_text(bundled):
+    text = "Heyet Bakü'den sonra Şamahı, Kebele ve Haçmaz şehirlerini ziyaret etti."
+    got = dict(found(bundled, text))
+    assert (got.get("Şamahı"), got.get("Kebele"), got.get("Haçmaz")) == ("shamakhi", "gabala", "khachmaz")
