@@ -856,15 +856,22 @@ def add_cldr_names(refs: list[Ref], continent_codes: dict[int, str], words: set[
             folded = fold_phrase(name) if name else ""
             if not folded or folded in own:
                 continue
-            if owners.get(folded, set()) - {r.id}:
-                report.append((r.id, name, "CLDR name of another place"))
-            elif " " not in folded and unicodedata.normalize("NFC", name).lower() in words:
-                report.append((r.id, name, "CLDR name that is a common word"))
-            else:
-                r.names.append(name)
-                own.add(folded)
-                added += 1
+            why = "CLDR name of another place" if owners.get(folded, set()) - {r.id} else \
+                "CLDR name that is a common word" if " " not in folded and \
+                unicodedata.normalize("NFC", name).lower() in words else ""
+            added += _add_name(r, name, folded, own, why, report)
     return added
+
+
+def _add_name(r: Ref, name: str, folded: str, own: set[str], why: str,
+              report: list[tuple[str, str, str]]) -> int:
+    """Add ``name`` to ``r`` unless there is a reason not to (``why``, then reported)."""
+    if why:
+        report.append((r.id, name, why))
+        return 0
+    r.names.append(name)
+    own.add(folded)
+    return 1
 
 
 #: Azerbaijani letters the Turkish press writes otherwise: "Xankəndi" is
@@ -906,15 +913,11 @@ def add_turkish_spellings(refs: list[Ref], words: set[str], report: list[tuple[s
             if folded in own:
                 continue
             source = fold_phrase(name)
-            if any(source not in names_of[o] for o in owners.get(folded, set()) - {r.id}):
-                report.append((r.id, variant, "Turkish spelling of another place's name"))
-            elif " " not in folded and variant.lower() in words and \
-                    zipf_frequency(variant, "tr") >= TURKIC_WORD_ZIPF:
-                report.append((r.id, variant, "Turkish spelling that is a common word"))
-            else:
-                r.names.append(variant)
-                own.add(folded)
-                added += 1
+            why = "Turkish spelling of another place's name" if any(
+                source not in names_of[o] for o in owners.get(folded, set()) - {r.id}) else \
+                "Turkish spelling that is a common word" if " " not in folded and variant.lower() in words and \
+                zipf_frequency(variant, "tr") >= TURKIC_WORD_ZIPF else ""
+            added += _add_name(r, variant, folded, own, why, report)
     return added
 
 
