@@ -146,9 +146,10 @@ COUNTRY_NAMES_EXTRA = {
     "GE": ["Sakartvelo", "საქართველო", "Gürcüstan", "Վրաստան"],
     "IR": ["İran", "Իրան", "ირანი"],
     "TR": ["Türkiye", "Türkiyə", "Թուրքիա", "თურქეთი"],
-    "RU": ["Rusiya", "Ռուսաստան", "რუსეთი", "Russian Federation"],
-    "US": ["United States of America", "USA", "U.S.A.", "U.S."],
-    "GB": ["Great Britain", "Britain", "UK", "U.K."],
+    # The press's abbreviations and common names beside CLDR's formal ones (РФ, ABŞ, ABD, آمریکا).
+    "RU": ["Rusiya", "Ռուսաստան", "რუსეთი", "Russian Federation", "РФ"],
+    "US": ["United States of America", "USA", "U.S.A.", "U.S.", "ABŞ", "ABD", "آمریکا"],
+    "GB": ["Great Britain", "Britain", "UK", "U.K.", "Böyük Britaniya", "İngiltərə", "İngiltere", "انگلیس"],
     "AE": ["UAE", "U.A.E."],
 }
 

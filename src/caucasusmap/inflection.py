@@ -15,7 +15,8 @@ the grammatical cases it can mean, and the words of a name must share a case
 :func:`russian_cases`.
 
 Turkish and Azerbaijani: case suffixes (and the relative -ki after the
-locative) attached without an apostrophe, chosen by vowel harmony from the
+locative, the copula -dır alone or after the locative and ablative) attached
+without an apostrophe, chosen by vowel harmony from the
 stem's last vowel and by whether it ends in a vowel (buffer consonants y/n)
 or, in Turkish, a voiceless consonant (-ta/-tan): :func:`turkic_suffixes`.
 The bare accusative -ı/-i/-u/-ü, which turns many short words into a "name +
@@ -224,6 +225,10 @@ def _suffixes(last_vowel: str, final: str, lang: str, long: bool) -> frozenset[s
     ki = ("kı" if a == "a" else "ki") if lang == "az" else "ki"
     loc = d + a
     out = {loc, loc + "n", loc + ki}
+    # The copula, alone and after the locative or ablative: "Bakıdır" (is Baku),
+    # "Şuşadadır" (is in Shusha), "Karstandır".
+    a_i = "ı" if a == "a" else "i"
+    out |= {d + i + "r", loc + "d" + a_i + "r", loc + "nd" + a_i + "r"}
     if vowel_final:
         out |= {"n" + i + "n", "y" + a, "yl" + a}
         out.add(("n" if lang == "az" else "y") + i)  # accusative after a vowel: Şuşanı, Bakü'yü

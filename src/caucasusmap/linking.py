@@ -255,6 +255,10 @@ _ADMIN_TAIL = re.compile(r"\s+(?:district|districts|rayon|rayonu|raion|province|
 _ADMIN_HEAD = re.compile(r"^(?:استان|شهرستان|province of|district of)\s+", re.IGNORECASE)
 _NOT_PLACE = {"country", "sea", "continent"}
 _INFLECTED_WEAK_IMPORTANCE = 5.0  # ≈ 100,000 people: see Linker.find_links
+# A Russian form of a name under the reference rules: from ≈ 30,000 people. The build already drops
+# Cyrillic names that are Russian words for places under 50,000 ("Джейхане", Ceyhan, 96,000).
+_INFLECTED_WEAK_IMPORTANCE_RU = 4.5
+_CYRILLIC_LEMMA = re.compile(r"[а-яё]")
 _WORLD_REGION_IMPORTANCE = 6.5  # a part of the world (Central Asia, the Middle East): see _far_from_context
 _WINDOW = 800  # folded characters on each side that count as "around" a mention
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and|и|və|ve|و)\s*$", re.IGNORECASE)
@@ -579,7 +583,8 @@ class Linker:
                 # A reference-rule name inflects only for a large place or a unit: small places'
                 # names are often words ("Saray", palace: "Sarayda" is "in the palace").
                 if (flag in _WEAK_ROLES or place_index >= self.n_curated) and not (
-                        self._importance[place_index] >= _INFLECTED_WEAK_IMPORTANCE or
+                        self._importance[place_index] >= (_INFLECTED_WEAK_IMPORTANCE_RU if _CYRILLIC_LEMMA.match(
+                            lemma) else _INFLECTED_WEAK_IMPORTANCE) or
                         kind_class(self._kind[place_index]) in ("admin", "country")):
                     continue
                 if flag == _CUED:

@@ -124,3 +124,37 @@ def test_a_turkish_spelling_links_in_turkish_text(bundled):
     text = "Heyet Bakü'den sonra Şamahı, Kebele ve Haçmaz şehirlerini ziyaret etti."
     got = dict(found(bundled, text))
     assert (got.get("Şamahı"), got.get("Kebele"), got.get("Haçmaz")) == ("shamakhi", "gabala", "khachmaz")
+
+
+# -- Turkish and Azerbaijani: the copula ----------------------------------------------------
+
+def test_the_turkic_copula_after_a_name():
+    from caucasusmap.inflection import turkic_suffix_ok
+
+    assert turkic_suffix_ok("Bakı", "dır", "az")  # "Azərbaycanın paytaxtı Bakıdır"
+    assert turkic_suffix_ok("Şuşa", "dadır", "az")  # is in Shusha
+    assert turkic_suffix_ok("Ermənistan", "dandır", "az")
+    assert turkic_suffix_ok("Ankara", "dır", "tr")
+    assert turkic_suffix_ok("Kars", "tır", "tr")
+    assert not turkic_suffix_ok("Kars", "dır", "tr")  # voiceless s: -tır
+    assert not turkic_suffix_ok("Bakı", "dir", "az")  # harmony
+
+
+def test_a_name_with_the_copula_links_in_azerbaijani_text(bundled):
+    text = "Qarabağın incisi Şuşadır, Azərbaycanın paytaxtı isə Bakıdır."
+    got = dict(found(bundled, text))
+    assert got.get("Şuşadır") == "shusha" and got.get("Bakıdır") == "baku"
+
+
+# -- Russian forms of a town's lent name --------------------------------------------------
+
+def test_a_russian_form_of_a_towns_lent_name_links(bundled):
+    """Ceyhan (96,000 people) takes "Джейхан" from the reference: its Russian
+    forms link, as the forms of a city of 100,000 did."""
+    text = "Нефть из Баку пришла в Джейхане (Турция) на терминал."
+    assert ("Джейхане", "ceyhan") in found(bundled, text)
+
+
+def test_the_russian_federation_by_its_abbreviation(bundled):
+    text = "Власти РФ и Азербайджана обсудили границу; в РФ это подтвердили."
+    assert [p for s, p in found(bundled, text) if s == "РФ"] == ["russia", "russia"]
