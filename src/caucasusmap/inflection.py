@@ -15,12 +15,20 @@ the grammatical cases it can mean, and the words of a name must share a case
 :func:`russian_cases`.
 
 Turkish and Azerbaijani: case suffixes (and the relative -ki after the
-locative) attached without an apostrophe, chosen by vowel harmony from the
+locative, the copula -dır alone or after the locative and ablative) attached
+without an apostrophe, chosen by vowel harmony from the
 stem's last vowel and by whether it ends in a vowel (buffer consonants y/n)
 or, in Turkish, a voiceless consonant (-ta/-tan): :func:`turkic_suffixes`.
 The bare accusative -ı/-i/-u/-ü, which turns many short words into a "name +
 suffix", is accepted only after long names. Letters are compared as written
 (ş, ç, ğ, ı, ə are not s, c, g, i, e here), so "Karşı" is never "Kars" + ı.
+
+Persian: the ezafe -ی and the short copula -ست attached to a name ending in
+a long vowel (ا, و: "مرز جلفای ایران", "اروپاست"), the ezafe after a silent
+-ه ("ترکیه‌ی"), the copula -است: :func:`persian_suffix_ok`. Never the -ی of
+a name ending in a consonant: "تبریزی" is "of Tabriz" or a surname, as
+"Iranian" is not Iran. Compared on folded letters (Arabic and Persian yeh and
+kaf one letter, ZWNJ and tatweel gone), so "اروپا‌ست" is "اروپاست".
 
 Which language a passage is in comes from its letters and function words
 (:func:`passage_language`), never from a file name.
@@ -32,8 +40,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["CASES", "RussianWord", "key", "passage_language", "possessive_case_forms", "russian_cases", "russian_word",
-           "turkic_suffixes", "turkic_suffix_ok", "MIN_LETTERS", "MIN_ACCUSATIVE_LETTERS"]
+__all__ = ["CASES", "RussianWord", "key", "passage_language", "persian_suffix_ok", "possessive_case_forms",
+           "russian_cases", "russian_word", "turkic_suffixes", "turkic_suffix_ok", "MIN_LETTERS",
+           "MIN_ACCUSATIVE_LETTERS"]
 
 MIN_LETTERS = 4
 """Names shorter than this (letters of the inflected word) are never inflected: too many
@@ -216,6 +225,10 @@ def _suffixes(last_vowel: str, final: str, lang: str, long: bool) -> frozenset[s
     ki = ("kı" if a == "a" else "ki") if lang == "az" else "ki"
     loc = d + a
     out = {loc, loc + "n", loc + ki}
+    # The copula, alone and after the locative or ablative: "Bakıdır" (is Baku),
+    # "Şuşadadır" (is in Shusha), "Karstandır".
+    a_i = "ı" if a == "a" else "i"
+    out |= {d + i + "r", loc + "d" + a_i + "r", loc + "nd" + a_i + "r"}
     if vowel_final:
         out |= {"n" + i + "n", "y" + a, "yl" + a}
         out.add(("n" if lang == "az" else "y") + i)  # accusative after a vowel: Şuşanı, Bakü'yü
@@ -273,6 +286,30 @@ def turkic_suffix_ok(stem: str, rest: str, lang: str) -> bool:
 
 
 # ---------------------------------------------------------------------------
+# Persian
+
+_FA_LONG_VOWEL = ("ا", "و")
+
+
+def persian_suffix_ok(name: str, rest: str) -> bool:
+    """Whether ``rest`` (folded) is a clitic the folded Persian name ``name``
+    takes attached: after a final ا or و the ezafe -ی and the copula -ست
+    ("جلفای", "اروپاست"), after a silent -ه the ezafe -ی, after any name the
+    copula -است (written with a zero-width non-joiner, which folding drops).
+    The -ی of a consonant-final name is an adjective or a surname
+    ("تبریزی"), and -یی after a vowel the adjective ("اروپایی", European):
+    neither is the place."""
+    last = name.split()[-1] if name else ""
+    if len(last) < 3 or not rest:
+        return False
+    if rest == "است":
+        return True
+    if last.endswith(_FA_LONG_VOWEL):
+        return rest in ("ی", "ست")
+    return last.endswith("ه") and rest == "ی"
+
+
+# ---------------------------------------------------------------------------
 # Which language a passage is in
 
 _TR_WORDS = frozenset({"ve", "ile", "için", "olarak", "olan", "daha", "çok", "gibi", "kadar", "ise", "ama", "veya",
@@ -287,13 +324,18 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def passage_language(passage: str) -> str:
-    """"ru", "tr", "az", "tr az" (Turkic, which one unclear) or "" for a
+    """"ru", "tr", "az", "tr az" (Turkic, which one unclear), "fa" or "" for a
     passage, from its letters and function words."""
-    if _CYRILLIC.search(passage) is None and not has_function_word(passage):
-        return ""  # no Cyrillic, no Turkic function word: none of the three (most English paragraphs)
+    if _CYRILLIC.search(passage) is None and _ARABIC.search(passage) is None and not has_function_word(passage):
+        return ""  # no Cyrillic, no Arabic script, no Turkic function word (most English paragraphs)
     words = _WORD.findall(unicodedata.normalize("NFC", passage).replace("İ", "i").replace("I", "i").lower())
     if not words:
         return ""
+    arabic = sum(1 for w in words if _ARABIC.match(w))
+    if arabic * 2 > len(words):
+        # Persian, not Arabic: Persian letters or Persian function words.
+        persian = sum(1 for w in words if _PERSIAN_LETTERS.search(w) or w in _FA_WORDS)
+        return "fa" if persian >= 1 or len(words) < 6 else ""
     cyr = sum(1 for w in words if "а" <= w[0] <= "я" or w[0] in "ёй")
     if cyr * 2 > len(words):
         ru = sum(1 for w in words if w in _RU_WORDS)
@@ -318,6 +360,9 @@ def passage_language(passage: str) -> str:
 # Finding inflected forms in a folded document
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_PERSIAN_LETTERS = re.compile(r"[پچژگ]")
+_FA_WORDS = frozenset({"از", "به", "در", "با", "این", "که", "را", "و", "است", "برای", "تا"})
 #: The Turkish and Azerbaijani function words as they may be written: lower
 #: case, capitalised, and with the dotted capital İ.
 _FUNCTION_FORMS = tuple(sorted({v for w in _TR_WORDS | _AZ_WORDS
@@ -350,11 +395,12 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 def may_inflect(text: str) -> bool:
-    """Whether some passage of ``text`` can be Russian (it has Cyrillic) or
-    Turkish/Azerbaijani (it has one of their function words): else no name
+    """Whether some passage of ``text`` can be Russian (it has Cyrillic),
+    Persian (Arabic script) or Turkish/Azerbaijani (it has one of their
+    function words): else no name
     in it takes an ending, and the stems are not even looked for (an English
     text naming "Şuşa" pays nothing)."""
-    return _CYRILLIC.search(text) is not None or has_function_word(text)
+    return _CYRILLIC.search(text) is not None or _ARABIC.search(text) is not None or has_function_word(text)
 
 
 class StemMatcher:
@@ -382,6 +428,12 @@ class StemMatcher:
                     continue
                 entry = ("ru", role, paradigm, fold(name), [w.word for w in paradigm], None, None)
                 head, single = paradigm[0].stem, len(words) == 1
+            elif all(_ARABIC.match(c) for w in words for c in w):
+                folded = fold(name)
+                if len(folded.split()[-1]) < 3:
+                    continue
+                entry = ("fa", role, folded, folded, None, None, None)
+                head, single = folded, True
             elif all(c.isalpha() and c.isascii() or c in "çğıöşüəâîû" for w in words for c in w):
                 if len(words[-1]) < MIN_LETTERS:
                     continue
@@ -420,8 +472,12 @@ class StemMatcher:
             s = s0 + 1
             a = int(origin[s])
             if not text[a].isupper():
+                if not text[a].islower() and _ARABIC.match(text[a]):
+                    out.extend(self._persian(text, folded_text, origin, languages, pat, s, e0))
                 continue
             for kind, role, data, lemma, same_words, tk_stem, name in self.entries[pat]:
+                if kind == "fa":
+                    continue
                 n = len(data)
                 words = _words_at(text, a, n)
                 if words is None:
@@ -454,6 +510,19 @@ class StemMatcher:
                 e = bisect.bisect_left(origin, end - 1) + 1
                 out.append((s, e, role, lemma))
         return out
+
+
+    def _persian(self, text, folded_text, origin, languages, pat, s, e0):
+        """The Persian forms at folded ``s`` (a name's folded letters end at
+        ``e0``, the word goes on): the name and an attached clitic."""
+        end = folded_text.find(" ", e0)
+        end = len(folded_text) if end < 0 else end
+        rest = folded_text[e0:end]
+        hits = []
+        for kind, role, data, lemma, *_ in self.entries[pat]:
+            if kind == "fa" and persian_suffix_ok(data, rest) and languages.at(int(origin[s])) == "fa":
+                hits.append((s, end, role, lemma))
+        return hits
 
 
 _WORD_AT = re.compile(r"[^\W\d_]+")

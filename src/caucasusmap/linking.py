@@ -283,6 +283,11 @@ _RANGE_TAIL = re.compile(r"\s+(?:mountains|range|ridge|silsiləsi|dağları|хр
 _ADMIN_HEAD = re.compile(r"^(?:استان|شهرستان|جمهوری خودمختار|province of|district of)\s+", re.IGNORECASE)
 _NOT_PLACE = {"country", "sea", "continent"}
 _INFLECTED_WEAK_IMPORTANCE = 5.0  # ≈ 100,000 people: see Linker.find_links
+# A Russian form of a name under the reference rules: from ≈ 30,000 people. The build already drops
+# Cyrillic names that are Russian words for places under 50,000 ("Джейхане", Ceyhan, 96,000).
+_INFLECTED_WEAK_IMPORTANCE_RU = 4.5
+_CYRILLIC_LEMMA = re.compile(r"[а-яё]")
+_WORLD_REGION_IMPORTANCE = 6.5  # a part of the world (Central Asia, the Middle East): see _far_from_context
 _WINDOW = 800  # folded characters on each side that count as "around" a mention
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and|и|və|ve|و)\s*$", re.IGNORECASE)
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|in|near|of)\s*$", re.IGNORECASE)
@@ -649,7 +654,8 @@ class Linker:
                 # A reference-rule name inflects only for a large place or a unit: small places'
                 # names are often words ("Saray", palace: "Sarayda" is "in the palace").
                 if (flag in _WEAK_ROLES or place_index >= self.n_curated) and not (
-                        self._importance[place_index] >= _INFLECTED_WEAK_IMPORTANCE or
+                        self._importance[place_index] >= (_INFLECTED_WEAK_IMPORTANCE_RU if _CYRILLIC_LEMMA.match(
+                            lemma) else _INFLECTED_WEAK_IMPORTANCE) or
                         kind_class(self._kind[place_index]) in ("admin", "country")):
                     continue
                 if flag == _CUED:
@@ -1360,8 +1366,10 @@ class Decider:
         others = context.weights(np.array([c]), s)
         n = int(others.sum())
         # A country, a sea or a continent named in another language ("Франция",
-        # "Fransa") is no far village's old name: the other-name rule spares it.
-        other_name = not own and bool(self.lk._local[c])
+        # "Fransa") is no far village's old name: the other-name rule spares it,
+        # and so it spares a part of the world ("Центральная Азия", "Orta Asya").
+        other_name = not own and bool(self.lk._local[c]) and not (
+            self.lk._kind[c] == "region" and self.lk._importance[c] >= _WORLD_REGION_IMPORTANCE)
         return (((self.lk._importance[c] < 4.5 and n >= 3) or (other_name and n >= 2))
                 and float(context.distances(c)[others > 0].min()) > 400.0)
 

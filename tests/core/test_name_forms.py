@@ -1,0 +1,160 @@
+"""Recall of linking in Persian, Azerbaijani, Turkish and Russian text
+(issue 8): parts of the world named in another language, names by
+language from the packaged sources, Persian attached clitics, Turkic
+spellings. The sentences are written for these tests (none is taken from
+an annotated text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from _data import BUNDLED_GAZETTEER
+from caucasusmap.gazetteer import load_gazetteer
+from caucasusmap.linking import Linker
+from caucasusmap.reference import load_reference
+
+
+@pytest.fixture(scope="module")
+def ref():
+    reference = load_reference()
+    assert reference is not None
+    return reference
+
+
+@pytest.fixture(scope="module")
+def bundled(ref):
+    return Linker(load_gazetteer(BUNDLED_GAZETTEER).places, reference=ref)
+
+
+def found(linker: Linker, text: str) -> list[tuple[str, str]]:
+    return [(text[s:e], pid) for s, e, pid in linker.find(text)]
+
+
+# -- parts of the world are not far towns' old names -------------------------------------
+
+@pytest.mark.parametrize("text, surface", [
+    ("Нефть из Баку через Тбилиси и Карс пойдёт в Центральную Азию.", "Центральную Азию"),
+    ("Bakı, Tbilisi və Qars xətti Mərkəzi Asiya ilə birləşir.", "Mərkəzi Asiya"),
+])
+def test_a_part_of_the_world_named_in_another_language_is_not_dropped_as_far(bundled, text, surface):
+    """The rule that drops another name of a place over 400 km from all the
+    text names (an old name of a far town) spares parts of the world, as it
+    spares countries: Central Asia in Russian or Azerbaijani beside Baku."""
+    assert (surface, "central-asia") in found(bundled, text)
+
+
+# -- Persian: clitics attached to a name ---------------------------------------------------
+
+def test_persian_clitics_after_a_name():
+    from caucasusmap.inflection import persian_suffix_ok
+
+    assert persian_suffix_ok("جلفا", "ی")  # ezafe after a long vowel: "جلفای ایران"
+    assert persian_suffix_ok("اروپا", "ست")  # the short copula: "اروپاست"
+    assert persian_suffix_ok("ترکیه", "ی")  # ezafe after a silent -ه
+    assert persian_suffix_ok("تبریز", "است")
+    assert not persian_suffix_ok("تبریز", "ی")  # "تبریزی": of Tabriz, a surname
+    assert not persian_suffix_ok("اروپا", "یی")  # "اروپایی": European
+    assert not persian_suffix_ok("ارس", "ها")
+
+
+def test_a_persian_name_with_a_clitic_links_the_name(bundled):
+    """The mention covers the whole written word, clitic and all."""
+    text = "هیئتی از ترکیه‌ی همسایه به تبریز و ارومیه آمد."
+    assert ("ترکیه\u200cی", "turkey") in found(bundled, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("شاعر تبریزی در تهران و ارومیه زندگی کرد.", "تبریزی"),
+    ("بازار اروپایی برای تبریز و ارومیه مهم است.", "اروپایی"),
+])
+def test_a_persian_adjective_of_a_name_is_not_the_place(bundled, text, word):
+    assert all(word not in s for s, _ in found(bundled, text))
+
+
+def test_english_text_never_looks_for_persian_forms():
+    from caucasusmap.inflection import passage_language
+
+    assert passage_language("The train from Tabriz reached Jolfa.") == ""
+    assert passage_language("قطار از تبریز به جلفا رسید و مسافران پیاده شدند.") == "fa"
+
+
+# -- names by language from the packaged sources -----------------------------------------
+
+def names_of(ref, place_id: str) -> set[str]:
+    i = [p.id for p in ref.places].index(place_id)
+    return {n for n, _ in ref.names[i]}
+
+
+def test_countries_and_parts_of_the_world_carry_their_cldr_names(ref):
+    """Natural Earth gives China only its formal name in Russian and Persian
+    and no country an Azerbaijani name; GeoNames' continents have no
+    Azerbaijani or Persian names. The build adds CLDR's."""
+    assert {"Китай", "Çin"} <= names_of(ref, "gn-1814991")
+    assert {"Avropa", "اروپا"} <= names_of(ref, "gn-6255148")
+    assert {"Asiya", "آسیا"} <= names_of(ref, "gn-6255147")
+    assert {"Almaniya"} <= names_of(ref, "gn-2921044")
+    assert {"Mərkəzi Asiya", "آسیای مرکزی"} <= names_of(ref, "ref-central-asia")
+
+
+def test_a_cldr_name_that_is_another_places_name_is_not_added(ref):
+    """"Kuba" (Cuba in Azerbaijani) is also a spelling of the town Quba."""
+    cuba = names_of(ref, "gn-3562981")
+    assert "Kuba" not in cuba or "Kuba" not in names_of(ref, "gn-585786")
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Азербайджан подписал соглашение с Китаем и Казахстаном.", "Китаем", "china"),
+    ("Yük Avropa və Asiya arasında Bakı limanından keçir.", "Avropa", "gn-6255148"),
+    ("Yük Avropa və Asiya arasında Bakı limanından keçir.", "Asiya", "gn-6255147"),
+    ("راه آهن تبریز به جلفا کوتاه‌ترین راه ایران به اروپاست.", "اروپاست", "gn-6255148"),
+])
+def test_names_by_language_link(bundled, text, surface, expected):
+    assert (surface, expected) in found(bundled, text)
+
+
+# -- Azerbaijani names as the Turkish press writes them ----------------------------------
+
+def test_azerbaijani_names_take_their_turkish_spelling(ref):
+    assert "Hocavend" in names_of(ref, "gn-409423")  # Xocavənd district
+    assert "Kubadlı" in names_of(ref, "gn-147694")
+    assert "Haçmaz" in names_of(ref, "gn-586001")
+
+
+def test_a_turkish_spelling_links_in_turkish_text(bundled):
+    text = "Heyet Bakü'den sonra Şamahı, Kebele ve Haçmaz şehirlerini ziyaret etti."
+    got = dict(found(bundled, text))
+    assert (got.get("Şamahı"), got.get("Kebele"), got.get("Haçmaz")) == ("shamakhi", "gabala", "khachmaz")
+
+
+# -- Turkish and Azerbaijani: the copula ----------------------------------------------------
+
+def test_the_turkic_copula_after_a_name():
+    from caucasusmap.inflection import turkic_suffix_ok
+
+    assert turkic_suffix_ok("Bakı", "dır", "az")  # "Azərbaycanın paytaxtı Bakıdır"
+    assert turkic_suffix_ok("Şuşa", "dadır", "az")  # is in Shusha
+    assert turkic_suffix_ok("Ermənistan", "dandır", "az")
+    assert turkic_suffix_ok("Ankara", "dır", "tr")
+    assert turkic_suffix_ok("Kars", "tır", "tr")
+    assert not turkic_suffix_ok("Kars", "dır", "tr")  # voiceless s: -tır
+    assert not turkic_suffix_ok("Bakı", "dir", "az")  # harmony
+
+
+def test_a_name_with_the_copula_links_in_azerbaijani_text(bundled):
+    text = "Qarabağın incisi Şuşadır, Azərbaycanın paytaxtı isə Bakıdır."
+    got = dict(found(bundled, text))
+    assert got.get("Şuşadır") == "shusha" and got.get("Bakıdır") == "baku"
+
+
+# -- Russian forms of a town's lent name --------------------------------------------------
+
+def test_a_russian_form_of_a_towns_lent_name_links(bundled):
+    """Ceyhan (96,000 people) takes "Джейхан" from the reference: its Russian
+    forms link, as the forms of a city of 100,000 did."""
+    text = "Нефть из Баку пришла в Джейхане (Турция) на терминал."
+    assert ("Джейхане", "ceyhan") in found(bundled, text)
+
+
+def test_the_russian_federation_by_its_abbreviation(bundled):
+    text = "Власти РФ и Азербайджана обсудили границу; в РФ это подтвердили."
+    assert [p for s, p in found(bundled, text) if s == "РФ"] == ["russia", "russia"]
