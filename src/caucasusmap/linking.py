@@ -35,6 +35,7 @@ scores) and its alternatives (:class:`Links`).
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 import unicodedata
@@ -587,7 +588,7 @@ class Linker:
         check()
         if not raw and not inflected:
             return Links.empty()
-        found = np.array(raw, dtype=np.int64).reshape(-1, 3)
+        found = np.fromiter(itertools.chain.from_iterable(raw), dtype=np.int64, count=3 * len(raw)).reshape(-1, 3)
         pat, s, e = found[:, 0], found[:, 1] + 1, found[:, 2] - 1  # drop the padding separators
         cue = self._cue_of_pattern[pat]
         chain = np.isin(cue, _CHAIN_CUES)
@@ -607,11 +608,11 @@ class Linker:
         if special.any():
             extra_s, extra_e, extra_p = [], [], []
             origin = folded.origin
-            for n, i in enumerate(np.flatnonzero(special)):
+            at = np.flatnonzero(special)
+            for n, (a, b, pt) in enumerate(zip(s[at].tolist(), e[at].tolist(), pat[at].tolist())):
                 if n % CHECK_EVERY == 0:
                     check()
-                a, b = int(s[i]), int(e[i])
-                for place_index, flag in self._roles[pat[i]]:
+                for place_index, flag in self._roles[pt]:
                     if flag == _EXCLUDE:
                         excluded.setdefault(place_index, []).append((a, b))
                         continue
@@ -630,7 +631,7 @@ class Linker:
                     else:
                         ok = _capitalised(text, int(origin[a]))
                     if ok and self._forms:
-                        need = self._forms.get((int(pat[i]), place_index))
+                        need = self._forms.get((pt, place_index))
                         if need is not None:
                             ok = _written(text[int(origin[a]):int(origin[b - 1]) + 1]) in need
                     if ok:
@@ -646,7 +647,7 @@ class Linker:
         if inflected:
             # "Шуше", "Bakıda": spans covering the whole word form; a span that is
             # itself a name of the automaton ("Армении" given as a name) stays that match.
-            exact = {(int(a), int(b)) for a, b in zip(s[~is_cue], e[~is_cue])}
+            exact = set(zip(s[~is_cue].tolist(), e[~is_cue].tolist()))
             seen: dict[tuple[int, int, int], int] = {}
             for a, b, (place_index, flag), lemma in inflected:
                 if (a, b) in exact:
@@ -911,6 +912,7 @@ class Decider:
         chains, in_chain = self._chains(ms, me)
         settled &= ~in_chain
         self._list_ends: dict[int, int] = {}  # mention -> what _list_end found (ms and me fixed from here)
+        self._by_words: dict[int, tuple | None] = {}  # mention -> what _decide_by_words gave
         # Per mention: whether all its candidates were found by reference-rule names.
         self._all_weak = np.logical_and.reduceat(self.weak, bounds[:-1]).tolist() if len(self.weak) else []
         chosen = np.where(settled, top, -1)
@@ -1243,7 +1245,12 @@ class Decider:
                 return True
         return False
 
-    def _decide(self, i, cands, after, before, ms, me, chosen, context: _Context):
+    def _decide_by_words(self, i, cands, after, before, ms):
+        """The part of :meth:`_decide` that reads the words around mention ``i``
+        only (not the other mentions' choices): the candidates as Python ints,
+        the surface, which are found by their own name, the scores with the
+        cues, whether all are weak, the evidence and the vetoes; None when the
+        words alone say it is no place."""
         lk = self.lk
         s, e = self._ms_list[i], self._me_list[i]
         cands = np.asarray(cands)
@@ -1277,14 +1284,27 @@ class Decider:
             veto |= np.array([lk._kind[c] in _SETTLEMENT_KINDS for c in cl])
             any_veto = True
         if any_veto and veto.all():
-            return -1, 0.0, []
+            return None
         # A reference name right after a given name or title is a person's name
         # (and so is the same name elsewhere in the document: "Alexander
         # Pushkin ... Pushkin wrote"); right before "Studies", "Radio",
         # "Press"... it is a title.
         if self._title_after(e) or self._title_before(s) or (all_weak and (self._not_a_place_here(s, e, i, ms) or
                                                   surface in self._person_names())):
+            return None
+        return cl, surface, own, score, all_weak, evidence, veto, any_veto
+
+    def _decide(self, i, cands, after, before, ms, me, chosen, context: _Context):
+        lk = self.lk
+        s, e = self._ms_list[i], self._me_list[i]
+        # What the words alone give (the same in both passes of run): computed once per mention.
+        fixed = self._by_words.get(i, False)
+        if fixed is False:
+            fixed = self._by_words[i] = self._decide_by_words(i, cands, after, before, ms)
+        if fixed is None:
             return -1, 0.0, []
+        cl, surface, own, score, all_weak, evidence, veto, any_veto = fixed
+        cands = np.asarray(cands)
         # Container right after ("Astara, Iran", "Julfa (Nakhchivan)") or before ("Iran's Astara").
         j = i + 1
         if j < len(ms) and chosen[j] >= 0 and _CONTAINER_GAP.match(self._gap(e, int(ms[j]))):
@@ -1332,11 +1352,15 @@ class Decider:
                 return -1, 0.0, []
         if len(cl) == 1 and math.isfinite(score[0]):
             return cl[0], 1.0, []  # exp(0) / exp(0): what the softmax below gives a lone candidate
-        finite = np.isfinite(score)
-        z = np.where(finite, score - max(score[finite].tolist()), -np.inf)
+        values = score.tolist()
+        fin = [math.isfinite(v) for v in values]
+        if all(fin):
+            z = score - max(values)  # what the np.where below gives when every score is finite
+        else:
+            z = np.where(fin, score - max(v for v, f in zip(values, fin) if f), -np.inf)
         prob = np.exp(z)
         prob = prob / prob.sum()
-        fin, pl = finite.tolist(), prob.tolist()
+        pl = prob.tolist()
         order = sorted(range(len(pl)), key=lambda k: -pl[k])  # stable, as np.argsort(-prob, kind="stable")
         best = cl[order[0]]
         others = [(cl[k], pl[k]) for k in order[1:] if fin[k]]

@@ -228,19 +228,24 @@ def fold_document(text: str) -> FoldedText:
     keep = folded != 0
     # Of a run of separators keep only the first (deleted characters inside a
     # run do not split it).
-    kept = np.flatnonzero(keep)
-    run_dup = np.zeros(len(kept), dtype=bool)
-    if len(kept) > 1:
-        ks = space[kept]
-        run_dup[1:] = ks[1:] & ks[:-1]
-    kept = kept[~run_dup]
+    if keep.all():  # nothing deleted (most texts): the runs read off the folded text as it is
+        run_dup = np.zeros(len(folded), dtype=bool)
+        run_dup[1:] = space[1:] & space[:-1]
+        kept = np.flatnonzero(~run_dup)
+    else:
+        kept = np.flatnonzero(keep)
+        run_dup = np.zeros(len(kept), dtype=bool)
+        if len(kept) > 1:
+            ks = space[kept]
+            run_dup[1:] = ks[1:] & ks[:-1]
+        kept = kept[~run_dup]
     chars = folded[kept]
     n = len(text)
     origin = np.empty(len(kept) + 2, dtype=np.int64 if len(text) >= 2**31 else np.int32)
     origin[0] = -1
     origin[1:-1] = kept
     origin[-1] = n
-    body = chars.astype(np.uint32).tobytes().decode("utf-32-le")
+    body = chars.astype(np.uint32, copy=False).tobytes().decode("utf-32-le")
     return FoldedText(_SEP + body + _SEP, origin)
 
 

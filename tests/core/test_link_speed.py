@@ -104,3 +104,37 @@ def test_the_cpu_benchmark_links_each_side_with_its_trees_reference(tmp_path):
     run = bench_link_cpu.run_side(ROOT / "src", BUNDLED_PLACES_FILE, corpus, out, True)
     assert run.get("reference") == load_reference(ROOT / "resources" / "reference" / "reference.sqlite").digest
     assert run["mentions"] > 0
+
+
+def _plain_fold_document(text):
+    """fold_document's separator runs by the general walk over the kept characters."""
+    from caucasusmap import normalize
+
+    folded = normalize._fold_codepoints(normalize._codepoints(text))
+    for start, end in normalize.non_text_spans(text):
+        folded[start:end] = 0x20
+    for start, end, join in normalize.hyphen_breaks(text):
+        folded[start:end] = 0 if join else 0x20
+    kept = np.flatnonzero(folded != 0)
+    ks = (folded == 0x20)[kept]
+    run_dup = np.zeros(len(kept), dtype=bool)
+    run_dup[1:] = ks[1:] & ks[:-1]
+    kept = kept[~run_dup]
+    body = folded[kept].astype(np.uint32).tobytes().decode("utf-32-le")
+    return " " + body + " ", [-1, *kept.tolist(), len(text)]
+
+
+def test_fold_document_without_deleted_characters_agrees_with_the_general_walk():
+    from caucasusmap.normalize import fold_document
+
+    rng = random.Random(14)
+    pieces = ["Şuşa", "  ", " ", "\n", "-", "Azer-\nbaijan", "e\u0301", "\u200c", "x", "Ağdam", ".", "www.a.az", "İ"]
+    texts = ["", " ", "a", "  a  ", "e\u0301", "\u0301"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 15))) for _ in range(2000)]
+    fast = 0
+    for text in texts:
+        got = fold_document(text)
+        want_text, want_origin = _plain_fold_document(text)
+        assert got.text == want_text and got.origin.tolist() == want_origin, repr(text)
+        fast += "\u0301" not in text and "\u200c" not in text and "-\n" not in text
+    assert 200 < fast < len(texts) - 200  # both paths are exercised
