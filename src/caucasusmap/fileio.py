@@ -23,8 +23,11 @@ it" one step as far as Linux allows: the new content is swapped in with
 ``renameat2(RENAME_EXCHANGE)`` and the version it displaced is compared with
 the one the edit was made on; if another program changed the file meanwhile,
 the swap is undone at once, the other program's version stays, and
-:class:`~caucasusmap.errors.ConflictError` is raised. Where the exchange is not
-available, the file is re-checked immediately before a plain rename.
+:class:`~caucasusmap.errors.ConflictError` is raised. After a good swap the
+displaced version becomes the backup, so a program that had the file open
+across the swap writes into the backup rather than into a deleted file. Where
+the exchange is not available, the file is re-checked immediately before a
+plain rename.
 """
 
 from __future__ import annotations
@@ -244,6 +247,7 @@ def replace_checked(path: str | Path, data: bytes, *, expected: str, backup: str
     if _digest(before) != expected:
         raise ConflictError(_changed(path, expected))
     mode = stat.S_IMODE(st.st_mode)
+    bak = None
     if backup is not None:
         bak = writable_target(backup)
         write_bytes_atomic(bak, before, mode=mode)
@@ -263,6 +267,16 @@ def replace_checked(path: str | Path, data: bytes, *, expected: str, backup: str
             if _digest(displaced) != expected:
                 _exchange(tmp, target)  # give the other program's version back
                 raise ConflictError(_changed(path, expected))
+            if bak is not None:
+                # The displaced file becomes the backup (it holds what the
+                # backup does): a program that opened the file just before the
+                # swap and writes just after it writes into the backup, not
+                # into a file about to be deleted.
+                try:
+                    if os.stat(bak).st_nlink == 1:
+                        os.replace(tmp, bak)
+                except OSError:
+                    pass
             return before
         if _digest(target.read_bytes()) != expected:  # no exchange: re-check just before the rename
             raise ConflictError(_changed(path, expected))

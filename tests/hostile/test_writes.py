@@ -176,3 +176,33 @@ def test_an_edit_landing_during_the_swap_is_given_back(gaz, monkeypatch):
     text = gaz.read_text(encoding="utf-8")
     assert "# external, at the swap" in text and "goris" not in text
     assert len(calls) == 2  # swapped, then swapped back
+
+
+def test_a_write_landing_just_after_the_swap_is_kept_in_the_backup(gaz, monkeypatch):
+    """A program that opened the gazetteer just before our swap and writes just
+    after our check of the displaced version wrote into a file that was then
+    deleted: lost, not even in the .bak. The displaced file is the backup now."""
+    g = GazetteerFile(gaz)
+    late = []
+    real_exchange, real_digest = fileio._exchange, fileio._digest
+
+    def opening_exchange(a, b):
+        if not late:
+            late.append(open(b, "a", encoding="utf-8"))  # noqa: SIM115 - opened before the swap, written after
+        return real_exchange(a, b)
+
+    def digest_then_write(data):
+        d = real_digest(data)
+        if late and not late[0].closed:
+            late[0].write("# written just after the check\n")
+            late[0].close()
+        return d
+
+    monkeypatch.setattr(fileio, "_exchange", opening_exchange)
+    monkeypatch.setattr(fileio, "_digest", digest_then_write)
+    g.add_place(PLACE)
+    assert late and late[0].closed
+    assert "# written just after the check" in g.backup_path.read_text(encoding="utf-8")
+    assert "goris" in gaz.read_text(encoding="utf-8")
+    assert stat.S_IMODE(g.backup_path.stat().st_mode) == stat.S_IMODE(gaz.stat().st_mode)
+    assert not [p for p in gaz.parent.iterdir() if p.name.endswith(".tmp")]
