@@ -23,7 +23,9 @@ it" one step as far as Linux allows: the new content is swapped in with
 ``renameat2(RENAME_EXCHANGE)`` and the version it displaced is compared with
 the one the edit was made on; if another program changed the file meanwhile,
 the swap is undone at once, the other program's version stays, and
-:class:`~caucasusmap.errors.ConflictError` is raised. After a good swap the
+:class:`~caucasusmap.errors.ConflictError` is raised (should something have
+written into our version in the instant it stood at the path, that version is
+kept as ``NAME.conflict`` and the error says so). After a good swap the
 displaced version becomes the backup, so a program that had the file open
 across the swap writes into the backup rather than into a deleted file. Where
 the exchange is not available, the file is re-checked immediately before a
@@ -224,6 +226,19 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
+def _keep_aside(tmp: Path, target: Path) -> Path:
+    """Give ``tmp`` a lasting name beside ``target`` (``NAME.conflict``,
+    ``NAME.conflict-2`` …, never over an existing file)."""
+    n = 1
+    while True:
+        kept = target.with_name(f"{target.name}.conflict" + (f"-{n}" if n > 1 else ""))
+        try:
+            os.link(tmp, kept)
+            return kept
+        except FileExistsError:
+            n += 1
+
+
 def _changed(path: Path, expected: str) -> str:
     return f"{path} changed on disk since it was read (an edit in another program?); the other version was kept"
 
@@ -266,6 +281,10 @@ def replace_checked(path: str | Path, data: bytes, *, expected: str, backup: str
             displaced = tmp.read_bytes()
             if _digest(displaced) != expected:
                 _exchange(tmp, target)  # give the other program's version back
+                if tmp.read_bytes() != data:  # and ours was written to while it stood at ``path``: keep it
+                    kept = _keep_aside(tmp, target)
+                    raise ConflictError(_changed(path, expected) + f"; what was written to the file during "
+                                        f"the swap is kept in {kept}")
                 raise ConflictError(_changed(path, expected))
             if bak is not None:
                 # The displaced file becomes the backup (it holds what the

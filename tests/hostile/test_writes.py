@@ -206,3 +206,36 @@ def test_a_write_landing_just_after_the_swap_is_kept_in_the_backup(gaz, monkeypa
     assert "goris" in gaz.read_text(encoding="utf-8")
     assert stat.S_IMODE(g.backup_path.stat().st_mode) == stat.S_IMODE(gaz.stat().st_mode)
     assert not [p for p in gaz.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_write_into_our_version_during_a_refused_swap_is_kept(gaz, monkeypatch):
+    """The swap is undone when the displaced version changed; a program that
+    wrote to the path in that instant wrote into our version, which the undo
+    takes away: it is kept beside the file and the refusal says where."""
+    g = GazetteerFile(gaz)
+    real = fileio._exchange
+    calls = []
+
+    def racing_exchange(a, b):
+        if not calls:
+            _append(b, "# external, before the swap\n")
+        done = real(a, b)
+        if not calls:
+            _append(b, "# external, into our version\n")  # the path names our version now
+        calls.append(1)
+        return done
+
+    monkeypatch.setattr(fileio, "_exchange", racing_exchange)
+    with pytest.raises(ConflictError, match=r"kept in .*places\.yaml\.conflict"):
+        g.add_place(PLACE)
+    text = gaz.read_text(encoding="utf-8")
+    assert "# external, before the swap" in text and "goris" not in text
+    kept = (gaz.parent / "places.yaml.conflict").read_text(encoding="utf-8")
+    assert "# external, into our version" in kept and "goris" in kept
+    assert not [p for p in gaz.parent.iterdir() if p.name.endswith(".tmp")]
+    with pytest.raises(ConflictError):  # a second one is not written over the first
+        calls.clear()
+        g.reload()
+        g.add_place({**PLACE, "name": "Goris Two"})
+    assert (gaz.parent / "places.yaml.conflict-2").exists()
+    assert (gaz.parent / "places.yaml.conflict").read_text(encoding="utf-8") == kept
