@@ -94,8 +94,13 @@ def main() -> int:
     print(f"external edits N = {len(external)}, lost {len(lost)}{' ' + str(lost[:10]) if lost else ''}"
           f"{f'; {len(kept_aside)} kept aside in {gaz.name}.conflict*' if kept_aside else ''}")
     print(f"our edits {len(ours)} written, {len(ours_lost)} lost; {refused} refused as conflicts and retried")
-    print(f"{elapsed:.1f} s; files in {tmp}")
-    shutil.rmtree(tmp)
+    if lost:  # where did they go? (kept for a look)
+        bak = gaz.with_name(gaz.name + ".bak")
+        in_bak = [n for n in lost if bak.exists() and f"# external edit {n}\n" in bak.read_text(encoding="utf-8")]
+        print(f"of the lost, in {bak.name} now: {in_bak}; files kept in {tmp}")
+    else:
+        print(f"{elapsed:.1f} s")
+        shutil.rmtree(tmp)
     return 1 if lost or ours_lost else 0
 
 

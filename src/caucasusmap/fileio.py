@@ -243,12 +243,19 @@ def _changed(path: Path, expected: str) -> str:
     return f"{path} changed on disk since it was read (an edit in another program?); the other version was kept"
 
 
-def replace_checked(path: str | Path, data: bytes, *, expected: str, backup: str | Path | None = None) -> bytes:
+def replace_checked(path: str | Path, data: bytes, *, expected: str, backup: str | Path | None = None,
+                    backup_expected: str | None = None) -> bytes:
     """Replace the file at ``path`` by ``data`` only if its content still has
     the SHA-256 ``expected`` (what the edit was made on); keep the replaced
     version as ``backup`` (same permission bits). Returns the replaced bytes.
     Raises :class:`~caucasusmap.errors.ConflictError`, changing nothing, when
-    the file changed — also when the change lands during the replacement."""
+    the file changed — also when the change lands during the replacement.
+
+    ``backup_expected``: the SHA-256 the backup should still have (what the
+    previous write put there). A backup that changed since is the previous
+    version written to by a program that had it open across that write's
+    swap: it is kept as ``NAME.conflict`` and ConflictError says so, instead
+    of being replaced by the new backup."""
     path = Path(path)
     target = writable_target(path)
     clean_stray_temporaries(target)
@@ -265,6 +272,17 @@ def replace_checked(path: str | Path, data: bytes, *, expected: str, backup: str
     bak = None
     if backup is not None:
         bak = writable_target(backup)
+        if backup_expected is not None:
+            try:
+                late = _digest(bak.read_bytes()) != backup_expected
+            except FileNotFoundError:
+                late = False
+            if late:
+                kept = _keep_aside(bak, target)
+                _unlink(bak)
+                raise ConflictError(f"{path}: a program wrote to its previous version after it was replaced "
+                                    f"(it had the file open); that version is kept in {kept} — compare it with "
+                                    f"{path.name}; nothing was written")
         write_bytes_atomic(bak, before, mode=mode)
         os.chmod(bak, mode)  # an existing .bak made with other bits takes the file's
     tmp = _write_tmp(target, data, mode)

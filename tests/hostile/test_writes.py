@@ -206,6 +206,18 @@ def test_a_write_landing_just_after_the_swap_is_kept_in_the_backup(gaz, monkeypa
     assert "goris" in gaz.read_text(encoding="utf-8")
     assert stat.S_IMODE(g.backup_path.stat().st_mode) == stat.S_IMODE(gaz.stat().st_mode)
     assert not [p for p in gaz.parent.iterdir() if p.name.endswith(".tmp")]
+    # The next write would replace that backup: it is kept aside instead, and the write refused.
+    monkeypatch.undo()
+    with pytest.raises(ConflictError, match=r"wrote to its previous version .* kept in .*places\.yaml\.conflict"):
+        g.add_place({**PLACE, "name": "Goris Two"})
+    assert "# written just after the check" in (gaz.parent / "places.yaml.conflict").read_text(encoding="utf-8")
+    assert "goris-two" not in gaz.read_text(encoding="utf-8")
+    g.reload()
+    g.add_place({**PLACE, "name": "Goris Two"})  # tried again: written, and the next one checks the new backup
+    g.add_place({**PLACE, "name": "Goris Three"})
+    text = gaz.read_text(encoding="utf-8")
+    assert "goris-two" in text and "goris-three" in text and "goris-two" in g.backup_path.read_text(encoding="utf-8")
+    assert sorted(p.name for p in gaz.parent.glob("places.yaml.conflict*")) == ["places.yaml.conflict"]
 
 
 def test_a_write_into_our_version_during_a_refused_swap_is_kept(gaz, monkeypatch):
