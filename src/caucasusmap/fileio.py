@@ -255,7 +255,9 @@ def replace_checked(path: str | Path, data: bytes, *, expected: str, backup: str
     previous write put there). A backup that changed since is the previous
     version written to by a program that had it open across that write's
     swap: it is kept as ``NAME.conflict`` and ConflictError says so, instead
-    of being replaced by the new backup."""
+    of being replaced by the new backup. (A refusal after the backup was
+    written sets ``backup_digest`` on the ConflictError: what the backup
+    holds from then on.)"""
     path = Path(path)
     target = writable_target(path)
     clean_stray_temporaries(target)
@@ -319,5 +321,9 @@ def replace_checked(path: str | Path, data: bytes, *, expected: str, backup: str
             raise ConflictError(_changed(path, expected))
         os.replace(tmp, target)
         return before
+    except ConflictError as exc:
+        if bak is not None:  # refused after the backup was written: say what it holds now
+            exc.backup_digest = expected
+        raise
     finally:
         _unlink(tmp)

@@ -441,8 +441,12 @@ class GazetteerFile:
         data = self._encode(new_text)
         # Check, back up and replace as one step (fileio.replace_checked): a
         # change made meanwhile in another program is kept, never overwritten.
-        on_disk = replace_checked(self.path, data, expected=self.digest, backup=self.backup_path,
-                                  backup_expected=self._backup_digest)
+        try:
+            on_disk = replace_checked(self.path, data, expected=self.digest, backup=self.backup_path,
+                                      backup_expected=self._backup_digest)
+        except ConflictError as exc:  # the backup may have been written before the refusal
+            self._backup_digest = getattr(exc, "backup_digest", self._backup_digest)
+            raise
         self._backup_digest = _digest(on_disk)  # what the backup holds now (checked at the next write)
         if record_undo:
             self._undo.append(on_disk)

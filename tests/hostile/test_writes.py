@@ -251,3 +251,27 @@ def test_a_write_into_our_version_during_a_refused_swap_is_kept(gaz, monkeypatch
         g.add_place({**PLACE, "name": "Goris Two"})
     assert (gaz.parent / "places.yaml.conflict-2").exists()
     assert (gaz.parent / "places.yaml.conflict").read_text(encoding="utf-8") == kept
+
+
+def test_a_refused_swap_and_its_retry_raise_no_false_conflict(gaz, monkeypatch):
+    """A refused write has already written the backup (before its swap): the
+    next write must expect that backup, not flag it as a late write."""
+    g = GazetteerFile(gaz)
+    g.add_place(PLACE)
+    real = fileio._exchange
+    calls = []
+
+    def racing_exchange(a, b):
+        if not calls:
+            _append(b, "# external, at the swap\n")
+        calls.append(1)
+        return real(a, b)
+
+    monkeypatch.setattr(fileio, "_exchange", racing_exchange)
+    with pytest.raises(ConflictError, match="changed on disk"):
+        g.add_place({**PLACE, "name": "Goris Two"})
+    g.reload()
+    g.add_place({**PLACE, "name": "Goris Two"})
+    text = gaz.read_text(encoding="utf-8")
+    assert "# external, at the swap" in text and "goris-two" in text
+    assert not list(gaz.parent.glob("places.yaml.conflict*"))
