@@ -237,6 +237,11 @@ def _keep_aside(tmp: Path, target: Path) -> Path:
             return kept
         except FileExistsError:
             n += 1
+        except OSError:  # no hard links here: move it (the name was free a moment ago)
+            if not os.path.lexists(kept):
+                os.rename(tmp, kept)
+                return kept
+            n += 1
 
 
 def _changed(path: Path, expected: str) -> str:

@@ -275,3 +275,18 @@ def test_a_refused_swap_and_its_retry_raise_no_false_conflict(gaz, monkeypatch):
     text = gaz.read_text(encoding="utf-8")
     assert "# external, at the swap" in text and "goris-two" in text
     assert not list(gaz.parent.glob("places.yaml.conflict*"))
+
+
+def test_a_version_is_kept_aside_without_hard_links_too(tmp_path, monkeypatch):
+    target = tmp_path / "places.yaml"
+    (tmp_path / "places.yaml.conflict").write_text("older", encoding="utf-8")
+    src = tmp_path / ".places.yaml.1.0badf00d.tmp"
+    src.write_text("ours and theirs", encoding="utf-8")
+
+    def no_links(a, b):
+        raise PermissionError(1, "Operation not permitted")  # a file system without hard links
+
+    monkeypatch.setattr(fileio.os, "link", no_links)
+    kept = fileio._keep_aside(src, target)
+    assert kept.name == "places.yaml.conflict-2" and kept.read_text(encoding="utf-8") == "ours and theirs"
+    assert (tmp_path / "places.yaml.conflict").read_text(encoding="utf-8") == "older"
