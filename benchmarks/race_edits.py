@@ -9,7 +9,9 @@ written must be there too.
 
     python benchmarks/race_edits.py [--adds 400] [--seed 1]
 
-Prints N (external edits), how many were lost, our edits and refusals.
+Prints N (external edits), how many were lost (and how many were kept aside
+in ``places.yaml.conflict*``, see ``fileio.replace_checked``), our edits and
+refusals.
 """
 
 from __future__ import annotations
@@ -82,12 +84,23 @@ def main() -> int:
     elapsed = time.perf_counter() - start
     final = gaz.read_text(encoding="utf-8")
     external = [int(line) for line in log.read_text(encoding="utf-8").split()]
-    lost = [n for n in external if f"# external edit {n}\n" not in final]
+    # A write into our version in the instant it stood at the path, during a swap that was undone, is
+    # kept beside the file (NAME.conflict*): not lost, but not in the file either; counted apart.
+    aside = "".join(p.read_text(encoding="utf-8") for p in sorted(tmp.glob(gaz.name + ".conflict*")))
+    missing = [n for n in external if f"# external edit {n}\n" not in final]
+    kept_aside = [n for n in missing if f"# external edit {n}\n" in aside]
+    lost = [n for n in missing if n not in kept_aside]
     ours_lost = [i for i in ours if f"id: {i}\n" not in final]
-    print(f"external edits N = {len(external)}, lost {len(lost)}{' ' + str(lost[:10]) if lost else ''}")
+    print(f"external edits N = {len(external)}, lost {len(lost)}{' ' + str(lost[:10]) if lost else ''}"
+          f"{f'; {len(kept_aside)} kept aside in {gaz.name}.conflict*' if kept_aside else ''}")
     print(f"our edits {len(ours)} written, {len(ours_lost)} lost; {refused} refused as conflicts and retried")
-    print(f"{elapsed:.1f} s; files in {tmp}")
-    shutil.rmtree(tmp)
+    if lost:  # where did they go? (kept for a look)
+        bak = gaz.with_name(gaz.name + ".bak")
+        in_bak = [n for n in lost if bak.exists() and f"# external edit {n}\n" in bak.read_text(encoding="utf-8")]
+        print(f"of the lost, in {bak.name} now: {in_bak}; files kept in {tmp}")
+    else:
+        print(f"{elapsed:.1f} s")
+        shutil.rmtree(tmp)
     return 1 if lost or ours_lost else 0
 
 

@@ -23,8 +23,13 @@ it" one step as far as Linux allows: the new content is swapped in with
 ``renameat2(RENAME_EXCHANGE)`` and the version it displaced is compared with
 the one the edit was made on; if another program changed the file meanwhile,
 the swap is undone at once, the other program's version stays, and
-:class:`~caucasusmap.errors.ConflictError` is raised. Where the exchange is not
-available, the file is re-checked immediately before a plain rename.
+:class:`~caucasusmap.errors.ConflictError` is raised (should something have
+written into our version in the instant it stood at the path, that version is
+kept as ``NAME.conflict`` and the error says so). After a good swap the
+displaced version becomes the backup, so a program that had the file open
+across the swap writes into the backup rather than into a deleted file. Where
+the exchange is not available, the file is re-checked immediately before a
+plain rename.
 """
 
 from __future__ import annotations
@@ -221,16 +226,43 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
+def _keep_aside(tmp: Path, target: Path) -> Path:
+    """Give ``tmp`` a lasting name beside ``target`` (``NAME.conflict``,
+    ``NAME.conflict-2`` …, never over an existing file)."""
+    n = 1
+    while True:
+        kept = target.with_name(f"{target.name}.conflict" + (f"-{n}" if n > 1 else ""))
+        try:
+            os.link(tmp, kept)
+            return kept
+        except FileExistsError:
+            n += 1
+        except OSError:  # no hard links here: move it (the name was free a moment ago)
+            if not os.path.lexists(kept):
+                os.rename(tmp, kept)
+                return kept
+            n += 1
+
+
 def _changed(path: Path, expected: str) -> str:
     return f"{path} changed on disk since it was read (an edit in another program?); the other version was kept"
 
 
-def replace_checked(path: str | Path, data: bytes, *, expected: str, backup: str | Path | None = None) -> bytes:
+def replace_checked(path: str | Path, data: bytes, *, expected: str, backup: str | Path | None = None,
+                    backup_expected: str | None = None) -> bytes:
     """Replace the file at ``path`` by ``data`` only if its content still has
     the SHA-256 ``expected`` (what the edit was made on); keep the replaced
     version as ``backup`` (same permission bits). Returns the replaced bytes.
     Raises :class:`~caucasusmap.errors.ConflictError`, changing nothing, when
-    the file changed — also when the change lands during the replacement."""
+    the file changed — also when the change lands during the replacement.
+
+    ``backup_expected``: the SHA-256 the backup should still have (what the
+    previous write put there). A backup that changed since is the previous
+    version written to by a program that had it open across that write's
+    swap: it is kept as ``NAME.conflict`` and ConflictError says so, instead
+    of being replaced by the new backup. (A refusal after the backup was
+    written sets ``backup_digest`` on the ConflictError: what the backup
+    holds from then on.)"""
     path = Path(path)
     target = writable_target(path)
     clean_stray_temporaries(target)
@@ -244,8 +276,20 @@ def replace_checked(path: str | Path, data: bytes, *, expected: str, backup: str
     if _digest(before) != expected:
         raise ConflictError(_changed(path, expected))
     mode = stat.S_IMODE(st.st_mode)
+    bak = None
     if backup is not None:
         bak = writable_target(backup)
+        if backup_expected is not None:
+            try:
+                late = _digest(bak.read_bytes()) != backup_expected
+            except FileNotFoundError:
+                late = False
+            if late:
+                kept = _keep_aside(bak, target)
+                _unlink(bak)
+                raise ConflictError(f"{path}: a program wrote to its previous version after it was replaced "
+                                    f"(it had the file open); that version is kept in {kept} — compare it with "
+                                    f"{path.name}; nothing was written")
         write_bytes_atomic(bak, before, mode=mode)
         os.chmod(bak, mode)  # an existing .bak made with other bits takes the file's
     tmp = _write_tmp(target, data, mode)
@@ -262,11 +306,29 @@ def replace_checked(path: str | Path, data: bytes, *, expected: str, backup: str
             displaced = tmp.read_bytes()
             if _digest(displaced) != expected:
                 _exchange(tmp, target)  # give the other program's version back
+                if tmp.read_bytes() != data:  # and ours was written to while it stood at ``path``: keep it
+                    kept = _keep_aside(tmp, target)
+                    raise ConflictError(_changed(path, expected) + f"; what was written to the file during "
+                                        f"the swap is kept in {kept}")
                 raise ConflictError(_changed(path, expected))
+            if bak is not None:
+                # The displaced file becomes the backup (it holds what the
+                # backup does): a program that opened the file just before the
+                # swap and writes just after it writes into the backup, not
+                # into a file about to be deleted.
+                try:
+                    if os.stat(bak).st_nlink == 1:
+                        os.replace(tmp, bak)
+                except OSError:
+                    pass
             return before
         if _digest(target.read_bytes()) != expected:  # no exchange: re-check just before the rename
             raise ConflictError(_changed(path, expected))
         os.replace(tmp, target)
         return before
+    except ConflictError as exc:
+        if bak is not None:  # refused after the backup was written: say what it holds now
+            exc.backup_digest = expected
+        raise
     finally:
         _unlink(tmp)

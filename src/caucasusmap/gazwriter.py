@@ -387,6 +387,7 @@ class GazetteerFile:
         self.path = Path(path)
         self.folder = Path(folder) if folder is not None else None
         self._undo: list[bytes] = []
+        self._backup_digest: str | None = None  # what our last write left in the backup
         self.undo_lost = False  # the history was dropped because the file changed elsewhere
         self._load()
 
@@ -440,7 +441,13 @@ class GazetteerFile:
         data = self._encode(new_text)
         # Check, back up and replace as one step (fileio.replace_checked): a
         # change made meanwhile in another program is kept, never overwritten.
-        on_disk = replace_checked(self.path, data, expected=self.digest, backup=self.backup_path)
+        try:
+            on_disk = replace_checked(self.path, data, expected=self.digest, backup=self.backup_path,
+                                      backup_expected=self._backup_digest)
+        except ConflictError as exc:  # the backup may have been written before the refusal
+            self._backup_digest = getattr(exc, "backup_digest", self._backup_digest)
+            raise
+        self._backup_digest = _digest(on_disk)  # what the backup holds now (checked at the next write)
         if record_undo:
             self._undo.append(on_disk)
         self.text, self.digest = new_text, _digest(data)

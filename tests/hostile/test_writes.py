@@ -176,3 +176,117 @@ def test_an_edit_landing_during_the_swap_is_given_back(gaz, monkeypatch):
     text = gaz.read_text(encoding="utf-8")
     assert "# external, at the swap" in text and "goris" not in text
     assert len(calls) == 2  # swapped, then swapped back
+
+
+def test_a_write_landing_just_after_the_swap_is_kept_in_the_backup(gaz, monkeypatch):
+    """A program that opened the gazetteer just before our swap and writes just
+    after our check of the displaced version wrote into a file that was then
+    deleted: lost, not even in the .bak. The displaced file is the backup now."""
+    g = GazetteerFile(gaz)
+    late = []
+    real_exchange, real_digest = fileio._exchange, fileio._digest
+
+    def opening_exchange(a, b):
+        if not late:
+            late.append(open(b, "a", encoding="utf-8"))  # noqa: SIM115 - opened before the swap, written after
+        return real_exchange(a, b)
+
+    def digest_then_write(data):
+        d = real_digest(data)
+        if late and not late[0].closed:
+            late[0].write("# written just after the check\n")
+            late[0].close()
+        return d
+
+    monkeypatch.setattr(fileio, "_exchange", opening_exchange)
+    monkeypatch.setattr(fileio, "_digest", digest_then_write)
+    g.add_place(PLACE)
+    assert late and late[0].closed
+    assert "# written just after the check" in g.backup_path.read_text(encoding="utf-8")
+    assert "goris" in gaz.read_text(encoding="utf-8")
+    assert stat.S_IMODE(g.backup_path.stat().st_mode) == stat.S_IMODE(gaz.stat().st_mode)
+    assert not [p for p in gaz.parent.iterdir() if p.name.endswith(".tmp")]
+    # The next write would replace that backup: it is kept aside instead, and the write refused.
+    monkeypatch.undo()
+    with pytest.raises(ConflictError, match=r"wrote to its previous version .* kept in .*places\.yaml\.conflict"):
+        g.add_place({**PLACE, "name": "Goris Two"})
+    assert "# written just after the check" in (gaz.parent / "places.yaml.conflict").read_text(encoding="utf-8")
+    assert "goris-two" not in gaz.read_text(encoding="utf-8")
+    g.reload()
+    g.add_place({**PLACE, "name": "Goris Two"})  # tried again: written, and the next one checks the new backup
+    g.add_place({**PLACE, "name": "Goris Three"})
+    text = gaz.read_text(encoding="utf-8")
+    assert "goris-two" in text and "goris-three" in text and "goris-two" in g.backup_path.read_text(encoding="utf-8")
+    assert sorted(p.name for p in gaz.parent.glob("places.yaml.conflict*")) == ["places.yaml.conflict"]
+
+
+def test_a_write_into_our_version_during_a_refused_swap_is_kept(gaz, monkeypatch):
+    """The swap is undone when the displaced version changed; a program that
+    wrote to the path in that instant wrote into our version, which the undo
+    takes away: it is kept beside the file and the refusal says where."""
+    g = GazetteerFile(gaz)
+    real = fileio._exchange
+    calls = []
+
+    def racing_exchange(a, b):
+        if not calls:
+            _append(b, "# external, before the swap\n")
+        done = real(a, b)
+        if not calls:
+            _append(b, "# external, into our version\n")  # the path names our version now
+        calls.append(1)
+        return done
+
+    monkeypatch.setattr(fileio, "_exchange", racing_exchange)
+    with pytest.raises(ConflictError, match=r"kept in .*places\.yaml\.conflict"):
+        g.add_place(PLACE)
+    text = gaz.read_text(encoding="utf-8")
+    assert "# external, before the swap" in text and "goris" not in text
+    kept = (gaz.parent / "places.yaml.conflict").read_text(encoding="utf-8")
+    assert "# external, into our version" in kept and "goris" in kept
+    assert not [p for p in gaz.parent.iterdir() if p.name.endswith(".tmp")]
+    with pytest.raises(ConflictError):  # a second one is not written over the first
+        calls.clear()
+        g.reload()
+        g.add_place({**PLACE, "name": "Goris Two"})
+    assert (gaz.parent / "places.yaml.conflict-2").exists()
+    assert (gaz.parent / "places.yaml.conflict").read_text(encoding="utf-8") == kept
+
+
+def test_a_refused_swap_and_its_retry_raise_no_false_conflict(gaz, monkeypatch):
+    """A refused write has already written the backup (before its swap): the
+    next write must expect that backup, not flag it as a late write."""
+    g = GazetteerFile(gaz)
+    g.add_place(PLACE)
+    real = fileio._exchange
+    calls = []
+
+    def racing_exchange(a, b):
+        if not calls:
+            _append(b, "# external, at the swap\n")
+        calls.append(1)
+        return real(a, b)
+
+    monkeypatch.setattr(fileio, "_exchange", racing_exchange)
+    with pytest.raises(ConflictError, match="changed on disk"):
+        g.add_place({**PLACE, "name": "Goris Two"})
+    g.reload()
+    g.add_place({**PLACE, "name": "Goris Two"})
+    text = gaz.read_text(encoding="utf-8")
+    assert "# external, at the swap" in text and "goris-two" in text
+    assert not list(gaz.parent.glob("places.yaml.conflict*"))
+
+
+def test_a_version_is_kept_aside_without_hard_links_too(tmp_path, monkeypatch):
+    target = tmp_path / "places.yaml"
+    (tmp_path / "places.yaml.conflict").write_text("older", encoding="utf-8")
+    src = tmp_path / ".places.yaml.1.0badf00d.tmp"
+    src.write_text("ours and theirs", encoding="utf-8")
+
+    def no_links(a, b):
+        raise PermissionError(1, "Operation not permitted")  # a file system without hard links
+
+    monkeypatch.setattr(fileio.os, "link", no_links)
+    kept = fileio._keep_aside(src, target)
+    assert kept.name == "places.yaml.conflict-2" and kept.read_text(encoding="utf-8") == "ours and theirs"
+    assert (tmp_path / "places.yaml.conflict").read_text(encoding="utf-8") == "older"
