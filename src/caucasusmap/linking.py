@@ -460,10 +460,11 @@ class Linker:
                     folded = fold_phrase(bare) if bare != name else ""
                     if folded and folded not in own and folded not in CUES:
                         add(folded, (index, _CUED), bare)
-            else:
+            elif place.kind not in _NOT_PLACE:
                 # A feature named "X <cue word>" in one language ("Laçın dəhlizi", "Lake Sevan") is
                 # also a cue-only candidate for bare X, so the same word with another language's cue
-                # ("Laçın koridoru", "Sevan gölü") names it too.
+                # ("Laçın koridoru", "Sevan gölü") names it too. Not a country ("Azerbaijani
+                # Republic" is a formal name, not a feature).
                 own = {fold_phrase(n) for n in place.names}
                 for bare in {b for n in place.names for b in _feature_bare(n, place.kind)}:
                     folded = fold_phrase(bare)
