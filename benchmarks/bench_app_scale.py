@@ -2,6 +2,7 @@
 
     python benchmarks/bench_app_scale.py --data /tmp/scale-data [--configs c100m c1g p5000 p20000] [--clicks 60]
         [--cache c1g DIR]   # a warm store left by bench_scale.py --keep-store (not linked again)
+        [--before DIR] [--runs 2]   # a checkout to compare with, its runs alternating with this tree's
 
 For each configuration — the 100 MB and 1 GB corpora of ``bench_scale.py``
 against 500 names, and a synthetic corpus whose paragraphs name 5,000 or
@@ -14,11 +15,19 @@ offscreen and reports, in one run:
   the same map page from a file;
 * the longest UI-thread stall: a 10 ms timer on the UI thread records the
   largest gap between its ticks, from the window's creation until the clicks
-  are done (minus the 10 ms);
+  are done (minus the 10 ms), with the CPU time the UI thread itself used in
+  that gap (on a loaded machine most of a long gap is waiting for a core or
+  for the interpreter lock; the CPU part is what the app's own work costs) and
+  the most CPU it used in any one gap; the first gap is building and showing
+  the window, reported on its own too;
 * click → passages: a place chosen in the list until the passages panel is
   rendered and the map page has applied the selection, median / p95 / max over
   N clicks on the most mentioned places (the slowest) and others;
 * the size of the map page and the app's peak RSS.
+
+With ``--before DIR`` (a checkout with ``src/``) the same index is opened by
+that code too, its runs alternating with this tree's (``--runs`` each), and
+the medians of both are printed with their ratio.
 
 Machine load is printed with each figure.
 """
@@ -29,6 +38,7 @@ import argparse
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -53,17 +63,22 @@ from caucasusmap.app.qt_compat import none_refcount, restore_none_refcount
 from caucasusmap.app.qt_window import MainWindow
 
 gaps = [0.0]
+cpu = [0.0, 0.0]  # the UI thread's CPU ms in the longest gap; the most it used in any gap
 clock = QElapsedTimer(); clock.start()
-last = [clock.elapsed()]
+last = [clock.elapsed(), time.thread_time()]
 def tick():
-    now = clock.elapsed()
-    gaps[0] = max(gaps[0], now - last[0] - 10)
-    last[0] = now
+    now, used = clock.elapsed(), time.thread_time()
+    gap, spent = now - last[0] - 10, (used - last[1]) * 1000
+    if gap > gaps[0]:
+        gaps[0], cpu[0] = gap, spent
+    cpu[1] = max(cpu[1], spent)
+    last[0], last[1] = now, used
 ticker = QTimer(); ticker.setInterval(10); ticker.timeout.connect(tick); ticker.start()
 
 w = MainWindow({gaz!r}, {corpus!r}, settings=QSettings({ini!r}, QSettings.Format.IniFormat))
 w.resize(1400, 880)
 w.show()
+construct = clock.elapsed() - last[0]  # the first gap the timer sees: building and showing the window
 drawn = []
 w.map.ready.connect(lambda: drawn.append(time.perf_counter() - t0))
 
@@ -111,7 +126,9 @@ for r in order:
 def p95(xs):
     return sorted(xs)[max(0, int(round(0.95 * len(xs))) - 1)]
 print(json.dumps({{"start": start_seconds, "extras": extras, "stall_map": stall_to_map, "stall_extras": stall_to_extras,
-                  "stall_all": gaps[0], "page_mib": page_bytes / 2**20, "source": w.index.source,
+                  "stall_all": gaps[0], "stall_cpu": cpu[0], "gap_cpu_max": cpu[1], "construct_ms": construct,
+                  "page_mib": page_bytes / 2**20,
+                  "source": w.index.source,
                   "places_drawn": len(ids), "passages": len(w.index.passage_list), "mentions": len(w.index.table),
                   "click_median": statistics.median(clicks), "click_p95": p95(clicks), "click_max": max(clicks),
                   "rt_median": statistics.median(base),
@@ -178,6 +195,41 @@ def synthetic(dest: Path, n_places: int, size_mb: float = 20) -> tuple[Path, Pat
     return gdir / "places.yaml", cdir
 
 
+FIGURES = (("start", "window with map drawn", "s", 1), ("stall_all", "longest stall", "ms", 1),
+           ("stall_cpu", "UI CPU in it", "ms", 1), ("gap_cpu_max", "most UI CPU in a gap", "ms", 1),
+           ("construct_ms", "window construction", "ms", 1), ("click_median", "click median", "ms", 1000),
+           ("click_p95", "click p95", "ms", 1000), ("extras", "extras ready", "s", 1),
+           ("maxrss_mib", "peak RSS", "MiB", 1))
+
+
+def app_run(env: dict, gaz: Path, corpus: Path, ini: Path, clicks: int) -> dict:
+    """One fresh app process on the warm index: its figures, or {"error": ...}."""
+    ini.unlink(missing_ok=True)  # a fresh user: no saved window state
+    r = subprocess.run([sys.executable, "-c", APP.format(gaz=str(gaz), corpus=str(corpus), ini=str(ini),
+                                                         clicks=clicks)],
+                       env=env, capture_output=True, text=True, timeout=3600)
+    res = last_json(r.stdout)
+    if res is None:
+        return {"error": "app run failed", "stderr": r.stderr[-3000:]}
+    res["load"] = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    return res
+
+
+def describe(who: str, res: dict) -> str:
+    if "error" in res:
+        drawn = f"{res['start']:.2f} s" if res.get("start") is not None else "not drawn"
+        stall = f"{res['stall']:.0f} ms" if res.get("stall") is not None else "?"
+        return (f"  {who}: {res['error']} (map {drawn}; longest UI-thread stall so far {stall})"
+                + (f"\n{res['stderr']}" if res.get("stderr") else ""))
+    return (f"  {who}: window with map drawn {res['start']:.2f} s; extras ready {res['extras']:.1f} s; "
+            f"longest UI-thread stall {res['stall_map']:.0f} ms until the map (window construction and showing "
+            f"{res['construct_ms']:.0f} ms), {res['stall_extras']:.0f} until extras, {res['stall_all']:.0f} overall "
+            f"(UI-thread CPU in it {res['stall_cpu']:.0f} ms; at most {res['gap_cpu_max']:.0f} in any gap); "
+            f"click median {res['click_median'] * 1000:.1f} ms, p95 {res['click_p95'] * 1000:.1f}, "
+            f"max {res['click_max'] * 1000:.1f} (bare JS round trip {res['rt_median'] * 1000:.1f}); "
+            f"peak RSS {res['maxrss_mib']:.0f} MiB; load {res['load']}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "cm-scale-data")
@@ -186,10 +238,18 @@ def main() -> int:
     ap.add_argument("--cache", nargs=2, action="append", metavar=("CONFIG", "DIR"), default=[],
                     help="use (and keep) the cache folder DIR for CONFIG, e.g. a store bench_scale.py --keep-store "
                          "left (linked with the same environment: CAUCASUSMAP_REFERENCE=none for its --no-reference)")
+    ap.add_argument("--before", type=Path, help="a checkout of the app to compare with (with src/), on the same index")
+    ap.add_argument("--runs", type=int, default=1, help="app runs per tree (alternating with --before)")
     args = ap.parse_args()
     env = {**os.environ}
     if not env.get("DISPLAY"):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    tmp = Path(tempfile.mkdtemp(prefix="cm-appscale-src-"))
+    trees = {"after": {}}
+    if args.before:
+        from bench_basemap import baseline_src
+
+        trees["before"] = {"PYTHONPATH": str(baseline_src(args.before.resolve(), tmp))}
     for config in args.configs:
         if config.startswith("p"):
             gaz, corpus = synthetic(args.data, int(config[1:]))
@@ -200,45 +260,47 @@ def main() -> int:
         e = {**env, "CAUCASUSMAP_CACHE_DIR": str(cache)}
         subprocess.run([sys.executable, "-m", "caucasusmap", "--gazetteer", str(gaz), "--corpus", str(corpus),
                         "link", "-q"], env=e, check=True)
-        ini = cache / "s.ini"
-        ini.unlink(missing_ok=True)  # a fresh user: no saved window state
-        r = subprocess.run([sys.executable, "-c", APP.format(gaz=str(gaz), corpus=str(corpus), ini=str(ini),
-                                                             clicks=args.clicks)],
-                           env=e, capture_output=True, text=True, timeout=3600)
-        res = last_json(r.stdout)
-        if res is None:
-            print(f"{config}: app run failed:\n{r.stderr[-3000:]}")
-            continue
-        if "error" in res:
-            drawn = f"{res['start']:.2f} s" if res.get("start") is not None else "not drawn"
-            print(f"{config}: app run {res['error']} (map {drawn}; longest UI-thread stall so far "
-                  f"{res['stall']:.0f} ms; load {' '.join(Path('/proc/loadavg').read_text().split()[:3])})")
-            if not kept:
-                shutil.rmtree(cache, ignore_errors=True)
-            continue
-        # Baseline: the same map page in a bare view.
-        os.environ["CAUCASUSMAP_CACHE_DIR"] = str(cache)
-        from caucasusmap.index import open_index
-        from caucasusmap.maps import render_map
+        results: dict[str, list[dict]] = {who: [] for who in trees}
+        for _ in range(args.runs):
+            for who, extra in trees.items():
+                results[who].append(app_run({**e, **extra}, gaz, corpus, cache / "s.ini", args.clicks))
+        ok = [r for rs in results.values() for r in rs if "error" not in r]
+        head = ok[0] if ok else None
+        if head is not None:
+            # Baseline: the same map page in a bare view.
+            os.environ["CAUCASUSMAP_CACHE_DIR"] = str(cache)
+            from caucasusmap.index import open_index
+            from caucasusmap.maps import render_map
 
-        page = cache / "map.html"
-        page.write_text(render_map(open_index(gaz, corpus), explorer=False), encoding="utf-8")
-        b = subprocess.run([sys.executable, "-c", BARE.format(page=str(page))], env=e, capture_output=True,
-                           text=True, timeout=600)
-        bare = last_json(b.stdout)["seconds"]
-        load = Path("/proc/loadavg").read_text().split()[:3]
-        print(f"{config}: {res['mentions']:,} mentions, {res['passages']:,} passages, {res['places_drawn']:,} places "
-              f"drawn; index {res['source']}; map page {res['page_mib']:.2f} MiB; load {' '.join(load)}")
-        print(f"  window with map drawn {res['start']:.2f} s (bare view, same page: {bare:.2f} s; "
-              f"{res['start'] / bare:.2f}x); search + unlinked names ready {res['extras']:.1f} s")
-        print(f"  longest UI-thread stall: {res['stall_map']:.0f} ms until the map, {res['stall_extras']:.0f} ms until "
-              f"extras ready, {res['stall_all']:.0f} ms overall")
-        print(f"  click -> passages + map: median {res['click_median'] * 1000:.1f} ms, "
-              f"p95 {res['click_p95'] * 1000:.1f} ms, max {res['click_max'] * 1000:.1f} ms "
-              f"(bare JS round trip {res['rt_median'] * 1000:.1f} ms); "
-              f"peak RSS {res['maxrss_mib']:.0f} MiB")
+            page = cache / "map.html"
+            page.write_text(render_map(open_index(gaz, corpus), explorer=False), encoding="utf-8")
+            b = subprocess.run([sys.executable, "-c", BARE.format(page=str(page))], env=e, capture_output=True,
+                               text=True, timeout=600)
+            bare = last_json(b.stdout)["seconds"]
+            print(f"{config}: {head['mentions']:,} mentions, {head['passages']:,} passages, "
+                  f"{head['places_drawn']:,} places drawn; index {head['source']}; "
+                  f"map page {head['page_mib']:.2f} MiB; "
+                  f"bare view of the same page {bare:.2f} s")
+        else:
+            print(f"{config}: no app run succeeded")
+        for who, rs in results.items():
+            for res in rs:
+                print(describe(who, res))
+        good = {who: [r for r in rs if "error" not in r] for who, rs in results.items()}
+        if all(good.values()):
+            for who, rs in good.items():
+                print(f"  {who}, median of {len(rs)}: " + ", ".join(
+                    f"{label} {statistics.median(r[key] for r in rs) * scale:.1f} {unit}"
+                    for key, label, unit, scale in FIGURES))
+            if "before" in good:
+                def med(who, key, good=good):
+                    return statistics.median(r[key] for r in good[who])
+
+                print("  after / before: " + ", ".join(
+                    f"{label} {med('after', key) / max(1e-9, med('before', key)):.2f}x" for key, label, *_ in FIGURES))
         if not kept:
             shutil.rmtree(cache, ignore_errors=True)
+    shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 

@@ -4,6 +4,7 @@ every panel checked against the one view state (app.qt_check)."""
 import html
 import os
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -379,6 +380,24 @@ def test_editor_gets_an_absolute_path_after_double_dash(qtbot, window, monkeypat
     assert not any(a.startswith("+:") for a in argv)
 
 
+@pytest.mark.skipif(not shutil.which("vim"), reason="needs vim")
+def test_a_real_vim_runs_no_command_from_a_file_name(tmp_path, monkeypatch):
+    """Finding 2 with the editor itself: vim in batch mode given the command
+    the Problems panel runs. The file name's ':!touch' must not run; the
+    control (the argument list the app used to build) shows that it would."""
+    from caucasusmap.app.qt_panels import editor_command
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "+:!touch pwned-by-vim").write_text("x\n", encoding="utf-8")
+    vim = "vim -es -u NONE -i NONE -N"  # ex mode, no vimrc, no viminfo: reads no terminal
+    subprocess.run(editor_command(vim, "+:!touch pwned-by-vim", 1), stdin=subprocess.DEVNULL, timeout=60,
+                   capture_output=True)
+    assert not (tmp_path / "pwned-by-vim").exists()
+    subprocess.run([*vim.split(), "+1", "+:!touch pwned-by-vim"], stdin=subprocess.DEVNULL, timeout=60,
+                   capture_output=True)  # the old command line
+    assert (tmp_path / "pwned-by-vim").exists()
+
+
 def test_user_text_is_plain_in_tooltips_and_labels(qtbot, data, tmp_path, monkeypatch):
     """Issue 9 finding 1: an <img src="/dev/zero"> in a title made Qt read
     /dev/zero on the UI thread (tooltips are rich text when they look like it)."""
@@ -639,6 +658,68 @@ def test_the_places_model_index_agrees_with_qts_own(qapp):
     assert model.index(3, 0) == QAbstractTableModel.index(model, 3, 0)
 
 
+def test_the_places_list_sorts_without_asking_each_row_at_each_comparison(qapp, monkeypatch):
+    """The proxy's own sort asked data() from C++ twice per comparison:
+    n log n calls into Python (3.5 s of the UI thread when an index of
+    20,000 places arrived). The model sorts its rows itself: a reset of
+    3,000 places asks data() of no row the view does not paint, and the
+    rows come in the order the proxy's stable sort gave them — by any
+    column, either way, ties in the given order — keeping the selection."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QTableView
+
+    from caucasusmap.app.qt_panels import PlacesFilter, PlacesModel
+
+    n = 3000
+    places = [SimpleNamespace(id=f"p{k}", name=f"{'BaAb'[k % 4]}lace {k % 97}", kind=("town", "village")[k % 2],
+                              names=(f"Place {k}",), aliases=(), note="") for k in range(n)]
+    mentions = [(k * 7919) % 50 for k in range(n)]
+    docs = [k % 5 for k in range(n)]
+    model, proxy = PlacesModel(), PlacesFilter()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    calls = []
+    data = PlacesModel.data
+    monkeypatch.setattr(PlacesModel, "data", lambda self, *a: calls.append(1) or data(self, *a))
+    model.set_data(places, mentions, docs)
+    assert len(calls) < 100, len(calls)  # the old sort: some 60,000
+
+    def rows():
+        return [proxy.data(proxy.index(r, 0), PlacesModel.ID_ROLE) for r in range(proxy.rowCount())]
+
+    def stable(key, reverse):
+        return [places[k].id for k in sorted(range(n), key=key, reverse=reverse)]
+
+    assert rows() == stable(mentions.__getitem__, True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert rows() == stable(lambda k: places[k].name.casefold(), False)
+    view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert rows() == stable(lambda k: places[k].kind, True)
+    view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    assert rows() == stable(docs.__getitem__, False)
+    # A selected row stays selected when the rows move (a new count, a distance).
+    pick = rows().index("p17")
+    view.selectionModel().select(proxy.index(pick, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                 | QItemSelectionModel.SelectionFlag.Rows)
+    model.set_data(places, mentions, [9 if k == 17 else d for k, d in enumerate(docs)])
+    assert rows()[-1] == "p17"
+    selected = [proxy.data(i, PlacesModel.ID_ROLE) for i in view.selectionModel().selectedRows()]
+    assert selected == ["p17"]
+    view.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+    km = [float((k * 31) % 101) if k % 3 else None for k in range(n)]
+    model.set_distances(km)
+    assert rows() == stable(lambda k: float("inf") if km[k] is None else km[k], False)
+    assert [proxy.data(i, PlacesModel.ID_ROLE) for i in view.selectionModel().selectedRows()] == ["p17"]
+    proxy.set_query("place 5")  # the filter keeps the model's order
+    assert rows() == [p for p in stable(lambda k: float("inf") if km[k] is None else km[k], False)
+                      if "place 5" in model.search[int(p[1:])]]
+
+
 def test_docks_leave_the_map_room_and_the_layout_is_remembered(qtbot, data, tmp_path):
     """At 1024 x 700 the fixed dock widths left the map ~190 px wide."""
     from PySide6.QtCore import QSettings
@@ -758,7 +839,8 @@ def test_new_counts_for_the_same_places_update_rows_in_place(qtbot, window):
     model = window.places.model
     resets, changed = [], []
     model.modelReset.connect(lambda: resets.append(1))
-    model.dataChanged.connect(lambda a, b, *_: changed.extend(range(a.row(), b.row() + 1)))
+    # (rows are in the list's sort order; the model's lists in the view's)
+    model.dataChanged.connect(lambda a, b, *_: changed.extend(model.order[r] for r in range(a.row(), b.row() + 1)))
     window.state.select_places(["tabriz"])
     settle(qtbot, window)
     before = list(model.mentions)

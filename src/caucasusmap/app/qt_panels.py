@@ -173,7 +173,6 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
-_SORT = int(Qt.ItemDataRole.UserRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _MANY = 64
 """More changed rows than this: one dataChanged over them all, not one per row."""
@@ -185,7 +184,7 @@ class PlacesModel(QAbstractTableModel):
     HEADERS = ("Place", "Kind", "Mentions", "Docs", "km")
     SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
     ID_ROLE = Qt.ItemDataRole.UserRole + 2
-    _ROLES = frozenset({_DISPLAY, _DECORATION, _TOOLTIP, _ALIGNMENT, _SORT, int(SEARCH_ROLE), int(ID_ROLE)})
+    _ROLES = frozenset({_DISPLAY, _DECORATION, _TOOLTIP, _ALIGNMENT, int(SEARCH_ROLE), int(ID_ROLE)})
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -195,7 +194,12 @@ class PlacesModel(QAbstractTableModel):
         self.search = []
         self.km = []
         self.shown = []
+        # The lists above are in the order the places were given; the rows are
+        # in the list's sort order: row r shows the place at order[r].
+        self.order: list[int] = []
+        self._row: list[int] = []  # position in the given order -> row
         self.row_of: dict[str, int] = {}  # place id -> row
+        self.sorting: tuple[int, Qt.SortOrder] | None = None  # (column, order); None: as given
         self._held: list | None = None
 
     @contextmanager
@@ -245,7 +249,7 @@ class PlacesModel(QAbstractTableModel):
         self.docs = docs
         self.search = [folded.get(id(p)) or " ".join(fold_phrase(n) for n in (p.id, *p.names)) for p in places]
         self.km = [None] * len(places)
-        self.row_of = {p.id: r for r, p in enumerate(places)}
+        self._set_order(self._sorted())
         self.endResetModel()
 
     def _update(self, shown: list[str], mentions: list[int], docs: list[int]) -> None:
@@ -254,6 +258,7 @@ class PlacesModel(QAbstractTableModel):
         self.shown, self.mentions, self.docs = shown, mentions, docs
         if not changed:
             return
+        changed = sorted(self._row[k] for k in changed)
         if len(changed) > _MANY:
             self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], 3))
             return
@@ -265,6 +270,7 @@ class PlacesModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(start, 0), self.index(prev, 3))
             if r is not None:
                 start = prev = r
+        self._resort(0, 1, 2, 3)
 
     def set_distances(self, km: list[float | None]) -> None:
         """Distances to the selected place (None: no single place selected)."""
@@ -276,6 +282,59 @@ class PlacesModel(QAbstractTableModel):
         self.km = km
         if self.places:
             self.dataChanged.emit(self.index(0, 4), self.index(len(self.places) - 1, 4))
+            self._resort(4)
+
+    # -- sorting: here, one key per row, not in the proxy (whose sort asks
+    # data() from C++ at each of its n log n comparisons: seconds of the UI
+    # thread for 20,000 places)
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+        self.sorting = None if column < 0 else (column, Qt.SortOrder(order))
+        self._reorder()
+
+    def _sorted(self) -> list[int]:
+        """The given positions in the rows' order: stable, as the proxy's sort was."""
+        n = len(self.places)
+        if self.sorting is None:
+            return list(range(n))
+        column, order = self.sorting
+        if column == 0:
+            keys = [x.casefold() for x in self.shown]
+        elif column == 1:
+            keys = [p.kind for p in self.places]
+        elif column == 2:
+            keys = self.mentions
+        elif column == 3:
+            keys = self.docs
+        else:
+            keys = [float("inf") if x is None else x for x in self.km]
+        return sorted(range(n), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _set_order(self, order: list[int]) -> None:
+        self.order = order
+        row = [0] * len(order)
+        for r, k in enumerate(order):
+            row[k] = r
+        self._row = row
+        places = self.places
+        self.row_of = {places[k].id: r for r, k in enumerate(order)}
+
+    def _resort(self, *columns: int) -> None:
+        if self.sorting is not None and self.sorting[0] in columns:
+            self._reorder()
+
+    def _reorder(self) -> None:
+        """Rows in the sort order again: a layout change that keeps the
+        selection (persistent indexes follow their places)."""
+        new = self._sorted()
+        if new == self.order:
+            return
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()
+        at = [self.order[i.row()] if 0 <= i.row() < len(self.order) else -1 for i in kept]
+        self._set_order(new)
+        self.changePersistentIndexList(kept, [self.createIndex(self._row[k], i.column()) if k >= 0 else _ROOT
+                                              for k, i in zip(at, kept)])
+        self.layoutChanged.emit()
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(self.places)
@@ -302,8 +361,9 @@ class PlacesModel(QAbstractTableModel):
         if role not in self._ROLES:
             return None
         r = index.row()
-        if r < 0 or r >= len(self.places):  # an invalid index has row -1
+        if r < 0 or r >= len(self.order):  # an invalid index has row -1
             return None
+        r = self.order[r]
         c = index.column()
         if role == _DISPLAY:
             if c == 0:
@@ -322,9 +382,6 @@ class PlacesModel(QAbstractTableModel):
             return _RIGHT if c >= 2 else None
         p = self.places[r]
         km = self.km[r] if r < len(self.km) else None
-        if role == _SORT:  # sort key
-            far = float("inf") if km is None else km
-            return (self.shown[r].casefold(), p.kind, self.mentions[r], self.docs[r], far)[c]
         if role == self.SEARCH_ROLE:
             return self.search[r]
         if role == self.ID_ROLE:
@@ -345,7 +402,6 @@ class PlacesFilter(QSortFilterProxyModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.query = ""
-        self.setSortRole(Qt.ItemDataRole.UserRole)
 
     def set_query(self, text: str) -> None:
         query = fold_phrase(text)
@@ -364,7 +420,12 @@ class PlacesFilter(QSortFilterProxyModel):
         if not self.query:
             return True
         model = self.sourceModel()
-        return self.query in model.search[row] if row < len(model.search) else False
+        return self.query in model.search[model.order[row]] if row < len(model.order) else False
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+        # The places model sorts its own rows (see PlacesModel.sort); this
+        # proxy only filters, in the model's order.
+        self.sourceModel().sort(column, order)
 
 
 class PlacesPanel(_Panel, QWidget):
