@@ -53,7 +53,7 @@ from .reference import Reference, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "12"
+LINKER_VERSION = "13"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -380,6 +380,24 @@ def _turkic_word_cued(place: Place, folded: str, own: str) -> bool:
     return place.country != "TR" and place.population < TURKIC_WORD_POPULATION
 
 
+def _feature_bare(name: str, kind: str) -> list[str]:
+    """The name inside a feature's name ``name`` whose other word(s) are a cue
+    for ``kind`` where they stand: "Lachin" of "Lachin corridor", "Laçın" of
+    "Laçın dəhlizi", "Sevan" of "Lake Sevan"; empty for other names."""
+    words = name.split()
+    out = []
+    for k in (1, 2):
+        if len(words) <= k:
+            break
+        tail = CUES.get(fold_phrase(" ".join(words[-k:])))
+        if tail and kind in tail[0] and tail[2] in ("after", "both"):
+            out.append(" ".join(words[:-k]))
+        head = CUES.get(fold_phrase(" ".join(words[:k])))
+        if head and kind in head[0] and head[2] in ("before", "both"):
+            out.append(" ".join(words[k:]))
+    return out
+
+
 def _all_capitals(text: str, start: int, end: int) -> bool:
     return all(c.isupper() for c in text[start:end] if c.isalpha())
 
@@ -485,6 +503,16 @@ class Linker:
                 for name in place.names:
                     bare = _ADMIN_HEAD.sub("", tail.sub("", name))
                     folded = fold_phrase(bare) if bare != name else ""
+                    if folded and folded not in own and folded not in CUES:
+                        add(folded, (index, _CUED), bare)
+            elif place.kind not in _NOT_PLACE:
+                # A feature named "X <cue word>" in one language ("Laçın dəhlizi", "Lake Sevan") is
+                # also a cue-only candidate for bare X, so the same word with another language's cue
+                # ("Laçın koridoru", "Sevan gölü") names it too. Not a country ("Azerbaijani
+                # Republic" is a formal name, not a feature).
+                own = {fold_phrase(n) for n in place.names}
+                for bare in {b for n in place.names for b in _feature_bare(n, place.kind)}:
+                    folded = fold_phrase(bare)
                     if folded and folded not in own and folded not in CUES:
                         add(folded, (index, _CUED), bare)
         turkic = layered.turkic_words

@@ -158,3 +158,19 @@ def test_a_russian_form_of_a_towns_lent_name_links(bundled):
 def test_the_russian_federation_by_its_abbreviation(bundled):
     text = "Власти РФ и Азербайджана обсудили границу; в РФ это подтвердили."
     assert [p for s, p in found(bundled, text) if s == "РФ"] == ["russia", "russia"]
+
+
+# -- a feature's name with another language's feature word -------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ermenistan ile Azerbaycan arasında Laçın koridorunda kontrol noktası kuruldu.",
+     [("Laçın", "lachin-corridor")]),
+    ("Turistler Sevan gölü kıyısında, sonra Sevan şehrinde.", [("Sevan", "lake-sevan"), ("Sevan", "sevan-town")]),
+])
+def test_a_feature_named_with_another_languages_feature_word(bundled, text, expected):
+    """"Laçın dəhlizi" (Azerbaijani) makes bare "Laçın" a cue-only candidate of
+    the corridor: with the Turkish "koridoru" next to it, it is the corridor,
+    not the town; "Lake Sevan" makes "Sevan gölü" the lake, "Sevan şehri" stays
+    the town."""
+    got = [(s, p) for s, p in found(bundled, text) if s in ("Laçın", "Sevan")]
+    assert got == expected
