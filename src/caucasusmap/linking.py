@@ -1107,11 +1107,22 @@ class Decider:
     def _listed(self, ms, me) -> np.ndarray:
         """Per mention, whether the next one follows it in a list ("Agdam, Jabrayil")."""
         listed = np.zeros(len(ms), dtype=bool)
-        close = np.flatnonzero(ms[1:] - me[:-1] < 80)
-        for i in close.tolist():
+        if len(ms) < 2:
+            return listed
+        dist = ms[1:] - me[:-1]
+        close = dist < 8
+        # Farther apart, after a comma: names the text does not link ("Ninotsminda, Akhaltskha,
+        # Aspindza") or a direction ("Kəlbəcər, cənubdan Qubadlı") may stand between.
+        far = (dist < 80) & ~close
+        if far.any() and "," in self.text:
+            ends = self.folded.origin[me[:-1][far] - 1].astype(np.int64) + 1
+            commas = np.fromiter((m.start() for m in re.finditer(",", self.text)), dtype=np.int64)
+            far[np.flatnonzero(far)] = np.isin(ends, commas)
+        else:
+            far[:] = False
+        for i in np.flatnonzero(close | far).tolist():
             gap = self._gap(int(me[i]), int(ms[i + 1]))
-            # names the text does not link may stand between ("Ninotsminda, Akhaltskha, Aspindza")
-            listed[i] = bool(_LIST_GAP.match(gap) or _LIST_NAMES_GAP.match(gap))
+            listed[i] = bool(_LIST_GAP.match(gap) or (far[i] and _LIST_NAMES_GAP.match(gap)))
         return listed
 
     def _named_in(self, i: int) -> bool:
