@@ -34,6 +34,7 @@ scores) and its alternatives (:class:`Links`).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -438,6 +439,9 @@ class Linker:
         self._local = np.array([p.kind not in _NOT_PLACE and not (p.kind == "region" and p.population > 5e7)
                                 for p in self.places], dtype=bool)
         self._is_ref = np.array([i >= self.n_curated for i in range(n)], dtype=bool)
+        # The same as Python lists, for the per-mention decisions.
+        self._importance_list, self._is_ref_list = self._importance.tolist(), self._is_ref.tolist()
+        self._country_list, self._local_list = self._country.tolist(), self._local.tolist()
         # A place's own name, folded: a name that is one place's own and only
         # another's variant ("Goris" of Goris, a variant of Gori) goes to the first.
         self._own_name = [fold_phrase(p.name) for p in self.places]
@@ -920,6 +924,9 @@ class Decider:
         # The places of a line named by a chain ("Kars-Iğdır-Aralık-Dilucu Demiryolu") are not linked.
         chains, in_chain = self._chains(ms, me)
         settled &= ~in_chain
+        self._list_ends: dict[int, int] = {}  # mention -> what _list_end found (ms and me fixed from here)
+        # Per mention: whether all its candidates were found by reference-rule names.
+        self._all_weak = np.logical_and.reduceat(self.weak, bounds[:-1]).tolist() if len(self.weak) else []
         chosen = np.where(settled, top, -1)
         confidence = np.where(settled, 1.0, 0.0)
         alts: dict[int, list[tuple[int, float]]] = {}
@@ -1145,6 +1152,15 @@ class Decider:
     def _list_container(self, i: int, chosen) -> int:
         """The mention that holds the list mention ``i`` stands in
         ("Mahmudlu, Cəfərabad and Decal *in Jabrayil District*"), or -1."""
+        k = self._list_ends.get(i)
+        if k is None:
+            k = self._list_ends[i] = self._list_end(i)
+        return k if k >= 0 and chosen[k] >= 0 and kind_class(self.lk._kind[int(chosen[k])]) in ("admin", "country") \
+            else -1
+
+    def _list_end(self, i: int) -> int:
+        """The mention after "in" that ends the list mention ``i`` stands in, or -1
+        (the words alone: the same in both passes of :meth:`run`)."""
         ms, me = self._ms_list, self._me_list
         j = i
         for _ in range(40):
@@ -1152,9 +1168,7 @@ class Decider:
                 return -1
             gap = self._gap(me[j], ms[j + 1])
             if _LIST_THEN_IN.match(gap):
-                k = j + 1
-                return k if chosen[k] >= 0 and kind_class(self.lk._kind[int(chosen[k])]) in ("admin", "country") \
-                    else -1
+                return j + 1
             if not (_LIST_GAP.match(gap) or _LIST_NAMES_GAP.match(gap)):
                 return -1
             j += 1
@@ -1282,17 +1296,21 @@ class Decider:
 
     def _decide(self, i, cands, after, before, ms, me, chosen, context: _Context):
         lk = self.lk
-        s, e = int(ms[i]), int(me[i])
+        s, e = self._ms_list[i], self._me_list[i]
         cands = np.asarray(cands)
         cl = cands.tolist()  # Python ints for the per-candidate look-ups
         surface = self._surface(s, e)
         names = self.lemmas.get((s, e)) or {surface}
-        own = np.array([lk._own_name[c] in names for c in cl])
-        score = 0.8 * lk._importance[cands] + 3.0 * (~lk._is_ref[cands]) + 1.5 * own
-        weak = self.weak[self._bounds[i]:self._bounds[i + 1]]
-        all_weak = bool(weak.all())
+        own = [lk._own_name[c] in names for c in cl]
+        # 0.8 * importance + 3.0 * (not reference) + 1.5 * own, per candidate in Python floats:
+        # the same operations in the same order as on the arrays, so the same floats.
+        imp, is_ref = lk._importance_list, lk._is_ref_list
+        score = np.array([0.8 * imp[c] + (0.0 if is_ref[c] else 3.0) + (1.5 if o else 0.0)
+                          for c, o in zip(cl, own)])
+        all_weak = self._all_weak[i]
         evidence = False  # the words around say it is a place: a cue of its kind, a container
         veto = np.zeros(len(cands), dtype=bool)
+        any_veto = False
         for cue in (after, before):
             if cue < 0:
                 continue
@@ -1305,9 +1323,11 @@ class Decider:
             evidence = evidence or bool(match.any())
             if strong:
                 veto |= ~match
+                any_veto = True
         if after in _REGION_CUES:
             veto |= np.array([lk._kind[c] in _SETTLEMENT_KINDS for c in cl])
-        if veto.all():
+            any_veto = True
+        if any_veto and veto.all():
             return -1, 0.0, []
         # A reference name right after a given name or title is a person's name
         # (and so is the same name elsewhere in the document: "Alexander
@@ -1339,7 +1359,7 @@ class Decider:
         # is a person unless the text says otherwise, or the place is large.
         if all_weak and not evidence and _SURNAME_FORM.match(surface) and not any(
                 lk._importance[c] >= (5.0 if o else 6.2) or kind_class(lk._kind[c]) in ("admin", "country")
-                for c, o in zip(cl, own.tolist())):
+                for c, o in zip(cl, own)):
             return -1, 0.0, []
         # Listed "in" a district, a province or a country: a place inside it.
         k = self._list_container(i, chosen)
@@ -1352,7 +1372,8 @@ class Decider:
         # candidate takes probability 1 whatever it scores: not weighed).
         if len(context) and len(cands) > 1:
             score = score + self._context_coherence(cands, s, context)
-        score = np.where(veto, -np.inf, score)
+        if any_veto:
+            score = np.where(veto, -np.inf, score)
         if all_weak and len(cands) == 1 and len(context):
             # A lone small reference place far from everything else the text names
             # is doubtful; so is any place found by one of its other names (not
@@ -1360,14 +1381,16 @@ class Decider:
             c = int(cands[0])
             if self._far_from_context(c, bool(own[0]), s, context):
                 return -1, 0.0, []
+        if len(cl) == 1 and math.isfinite(score[0]):
+            return cl[0], 1.0, []  # exp(0) / exp(0): what the softmax below gives a lone candidate
         finite = np.isfinite(score)
         z = np.where(finite, score - max(score[finite].tolist()), -np.inf)
         prob = np.exp(z)
         prob = prob / prob.sum()
-        order = np.argsort(-prob, kind="stable")
-        best = int(cands[order[0]])
         fin, pl = finite.tolist(), prob.tolist()
-        others = [(cl[k], pl[k]) for k in order[1:].tolist() if fin[k]]
+        order = sorted(range(len(pl)), key=lambda k: -pl[k])  # stable, as np.argsort(-prob, kind="stable")
+        best = cl[order[0]]
+        others = [(cl[k], pl[k]) for k in order[1:] if fin[k]]
         return best, pl[order[0]], others
 
     def _container_score(self, cands, container: int) -> np.ndarray:
@@ -1437,6 +1460,12 @@ class _Context:
         self._rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._whole: dict[tuple, np.ndarray] = {}
         self._row_of = {p: r for r, p in enumerate(self.uniq.tolist())}
+        # The same as Python lists, for the per-mention walks (a window holds a few mentions:
+        # numpy's per-call cost on them outweighs the work); those of local places alone too.
+        self._pos_list, self._row_list = self.pos.tolist(), self.row.tolist()
+        self._country_list = self.country.tolist()
+        self._local_pos = [p for p, r in zip(self._pos_list, self._row_list) if r >= 0]
+        self._local_row = [r for r in self._row_list if r >= 0]
 
     def __len__(self) -> int:
         return len(self.pos)
@@ -1462,27 +1491,34 @@ class _Context:
         out = np.zeros(len(cands))
         if not len(self.uniq):
             return out
-        lo = int(self.pos.searchsorted(s - _WINDOW, side="left"))
-        hi = int(self.pos.searchsorted(s + _WINDOW, side="right"))
-        rows = self.row[lo:hi]
-        keep = (rows >= 0) & (self.pos[lo:hi] != s)
-        for r in self._rows_of(cands):
-            keep &= rows != r
-        rows = rows[keep]
-        if not len(rows):
+        pos, row = self._local_pos, self._local_row
+        lo = bisect.bisect_left(pos, s - _WINDOW)
+        hi = bisect.bisect_right(pos, s + _WINDOW)
+        at, past = bisect.bisect_left(pos, s, lo, hi), bisect.bisect_right(pos, s, lo, hi)
+        kept = row[lo:at] + row[past:hi]  # in order, those at ``s`` left out
+        own = self._rows_of(cands)
+        if own:
+            kept = [r for r in kept if r not in own]
+        if not kept:
             return out
         lk = self.lk
-        country = self.country[rows]
-        known = country[country > 0]
-        n_known, n_rows = len(known), len(rows)
+        country = self._country_list
+        kept_country = [country[r] for r in kept]
+        n_rows = len(kept)
+        n_known = n_rows - kept_country.count(0)
         # Means as sum / count, what np.mean computes (the same float), without its overhead;
-        # the share in each candidate's country from exact counts, for all candidates at once.
+        # the share in each candidate's country from exact integer counts.
+        cl = cands.tolist()
         if n_known:
-            cand_country = lk._country[cands]
-            same = (known[:, None] == cand_country[None, :]).sum(axis=0)
-            out = np.where(cand_country != 0, w_country * (same / n_known), 0.0)
-        for j, c in enumerate(cands.tolist()):
-            if lk._local[c]:
+            for j, c in enumerate(cl):
+                cc = lk._country_list[c]
+                if cc:
+                    out[j] = w_country * (kept_country.count(cc) / n_known)
+        rows = None
+        for j, c in enumerate(cl):
+            if lk._local_list[c]:
+                if rows is None:
+                    rows = np.array(kept, dtype=np.int64)
                 out[j] += w_near * float(np.add.reduce(self._row(c)[1][rows]) / n_rows)
         return out
 
@@ -1504,9 +1540,9 @@ class _Context:
         with the same place at its own position: computed once)."""
         if not len(self.uniq):
             return np.zeros(len(cands))
-        lo = int(self.pos.searchsorted(s, side="left"))
-        hi = int(self.pos.searchsorted(s, side="right"))
-        key = (tuple(cands.tolist()), tuple(self.row[lo:hi].tolist()), w_country, w_near)
+        lo = bisect.bisect_left(self._pos_list, s)
+        hi = bisect.bisect_right(self._pos_list, s)
+        key = (tuple(cands.tolist()), tuple(self._row_list[lo:hi]), w_country, w_near)
         out = self._whole.get(key)
         if out is None:
             out = self._whole[key] = self._coherence(cands, self.weights(cands, s), w_country, w_near)
