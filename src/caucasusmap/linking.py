@@ -52,7 +52,7 @@ from .reference import Reference, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "11"
+LINKER_VERSION = "12"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -259,6 +259,12 @@ _PLURAL_OF = {"districts": "districts of", "municipalitys": "districts of", "mun
 _IN_NAMED = len(_CUE_KIND_SETS)
 _CUE_WORDS.append("in")
 _CUE_KIND_SETS.append((frozenset(_AREA), False, "before", False))
+# "the village of Gandza, Ninotsminda": the name after the comma holds the village — a unit or a
+# country, not a town (where only the town is known, nothing is linked).
+_HOLDS_SETTLEMENT = len(_CUE_KIND_SETS)
+_CUE_WORDS.append(",")
+_CUE_KIND_SETS.append((frozenset((*_AREA, "country")), True, "before", False))
+_SINGLE_SETTLEMENT_OF = frozenset(_CUE_INDEX[w] for w in ("city of", "town of", "village of", "settlement of"))
 _NOT_HERE_CUES = frozenset(i for i, k in enumerate(_CUE_KIND_SETS) if k[0] == frozenset(_NOT_HERE))
 # Line words, and the field words ("Azeri–Chirag–Gunashli oil field") that also end a named chain.
 _LINE_CUES = np.array(sorted(i for i, k in enumerate(_CUE_KIND_SETS) if k[0] == frozenset(_LINE)), dtype=np.int64)
@@ -897,6 +903,7 @@ class Decider:
         self._spread_plural(listed, after, before)
         self._appositive_cues(me, after)
         self._genitive_cues(me, after)
+        self._holder_cues(listed, before)
         if self.cued.any() or (n_cand > 1).any():
             # "... in Fuzuli" after a name the text does not link: what holds it.
             for i in np.flatnonzero((before < 0) & ((n_cand > 1) | np.add.reduceat(self.cued, first).astype(bool))):
@@ -1098,6 +1105,14 @@ class Decider:
             m = _OTHER_AFTER_LIST.match(text, b, b + 40)
             if m:
                 after[i] = _LIST_CUE[_CUE_INDEX[_PLURAL_OF[m.group(1).lower() + "s"]]]
+
+    def _holder_cues(self, listed, before) -> None:
+        """"the village of Gandza, Ninotsminda": the name after the comma is what holds it."""
+        # not inside a longer list ("the city of Goris, Kapan and Meghri")
+        heads = np.flatnonzero(listed[:-1] & ~listed[1:] & np.isin(before[:-1], list(_SINGLE_SETTLEMENT_OF)))
+        for i in heads.tolist():
+            if before[i + 1] < 0 and self._gap(self._me_list[i], self._ms_list[i + 1]).strip() == ",":
+                before[i + 1] = _HOLDS_SETTLEMENT
 
     def _genitive_cues(self, me, after) -> None:
         """A mention in the Turkish genitive before a district ("Artvin'in Hopa İlçesi") is a province."""

@@ -154,3 +154,14 @@ def test_an_armenian_or_compass_qualifier_makes_another_places_name(bundled, tex
 
 def test_a_coast_road_named_after_a_sea_is_not_the_sea(bundled):
     assert found(bundled, "Trafik Karadeniz Sahil Yolu boyunca durdu.") == []
+
+
+def test_the_name_after_the_village_of_x_comma_holds_the_village(bundled):
+    """"the village of X, Y": Y is a unit or a country, never a town."""
+    text = "He grew up in the village of Tsikhisdziri, Ninotsminda, before the war."
+    assert "ninotsminda" not in [pid for _, pid in found(bundled, text)]
+    text = "the village of Kornidzor, Syunik, and the town of Goris, Armenia."
+    assert [pid for _, pid in found(bundled, text)] == ["kornidzor", "syunik", "goris", "armenia"]
+    # a list after "the city of" is a list of towns
+    text = "Buses go from the city of Goris, Kapan and Meghri."
+    assert [pid for _, pid in found(bundled, text)] == ["goris", "kapan", "meghri"]
