@@ -53,7 +53,7 @@ from .reference import Reference, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "13"
+LINKER_VERSION = "14"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -165,7 +165,9 @@ _cue("lake of|river of", _LAKE + _RIVER, True, "of")
 _NOT_HERE = ("not",)
 _cue("yuxarı|yukhari|aşağı|ashaghi|ashagi|böyük|boyuk|kiçik|kichik|kənd|kend|köhnə|kohne|yeni|orta|sofla|olya|"
      "yukarı|büyük|küçük|eski|little|nizhny|nizhniy|verkhny|verkhniy|novy|staryy|"
-     "bolshoy|maly|нижний|верхний|новый|старый|большой|малый", _NOT_HERE, True, "before")
+     "bolshoy|maly|нижний|верхний|новый|старый|большой|малый|"
+     # Armenian (Mets Shen, Verin Giratagh) and compass words ("East Zangezur" is another area)
+     "mets|pokr|verin|nerkin|east|west|north|south", _NOT_HERE, True, "before")
 _cue("ethnic", _NOT_HERE, True, "before")
 _cue("time|standard time|time zone|summer time", _NOT_HERE, True, "after")
 # Only capitalised in the text do the qualifiers count ("the new Fuzuli airport" is Fuzuli).
@@ -185,7 +187,7 @@ _TITLE_AFTER = {fold_phrase(w) for w in (
     "observer", "monitor", "standard time", "time zone", "summer time",
     # A street, a square or a park named after a place (or a person) is not the place.
     "street", "avenue", "prospect", "prospekt", "boulevard", "square", "park", "küçəsi", "prospekti", "meydanı",
-    "ulitsa", "улица", "проспект",
+    "ulitsa", "улица", "проспект", "sahil yolu", "coastal road", "coastal highway",
     # A citation style named after its city ("Chicago style") is not the city.
     "style", "manual of style"
 )}
@@ -250,9 +252,20 @@ for _word, _kinds in _LIST_KINDS.items():
     _LIST_CUE[_CUE_INDEX[fold_phrase(_word)]] = len(_CUE_KIND_SETS)
     _CUE_WORDS.append(fold_phrase(_word))
     _CUE_KIND_SETS.append((frozenset(_kinds), True, "of", True))
+# A plural kind word (see _PLURAL_BEFORE_LIST) -> the plural "of" cue whose list reading it takes.
+_PLURAL_OF = {"districts": "districts of", "municipalitys": "districts of", "municipalities": "districts of",
+              "rayons": "districts of", "regions": "regions of", "provinces": "provinces of",
+              "villages": "villages of", "towns": "towns of", "citys": "cities of", "cities": "cities of",
+              "settlements": "settlements of"}
 _IN_NAMED = len(_CUE_KIND_SETS)
 _CUE_WORDS.append("in")
 _CUE_KIND_SETS.append((frozenset(_AREA), False, "before", False))
+# "the village of Gandza, Ninotsminda": the name after the comma holds the village — a unit or a
+# country, not a town (where only the town is known, nothing is linked).
+_HOLDS_SETTLEMENT = len(_CUE_KIND_SETS)
+_CUE_WORDS.append(",")
+_CUE_KIND_SETS.append((frozenset((*_AREA, "country")), True, "before", False))
+_SINGLE_SETTLEMENT_OF = frozenset(_CUE_INDEX[w] for w in ("city of", "town of", "village of", "settlement of"))
 _NOT_HERE_CUES = frozenset(i for i, k in enumerate(_CUE_KIND_SETS) if k[0] == frozenset(_NOT_HERE))
 # Line words, and the field words ("Azeri–Chirag–Gunashli oil field") that also end a named chain.
 _LINE_CUES = np.array(sorted(i for i, k in enumerate(_CUE_KIND_SETS) if k[0] == frozenset(_LINE)), dtype=np.int64)
@@ -290,7 +303,11 @@ _INFLECTED_WEAK_IMPORTANCE_RU = 4.5
 _CYRILLIC_LEMMA = re.compile(r"[а-яё]")
 _WORLD_REGION_IMPORTANCE = 6.5  # a part of the world (Central Asia, the Middle East): see _far_from_context
 _WINDOW = 800  # folded characters on each side that count as "around" a mention
-_LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|,\s*and|и|və|ve|و)\s*$", re.IGNORECASE)
+# A list may name a direction before each member, as Azerbaijani and Turkish descriptions of a unit's
+# borders do ("şimaldan Kəlbəcər, cənubdan Qubadlı, şərqdən Xocalı və Şuşa rayonları").
+_DIRECTION = (r"(?:şimal|cənub|şərq|qərb|kuzey|güney|doğu|batı)(?:-?(?:şərq|qərb|doğu|batı))?"
+              r"(?:dan|dən|da|də|den|de|tan|ten|ta|te)(?:\s+(?:isə|ise))?")
+_LIST_GAP = re.compile(rf"^\s*(?:,|and|or|&|,\s*and|и|və|ve|و)\s*(?:{_DIRECTION}\s+)?$", re.IGNORECASE)
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|in|near|of)\s*$", re.IGNORECASE)
 _POSSESSIVE_GAP = re.compile(r"^['’]s\s+$")
 _QUOTES = set("\"'“”„«»‘’‹›")
@@ -316,6 +333,14 @@ _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[^\W\d_][\w'’-]*\s+){0,4}?(di
 # Between two listed mentions, names the text does not link ("Şıxlar, Yusifcanlı, Sarıcalı, Şüraabad"):
 # still one list.
 _LIST_NAMES_GAP = re.compile(rf"^(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CAP})+(?:,\s*|\s+and\s+|,\s+and\s+)$")
+# "three of the country's districts, Barda, Goranboy and Tartar", "regions, such as A, B and C": a
+# plural kind word right before a list names what the listed places are (names the text does not
+# link may come first); so does "A, B and another region" after one.
+_PLURAL_BEFORE_LIST = re.compile(r"\b((?i:districts|regions|provinces|municipalities|rayons|villages|towns|"
+                                 r"cities|settlements))(?:\s*[,:]|,?\s+(?i:such as|including|namely))\s+"
+                                 rf"(?:{_CAP},\s+)*$")
+_OTHER_AFTER_LIST = re.compile(r"\s+(?:and|or)\s+(?:an)?other\s+(district|region|province|municipality|village|"
+                               r"town|city|settlement)s?\b", re.IGNORECASE)
 # A name made of three or more names joined by hyphens or dashes ("Kars-Iğdır-Aralık-Dilucu",
 # "Баку — Тбилиси — Джейхан"); a hyphen has no space before it: "Baku - Alat - Horadiz - Julfa
 # railway line" spaced so lists the stations, whose towns are marked.
@@ -909,9 +934,11 @@ class Decider:
         after, before = self._adjacent_cues(ms, me, listed)
         # "Ardabil and Zanjan provinces", "the districts of Agdam, Jabrayil and
         # Fuzuli": a plural cue before or after a list applies to each name of it.
+        self._plural_around_list(listed, after, before)
         self._spread_plural(listed, after, before)
         self._appositive_cues(me, after)
         self._genitive_cues(me, after)
+        self._holder_cues(listed, before)
         if self.cued.any() or (n_cand > 1).any():
             # "... in Fuzuli" after a name the text does not link: what holds it.
             for i in np.flatnonzero((before < 0) & ((n_cand > 1) | np.add.reduceat(self.cued, first).astype(bool))):
@@ -1092,23 +1119,68 @@ class Decider:
             if m:
                 after[i] = _CUE_INDEX[fold_phrase(m.group(1).lower())]
 
+    def _plural_around_list(self, listed, after, before) -> None:
+        """A plural kind word before a list ("the districts, Barda, Goranboy and Tartar") or
+        "and another region" after it: a strong cue of that kind on its first or last member."""
+        if not listed.any():
+            return
+        origin, text = self.folded.origin, self.text
+        ms, me = self._ms_list, self._me_list
+        starts = np.flatnonzero(listed & (before < 0))
+        for i in starts.tolist():
+            if i > 0 and listed[i - 1]:
+                continue  # inside the list: the cue spreads from its first member
+            a = int(origin[ms[i]])
+            m = _PLURAL_BEFORE_LIST.search(text, max(0, a - 40), a)
+            if m:
+                before[i] = _LIST_CUE[_CUE_INDEX[_PLURAL_OF[m.group(1).lower()]]]
+        for i in np.flatnonzero(~listed).tolist():
+            if i == 0 or not listed[i - 1] or after[i] >= 0:
+                continue  # the last member of a list only
+            b = int(origin[me[i] - 1]) + 1
+            m = _OTHER_AFTER_LIST.match(text, b, b + 40)
+            if m:
+                after[i] = _LIST_CUE[_CUE_INDEX[_PLURAL_OF[m.group(1).lower() + "s"]]]
+
+    def _holder_cues(self, listed, before) -> None:
+        """"the village of Gandza, Ninotsminda": the name after the comma is what holds it."""
+        # not inside a longer list ("the city of Goris, Kapan and Meghri")
+        heads = np.flatnonzero(listed[:-1] & ~listed[1:] & np.isin(before[:-1], list(_SINGLE_SETTLEMENT_OF)))
+        for i in heads.tolist():
+            if before[i + 1] < 0 and self._gap(self._me_list[i], self._ms_list[i + 1]).strip() == ",":
+                before[i + 1] = _HOLDS_SETTLEMENT
+
     def _genitive_cues(self, me, after) -> None:
         """A mention in the Turkish genitive before a district ("Artvin'in Hopa İlçesi") is a province."""
         origin, text = self.folded.origin, self.text
         if not len(me) or ("'" not in text and "’" not in text):
             return
         ends = origin[me - 1].astype(np.int64) + 1
-        for i in np.flatnonzero(after < 0).tolist():
+        marks = np.fromiter((m.start() for m in re.finditer("['’]", text)), dtype=np.int64)
+        for i in np.flatnonzero((after < 0) & np.isin(ends, marks)).tolist():
             end = int(ends[i])
-            if text[end:end + 1] in ("'", "’") and _GENITIVE_OF_DISTRICT.match(text, end, end + 60):
+            if _GENITIVE_OF_DISTRICT.match(text, end, end + 60):
                 after[i] = _PROVINCE_CUE
 
     def _listed(self, ms, me) -> np.ndarray:
         """Per mention, whether the next one follows it in a list ("Agdam, Jabrayil")."""
         listed = np.zeros(len(ms), dtype=bool)
-        close = np.flatnonzero(ms[1:] - me[:-1] < 8)
-        for i in close.tolist():
-            listed[i] = bool(_LIST_GAP.match(self._gap(int(me[i]), int(ms[i + 1]))))
+        if len(ms) < 2:
+            return listed
+        dist = ms[1:] - me[:-1]
+        close = dist < 8
+        # Farther apart, after a comma: names the text does not link ("Ninotsminda, Akhaltskha,
+        # Aspindza") or a direction ("Kəlbəcər, cənubdan Qubadlı") may stand between.
+        far = (dist < 80) & ~close
+        if far.any() and "," in self.text:
+            ends = self.folded.origin[me[:-1][far] - 1].astype(np.int64) + 1
+            commas = np.fromiter((m.start() for m in re.finditer(",", self.text)), dtype=np.int64)
+            far[np.flatnonzero(far)] = np.isin(ends, commas)
+        else:
+            far[:] = False
+        for i in np.flatnonzero(close | far).tolist():
+            gap = self._gap(int(me[i]), int(ms[i + 1]))
+            listed[i] = bool(_LIST_GAP.match(gap) or (far[i] and _LIST_NAMES_GAP.match(gap)))
         return listed
 
     def _named_in(self, i: int) -> bool:

@@ -115,3 +115,53 @@ def test_a_cue_word_is_no_reference_place(bundled):
     """شهرستان (county) is also the name of a village in the reference data."""
     text = "پایانه مرزی نوردوز در شهرستان جلفا قرار دارد."
     assert "شهرستان" not in [s for s, _ in found(bundled, text)]
+
+
+# -- lists around a kind word ------------------------------------------------------
+
+def test_a_list_naming_a_direction_before_each_member_is_one_list(bundled):
+    text = "Bu rayon şimaldan Kəlbəcər, qərbdən isə Qubadlı rayonları ilə həmsərhəddir."
+    assert [pid for _, pid in found(bundled, text)] == ["kalbajar-district", "qubadli-district"]
+
+
+def test_a_plural_kind_word_before_a_list_names_the_listed_places(bundled):
+    text = "Shelling hit two districts, Barda and Tartar, on Monday."
+    assert [pid for _, pid in found(bundled, text)] == ["barda-district", "tartar-district"]
+
+
+@pytest.mark.parametrize("text", [
+    "Armenians also live in regions such as Bolnisi, Tsalka and Aspindza.",
+    "Tsalka, Aspindza and other regions have Armenian villages.",
+])
+def test_listed_regions_are_not_their_towns(bundled, text):
+    assert "tsalka" not in [pid for _, pid in found(bundled, text)]
+
+
+def test_a_list_of_towns_stays_towns(bundled):
+    text = "Buses run to Goris, Kapan and Meghri every day."
+    assert [pid for _, pid in found(bundled, text)] == ["goris", "kapan", "meghri"]
+
+
+# -- qualifiers and roads ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface", [
+    ("Families from Mets Shen arrived on foot.", "Shen"),
+    ("A road from the East Zangezur economic region is planned.", "Zangezur"),
+])
+def test_an_armenian_or_compass_qualifier_makes_another_places_name(bundled, text, surface):
+    assert surface not in [s for s, _ in found(bundled, text)]
+
+
+def test_a_coast_road_named_after_a_sea_is_not_the_sea(bundled):
+    assert found(bundled, "Trafik Karadeniz Sahil Yolu boyunca durdu.") == []
+
+
+def test_the_name_after_the_village_of_x_comma_holds_the_village(bundled):
+    """"the village of X, Y": Y is a unit or a country, never a town."""
+    text = "He grew up in the village of Tsikhisdziri, Ninotsminda, before the war."
+    assert "ninotsminda" not in [pid for _, pid in found(bundled, text)]
+    text = "the village of Kornidzor, Syunik, and the town of Goris, Armenia."
+    assert [pid for _, pid in found(bundled, text)] == ["kornidzor", "syunik", "goris", "armenia"]
+    # a list after "the city of" is a list of towns
+    text = "Buses go from the city of Goris, Kapan and Meghri."
+    assert [pid for _, pid in found(bundled, text)] == ["goris", "kapan", "meghri"]
