@@ -4,7 +4,8 @@
 
 Both sides run in the same invocation, each in a child process with its own import path (REV is
 checked out into a temporary git worktree): read the corpus, build the linker, then split and
-link every document serially (``index.link_documents``), timing only that loop by CPU
+link every document serially (``index.link_documents``; the first document is linked once
+before, as the linker builds its automata on first use), timing only that loop by CPU
 (``time.process_time``), the sides alternating ``--repeat`` times (the least CPU of each
 counts: the machine may be shared). Reports CPU seconds, ms per MiB, the linker build and peak RSS of each
 side and the ratio. Exits 1 if any column of any document differs — passages, mention spans,
@@ -12,7 +13,9 @@ places (compared by id), confidences, alternatives and their probabilities — s
 changes a link is caught here.
 
 The default corpus is the bundled texts repeated into ~1 MB files up to ``--size-mb``; the
-gazetteer is the bundled one with the packaged reference under it, as the tool runs for a user.
+gazetteer is the bundled one with the packaged reference under it, as the tool runs for a user
+(each side loads the ``resources/reference/reference.sqlite`` of its own tree by path, and the
+report names its digest: a side that found none would fail rather than link without it).
 """
 
 from __future__ import annotations
@@ -37,15 +40,21 @@ sys.path.insert(0, {src!r})
 import numpy as np
 from caucasusmap.corpus import read_corpus
 from caucasusmap.gazetteer import load_gazetteer
-from caucasusmap.index import _linker, _spec, default_reference, link_documents
+from caucasusmap.index import _linker, _spec, link_documents
+from caucasusmap.reference import load_reference
 import caucasusmap
 assert caucasusmap.__file__.startswith({src!r}), caucasusmap.__file__
 g = load_gazetteer({gaz!r})
 docs = read_corpus({corpus!r}).documents
-ref = default_reference() if {with_ref!r} else None
+# The tree's own reference by its path: with src on sys.path the package's data is not found
+# (default_reference() would give None there and the side would link without a reference).
+ref = load_reference({ref!r}) if {ref!r} else None
+assert ref is not None or not {ref!r}, "no reference at " + {ref!r}
 t = time.process_time()
 spec = _spec(g, reference=ref)
 linker = _linker(spec)
+if docs:
+    link_documents(spec, docs[:1])  # the automata are built on first use: counted as the build
 build = time.process_time() - t
 ids = np.array([p.id for p in linker.places] + [""], dtype=object)
 cols, cpu = {{}}, 0.0
@@ -60,13 +69,15 @@ out["m_place"] = ids[out["m_place"]].astype(str)
 out["a_place"] = ids[out["a_place"]].astype(str)
 np.savez({out!r}, **out)
 print(json.dumps({{"cpu": cpu, "build": build, "bytes": sum(len(d.text.encode("utf-8", "surrogatepass")) for d in docs),
-                  "mentions": int(len(out["m_start"])),
+                  "mentions": int(len(out["m_start"])), "reference": ref.digest if ref else "",
                   "maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """
 
 
 def run_side(src: Path, gaz: Path, corpus: Path, out: Path, with_ref: bool) -> dict:
-    code = CHILD.format(src=str(src), gaz=str(gaz), corpus=str(corpus), out=str(out), with_ref=with_ref)
+    ref = src.parent / "resources" / "reference" / "reference.sqlite"
+    code = CHILD.format(src=str(src), gaz=str(gaz), corpus=str(corpus), out=str(out),
+                        ref=str(ref) if with_ref else "")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=src.parent)
     if r.returncode:
         sys.exit(f"{src}: linking failed:\n{r.stderr[-3000:]}")
@@ -122,7 +133,8 @@ def main() -> int:
         print(f"corpus: {corpus} ({mib:.1f} MiB of text, {sides['now']['mentions']} mentions now)")
         for label, s in sides.items():
             print(f"{label:7s}: {s['cpu']:7.2f} s CPU  {1000 * s['cpu'] / mib:7.1f} ms/MB  "
-                  f"(linker build {s['build']:.2f} s, peak RSS {s['maxrss_mib']:.0f} MiB)")
+                  f"(linker build {s['build']:.2f} s, peak RSS {s['maxrss_mib']:.0f} MiB, "
+                  f"reference {s['reference'] or 'none'})")
         print(f"ratio  : {sides['now']['cpu'] / sides['before']['cpu']:.3f} (now / {args.before})")
         diff = differences(tmp / "before.npz", tmp / "now.npz")
     if diff:

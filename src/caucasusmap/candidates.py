@@ -478,8 +478,8 @@ class _Finder:
         self.cap_counts: Counter = Counter()
         self.person_keys: set[str] = set()
         if share is not None:  # one document's finder: the gazetteer's word sets of the whole one
-            for name in ("place_kinds", "gazetteer_keys", "gazetteer_words", "stems", "head_kinds", "_fold",
-                         "_demonym"):
+            for name in ("place_kinds", "gazetteer_keys", "gazetteer_words", "stems", "head_kinds", "name_kinds",
+                         "_fold", "_demonym"):
                 setattr(self, name, getattr(share, name))
             return
         places = index.gazetteer.places
@@ -493,9 +493,14 @@ class _Finder:
         # First word(s) of a name -> kinds, to tell "Zanjan region" (a known
         # province's other name) from "Ardabil region" (a missing province).
         self.head_kinds: dict[str, set[str]] = defaultdict(set)
+        # Whole names -> kinds, for a known name the linker left unlinked.
+        self.name_kinds: dict[str, set[str]] = defaultdict(set)
         for p in places:
             for n in p.names:
-                words = fold_phrase(n).split()[:HEAD_WORDS]  # bounded per name, however long it is
+                words = fold_phrase(n).split()
+                if words:
+                    self.name_kinds[" ".join(words)].add(p.kind)
+                words = words[:HEAD_WORDS]  # bounded per name, however long it is
                 for k in range(1, len(words) + 1):
                     self.head_kinds[" ".join(words[:k])].add(p.kind)
         self._fold: dict[str, str] = {}
@@ -640,7 +645,14 @@ class _Finder:
             elif run[0].script != "linked":
                 self.latin_run(pi, disp, run, spans)
         for s, e, place in spans:
-            self.extension(pi, disp, s, e, place)
+            self.extension(pi, disp, s, e, {self.place_kinds[place]})
+        # A known name the linker left unlinked before another kind's word
+        # ("the Tabriz region": not the city, so not linked) is the same question.
+        for run in runs:
+            if run[0].script == "cap":
+                kinds = self.name_kinds.get(" ".join(t.key for t in run))
+                if kinds and not run[-1].suffix:
+                    self.extension(pi, disp, run[0].start, run[-1].end, kinds)
         for i, tok in enumerate(tokens[:-1]):
             nxt = tokens[i + 1]
             if tok.script == "cap" and tok.key in DIRECTIONS and nxt.script == "linked" \
@@ -858,17 +870,18 @@ class _Finder:
         occ.bonus = min(cue, WEIGHTS["occurrence_cap"])
         self.stats[key].occurrences.append(occ)
 
-    def extension(self, pi: int, disp: str, s: int, e: int, place: int) -> None:
-        """A linked place followed by a place word for another kind of place:
-        "Ardabil region" when the gazetteer knows only the city."""
+    def extension(self, pi: int, disp: str, s: int, e: int, kinds: set[str]) -> None:
+        """A known place's name (of ``kinds``) followed by a place word for
+        another kind of place: "Ardabil region" when the gazetteer knows only
+        the city."""
         m = _NEXT_WORD.match(disp, e)
         if not m or disp[e:e + 1] in _APOSTROPHES:
             return
         word = self.fold(m.group(1))
-        kind = self.place_kinds[place]
         compatible = TYPE_KINDS.get(word)
-        if compatible is None or kind == "country" or kind in compatible:
+        if compatible is None or "country" in kinds or kinds & compatible:
             return
+        kind = " or ".join(sorted(kinds))
         head = self.fold(disp[s:e])
         if self.head_kinds.get(head, set()) & compatible:
             return  # another entry of that kind starts with the name: an alias question
@@ -949,7 +962,7 @@ class _Finder:
         return out
 
 
-SCAN_VERSION = "1"
+SCAN_VERSION = "2"
 """Bumped whenever the rules change what a document's scan collects."""
 
 CACHE_FILE = "candidates.sqlite"

@@ -7,9 +7,11 @@ files' paths and contents and on the validator's code, so it is stored as
 JSON in the cache directory (:func:`caucasusmap.paths.cache_dir`) under a key
 made of exactly those: the paths and texts of the files, the source of the
 modules that validate, and the Python version. An edit of any file, or of
-the validator, makes another key. An entry that cannot be read back (cut
-short, edited, from another format) is ignored and validation runs as if
-there were none; a cache directory that cannot be written is no error.
+the validator, makes another key. An entry is a header line (format, key and
+the SHA-256 of the rest) and the places and issues as JSON: an entry that
+cannot be read back (cut short, edited — a changed coordinate that is still
+valid JSON included —, from another format) is ignored and validation runs as
+if there were none; a cache directory that cannot be written is no error.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ FOLDER = "gazetteer"
 KEEP = 24
 """Entries kept (the most recently written); a gazetteer edited in the app
 makes one per change."""
-FORMAT = 1
+FORMAT = 2
 """Bumped when the entries' layout changes."""
 VALIDATOR = ("caucasusmap.gazetteer", "caucasusmap.yamlsource", "caucasusmap.spatial", "caucasusmap.model",
              "caucasusmap.naming", "caucasusmap.normalize", "caucasusmap.errors",
@@ -120,9 +122,13 @@ def load(key: str) -> tuple[list[Place], list[Issue]] | None:
     one that cannot be read back)."""
     path = _entry(key)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT or data.get("key") != key:
+        head, _, body = path.read_bytes().partition(b"\n")
+        header = json.loads(head)
+        if header.get("format") != FORMAT or header.get("key") != key:
             raise ValueError("another format or key")
+        if header.get("sha256") != hashlib.sha256(body).hexdigest():
+            raise ValueError("its content does not match its checksum")
+        data = json.loads(body)
         return [_place(d) for d in data["places"]], [_issue(d) for d in data["issues"]]
     except FileNotFoundError:
         return None
@@ -135,14 +141,16 @@ def save(key: str, places: list[Place], issues: list[Issue]) -> None:
     """Store a validation's result under ``key`` (quietly nothing when the
     cache directory cannot be written)."""
     folder = _entry(key).parent
-    data = {"format": FORMAT, "key": key, "places": [_place_json(p) for p in places],
-            "issues": [[i.path, i.line, i.column, i.severity.value, i.message] for i in issues]}
+    body = json.dumps({"places": [_place_json(p) for p in places],
+                       "issues": [[i.path, i.line, i.column, i.severity.value, i.message] for i in issues]},
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = json.dumps({"format": FORMAT, "key": key, "sha256": hashlib.sha256(body).hexdigest()}).encode()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            with os.fdopen(fd, "wb") as out:
+                out.write(header + b"\n" + body)
             os.replace(tmp, folder / f"{key}.json")
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -34,6 +34,7 @@ scores) and its alternatives (:class:`Links`).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -51,7 +52,7 @@ from .reference import Reference, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "9"
+LINKER_VERSION = "10"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -92,7 +93,10 @@ _cue("reservoir|su anbarı|водохранилище", ("lake", "dam"), True, "
 _cue("river|rivers|çayı|çay|nehri|reka|река|реки|rud|رود|رودخانه|رودخانهٔ", _RIVER, True, "both")
 _cue("sea|denizi|dənizi|море|دریای|gulf|bay", _SEA, True, "after")
 _cue("mount|mt|peak|dağı|гора|کوه", _MOUNTAIN, True, "both")
-_cue("mountains|range|ridge|dağları|горы|хребет|رشته کوه", _MOUNTAIN, False, "after")
+_cue("mountains|dağları|горы|رشته کوه", _MOUNTAIN, False, "after")
+# A range is a mountain feature, never the town or region it is named after ("Qarabağ silsiləsi",
+# "Karabağ dağ serisi", "Karabakh range"): strong.
+_cue("range|ridge|silsiləsi|dağ silsiləsi|dağ serisi|sıradağları|хребет|хребта|хребте", _MOUNTAIN, True, "after")
 _cue("province|provinces|ostan|oblast|область|krai|край|vilayet|vilayəti|governorate|marz|mərzi|marzes|"
      "провинция|استان", _ADMIN, True, "both")
 _cue("ili|ilinde|ilinin|iline|ilinden|ilindeki|valiliği|valiliğinin|valiliğine|valiliğince|valisi|"
@@ -107,7 +111,7 @@ _cue("district|districts|rayon|rayonu|rayonunun|raion|район|района|co
      "ilçesinden|municipality|municipalities|munitsipaliteti|муниципалитет", _DISTRICT, True, "both")
 _cue("region|regions|area|zone|bölgesi|bölgəsi|регион|mahal|منطقه|exclave|enclave", _AREA, False, "after")
 _cue("valley|valleys|plain|plains|gorge|vadisi|düzü|ovası|долина|dərəsi", _TERRAIN, True, "after")
-_cue("basin|lowland|lowlands|steppe|plateau|highlands|peninsula", _TERRAIN, False, "after")
+_cue("basin|lowland|lowlands|steppe|plateau|highlands|peninsula|yaylası|platosu|плато", _TERRAIN, False, "after")
 _cue("city|town|village|villages|settlement|şəhəri|şehri|kəndi|köyü|qəsəbəsi|город|села|село|shahr|شهر|روستای|"
      "города|городе|городом|селе|селом|поселок|поселка|поселке|şəhərində|şəhərinə|şəhərindən|şəhərinin|kəndində|"
      "kəndinə|kəndindən|kəndinin|şehrinde|şehrine|şehrinden|şehrinin|köyünde|köyüne|köyünden|köyünün",
@@ -123,7 +127,10 @@ _cue("airport|field|oil field|gas field|fortress|castle|monastery|church|mosque|
      False, "after")
 _cue("republic|respublikası|республика|autonomous republic|muxtar respublikası|республики|республике|"
      "республикой|республику|respublikasında|respublikasının|respublikasına|muxtar respublikasında|"
-     "muxtar respublikasının", _STATE, False, "after")
+     "muxtar respublikasının|cumhuriyeti|özerk cumhuriyeti", _STATE, False, "after")
+_cue("جمهوری خودمختار|جمهوری", _STATE, False, "before")
+# "پایانه مرزی جلفا", the Jolfa border terminal: the crossing, not the town.
+_cue("پایانه مرزی|پایانه‌های مرزی|پایانههای مرزی", ("border-crossing",), True, "before")
 _cue("city of|town of|village of|settlement of", _SETTLEMENT, True, "of")
 _cue("province of|district of|governorate of|state of|oblast of|marz of|rayon of", _AREA, True, "of")
 # Plural: "the provinces of Ardabil and Zanjan" names them, "the cities of South
@@ -135,10 +142,19 @@ _cue("region of|area of", _AREA, False, "of")
 # Plurals after a list ("Kəlbəcər, Qubadlı və Xocavənd rayonları", "Ardahan ve Kars illeri").
 _LISTED_AFTER = ("rayonları|ilçeleri|районы|районов|районах|районами",
                  "illeri|vilayətləri|provinces|провинций|областей|областях",
-                 "kəndləri|köyleri|şəhərləri|şehirleri|деревни|городов|сёл")
-for _words, _kinds in zip(_LISTED_AFTER, (_DISTRICT, _ADMIN, _SETTLEMENT)):
+                 "kəndləri|köyleri|şəhərləri|şehirleri|деревни|городов|сёл",
+                 "çayları|nehirleri|рек")
+for _words, _kinds in zip(_LISTED_AFTER, (_DISTRICT, _ADMIN, _SETTLEMENT, _RIVER)):
     _cue(_words, _kinds, True, "after")
 _cue("republic of", _STATE, False, "of")
+# Words of a railway or a pipeline. They are no cue for the name next to them ("the Julfa railway" is
+# Julfa's): they only mark a line *named* by a chain of places ("Kars-Iğdır-Aralık-Dilucu Demiryolu",
+# "нефтепровод Баку — Тбилиси — Джейхан"), which is one feature (see Decider._chains).
+_LINE = ("line",)
+_cue("railway|railways|railroad|rail line|rail link|pipeline|pipelines|oil pipeline|gas pipeline|demiryolu|"
+     "demir yolu|dəmir yolu|dəmiryolu|boru hattı|kəməri|neft kəməri|qaz kəməri", _LINE, True, "after")
+_cue("железная дорога|железной дороги|железную дорогу|железной дороге|нефтепровод|нефтепровода|газопровод|"
+     "газопровода|خط آهن|راه آهن|خط لوله", _LINE, True, "before")
 _cue("lake of|river of", _LAKE + _RIVER, True, "of")
 # Words that make the name next to them something else than the place: a
 # qualifier that is part of another place's name ("Yuxarı Əbdürrəhmanlı",
@@ -237,6 +253,16 @@ _IN_NAMED = len(_CUE_KIND_SETS)
 _CUE_WORDS.append("in")
 _CUE_KIND_SETS.append((frozenset(_AREA), False, "before", False))
 _NOT_HERE_CUES = frozenset(i for i, k in enumerate(_CUE_KIND_SETS) if k[0] == frozenset(_NOT_HERE))
+# Line words, and the field words ("Azeri–Chirag–Gunashli oil field") that also end a named chain.
+_LINE_CUES = np.array(sorted(i for i, k in enumerate(_CUE_KIND_SETS) if k[0] == frozenset(_LINE)), dtype=np.int64)
+_CHAIN_CUES = np.array(sorted({*_LINE_CUES.tolist(), *(_CUE_INDEX[fold_phrase(w)] for w in (
+    "field", "oil field", "gas field"))}), dtype=np.int64)
+_LINE_KINDS = ("corridor", "pipeline", "site")
+# "X region" is the area around X or the unit named after it, never the town X ("Artashat region",
+# "Zanjan region"); an area ("Kobi area") may still be the place itself.
+_REGION_CUES = frozenset(_CUE_INDEX[fold_phrase(w)] for w in ("region", "regions", "bölgesi", "bölgəsi", "регион"))
+_SETTLEMENT_KINDS = frozenset(_SETTLEMENT)
+_PROVINCE_CUE = _CUE_INDEX[fold_phrase("ili")]
 _QUALIFIER_CUES = frozenset(_CUE_INDEX[w] for w in _QUALIFIERS)
 
 # Role flags of a pattern. _CAPITAL and _CAPITAL_UPPER are names under the
@@ -250,9 +276,11 @@ _WEAK_ROLES = (_CAPITAL, _CAPITAL_UPPER)
 # "Laçın" of "Laçın rayonu"): a candidate only where a cue of its kind stands
 # next to it ("Jabrayil and Fuzuli districts"); a bare name alone is the town.
 _ADMIN_TAIL = re.compile(r"\s+(?:district|districts|rayon|rayonu|raion|province|ostan|ostanı|marz|mərzi|oblast|"
-                         r"municipality|"
+                         r"municipality|autonomous republic|muxtar respublikası|özerk cumhuriyeti|"
                          r"region|governorate|county|shahrestan|şəhristanı|ili|район|область|مرز)$", re.IGNORECASE)
-_ADMIN_HEAD = re.compile(r"^(?:استان|شهرستان|province of|district of)\s+", re.IGNORECASE)
+# Likewise a range's bare name ("Zəngəzur" of "Zəngəzur silsiləsi"), beside a mountain cue only.
+_RANGE_TAIL = re.compile(r"\s+(?:mountains|range|ridge|silsiləsi|dağları|хребет)$", re.IGNORECASE)
+_ADMIN_HEAD = re.compile(r"^(?:استان|شهرستان|جمهوری خودمختار|province of|district of)\s+", re.IGNORECASE)
 _NOT_PLACE = {"country", "sea", "continent"}
 _INFLECTED_WEAK_IMPORTANCE = 5.0  # ≈ 100,000 people: see Linker.find_links
 _WINDOW = 800  # folded characters on each side that count as "around" a mention
@@ -282,6 +310,17 @@ _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[^\W\d_][\w'’-]*\s+){0,4}?(di
 # Between two listed mentions, names the text does not link ("Şıxlar, Yusifcanlı, Sarıcalı, Şüraabad"):
 # still one list.
 _LIST_NAMES_GAP = re.compile(rf"^(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CAP})+(?:,\s*|\s+and\s+|,\s+and\s+)$")
+# A name made of three or more names joined by hyphens or dashes ("Kars-Iğdır-Aralık-Dilucu",
+# "Баку — Тбилиси — Джейхан"); a hyphen has no space before it: "Baku - Alat - Horadiz - Julfa
+# railway line" spaced so lists the stations, whose towns are marked.
+_CHAIN_PART = r"[^\W\d_][\w'’]*"
+_CHAIN_JOIN = r"(?:-\s?|\s?[–—]\s?)"
+_CHAIN_BEFORE = re.compile(rf"((?:{_CHAIN_PART}{_CHAIN_JOIN}){{2,}}{_CHAIN_PART})\s+$")
+_CHAIN_AFTER = re.compile(rf"\s+((?:{_CHAIN_PART}{_CHAIN_JOIN}){{2,}}{_CHAIN_PART})")
+_LINE_NAME_SPLIT = re.compile(r"\s*[-–—]\s*")
+# Turkish "Artvin'in Hopa İlçesi", "Ardahan'ın Posof ilçesi": the name in the genitive before a
+# district is its province.
+_GENITIVE_OF_DISTRICT = re.compile(r"['’][nN]?[ıiuüIİUÜ][nN]\s+[A-ZÇĞİÖŞÜ][\w]*\s+[İiI][lL][çÇ][eE]")
 # Capitalised words that are no place name before "in" ("On 5 October in Fuzuli").
 _NOT_NAMES = {fold_phrase(w) for w in (
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -381,6 +420,9 @@ class Linker:
         self._local = np.array([p.kind not in _NOT_PLACE and not (p.kind == "region" and p.population > 5e7)
                                 for p in self.places], dtype=bool)
         self._is_ref = np.array([i >= self.n_curated for i in range(n)], dtype=bool)
+        # The same as Python lists, for the per-mention decisions.
+        self._importance_list, self._is_ref_list = self._importance.tolist(), self._is_ref.tolist()
+        self._country_list, self._local_list = self._country.tolist(), self._local.tolist()
         # A place's own name, folded: a name that is one place's own and only
         # another's variant ("Goris" of Goris, a variant of Gori) goes to the first.
         self._own_name = [fold_phrase(p.name) for p in self.places]
@@ -430,10 +472,12 @@ class Linker:
                 folded = fold_phrase(phrase)
                 if folded:
                     add(folded, (index, _EXCLUDE))
-            if kind_class(place.kind) == "admin":
+            tail = _ADMIN_TAIL if kind_class(place.kind) == "admin" else _RANGE_TAIL if place.kind == "mountain" \
+                else None
+            if tail is not None:
                 own = {fold_phrase(n) for n in place.names}
                 for name in place.names:
-                    bare = _ADMIN_HEAD.sub("", _ADMIN_TAIL.sub("", name))
+                    bare = _ADMIN_HEAD.sub("", tail.sub("", name))
                     folded = fold_phrase(bare) if bare != name else ""
                     if folded and folded not in own and folded not in CUES:
                         add(folded, (index, _CUED), bare)
@@ -449,12 +493,37 @@ class Linker:
                     flag = _CAPITAL
                 add(folded, (index, flag), name)
         self._forms = {k: frozenset(v) for k, v in forms.items() if v}
+        # Curated lines named by a chain of places ("Baku-Tbilisi-Kars"): per line, per part, the
+        # places that part names; a chain in the text naming them all is that line (Decider._chains).
+        self._lines: list[tuple[int, list[frozenset[int]]]] = []
+        for index, place in enumerate(self.places[:self.n_curated]):
+            if place.kind not in _LINE_KINDS:
+                continue
+            for name in place.names:
+                parts = _LINE_NAME_SPLIT.split(name)
+                if len(parts) < 3:
+                    continue
+                named = []
+                for part in parts:
+                    words = part.split()
+                    for guess in (part, words[0] if words else "", words[-1] if words else ""):
+                        idx = patterns.get(f" {fold_phrase(guess)} ") if guess else None
+                        got = frozenset(q for q, flag in self._roles[idx] if flag != _EXCLUDE and q != index) \
+                            if idx is not None else frozenset()
+                        if got:
+                            named.append(got)
+                            break
+                if len(named) == len(parts) and (index, named) not in self._lines:
+                    self._lines.append((index, named))
         self._n_name_patterns = len(self._roles)
         self._cue_pattern: dict[int, int] = {}
         for word, cue_index in _CUE_INDEX.items():
             key = f" {word} "
             if key in patterns:
-                self._cue_pattern[patterns[key]] = cue_index
+                # A cue word is no name under the reference rules ("شهرستان", county, is also a village).
+                idx = patterns[key]
+                self._roles[idx] = [r for r in self._roles[idx] if r[1] not in _WEAK_ROLES]
+                self._cue_pattern[idx] = cue_index
             else:
                 patterns[key] = len(self._roles)
                 self._roles.append([])
@@ -516,7 +585,9 @@ class Linker:
         found = np.array(raw, dtype=np.int64).reshape(-1, 3)
         pat, s, e = found[:, 0], found[:, 1] + 1, found[:, 2] - 1  # drop the padding separators
         cue = self._cue_of_pattern[pat]
-        is_cue = cue >= 0
+        chain = np.isin(cue, _CHAIN_CUES)
+        lines = (s[chain], e[chain], cue[chain])
+        is_cue = (cue >= 0) & ~np.isin(cue, _LINE_CUES)
         cues = (s[is_cue], e[is_cue], cue[is_cue])
         place = self._simple_place[pat]
         special = place == -1
@@ -636,7 +707,7 @@ class Linker:
 
             wk = np.array(weak_keys, dtype=np.int64)
             weak = weak | np.isin(key(s, e, place), key(wk[:, 0], wk[:, 1], wk[:, 2]))
-        return Decider(self, text, folded, s, e, place, cues, cued, check, weak, lemmas).run()
+        return Decider(self, text, folded, s, e, place, cues, cued, check, weak, lemmas, lines).run()
 
     def find_arrays(self, text: str, cancelled: Callable[[], bool] | None = None
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -765,8 +836,9 @@ class Decider:
     the module docstring). Works in folded offsets; maps back at the end."""
 
     def __init__(self, linker: Linker, text: str, folded, s, e, place, cues, cued=None, check=None, weak=None,
-                 lemmas=None):
+                 lemmas=None, lines=None):
         self.lk, self.text, self.folded = linker, text, folded
+        self.lines = lines  # (start, end, cue) of the railway, pipeline and field words
         # (start, end) of an inflected form -> the folded names it is a form of ("шуше" -> {"шуша"}).
         self.lemmas: dict[tuple[int, int], set[str]] = lemmas or {}
         self.check = check or (lambda: None)
@@ -804,6 +876,7 @@ class Decider:
         # Fuzuli": a plural cue before or after a list applies to each name of it.
         self._spread_plural(listed, after, before)
         self._appositive_cues(me, after)
+        self._genitive_cues(me, after)
         if self.cued.any() or (n_cand > 1).any():
             # "... in Fuzuli" after a name the text does not link: what holds it.
             for i in np.flatnonzero((before < 0) & ((n_cand > 1) | np.add.reduceat(self.cued, first).astype(bool))):
@@ -828,10 +901,16 @@ class Decider:
         # like a reference place (the person and distance guards apply).
         settled = single_curated & (after < 0) & (before < 0) & ~self.weak[first]
         self._bounds = bounds
+        # The places of a line named by a chain ("Kars-Iğdır-Aralık-Dilucu Demiryolu") are not linked.
+        chains, in_chain = self._chains(ms, me)
+        settled &= ~in_chain
+        self._list_ends: dict[int, int] = {}  # mention -> what _list_end found (ms and me fixed from here)
+        # Per mention: whether all its candidates were found by reference-rule names.
+        self._all_weak = np.logical_and.reduceat(self.weak, bounds[:-1]).tolist() if len(self.weak) else []
         chosen = np.where(settled, top, -1)
         confidence = np.where(settled, 1.0, 0.0)
         alts: dict[int, list[tuple[int, float]]] = {}
-        todo = np.flatnonzero(~settled)
+        todo = np.flatnonzero(~settled & ~in_chain)
         if len(todo):
             anchors = np.flatnonzero(settled)
             # Pass 1 decides with the settled mentions as context; pass 2 adds pass 1's choices.
@@ -847,6 +926,15 @@ class Decider:
                     chosen[i] = best
                     confidence[i] = conf
                     alts[int(i)] = others
+        if chains:
+            me = me.copy()
+            for members in chains:
+                # The line itself where the gazetteer has it: its first mention spans the chain.
+                line = self._line_of(members)
+                if line >= 0:
+                    i = members[0]
+                    chosen[i], confidence[i], me[i] = line, 1.0, me[members[-1]]
+                    alts.pop(i, None)
         keep = (chosen >= 0) & (confidence >= MIN_CONFIDENCE)
         idx = np.flatnonzero(keep)
         origin = self.folded.origin
@@ -863,6 +951,49 @@ class Decider:
         return Links(start, end, chosen[idx].astype(np.int64), confidence[idx].astype(np.float32),
                      np.array(offsets, dtype=np.int64), np.array(alt_place, dtype=np.int64),
                      np.array(alt_score, dtype=np.float32))
+
+    def _chains(self, ms, me) -> tuple[list[list[int]], np.ndarray]:
+        """Mentions inside a railway's, a pipeline's or a field's name made of three or more
+        place names joined by dashes, next to a line word ("Kars-Iğdır-Aralık-Dilucu
+        Demiryolu", "Azeri–Chirag–Gunashli oil field", "нефтепровод Баку — Тбилиси — Джейхан"):
+        the line is one feature (docs/annotation.md), its parts are not the towns. Returns the
+        mentions of each chain (in order) and a mask of them; a mention spanning the whole
+        chain (a name of the line itself) is no part of it."""
+        in_chain = np.zeros(len(ms), dtype=bool)
+        chains: list[list[int]] = []
+        if self.lines is None or not len(self.lines[0]) or not len(ms):
+            return chains, in_chain
+        origin, text = self.folded.origin, self.text
+        starts = origin[ms].astype(np.int64)
+        ends = origin[me - 1].astype(np.int64) + 1
+        seen = set()
+        for a, b, cue in zip(*(x.tolist() for x in self.lines)):
+            if _CUE_KIND_SETS[cue][2] == "before":
+                at = int(origin[b - 1]) + 1
+                m = _CHAIN_AFTER.match(text, at, at + 240)
+            else:
+                at = int(origin[a])
+                m = _CHAIN_BEFORE.search(text, max(0, at - 240), at)
+            if not m or m.span(1) in seen:
+                continue
+            seen.add(m.span(1))
+            c0, c1 = m.span(1)
+            lo, hi = int(np.searchsorted(starts, c0)), int(np.searchsorted(starts, c1))
+            members = [i for i in range(lo, hi) if not (starts[i] <= c0 and ends[i] >= c1)]
+            if members:
+                in_chain[members] = True
+                chains.append(members)
+        return chains, in_chain
+
+    def _line_of(self, members: list[int]) -> int:
+        """The curated line each of whose parts names a candidate of the chain, or -1."""
+        named = set()
+        for i in members:
+            named.update(self.place[self._bounds[i]:self._bounds[i + 1]].tolist())
+        for line, parts in self.lk._lines:
+            if all(part & named for part in parts):
+                return line
+        return -1
 
     def _adjacent_cues(self, ms, me, listed) -> tuple[np.ndarray, np.ndarray]:
         """Per mention, the cue starting right after it and the one ending
@@ -925,6 +1056,17 @@ class Decider:
             if m:
                 after[i] = _CUE_INDEX[fold_phrase(m.group(1).lower())]
 
+    def _genitive_cues(self, me, after) -> None:
+        """A mention in the Turkish genitive before a district ("Artvin'in Hopa İlçesi") is a province."""
+        origin, text = self.folded.origin, self.text
+        if not len(me) or ("'" not in text and "’" not in text):
+            return
+        ends = origin[me - 1].astype(np.int64) + 1
+        for i in np.flatnonzero(after < 0).tolist():
+            end = int(ends[i])
+            if text[end:end + 1] in ("'", "’") and _GENITIVE_OF_DISTRICT.match(text, end, end + 60):
+                after[i] = _PROVINCE_CUE
+
     def _listed(self, ms, me) -> np.ndarray:
         """Per mention, whether the next one follows it in a list ("Agdam, Jabrayil")."""
         listed = np.zeros(len(ms), dtype=bool)
@@ -953,6 +1095,15 @@ class Decider:
     def _list_container(self, i: int, chosen) -> int:
         """The mention that holds the list mention ``i`` stands in
         ("Mahmudlu, Cəfərabad and Decal *in Jabrayil District*"), or -1."""
+        k = self._list_ends.get(i)
+        if k is None:
+            k = self._list_ends[i] = self._list_end(i)
+        return k if k >= 0 and chosen[k] >= 0 and kind_class(self.lk._kind[int(chosen[k])]) in ("admin", "country") \
+            else -1
+
+    def _list_end(self, i: int) -> int:
+        """The mention after "in" that ends the list mention ``i`` stands in, or -1
+        (the words alone: the same in both passes of :meth:`run`)."""
         ms, me = self._ms_list, self._me_list
         j = i
         for _ in range(40):
@@ -960,9 +1111,7 @@ class Decider:
                 return -1
             gap = self._gap(me[j], ms[j + 1])
             if _LIST_THEN_IN.match(gap):
-                k = j + 1
-                return k if chosen[k] >= 0 and kind_class(self.lk._kind[int(chosen[k])]) in ("admin", "country") \
-                    else -1
+                return j + 1
             if not (_LIST_GAP.match(gap) or _LIST_NAMES_GAP.match(gap)):
                 return -1
             j += 1
@@ -1090,17 +1239,21 @@ class Decider:
 
     def _decide(self, i, cands, after, before, ms, me, chosen, context: _Context):
         lk = self.lk
-        s, e = int(ms[i]), int(me[i])
+        s, e = self._ms_list[i], self._me_list[i]
         cands = np.asarray(cands)
         cl = cands.tolist()  # Python ints for the per-candidate look-ups
         surface = self._surface(s, e)
         names = self.lemmas.get((s, e)) or {surface}
-        own = np.array([lk._own_name[c] in names for c in cl])
-        score = 0.8 * lk._importance[cands] + 3.0 * (~lk._is_ref[cands]) + 1.5 * own
-        weak = self.weak[self._bounds[i]:self._bounds[i + 1]]
-        all_weak = bool(weak.all())
+        own = [lk._own_name[c] in names for c in cl]
+        # 0.8 * importance + 3.0 * (not reference) + 1.5 * own, per candidate in Python floats:
+        # the same operations in the same order as on the arrays, so the same floats.
+        imp, is_ref = lk._importance_list, lk._is_ref_list
+        score = np.array([0.8 * imp[c] + (0.0 if is_ref[c] else 3.0) + (1.5 if o else 0.0)
+                          for c, o in zip(cl, own)])
+        all_weak = self._all_weak[i]
         evidence = False  # the words around say it is a place: a cue of its kind, a container
         veto = np.zeros(len(cands), dtype=bool)
+        any_veto = False
         for cue in (after, before):
             if cue < 0:
                 continue
@@ -1113,7 +1266,11 @@ class Decider:
             evidence = evidence or bool(match.any())
             if strong:
                 veto |= ~match
-        if veto.all():
+                any_veto = True
+        if after in _REGION_CUES:
+            veto |= np.array([lk._kind[c] in _SETTLEMENT_KINDS for c in cl])
+            any_veto = True
+        if any_veto and veto.all():
             return -1, 0.0, []
         # A reference name right after a given name or title is a person's name
         # (and so is the same name elsewhere in the document: "Alexander
@@ -1145,7 +1302,7 @@ class Decider:
         # is a person unless the text says otherwise, or the place is large.
         if all_weak and not evidence and _SURNAME_FORM.match(surface) and not any(
                 lk._importance[c] >= (5.0 if o else 6.2) or kind_class(lk._kind[c]) in ("admin", "country")
-                for c, o in zip(cl, own.tolist())):
+                for c, o in zip(cl, own)):
             return -1, 0.0, []
         # Listed "in" a district, a province or a country: a place inside it.
         k = self._list_container(i, chosen)
@@ -1158,7 +1315,8 @@ class Decider:
         # candidate takes probability 1 whatever it scores: not weighed).
         if len(context) and len(cands) > 1:
             score = score + self._context_coherence(cands, s, context)
-        score = np.where(veto, -np.inf, score)
+        if any_veto:
+            score = np.where(veto, -np.inf, score)
         if all_weak and len(cands) == 1 and len(context):
             # A lone small reference place far from everything else the text names
             # is doubtful; so is any place found by one of its other names (not
@@ -1166,14 +1324,16 @@ class Decider:
             c = int(cands[0])
             if self._far_from_context(c, bool(own[0]), s, context):
                 return -1, 0.0, []
+        if len(cl) == 1 and math.isfinite(score[0]):
+            return cl[0], 1.0, []  # exp(0) / exp(0): what the softmax below gives a lone candidate
         finite = np.isfinite(score)
         z = np.where(finite, score - max(score[finite].tolist()), -np.inf)
         prob = np.exp(z)
         prob = prob / prob.sum()
-        order = np.argsort(-prob, kind="stable")
-        best = int(cands[order[0]])
         fin, pl = finite.tolist(), prob.tolist()
-        others = [(cl[k], pl[k]) for k in order[1:].tolist() if fin[k]]
+        order = sorted(range(len(pl)), key=lambda k: -pl[k])  # stable, as np.argsort(-prob, kind="stable")
+        best = cl[order[0]]
+        others = [(cl[k], pl[k]) for k in order[1:] if fin[k]]
         return best, pl[order[0]], others
 
     def _container_score(self, cands, container: int) -> np.ndarray:
@@ -1243,6 +1403,12 @@ class _Context:
         self._rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._whole: dict[tuple, np.ndarray] = {}
         self._row_of = {p: r for r, p in enumerate(self.uniq.tolist())}
+        # The same as Python lists, for the per-mention walks (a window holds a few mentions:
+        # numpy's per-call cost on them outweighs the work); those of local places alone too.
+        self._pos_list, self._row_list = self.pos.tolist(), self.row.tolist()
+        self._country_list = self.country.tolist()
+        self._local_pos = [p for p, r in zip(self._pos_list, self._row_list) if r >= 0]
+        self._local_row = [r for r in self._row_list if r >= 0]
 
     def __len__(self) -> int:
         return len(self.pos)
@@ -1268,27 +1434,34 @@ class _Context:
         out = np.zeros(len(cands))
         if not len(self.uniq):
             return out
-        lo = int(self.pos.searchsorted(s - _WINDOW, side="left"))
-        hi = int(self.pos.searchsorted(s + _WINDOW, side="right"))
-        rows = self.row[lo:hi]
-        keep = (rows >= 0) & (self.pos[lo:hi] != s)
-        for r in self._rows_of(cands):
-            keep &= rows != r
-        rows = rows[keep]
-        if not len(rows):
+        pos, row = self._local_pos, self._local_row
+        lo = bisect.bisect_left(pos, s - _WINDOW)
+        hi = bisect.bisect_right(pos, s + _WINDOW)
+        at, past = bisect.bisect_left(pos, s, lo, hi), bisect.bisect_right(pos, s, lo, hi)
+        kept = row[lo:at] + row[past:hi]  # in order, those at ``s`` left out
+        own = self._rows_of(cands)
+        if own:
+            kept = [r for r in kept if r not in own]
+        if not kept:
             return out
         lk = self.lk
-        country = self.country[rows]
-        known = country[country > 0]
-        n_known, n_rows = len(known), len(rows)
+        country = self._country_list
+        kept_country = [country[r] for r in kept]
+        n_rows = len(kept)
+        n_known = n_rows - kept_country.count(0)
         # Means as sum / count, what np.mean computes (the same float), without its overhead;
-        # the share in each candidate's country from exact counts, for all candidates at once.
+        # the share in each candidate's country from exact integer counts.
+        cl = cands.tolist()
         if n_known:
-            cand_country = lk._country[cands]
-            same = (known[:, None] == cand_country[None, :]).sum(axis=0)
-            out = np.where(cand_country != 0, w_country * (same / n_known), 0.0)
-        for j, c in enumerate(cands.tolist()):
-            if lk._local[c]:
+            for j, c in enumerate(cl):
+                cc = lk._country_list[c]
+                if cc:
+                    out[j] = w_country * (kept_country.count(cc) / n_known)
+        rows = None
+        for j, c in enumerate(cl):
+            if lk._local_list[c]:
+                if rows is None:
+                    rows = np.array(kept, dtype=np.int64)
                 out[j] += w_near * float(np.add.reduce(self._row(c)[1][rows]) / n_rows)
         return out
 
@@ -1310,9 +1483,9 @@ class _Context:
         with the same place at its own position: computed once)."""
         if not len(self.uniq):
             return np.zeros(len(cands))
-        lo = int(self.pos.searchsorted(s, side="left"))
-        hi = int(self.pos.searchsorted(s, side="right"))
-        key = (tuple(cands.tolist()), tuple(self.row[lo:hi].tolist()), w_country, w_near)
+        lo = bisect.bisect_left(self._pos_list, s)
+        hi = bisect.bisect_right(self._pos_list, s)
+        key = (tuple(cands.tolist()), tuple(self._row_list[lo:hi]), w_country, w_near)
         out = self._whole.get(key)
         if out is None:
             out = self._whole[key] = self._coherence(cands, self.weights(cands, s), w_country, w_near)

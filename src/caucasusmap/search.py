@@ -273,7 +273,12 @@ def document_keys(index: Index) -> list[str]:
     """One key per document of ``index`` naming what its search rows depend
     on: the document's id, content digest and kind of text, and its
     passages' spans and reference flags. "" for a document without a
-    content digest (an index built in memory): its rows are never reused."""
+    content digest (an index built in memory): its rows are never reused.
+    Computed once per index (the search database and the unlinked-name scan
+    cache both ask)."""
+    cached = index.__dict__.get("_document_keys")
+    if cached is not None:
+        return list(cached)
     docs = index.corpus.documents
     s = index.structure
     bounds = np.asarray(s["d_pstart"])
@@ -289,6 +294,7 @@ def document_keys(index: Index) -> list[str]:
         for col in (*index.passage_bounds(a, b), index.is_reference[a:b]):
             h.update(np.ascontiguousarray(col).tobytes())
         out.append(h.hexdigest())
+    index.__dict__["_document_keys"] = tuple(out)
     return out
 
 
@@ -325,22 +331,20 @@ class PassageSearch:
                 raise RuntimeError("this Python's SQLite has no FTS5")
         self.path = Path(store.path) / SEARCH_FILE.format(backend=self.backend) if store is not None else None
         self.indexed = 0  # documents indexed by this open (the others were reused)
-        try:
-            self._con = self._connect()
-        except sqlite3.DatabaseError:  # a damaged file: start again
-            log.warning("search database %s is damaged; rebuilding it", self.path)
-            remove_database(self.path)
-            self._con = self._connect()
-        try:
-            self._build(cancelled)
-        except sqlite3.DatabaseError:
-            if self.path is None:
-                raise
-            log.warning("search database %s is damaged; rebuilding it", self.path)
-            self._con.close()
-            remove_database(self.path)
-            self._con = self._connect()
-            self._build(cancelled)
+        self._con = None
+        for attempt in (1, 2):
+            try:
+                self._con = self._connect()
+                self._build(cancelled)
+                break
+            except sqlite3.DatabaseError:  # a damaged file: start again, once
+                if self.path is None or attempt == 2:
+                    raise
+                log.warning("search database %s is damaged; rebuilding it", self.path)
+                if self._con is not None:
+                    self._con.close()
+                    self._con = None
+                remove_database(self.path)
 
     def _connect(self) -> sqlite3.Connection:
         con = sqlite3.connect(":memory:" if self.path is None else self.path, check_same_thread=False,

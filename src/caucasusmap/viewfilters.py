@@ -34,7 +34,7 @@ import numpy as np
 from .index import Index
 
 __all__ = ["PassageHits", "ViewFilter", "FILTERS", "LEVELS", "ORIGINS", "register_filter", "active_filters", "ViewRows",
-           "view_rows", "place_origin", "document_date", "MENTION_VIEWS", "mention_view"]
+           "view_rows", "place_origin", "document_date", "MENTION_VIEWS"]
 
 LEVELS = ("place", "document", "passage", "mention")
 
@@ -152,16 +152,6 @@ line names with ``--status``, as values of the ``statuses`` filter: every
 mention; the checked ones (confirmed, corrected or added: every link a
 reviewer made or accepted); the confirmed ones only (the linker's links a
 reviewer accepted as they are — a publication map); the unchecked ones."""
-
-
-def mention_view(statuses: Iterable[str] | None) -> str | None:
-    """The name in :data:`MENTION_VIEWS` of a ``statuses`` value (None: not one of them).
-
-    >>> mention_view(("confirmed",)), mention_view(None), mention_view(("added",))
-    ('confirmed', 'all', None)
-    """
-    key = tuple(statuses) if statuses is not None else None
-    return next((name for name, value in MENTION_VIEWS.items() if value == key), None)
 
 
 @register_filter("statuses", "mention", lambda s: ", ".join(s) + " mentions")

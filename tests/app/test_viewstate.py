@@ -4,6 +4,7 @@ every panel checked against the one view state (app.qt_check)."""
 import html
 import os
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -377,6 +378,24 @@ def test_editor_gets_an_absolute_path_after_double_dash(qtbot, window, monkeypat
     (argv,) = runs
     assert argv[:3] == ["vim", "-p", "+1"] and argv[3] == "--" and argv[4] == str(evil)
     assert not any(a.startswith("+:") for a in argv)
+
+
+@pytest.mark.skipif(not shutil.which("vim"), reason="needs vim")
+def test_a_real_vim_runs_no_command_from_a_file_name(tmp_path, monkeypatch):
+    """Finding 2 with the editor itself: vim in batch mode given the command
+    the Problems panel runs. The file name's ':!touch' must not run; the
+    control (the argument list the app used to build) shows that it would."""
+    from caucasusmap.app.qt_panels import editor_command
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "+:!touch pwned-by-vim").write_text("x\n", encoding="utf-8")
+    vim = "vim -es -u NONE -i NONE -N"  # ex mode, no vimrc, no viminfo: reads no terminal
+    subprocess.run(editor_command(vim, "+:!touch pwned-by-vim", 1), stdin=subprocess.DEVNULL, timeout=60,
+                   capture_output=True)
+    assert not (tmp_path / "pwned-by-vim").exists()
+    subprocess.run([*vim.split(), "+1", "+:!touch pwned-by-vim"], stdin=subprocess.DEVNULL, timeout=60,
+                   capture_output=True)  # the old command line
+    assert (tmp_path / "pwned-by-vim").exists()
 
 
 def test_user_text_is_plain_in_tooltips_and_labels(qtbot, data, tmp_path, monkeypatch):

@@ -229,6 +229,8 @@ def test_refused_undo_disables_undo_with_the_reason(qtbot, window, data):
     assert not window.undo_action.isEnabled()
     window.undo_action.trigger()  # Ctrl+Z again: nothing happens
     assert places.read_text(encoding="utf-8") == outside
+    assert not window.undo_gazetteer_edit()  # and undo asked directly, after the reload, is refused too
+    assert places.read_text(encoding="utf-8") == outside
     # The next change made here makes Undo available again, for that change.
     assert window.workbench.add_place({"id": "shurnukh-2", "name": "Shurnukh Two", "aliases": [], "kind": "village",
                                         "lat": 39.52, "lon": 46.35, "note": ""})

@@ -174,27 +174,54 @@ def test_the_validator_modules_are_the_ones_validation_imports():
     assert set(out) - {"caucasusmap.paths"} <= set(gazcache.VALIDATOR)
 
 
+def _header_and_body(entry):
+    head, _, body = entry.read_bytes().partition(b"\n")
+    return json.loads(head), json.loads(body)
+
+
+def _rewritten(entry, change, *, resum: bool):
+    """The entry with its places and issues changed, its checksum made to
+    match (``resum``) or left as it was."""
+    header, data = _header_and_body(entry)
+    change(data)
+    body = json.dumps(data).encode()
+    if resum:
+        header["sha256"] = __import__("hashlib").sha256(body).hexdigest()
+    return json.dumps(header).encode() + b"\n" + body
+
+
+def _first_lat(data):
+    data["places"][0]["lat"] += 1.0  # still valid JSON, right key: a wrong coordinate
+
+
 @pytest.mark.parametrize("damage", [
-    b"", b"{not json", b"\xff\xfe\x00", b"[]", b'{"format": 1}',
+    b"", b"{not json", b"\xff\xfe\x00", b"[]", b'{"format": 2}', b'{"format": 2}\n{}',
     "keep-key-wrong-places",
     "keep-key-bad-issue",
+    "keep-key-altered-coordinate",
+    "keep-key-altered-coordinate-old-layout",
 ])
 def test_a_damaged_entry_is_ignored(folder, monkeypatch, damage):
+    """Issue 9, finding 12: a cache entry with the right key but altered data
+    was trusted; now the entry's checksum must match what it holds."""
     first = validate_gazetteer(folder)
     (entry,) = entries()
     if damage == "keep-key-wrong-places":
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        data["places"][0]["surprise"] = 1
-        damage = json.dumps(data).encode()
+        damage = _rewritten(entry, lambda d: d["places"][0].update(surprise=1), resum=True)
     elif damage == "keep-key-bad-issue":
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        data["issues"][0] = ["x", "line one", 0, "error", "m"]
-        damage = json.dumps(data).encode()
+        damage = _rewritten(entry, lambda d: d["issues"].__setitem__(0, ["x", "line one", 0, "error", "m"]),
+                            resum=True)
+    elif damage == "keep-key-altered-coordinate":
+        damage = _rewritten(entry, _first_lat, resum=False)
+    elif damage == "keep-key-altered-coordinate-old-layout":  # one JSON object, as format 1 wrote it
+        header, data = _header_and_body(entry)
+        _first_lat(data)
+        damage = json.dumps({"format": gazcache.FORMAT, "key": entry.stem, **data}).encode()
     entry.write_bytes(damage)
     again = validate_gazetteer(folder)
     same(again, first)
     same(validate_gazetteer(folder), first)  # and stored again, readable
-    assert json.loads(entry.read_text(encoding="utf-8"))["key"] == entry.stem
+    assert _header_and_body(entry)[0]["key"] == entry.stem
 
 
 def test_an_unwritable_cache_directory_is_no_error(folder, monkeypatch, tmp_path):

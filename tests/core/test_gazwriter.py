@@ -227,3 +227,97 @@ def test_removing_from_lists_touches_only_the_item(tmp_path):
     assert reloads(block, tmp_path).by_id["aras"].aliases == ("Araz",)
     with pytest.raises(EditError, match="not in the aliases"):
         remove_from_list(HAND, "aras", "aliases", "Nope")
+
+
+# -- the composer the edits read positions from -------------------------------------------------------
+
+def _marks(node, out, seen):
+    if id(node) in seen:
+        return out
+    seen.add(id(node))
+    style, flow = getattr(node, "style", None) or None, bool(getattr(node, "flow_style", None))  # '' / False: None
+    out.append((type(node).__name__, node.tag, style, flow,
+                node.start_mark.index, node.start_mark.line, node.start_mark.column,
+                node.end_mark.index, node.end_mark.line, node.end_mark.column))
+    if isinstance(node.value, list):
+        for item in node.value:
+            for n in item if isinstance(item, tuple) else (item,):
+                _marks(n, out, seen)
+    return out
+
+
+ODD = ("places:\r\n  - id: tebriz\r\n    name: \"Təbriz 𝐓𝐚𝐛𝐫𝐢𝐳\"\r\n    note: |\r\n      two\r\n      lines\r\n\r\n"
+       "  - {id: x, name: 'Թավրիզ', aliases: [a, \"b\"], kind: city, lat: 1, lon: 2}\r\n"
+       "  - id: y\n    name: plain\n      continued\n    note: >-\n      folded\n\n    exclude:\n    - z # c\n"
+       "base: &b {kind: city}\nother: *b\n")
+
+
+@pytest.mark.parametrize("text", [HAND, ODD, HAND.replace("\n", "\r\n")], ids=["hand", "odd", "crlf"])
+def test_libyaml_marks_are_the_pure_python_composers(text):
+    """The edits cut the text at the composer's marks; libyaml's (10x faster)
+    must be the same character offsets, lines and columns."""
+    from caucasusmap.gazwriter import _compose
+
+    fast = _marks(_compose(text), [], set())
+    slow = _marks(_compose(text, loader=__import__("yaml").SafeLoader), [], set())
+    assert fast == slow and len(fast) > 20
+
+
+def test_libyaml_marks_on_the_bundled_gazetteer():
+    from pathlib import Path
+
+    import yaml
+
+    from caucasusmap.gazwriter import _compose
+
+    files = sorted((Path(__file__).resolve().parents[2] / "gazetteer").glob("*.yaml"))
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert _marks(_compose(text), [], set()) == _marks(_compose(text, loader=yaml.SafeLoader), [], set()), path
+
+
+def test_block_scalars_are_edited_the_same_with_libyaml(tmp_path):
+    import yaml
+
+    import caucasusmap.gazwriter as gw
+
+    edits = [lambda t: set_field(t, "kapan", "note", "A new note, folded again over the lines it takes."),
+             lambda t: add_place(t, {"id": "goris", "name": "Goris", "kind": "town", "lat": 39.5, "lon": 46.3}),
+             lambda t: add_to_list(t, "kapan", "aliases", "Kafan")]
+    fast = [edit(HAND) for edit in edits]
+    real = gw._compose
+    gw._compose = lambda text, loader=yaml.SafeLoader: real(text, loader)
+    try:
+        slow = [edit(HAND) for edit in edits]
+    finally:
+        gw._compose = real
+    assert fast == slow
+    assert "A new note, folded again" in fast[0] and "    note: >-\n      A new note" in fast[0]
+
+
+def test_an_edit_never_runs_the_pure_python_scanner(gazfile, monkeypatch):
+    """Issue 9, finding 5: each edit of a 220 KB gazetteer spent 0.69 s of CPU
+    in PyYAML's pure-Python scanner, longer than the gap between two saves of
+    another program; the race against such a program could not finish."""
+    import yaml
+
+    if not getattr(yaml, "__with_libyaml__", False):
+        pytest.skip("PyYAML without libyaml")
+    calls = []
+    real = yaml.scanner.Scanner.fetch_more_tokens
+    monkeypatch.setattr(yaml.scanner.Scanner, "fetch_more_tokens", lambda self: (calls.append(1), real(self))[1])
+    g = GazetteerFile(gazfile)
+    g.add_place({"id": "goris", "name": "Goris", "kind": "town", "lat": 39.5, "lon": 46.3})
+    g.edit(lambda t: set_field(t, "goris", "lat", 39.51))
+    g.undo()
+    assert "goris" in gazfile.read_text(encoding="utf-8") and calls == []
+
+
+def test_an_alias_cycle_or_bomb_does_not_stall_an_edit():
+    from caucasusmap.gazwriter import _compose
+
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join(f'*a{i - 1}' for _ in range(10))}]" for i in range(1, 9)]
+    assert _compose("\n".join(lines) + "\nplaces: []\n")  # 10^9 paths, 90 nodes: walked once each
+    assert _compose("places: &a [*a]\n")

@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 
-from _data import BUNDLED_GAZETTEER
+from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER, BUNDLED_PLACES_FILE, ROOT
 from caucasusmap.gazetteer import load_gazetteer
 from caucasusmap.inflection import _FUNCTION_FORMS, has_function_word
 from caucasusmap.linking import _WINDOW, Linker, _Context
@@ -81,3 +81,26 @@ def test_coherence_around_is_bit_identical_to_the_np_mean_form():
             checked += 1
             nonzero += bool(want.any())
     assert nonzero > checked // 4  # the country and nearness terms are exercised, not only zeros
+
+
+def test_the_cpu_benchmark_links_each_side_with_its_trees_reference(tmp_path):
+    """bench_link_cpu puts a tree's ``src`` first on sys.path, where the package's data is not
+    found: each side must load its tree's reference by path (a side linking without it would
+    measure another linker) and say which it used."""
+    import shutil
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import bench_link_cpu
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    from caucasusmap.reference import load_reference
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(next(p for p in sorted(BUNDLED_CORPUS.iterdir()) if p.suffix == ".md"), corpus)
+    out = tmp_path / "now.npz"
+    run = bench_link_cpu.run_side(ROOT / "src", BUNDLED_PLACES_FILE, corpus, out, True)
+    assert run.get("reference") == load_reference(ROOT / "resources" / "reference" / "reference.sqlite").digest
+    assert run["mentions"] > 0

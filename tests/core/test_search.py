@@ -431,3 +431,22 @@ def test_building_stops_when_cancelled_and_keeps_what_it_wrote(mini_gazetteer, w
     again = PassageSearch(idx)
     assert again.indexed == 1  # the first document's rows were kept
     assert _answers(again) == _answers(PassageSearch(idx, cache=False))
+
+
+def test_document_keys_are_computed_once_per_index(mini_gazetteer, write, tmp_path, monkeypatch):
+    """The search database and the unlinked-name scan cache both ask for the
+    documents' keys at every app open: the passages are hashed once."""
+    from caucasusmap.search import document_keys
+
+    write("c/a.md", CORPUS)
+    write("c/b.md", SECOND)
+    idx = open_index(mini_gazetteer, tmp_path / "c")
+    calls = []
+    bounds = idx.passage_bounds
+    monkeypatch.setattr(idx, "passage_bounds", lambda a, b: calls.append((a, b)) or bounds(a, b))
+    first = document_keys(idx)
+    assert len(first) == 2 and all(first) and len(calls) == 2
+    first.append("changed by the caller")
+    assert document_keys(idx) == first[:2] and len(calls) == 2
+    other = open_index(mini_gazetteer, tmp_path / "c")
+    assert document_keys(other) == first[:2]  # a new index computes its own (equal) keys

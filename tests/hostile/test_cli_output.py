@@ -64,6 +64,29 @@ def test_no_raw_control_character_reaches_the_terminal(capsys, hostile, command)
         assert "HACKED" in out  # shown, escaped: \e]0;HACKED\x07
 
 
+REPORT_ID = "@SUM(1+1)*cmd|' /C calc'!A0"  # the manifest id of report.md
+
+
+@pytest.mark.parametrize("command", [
+    ["text", REPORT_ID], ["text", REPORT_ID, "--passages"], ["text", REPORT_ID, "--metadata"],
+    ["text", REPORT_ID, "--passages", "--format", "csv"], ["link"], ["review", "list"], ["review", "queue"],
+    ["places", "--format", "csv"], ["mentions", "--format", "csv"], ["candidates", "--format", "jsonl"],
+    ["export", "--out", f"out{ATTACK}.geojson", "--format", "geojson"],
+    ["passages", f"nowhere{ATTACK}"], ["text", f"nodoc{ATTACK}"], ["places", "--near", f"Tab{ATTACK}"],
+    ["add-place", f"Goris{ATTACK}", "--lat", "39", "--lon", "46"], ["evaluate"],
+])
+def test_every_other_command_escapes_what_it_prints(capsys, hostile, tmp_path, monkeypatch, command):
+    """Finding 3 is about every command's output, not only the four named:
+    documents' text, passages and metadata, progress, decisions, the path
+    written, and the names echoed in error messages."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, *hostile[:4], *command)
+    assert code in (0, 1, 2) and "Traceback" not in err, err
+    assert not RAW_CONTROL.search(out + err), repr((out + err)[:500])
+    if command[0] in ("text", "places", "passages", "export") and "--metadata" not in command:
+        assert "HACKED" in out + err  # shown, escaped
+
+
 def test_a_file_name_with_a_newline_cannot_forge_a_validate_line(capsys, hostile, tmp_path):
     bad = tmp_path / "c" / "bad\nFAKE.md:9:9: error: forged.md"
     bad.write_bytes(b"\xff\xfe\x00broken")
@@ -87,6 +110,14 @@ def test_csv_output_has_no_formula_cells(capsys, hostile, command):
     assert code == 0
     cells = [c for row in csv.reader(io.StringIO(out)) for c in row]
     assert any("HYPERLINK" in c for c in cells)
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], cells
+
+
+def test_the_passages_csv_of_a_document_has_no_formula_cells(capsys, hostile):
+    code, out, _ = run(capsys, *hostile[:4], "text", REPORT_ID, "--passages", "--format", "csv")
+    assert code == 0
+    cells = [c for row in csv.reader(io.StringIO(out)) for c in row]
+    assert any(c.startswith("'=HYPERLINK") for c in cells) and any(c.startswith("'@SUM") for c in cells)
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], cells
 
 

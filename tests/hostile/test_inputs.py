@@ -264,6 +264,43 @@ def test_an_altered_cache_blob_is_not_trusted(write, tmp_path, mini_gazetteer):
     assert open_index(mini_gazetteer, tmp_path / "c").source == "cache"  # rewritten, trusted again
 
 
+@pytest.mark.parametrize("damage", ["flip", "cut", "other-json"])
+def test_an_altered_extraction_cache_entry_is_extracted_again(tmp_path, damage):
+    """The extraction cache (SQLite) keyed on the file's content: an entry
+    whose blob was altered under the right key is read again, not trusted.
+    (zlib's Adler-32 over the extracted text catches a changed byte.)"""
+    import json
+    import sqlite3
+    import zlib
+
+    from caucasusmap.readers.cache import ExtractionCache
+
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "a.html").write_text("<html><body><h1>Report</h1><p>From Tabriz to Baku.</p></body></html>",
+                                 encoding="utf-8")
+    cache = ExtractionCache(tmp_path / "x.sqlite")
+    first = read_corpus(root, cache=cache, workers=1).documents[0].text
+    cache.close()
+    con = sqlite3.connect(tmp_path / "x.sqlite")
+    ((key, blob),) = con.execute("SELECT key, data FROM extractions").fetchall()
+    if damage == "flip":
+        i = len(blob) // 2
+        blob = blob[:i] + bytes([blob[i] ^ 0x20]) + blob[i + 1:]
+    elif damage == "cut":
+        blob = blob[: len(blob) - 6]
+    else:  # a valid entry of another shape
+        blob = zlib.compress(json.dumps({"surprise": 1}).encode())
+    con.execute("UPDATE extractions SET data=? WHERE key=?", (blob, key))
+    con.commit()
+    con.close()
+    cache = ExtractionCache(tmp_path / "x.sqlite")
+    assert cache.get(key) is None
+    again = read_corpus(root, cache=cache, workers=1)
+    assert [d.text for d in again.documents] == [first] and "Tabriz to Baku" in first
+    cache.close()
+
+
 def test_a_damaged_store_column_is_rebuilt_not_a_crash(write, tmp_path, mini_gazetteer):
     write("c/a.md", "Baku and Tabriz.\n\nShusha.\n")
     first = open_index(mini_gazetteer, tmp_path / "c").passages_for("baku")

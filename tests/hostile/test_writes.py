@@ -76,6 +76,7 @@ def test_the_backup_keeps_the_files_mode(tmp_path, gaz):
 
 
 @pytest.mark.parametrize("encoding, bom", [("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
+                                           ("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE),
                                            ("utf-8", codecs.BOM_UTF8)])
 def test_the_encoding_and_bom_are_kept(gaz, encoding, bom):
     text = gaz.read_text(encoding="utf-8")

@@ -1,0 +1,117 @@
+"""Precision rules found on unseen regional text (issue 8): a line named by a
+chain of places is one feature, not its towns; a range, a region, a border
+terminal or a district's province is not the town of the same name. The
+sentences are written for these tests (none is taken from an annotated text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from _data import BUNDLED_GAZETTEER
+from caucasusmap.gazetteer import load_gazetteer
+from caucasusmap.linking import Linker
+from caucasusmap.reference import load_reference
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    reference = load_reference()
+    assert reference is not None
+    return Linker(load_gazetteer(BUNDLED_GAZETTEER).places, reference=reference)
+
+
+def found(linker: Linker, text: str) -> list[tuple[str, str]]:
+    return [(text[s:e], pid) for s, e, pid in linker.find(text)]
+
+
+# -- lines named by a chain of places -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Yeni Kars-Iğdır-Nahçıvan Demiryolu hattının inşaatı başladı.",
+    "The Tbilisi–Gori–Batumi railway was closed for a week.",
+    "Work on the Baku-Ganja-Tbilisi pipeline went on.",
+    "строительство нефтепровода Баку — Гянджа — Тбилиси продолжается",
+])
+def test_a_line_named_by_a_chain_of_places_is_not_its_towns(bundled, text):
+    assert found(bundled, text) == []
+
+
+def test_the_towns_beside_a_named_line_still_link(bundled):
+    text = "The Tbilisi–Gori–Batumi railway starts in Tbilisi and ends in Batumi."
+    assert [pid for _, pid in found(bundled, text)] == ["tbilisi", "batumi"]
+
+
+def test_a_chain_naming_a_curated_lines_places_is_that_line(bundled):
+    """Kars-Ahılkelek-Tiflis-Bakü names Kars, Tbilisi and Baku: the Baku-Tbilisi-Kars railway."""
+    text = "Planlanan Kars-Ahılkelek-Tiflis-Bakü demiryolu projesi ilerliyor."
+    assert found(bundled, text) == [("Kars-Ahılkelek-Tiflis-Bakü", "baku-tbilisi-kars-railway")]
+
+
+@pytest.mark.parametrize("text, towns", [
+    # a spaced list of stations, and a road, keep their towns
+    ("They plan to rebuild the Baku - Horadiz - Meghri - Julfa railway line.", ["baku", "horadiz", "meghri", "julfa"]),
+    ("The Goris-Kapan-Meghri road is open.", ["goris", "kapan", "meghri"]),
+    # two towns joined are a line between them
+    ("The Julfa-Nakhchivan railway reopened.", ["julfa", "nakhchivan"]),
+])
+def test_stations_roads_and_two_town_lines_keep_their_towns(bundled, text, towns):
+    assert [pid for _, pid in found(bundled, text)] == towns
+
+
+# -- ranges, regions, terminals, provinces ------------------------------------------
+
+@pytest.mark.parametrize("text, surface", [
+    ("Rayonun şərq hissəsi Qarabağ silsiləsinin qərb yamacındadır.", "Qarabağ"),
+    ("Köyler Karabağ dağ serisinde yer alıyor.", "Karabağ"),
+    ("The villages lie on the Karabakh range.", "Karabakh"),
+])
+def test_a_range_is_not_the_region_of_its_name(bundled, text, surface):
+    assert surface not in [s for s, _ in found(bundled, text)]
+
+
+def test_a_ranges_bare_name_beside_a_range_word_is_the_range(bundled):
+    text = "Çaylar Zəngəzur silsiləsinin zirvələrindən başlayır."
+    assert ("Zəngəzur silsiləsinin", "zangezur-mountains") in found(bundled, text) or \
+        [pid for _, pid in found(bundled, text)] == ["zangezur-mountains"]
+
+
+def test_a_plural_river_word_after_a_list_names_rivers(bundled):
+    text = "Həkəri, Bazarçay və Tərtər çayları buradan başlayır."
+    assert "tartar" not in [pid for _, pid in found(bundled, text)]
+
+
+@pytest.mark.parametrize("text, surface, town", [
+    ("He was interviewed in Artashat region of Armenia.", "Artashat", "artashat"),
+    ("Refugees reached the Goris region last week.", "Goris", "goris"),
+])
+def test_x_region_is_never_the_town(bundled, text, surface, town):
+    assert (surface, town) not in found(bundled, text)
+
+
+def test_x_area_may_still_be_the_town(bundled):
+    assert ("Goris", "goris") in found(bundled, "Refugees reached the Goris area last week.")
+
+
+def test_a_border_terminal_is_not_its_town(bundled):
+    text = "مسافران از پایانه مرزی جلفا در تبریز عبور کردند."
+    assert [pid for _, pid in found(bundled, text)] == ["tabriz"]
+
+
+def test_the_autonomous_republic_by_its_turkish_and_persian_names(bundled):
+    text = "Hat Azerbaycan ile Nahçıvan Özerk Cumhuriyeti’ni bağlayacak."
+    assert ("Nahçıvan Özerk Cumhuriyeti", "nakhchivan") in found(bundled, text)
+    text = "مرز مشترک ایران و جمهوری خودمختار نخجوان"
+    assert ("جمهوری خودمختار نخجوان", "nakhchivan") in found(bundled, text)
+    # the bare name beside a republic word is the republic, not the city
+    assert found(bundled, "Bu hat Nahçıvan Cumhuriyeti ile Türkiye arasında.")[0] == ("Nahçıvan", "nakhchivan")
+
+
+def test_a_turkish_genitive_before_a_district_is_the_province(bundled):
+    text = "Kapı Artvin’in Hopa İlçesi’nde bulunuyor."
+    assert ("Artvin", "artvin") not in found(bundled, text)
+
+
+def test_a_cue_word_is_no_reference_place(bundled):
+    """شهرستان (county) is also the name of a village in the reference data."""
+    text = "پایانه مرزی نوردوز در شهرستان جلفا قرار دارد."
+    assert "شهرستان" not in [s for s, _ in found(bundled, text)]
