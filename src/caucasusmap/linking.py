@@ -534,9 +534,10 @@ class Linker:
                 # A feature named "X <cue word>" in one language ("Laçın dəhlizi", "Lake Sevan") is
                 # also a cue-only candidate for bare X, so the same word with another language's cue
                 # ("Laçın koridoru", "Sevan gölü") names it too. Not a country ("Azerbaijani
-                # Republic" is a formal name, not a feature).
+                # Republic" is a formal name, not a feature). In the names' order: a set's order
+                # would change the linker's patterns with the string-hash seed.
                 own = {fold_phrase(n) for n in place.names}
-                for bare in {b for n in place.names for b in _feature_bare(n, place.kind)}:
+                for bare in dict.fromkeys(b for n in place.names for b in _feature_bare(n, place.kind)):
                     folded = fold_phrase(bare)
                     if folded and folded not in own and folded not in CUES:
                         add(folded, (index, _CUED), bare)
