@@ -326,7 +326,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 def passage_language(passage: str) -> str:
     """"ru", "tr", "az", "tr az" (Turkic, which one unclear), "fa" or "" for a
     passage, from its letters and function words."""
-    if _CYRILLIC.search(passage) is None and _ARABIC.search(passage) is None and not has_function_word(passage):
+    if not may_inflect(passage):
         return ""  # no Cyrillic, no Arabic script, no Turkic function word (most English paragraphs)
     words = _WORD.findall(unicodedata.normalize("NFC", passage).replace("İ", "i").replace("I", "i").lower())
     if not words:
@@ -397,9 +397,9 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 def may_inflect(text: str) -> bool:
     """Whether some passage of ``text`` can be Russian (it has Cyrillic),
     Persian (Arabic script) or Turkish/Azerbaijani (it has one of their
-    function words): else no name
-    in it takes an ending, and the stems are not even looked for (an English
-    text naming "Şuşa" pays nothing)."""
+    function words): else no name in it takes an ending, and the stems are
+    not even looked for (an English text naming "Şuşa" pays nothing); the
+    same test opens :func:`passage_language`."""
     return _CYRILLIC.search(text) is not None or _ARABIC.search(text) is not None or has_function_word(text)
 
 

@@ -534,9 +534,10 @@ class Linker:
                 # A feature named "X <cue word>" in one language ("Laçın dəhlizi", "Lake Sevan") is
                 # also a cue-only candidate for bare X, so the same word with another language's cue
                 # ("Laçın koridoru", "Sevan gölü") names it too. Not a country ("Azerbaijani
-                # Republic" is a formal name, not a feature).
+                # Republic" is a formal name, not a feature). In the names' order: a set's order
+                # would change the linker's patterns with the string-hash seed.
                 own = {fold_phrase(n) for n in place.names}
-                for bare in {b for n in place.names for b in _feature_bare(n, place.kind)}:
+                for bare in dict.fromkeys(b for n in place.names for b in _feature_bare(n, place.kind)):
                     folded = fold_phrase(bare)
                     if folded and folded not in own and folded not in CUES:
                         add(folded, (index, _CUED), bare)
@@ -908,6 +909,18 @@ class Decider:
         # Per row: found by a name under the reference rules (see _WEAK_ROLES).
         self.weak = weak if weak is not None else linker._is_ref[place]
         self._persons: set[str] | None = None
+        self._offsets_of: dict[str, np.ndarray] = {}  # see _followed_by
+
+    def _followed_by(self, me, chars: str) -> tuple[np.ndarray, np.ndarray]:
+        """Where the mentions ending at folded ``me`` end in the text, and per
+        mention whether one of ``chars`` (a comma, an apostrophe) stands right
+        there; the text is searched for ``chars`` once per document."""
+        at = self._offsets_of.get(chars)
+        if at is None:
+            at = self._offsets_of[chars] = np.fromiter(
+                (m.start() for m in re.finditer(f"[{re.escape(chars)}]", self.text)), dtype=np.int64)
+        ends = self.folded.origin[me - 1].astype(np.int64) + 1
+        return ends, np.isin(ends, at)
 
     def _group(self):
         """Group the candidate rows by span: first row and bounds of each
@@ -1108,13 +1121,11 @@ class Decider:
     def _appositive_cues(self, me, after) -> None:
         """A mention without a cue after it, followed by an apposition that
         says what it is ("Gali, a … district of Abkhazia"): that cue."""
-        origin, text = self.folded.origin, self.text
+        text = self.text
         if not len(me) or "," not in text:
             return
-        ends = origin[me - 1].astype(np.int64) + 1
-        commas = np.fromiter((m.start() for m in re.finditer(",", text)), dtype=np.int64)
-        comma = np.flatnonzero((after < 0) & np.isin(ends, commas))
-        for i in comma.tolist():
+        ends, comma = self._followed_by(me, ",")
+        for i in np.flatnonzero((after < 0) & comma).tolist():
             m = _APPOSITIVE.match(text, int(ends[i]), int(ends[i]) + 120)
             if m:
                 after[i] = _CUE_INDEX[fold_phrase(m.group(1).lower())]
@@ -1152,12 +1163,11 @@ class Decider:
 
     def _genitive_cues(self, me, after) -> None:
         """A mention in the Turkish genitive before a district ("Artvin'in Hopa İlçesi") is a province."""
-        origin, text = self.folded.origin, self.text
+        text = self.text
         if not len(me) or ("'" not in text and "’" not in text):
             return
-        ends = origin[me - 1].astype(np.int64) + 1
-        marks = np.fromiter((m.start() for m in re.finditer("['’]", text)), dtype=np.int64)
-        for i in np.flatnonzero((after < 0) & np.isin(ends, marks)).tolist():
+        ends, mark = self._followed_by(me, "'’")
+        for i in np.flatnonzero((after < 0) & mark).tolist():
             end = int(ends[i])
             if _GENITIVE_OF_DISTRICT.match(text, end, end + 60):
                 after[i] = _PROVINCE_CUE
@@ -1173,9 +1183,7 @@ class Decider:
         # Aspindza") or a direction ("Kəlbəcər, cənubdan Qubadlı") may stand between.
         far = (dist < 80) & ~close
         if far.any() and "," in self.text:
-            ends = self.folded.origin[me[:-1][far] - 1].astype(np.int64) + 1
-            commas = np.fromiter((m.start() for m in re.finditer(",", self.text)), dtype=np.int64)
-            far[np.flatnonzero(far)] = np.isin(ends, commas)
+            far &= self._followed_by(me[:-1], ",")[1]
         else:
             far[:] = False
         for i in np.flatnonzero(close | far).tolist():

@@ -174,3 +174,32 @@ def test_a_feature_named_with_another_languages_feature_word(bundled, text, expe
     the town."""
     got = [(s, p) for s, p in found(bundled, text) if s in ("Laçın", "Sevan")]
     assert got == expected
+
+
+def _under_hash_seeds(code: str) -> set[str]:
+    """What ``code`` prints, run by a fresh Python under four string-hash seeds."""
+    import os
+    import subprocess
+    import sys
+
+    out = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+        assert result.returncode == 0, result.stderr
+        out.add(result.stdout)
+    return out
+
+
+def test_the_feature_names_bare_patterns_do_not_depend_on_the_hash_seed():
+    """The bare names a feature's names give ("Lachin", "Laçın", "Lachinsky") are
+    added in the order of its names: the linker's name patterns are the same in
+    every run, whatever string hashing Python chose."""
+    seen = _under_hash_seeds(
+        "from caucasusmap.gazetteer import Place\n"
+        "from caucasusmap.linking import Linker\n"
+        "names = ('Lachin corridor', 'Laçın dəhlizi', 'Lachinsky koridor', 'Berdzor corridor', 'Laçin koridoru')\n"
+        "lk = Linker([Place('c', names[0], 'corridor', 39.6, 46.5, aliases=names[1:])])\n"
+        "print(lk._patterns[:lk.pattern_count])\n"
+    )
+    assert len(seen) == 1, seen
