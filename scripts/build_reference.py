@@ -451,12 +451,16 @@ def letters(name: str) -> int:
     return sum(ch.isalpha() for ch in name)
 
 
+#: What separates the names of GeoNames' run-together lists ("A;B", "A | B", "A  B").
+RUN_TOGETHER = re.compile(r"\s{2,}|\s*[;|]\s*")
+
+
 def clean_names(raw: list[str], protected: bool = False) -> list[tuple[str, str]]:
     """Split GeoNames' run-together lists and drop unusable names. Returns
     (name, reason) pairs; reason is "" for a kept name."""
     out = []
     for item in raw:
-        for name in re.split(r"\s{2,}|\s*[;|]\s*", item):
+        for name in RUN_TOGETHER.split(item):
             name = name.strip().strip(",")
             if not name:
                 continue
@@ -885,7 +889,7 @@ def _name_owners(refs: list[Ref]) -> dict[str, set[str]]:
     owners: dict[str, set[str]] = defaultdict(set)
     for r in refs:
         for name in r.names:
-            for part in re.split(r"\s{2,}|\s*[;|]\s*", name):
+            for part in RUN_TOGETHER.split(name):
                 owners[fold_phrase(part)].add(r.id)
     return owners
 
