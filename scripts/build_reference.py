@@ -451,12 +451,16 @@ def letters(name: str) -> int:
     return sum(ch.isalpha() for ch in name)
 
 
+#: What separates the names of GeoNames' run-together lists ("A;B", "A | B", "A  B").
+RUN_TOGETHER = re.compile(r"\s{2,}|\s*[;|]\s*")
+
+
 def clean_names(raw: list[str], protected: bool = False) -> list[tuple[str, str]]:
     """Split GeoNames' run-together lists and drop unusable names. Returns
     (name, reason) pairs; reason is "" for a kept name."""
     out = []
     for item in raw:
-        for name in re.split(r"\s{2,}|\s*[;|]\s*", item):
+        for name in RUN_TOGETHER.split(item):
             name = name.strip().strip(",")
             if not name:
                 continue
@@ -476,11 +480,12 @@ def clean_names(raw: list[str], protected: bool = False) -> list[tuple[str, str]
     return out
 
 
-def read_hunspell_words(folded: bool = True) -> dict[str, set[str]]:
+def read_hunspell_words() -> tuple[dict[str, set[str]], set[str]]:
     """Per dictionary, the folded lower-case stems (common words; proper
     nouns are capitalised in these dictionaries and so are not included);
-    as written (NFC) when not ``folded``."""
+    and the stems of all of them as written (NFC). Each file read once."""
     words: dict[str, set[str]] = {}
+    as_written: set[str] = set()
     for lang in HUNSPELL:
         path = HUNSPELL_DIR / f"{lang}.dic"
         if not path.exists():
@@ -489,8 +494,9 @@ def read_hunspell_words(folded: bool = True) -> dict[str, set[str]]:
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
             stem = line.split("/", 1)[0].strip()
             if stem and stem[0].islower() and stem.isalpha():
-                out.add(fold_phrase(stem) if folded else unicodedata.normalize("NFC", stem))
-    return words
+                out.add(fold_phrase(stem))
+                as_written.add(unicodedata.normalize("NFC", stem))
+    return words, as_written
 
 
 def read_word_list(path: Path) -> set[str]:
@@ -885,7 +891,7 @@ def _name_owners(refs: list[Ref]) -> dict[str, set[str]]:
     owners: dict[str, set[str]] = defaultdict(set)
     for r in refs:
         for name in r.names:
-            for part in re.split(r"\s{2,}|\s*[;|]\s*", name):
+            for part in RUN_TOGETHER.split(name):
                 owners[fold_phrase(part)].add(r.id)
     return owners
 
@@ -1174,14 +1180,14 @@ def main(argv: list[str] | None = None) -> int:
 
     refs, stats = build_places(paths)
     stats["duplicates collapsed"] = collapse_duplicates(refs)
-    stopwords = read_hunspell_words()
+    # The dictionaries' stems folded and as written (for the CLDR names and Turkish spellings
+    # below: "Çin", China, is no "cin", a genie). Hunspell only: it capitalises proper nouns,
+    # the Azerbaijani list does not ("almaniya").
+    stopwords, dictionary = read_hunspell_words()
     first_names = read_first_names(paths["first_names"], args.min_first_name_frequency)
     report: list[tuple[str, str, str]] = []
     continents = json.loads(paths["continents"].read_text(encoding="utf-8"))
     continent_codes = {int(c["geonameId"]): code for code, c in continents.items()}
-    # Hunspell only: it capitalises proper nouns, the Azerbaijani list does not ("almaniya").
-    # As written: "Çin" (China) is no "cin" (a genie).
-    dictionary = set().union(*read_hunspell_words(folded=False).values())
     stats["CLDR names of countries and parts of the world added"] = add_cldr_names(refs, continent_codes,
                                                                                    dictionary, report)
     stats["Turkish spellings of Azerbaijani names added"] = add_turkish_spellings(refs, dictionary, report)

@@ -95,28 +95,7 @@ def _compose(text: str, loader=_COMPOSER) -> yaml.Node:
         raise EditError(f"the gazetteer is not valid YAML, fix it first: {exc}") from None
     if not isinstance(root, yaml.MappingNode):
         raise EditError("the gazetteer must be a mapping with a 'places:' list")
-    _give_block_scalars_their_text(root, text)
     return root
-
-
-def _give_block_scalars_their_text(root: yaml.Node, text: str) -> None:
-    """libyaml's marks carry no buffer; :func:`_node_end` reads a folded or
-    literal scalar's text from its end mark's. (Each node once: YAML
-    aliases make the tree a graph, even a cyclic one.)"""
-    stack, seen = [root], set()
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            end = node.end_mark
-            if node.style in ("|", ">") and end.buffer is None:
-                node.end_mark = yaml.Mark(end.name, end.index, end.line, end.column, text, end.index)
-        elif isinstance(node, yaml.MappingNode):
-            stack.extend(v for pair in node.value for v in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
 
 
 def _places_node(root: yaml.MappingNode) -> yaml.SequenceNode:
@@ -157,25 +136,25 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if nl == -1 else nl + 1
 
 
-def _node_end(node: yaml.Node) -> int:
-    """Where a value's own text ends. (A block collection's end mark sits at
-    the next token, possibly lines later, past comments: use its last item;
-    a folded or literal scalar's end mark includes the blank lines after it.)"""
+def _node_end(text: str, node: yaml.Node) -> int:
+    """Where a value's own text ends in ``text`` (the text it was composed
+    from). (A block collection's end mark sits at the next token, possibly
+    lines later, past comments: use its last item; a folded or literal
+    scalar's end mark includes the blank lines after it.)"""
     if isinstance(node, yaml.ScalarNode):
         end = node.end_mark.index
         if node.style in ("|", ">"):
-            buffer = node.end_mark.buffer or ""
-            while end > node.start_mark.index and buffer[end - 1] in " \t\r\n":
+            while end > node.start_mark.index and text[end - 1] in " \t\r\n":
                 end -= 1
         return end
     if getattr(node, "flow_style", False) or not node.value:
         return node.end_mark.index
     last = node.value[-1]
-    return _node_end(last[1] if isinstance(node, yaml.MappingNode) else last)
+    return _node_end(text, last[1] if isinstance(node, yaml.MappingNode) else last)
 
 
-def _last_value_end(entry: _Entry) -> int:
-    return max(_node_end(v) for _, v in entry.keys.values())
+def _last_value_end(text: str, entry: _Entry) -> int:
+    return max(_node_end(text, v) for _, v in entry.keys.values())
 
 
 # ---------------------------------------------------------------------------
@@ -205,7 +184,7 @@ def _replace_block_scalar(text: str, node: yaml.ScalarNode, value: str) -> str:
 
     header_end = text.find("\n", node.start_mark.index)
     body_start = header_end + 1
-    body = text[body_start:_node_end(node)]
+    body = text[body_start:_node_end(text, node)]
     first = next((line for line in body.splitlines() if line.strip()), "  ")
     indent = first[: len(first) - len(first.lstrip(" "))] or "  "
     nl = _newline(text)
@@ -214,17 +193,17 @@ def _replace_block_scalar(text: str, node: yaml.ScalarNode, value: str) -> str:
         lines = textwrap.wrap(" ".join(value.split()), width=width - len(indent)) or [""]
     else:
         lines = value.splitlines() or [""]
-    return text[:body_start] + nl.join(indent + line for line in lines) + text[_node_end(node):]
+    return text[:body_start] + nl.join(indent + line for line in lines) + text[_node_end(text, node):]
 
 
 def _insert_key(text: str, entry: _Entry, key: str, rendered: str) -> str:
     node = entry.node
     if node.flow_style:  # {id: x, name: Y} → insert after the last value, before '}'
-        pos = _node_end(node.value[-1][1]) if node.value else node.start_mark.index + 1
+        pos = _node_end(text, node.value[-1][1]) if node.value else node.start_mark.index + 1
         sep = ", " if node.value else ""
         return text[:pos] + f"{sep}{key}: {rendered}" + text[pos:]
     indent = " " * _key_column(text, entry)
-    pos = _line_end(text, _last_value_end(entry))
+    pos = _line_end(text, _last_value_end(text, entry))
     nl = _newline(text)
     prefix = "" if pos == 0 or text[pos - 1] == "\n" else nl
     return text[:pos] + prefix + f"{indent}{key}: {rendered}{nl}" + text[pos:]
@@ -251,11 +230,11 @@ def add_to_list(text: str, place_id: str, key: str, value: str) -> str:
         if node.flow_style:
             if not node.value:  # [] → [value]
                 return text[: node.start_mark.index + 1] + rendered + text[node.start_mark.index + 1:]
-            pos = _node_end(node.value[-1])  # right after the last item, before any space or ']'
+            pos = _node_end(text, node.value[-1])  # right after the last item, before any space or ']'
             return text[:pos] + f", {rendered}" + text[pos:]
         last = node.value[-1]
         indent = " " * (last.start_mark.column - 2)
-        pos = _line_end(text, _node_end(last))
+        pos = _line_end(text, _node_end(text, last))
         nl = _newline(text)
         return text[:pos] + f"{indent}- {yaml_scalar(value)}{nl}" + text[pos:]
     return _insert_key(text, entry, key, f"[{rendered}]")
@@ -280,10 +259,10 @@ def remove_from_list(text: str, place_id: str, key: str, value: str) -> str:
         elif at == 0:
             start, end = item.start_mark.index, items[1].start_mark.index
         else:
-            start, end = _node_end(items[at - 1]), item.end_mark.index
+            start, end = _node_end(text, items[at - 1]), item.end_mark.index
         return text[:start] + text[end:]
     line_start = text.rfind("\n", 0, item.start_mark.index) + 1
-    return text[:line_start] + text[_line_end(text, _node_end(item)):]
+    return text[:line_start] + text[_line_end(text, _node_end(text, item)):]
 
 
 def _style(text: str, seq: yaml.SequenceNode) -> dict:
@@ -299,7 +278,7 @@ def _style(text: str, seq: yaml.SequenceNode) -> dict:
     style["flow_entries"] = all(e.node.flow_style for e in entries)
     if len(entries) > 1:
         # Is there an empty line between the first two entries?
-        start = _line_end(text, _last_value_end(entries[0]))
+        start = _line_end(text, _last_value_end(text, entries[0]))
         second = entries[1].node.start_mark.index
         gap = text[start: text.rfind("\n", 0, second) + 1]
         style["blank"] = any(not line.strip() for line in gap.splitlines())
@@ -352,7 +331,7 @@ def add_place(text: str, fields: dict) -> str:
     entry_text = nl.join(out) + nl
     entries = _entries(seq)
     if entries:
-        pos = _line_end(text, _last_value_end(entries[-1]))
+        pos = _line_end(text, _last_value_end(text, entries[-1]))
         prefix = "" if text[pos - 1: pos] == "\n" else nl
         if style["blank"]:
             prefix += nl

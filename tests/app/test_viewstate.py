@@ -718,6 +718,12 @@ def test_the_places_list_sorts_without_asking_each_row_at_each_comparison(qapp, 
     proxy.set_query("place 5")  # the filter keeps the model's order
     assert rows() == [p for p in stable(lambda k: float("inf") if km[k] is None else km[k], False)
                       if "place 5" in model.search[int(p[1:])]]
+    proxy.set_query("")
+    # New counts for more rows than _MANY (one dataChanged over them all): sorted again too.
+    view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    mentions = [(k * 104729) % 61 for k in range(n)]
+    model.set_data(places, mentions, docs)
+    assert rows() == stable(mentions.__getitem__, True)
 
 
 def test_docks_leave_the_map_room_and_the_layout_is_remembered(qtbot, data, tmp_path):

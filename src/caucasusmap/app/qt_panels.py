@@ -261,16 +261,16 @@ class PlacesModel(QAbstractTableModel):
         changed = sorted(self._row[k] for k in changed)
         if len(changed) > _MANY:
             self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], 3))
-            return
-        start = prev = changed[0]
-        for r in [*changed[1:], None]:  # runs of consecutive rows
-            if r is not None and r == prev + 1:
-                prev = r
-                continue
-            self.dataChanged.emit(self.index(start, 0), self.index(prev, 3))
-            if r is not None:
-                start = prev = r
-        self._resort(0, 1, 2, 3)
+        else:
+            start = prev = changed[0]
+            for r in [*changed[1:], None]:  # runs of consecutive rows
+                if r is not None and r == prev + 1:
+                    prev = r
+                    continue
+                self.dataChanged.emit(self.index(start, 0), self.index(prev, 3))
+                if r is not None:
+                    start = prev = r
+        self._resort(0, 1, 2, 3)  # however many rows changed: the rows follow their new counts
 
     def set_distances(self, km: list[float | None]) -> None:
         """Distances to the selected place (None: no single place selected)."""
