@@ -53,7 +53,7 @@ from .reference import Reference, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "14"
+LINKER_VERSION = "15"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -301,6 +301,9 @@ _INFLECTED_WEAK_IMPORTANCE = 5.0  # ≈ 100,000 people: see Linker.find_links
 # Cyrillic names that are Russian words for places under 50,000 ("Джейхане", Ceyhan, 96,000).
 _INFLECTED_WEAK_IMPORTANCE_RU = 4.5
 _CYRILLIC_LEMMA = re.compile(r"[а-яё]")
+# Russian kind words before a name: the name after them is in the genitive when it holds the place
+# ("область Армении", "районы Азербайджана"), as "of" does in English; a country is never so cued.
+_GENITIVE_BEFORE = frozenset(i for i, w in enumerate(_CUE_WORDS) if _CYRILLIC_LEMMA.search(w))
 _WORLD_REGION_IMPORTANCE = 6.5  # a part of the world (Central Asia, the Middle East): see _far_from_context
 _WINDOW = 800  # folded characters on each side that count as "around" a mention
 # A list may name a direction before each member, as Azerbaijani and Turkish descriptions of a unit's
@@ -1380,8 +1383,9 @@ class Decider:
                 continue
             kinds, strong, where, _ = _CUE_KIND_SETS[cue]
             is_country = np.array([lk._kind[c] == "country" for c in cl])
-            if where == "of" and is_country.all():
-                continue  # "the largest city of Iran": the country contains, it is not cued
+            if is_country.all() and (where == "of" or (cue == before and cue in _GENITIVE_BEFORE)):
+                # "the largest city of Iran", "Сюникская область Армении": the country contains, it is not cued
+                continue
             match = np.array([lk._kind[c] in kinds for c in cl])
             score = score + (4.0 if strong else 3.0 if cue == _IN_NAMED else 1.5) * match
             evidence = evidence or bool(match.any())

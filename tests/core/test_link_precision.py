@@ -165,3 +165,17 @@ def test_the_name_after_the_village_of_x_comma_holds_the_village(bundled):
     # a list after "the city of" is a list of towns
     text = "Buses go from the city of Goris, Kapan and Meghri."
     assert [pid for _, pid in found(bundled, text)] == ["goris", "kapan", "meghri"]
+
+
+# -- a Russian kind word before a country's genitive ---------------------------------------
+
+@pytest.mark.parametrize("text, country", [
+    ("Дорогу проложат через Сюникскую область Армении до границы.", "armenia"),
+    ("Пострадали приграничные районы Азербайджана и Ирана.", "azerbaijan"),
+    ("Туристы приехали в горные районы Грузии весной.", "georgia"),
+])
+def test_a_country_after_a_russian_kind_word_is_what_holds_the_unit(bundled, text, country):
+    """"область Армении" is "the province of Armenia": the kind word does not
+    make the country a province (as "of" does not in English)."""
+    assert country in {pid for _, pid in found(bundled, text)}
+
