@@ -210,7 +210,7 @@ for _written, _reading in list(_WRITTEN_CUES.items()):
     if _reading[0] == _NOT_HERE or not _forms:
         continue  # qualifiers are adjectives ("aşağı", "yuxarı"): "aşağıda" is "below"
     _after = (_reading[0], _reading[1], "after" if _reading[2] == "both" else _reading[2])
-    for _form in (_written, *_forms):
+    for _form in (_written, *sorted(_forms)):  # sorted: the cue numbers must not depend on the hash seed
         if _form == _written or fold_phrase(_form) not in CUES or CUES[fold_phrase(_form)][2] == "both":
             CUES[fold_phrase(_form)] = _after
         if fold_phrase(_written).split()[0] in _PLURAL:

@@ -203,3 +203,10 @@ def test_the_feature_names_bare_patterns_do_not_depend_on_the_hash_seed():
         "print(lk._patterns[:lk.pattern_count])\n"
     )
     assert len(seen) == 1, seen
+
+
+def test_the_cue_table_does_not_depend_on_the_hash_seed():
+    """The possessive and case forms of the cue words are added in a fixed
+    order, so every cue has the same number in every run."""
+    seen = _under_hash_seeds("from caucasusmap.linking import CUES\nprint(list(CUES.items()))\n")
+    assert len(seen) == 1
