@@ -20,6 +20,26 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("CAUCASUSMAP_REFERENCE", "none")
 
 
+@pytest.fixture(scope="session")
+def ref():
+    """The packaged reference gazetteer (its tests fail, not skip, without it)."""
+    from caucasusmap.reference import load_reference
+
+    reference = load_reference()
+    assert reference is not None, "the packaged reference gazetteer is missing (scripts/build_reference.py)"
+    return reference
+
+
+@pytest.fixture(scope="session")
+def bundled_linker(ref):
+    """A linker of the bundled gazetteer with the reference under it, built once."""
+    from _data import BUNDLED_GAZETTEER
+    from caucasusmap.gazetteer import load_gazetteer
+    from caucasusmap.linking import Linker
+
+    return Linker(load_gazetteer(BUNDLED_GAZETTEER).places, reference=ref)
+
+
 @pytest.fixture
 def write(tmp_path):
     """write(name, text) -> Path: a dedented file under tmp_path."""

@@ -6,20 +6,10 @@ sentences are written for these tests."""
 
 from __future__ import annotations
 
-import pytest
-from test_link_guards import found
-
-from _data import BUNDLED_GAZETTEER
-from caucasusmap.gazetteer import load_gazetteer
+from _linking import found
 from caucasusmap.inflection import passage_language, russian_cases, russian_word, turkic_suffix_ok, turkic_suffixes
 from caucasusmap.linking import Linker
 from caucasusmap.model import Place
-from caucasusmap.reference import load_reference
-
-
-@pytest.fixture(scope="module")
-def bundled():
-    return Linker(load_gazetteer(BUNDLED_GAZETTEER).places, reference=load_reference())
 
 
 def mini(*places: Place) -> Linker:
@@ -91,8 +81,8 @@ def test_russian_adjectival_and_multi_word_names_link_whole():
     assert found(linker, "Говорили о Нахичеванской Автономная Республике.") == []
 
 
-def test_the_russian_province_cue_is_inflected_too(bundled):
-    hits = dict(found(bundled, "Переговоры прошли в Сюникской области и в Тавушской области Армении."))
+def test_the_russian_province_cue_is_inflected_too(bundled_linker):
+    hits = dict(found(bundled_linker, "Переговоры прошли в Сюникской области и в Тавушской области Армении."))
     assert "Армении" in hits
 
 
@@ -163,21 +153,21 @@ def test_turkish_words_that_start_with_a_place_name_do_not_link():
 
 # -- cues ----------------------------------------------------------------------------
 
-def test_turkish_province_cues(bundled):
+def test_turkish_province_cues(bundled_linker):
     text = "Erzurum valiliği açıkladı. Kars, Ardahan ve Iğdır olmak üzere 3 ilden gelen heyet Ağrı ilinin sınırında."
-    got = [(s, bundled.places[p].kind) for s, p in
-           ((text[a:b], p) for a, b, p in zip(*bundled.find_arrays(text)))]
+    got = [(s, bundled_linker.places[p].kind) for s, p in
+           ((text[a:b], p) for a, b, p in zip(*bundled_linker.find_arrays(text)))]
     assert got == [("Erzurum", "province"), ("Kars", "province"), ("Ardahan", "province"), ("Iğdır", "province"),
                    ("Ağrı", "province")]
 
 
 # -- the 400 km rule ------------------------------------------------------------------
 
-def test_a_country_named_in_another_language_is_not_dropped_as_far(bundled):
+def test_a_country_named_in_another_language_is_not_dropped_as_far(bundled_linker):
     text = "Şuşa, Ağdam ve Füzuli kurtarıldı. Almanya ve İspanya açıklama yaptı."
-    ids = {pid for _, pid in found(bundled, text)}
+    ids = {pid for _, pid in found(bundled_linker, text)}
     assert {"shusha", "agdam", "fuzuli"} <= ids
-    names = {s for s, _ in found(bundled, text)}
+    names = {s for s, _ in found(bundled_linker, text)}
     assert {"Almanya", "İspanya"} <= names
 
 
@@ -217,17 +207,17 @@ def test_plural_cues_after_a_turkic_list():
 
 # -- dates and outlets ---------------------------------------------------------------------
 
-def test_a_month_that_is_a_village_name_is_no_place_in_a_date(bundled):
+def test_a_month_that_is_a_village_name_is_no_place_in_a_date(bundled_linker):
     text = "Iğdır'da 25 Aralık 2020 tarihinde ve 8 Ağustos günü toplantı yapıldı."
-    assert [s for s, _ in found(bundled, text)] == ["Iğdır"]
+    assert [s for s, _ in found(bundled_linker, text)] == ["Iğdır"]
 
 
-def test_an_outlet_named_after_a_country_is_not_the_country(bundled):
-    assert [s for s, _ in found(bundled, "Sputnik Грузия сообщает из Тбилиси.")] == ["Тбилиси"]
+def test_an_outlet_named_after_a_country_is_not_the_country(bundled_linker):
+    assert [s for s, _ in found(bundled_linker, "Sputnik Грузия сообщает из Тбилиси.")] == ["Тбилиси"]
 
 
-def test_a_small_reference_place_does_not_inflect(bundled):
+def test_a_small_reference_place_does_not_inflect(bundled_linker):
     """"Saray" (palace) is also a small town's name in the reference: "Sarayda" (in the palace) is no
     form of it; a large place's name does inflect ("Erzurumda")."""
     text = "Heyet bugün Sarayda yapılan törene katıldı ve Erzurumda bir toplantı için kaldı."
-    assert found(bundled, text) == [("Erzurumda", "erzurum")]
+    assert found(bundled_linker, text) == [("Erzurumda", "erzurum")]

@@ -12,34 +12,18 @@ import numpy as np
 import pytest
 
 from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER, ROOT
+from _linking import found
 from caucasusmap.gazetteer import load_gazetteer
 from caucasusmap.index import open_index
 from caucasusmap.linking import Linker
 from caucasusmap.model import Place
-from caucasusmap.reference import load_reference
 
 DEV_WEB = ROOT / "annotations" / "dev-web" / "texts"
 
 
 @pytest.fixture(scope="module")
-def ref():
-    reference = load_reference()
-    assert reference is not None
-    return reference
-
-
-@pytest.fixture(scope="module")
 def bare(ref):
     return Linker([], reference=ref)
-
-
-@pytest.fixture(scope="module")
-def bundled(ref):
-    return Linker(load_gazetteer(BUNDLED_GAZETTEER).places, reference=ref)
-
-
-def found(linker: Linker, text: str) -> list[tuple[str, str]]:
-    return [(text[s:e], pid) for s, e, pid in linker.find(text)]
 
 
 def place_of(linker: Linker, text: str, surface: str) -> str | None:
@@ -86,11 +70,11 @@ def test_a_surname_shaped_name_is_a_person_unless_the_text_says_otherwise(bare):
     assert place_of(bare, "The town of Lermontov lies near Pyatigorsk.", "Lermontov") is not None
 
 
-def test_a_curated_places_lent_soviet_name_is_a_person(bundled):
+def test_a_curated_places_lent_soviet_name_is_a_person(bundled_linker):
     """Bilasuvar was Pushkino/Pushkin: the reference lends those names to the
     user's Bilasuvar, and the poet is not the town."""
-    assert place_of(bundled, "Pushkin wrote about the Caucasus.", "Pushkin") is None
-    assert place_of(bundled, "Alexander Pushkin and Bilasuvar.", "Bilasuvar") == "bilasuvar"
+    assert place_of(bundled_linker, "Pushkin wrote about the Caucasus.", "Pushkin") is None
+    assert place_of(bundled_linker, "Alexander Pushkin and Bilasuvar.", "Bilasuvar") == "bilasuvar"
 
 
 def test_a_name_used_for_a_person_once_is_that_person_throughout(bare):
@@ -148,8 +132,8 @@ def test_nakhchivan_the_republic_and_the_city_carry_their_own_geonames_ids(ref):
     ("Trucks queued on the Georgian Military Road.", "Georgian Military Road", "georgian-military-road"),
     ("The Roki Tunnel links the two Ossetias.", "Roki Tunnel", "roki-tunnel"),
 ])
-def test_the_regions_infrastructure_is_in_the_gazetteer(bundled, text, surface, expected):
-    assert place_of(bundled, text, surface) == expected, found(bundled, text)
+def test_the_regions_infrastructure_is_in_the_gazetteer(bundled_linker, text, surface, expected):
+    assert place_of(bundled_linker, text, surface) == expected, found(bundled_linker, text)
 
 
 @pytest.mark.parametrize("text, surface, expected", [
@@ -162,8 +146,8 @@ def test_the_regions_infrastructure_is_in_the_gazetteer(bundled, text, surface, 
     ("Azerbaijan borders Iran, Russia and Georgia.", "Azerbaijan", "azerbaijan"),
     ("Iran's Azerbaijan has its own dialects.", "Iran's Azerbaijan", "iranian-azerbaijan"),
 ])
-def test_azerbaijan_is_irans_only_where_the_text_says_so(bundled, text, surface, expected):
-    assert place_of(bundled, text, surface) == expected, found(bundled, text)
+def test_azerbaijan_is_irans_only_where_the_text_says_so(bundled_linker, text, surface, expected):
+    assert place_of(bundled_linker, text, surface) == expected, found(bundled_linker, text)
 
 
 # -- no flood ------------------------------------------------------------------------------

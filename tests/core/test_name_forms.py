@@ -8,27 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from _data import BUNDLED_GAZETTEER
-from caucasusmap.gazetteer import load_gazetteer
-from caucasusmap.linking import Linker
-from caucasusmap.reference import load_reference
-
-
-@pytest.fixture(scope="module")
-def ref():
-    reference = load_reference()
-    assert reference is not None
-    return reference
-
-
-@pytest.fixture(scope="module")
-def bundled(ref):
-    return Linker(load_gazetteer(BUNDLED_GAZETTEER).places, reference=ref)
-
-
-def found(linker: Linker, text: str) -> list[tuple[str, str]]:
-    return [(text[s:e], pid) for s, e, pid in linker.find(text)]
-
+from _linking import found
 
 # -- parts of the world are not far towns' old names -------------------------------------
 
@@ -36,11 +16,11 @@ def found(linker: Linker, text: str) -> list[tuple[str, str]]:
     ("Нефть из Баку через Тбилиси и Карс пойдёт в Центральную Азию.", "Центральную Азию"),
     ("Bakı, Tbilisi və Qars xətti Mərkəzi Asiya ilə birləşir.", "Mərkəzi Asiya"),
 ])
-def test_a_part_of_the_world_named_in_another_language_is_not_dropped_as_far(bundled, text, surface):
+def test_a_part_of_the_world_named_in_another_language_is_not_dropped_as_far(bundled_linker, text, surface):
     """The rule that drops another name of a place over 400 km from all the
     text names (an old name of a far town) spares parts of the world, as it
     spares countries: Central Asia in Russian or Azerbaijani beside Baku."""
-    assert (surface, "central-asia") in found(bundled, text)
+    assert (surface, "central-asia") in found(bundled_linker, text)
 
 
 # -- Persian: clitics attached to a name ---------------------------------------------------
@@ -57,18 +37,18 @@ def test_persian_clitics_after_a_name():
     assert not persian_suffix_ok("ارس", "ها")
 
 
-def test_a_persian_name_with_a_clitic_links_the_name(bundled):
+def test_a_persian_name_with_a_clitic_links_the_name(bundled_linker):
     """The mention covers the whole written word, clitic and all."""
     text = "هیئتی از ترکیه‌ی همسایه به تبریز و ارومیه آمد."
-    assert ("ترکیه\u200cی", "turkey") in found(bundled, text)
+    assert ("ترکیه\u200cی", "turkey") in found(bundled_linker, text)
 
 
 @pytest.mark.parametrize("text, word", [
     ("شاعر تبریزی در تهران و ارومیه زندگی کرد.", "تبریزی"),
     ("بازار اروپایی برای تبریز و ارومیه مهم است.", "اروپایی"),
 ])
-def test_a_persian_adjective_of_a_name_is_not_the_place(bundled, text, word):
-    assert all(word not in s for s, _ in found(bundled, text))
+def test_a_persian_adjective_of_a_name_is_not_the_place(bundled_linker, text, word):
+    assert all(word not in s for s, _ in found(bundled_linker, text))
 
 
 def test_english_text_never_looks_for_persian_forms():
@@ -108,8 +88,8 @@ def test_a_cldr_name_that_is_another_places_name_is_not_added(ref):
     ("Yük Avropa və Asiya arasında Bakı limanından keçir.", "Asiya", "gn-6255147"),
     ("راه آهن تبریز به جلفا کوتاه‌ترین راه ایران به اروپاست.", "اروپاست", "gn-6255148"),
 ])
-def test_names_by_language_link(bundled, text, surface, expected):
-    assert (surface, expected) in found(bundled, text)
+def test_names_by_language_link(bundled_linker, text, surface, expected):
+    assert (surface, expected) in found(bundled_linker, text)
 
 
 # -- Azerbaijani names as the Turkish press writes them ----------------------------------
@@ -120,9 +100,9 @@ def test_azerbaijani_names_take_their_turkish_spelling(ref):
     assert "Haçmaz" in names_of(ref, "gn-586001")
 
 
-def test_a_turkish_spelling_links_in_turkish_text(bundled):
+def test_a_turkish_spelling_links_in_turkish_text(bundled_linker):
     text = "Heyet Bakü'den sonra Şamahı, Kebele ve Haçmaz şehirlerini ziyaret etti."
-    got = dict(found(bundled, text))
+    got = dict(found(bundled_linker, text))
     assert (got.get("Şamahı"), got.get("Kebele"), got.get("Haçmaz")) == ("shamakhi", "gabala", "khachmaz")
 
 
@@ -140,24 +120,24 @@ def test_the_turkic_copula_after_a_name():
     assert not turkic_suffix_ok("Bakı", "dir", "az")  # harmony
 
 
-def test_a_name_with_the_copula_links_in_azerbaijani_text(bundled):
+def test_a_name_with_the_copula_links_in_azerbaijani_text(bundled_linker):
     text = "Qarabağın incisi Şuşadır, Azərbaycanın paytaxtı isə Bakıdır."
-    got = dict(found(bundled, text))
+    got = dict(found(bundled_linker, text))
     assert got.get("Şuşadır") == "shusha" and got.get("Bakıdır") == "baku"
 
 
 # -- Russian forms of a town's lent name --------------------------------------------------
 
-def test_a_russian_form_of_a_towns_lent_name_links(bundled):
+def test_a_russian_form_of_a_towns_lent_name_links(bundled_linker):
     """Ceyhan (96,000 people) takes "Джейхан" from the reference: its Russian
     forms link, as the forms of a city of 100,000 did."""
     text = "Нефть из Баку пришла в Джейхане (Турция) на терминал."
-    assert ("Джейхане", "ceyhan") in found(bundled, text)
+    assert ("Джейхане", "ceyhan") in found(bundled_linker, text)
 
 
-def test_the_russian_federation_by_its_abbreviation(bundled):
+def test_the_russian_federation_by_its_abbreviation(bundled_linker):
     text = "Власти РФ и Азербайджана обсудили границу; в РФ это подтвердили."
-    assert [p for s, p in found(bundled, text) if s == "РФ"] == ["russia", "russia"]
+    assert [p for s, p in found(bundled_linker, text) if s == "РФ"] == ["russia", "russia"]
 
 
 # -- a feature's name with another language's feature word -------------------------------
@@ -167,12 +147,12 @@ def test_the_russian_federation_by_its_abbreviation(bundled):
      [("Laçın", "lachin-corridor")]),
     ("Turistler Sevan gölü kıyısında, sonra Sevan şehrinde.", [("Sevan", "lake-sevan"), ("Sevan", "sevan-town")]),
 ])
-def test_a_feature_named_with_another_languages_feature_word(bundled, text, expected):
+def test_a_feature_named_with_another_languages_feature_word(bundled_linker, text, expected):
     """"Laçın dəhlizi" (Azerbaijani) makes bare "Laçın" a cue-only candidate of
     the corridor: with the Turkish "koridoru" next to it, it is the corridor,
     not the town; "Lake Sevan" makes "Sevan gölü" the lake, "Sevan şehri" stays
     the town."""
-    got = [(s, p) for s, p in found(bundled, text) if s in ("Laçın", "Sevan")]
+    got = [(s, p) for s, p in found(bundled_linker, text) if s in ("Laçın", "Sevan")]
     assert got == expected
 
 

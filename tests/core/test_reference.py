@@ -21,13 +21,6 @@ from caucasusmap.reference import layer, load_reference, promotion_fields, refer
 
 
 @pytest.fixture(scope="module")
-def ref():
-    reference = load_reference()
-    assert reference is not None, "the packaged reference gazetteer is missing (scripts/build_reference.py)"
-    return reference
-
-
-@pytest.fixture(scope="module")
 def bare(ref):
     """A linker with an empty user gazetteer: the reference alone."""
     return Linker([], reference=ref)
