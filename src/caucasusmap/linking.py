@@ -53,7 +53,7 @@ from .reference import Reference, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "15"
+LINKER_VERSION = "16"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -111,7 +111,8 @@ _cue("district|districts|rayon|rayonu|rayonunun|raion|район|района|co
      "uezd|уезд|районе|району|районом|уезда|уезде|rayonunda|rayonuna|rayonundan|ilçesinde|ilçesine|ilçesinin|"
      "ilçesinden|municipality|municipalities|munitsipaliteti|муниципалитет", _DISTRICT, True, "both")
 _cue("region|regions|area|zone|bölgesi|bölgəsi|регион|mahal|منطقه|exclave|enclave", _AREA, False, "after")
-_cue("valley|valleys|plain|plains|gorge|vadisi|düzü|ovası|долина|dərəsi", _TERRAIN, True, "after")
+_cue("valley|valleys|plain|plains|gorge|canyon|canyons|vadisi|düzü|ovası|kanyonu|долина|dərəsi", _TERRAIN, True,
+     "after")
 _cue("basin|lowland|lowlands|steppe|plateau|highlands|peninsula|yaylası|platosu|плато", _TERRAIN, False, "after")
 _cue("city|town|village|villages|settlement|şəhəri|şehri|kəndi|köyü|qəsəbəsi|город|села|село|shahr|شهر|روستای|"
      "города|городе|городом|селе|селом|поселок|поселка|поселке|şəhərində|şəhərinə|şəhərindən|şəhərinin|kəndində|"
@@ -119,13 +120,35 @@ _cue("city|town|village|villages|settlement|şəhəri|şehri|kəndi|köyü|qəs�
      _SETTLEMENT, True, "both")
 _cue("corridor|dəhlizi|koridoru|koridor|коридор|коридора|коридоре|коридору|коридором|کریدور", _CORRIDOR, True,
      "after")
-_cue("checkpoint|crossing|border crossing|customs|gömrük|gümrük|gümrük kapısı", ("border-crossing",), False, "after")
+# A border crossing named by its town ("the Bagratashen checkpoint", "the Bavra border point", "Sarp
+# Sınır Kapısı", "КПП Верхний Ларс") is the crossing, not the town (docs/annotation.md): strong, so where
+# no crossing of that name is known nothing is linked. A town's customs stay the town's ("the Nurduz
+# customs"): weak.
+_cue("checkpoint|checkpoints|crossing|crossings|border crossing|border checkpoint|border point|crossing point|"
+     "border gate|sınır kapısı|sərhəd keçid məntəqəsi", ("border-crossing",), True, "after")
+_cue("кпп|пункт пропуска|погранпереход", ("border-crossing",), True, "before")
+_cue("customs|gömrük|gümrük|gümrük kapısı", ("border-crossing",), False, "after")
 # A built feature named after a place is that feature, not the place: "Khoda
 # Afarin Dam" is not the bridges, "the Hakari bridge" not the village.
 _cue("bridge|bridges|körpüsü|мост", ("bridge",), True, "after")
-_cue("dam|dams|barajı|bəndi|плотина|سد", ("dam", "lake"), True, "after")
-_cue("airport|field|oil field|gas field|fortress|castle|monastery|church|mosque|cathedral", ("site", "dam"),
-     False, "after")
+_cue("dam|dams|barajı|bəndi|плотина", ("dam", "lake"), True, "after")
+_cue("سد", ("dam", "lake"), True, "before")  # Persian puts the kind first: "سد ارس", the Aras dam
+# A built feature or a landmark named after a place (its airport, castle, monastery, mosque, national
+# park, power plant) is that feature, never the place: "Kars airport", "Kars Kalesi", "the Goshavank
+# monastery", "Dilijan National Park", "аэропорт Гянджи", "فرودگاه تبریز". Strong: where no feature
+# of that name is known the name is left unlinked (a wrong link is worse than a missing one). A town's
+# railway, station and customs stay the town's (docs/annotation.md).
+_cue("airport|airports|international airport|airfield|air base|fortress|fortresses|castle|castles|citadel|"
+     "monastery|monasteries|church|churches|mosque|mosques|cathedral|national park|nature reserve|state reserve|power plant|power station|"
+     "hydro power plant|hydroelectric power plant|hydroelectric power station|hpp|"
+     "kalesi|havalimanı|havaalanı|camii|kilisesi|manastırı|milli parkı|"
+     "qalası|hava limanı|beynəlxalq hava limanı|məscidi|kilsəsi|monastırı|qoruğu|"
+     "собор", ("site", "dam"), True, "after")
+_cue("аэропорт|аэропорта|аэропорту|аэропорте|аэропортом|крепость|крепости|монастырь|монастыря|мечеть|мечети|"
+     "национальный парк|национального парка|заповедник|заповедника|"
+     "فرودگاه|فرودگاه بین‌المللی|فرودگاه بین المللی|قلعه|مسجد|کلیسای|پارک ملی|نیروگاه", ("site", "dam"), True,
+     "before")
+_cue("field|oil field|gas field", ("site", "dam"), False, "after")
 _cue("republic|respublikası|республика|autonomous republic|muxtar respublikası|республики|республике|"
      "республикой|республику|respublikasında|respublikasının|respublikasına|muxtar respublikasında|"
      "muxtar respublikasının|cumhuriyeti|özerk cumhuriyeti", _STATE, False, "after")
@@ -170,7 +193,7 @@ _cue("yuxarı|yukhari|aşağı|ashaghi|ashagi|böyük|boyuk|kiçik|kichik|kənd|
      "mets|pokr|verin|nerkin|east|west|north|south", _NOT_HERE, True, "before")
 _cue("ethnic", _NOT_HERE, True, "before")
 _cue("time|standard time|time zone|summer time", _NOT_HERE, True, "after")
-# Only capitalised in the text do the qualifiers count ("the new Fuzuli airport" is Fuzuli).
+# Only capitalised in the text do the qualifiers count ("the new Fuzuli school" is Fuzuli).
 _QUALIFIERS = {w for w, (k, _, where) in CUES.items() if k == _NOT_HERE and where == "before"} - {"ethnic"}
 # "the districts of Agdam, Jabrayil and Fuzuli": a plural "of" cue before a
 # list names what the listed places are (a strong cue of its own kind); before
@@ -200,7 +223,10 @@ _SURNAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*(?:yan|ian|jan|ov|ova|e
                       r"dze|shvili|zade|zadeh|oglu|oğlu|qizi|qızı)\b")
 _PLURAL = {fold_phrase(w) for w in (
     "lakes", "rivers", "mountains", "provinces", "districts", "regions", "valleys", "plains", "villages",
-    "marzes", "cities", "towns", "areas", *"|".join(_LISTED_AFTER).split("|")
+    "marzes", "cities", "towns", "areas", *"|".join(_LISTED_AFTER).split("|"),
+    # "the Haghartsin and Goshavank monasteries", "the Bagratashen and Bavra checkpoints"
+    "monasteries", "churches", "mosques", "castles", "fortresses", "airports", "checkpoints", "crossings",
+    "canyons"
 )}
 # Turkish and Azerbaijani cue words in the possessive ("çayı", "rayonu", "dağı", "ili") take the case
 # suffixes after a pronominal n: "Araz çayının", "Laçın rayonunda", "Ağbənd dağının", "Kars ilinden".
@@ -253,10 +279,9 @@ for _word, _kinds in _LIST_KINDS.items():
     _CUE_WORDS.append(fold_phrase(_word))
     _CUE_KIND_SETS.append((frozenset(_kinds), True, "of", True))
 # A plural kind word (see _PLURAL_BEFORE_LIST) -> the plural "of" cue whose list reading it takes.
-_PLURAL_OF = {"districts": "districts of", "municipalitys": "districts of", "municipalities": "districts of",
-              "rayons": "districts of", "regions": "regions of", "provinces": "provinces of",
-              "villages": "villages of", "towns": "towns of", "citys": "cities of", "cities": "cities of",
-              "settlements": "settlements of"}
+_PLURAL_OF = {"districts": "districts of", "municipalities": "districts of", "rayons": "districts of",
+              "regions": "regions of", "provinces": "provinces of", "villages": "villages of", "towns": "towns of",
+              "cities": "cities of", "settlements": "settlements of"}
 _IN_NAMED = len(_CUE_KIND_SETS)
 _CUE_WORDS.append("in")
 _CUE_KIND_SETS.append((frozenset(_AREA), False, "before", False))
@@ -333,6 +358,11 @@ _LIST_THEN_IN = re.compile(rf"^(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CAP})*,?\s+(?:i
 # district of Abkhazia", "Goris, a town in Syunik" — a cue of that kind.
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[^\W\d_][\w'’-]*\s+){0,4}?(district|province|region|municipality|"
                          r"town|city|village|river|lake)\s+(?:of|in|on)\s", re.IGNORECASE)
+# "Hayravank is a 9th to 12th century Armenian monastery": a landmark said to be one right after its
+# name ("a", not "the": "Gegharkunik province is the Sevanavank monastery" names another; a settlement
+# so described — "Shusha was a fortress city" — is not: only these words, last).
+_FEATURE_COPULA = re.compile(r"\s+(?:is|was)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,6}?(monastery|castle|mosque|church|"
+                             r"cathedral)(?:\s+complex)?(?=[\s.,;:]+(?!city|town|village)|$)", re.IGNORECASE)
 # Between two listed mentions, names the text does not link ("Şıxlar, Yusifcanlı, Sarıcalı, Şüraabad"):
 # still one list.
 _LIST_NAMES_GAP = re.compile(rf"^(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CAP})+(?:,\s*|\s+and\s+|,\s+and\s+)$")
@@ -1125,11 +1155,11 @@ class Decider:
         """A mention without a cue after it, followed by an apposition that
         says what it is ("Gali, a … district of Abkhazia"): that cue."""
         text = self.text
-        if not len(me) or "," not in text:
+        if not len(me):
             return
         ends, comma = self._followed_by(me, ",")
-        for i in np.flatnonzero((after < 0) & comma).tolist():
-            m = _APPOSITIVE.match(text, int(ends[i]), int(ends[i]) + 120)
+        for i in np.flatnonzero(after < 0).tolist():
+            m = (_APPOSITIVE if comma[i] else _FEATURE_COPULA).match(text, int(ends[i]), int(ends[i]) + 120)
             if m:
                 after[i] = _CUE_INDEX[fold_phrase(m.group(1).lower())]
 
@@ -1154,7 +1184,9 @@ class Decider:
             b = int(origin[me[i] - 1]) + 1
             m = _OTHER_AFTER_LIST.match(text, b, b + 40)
             if m:
-                after[i] = _LIST_CUE[_CUE_INDEX[_PLURAL_OF[m.group(1).lower() + "s"]]]
+                word = m.group(1).lower()
+                plural = word[:-1] + "ies" if word.endswith("y") else word + "s"  # city -> cities
+                after[i] = _LIST_CUE[_CUE_INDEX[_PLURAL_OF[plural]]]
 
     def _holder_cues(self, listed, before) -> None:
         """"the village of Gandza, Ninotsminda": the name after the comma is what holds it."""
