@@ -49,7 +49,7 @@ from .errors import Cancelled
 from .inflection import StemMatcher, may_inflect, possessive_case_forms
 from .model import Passage, Place
 from .normalize import fold_document, fold_phrase
-from .reference import Reference, is_acronym, kind_class, layer
+from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
@@ -134,12 +134,13 @@ _cue("bridge|bridges|körpüsü|мост", ("bridge",), True, "after")
 _cue("dam|dams|barajı|bəndi|плотина", ("dam", "lake"), True, "after")
 _cue("سد", ("dam", "lake"), True, "before")  # Persian puts the kind first: "سد ارس", the Aras dam
 # A built feature or a landmark named after a place (its airport, castle, monastery, mosque, national
-# park, power plant) is that feature, never the place: "Kars airport", "Kars Kalesi", "the Goshavank
+# park, power plant, bazaar) is that feature, never the place: "Kars airport", "Kars Kalesi", "the Goshavank
 # monastery", "Dilijan National Park", "аэропорт Гянджи", "فرودگاه تبریز". Strong: where no feature
 # of that name is known the name is left unlinked (a wrong link is worse than a missing one). A town's
 # railway, station and customs stay the town's (docs/annotation.md).
 _cue("airport|airports|international airport|airfield|air base|fortress|fortresses|castle|castles|citadel|"
-     "monastery|monasteries|church|churches|mosque|mosques|cathedral|national park|nature reserve|state reserve|power plant|power station|"
+     "monastery|monasteries|church|churches|mosque|mosques|cathedral|bazaar|national park|nature reserve|"
+     "state reserve|power plant|power station|"
      "hydro power plant|hydroelectric power plant|hydroelectric power station|hpp|"
      "kalesi|havalimanı|havaalanı|camii|kilisesi|manastırı|milli parkı|"
      "qalası|hava limanı|beynəlxalq hava limanı|məscidi|kilsəsi|monastırı|qoruğu|"
@@ -310,6 +311,10 @@ _QUALIFIER_CUES = frozenset(_CUE_INDEX[w] for w in _QUALIFIERS)
 # _PLAIN_CAPITAL is a user's name that is an English word once folded: it
 # links only capitalised (and, if folding removed letters, only as written).
 _PLAIN, _EXCLUDE, _UPPER, _CAPITAL, _CAPITAL_UPPER, _CUED, _PLAIN_CAPITAL = 0, 1, 2, 3, 4, 5, 6
+# A cue-only name that only a strong cue of its kind makes a candidate ("the Qazakh district", not
+# "the region of Saberabad"): a unit's centre's spellings (Linker._centre_spellings).
+_CUED_STRONG = 7
+_CUED_ROLES = (_CUED, _CUED_STRONG)
 _WEAK_ROLES = (_CAPITAL, _CAPITAL_UPPER)
 # The bare name of an administrative unit ("Jabrayil" of "Jabrayil District",
 # "Laçın" of "Laçın rayonu"): a candidate only where a cue of its kind stands
@@ -319,6 +324,7 @@ _ADMIN_TAIL = re.compile(r"\s+(?:district|districts|rayon|rayonu|raion|province|
                          r"region|governorate|county|shahrestan|şəhristanı|ili|район|область|مرز)$", re.IGNORECASE)
 # Likewise a range's bare name ("Zəngəzur" of "Zəngəzur silsiləsi"), beside a mountain cue only.
 _RANGE_TAIL = re.compile(r"\s+(?:mountains|range|ridge|silsiləsi|dağları|хребет)$", re.IGNORECASE)
+_CENTRE_KM = 60.0  # a unit's point to its centre town's, at most (see Linker._centre_spellings)
 _ADMIN_HEAD = re.compile(r"^(?:استان|شهرستان|جمهوری خودمختار|province of|district of)\s+", re.IGNORECASE)
 _NOT_PLACE = {"country", "sea", "continent"}
 _INFLECTED_WEAK_IMPORTANCE = 5.0  # ≈ 100,000 people: see Linker.find_links
@@ -530,7 +536,7 @@ class Linker:
                 self._roles[idx].append(role)
             if name and role[1] not in (_EXCLUDE, _UPPER, _CAPITAL_UPPER):
                 inflectable.append((name, role))
-            if name and role[1] not in (_EXCLUDE, _CUED):
+            if name and role[1] not in (_EXCLUDE, *_CUED_ROLES):
                 exact = folded in common and " " not in folded and _folds_letters(name) and \
                     name != self.places[role[0]].name
                 k = (idx, role[0])
@@ -574,6 +580,7 @@ class Linker:
                     folded = fold_phrase(bare)
                     if folded and folded not in own and folded not in CUES:
                         add(folded, (index, _CUED), bare)
+        self._centre_spellings(add)
         turkic = layered.turkic_words
         for index, names in enumerate(layered.extra):
             place = self.places[index]
@@ -657,6 +664,33 @@ class Linker:
         return self._n_name_patterns
 
     # -- matching --------------------------------------------------------------
+    def _centre_spellings(self, add) -> None:
+        """A unit named after its centre ("Gazakh District" of the town Gazakh) takes the centre's
+        other spellings as cue-only names: "the Qazakh district", "Ardebil province" are the unit
+        whichever spelling of the town the text uses (the bare name alone stays the town)."""
+        curated = self.places[:self.n_curated]
+        towns: dict[str, list[int]] = {}
+        for index, place in enumerate(curated):
+            if place.kind in _SETTLEMENT_KINDS:
+                for name in place.names:
+                    towns.setdefault(fold_phrase(name), []).append(index)
+        for index, place in enumerate(curated):
+            if kind_class(place.kind) != "admin":
+                continue
+            own = {fold_phrase(n) for n in place.names}
+            bares = [b for b in (fold_phrase(_ADMIN_HEAD.sub("", _ADMIN_TAIL.sub("", n))) for n in place.names)
+                     if b and b not in own]
+            own.update(bares)  # cue-only already, beside any cue of their kind
+            for centre in dict.fromkeys(t for b in bares for t in towns.get(b, ())):
+                town = curated[centre]
+                if (town.country and place.country and town.country != place.country) or \
+                        _km(town, place) > _CENTRE_KM:
+                    continue
+                for name in town.names:
+                    folded = fold_phrase(name)
+                    if folded and folded not in own and folded not in CUES:
+                        add(folded, (index, _CUED_STRONG), name)
+
     def find_links(self, text: str, cancelled: Callable[[], bool] | None = None) -> Links:
         """Every mention in ``text`` with its chosen place, confidence and
         alternatives, sorted by start (see the module docstring).
@@ -692,6 +726,7 @@ class Linker:
         cued_s: list[int] = []
         cued_e: list[int] = []
         cued_p: list[int] = []
+        strong_cued: set[tuple[int, int, int]] = set()  # (start, end, place) found by a _CUED_STRONG name
         if special.any():
             extra_s, extra_e, extra_p = [], [], []
             origin = folded.origin
@@ -703,11 +738,13 @@ class Linker:
                     if flag == _EXCLUDE:
                         excluded.setdefault(place_index, []).append((a, b))
                         continue
-                    if flag == _CUED:
+                    if flag in _CUED_ROLES:
                         if _capitalised(text, int(origin[a])):
                             cued_s.append(a)
                             cued_e.append(b)
                             cued_p.append(place_index)
+                            if flag == _CUED_STRONG:
+                                strong_cued.add((a, b, place_index))
                         continue
                     if flag == _PLAIN:
                         ok = True
@@ -746,10 +783,12 @@ class Linker:
                             lemma) else _INFLECTED_WEAK_IMPORTANCE) or
                         kind_class(self._kind[place_index]) in ("admin", "country")):
                     continue
-                if flag == _CUED:
+                if flag in _CUED_ROLES:
                     cued_s.append(a)
                     cued_e.append(b)
                     cued_p.append(place_index)
+                    if flag == _CUED_STRONG:
+                        strong_cued.add((a, b, place_index))
                 else:
                     k = (a, b, place_index)
                     weak_name = flag in _WEAK_ROLES and place_index < self.n_curated
@@ -801,7 +840,7 @@ class Linker:
 
             wk = np.array(weak_keys, dtype=np.int64)
             weak = weak | np.isin(key(s, e, place), key(wk[:, 0], wk[:, 1], wk[:, 2]))
-        return Decider(self, text, folded, s, e, place, cues, cued, check, weak, lemmas, lines).run()
+        return Decider(self, text, folded, s, e, place, cues, cued, check, weak, lemmas, lines, strong_cued).run()
 
     def find_arrays(self, text: str, cancelled: Callable[[], bool] | None = None
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -843,12 +882,6 @@ class Linker:
                 return False
             return _km(p, c) < (60.0 if c.kind == "district" else 150.0)
         return False
-
-
-def _km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _merge_cued(s, e, place, cs, ce, cp):
@@ -930,8 +963,9 @@ class Decider:
     the module docstring). Works in folded offsets; maps back at the end."""
 
     def __init__(self, linker: Linker, text: str, folded, s, e, place, cues, cued=None, check=None, weak=None,
-                 lemmas=None, lines=None):
+                 lemmas=None, lines=None, strong_cued=frozenset()):
         self.lk, self.text, self.folded = linker, text, folded
+        self.strong_cued = strong_cued  # (start, end, place) of cue-only rows that need a strong cue
         self.lines = lines  # (start, end, cue) of the railway, pipeline and field words
         # (start, end) of an inflected form -> the folded names it is a form of ("шуше" -> {"шуша"}).
         self.lemmas: dict[tuple[int, int], set[str]] = lemmas or {}
@@ -997,7 +1031,9 @@ class Decider:
             for r in np.flatnonzero(self.cued):
                 i = span_of_row[r]
                 kind = lk._kind[int(place[r])]
-                keep_row[r] = any(c >= 0 and kind in _CUE_KIND_SETS[c][0] for c in (after[i], before[i]))
+                strong = bool(self.strong_cued) and (int(s[r]), int(e[r]), int(place[r])) in self.strong_cued
+                keep_row[r] = any(c >= 0 and kind in _CUE_KIND_SETS[c][0] and (_CUE_KIND_SETS[c][1] or not strong)
+                                  for c in (after[i], before[i]))
             kept_span = np.zeros(len(first), dtype=bool)
             kept_span[span_of_row[keep_row]] = True
             self.s, self.e, self.place = s[keep_row], e[keep_row], place[keep_row]

@@ -31,6 +31,7 @@ def _towns(linker, text):
     "Hikers walk through Dilijan National Park in May.",
     "The Mingachevir Hydro Power Plant was repaired.",
     "We visited the Goshavank monastery on the way.",
+    "The Tabriz Bazaar is a world heritage site.",
     "A path leads down into the Arpacay Canyon.",
 ])
 def test_a_feature_named_after_a_town_is_not_the_town(bundled_linker, text):
@@ -77,3 +78,17 @@ def test_a_crossing_named_by_its_town_is_the_crossing(bundled_linker, text, cros
 ])
 def test_a_towns_railway_and_customs_stay_the_towns(bundled_linker, text, town):
     assert [pid for _, pid in found(bundled_linker, text)] == [town]
+
+
+# -- a unit named after its centre takes the centre's spellings -----------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Qazakh district borders Georgia.", [("Qazakh", "gazakh-district"), ("Georgia", "georgia")]),
+    ("Refugees came from Fizuli district.", [("Fizuli", "fuzuli-district")]),
+    ("Ardebil province is cold in winter.", [("Ardebil", "ardabil-province")]),
+    # The spelling alone is still the town, and a weak cue ("the region of") does not make it the unit.
+    ("A camp was set up near Qazakh.", [("Qazakh", "gazakh")]),
+    ("A camp was set up in the region of Saberabad.", [("Saberabad", "sabirabad")]),
+])
+def test_a_unit_named_after_its_centre_takes_the_centres_spellings(bundled_linker, text, expected):
+    assert found(bundled_linker, text) == expected
