@@ -530,3 +530,54 @@ def test_no_turkic_word_links_a_small_settlement(ref):
                    if p.kind in ("city", "town", "village")
                    and (p.population < 100_000 or fold_phrase(p.name) != fold_phrase(s))})
     assert len(hits) <= 2, hits
+
+
+# -- a tree's src put first on sys.path (no install of that copy) ------------------
+
+def _copy_of_the_tree(tmp_path, with_data: bool):
+    """A copy of this checkout's ``src`` (and, ``with_data``, its data folders
+    beside it), imported by a script that puts that ``src`` first on sys.path
+    while the installed caucasusmap is another copy."""
+    import shutil
+
+    from _data import ROOT
+    from caucasusmap.paths import BUNDLED
+
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "src" / "caucasusmap", tree / "src" / "caucasusmap",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "setup.py", tree / "setup.py")
+    if with_data:
+        for name in BUNDLED:
+            (tree / name).symlink_to(ROOT / name)
+    return tree
+
+
+def _run_from(tree, code: str):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "CAUCASUSMAP_REFERENCE")}
+    script = f"import sys\nsys.path.insert(0, {str(tree / 'src')!r})\nimport caucasusmap\n" \
+             f"assert caucasusmap.__file__.startswith({str(tree)!r}), caucasusmap.__file__\n" + code
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_a_tree_whose_src_is_first_on_sys_path_links_with_its_own_reference(tmp_path, ref):
+    tree = _copy_of_the_tree(tmp_path, with_data=True)
+    done = _run_from(tree, "from caucasusmap.index import default_reference\n"
+                           "r = default_reference()\nprint(r.path)\nprint(r.digest)\n")
+    assert done.returncode == 0, done.stderr
+    path, digest = done.stdout.split("\n")[:2]
+    assert path.startswith(str(tree)) and digest == ref.digest
+
+
+def test_a_tree_without_its_data_fails_loudly_instead_of_linking_without_the_reference(tmp_path):
+    tree = _copy_of_the_tree(tmp_path, with_data=False)
+    done = _run_from(tree, "from caucasusmap.errors import CaucasusmapError\n"
+                           "from caucasusmap.index import default_reference\n"
+                           "try:\n    default_reference()\n"
+                           "except CaucasusmapError as exc:\n    print(exc)\nelse:\n    print('linked without it')\n")
+    assert done.returncode == 0, done.stderr
+    assert "reference gazetteer" in done.stdout and "--no-reference" in done.stdout
