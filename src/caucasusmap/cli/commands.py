@@ -264,6 +264,8 @@ class _Lines:
 
 
 def cmd_passages(args) -> int:
+    import numpy as np
+
     index = _load(args)
     ids = _resolve_places(index, args.place)
     style = Style(args.color, sys.stdout)
@@ -273,7 +275,7 @@ def cmd_passages(args) -> int:
     shown = _names(args, index)
     names = ", ".join(f"{shown[i]} ({i})" for i in ids)
     total = int(counts.sum())
-    ndocs = len(set(index.structure["p_doc"][rows].tolist())) if len(rows) else 0
+    ndocs = len(np.unique(index.structure["p_doc"][rows]))  # over the array: no Python int per passage
     joiner = " and " if args.mode == "all" else " or "
     print(style.bold(f"{names.replace(', ', joiner) if len(ids) > 1 else names}: "
                      f"{total} mention(s) in {len(rows)} passage(s), {ndocs} document(s)"), flush=True)
