@@ -1459,12 +1459,11 @@ def _stored_index(store: Store, gazetteer: Gazetteer, root: Path, order: list[Do
                   source: str, reference: Reference | None) -> Index:
     base = store.base()
     found = base.places
-    pool = []
-    for pid in (*found["chosen"], *found["alternatives"]):
-        place = reference.place(pid) if reference is not None else None
+    wanted = (*found["chosen"], *found["alternatives"])
+    pool = reference.places_of(wanted) if reference is not None else [None] * len(wanted)
+    for pid, place in zip(wanted, pool):
         if place is None:
             raise ValueError(f"{base.path}: reference place {pid!r} is not in the reference linked with")
-        pool.append(place)
     chosen, alternatives = pool[:len(found["chosen"])], pool[len(found["chosen"]):]
     texts = _TextCache()
     documents = tuple(

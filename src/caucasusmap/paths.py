@@ -7,8 +7,8 @@ install .``) carries them and :mod:`importlib.resources` finds them there. An
 editable install (``pip install -e .``) leaves them in the checkout, which pip
 records in the distribution's ``direct_url.json`` (PEP 610); that is where they
 are found then; so are they when a script imports the package from a
-checkout's ``src`` put first on ``sys.path`` (the folders beside ``src``). Code asks this module and never builds paths from
-``__file__``::
+checkout's ``src`` put first on ``sys.path`` (the folders beside ``src``).
+Code asks this module and never builds paths from ``__file__``::
 
     from caucasusmap import paths
     paths.resource("web", "explorer.js")   # resources/web/explorer.js

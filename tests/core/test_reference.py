@@ -581,3 +581,37 @@ def test_a_tree_without_its_data_fails_loudly_instead_of_linking_without_the_ref
                            "except CaucasusmapError as exc:\n    print(exc)\nelse:\n    print('linked without it')\n")
     assert done.returncode == 0, done.stderr
     assert "reference gazetteer" in done.stdout and "--no-reference" in done.stdout
+
+
+# -- read on first use -------------------------------------------------------------
+
+def _unread(ref):
+    """A Reference of the same file that has read nothing yet (load_reference keeps one per file version)."""
+    from caucasusmap import reference as reference_mod
+
+    fresh = reference_mod._load.__wrapped__(ref.path, 0)
+    assert "_data" not in fresh.__dict__ and fresh == ref and fresh.digest == ref.digest
+    return fresh
+
+
+def test_places_asked_by_id_are_those_of_the_whole_reference(ref):
+    with_aliases = [p.id for p in ref.places if p.aliases][:40]
+    ids = [*with_aliases, ref.places[0].id, ref.places[-1].id, "no-such-place"]
+    fresh = _unread(ref)
+    got = fresh.places_of(ids)
+    assert "_data" not in fresh.__dict__  # asked of the database, the rest not read
+    assert got[:-1] == [ref.place(i) for i in ids[:-1]] and got[-1] is None
+    assert all(p.aliases for p in got[:len(with_aliases)])
+
+
+def test_a_warm_store_opens_without_reading_the_whole_reference(tmp_path, ref, write):
+    write("c/a.md", "From Tabriz the road runs to Moscow, Istanbul and Isfahan.\n")
+    corpus = tmp_path / "c"
+    first = open_index(BUNDLED_GAZETTEER, corpus, reference=ref)
+    fresh = _unread(ref)
+    again = open_index(BUNDLED_GAZETTEER, corpus, reference=fresh)
+    assert again.source == "cache" and "_data" not in fresh.__dict__
+    from_reference = [p for p in first.gazetteer.places if p.from_reference]
+    assert from_reference, "the text names places only the reference has"
+    assert again.gazetteer.places == first.gazetteer.places
+    assert again.alternative_places == first.alternative_places
