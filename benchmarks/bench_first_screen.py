@@ -4,10 +4,11 @@
 
 Both sides open the same store (``$CAUCASUSMAP_CACHE_DIR`` as set, else the user's cache; link
 the corpus first with ``caucasusmap link``) with the packaged reference: each runs ``python -c``
-with its own ``src`` first on ``sys.path`` and its own tree's data folders. The sides alternate ``--runs`` times; reported per side are the median seconds until the
-first line (the header with the counts), until the first screen (60 lines), the CPU of the process
-until the screen and its peak RSS, with the machine's load. The outputs of the first screens are
-compared (the benchmark exits 1 if they differ).
+with its own ``src`` first on ``sys.path`` and its own tree's data folders. The sides alternate
+``--runs`` times; reported per side are the median seconds until the first line (the header with
+the counts), until the first screen (60 lines), the CPU of the process until the screen and its
+peak RSS, with the machine's load. The first screens are compared (the benchmark exits 1 if they
+differ).
 """
 
 from __future__ import annotations
