@@ -46,8 +46,8 @@ import caucasusmap
 assert caucasusmap.__file__.startswith({src!r}), caucasusmap.__file__
 g = load_gazetteer({gaz!r})
 docs = read_corpus({corpus!r}).documents
-# The tree's own reference by its path: with src on sys.path the package's data is not found
-# (default_reference() would give None there and the side would link without a reference).
+# The tree's own reference by its path: a revision older than the package's finding its data
+# beside a src put first on sys.path would not find it (and default_reference() would give None).
 ref = load_reference({ref!r}) if {ref!r} else None
 assert ref is not None or not {ref!r}, "no reference at " + {ref!r}
 t = time.process_time()

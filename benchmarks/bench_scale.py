@@ -104,14 +104,15 @@ def run(cmd: list[str], env: dict | None = None, stdout=subprocess.DEVNULL, firs
     out_bytes = 0
     if first_line:
         # The first screen: the header and the first passages (about 60 lines); then stop the command.
-        out_bytes = 0
+        lines = []
         for k in range(60):
             got = proc.stdout.readline()
             if k == 0:
                 first = time.perf_counter() - t0
-            out_bytes += len(got)
+            lines.append(got)
             if not got:
                 break
+        out_bytes = sum(len(x) for x in lines)
         screen = time.perf_counter() - t0
         proc.kill()
     err = proc.stderr.read()
@@ -124,7 +125,7 @@ def run(cmd: list[str], env: dict | None = None, stdout=subprocess.DEVNULL, firs
     if proc.returncode and not first_line:
         raise RuntimeError(f"{cmd} failed ({proc.returncode}): {err.decode()[-2000:]}")
     return {"wall": screen if first_line else wall, "cpu": cpu, "peak_mib": peak[0] / 2**20, "first_line": first,
-            "out_bytes": out_bytes,
+            "out_bytes": out_bytes, "screen": b"".join(lines) if first_line else b"",
             "stderr": err.decode()[-600:], "load": Path("/proc/loadavg").read_text().split()[:3]}
 
 

@@ -493,7 +493,9 @@ def document_files(root: Path, issues: list[Issue]) -> list[Path]:
     """The files of the corpus folder ``root`` that may be documents, in
     corpus order: :func:`corpus_files` without the manifest and the other
     side files."""
-    return [p for p in corpus_files(root, issues) if p.relative_to(root).as_posix() not in SIDE_FILES]
+    root = Path(root)
+    # The side files lie at the top (SIDE_FILES are bare names): no relative path made per file.
+    return [p for p in corpus_files(root, issues) if p.name not in SIDE_FILES or p.parent != root]
 
 
 def read_corpus(root: str | Path, *, cache: bool | object = True,

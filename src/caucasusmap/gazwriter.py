@@ -24,6 +24,7 @@ import codecs
 import hashlib
 import json
 import math
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -366,7 +367,8 @@ class GazetteerFile:
         self.path = Path(path)
         self.folder = Path(folder) if folder is not None else None
         self._undo: list[bytes] = []
-        self._backup_digest: str | None = None  # what our last write left in the backup
+        # What our last write left in the backup: its digest and that file, held open.
+        self._backup: tuple[str, int] | None = None
         self.undo_lost = False  # the history was dropped because the file changed elsewhere
         self._load()
 
@@ -422,14 +424,51 @@ class GazetteerFile:
         # change made meanwhile in another program is kept, never overwritten.
         try:
             on_disk = replace_checked(self.path, data, expected=self.digest, backup=self.backup_path,
-                                      backup_expected=self._backup_digest)
+                                      backup_expected=self._backup_expected())
         except ConflictError as exc:  # the backup may have been written before the refusal
-            self._backup_digest = getattr(exc, "backup_digest", self._backup_digest)
+            if getattr(exc, "backup_digest", None) is not None:
+                self._left_backup(exc.backup_digest)
             raise
-        self._backup_digest = _digest(on_disk)  # what the backup holds now (checked at the next write)
+        self._left_backup(_digest(on_disk))  # what the backup holds now (checked at the next write)
         if record_undo:
             self._undo.append(on_disk)
         self.text, self.digest = new_text, _digest(data)
+
+    def _left_backup(self, digest: str) -> None:
+        """Remember the backup our write just left: its digest, and the file
+        itself, held open so that its identity (device, inode) cannot pass to
+        another file while we compare (a deleted file's inode number is reused)."""
+        self._forget_backup()
+        try:
+            fd = os.open(self.backup_path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        except OSError:
+            return
+        self._backup = (digest, fd)
+
+    def _forget_backup(self) -> None:
+        if getattr(self, "_backup", None) is not None:
+            os.close(self._backup[1])
+            self._backup = None
+
+    def __del__(self) -> None:
+        self._forget_backup()
+
+    def _backup_expected(self) -> str | None:
+        """What the backup must still hold, if it is still the file our last
+        write left there. Deleted since, or replaced by another file (another
+        writer's backup, a copy put back by hand), it is not our previous
+        version written to late, and there is nothing to expect."""
+        if self._backup is None:
+            return None
+        digest, fd = self._backup
+        try:
+            ours, now = os.fstat(fd), os.stat(self.backup_path)
+        except OSError:
+            now = None
+        if now is None or (now.st_dev, now.st_ino) != (ours.st_dev, ours.st_ino):
+            self._forget_backup()
+            return None
+        return digest
 
     def edit(self, change: Callable[[str], str], place: str | None = None) -> str:
         """Apply a text edit (one of this module's functions) and write it.

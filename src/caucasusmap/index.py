@@ -45,12 +45,12 @@ from .corpus import (
     read_corpus,
     read_manifest,
 )
-from .errors import Cancelled, DocumentError, Issue, error, warning
+from .errors import Cancelled, CaucasusmapError, DocumentError, Issue, error, warning
 from .gazetteer import Gazetteer, load_gazetteer, read_gazetteer_texts
 from .linking import LINKER_VERSION, MIN_CONFIDENCE, Linker, passage_of
 from .model import Document, Mention, Passage, Place
 from .paths import cache_dir
-from .reference import Reference, layer, load_reference
+from .reference import REFERENCE_FILE, Reference, layer, load_reference
 from .review import STATUSES as _STATUS_NAMES
 from .review import annotations_path, apply_decisions, read_decisions, status_codes
 from .store import (
@@ -788,11 +788,19 @@ class _LazyStructure(Mapping):
 
 def default_reference() -> Reference | None:
     """The reference gazetteer to link with: the packaged one, another given
-    by ``$CAUCASUSMAP_REFERENCE``, or none when that says ``none``."""
+    by ``$CAUCASUSMAP_REFERENCE``, or none when that says ``none``. One that
+    cannot be found is an error, never a silent link without it."""
     env = os.environ.get(REFERENCE_ENV, "").strip()
     if env.lower() in ("none", "off", "0", "no"):
         return None
-    return load_reference(env or None)
+    ref = load_reference(env or None)
+    if ref is None:
+        where = (f"${REFERENCE_ENV} names {env}, which does not exist" if env else
+                 "the packaged reference gazetteer (resources/" + "/".join(REFERENCE_FILE) + ") cannot be found: "
+                 "install the package ('pip install .' or, from a checkout, 'pip install -e .')")
+        raise CaucasusmapError(f"{where}; or link with your gazetteer alone: --no-reference "
+                               f"(or {REFERENCE_ENV}=none)")
+    return ref
 
 
 def _ignored_names(gazetteer: Gazetteer) -> tuple[str, ...]:
@@ -827,8 +835,6 @@ class LinkSpec:
             return None
         ref = load_reference(self.reference_path)
         if ref is None or ref.digest != self.reference_digest:
-            from .errors import CaucasusmapError
-
             raise CaucasusmapError(f"{self.reference_path}: the reference gazetteer is missing or not the one "
                                    "the index is built with (every worker needs the same caucasusmap)")
         return ref
@@ -1453,12 +1459,11 @@ def _stored_index(store: Store, gazetteer: Gazetteer, root: Path, order: list[Do
                   source: str, reference: Reference | None) -> Index:
     base = store.base()
     found = base.places
-    pool = []
-    for pid in (*found["chosen"], *found["alternatives"]):
-        place = reference.place(pid) if reference is not None else None
+    wanted = (*found["chosen"], *found["alternatives"])
+    pool = reference.places_of(wanted) if reference is not None else [None] * len(wanted)
+    for pid, place in zip(wanted, pool):
         if place is None:
             raise ValueError(f"{base.path}: reference place {pid!r} is not in the reference linked with")
-        pool.append(place)
     chosen, alternatives = pool[:len(found["chosen"])], pool[len(found["chosen"]):]
     texts = _TextCache()
     documents = tuple(

@@ -39,6 +39,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import chain
+
+import numpy as np
+
+from .normalize import codepoints
 
 __all__ = ["CASES", "RussianWord", "key", "passage_language", "persian_suffix_ok", "possessive_case_forms",
            "russian_cases", "russian_word", "turkic_suffixes", "turkic_suffix_ok", "MIN_LETTERS",
@@ -454,6 +459,7 @@ class StemMatcher:
             self.entries[idx].append(entry)
             self.need_letter[idx] = self.need_letter[idx] and single
         self.patterns = list(patterns)
+        self._need_letter = np.array(self.need_letter, dtype=bool)
         self.automaton = ahocorasick_rs.AhoCorasick(self.patterns, matchkind=ahocorasick_rs.MatchKind.Standard) \
             if self.patterns else None
 
@@ -466,9 +472,15 @@ class StemMatcher:
         # The form is checked first, the passage's language last (most word starts are
         # no form at all: "Iranian" is no suffixed "Iran" in any of the languages).
         languages = _Languages(text)
-        for pat, s0, e0 in self.automaton.find_matches_as_indexes(folded_text, overlapping=True):
-            if self.need_letter[pat] and folded_text[e0] == " ":
-                continue
+        matches = self.automaton.find_matches_as_indexes(folded_text, overlapping=True)
+        if not matches:
+            return out
+        # Most matches are a one-word name's stem that is the whole word ("Iran" itself, no
+        # ending): dropped over arrays, before any Python work per match.
+        found = np.fromiter(chain.from_iterable(matches), dtype=np.int64, count=3 * len(matches)).reshape(-1, 3)
+        after = codepoints(folded_text)[found[:, 2]]
+        found = found[~(self._need_letter[found[:, 0]] & (after == 0x20))]
+        for pat, s0, e0 in found.tolist():
             s = s0 + 1
             a = int(origin[s])
             if not text[a].isupper():

@@ -48,7 +48,7 @@ import numpy as np
 from .errors import Cancelled
 from .inflection import StemMatcher, may_inflect, possessive_case_forms
 from .model import Passage, Place
-from .normalize import fold_document, fold_phrase
+from .normalize import codepoints, fold_document, fold_phrase
 from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
@@ -976,18 +976,19 @@ class Decider:
         # Per row: found by a name under the reference rules (see _WEAK_ROLES).
         self.weak = weak if weak is not None else linker._is_ref[place]
         self._persons: set[str] | None = None
-        self._offsets_of: dict[str, np.ndarray] = {}  # see _followed_by
+        self._codepoints: np.ndarray | None = None  # of the text, once per document (see _followed_by)
 
     def _followed_by(self, me, chars: str) -> tuple[np.ndarray, np.ndarray]:
         """Where the mentions ending at folded ``me`` end in the text, and per
         mention whether one of ``chars`` (a comma, an apostrophe) stands right
-        there; the text is searched for ``chars`` once per document."""
-        at = self._offsets_of.get(chars)
-        if at is None:
-            at = self._offsets_of[chars] = np.fromiter(
-                (m.start() for m in re.finditer(f"[{re.escape(chars)}]", self.text)), dtype=np.int64)
+        there; the code points of the text are read once per document."""
+        if self._codepoints is None:
+            self._codepoints = codepoints(self.text)
         ends = self.folded.origin[me - 1].astype(np.int64) + 1
-        return ends, np.isin(ends, at)
+        there = np.zeros(len(ends), dtype=bool)
+        inside = ends < len(self._codepoints)
+        there[inside] = np.isin(self._codepoints[ends[inside]], [ord(c) for c in chars])
+        return ends, there
 
     def _group(self):
         """Group the candidate rows by span: first row and bounds of each

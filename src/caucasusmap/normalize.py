@@ -35,7 +35,7 @@ from functools import cache
 import ahocorasick_rs
 import numpy as np
 
-__all__ = ["FoldedText", "fold_char", "fold_document", "fold_phrase", "hyphen_breaks", "non_text_spans"]
+__all__ = ["FoldedText", "codepoints", "fold_char", "fold_document", "fold_phrase", "hyphen_breaks", "non_text_spans"]
 
 _SEP = " "
 _DELETE = "\x00"
@@ -213,13 +213,14 @@ class FoldedText:
         return int(self.origin[start]), int(self.origin[end - 1]) + 1
 
 
-def _codepoints(text: str) -> np.ndarray:
+def codepoints(text: str) -> np.ndarray:
+    """The code points of ``text`` as an array (no copy of the encoded bytes)."""
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
 def fold_document(text: str) -> FoldedText:
     """Fold a whole document for matching, keeping the offset map."""
-    folded = _fold_codepoints(_codepoints(text))
+    folded = _fold_codepoints(codepoints(text))
     for start, end in non_text_spans(text):
         folded[start:end] = 0x20
     for start, end, join in hyphen_breaks(text):

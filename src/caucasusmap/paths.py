@@ -6,8 +6,9 @@ The repository keeps ``gazetteer/``, ``corpus/``, ``resources/`` and
 install .``) carries them and :mod:`importlib.resources` finds them there. An
 editable install (``pip install -e .``) leaves them in the checkout, which pip
 records in the distribution's ``direct_url.json`` (PEP 610); that is where they
-are found then. Code asks this module and never builds paths from
-``__file__``::
+are found then; so are they when a script imports the package from a
+checkout's ``src`` put first on ``sys.path`` (the folders beside ``src``).
+Code asks this module and never builds paths from ``__file__``::
 
     from caucasusmap import paths
     paths.resource("web", "explorer.js")   # resources/web/explorer.js
@@ -44,7 +45,7 @@ def _roots() -> tuple[Path, bool] | None:
     inside = resources.files("caucasusmap") / "bundled"
     if isinstance(inside, Path) and inside.is_dir():
         return inside, True
-    checkout = _editable_checkout()
+    checkout = _editable_checkout() or _source_checkout()
     if checkout is not None:
         return checkout, False
     return None
@@ -73,12 +74,26 @@ def _editable_checkout() -> Path | None:
     return root
 
 
+def _source_checkout() -> Path | None:
+    """The checkout the package is imported from when a script puts its
+    ``src`` first on ``sys.path`` (no install of that copy): the folders beside
+    ``src`` are its data, as ``setup.py`` maps them."""
+    package = resources.files("caucasusmap")
+    if not isinstance(package, Path):
+        return None
+    src = package.resolve().parent
+    root = src.parent
+    if src.name != "src" or not (root / "setup.py").is_file():
+        return None
+    return root if all((root / name).is_dir() for name in BUNDLED) else None
+
+
 def bundled(name: str) -> Path:
     """The bundled folder ``name`` (one of :data:`BUNDLED`).
 
     Raises :class:`~caucasusmap.errors.CaucasusmapError` when the package was
-    neither installed from a wheel nor in editable mode (e.g. run from a bare
-    ``PYTHONPATH=src``), so the data cannot be found."""
+    neither installed from a wheel nor in editable mode nor imported from the
+    ``src`` of a checkout, so the data cannot be found."""
     if name not in BUNDLED:
         raise ValueError(f"no bundled folder {name!r}; choose one of {', '.join(BUNDLED)}")
     roots = _roots()

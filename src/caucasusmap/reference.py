@@ -25,11 +25,12 @@ alias that is a common word or first name (see the build script).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -85,28 +86,95 @@ def reference_path() -> Path | None:
 
 
 @dataclass(frozen=True)
-class Reference:
-    """A loaded reference gazetteer. ``names[i]`` are the (name, folded)
-    pairs of ``places[i]``; ``digest`` identifies the data (cache keys)."""
+class _Data:
+    """What :class:`Reference` reads from the database on first use."""
 
-    path: str
     places: tuple[Place, ...]
-    names: tuple[tuple[tuple[str, str], ...], ...] = field(repr=False)
-    importance: tuple[float, ...] = field(repr=False)
-    first_names: frozenset[str] = field(repr=False)
-    digest: str = ""
-    outlines: dict[str, bytes] = field(default_factory=dict, repr=False)
-    #: Folded lower-case English words (the build's Hunspell en_US stems): a
-    #: name that folds onto one links only as it is written (see the linker).
-    common_words: frozenset[str] = field(default=frozenset(), repr=False)
-    #: Folded one-word names of settlements that are common Turkish or
-    #: Azerbaijani words ("saray", "adalet"): such a name of a settlement
-    #: links only beside a settlement cue (see the linker).
-    turkic_words: frozenset[str] = field(default=frozenset(), repr=False)
-    by_id: dict[str, int] = field(init=False, repr=False, compare=False)
+    names: tuple[tuple[tuple[str, str], ...], ...]
+    importance: tuple[float, ...]
+    first_names: frozenset[str]
+    outlines: dict[str, bytes]
+    common_words: frozenset[str]
+    turkic_words: frozenset[str]
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "by_id", {p.id: i for i, p in enumerate(self.places)})
+
+class Reference:
+    """A reference gazetteer. ``names[i]`` are the (name, folded) pairs of
+    ``places[i]``; ``digest`` identifies the data (cache keys).
+
+    The path and digest are read at once, everything else on first use: a
+    command that opens a warm store needs only the digest and the few places
+    the corpus links to (:meth:`places_of`), not the whole database."""
+
+    def __init__(self, path: str, digest: str, mtime_ns: int):
+        self.path, self.digest, self._mtime_ns = path, digest, mtime_ns
+
+    def __repr__(self) -> str:
+        return f"Reference(path={self.path!r}, digest={self.digest!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Reference) and (self.path, self.digest) == (other.path, other.digest)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.digest))
+
+    def __bool__(self) -> bool:
+        return True  # a reference is given (``if reference:``), without reading it to count its places
+
+    @functools.cached_property
+    def _data(self) -> _Data:
+        return _read(self.path)
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        return self._data.places
+
+    @property
+    def names(self) -> tuple[tuple[tuple[str, str], ...], ...]:
+        return self._data.names
+
+    @property
+    def importance(self) -> tuple[float, ...]:
+        return self._data.importance
+
+    @property
+    def first_names(self) -> frozenset[str]:
+        return self._data.first_names
+
+    @property
+    def outlines(self) -> dict[str, bytes]:
+        return self._data.outlines
+
+    @property
+    def common_words(self) -> frozenset[str]:
+        """Folded lower-case English words (the build's Hunspell en_US stems): a
+        name that folds onto one links only as it is written (see the linker)."""
+        return self._data.common_words
+
+    @property
+    def turkic_words(self) -> frozenset[str]:
+        """Folded one-word names of settlements that are common Turkish or
+        Azerbaijani words ("saray", "adalet"): such a name of a settlement
+        links only beside a settlement cue (see the linker)."""
+        return self._data.turkic_words
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, int]:
+        return {p.id: i for i, p in enumerate(self.places)}
+
+    def places_of(self, ids: Sequence[str]) -> list[Place | None]:
+        """The places with these ids (None for an id it lacks): from the
+        loaded data once it is loaded, else by asking the database for these
+        rows alone."""
+        if "_data" in self.__dict__ or not ids or len(ids) > 500:  # (SQLite's limit on parameters)
+            return [self.place(i) for i in ids]
+        con = _connect(self.path)
+        try:
+            found = _places(con, f"WHERE id IN ({','.join('?' * len(ids))})", tuple(ids))[0]
+        finally:
+            con.close()
+        by_id = {p.id: p for p in found}
+        return [by_id.get(i) for i in ids]
 
     def __len__(self) -> int:
         return len(self.places)
@@ -140,26 +208,21 @@ class Reference:
         return {p.geonames: i for i, p in enumerate(self.places) if p.geonames}
 
 
-@lru_cache(maxsize=4)
-def _load(path: str, mtime_ns: int) -> Reference:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        meta = dict(con.execute("SELECT key, value FROM meta"))
-        if meta.get("schema") != str(SCHEMA_VERSION):
-            raise ValueError(f"{path}: reference schema {meta.get('schema')!r}, expected {SCHEMA_VERSION}")
-        probe = hashlib.sha256("\n".join(fold_phrase(p) for p in FOLD_PROBES).encode()).hexdigest()[:16]
-        refold = probe != meta.get("fold_probe")
-        rows = con.execute("SELECT row, id, name, kind, lat, lon, country, admin1, population, importance, geonames, "
-                           "note FROM places ORDER BY row").fetchall()
-        names: dict[int, list[tuple[str, str]]] = {}
-        for row, name, folded in con.execute("SELECT place, name, folded FROM names ORDER BY rowid"):
-            names.setdefault(row, []).append((name, fold_phrase(name) if refold else folded))
-        first = frozenset(r[0] for r in con.execute("SELECT folded FROM first_names"))
-        common = frozenset(r[0] for r in con.execute("SELECT folded FROM common_words"))
-        turkic = frozenset(r[0] for r in con.execute("SELECT folded FROM turkic_words"))
-        outlines = dict(con.execute("SELECT country, wkb FROM outlines"))
-    finally:
-        con.close()
+def _connect(path: str) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def _places(con: sqlite3.Connection, where: str = "", args: tuple = (), refold: bool = False
+            ) -> tuple[list[Place], list[tuple[tuple[str, str], ...]], list[float]]:
+    """The places of the rows ``where`` selects, in row order, with their
+    (name, folded) pairs and importance."""
+    rows = con.execute("SELECT row, id, name, kind, lat, lon, country, admin1, population, importance, geonames, "
+                       f"note FROM places {where} ORDER BY row", args).fetchall()
+    names: dict[int, list[tuple[str, str]]] = {}
+    query = "SELECT place, name, folded FROM names ORDER BY rowid" if not where else (
+        f"SELECT place, name, folded FROM names WHERE place IN ({','.join('?' * len(rows))}) ORDER BY rowid")
+    for row, name, folded in con.execute(query, () if not where else tuple(r[0] for r in rows)):
+        names.setdefault(row, []).append((name, fold_phrase(name) if refold else folded))
     places, all_names, importance = [], [], []
     for row, pid, name, kind, lat, lon, country, admin1, pop, imp, gid, note in rows:
         own = names.get(row, [])
@@ -168,8 +231,34 @@ def _load(path: str, mtime_ns: int) -> Reference:
                             geonames=gid, population=pop or 0, country=country or "", admin1=admin1 or ""))
         all_names.append(tuple(own))
         importance.append(float(imp))
-    return Reference(path, tuple(places), tuple(all_names), tuple(importance), first,
-                     meta.get("inputs", "") + f"/{SCHEMA_VERSION}", outlines, common, turkic)
+    return places, all_names, importance
+
+
+def _read(path: str) -> _Data:
+    con = _connect(path)
+    try:
+        meta = dict(con.execute("SELECT key, value FROM meta"))
+        probe = hashlib.sha256("\n".join(fold_phrase(p) for p in FOLD_PROBES).encode()).hexdigest()[:16]
+        places, all_names, importance = _places(con, refold=probe != meta.get("fold_probe"))
+        first = frozenset(r[0] for r in con.execute("SELECT folded FROM first_names"))
+        common = frozenset(r[0] for r in con.execute("SELECT folded FROM common_words"))
+        turkic = frozenset(r[0] for r in con.execute("SELECT folded FROM turkic_words"))
+        outlines = dict(con.execute("SELECT country, wkb FROM outlines"))
+    finally:
+        con.close()
+    return _Data(tuple(places), tuple(all_names), tuple(importance), first, outlines, common, turkic)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, mtime_ns: int) -> Reference:
+    con = _connect(path)
+    try:
+        meta = dict(con.execute("SELECT key, value FROM meta"))
+    finally:
+        con.close()
+    if meta.get("schema") != str(SCHEMA_VERSION):
+        raise ValueError(f"{path}: reference schema {meta.get('schema')!r}, expected {SCHEMA_VERSION}")
+    return Reference(path, meta.get("inputs", "") + f"/{SCHEMA_VERSION}", mtime_ns)
 
 
 def load_reference(path: str | Path | None = None) -> Reference | None:

@@ -110,7 +110,7 @@ def _plain_fold_document(text):
     """fold_document's separator runs by the general walk over the kept characters."""
     from caucasusmap import normalize
 
-    folded = normalize._fold_codepoints(normalize._codepoints(text))
+    folded = normalize._fold_codepoints(normalize.codepoints(text))
     for start, end in normalize.non_text_spans(text):
         folded[start:end] = 0x20
     for start, end, join in normalize.hyphen_breaks(text):

@@ -530,3 +530,88 @@ def test_no_turkic_word_links_a_small_settlement(ref):
                    if p.kind in ("city", "town", "village")
                    and (p.population < 100_000 or fold_phrase(p.name) != fold_phrase(s))})
     assert len(hits) <= 2, hits
+
+
+# -- a tree's src put first on sys.path (no install of that copy) ------------------
+
+def _copy_of_the_tree(tmp_path, with_data: bool):
+    """A copy of this checkout's ``src`` (and, ``with_data``, its data folders
+    beside it), imported by a script that puts that ``src`` first on sys.path
+    while the installed caucasusmap is another copy."""
+    import shutil
+
+    from _data import ROOT
+    from caucasusmap.paths import BUNDLED
+
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "src" / "caucasusmap", tree / "src" / "caucasusmap",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "setup.py", tree / "setup.py")
+    if with_data:
+        for name in BUNDLED:
+            (tree / name).symlink_to(ROOT / name)
+    return tree
+
+
+def _run_from(tree, code: str):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "CAUCASUSMAP_REFERENCE")}
+    script = f"import sys\nsys.path.insert(0, {str(tree / 'src')!r})\nimport caucasusmap\n" \
+             f"assert caucasusmap.__file__.startswith({str(tree)!r}), caucasusmap.__file__\n" + code
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_a_tree_whose_src_is_first_on_sys_path_links_with_its_own_reference(tmp_path, ref):
+    tree = _copy_of_the_tree(tmp_path, with_data=True)
+    done = _run_from(tree, "from caucasusmap.index import default_reference\n"
+                           "r = default_reference()\nprint(r.path)\nprint(r.digest)\n")
+    assert done.returncode == 0, done.stderr
+    path, digest = done.stdout.split("\n")[:2]
+    assert path.startswith(str(tree)) and digest == ref.digest
+
+
+def test_a_tree_without_its_data_fails_loudly_instead_of_linking_without_the_reference(tmp_path):
+    tree = _copy_of_the_tree(tmp_path, with_data=False)
+    done = _run_from(tree, "from caucasusmap.errors import CaucasusmapError\n"
+                           "from caucasusmap.index import default_reference\n"
+                           "try:\n    default_reference()\n"
+                           "except CaucasusmapError as exc:\n    print(exc)\nelse:\n    print('linked without it')\n")
+    assert done.returncode == 0, done.stderr
+    assert "reference gazetteer" in done.stdout and "--no-reference" in done.stdout
+
+
+# -- read on first use -------------------------------------------------------------
+
+def _unread(ref):
+    """A Reference of the same file that has read nothing yet (load_reference keeps one per file version)."""
+    from caucasusmap import reference as reference_mod
+
+    fresh = reference_mod._load.__wrapped__(ref.path, 0)
+    assert "_data" not in fresh.__dict__ and fresh == ref and fresh.digest == ref.digest
+    return fresh
+
+
+def test_places_asked_by_id_are_those_of_the_whole_reference(ref):
+    with_aliases = [p.id for p in ref.places if p.aliases][:40]
+    ids = [*with_aliases, ref.places[0].id, ref.places[-1].id, "no-such-place"]
+    fresh = _unread(ref)
+    got = fresh.places_of(ids)
+    assert "_data" not in fresh.__dict__  # asked of the database, the rest not read
+    assert got[:-1] == [ref.place(i) for i in ids[:-1]] and got[-1] is None
+    assert all(p.aliases for p in got[:len(with_aliases)])
+
+
+def test_a_warm_store_opens_without_reading_the_whole_reference(tmp_path, ref, write):
+    write("c/a.md", "From Tabriz the road runs to Moscow, Istanbul and Isfahan.\n")
+    corpus = tmp_path / "c"
+    first = open_index(BUNDLED_GAZETTEER, corpus, reference=ref)
+    fresh = _unread(ref)
+    again = open_index(BUNDLED_GAZETTEER, corpus, reference=fresh)
+    assert again.source == "cache" and "_data" not in fresh.__dict__
+    from_reference = [p for p in first.gazetteer.places if p.from_reference]
+    assert from_reference, "the text names places only the reference has"
+    assert again.gazetteer.places == first.gazetteer.places
+    assert again.alternative_places == first.alternative_places

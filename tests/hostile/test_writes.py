@@ -290,3 +290,30 @@ def test_a_version_is_kept_aside_without_hard_links_too(tmp_path, monkeypatch):
     kept = fileio._keep_aside(src, target)
     assert kept.name == "places.yaml.conflict-2" and kept.read_text(encoding="utf-8") == "ours and theirs"
     assert (tmp_path / "places.yaml.conflict").read_text(encoding="utf-8") == "older"
+
+
+def test_a_deleted_backup_is_not_expected_at_the_next_write(gaz):
+    """What the last write left in the backup is checked at the next write only
+    while the backup is still that file: once it was deleted, a file put there
+    afterwards (a copy restored by hand) is not a late write into our version."""
+    g = GazetteerFile(gaz)
+    g.add_place(PLACE)
+    g.backup_path.unlink()
+    g.backup_path.write_text("places: []  # restored by hand\n", encoding="utf-8")
+    g.add_place({**PLACE, "name": "Goris Two"})
+    assert "goris-two" in gaz.read_text(encoding="utf-8")
+    assert not list(gaz.parent.glob("places.yaml.conflict*"))
+
+
+def test_another_writers_backup_is_no_conflict(gaz):
+    """Two writers of one file, each reloading after the other's write: the
+    backup the other one left is not our previous version written to."""
+    a, b = GazetteerFile(gaz), GazetteerFile(gaz)
+    a.add_place(PLACE)
+    b.reload()
+    b.add_place({**PLACE, "name": "Goris Two"})
+    a.reload()
+    a.add_place({**PLACE, "name": "Goris Three"})
+    text = gaz.read_text(encoding="utf-8")
+    assert "goris-two" in text and "goris-three" in text
+    assert not list(gaz.parent.glob("places.yaml.conflict*"))

@@ -264,6 +264,8 @@ class _Lines:
 
 
 def cmd_passages(args) -> int:
+    import numpy as np
+
     index = _load(args)
     ids = _resolve_places(index, args.place)
     style = Style(args.color, sys.stdout)
@@ -273,7 +275,12 @@ def cmd_passages(args) -> int:
     shown = _names(args, index)
     names = ", ".join(f"{shown[i]} ({i})" for i in ids)
     total = int(counts.sum())
-    ndocs = len(set(index.structure["p_doc"][rows].tolist())) if len(rows) else 0
+    docs_of = np.asarray(index.structure["p_doc"][rows])
+    # Distinct documents over the array (no Python int per passage): counted by runs, as the
+    # rows come in corpus order; np.unique if they ever did not.
+    in_order = len(docs_of) < 2 or bool((docs_of[1:] >= docs_of[:-1]).all())
+    ndocs = (int(np.count_nonzero(docs_of[1:] != docs_of[:-1])) + 1 if len(docs_of) else 0) if in_order \
+        else len(np.unique(docs_of))
     joiner = " and " if args.mode == "all" else " or "
     print(style.bold(f"{names.replace(', ', joiner) if len(ids) > 1 else names}: "
                      f"{total} mention(s) in {len(rows)} passage(s), {ndocs} document(s)"), flush=True)

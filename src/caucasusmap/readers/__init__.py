@@ -15,7 +15,8 @@ document".
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+from pathlib import Path, PurePath
 
 from .base import Block, Extraction, Reader, missing_library
 
@@ -34,7 +35,8 @@ def register(reader: Reader) -> Reader:
 
 def reader_for(path: str | Path) -> Reader | None:
     """The reader for ``path`` by its suffix (highest priority wins), or None."""
-    name = Path(path).name.lower()
+    # The name without making a Path of every file of a large corpus (twice per open).
+    name = (path.name if isinstance(path, PurePath) else os.path.basename(os.fspath(path).rstrip("/"))).lower()
     found = [r for r in READERS if any(name.endswith(s) for s in r.suffixes)]
     if not found:
         return None
