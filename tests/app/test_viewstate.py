@@ -594,6 +594,9 @@ ROOT_CAUSE = textwrap.dedent("""
     app = QApplication([])
     places = list(load_gazetteer(sys.argv[1]).places)
     model = PlacesModel(); proxy = PlacesFilter(); proxy.setSourceModel(model)
+    # Dynamic filtering on, as Qt's default and as the list had it then (the list
+    # now has it off): the hold must keep the pass safe by itself.
+    proxy.setDynamicSortFilter(True)
     model.set_data(places, [len(p.name) for p in places], [1] * len(places))
     view = QTableView(); view.setModel(proxy); view.setSortingEnabled(True)
     view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
@@ -658,6 +661,21 @@ def test_the_places_model_index_agrees_with_qts_own(qapp):
     assert model.index(3, 0) == QAbstractTableModel.index(model, 3, 0)
 
 
+def _places_list(column, order):
+    """The places list's model, filter and a view sorted by ``column``."""
+    from PySide6.QtWidgets import QTableView
+
+    from caucasusmap.app.qt_panels import PlacesFilter, PlacesModel
+
+    model, proxy = PlacesModel(), PlacesFilter()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(column, order)
+    return model, proxy, view
+
+
 def test_the_places_list_sorts_without_asking_each_row_at_each_comparison(qapp, monkeypatch):
     """The proxy's own sort asked data() from C++ twice per comparison:
     n log n calls into Python (3.5 s of the UI thread when an index of
@@ -668,21 +686,15 @@ def test_the_places_list_sorts_without_asking_each_row_at_each_comparison(qapp, 
     from types import SimpleNamespace
 
     from PySide6.QtCore import QItemSelectionModel
-    from PySide6.QtWidgets import QTableView
 
-    from caucasusmap.app.qt_panels import PlacesFilter, PlacesModel
+    from caucasusmap.app.qt_panels import PlacesModel
 
     n = 3000
     places = [SimpleNamespace(id=f"p{k}", name=f"{'BaAb'[k % 4]}lace {k % 97}", kind=("town", "village")[k % 2],
                               names=(f"Place {k}",), aliases=(), note="") for k in range(n)]
     mentions = [(k * 7919) % 50 for k in range(n)]
     docs = [k % 5 for k in range(n)]
-    model, proxy = PlacesModel(), PlacesFilter()
-    proxy.setSourceModel(model)
-    view = QTableView()
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    model, proxy, view = _places_list(2, Qt.SortOrder.DescendingOrder)
     calls = []
     data = PlacesModel.data
     monkeypatch.setattr(PlacesModel, "data", lambda self, *a: calls.append(1) or data(self, *a))
@@ -724,6 +736,37 @@ def test_the_places_list_sorts_without_asking_each_row_at_each_comparison(qapp, 
     mentions = [(k * 104729) % 61 for k in range(n)]
     model.set_data(places, mentions, docs)
     assert rows() == stable(mentions.__getitem__, True)
+
+
+def test_new_distances_and_counts_do_not_filter_every_row_again(qapp, monkeypatch):
+    """With one place selected, every click gives each row a new distance;
+    the dynamically filtering proxy answered that dataChanged by asking
+    filterAcceptsRow of every row (20,000 calls into Python a click for a
+    list of 20,000 places). Names change only with a reset, so the filter
+    runs when the query or the places change, not for new numbers — and the
+    filtered rows stay right across them."""
+    from types import SimpleNamespace
+
+    from caucasusmap.app.qt_panels import PlacesFilter, PlacesModel
+
+    n = 500
+    places = [SimpleNamespace(id=f"p{k}", name=f"Place {k}", kind="village", names=(f"Place {k}",), aliases=(),
+                              note="") for k in range(n)]
+    calls = []
+    accepts = PlacesFilter.filterAcceptsRow
+    monkeypatch.setattr(PlacesFilter, "filterAcceptsRow", lambda self, *a: calls.append(1) or accepts(self, *a))
+    model, proxy, view = _places_list(0, Qt.SortOrder.AscendingOrder)
+    model.set_data(places, [k % 7 for k in range(n)], [1] * n)
+    proxy.set_query("place 1")
+    shown = [proxy.data(proxy.index(r, 0), PlacesModel.ID_ROLE) for r in range(proxy.rowCount())]
+    assert calls and shown == sorted((p.id for p in places if p.name.startswith("Place 1")),
+                                     key=lambda i: f"place {i[1:]}")
+    calls.clear()
+    model.set_distances([float(k) for k in range(n)])
+    model.set_data(places, [k % 5 for k in range(n)], [2] * n)  # new counts, same places
+    assert len(calls) < 10, len(calls)
+    assert [proxy.data(proxy.index(r, 0), PlacesModel.ID_ROLE) for r in range(proxy.rowCount())] == shown
+    assert proxy.data(proxy.index(0, 3)) == 2 and proxy.data(proxy.index(0, 4)) == "1"
 
 
 def test_docks_leave_the_map_room_and_the_layout_is_remembered(qtbot, data, tmp_path):
