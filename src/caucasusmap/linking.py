@@ -53,7 +53,7 @@ from .reference import Reference, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "15"
+LINKER_VERSION = "16"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -276,6 +276,8 @@ _LINE_KINDS = ("corridor", "pipeline", "site")
 # "Zanjan region"); an area ("Kobi area") may still be the place itself.
 _REGION_CUES = frozenset(_CUE_INDEX[fold_phrase(w)] for w in ("region", "regions", "bölgesi", "bölgəsi", "регион"))
 _SETTLEMENT_KINDS = frozenset(_SETTLEMENT)
+#: A unit and the town at its centre lie within this of each other (their GeoNames points).
+_UNIT_CENTRE_KM = 60.0
 _PROVINCE_CUE = _CUE_INDEX[fold_phrase("ili")]
 _QUALIFIER_CUES = frozenset(_CUE_INDEX[w] for w in _QUALIFIERS)
 
@@ -555,6 +557,10 @@ class Linker:
                 else:
                     flag = _CAPITAL
                 add(folded, (index, flag), name)
+        cued_units = self._lent_unit_names_cued(patterns)
+        if cued_units:
+            inflectable = [(name, (role[0], _CUED) if (fold_phrase(name), role) in cued_units else role)
+                           for name, role in inflectable]
         self._forms = {k: frozenset(v) for k, v in forms.items() if v}
         # Curated lines named by a chain of places ("Baku-Tbilisi-Kars"): per line, per part, the
         # places that part names; a chain in the text naming them all is that line (Decider._chains).
@@ -613,6 +619,43 @@ class Linker:
         self._inside_cache: dict[tuple[int, int], bool] = {}
         self._inflectable = inflectable
         self._stems: StemMatcher | None = None
+
+    def _lent_unit_names_cued(self, patterns: dict[str, int]) -> set[tuple[str, tuple[int, int]]]:
+        """A spelling the reference lends both to a curated unit and to the
+        curated town at its centre (the Turkish "Hocalı", "Kəbələ", the
+        Persian "قزوین" of Qazvin province and city) is read as the YAML reads
+        a unit's bare name: the town alone, the unit beside a cue of its kind
+        ("Hocalı rayonu"). Left as two names of equal standing, neither would
+        ever be chosen. A lent name that holds a unit word itself ("Hocalı
+        rayonu") is the unit's only. Returns the (folded name, role) pairs
+        made cue-only, for the inflected forms."""
+        changed: set[tuple[str, tuple[int, int]]] = set()
+        for key, idx in patterns.items():
+            roles = self._roles[idx]
+            if any(p < self.n_curated and flag not in (_EXCLUDE, _CUED, *_WEAK_ROLES) for p, flag in roles):
+                continue  # one of the user's own names: the YAML decides
+            lent = {p for p, flag in roles if flag in _WEAK_ROLES and p < self.n_curated}
+            if len(lent) < 2:
+                continue
+            units = [p for p in lent if kind_class(self.places[p].kind) == "admin"]
+            towns = [p for p in lent if self.places[p].kind in _SETTLEMENT_KINDS]
+            if len(towns) != 1 or not units or len(units) + 1 != len(lent) or \
+                    any(_km(self.places[towns[0]], self.places[u]) > _UNIT_CENTRE_KM or
+                        self.places[u].country != self.places[towns[0]].country for u in units):
+                continue
+            folded = key.strip()
+            if any(w in CUES and CUES[w][0] in (_DISTRICT, _ADMIN) for w in folded.split()):
+                self._roles[idx] = [r for r in roles if r[0] != towns[0]]
+                continue
+            new = []
+            for p, flag in roles:
+                if p in units and flag in _WEAK_ROLES:
+                    changed.add((folded, (p, flag)))
+                    flag = _CUED
+                if (p, flag) not in new:
+                    new.append((p, flag))
+            self._roles[idx] = new
+        return changed
 
     def _stem_matcher(self) -> StemMatcher:
         """The word-start automaton of the names' stems (:mod:`caucasusmap.inflection`),

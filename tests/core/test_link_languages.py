@@ -1,0 +1,62 @@
+"""Names in Russian, Turkish, Azerbaijani and Persian text that the linker
+missed or misread on unseen regional text (issue 8): a spelling the
+reference lends both to a unit and to its centre town, the Turkish and
+Persian names of Nakhchivan and Jolfa. The sentences are written for these
+tests (none is taken from an annotated text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from _linking import found
+from caucasusmap import linking
+from caucasusmap.linking import Linker
+from caucasusmap.model import Place
+
+
+def links(linker: Linker, text: str) -> dict[str, str]:
+    return dict(found(linker, text))
+
+
+# -- a spelling lent to a unit and to its centre town ----------------------------------
+
+@pytest.fixture(scope="module")
+def unit_and_town(ref):
+    """A district and its centre town with GeoNames links only: every other
+    spelling of theirs (the Turkish "Hocalı") is lent by the reference."""
+    town = Place("khojaly", "Khojaly", "town", 39.9136, 46.7921, links=(("geonames", "147774"),))
+    district = Place("khojaly-district", "Khojaly District", "district", 39.9136, 46.7921,
+                     links=(("geonames", "148449"),))
+    return Linker([town, district], reference=ref)
+
+
+def test_a_name_lent_to_a_unit_and_its_centre_is_the_town_alone_and_the_unit_beside_a_cue(unit_and_town):
+    assert links(unit_and_town, "Hocalı ve Ağdam yeniden inşa ediliyor.").get("Hocalı") == "khojaly"
+    got = found(unit_and_town, "Hocalı rayonu ve Hocalı ilçesi.")
+    assert got and all(pid == "khojaly-district" for _, pid in got)
+
+
+def test_a_unit_and_a_town_across_a_border_are_not_a_unit_and_its_centre(ref):
+    """Tavush (a province of Armenia) and Tovuz (a town of Azerbaijan) share
+    the lent "Tavus": neither is the other's centre, so neither is cued."""
+    tavush = Place("tavush", "Tavush", "province", 40.9176, 45.4053, links=(("geonames", "828265"),))
+    tovuz = Place("tovuz", "Tovuz", "town", 40.99, 45.63, links=(("geonames", "584821"),))
+    linker = Linker([tavush, tovuz], reference=ref)
+    roles = linker._roles[linker._patterns.index(" tavus ")]
+    assert {linker.places[p].id for p, _ in roles} >= {"tavush", "tovuz"}
+    assert all(flag != linking._CUED for _, flag in roles)
+
+
+# -- the bundled gazetteer's names in the region's languages ------------------------------
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Türkiye ile Nahçıvan arasında yeni bir yol açıldı.", "Nahçıvan", "nakhchivan"),
+    ("Uçakla Nahçıvan’a geçtim.", "Nahçıvan", "nakhchivan"),
+    ("Nahçıvan'ın en doğusunda Ordubad var.", "Nahçıvan", "nakhchivan"),
+    ("Nahcıvan ve İran tarafında araçlar bekliyor.", "Nahcıvan", "nakhchivan"),
+    ("Дорога между Нахиджеваном и Ереваном закрыта.", "Нахиджеваном", "nakhchivan-city"),
+    ("قطار تبریز به جلفا امروز حرکت کرد.", "جلفا", "jolfa"),
+    ("مسافران از جلفای نخجوان گذشتند.", "جلفای نخجوان", "julfa"),
+])
+def test_nakhchivan_and_jolfa_in_the_regions_languages(bundled_linker, text, surface, expected):
+    assert links(bundled_linker, text).get(surface) == expected
