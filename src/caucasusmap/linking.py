@@ -53,7 +53,7 @@ from .reference import Reference, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "16"
+LINKER_VERSION = "17"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -410,6 +410,19 @@ def _turkic_word_cued(place: Place, folded: str, own: str) -> bool:
     return place.country != "TR" and place.population < TURKIC_WORD_POPULATION
 
 
+def _persian_word_cued(place: Place, word: str, importance: float) -> bool:
+    """Whether ``place``'s reference-rule name, a common Persian word of the
+    kind ``word`` (the reference's ``persian_words``), links only beside a cue
+    of the place's kind: a word derived with -ی from a frequent word
+    ("مالی", financial, for Mali; "ترکی", Turkish, for Turkey) for any place;
+    a frequent dictionary word ("سراب", mirage; "میانه", middle; "بازرگان",
+    merchant) for towns and villages under about 100,000 people. The
+    dictionary lists large cities too ("تبریز"): those are places first."""
+    if word == "derived":
+        return True
+    return place.kind in _SETTLEMENT and importance < _INFLECTED_WEAK_IMPORTANCE
+
+
 def _feature_bare(name: str, kind: str) -> list[str]:
     """The name inside a feature's name ``name`` whose other word(s) are a cue
     for ``kind`` where they stand: "Lachin" of "Lachin corridor", "Laçın" of
@@ -546,7 +559,7 @@ class Linker:
                     folded = fold_phrase(bare)
                     if folded and folded not in own and folded not in CUES:
                         add(folded, (index, _CUED), bare)
-        turkic = layered.turkic_words
+        turkic, persian = layered.turkic_words, layered.persian_words
         for index, names in enumerate(layered.extra):
             place = self.places[index]
             for folded, upper, name in names:
@@ -554,6 +567,8 @@ class Linker:
                     flag = _CAPITAL_UPPER
                 elif folded in turkic and _turkic_word_cued(place, folded, self._own_name[index]):
                     flag = _CUED  # "Saray" (palace), "Adalet" (justice): "Saray qəsəbəsi" only
+                elif folded in persian and _persian_word_cued(place, persian[folded], self._importance[index]):
+                    flag = _CUED  # "سراب" (mirage), "مالی" (financial): "شهر سراب" only
                 else:
                     flag = _CAPITAL
                 add(folded, (index, flag), name)

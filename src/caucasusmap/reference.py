@@ -103,6 +103,11 @@ class Reference:
     #: Azerbaijani words ("saray", "adalet"): such a name of a settlement
     #: links only beside a settlement cue (see the linker).
     turkic_words: frozenset[str] = field(default=frozenset(), repr=False)
+    #: Folded one-word Persian-script names that Persian text uses first as
+    #: words, each "derived" ("مالی", financial: -ی on a frequent word) or
+    #: "word" ("سراب", mirage): ``persian_words.tsv`` beside the database
+    #: (``scripts/build_persian_words.py``); see the linker for the rule.
+    persian_words: dict[str, str] = field(default_factory=dict, repr=False)
     by_id: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -168,8 +173,34 @@ def _load(path: str, mtime_ns: int) -> Reference:
                             geonames=gid, population=pop or 0, country=country or "", admin1=admin1 or ""))
         all_names.append(tuple(own))
         importance.append(float(imp))
-    return Reference(path, tuple(places), tuple(all_names), tuple(importance), first,
-                     meta.get("inputs", "") + f"/{SCHEMA_VERSION}", outlines, common, turkic)
+    persian = read_persian_words(Path(path).with_name(PERSIAN_WORDS))
+    digest = meta.get("inputs", "") + f"/{SCHEMA_VERSION}"
+    if persian:
+        digest += "/fa:" + hashlib.sha256("\n".join(f"{w}\t{k}" for w, k in sorted(persian.items())).encode()
+                                         ).hexdigest()[:12]
+    return Reference(path, tuple(places), tuple(all_names), tuple(importance), first, digest, outlines, common,
+                     turkic, persian)
+
+
+PERSIAN_WORDS = "persian_words.tsv"
+"""The Persian common-word names, beside the reference database."""
+
+
+def read_persian_words(path: Path) -> dict[str, str]:
+    """``folded name<TAB>derived|word`` lines (``#`` comments); empty when
+    the file is missing. The names are folded again with this version's
+    folding, as the database's are when its probe differs."""
+    if not path.exists():
+        return {}
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, kind = line.partition("\t")
+        folded = fold_phrase(word)
+        if folded and kind.strip() in ("derived", "word"):
+            out[folded] = kind.strip()
+    return out
 
 
 def load_reference(path: str | Path | None = None) -> Reference | None:
@@ -246,6 +277,7 @@ class LayeredNames:
     first_names: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
     turkic_words: frozenset[str] = frozenset()
+    persian_words: dict[str, str] = field(default_factory=dict)
 
 
 def layer(curated: Sequence[Place], reference: Reference | None, ignore: Iterable[str] = ()) -> LayeredNames:
@@ -318,7 +350,7 @@ def layer(curated: Sequence[Place], reference: Reference | None, ignore: Iterabl
         extras.append(names)
     shadowed = {reference.places[ri].id: curated[ci].id for ri, ci in shadow.items()}
     return LayeredNames(tuple(places), tuple(imp), tuple(extras), n, shadowed, reference.first_names,
-                        reference.common_words, reference.turkic_words)
+                        reference.common_words, reference.turkic_words, reference.persian_words)
 
 
 # ---------------------------------------------------------------------------

@@ -60,3 +60,29 @@ def test_a_unit_and_a_town_across_a_border_are_not_a_unit_and_its_centre(ref):
 ])
 def test_nakhchivan_and_jolfa_in_the_regions_languages(bundled_linker, text, surface, expected):
     assert links(bundled_linker, text).get(surface) == expected
+
+
+# -- Persian names that are common words ---------------------------------------------------
+
+def test_the_reference_ships_the_persian_common_word_names(ref):
+    assert ref.persian_words.get("مالی") == "derived"  # financial (مال, property + -ی)
+    assert ref.persian_words.get("سراب") == "word"  # mirage
+    assert "جلفا" not in ref.persian_words and "نخجوان" not in ref.persian_words
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("سیاست مالی دولت تغییر کرد.", "مالی"),  # financial policy, not Mali
+    ("این وعده‌ها سراب بود.", "سراب"),  # a mirage, not Sarab
+    ("یک بازرگان ایرانی به باکو رفت.", "بازرگان"),  # a merchant, not Bazargan
+    ("او به زبان ترکی سخن گفت.", "ترکی"),  # Turkish, not Turkey
+])
+def test_a_persian_common_word_is_no_place_without_a_cue(bundled_linker, text, surface):
+    assert surface not in links(bundled_linker, text)
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("شهر سراب در شرق تبریز است.", "سراب", "sarab"),
+    ("کامیون‌ها در شهر بازرگان منتظر ماندند.", "بازرگان", "bazargan"),
+])
+def test_a_persian_common_word_name_links_beside_a_cue(bundled_linker, text, surface, expected):
+    assert links(bundled_linker, text).get(surface) == expected
