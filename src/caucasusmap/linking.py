@@ -53,7 +53,7 @@ from .reference import Reference, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "17"
+LINKER_VERSION = "16"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -274,6 +274,11 @@ _CHAIN_CUES = np.array(sorted({*_LINE_CUES.tolist(), *(_CUE_INDEX[fold_phrase(w)
 _LINE_KINDS = ("corridor", "pipeline", "site")
 # "X region" is the area around X or the unit named after it, never the town X ("Artashat region",
 # "Zanjan region"); an area ("Kobi area") may still be the place itself.
+# A village word beside a name ("Abdallar kəndi", "село Кечут", "روستای …"): a town or a city
+# found by one of its other names (an old name, another spelling) is not that village.
+_VILLAGE_CUES = frozenset(_CUE_INDEX[fold_phrase(w)] for w in (
+    "village", "villages", "kəndi", "kəndində", "kəndinə", "kəndindən", "kəndinin", "köyü", "köyünde", "köyüne",
+    "köyünden", "köyünün", "село", "села", "селе", "селом", "روستای"))
 _REGION_CUES = frozenset(_CUE_INDEX[fold_phrase(w)] for w in ("region", "regions", "bölgesi", "bölgəsi", "регион"))
 _SETTLEMENT_KINDS = frozenset(_SETTLEMENT)
 #: A unit and the town at its centre lie within this of each other (their GeoNames points).
@@ -632,6 +637,7 @@ class Linker:
             if self._n_name_patterns else None
         )
         self._inside_cache: dict[tuple[int, int], bool] = {}
+        self._own_names: dict[int, frozenset[str]] = {}
         self._inflectable = inflectable
         self._stems: StemMatcher | None = None
 
@@ -671,6 +677,16 @@ class Linker:
                     new.append((p, flag))
             self._roles[idx] = new
         return changed
+
+    def _names_own(self, c: int, names: set[str]) -> bool:
+        """Whether one of the folded ``names`` is place ``c``'s own name or
+        its name in a language (not an alias: an old name, a variant)."""
+        place = self.places[c]
+        own = self._own_names.get(c)
+        if own is None:
+            own = self._own_names[c] = frozenset(fold_phrase(n) for n in (place.name, *(n for _, n in
+                                                                                     place.lang_names)))
+        return not own.isdisjoint(names)
 
     def _stem_matcher(self) -> StemMatcher:
         """The word-start automaton of the names' stems (:mod:`caucasusmap.inflection`),
@@ -1452,6 +1468,9 @@ class Decider:
                 any_veto = True
         if after in _REGION_CUES:
             veto |= np.array([lk._kind[c] in _SETTLEMENT_KINDS for c in cl])
+            any_veto = True
+        if after in _VILLAGE_CUES or before in _VILLAGE_CUES:
+            veto |= np.array([lk._kind[c] in ("city", "town") and not lk._names_own(c, names) for c in cl])
             any_veto = True
         if any_veto and veto.all():
             return None

@@ -86,3 +86,17 @@ def test_a_persian_common_word_is_no_place_without_a_cue(bundled_linker, text, s
 ])
 def test_a_persian_common_word_name_links_beside_a_cue(bundled_linker, text, surface, expected):
     assert links(bundled_linker, text).get(surface) == expected
+
+
+# -- a village word beside a name -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface", [
+    ("Abidələr: daş qutu, dəmir dövrü (Abdallar kəndi).", "Abdallar"),  # an old name of Lachin town
+    ("Kurqan Abdallar kəndində tapılıb.", "Abdallar"),
+])
+def test_a_village_word_keeps_a_town_found_by_another_of_its_names_out(bundled_linker, text, surface):
+    assert links(bundled_linker, text).get(surface) is None
+
+
+def test_a_village_word_beside_a_towns_own_name_keeps_it(bundled_linker):
+    assert links(bundled_linker, "Laçın şəhəri və Laçın kəndi.").get("Laçın") == "lachin"
