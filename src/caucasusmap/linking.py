@@ -1079,6 +1079,7 @@ class Decider:
                     chosen[i] = best
                     confidence[i] = conf
                     alts[int(i)] = others
+            self._ties_by_the_text(todo, chosen, confidence, alts)
         if chains:
             me = me.copy()
             for members in chains:
@@ -1104,6 +1105,27 @@ class Decider:
         return Links(start, end, chosen[idx].astype(np.int64), confidence[idx].astype(np.float32),
                      np.array(offsets, dtype=np.int64), np.array(alt_place, dtype=np.int64),
                      np.array(alt_score, dtype=np.float32))
+
+    @staticmethod
+    def _ties_by_the_text(todo, chosen, confidence, alts) -> None:
+        """A mention left undecided between candidates (below
+        ``MIN_CONFIDENCE``: "Урмия", the city or the lake; "Astara", in
+        Azerbaijan or in Iran) takes the one candidate that the text names
+        with confidence elsewhere ("озеро Урмия", "Astara, Iran"): one reading
+        of a name per document. Left undecided when none or several are."""
+        sure = {int(p) for p in chosen[(chosen >= 0) & (confidence >= MIN_CONFIDENCE)].tolist()}
+        if not sure:
+            return
+        for i in todo.tolist():
+            if chosen[i] < 0 or confidence[i] >= MIN_CONFIDENCE:
+                continue
+            cands = [int(chosen[i]), *(p for p, _ in alts.get(i, ()))]
+            named = [p for p in cands if p in sure]
+            if len(named) == 1:
+                p = named[0]
+                alts[i] = [(q, sc) for q, sc in ([(int(chosen[i]), float(confidence[i]))] + alts.get(i, []))
+                           if q != p]
+                chosen[i], confidence[i] = p, MIN_CONFIDENCE
 
     def _chains(self, ms, me) -> tuple[list[list[int]], np.ndarray]:
         """Mentions inside a railway's, a pipeline's or a field's name made of three or more

@@ -100,3 +100,33 @@ def test_a_village_word_keeps_a_town_found_by_another_of_its_names_out(bundled_l
 
 def test_a_village_word_beside_a_towns_own_name_keeps_it(bundled_linker):
     assert links(bundled_linker, "Laçın şəhəri və Laçın kəndi.").get("Laçın") == "lachin"
+
+
+# -- one reading of a name per document ---------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def twins():
+    """Two towns of one name at one point: nothing but the text tells them apart."""
+    return Linker([Place("kilis-a", "Kilisa", "town", 40.0, 45.0, aliases=("Upper Kilisa",)),
+                   Place("kilis-b", "Kilisa", "town", 40.0, 45.0, aliases=("Lower Kilisa",))])
+
+
+def test_a_tie_takes_the_candidate_the_text_names_elsewhere(twins):
+    assert "Kilisa" not in links(twins, "The road to Kilisa was closed.")
+    got = found(twins, "Lower Kilisa lies on the river. The road to Kilisa was closed; Kilisa waits.")
+    assert [pid for surface, pid in got if surface == "Kilisa"] == ["kilis-b", "kilis-b"]
+
+
+def test_a_tie_stays_undecided_when_the_text_names_both(twins):
+    got = links(twins, "Upper Kilisa and Lower Kilisa are apart. The road to Kilisa was closed.")
+    assert "Kilisa" not in got
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("پس از فروپاشی شوروی مرزها بسته شد.", "شوروی", "soviet-union"),
+    ("کشورهای قفقاز جنوبی به این طرح پیوستند.", "قفقاز جنوبی", "south-caucasus"),
+    ("کریدور زنگزور از جنوب ارمنستان می‌گذرد.", "کریدور زنگزور", "zangezur-corridor"),
+    ("کامیون‌ها از کریدور لاچین عبور کردند.", "کریدور لاچین", "lachin-corridor"),
+])
+def test_the_regions_features_by_their_persian_names(bundled_linker, text, surface, expected):
+    assert links(bundled_linker, text).get(surface) == expected
