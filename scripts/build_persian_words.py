@@ -90,10 +90,9 @@ def main() -> int:
     for name in names:
         kind = classify(name, words, zipf_frequency)
         folded = fold_phrase(name)
-        if kind and folded and " " not in folded:
-            # "derived" wins: it applies to every kind of place.
-            if out.get(folded) != "derived":
-                out[folded] = kind
+        # "derived" wins: it applies to every kind of place.
+        if kind and folded and " " not in folded and out.get(folded) != "derived":
+            out[folded] = kind
     lines = ["# Persian-script names of the reference gazetteer that are common Persian words, written by",
              "# scripts/build_persian_words.py (criteria in its docstring). Line: folded name<TAB>derived|word.",
              "# Sources: the names, GeoNames via reference.sqlite (CC BY 4.0); Persian word frequencies,",

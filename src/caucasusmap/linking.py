@@ -653,6 +653,8 @@ class Linker:
         changed: set[tuple[str, tuple[int, int]]] = set()
         for key, idx in patterns.items():
             roles = self._roles[idx]
+            if len(roles) < 2:
+                continue
             if any(p < self.n_curated and flag not in (_EXCLUDE, _CUED, *_WEAK_ROLES) for p, flag in roles):
                 continue  # one of the user's own names: the YAML decides
             lent = {p for p, flag in roles if flag in _WEAK_ROLES and p < self.n_curated}
