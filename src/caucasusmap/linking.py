@@ -53,7 +53,7 @@ from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "16"
+LINKER_VERSION = "17"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -300,8 +300,15 @@ _CHAIN_CUES = np.array(sorted({*_LINE_CUES.tolist(), *(_CUE_INDEX[fold_phrase(w)
 _LINE_KINDS = ("corridor", "pipeline", "site")
 # "X region" is the area around X or the unit named after it, never the town X ("Artashat region",
 # "Zanjan region"); an area ("Kobi area") may still be the place itself.
+# A village word beside a name ("Abdallar kəndi", "село Кечут", "روستای …"): a town or a city
+# found by one of its other names (an old name, another spelling) is not that village.
+_VILLAGE_CUES = frozenset(_CUE_INDEX[fold_phrase(w)] for w in (
+    "village", "villages", "kəndi", "kəndində", "kəndinə", "kəndindən", "kəndinin", "köyü", "köyünde", "köyüne",
+    "köyünden", "köyünün", "село", "села", "селе", "селом", "روستای"))
 _REGION_CUES = frozenset(_CUE_INDEX[fold_phrase(w)] for w in ("region", "regions", "bölgesi", "bölgəsi", "регион"))
 _SETTLEMENT_KINDS = frozenset(_SETTLEMENT)
+#: A unit and the town at its centre lie within this of each other (their GeoNames points).
+_UNIT_CENTRE_KM = 60.0
 _PROVINCE_CUE = _CUE_INDEX[fold_phrase("ili")]
 _QUALIFIER_CUES = frozenset(_CUE_INDEX[w] for w in _QUALIFIERS)
 
@@ -444,6 +451,19 @@ def _turkic_word_cued(place: Place, folded: str, own: str) -> bool:
     return place.country != "TR" and place.population < TURKIC_WORD_POPULATION
 
 
+def _persian_word_cued(place: Place, word: str, importance: float) -> bool:
+    """Whether ``place``'s reference-rule name, a common Persian word of the
+    kind ``word`` (the reference's ``persian_words``), links only beside a cue
+    of the place's kind: a word derived with -ی from a frequent word
+    ("مالی", financial, for Mali; "ترکی", Turkish, for Turkey) for any place;
+    a frequent dictionary word ("سراب", mirage; "میانه", middle; "بازرگان",
+    merchant) for towns and villages under about 100,000 people. The
+    dictionary lists large cities too ("تبریز"): those are places first."""
+    if word == "derived":
+        return True
+    return place.kind in _SETTLEMENT and importance < _INFLECTED_WEAK_IMPORTANCE
+
+
 def _feature_bare(name: str, kind: str) -> list[str]:
     """The name inside a feature's name ``name`` whose other word(s) are a cue
     for ``kind`` where they stand: "Lachin" of "Lachin corridor", "Laçın" of
@@ -581,7 +601,7 @@ class Linker:
                     if folded and folded not in own and folded not in CUES:
                         add(folded, (index, _CUED), bare)
         self._centre_spellings(add)
-        turkic = layered.turkic_words
+        turkic, persian = layered.turkic_words, layered.persian_words
         for index, names in enumerate(layered.extra):
             place = self.places[index]
             for folded, upper, name in names:
@@ -589,9 +609,15 @@ class Linker:
                     flag = _CAPITAL_UPPER
                 elif folded in turkic and _turkic_word_cued(place, folded, self._own_name[index]):
                     flag = _CUED  # "Saray" (palace), "Adalet" (justice): "Saray qəsəbəsi" only
+                elif folded in persian and _persian_word_cued(place, persian[folded], self._importance[index]):
+                    flag = _CUED  # "سراب" (mirage), "مالی" (financial): "شهر سراب" only
                 else:
                     flag = _CAPITAL
                 add(folded, (index, flag), name)
+        cued_units = self._lent_unit_names_cued(patterns)
+        if cued_units:
+            inflectable = [(name, (role[0], _CUED) if (fold_phrase(name), role) in cued_units else role)
+                           for name, role in inflectable]
         self._forms = {k: frozenset(v) for k, v in forms.items() if v}
         # Curated lines named by a chain of places ("Baku-Tbilisi-Kars"): per line, per part, the
         # places that part names; a chain in the text naming them all is that line (Decider._chains).
@@ -648,8 +674,58 @@ class Linker:
             if self._n_name_patterns else None
         )
         self._inside_cache: dict[tuple[int, int], bool] = {}
+        self._own_names: dict[int, frozenset[str]] = {}
         self._inflectable = inflectable
         self._stems: StemMatcher | None = None
+
+    def _lent_unit_names_cued(self, patterns: dict[str, int]) -> set[tuple[str, tuple[int, int]]]:
+        """A spelling the reference lends both to a curated unit and to the
+        curated town at its centre (the Turkish "Hocalı", "Kəbələ", the
+        Persian "قزوین" of Qazvin province and city) is read as the YAML reads
+        a unit's bare name: the town alone, the unit beside a cue of its kind
+        ("Hocalı rayonu"). Left as two names of equal standing, neither would
+        ever be chosen. A lent name that holds a unit word itself ("Hocalı
+        rayonu") is the unit's only. Returns the (folded name, role) pairs
+        made cue-only, for the inflected forms."""
+        changed: set[tuple[str, tuple[int, int]]] = set()
+        for key, idx in patterns.items():
+            roles = self._roles[idx]
+            if len(roles) < 2:
+                continue
+            if any(p < self.n_curated and flag not in (_EXCLUDE, _CUED, *_WEAK_ROLES) for p, flag in roles):
+                continue  # one of the user's own names: the YAML decides
+            lent = {p for p, flag in roles if flag in _WEAK_ROLES and p < self.n_curated}
+            if len(lent) < 2:
+                continue
+            units = [p for p in lent if kind_class(self.places[p].kind) == "admin"]
+            towns = [p for p in lent if self.places[p].kind in _SETTLEMENT_KINDS]
+            if len(towns) != 1 or not units or len(units) + 1 != len(lent) or \
+                    any(_km(self.places[towns[0]], self.places[u]) > _UNIT_CENTRE_KM or
+                        self.places[u].country != self.places[towns[0]].country for u in units):
+                continue
+            folded = key.strip()
+            if any(w in CUES and CUES[w][0] in (_DISTRICT, _ADMIN) for w in folded.split()):
+                self._roles[idx] = [r for r in roles if r[0] != towns[0]]
+                continue
+            new = []
+            for p, flag in roles:
+                if p in units and flag in _WEAK_ROLES:
+                    changed.add((folded, (p, flag)))
+                    flag = _CUED
+                if (p, flag) not in new:
+                    new.append((p, flag))
+            self._roles[idx] = new
+        return changed
+
+    def _names_own(self, c: int, names: set[str]) -> bool:
+        """Whether one of the folded ``names`` is place ``c``'s own name or
+        its name in a language (not an alias: an old name, a variant)."""
+        place = self.places[c]
+        own = self._own_names.get(c)
+        if own is None:
+            own = self._own_names[c] = frozenset(fold_phrase(n) for n in (place.name, *(n for _, n in
+                                                                                     place.lang_names)))
+        return not own.isdisjoint(names)
 
     def _stem_matcher(self) -> StemMatcher:
         """The word-start automaton of the names' stems (:mod:`caucasusmap.inflection`),
@@ -1072,6 +1148,7 @@ class Decider:
                     chosen[i] = best
                     confidence[i] = conf
                     alts[int(i)] = others
+            self._ties_by_the_text(todo, chosen, confidence, alts)
         if chains:
             me = me.copy()
             for members in chains:
@@ -1097,6 +1174,27 @@ class Decider:
         return Links(start, end, chosen[idx].astype(np.int64), confidence[idx].astype(np.float32),
                      np.array(offsets, dtype=np.int64), np.array(alt_place, dtype=np.int64),
                      np.array(alt_score, dtype=np.float32))
+
+    @staticmethod
+    def _ties_by_the_text(todo, chosen, confidence, alts) -> None:
+        """A mention left undecided between candidates (below
+        ``MIN_CONFIDENCE``: "Урмия", the city or the lake; "Astara", in
+        Azerbaijan or in Iran) takes the one candidate that the text names
+        with confidence elsewhere ("озеро Урмия", "Astara, Iran"): one reading
+        of a name per document. Left undecided when none or several are."""
+        sure = {int(p) for p in chosen[(chosen >= 0) & (confidence >= MIN_CONFIDENCE)].tolist()}
+        if not sure:
+            return
+        for i in todo.tolist():
+            if chosen[i] < 0 or confidence[i] >= MIN_CONFIDENCE:
+                continue
+            cands = [int(chosen[i]), *(p for p, _ in alts.get(i, ()))]
+            named = [p for p in cands if p in sure]
+            if len(named) == 1:
+                p = named[0]
+                alts[i] = [(q, sc) for q, sc in ([(int(chosen[i]), float(confidence[i]))] + alts.get(i, []))
+                           if q != p]
+                chosen[i], confidence[i] = p, MIN_CONFIDENCE
 
     def _chains(self, ms, me) -> tuple[list[list[int]], np.ndarray]:
         """Mentions inside a railway's, a pipeline's or a field's name made of three or more
@@ -1463,6 +1561,9 @@ class Decider:
                 any_veto = True
         if after in _REGION_CUES:
             veto |= np.array([lk._kind[c] in _SETTLEMENT_KINDS for c in cl])
+            any_veto = True
+        if after in _VILLAGE_CUES or before in _VILLAGE_CUES:
+            veto |= np.array([lk._kind[c] in ("city", "town") and not lk._names_own(c, names) for c in cl])
             any_veto = True
         if any_veto and veto.all():
             return None

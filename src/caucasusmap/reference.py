@@ -30,7 +30,7 @@ import hashlib
 import math
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -106,8 +106,13 @@ class Reference:
     command that opens a warm store needs only the digest and the few places
     the corpus links to (:meth:`places_of`), not the whole database."""
 
-    def __init__(self, path: str, digest: str, mtime_ns: int):
+    def __init__(self, path: str, digest: str, mtime_ns: int, persian_words: dict[str, str] | None = None):
         self.path, self.digest, self._mtime_ns = path, digest, mtime_ns
+        #: Folded one-word Persian-script names that Persian text uses first as
+        #: words, each "derived" ("مالی", financial: -ی on a frequent word) or
+        #: "word" ("سراب", mirage): ``persian_words.tsv`` beside the database
+        #: (``scripts/build_persian_words.py``); see the linker for the rule.
+        self.persian_words: dict[str, str] = persian_words or {}
 
     def __repr__(self) -> str:
         return f"Reference(path={self.path!r}, digest={self.digest!r})"
@@ -258,7 +263,33 @@ def _load(path: str, mtime_ns: int) -> Reference:
         con.close()
     if meta.get("schema") != str(SCHEMA_VERSION):
         raise ValueError(f"{path}: reference schema {meta.get('schema')!r}, expected {SCHEMA_VERSION}")
-    return Reference(path, meta.get("inputs", "") + f"/{SCHEMA_VERSION}", mtime_ns)
+    persian = read_persian_words(Path(path).with_name(PERSIAN_WORDS))
+    digest = meta.get("inputs", "") + f"/{SCHEMA_VERSION}"
+    if persian:
+        digest += "/fa:" + hashlib.sha256("\n".join(f"{w}\t{k}" for w, k in sorted(persian.items())).encode()
+                                         ).hexdigest()[:12]
+    return Reference(path, digest, mtime_ns, persian)
+
+
+PERSIAN_WORDS = "persian_words.tsv"
+"""The Persian common-word names, beside the reference database."""
+
+
+def read_persian_words(path: Path) -> dict[str, str]:
+    """``folded name<TAB>derived|word`` lines (``#`` comments); empty when
+    the file is missing. The names are folded again with this version's
+    folding, as the database's are when its probe differs."""
+    if not path.exists():
+        return {}
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, kind = line.partition("\t")
+        folded = fold_phrase(word)
+        if folded and kind.strip() in ("derived", "word"):
+            out[folded] = kind.strip()
+    return out
 
 
 def load_reference(path: str | Path | None = None) -> Reference | None:
@@ -335,6 +366,7 @@ class LayeredNames:
     first_names: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
     turkic_words: frozenset[str] = frozenset()
+    persian_words: dict[str, str] = field(default_factory=dict)
 
 
 def layer(curated: Sequence[Place], reference: Reference | None, ignore: Iterable[str] = ()) -> LayeredNames:
@@ -407,7 +439,7 @@ def layer(curated: Sequence[Place], reference: Reference | None, ignore: Iterabl
         extras.append(names)
     shadowed = {reference.places[ri].id: curated[ci].id for ri, ci in shadow.items()}
     return LayeredNames(tuple(places), tuple(imp), tuple(extras), n, shadowed, reference.first_names,
-                        reference.common_words, reference.turkic_words)
+                        reference.common_words, reference.turkic_words, reference.persian_words)
 
 
 # ---------------------------------------------------------------------------

@@ -286,7 +286,9 @@ def districts(ref):
     ("Troops advanced into the Kelbajar and Lachin districts.", "Lachin", "lachin-district"),
     ("Shells fell on the district of Zangilan at night.", "Zangilan", "zangilan-district"),
     ("Shells fell on Zangilan at night.", "Zangilan", "zangilan"),
-    ("The army entered Laçın after a week.", "Laçın", None),
+    # "Laçın" is the user's district's bare name (cue only) and a spelling the reference lends the
+    # town and the district alike: alone it is the town, as the user's own bare names are.
+    ("The army entered Laçın after a week.", "Laçın", "lachin"),
     # A plural "of" cue before a list names what the listed places are.
     ("They held the occupied districts of Kelbajar, Lachin and Zangilan for years.", "Lachin", "lachin-district"),
     ("They held the occupied districts of Kelbajar, Lachin and Zangilan for years.", "Zangilan", "zangilan-district"),
