@@ -484,16 +484,11 @@ class _Finder:
             return
         places = index.gazetteer.places
         self.place_kinds = [p.kind for p in places]
-        keys = {fold_phrase(n) for p in places for n in p.names}
-        keys.discard("")
-        self.gazetteer_keys = keys
-        self.gazetteer_words = {w for n in keys for w in n.split()}
-        # Stems that are a gazetteer word less at most three letters: "russ" (Russia).
-        self.stems = {w[:k] for w in self.gazetteer_words for k in range(max(4, len(w) - 3), len(w) + 1)}
         # First word(s) of a name -> kinds, to tell "Zanjan region" (a known
         # province's other name) from "Ardabil region" (a missing province).
         self.head_kinds: dict[str, set[str]] = defaultdict(set)
-        # Whole names -> kinds, for a known name the linker left unlinked.
+        # Whole names -> kinds, for a known name the linker left unlinked; its
+        # keys are the gazetteer's names (folded).
         self.name_kinds: dict[str, set[str]] = defaultdict(set)
         for p in places:
             for n in p.names:
@@ -503,6 +498,10 @@ class _Finder:
                 words = words[:HEAD_WORDS]  # bounded per name, however long it is
                 for k in range(1, len(words) + 1):
                     self.head_kinds[" ".join(words[:k])].add(p.kind)
+        self.gazetteer_keys = frozenset(self.name_kinds)
+        self.gazetteer_words = {w for n in self.gazetteer_keys for w in n.split()}
+        # Stems that are a gazetteer word less at most three letters: "russ" (Russia).
+        self.stems = {w[:k] for w in self.gazetteer_words for k in range(max(4, len(w) - 3), len(w) + 1)}
         self._fold: dict[str, str] = {}
         self._demonym: dict[str, bool] = {}
 

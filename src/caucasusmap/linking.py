@@ -49,11 +49,11 @@ from .errors import Cancelled
 from .inflection import StemMatcher, may_inflect, possessive_case_forms
 from .model import Passage, Place
 from .normalize import codepoints, fold_document, fold_phrase
-from .reference import Reference, is_acronym, kind_class, layer
+from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "15"
+LINKER_VERSION = "16"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -111,7 +111,8 @@ _cue("district|districts|rayon|rayonu|rayonunun|raion|район|района|co
      "uezd|уезд|районе|району|районом|уезда|уезде|rayonunda|rayonuna|rayonundan|ilçesinde|ilçesine|ilçesinin|"
      "ilçesinden|municipality|municipalities|munitsipaliteti|муниципалитет", _DISTRICT, True, "both")
 _cue("region|regions|area|zone|bölgesi|bölgəsi|регион|mahal|منطقه|exclave|enclave", _AREA, False, "after")
-_cue("valley|valleys|plain|plains|gorge|vadisi|düzü|ovası|долина|dərəsi", _TERRAIN, True, "after")
+_cue("valley|valleys|plain|plains|gorge|canyon|canyons|vadisi|düzü|ovası|kanyonu|долина|dərəsi", _TERRAIN, True,
+     "after")
 _cue("basin|lowland|lowlands|steppe|plateau|highlands|peninsula|yaylası|platosu|плато", _TERRAIN, False, "after")
 _cue("city|town|village|villages|settlement|şəhəri|şehri|kəndi|köyü|qəsəbəsi|город|села|село|shahr|شهر|روستای|"
      "города|городе|городом|селе|селом|поселок|поселка|поселке|şəhərində|şəhərinə|şəhərindən|şəhərinin|kəndində|"
@@ -119,13 +120,36 @@ _cue("city|town|village|villages|settlement|şəhəri|şehri|kəndi|köyü|qəs�
      _SETTLEMENT, True, "both")
 _cue("corridor|dəhlizi|koridoru|koridor|коридор|коридора|коридоре|коридору|коридором|کریدور", _CORRIDOR, True,
      "after")
-_cue("checkpoint|crossing|border crossing|customs|gömrük|gümrük|gümrük kapısı", ("border-crossing",), False, "after")
+# A border crossing named by its town ("the Bagratashen checkpoint", "the Bavra border point", "Sarp
+# Sınır Kapısı", "КПП Верхний Ларс") is the crossing, not the town (docs/annotation.md): strong, so where
+# no crossing of that name is known nothing is linked. A town's customs stay the town's ("the Nurduz
+# customs"): weak.
+_cue("checkpoint|checkpoints|crossing|crossings|border crossing|border checkpoint|border point|crossing point|"
+     "border gate|sınır kapısı|sərhəd keçid məntəqəsi", ("border-crossing",), True, "after")
+_cue("кпп|пункт пропуска|погранпереход", ("border-crossing",), True, "before")
+_cue("customs|gömrük|gümrük|gümrük kapısı", ("border-crossing",), False, "after")
 # A built feature named after a place is that feature, not the place: "Khoda
 # Afarin Dam" is not the bridges, "the Hakari bridge" not the village.
 _cue("bridge|bridges|körpüsü|мост", ("bridge",), True, "after")
-_cue("dam|dams|barajı|bəndi|плотина|سد", ("dam", "lake"), True, "after")
-_cue("airport|field|oil field|gas field|fortress|castle|monastery|church|mosque|cathedral", ("site", "dam"),
-     False, "after")
+_cue("dam|dams|barajı|bəndi|плотина", ("dam", "lake"), True, "after")
+_cue("سد", ("dam", "lake"), True, "before")  # Persian puts the kind first: "سد ارس", the Aras dam
+# A built feature or a landmark named after a place (its airport, castle, monastery, mosque, national
+# park, power plant, bazaar) is that feature, never the place: "Kars airport", "Kars Kalesi", "the Goshavank
+# monastery", "Dilijan National Park", "аэропорт Гянджи", "فرودگاه تبریز". Strong: where no feature
+# of that name is known the name is left unlinked (a wrong link is worse than a missing one). A town's
+# railway, station and customs stay the town's (docs/annotation.md).
+_cue("airport|airports|international airport|airfield|air base|fortress|fortresses|castle|castles|citadel|"
+     "monastery|monasteries|church|churches|mosque|mosques|cathedral|bazaar|national park|nature reserve|"
+     "state reserve|power plant|power station|"
+     "hydro power plant|hydroelectric power plant|hydroelectric power station|hpp|"
+     "kalesi|havalimanı|havaalanı|camii|kilisesi|manastırı|milli parkı|"
+     "qalası|hava limanı|beynəlxalq hava limanı|məscidi|kilsəsi|monastırı|qoruğu|"
+     "собор", ("site", "dam"), True, "after")
+_cue("аэропорт|аэропорта|аэропорту|аэропорте|аэропортом|крепость|крепости|монастырь|монастыря|мечеть|мечети|"
+     "национальный парк|национального парка|заповедник|заповедника|"
+     "فرودگاه|فرودگاه بین‌المللی|فرودگاه بین المللی|قلعه|مسجد|کلیسای|پارک ملی|نیروگاه", ("site", "dam"), True,
+     "before")
+_cue("field|oil field|gas field", ("site", "dam"), False, "after")
 _cue("republic|respublikası|республика|autonomous republic|muxtar respublikası|республики|республике|"
      "республикой|республику|respublikasında|respublikasının|respublikasına|muxtar respublikasında|"
      "muxtar respublikasının|cumhuriyeti|özerk cumhuriyeti", _STATE, False, "after")
@@ -170,7 +194,7 @@ _cue("yuxarı|yukhari|aşağı|ashaghi|ashagi|böyük|boyuk|kiçik|kichik|kənd|
      "mets|pokr|verin|nerkin|east|west|north|south", _NOT_HERE, True, "before")
 _cue("ethnic", _NOT_HERE, True, "before")
 _cue("time|standard time|time zone|summer time", _NOT_HERE, True, "after")
-# Only capitalised in the text do the qualifiers count ("the new Fuzuli airport" is Fuzuli).
+# Only capitalised in the text do the qualifiers count ("the new Fuzuli school" is Fuzuli).
 _QUALIFIERS = {w for w, (k, _, where) in CUES.items() if k == _NOT_HERE and where == "before"} - {"ethnic"}
 # "the districts of Agdam, Jabrayil and Fuzuli": a plural "of" cue before a
 # list names what the listed places are (a strong cue of its own kind); before
@@ -200,7 +224,10 @@ _SURNAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*(?:yan|ian|jan|ov|ova|e
                       r"dze|shvili|zade|zadeh|oglu|oğlu|qizi|qızı)\b")
 _PLURAL = {fold_phrase(w) for w in (
     "lakes", "rivers", "mountains", "provinces", "districts", "regions", "valleys", "plains", "villages",
-    "marzes", "cities", "towns", "areas", *"|".join(_LISTED_AFTER).split("|")
+    "marzes", "cities", "towns", "areas", *"|".join(_LISTED_AFTER).split("|"),
+    # "the Haghartsin and Goshavank monasteries", "the Bagratashen and Bavra checkpoints"
+    "monasteries", "churches", "mosques", "castles", "fortresses", "airports", "checkpoints", "crossings",
+    "canyons"
 )}
 # Turkish and Azerbaijani cue words in the possessive ("çayı", "rayonu", "dağı", "ili") take the case
 # suffixes after a pronominal n: "Araz çayının", "Laçın rayonunda", "Ağbənd dağının", "Kars ilinden".
@@ -253,10 +280,9 @@ for _word, _kinds in _LIST_KINDS.items():
     _CUE_WORDS.append(fold_phrase(_word))
     _CUE_KIND_SETS.append((frozenset(_kinds), True, "of", True))
 # A plural kind word (see _PLURAL_BEFORE_LIST) -> the plural "of" cue whose list reading it takes.
-_PLURAL_OF = {"districts": "districts of", "municipalitys": "districts of", "municipalities": "districts of",
-              "rayons": "districts of", "regions": "regions of", "provinces": "provinces of",
-              "villages": "villages of", "towns": "towns of", "citys": "cities of", "cities": "cities of",
-              "settlements": "settlements of"}
+_PLURAL_OF = {"districts": "districts of", "municipalities": "districts of", "rayons": "districts of",
+              "regions": "regions of", "provinces": "provinces of", "villages": "villages of", "towns": "towns of",
+              "cities": "cities of", "settlements": "settlements of"}
 _IN_NAMED = len(_CUE_KIND_SETS)
 _CUE_WORDS.append("in")
 _CUE_KIND_SETS.append((frozenset(_AREA), False, "before", False))
@@ -285,6 +311,10 @@ _QUALIFIER_CUES = frozenset(_CUE_INDEX[w] for w in _QUALIFIERS)
 # _PLAIN_CAPITAL is a user's name that is an English word once folded: it
 # links only capitalised (and, if folding removed letters, only as written).
 _PLAIN, _EXCLUDE, _UPPER, _CAPITAL, _CAPITAL_UPPER, _CUED, _PLAIN_CAPITAL = 0, 1, 2, 3, 4, 5, 6
+# A cue-only name that only a strong cue of its kind makes a candidate ("the Qazakh district", not
+# "the region of Saberabad"): a unit's centre's spellings (Linker._centre_spellings).
+_CUED_STRONG = 7
+_CUED_ROLES = (_CUED, _CUED_STRONG)
 _WEAK_ROLES = (_CAPITAL, _CAPITAL_UPPER)
 # The bare name of an administrative unit ("Jabrayil" of "Jabrayil District",
 # "Laçın" of "Laçın rayonu"): a candidate only where a cue of its kind stands
@@ -294,6 +324,7 @@ _ADMIN_TAIL = re.compile(r"\s+(?:district|districts|rayon|rayonu|raion|province|
                          r"region|governorate|county|shahrestan|şəhristanı|ili|район|область|مرز)$", re.IGNORECASE)
 # Likewise a range's bare name ("Zəngəzur" of "Zəngəzur silsiləsi"), beside a mountain cue only.
 _RANGE_TAIL = re.compile(r"\s+(?:mountains|range|ridge|silsiləsi|dağları|хребет)$", re.IGNORECASE)
+_CENTRE_KM = 60.0  # a unit's point to its centre town's, at most (see Linker._centre_spellings)
 _ADMIN_HEAD = re.compile(r"^(?:استان|شهرستان|جمهوری خودمختار|province of|district of)\s+", re.IGNORECASE)
 _NOT_PLACE = {"country", "sea", "continent"}
 _INFLECTED_WEAK_IMPORTANCE = 5.0  # ≈ 100,000 people: see Linker.find_links
@@ -333,6 +364,11 @@ _LIST_THEN_IN = re.compile(rf"^(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CAP})*,?\s+(?:i
 # district of Abkhazia", "Goris, a town in Syunik" — a cue of that kind.
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[^\W\d_][\w'’-]*\s+){0,4}?(district|province|region|municipality|"
                          r"town|city|village|river|lake)\s+(?:of|in|on)\s", re.IGNORECASE)
+# "Hayravank is a 9th to 12th century Armenian monastery": a landmark said to be one right after its
+# name ("a", not "the": "Gegharkunik province is the Sevanavank monastery" names another; a settlement
+# so described — "Shusha was a fortress city" — is not: only these words, last).
+_FEATURE_COPULA = re.compile(r"\s+(?:is|was)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,6}?(monastery|castle|mosque|church|"
+                             r"cathedral)(?:\s+complex)?(?=[\s.,;:]+(?!city|town|village)|$)", re.IGNORECASE)
 # Between two listed mentions, names the text does not link ("Şıxlar, Yusifcanlı, Sarıcalı, Şüraabad"):
 # still one list.
 _LIST_NAMES_GAP = re.compile(rf"^(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CAP})+(?:,\s*|\s+and\s+|,\s+and\s+)$")
@@ -500,7 +536,7 @@ class Linker:
                 self._roles[idx].append(role)
             if name and role[1] not in (_EXCLUDE, _UPPER, _CAPITAL_UPPER):
                 inflectable.append((name, role))
-            if name and role[1] not in (_EXCLUDE, _CUED):
+            if name and role[1] not in (_EXCLUDE, *_CUED_ROLES):
                 exact = folded in common and " " not in folded and _folds_letters(name) and \
                     name != self.places[role[0]].name
                 k = (idx, role[0])
@@ -544,6 +580,7 @@ class Linker:
                     folded = fold_phrase(bare)
                     if folded and folded not in own and folded not in CUES:
                         add(folded, (index, _CUED), bare)
+        self._centre_spellings(add)
         turkic = layered.turkic_words
         for index, names in enumerate(layered.extra):
             place = self.places[index]
@@ -627,6 +664,33 @@ class Linker:
         return self._n_name_patterns
 
     # -- matching --------------------------------------------------------------
+    def _centre_spellings(self, add) -> None:
+        """A unit named after its centre ("Gazakh District" of the town Gazakh) takes the centre's
+        other spellings as cue-only names: "the Qazakh district", "Ardebil province" are the unit
+        whichever spelling of the town the text uses (the bare name alone stays the town)."""
+        curated = self.places[:self.n_curated]
+        towns: dict[str, list[int]] = {}
+        for index, place in enumerate(curated):
+            if place.kind in _SETTLEMENT_KINDS:
+                for name in place.names:
+                    towns.setdefault(fold_phrase(name), []).append(index)
+        for index, place in enumerate(curated):
+            if kind_class(place.kind) != "admin":
+                continue
+            own = {fold_phrase(n) for n in place.names}
+            bares = [b for b in (fold_phrase(_ADMIN_HEAD.sub("", _ADMIN_TAIL.sub("", n))) for n in place.names)
+                     if b and b not in own]
+            own.update(bares)  # cue-only already, beside any cue of their kind
+            for centre in dict.fromkeys(t for b in bares for t in towns.get(b, ())):
+                town = curated[centre]
+                if (town.country and place.country and town.country != place.country) or \
+                        _km(town, place) > _CENTRE_KM:
+                    continue
+                for name in town.names:
+                    folded = fold_phrase(name)
+                    if folded and folded not in own and folded not in CUES:
+                        add(folded, (index, _CUED_STRONG), name)
+
     def find_links(self, text: str, cancelled: Callable[[], bool] | None = None) -> Links:
         """Every mention in ``text`` with its chosen place, confidence and
         alternatives, sorted by start (see the module docstring).
@@ -662,6 +726,7 @@ class Linker:
         cued_s: list[int] = []
         cued_e: list[int] = []
         cued_p: list[int] = []
+        strong_cued: set[tuple[int, int, int]] = set()  # (start, end, place) found by a _CUED_STRONG name
         if special.any():
             extra_s, extra_e, extra_p = [], [], []
             origin = folded.origin
@@ -673,11 +738,13 @@ class Linker:
                     if flag == _EXCLUDE:
                         excluded.setdefault(place_index, []).append((a, b))
                         continue
-                    if flag == _CUED:
+                    if flag in _CUED_ROLES:
                         if _capitalised(text, int(origin[a])):
                             cued_s.append(a)
                             cued_e.append(b)
                             cued_p.append(place_index)
+                            if flag == _CUED_STRONG:
+                                strong_cued.add((a, b, place_index))
                         continue
                     if flag == _PLAIN:
                         ok = True
@@ -716,10 +783,12 @@ class Linker:
                             lemma) else _INFLECTED_WEAK_IMPORTANCE) or
                         kind_class(self._kind[place_index]) in ("admin", "country")):
                     continue
-                if flag == _CUED:
+                if flag in _CUED_ROLES:
                     cued_s.append(a)
                     cued_e.append(b)
                     cued_p.append(place_index)
+                    if flag == _CUED_STRONG:
+                        strong_cued.add((a, b, place_index))
                 else:
                     k = (a, b, place_index)
                     weak_name = flag in _WEAK_ROLES and place_index < self.n_curated
@@ -771,7 +840,7 @@ class Linker:
 
             wk = np.array(weak_keys, dtype=np.int64)
             weak = weak | np.isin(key(s, e, place), key(wk[:, 0], wk[:, 1], wk[:, 2]))
-        return Decider(self, text, folded, s, e, place, cues, cued, check, weak, lemmas, lines).run()
+        return Decider(self, text, folded, s, e, place, cues, cued, check, weak, lemmas, lines, strong_cued).run()
 
     def find_arrays(self, text: str, cancelled: Callable[[], bool] | None = None
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -813,12 +882,6 @@ class Linker:
                 return False
             return _km(p, c) < (60.0 if c.kind == "district" else 150.0)
         return False
-
-
-def _km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _merge_cued(s, e, place, cs, ce, cp):
@@ -900,8 +963,9 @@ class Decider:
     the module docstring). Works in folded offsets; maps back at the end."""
 
     def __init__(self, linker: Linker, text: str, folded, s, e, place, cues, cued=None, check=None, weak=None,
-                 lemmas=None, lines=None):
+                 lemmas=None, lines=None, strong_cued=frozenset()):
         self.lk, self.text, self.folded = linker, text, folded
+        self.strong_cued = strong_cued  # (start, end, place) of cue-only rows that need a strong cue
         self.lines = lines  # (start, end, cue) of the railway, pipeline and field words
         # (start, end) of an inflected form -> the folded names it is a form of ("шуше" -> {"шуша"}).
         self.lemmas: dict[tuple[int, int], set[str]] = lemmas or {}
@@ -968,7 +1032,9 @@ class Decider:
             for r in np.flatnonzero(self.cued):
                 i = span_of_row[r]
                 kind = lk._kind[int(place[r])]
-                keep_row[r] = any(c >= 0 and kind in _CUE_KIND_SETS[c][0] for c in (after[i], before[i]))
+                strong = bool(self.strong_cued) and (int(s[r]), int(e[r]), int(place[r])) in self.strong_cued
+                keep_row[r] = any(c >= 0 and kind in _CUE_KIND_SETS[c][0] and (_CUE_KIND_SETS[c][1] or not strong)
+                                  for c in (after[i], before[i]))
             kept_span = np.zeros(len(first), dtype=bool)
             kept_span[span_of_row[keep_row]] = True
             self.s, self.e, self.place = s[keep_row], e[keep_row], place[keep_row]
@@ -1126,11 +1192,11 @@ class Decider:
         """A mention without a cue after it, followed by an apposition that
         says what it is ("Gali, a … district of Abkhazia"): that cue."""
         text = self.text
-        if not len(me) or "," not in text:
+        if not len(me):
             return
         ends, comma = self._followed_by(me, ",")
-        for i in np.flatnonzero((after < 0) & comma).tolist():
-            m = _APPOSITIVE.match(text, int(ends[i]), int(ends[i]) + 120)
+        for i in np.flatnonzero(after < 0).tolist():
+            m = (_APPOSITIVE if comma[i] else _FEATURE_COPULA).match(text, int(ends[i]), int(ends[i]) + 120)
             if m:
                 after[i] = _CUE_INDEX[fold_phrase(m.group(1).lower())]
 
@@ -1155,7 +1221,9 @@ class Decider:
             b = int(origin[me[i] - 1]) + 1
             m = _OTHER_AFTER_LIST.match(text, b, b + 40)
             if m:
-                after[i] = _LIST_CUE[_CUE_INDEX[_PLURAL_OF[m.group(1).lower() + "s"]]]
+                word = m.group(1).lower()
+                plural = word[:-1] + "ies" if word.endswith("y") else word + "s"  # city -> cities
+                after[i] = _LIST_CUE[_CUE_INDEX[_PLURAL_OF[plural]]]
 
     def _holder_cues(self, listed, before) -> None:
         """"the village of Gandza, Ninotsminda": the name after the comma is what holds it."""

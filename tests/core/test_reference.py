@@ -300,7 +300,7 @@ def districts(ref):
     ("They captured the Khudafarin bridge on the river.", "Khudafarin", "khudafarin-bridges"),
     # A qualifier that makes another place's name, an ethnonym, a clock, a currency.
     ("The village of Yuxarı Zangilan lies on a hill.", "Zangilan", None),
-    ("The new Zangilan airport opened.", "Zangilan", "zangilan"),
+    ("The new Zangilan school opened.", "Zangilan", "zangilan"),
     ("The region had an ethnic Azerbaijan majority.", "Azerbaijan", None),
     ("The ceasefire began at 00:00 Moscow time.", "Moscow", None),
     ("Losses were put at US$2 billion by the US.", "US", "usa"),
