@@ -307,7 +307,8 @@ _VILLAGE_CUES = frozenset(_CUE_INDEX[fold_phrase(w)] for w in (
     "köyünden", "köyünün", "село", "села", "селе", "селом", "روستای"))
 _REGION_CUES = frozenset(_CUE_INDEX[fold_phrase(w)] for w in ("region", "regions", "bölgesi", "bölgəsi", "регион"))
 _SETTLEMENT_KINDS = frozenset(_SETTLEMENT)
-#: A unit and the town at its centre lie within this of each other (their GeoNames points).
+#: A unit and the town at its centre lie within this of each other (their points): see
+#: Linker._centre_spellings and Linker._lent_unit_names_cued.
 _UNIT_CENTRE_KM = 60.0
 _PROVINCE_CUE = _CUE_INDEX[fold_phrase("ili")]
 _QUALIFIER_CUES = frozenset(_CUE_INDEX[w] for w in _QUALIFIERS)
@@ -331,7 +332,6 @@ _ADMIN_TAIL = re.compile(r"\s+(?:district|districts|rayon|rayonu|raion|province|
                          r"region|governorate|county|shahrestan|şəhristanı|ili|район|область|مرز)$", re.IGNORECASE)
 # Likewise a range's bare name ("Zəngəzur" of "Zəngəzur silsiləsi"), beside a mountain cue only.
 _RANGE_TAIL = re.compile(r"\s+(?:mountains|range|ridge|silsiləsi|dağları|хребет)$", re.IGNORECASE)
-_CENTRE_KM = 60.0  # a unit's point to its centre town's, at most (see Linker._centre_spellings)
 _ADMIN_HEAD = re.compile(r"^(?:استان|شهرستان|جمهوری خودمختار|province of|district of)\s+", re.IGNORECASE)
 _NOT_PLACE = {"country", "sea", "continent"}
 _INFLECTED_WEAK_IMPORTANCE = 5.0  # ≈ 100,000 people: see Linker.find_links
@@ -760,7 +760,7 @@ class Linker:
             for centre in dict.fromkeys(t for b in bares for t in towns.get(b, ())):
                 town = curated[centre]
                 if (town.country and place.country and town.country != place.country) or \
-                        _km(town, place) > _CENTRE_KM:
+                        _km(town, place) > _UNIT_CENTRE_KM:
                     continue
                 for name in town.names:
                     folded = fold_phrase(name)
