@@ -75,10 +75,33 @@ def test_back_forward_and_escape(window):
 
 def test_documents_filter_the_counts(window):
     before = window.places.model.mentions[:]
-    item = window.documents.item(0)
-    item.setCheckState(item.checkState().__class__.Unchecked)
+    window.documents.set_checked(0, False)
     assert sum(window.places.model.mentions) < sum(before)
     assert window.current_view().documents is not None
+
+
+def test_documents_list_ticks_as_a_view_click_does(window):
+    """The list's check box writes through the model the way Qt's view does
+    (an int check state), and ticking every document again clears the filter."""
+    from PySide6.QtCore import Qt
+
+    model = window.documents.model
+    role = Qt.ItemDataRole.CheckStateRole
+    first = model.index(0)
+    assert model.data(first, role) == Qt.CheckState.Checked
+    assert model.setData(first, Qt.CheckState.Unchecked.value, role)
+    assert window.state.filters.documents == tuple(window.documents.checked())
+    assert window.documents.doc_id(0) not in window.state.filters.documents
+    assert model.data(first, role) == Qt.CheckState.Unchecked
+    assert model.setData(first, Qt.CheckState.Checked.value, role)
+    assert window.state.filters.documents is None
+    # A filter set elsewhere (the view's state) shows as the ticks.
+    window.state.set_filters(documents=(window.documents.doc_id(1),))
+    assert [model.data(model.index(r), role) == Qt.CheckState.Checked for r in range(model.rowCount())] == \
+        [r == 1 for r in range(model.rowCount())]
+    doc = window.index.corpus.documents[0]
+    assert model.data(first, Qt.ItemDataRole.DisplayRole).startswith(doc.title)
+    assert doc.title in window.documents.tooltip(0)
 
 
 def test_gazetteer_edit_on_disk_updates_counts(qtbot, window, data):
