@@ -46,14 +46,14 @@ import ahocorasick_rs
 import numpy as np
 
 from .errors import Cancelled
-from .inflection import StemMatcher, may_inflect, possessive_case_forms
+from .inflection import StemMatcher, _Languages, may_inflect, possessive_case_forms
 from .model import Passage, Place
 from .normalize import codepoints, fold_document, fold_phrase
 from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "17"
+LINKER_VERSION = "18"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -310,6 +310,8 @@ _SETTLEMENT_KINDS = frozenset(_SETTLEMENT)
 #: A unit and the town at its centre lie within this of each other (their points): see
 #: Linker._centre_spellings and Linker._lent_unit_names_cued.
 _UNIT_CENTRE_KM = 60.0
+#: The same for a province (larger: the point of a province is its middle, not its capital).
+_PROVINCE_CENTRE_KM = 150.0
 _PROVINCE_CUE = _CUE_INDEX[fold_phrase("ili")]
 _QUALIFIER_CUES = frozenset(_CUE_INDEX[w] for w in _QUALIFIERS)
 
@@ -398,6 +400,26 @@ _LINE_NAME_SPLIT = re.compile(r"\s*[-–—]\s*")
 # Turkish "Artvin'in Hopa İlçesi", "Ardahan'ın Posof ilçesi": the name in the genitive before a
 # district is its province.
 _GENITIVE_OF_DISTRICT = re.compile(r"['’][nN]?[ıiuüIİUÜ][nN]\s+[A-ZÇĞİÖŞÜ][\w]*\s+[İiI][lL][çÇ][eE]")
+# Kind words that may stand for a unit or a town without its name ("Rayonun ərazisi", "İlin güney
+# kesimi", "the province", "the city"): see Decider._unit_words. Singular only (a plural is a class).
+
+
+def _word_forms(words: str) -> str:
+    forms = []
+    for w in words.split("|"):
+        forms += [w, w[:1].upper() + w[1:]] + (["İ" + w[1:]] if w[:1] == "i" else [])
+    return "|".join(sorted(set(forms), key=lambda f: (-len(f), f)))
+
+
+_UNIT_WORD = re.compile(
+    r"(?<![\w'’-])(?:"
+    rf"(?P<district>{_word_forms('district|rayon|rayonu|rayonun|rayona|rayonda|rayondan|rayondur|rayonunun|rayonunda|rayonuna|rayonundan|ilçe|ilçenin|ilçede|ilçeden|ilçeye|ilçesi')})"
+    rf"|(?P<province>{_word_forms('province|vilayət|vilayəti|vilayətin|vilayətdə|vilayətə')})"
+    rf"|(?P<province_tr>{_word_forms('il|ilin|ilde|ilden|ildeki|iline|ilinde|ilinden')})"
+    rf"|(?P<settlement>{_word_forms('city|town|şəhər|şəhəri|şəhərin|şəhərdə|şəhərə|şəhərdən|şehir|şehri|şehrin|şehirde|şehre|şehirden|kent|kenti|kentin|kentte')})"
+    r")(?![\w'’-])")
+_PREV_WORD = re.compile(r"(\S+)\s+$")
+_OF_AFTER = re.compile(r"\s+of\b")
 # Capitalised words that are no place name before "in" ("On 5 October in Fuzuli").
 _NOT_NAMES = {fold_phrase(w) for w in (
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -673,6 +695,9 @@ class Linker:
             ahocorasick_rs.AhoCorasick(self._patterns, matchkind=ahocorasick_rs.MatchKind.Standard)
             if self._n_name_patterns else None
         )
+        self._units_of_town = self._named_units()
+        self._pair_units = frozenset(u for us in self._units_of_town.values() for u in us)
+        self._pair_places = np.array(sorted({*self._units_of_town, *self._pair_units}), dtype=np.int64)
         self._inside_cache: dict[tuple[int, int], bool] = {}
         self._own_names: dict[int, frozenset[str]] = {}
         self._inflectable = inflectable
@@ -716,6 +741,26 @@ class Linker:
                     new.append((p, flag))
             self._roles[idx] = new
         return changed
+
+    def _named_units(self) -> dict[int, frozenset[int]]:
+        """Settlement -> the administrative units that share one of its names (any role: a cue-only
+        bare name, a reference name) and lie around it, in its country: a unit named after its centre
+        town ("Zəngilan" of the town and of Zəngilan District, "Kars" of the city and of Kars
+        province). See Decider._units_by_the_document."""
+        out: dict[int, set[int]] = {}
+        places = self.places
+        for roles in self._roles:
+            if len(roles) < 2:
+                continue
+            named = {p for p, flag in roles if flag != _EXCLUDE}
+            towns = [p for p in named if places[p].kind in _SETTLEMENT_KINDS]
+            units = [p for p in named if kind_class(places[p].kind) == "admin"]
+            for t in towns:
+                for u in units:
+                    reach = _UNIT_CENTRE_KM if places[u].kind == "district" else _PROVINCE_CENTRE_KM
+                    if places[t].country == places[u].country and _km(places[t], places[u]) <= reach:
+                        out.setdefault(t, set()).add(u)
+        return {t: frozenset(us) for t, us in out.items()}
 
     def _names_own(self, c: int, names: set[str]) -> bool:
         """Whether one of the folded ``names`` is place ``c``'s own name or
@@ -1053,6 +1098,8 @@ class Decider:
         self.weak = weak if weak is not None else linker._is_ref[place]
         self._persons: set[str] | None = None
         self._codepoints: np.ndarray | None = None  # of the text, once per document (see _followed_by)
+        # (start, end) -> cue-only unit candidates of that span that no cue kept (see _units_by_the_document).
+        self._dropped_units: dict[tuple[int, int], list[int]] = {}
 
     def _followed_by(self, me, chars: str) -> tuple[np.ndarray, np.ndarray]:
         """Where the mentions ending at folded ``me`` end in the text, and per
@@ -1111,6 +1158,9 @@ class Decider:
                 strong = bool(self.strong_cued) and (int(s[r]), int(e[r]), int(place[r])) in self.strong_cued
                 keep_row[r] = any(c >= 0 and kind in _CUE_KIND_SETS[c][0] and (_CUE_KIND_SETS[c][1] or not strong)
                                   for c in (after[i], before[i]))
+            if len(lk._pair_places):
+                for r in np.flatnonzero(self.cued & ~keep_row & np.isin(place, lk._pair_places)).tolist():
+                    self._dropped_units.setdefault((int(s[r]), int(e[r])), []).append(int(place[r]))
             kept_span = np.zeros(len(first), dtype=bool)
             kept_span[span_of_row[keep_row]] = True
             self.s, self.e, self.place = s[keep_row], e[keep_row], place[keep_row]
@@ -1149,6 +1199,8 @@ class Decider:
                     confidence[i] = conf
                     alts[int(i)] = others
             self._ties_by_the_text(todo, chosen, confidence, alts)
+        if len(lk._pair_places) and len(ms):
+            self._units_by_the_document(chosen, confidence, alts, after, before, in_chain)
         if chains:
             me = me.copy()
             for members in chains:
@@ -1195,6 +1247,105 @@ class Decider:
                 alts[i] = [(q, sc) for q, sc in ([(int(chosen[i]), float(confidence[i]))] + alts.get(i, []))
                            if q != p]
                 chosen[i], confidence[i] = p, MIN_CONFIDENCE
+
+    def _units_by_the_document(self, chosen, confidence, alts, after, before, in_chain) -> None:
+        """A name shared by a town and the unit named after it ("Zəngilan", "Iğdır", "Kars"), written
+        bare, is the town — unless the document as a whole is about the unit: a mention of that name
+        carries a cue of the unit's kind ("Zəngilan rayonu", "İğdır ili"), none carries a settlement
+        cue ("Zəngilan şəhəri", "the city of Kars"), and the text speaks of "the district" / "the
+        province" on its own (unit words standing by no name: "Rayonun ərazisi", "İlin güney
+        kesimi") more often than of "the city" / "the town" (a war report on "Fuzuli District" that
+        says "the city" keeps its bare "Fuzuli" the town). Then the bare mentions are the unit."""
+        lk = self.lk
+        ms, me, bounds, place = self._ms_list, self._me_list, self._bounds, self.place
+        rows = np.flatnonzero(np.isin(place, lk._pair_places))
+        spans = sorted({int(np.searchsorted(bounds, r, side="right")) - 1 for r in rows.tolist()} |
+                       {i for i, (a, b) in enumerate(zip(ms, me)) if (a, b) in self._dropped_units})
+        if not spans:
+            return
+        units_of_town = lk._units_of_town
+        cued_unit: dict[int, int] = {}
+        cued_town: dict[int, int] = {}
+        bare: dict[int, list[tuple[int, list[int]]]] = {}  # unit -> (mention, the towns it may be)
+        for i in spans:
+            if in_chain[i]:
+                continue
+            cands = [*place[bounds[i]:bounds[i + 1]].tolist(), *self._dropped_units.get((ms[i], me[i]), ())]
+            pairs: dict[int, list[int]] = {}
+            for t in cands:
+                for u in units_of_town.get(t, ()):
+                    if u in cands:
+                        pairs.setdefault(u, []).append(t)
+            c = int(chosen[i])
+            if not pairs:
+                if c in lk._pair_units and _ADMIN_TAIL.search(self._surface(ms[i], me[i])):
+                    cued_unit[c] = cued_unit.get(c, 0) + 1  # the unit's full name: "Zəngilan rayonu"
+                continue
+            cues = [c for c in (int(after[i]), int(before[i])) if c >= 0]
+            for u, towns in pairs.items():
+                if not cues:
+                    bare.setdefault(u, []).append((i, towns))
+                elif c == u and any(lk._kind[u] in _CUE_KIND_SETS[k][0] for k in cues):
+                    cued_unit[u] = cued_unit.get(u, 0) + 1
+                elif c in towns and any(_CUE_KIND_SETS[k][0] & _SETTLEMENT_KINDS for k in cues):
+                    cued_town[u] = cued_town.get(u, 0) + 1
+        todo = [u for u in bare if cued_unit.get(u) and not cued_town.get(u)]
+        if not todo:
+            return
+        words = self._unit_words()
+        for u in todo:
+            said = words["district" if lk._kind[u] == "district" else "province"]
+            if not said or said <= words["settlement"]:
+                continue
+            for i, towns in bare[u]:
+                c = int(chosen[i])
+                if c >= 0 and c not in towns and confidence[i] >= MIN_CONFIDENCE:
+                    continue  # neither reading: something else the words decided
+                rest = [(p, sc) for p, sc in ([(c, float(confidence[i]))] if c >= 0 else []) + alts.get(i, [])
+                        if p != u]
+                total = sum(sc for _, sc in rest) or 1.0
+                others = [(p, (1.0 - MIN_CONFIDENCE) * sc / total) for p, sc in rest]
+                chosen[i], confidence[i], alts[i] = u, MIN_CONFIDENCE, others
+
+    def _unit_words(self) -> dict[str, int]:
+        """How often the text names a district, a province or a settlement by its kind word alone, by
+        no name ("Rayonun ərazisi", "İldeki", "the city"): the word is not right after a capitalised
+        word in mid-sentence ("Zəngilan rayonu"), nor, in English, before "of" ("the city of X").
+        Turkish "il" (province) counts in Turkish paragraphs only (in Azerbaijani it is "year")."""
+        out = {"district": 0, "province": 0, "settlement": 0}
+        text = self.text
+        languages = None
+        origin = self.folded.origin
+        starts = origin[self.ms].astype(np.int64).tolist()
+        ends = (origin[self.me - 1].astype(np.int64) + 1).tolist()
+        names_end = set(ends)
+        names_end.update(int(origin[b - 1]) + 1 for _, b in self._dropped_units)
+        for m in _UNIT_WORD.finditer(text):
+            kind = m.lastgroup
+            a = m.start()
+            k = bisect.bisect_right(starts, a) - 1
+            if k >= 0 and ends[k] > a:
+                continue  # part of a name ("Laçın rayonu")
+            head = text[max(0, a - 60):a]
+            prev = _PREV_WORD.search(head)
+            if prev:
+                w = prev.group(1)
+                if a - len(head) + prev.end(1) in names_end:
+                    continue  # "Zəngilan rayonu", "Kars City": a name's
+                if w[:1].isupper() and w[-1].isalnum():
+                    lead = head[:prev.start(1)].rstrip(" \t")
+                    if lead and lead[-1] not in ".!?:;…\n|>*#":
+                        continue  # a name the text does not link, in mid-sentence
+            if _OF_AFTER.match(text, m.end()):
+                continue
+            if kind == "province_tr":
+                if languages is None:
+                    languages = _Languages(text)
+                if languages.at(a) != "tr":
+                    continue
+                kind = "province"
+            out[kind] += 1
+        return out
 
     def _chains(self, ms, me) -> tuple[list[list[int]], np.ndarray]:
         """Mentions inside a railway's, a pipeline's or a field's name made of three or more

@@ -1,0 +1,94 @@
+"""A town and the unit named after it, written bare (issue 8, precision on
+unseen text): the document decides. The places and sentences are made up for
+these tests (none is taken from an annotated text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from _linking import found
+from caucasusmap.inflection import possessive_case_forms
+from caucasusmap.linking import Linker
+from caucasusmap.model import Place
+
+
+@pytest.fixture(scope="module")
+def district():
+    """A town and the district named after it ("X District", whose bare name is cue-only), and a
+    neighbouring district and town of another name."""
+    return Linker([
+        Place("sarband", "Sarband", "town", 39.50, 46.40, country="AZ"),
+        Place("sarband-district", "Sarband District", "district", 39.52, 46.45, country="AZ",
+              lang_names=(("az", "Sarband rayonu"),)),
+        Place("gulluk", "Gülluk", "town", 39.80, 46.70, country="AZ"),
+        Place("baku", "Baku", "city", 40.41, 49.87, country="AZ", population=2_000_000),
+    ])
+
+
+@pytest.fixture(scope="module")
+def province():
+    """A town and the province of the same name (the bare name is both's, as the reference's
+    Turkish provinces are)."""
+    return Linker([
+        Place("karaoba", "Karaoba", "city", 40.10, 43.10, country="TR", population=300_000),
+        Place("karaoba-province", "Karaoba Province", "province", 40.00, 43.30, country="TR",
+              aliases=("Karaoba",)),
+        Place("tepeli", "Tepeli", "city", 39.70, 43.90, country="TR", population=300_000),
+        Place("tepeli-province", "Tepeli Province", "province", 39.60, 43.80, country="TR", aliases=("Tepeli",)),
+    ])
+
+
+def ids(linker, text, surface):
+    return [pid for s, pid in found(linker, text) if s == surface]
+
+
+def test_a_bare_name_is_the_town_by_default(district):
+    assert ids(district, "Sarband rayonu dağlıqdır. Yol Sarband və Gülluk arasından keçir.", "Sarband") == \
+        ["sarband"]
+
+
+def test_a_document_about_the_district_reads_its_bare_name_as_the_district(district):
+    text = ("Sarband rayonu dağlıq ərazidə yerləşir. Rayonun əhalisi 40 min nəfərdir. "
+            "Sarband 1930-cu ildə yaradılıb və Bakıdan 300 km uzaqdadır.")
+    assert ids(district, text, "Sarband") == ["sarband-district"]
+
+
+def test_a_settlement_cue_anywhere_keeps_the_town(district):
+    text = ("Sarband rayonu dağlıq ərazidə yerləşir. Rayonun əhalisi 40 min nəfərdir. Sarband şəhəri "
+            "kiçikdir. Sarband 1930-cu ildə yaradılıb.")
+    assert "sarband-district" not in ids(district, text, "Sarband")[1:]
+
+
+def test_a_report_that_says_the_city_keeps_the_town(district):
+    """An English war report names "Sarband District" once and then speaks of the city: the bare
+    name stays the town (the error the one-sense-per-document rule made)."""
+    text = ("Shelling hit villages of Sarband District on Monday. The city was without power, and on "
+            "Tuesday troops entered Sarband. Later the town was quiet.")
+    assert ids(district, text, "Sarband") == ["sarband"]
+
+
+def test_without_unit_words_a_cue_alone_does_not_decide(district):
+    text = "Sarband District was shelled. On Tuesday troops entered Sarband."
+    assert ids(district, text, "Sarband") == ["sarband"]
+
+
+def test_a_turkish_province_document(province):
+    text = ("Karaoba ili doğuda yer alır. İlin kuzeyinde yüksek dağlar vardır. Karaoba 1992'de ayrı bir il "
+            "olmuştur; Tepeli ile komşudur.")
+    got = ids(province, text, "Karaoba")
+    assert got == ["karaoba-province", "karaoba-province"]
+    assert ids(province, text, "Tepeli") == ["tepeli"]  # never cued as a province: the town
+
+
+def test_the_azerbaijani_il_is_a_year_not_a_province(province):
+    """"il" is "province" in Turkish and "year" in Azerbaijani: an Azerbaijani text's years are no
+    province words."""
+    text = ("Karaoba ili haqqında qısa məlumat. Bu il şəhərdə yeni məktəb açılıb. 1990-cı ildə "
+            "Karaoba böyüyüb və ilin sonunda yeni yol çəkilib.")
+    assert ids(province, text, "Karaoba")[1:] == ["karaoba"]
+
+
+def test_the_instrumental_of_a_possessive_cue():
+    """"Kars ve Ardahan illeriyle" (with the provinces): the instrumental after a y."""
+    assert "illeriyle" in possessive_case_forms("illeri")
+    assert "rayonuyla" in possessive_case_forms("rayonu")
