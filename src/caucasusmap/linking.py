@@ -1267,6 +1267,7 @@ class Decider:
         cued_unit: dict[int, int] = {}
         cued_town: dict[int, int] = {}
         bare: dict[int, list[tuple[int, list[int]]]] = {}  # unit -> (mention, the towns it may be)
+        readings: dict[int, dict[int, list[int]]] = {}  # mention -> unit -> the towns it may be
         for i in spans:
             if in_chain[i]:
                 continue
@@ -1281,7 +1282,8 @@ class Decider:
                 if c in lk._pair_units and _ADMIN_TAIL.search(self._surface(ms[i], me[i])):
                     cued_unit[c] = cued_unit.get(c, 0) + 1  # the unit's full name: "Zəngilan rayonu"
                 continue
-            cues = [c for c in (int(after[i]), int(before[i])) if c >= 0]
+            readings[i] = pairs
+            cues = [k for k in (int(after[i]), int(before[i])) if k >= 0]
             for u, towns in pairs.items():
                 if not cues:
                     bare.setdefault(u, []).append((i, towns))
@@ -1290,9 +1292,19 @@ class Decider:
                 elif c in towns and any(_CUE_KIND_SETS[k][0] & _SETTLEMENT_KINDS for k in cues):
                     cued_town[u] = cued_town.get(u, 0) + 1
         todo = [u for u in bare if cued_unit.get(u) and not cued_town.get(u)]
-        if not todo:
-            return
+        read = {i for i in readings if int(chosen[i]) in readings[i] and any(
+            lk._kind[int(chosen[i])] in _CUE_KIND_SETS[k][0] for k in (int(after[i]), int(before[i])) if k >= 0)}
+        if todo:
+            read |= self._bare_units(todo, bare, chosen, confidence, alts)
+        if read:
+            self._lists_of_units(readings, read, chosen, confidence, alts)
+
+    def _bare_units(self, todo, bare, chosen, confidence, alts) -> set[int]:
+        """The third test of :meth:`_units_by_the_document` (kind words alone), and the change;
+        returns the mentions changed."""
+        lk = self.lk
         words = self._unit_words()
+        changed = set()
         for u in todo:
             said = words["district" if lk._kind[u] == "district" else "province"]
             if not said or said <= words["settlement"]:
@@ -1301,11 +1313,58 @@ class Decider:
                 c = int(chosen[i])
                 if c >= 0 and c not in towns and confidence[i] >= MIN_CONFIDENCE:
                     continue  # neither reading: something else the words decided
-                rest = [(p, sc) for p, sc in ([(c, float(confidence[i]))] if c >= 0 else []) + alts.get(i, [])
-                        if p != u]
-                total = sum(sc for _, sc in rest) or 1.0
-                others = [(p, (1.0 - MIN_CONFIDENCE) * sc / total) for p, sc in rest]
-                chosen[i], confidence[i], alts[i] = u, MIN_CONFIDENCE, others
+                self._take(i, u, chosen, confidence, alts)
+                changed.add(i)
+        return changed
+
+    @staticmethod
+    def _take(i, u, chosen, confidence, alts) -> None:
+        """Mention ``i`` becomes place ``u`` at ``MIN_CONFIDENCE``; what it was, an alternative."""
+        c = int(chosen[i])
+        rest = [(p, sc) for p, sc in ([(c, float(confidence[i]))] if c >= 0 else []) + alts.get(i, []) if p != u]
+        total = sum(sc for _, sc in rest) or 1.0
+        alts[i] = [(p, (1.0 - MIN_CONFIDENCE) * sc / total) for p, sc in rest]
+        chosen[i], confidence[i] = u, MIN_CONFIDENCE
+
+    def _lists_of_units(self, readings, read, chosen, confidence, alts) -> None:
+        """A list is of one level: where a member is a town's name read as the district (or the
+        province) named after it (``read``: by a cue of its own or by the document), and every other member is a town that shares its name with a
+        district (a province) of its own — "Ardahan, Kars, Erzurum, Sivas …" after "Ardahan'ın
+        Posof ilçesi" — the others are those units too. A member that is only a town, a village or
+        anything else keeps the list as it is ("Fuzuli District, Horadiz and Jabrayil"); so does a
+        list whose units have no town of their name ("East Azerbaijan, West Azerbaijan, Zanjan and
+        Ardabil": regions beside cities)."""
+        lk = self.lk
+        listed = self._listed(self.ms, self.me)
+        n = len(listed)
+        i = 0
+        while i < n:
+            j = i
+            while j < n - 1 and listed[j]:
+                j += 1
+            members = range(i, j + 1)
+            i = j + 1
+            if len(members) < 2:
+                continue
+            for kind in ("district", "province"):
+                units = [m for m in members if chosen[m] >= 0 and confidence[m] >= MIN_CONFIDENCE and
+                         lk._kind[int(chosen[m])] == kind]
+                # The list must show a town's name read as its unit: a unit with no town of its name
+                # ("East Azerbaijan, West Azerbaijan, Zanjan and Ardabil") lists regions beside cities.
+                if not any(m in read for m in units):
+                    continue
+                change = []
+                for m in members:
+                    if m in units:
+                        continue
+                    own = [(u, towns) for u, towns in readings.get(m, {}).items() if lk._kind[u] == kind]
+                    c = int(chosen[m])
+                    if len(own) != 1 or not (c < 0 or c in own[0][1] or confidence[m] < MIN_CONFIDENCE):
+                        break
+                    change.append((m, own[0][0]))
+                else:
+                    for m, u in change:
+                        self._take(m, u, chosen, confidence, alts)
 
     def _unit_words(self) -> dict[str, int]:
         """How often the text names a district, a province or a settlement by its kind word alone, by

@@ -92,3 +92,34 @@ def test_the_instrumental_of_a_possessive_cue():
     """"Kars ve Ardahan illeriyle" (with the provinces): the instrumental after a y."""
     assert "illeriyle" in possessive_case_forms("illeri")
     assert "rayonuyla" in possessive_case_forms("rayonu")
+
+
+@pytest.fixture(scope="module")
+def provinces():
+    """Three towns with provinces of their names, a village with none, and a province no town is
+    named after."""
+    places = []
+    for i, name in enumerate(("Karaoba", "Tepeli", "Soğuksu")):
+        lat, lon = 40.0 - 0.4 * i, 43.0 + 0.5 * i
+        places += [Place(name.lower(), name, "city", lat, lon, country="TR", population=300_000),
+                   Place(f"{name.lower()}-province", f"{name} Province", "province", lat - 0.1, lon + 0.1,
+                         country="TR", aliases=(name,))]
+    places += [Place("yazlik", "Yazlık", "village", 39.9, 43.4, country="TR"),
+               Place("dogu-yaka", "Doğu Yaka Province", "province", 39.5, 43.5, country="TR",
+                     aliases=("Doğu Yaka",))]
+    return Linker(places)
+
+
+def test_a_list_with_one_town_named_unit_is_a_list_of_units(provinces):
+    got = dict(found(provinces, "Boru hattı Tepeli, Soğuksu ve Karaoba ili üzerinden geçecek."))
+    assert got == {"Tepeli": "tepeli-province", "Soğuksu": "soğuksu-province", "Karaoba": "karaoba-province"}
+
+
+def test_a_list_with_a_member_that_is_only_a_town_stays_as_it_is(provinces):
+    got = dict(found(provinces, "Boru hattı Tepeli, Yazlık ve Karaoba ili üzerinden geçecek."))
+    assert got["Tepeli"] == "tepeli" and got["Karaoba"] == "karaoba-province"
+
+
+def test_a_province_no_town_is_named_after_does_not_make_a_list_of_provinces(provinces):
+    got = dict(found(provinces, "Imams of Doğu Yaka, Tepeli and Karaoba signed the letter."))
+    assert got["Tepeli"] == "tepeli" and got["Karaoba"] == "karaoba"
