@@ -53,7 +53,7 @@ from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "19"
+LINKER_VERSION = "20"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -290,6 +290,7 @@ for _word, _kinds in _LIST_KINDS.items():
     _CUE_KIND_SETS.append((frozenset(_kinds), True, "of", True))
 # A plural kind word (see _PLURAL_BEFORE_LIST) -> the plural "of" cue whose list reading it takes.
 _PLURAL_OF = {"districts": "districts of", "municipalities": "districts of", "rayons": "districts of",
+              "counties": "districts of",
               "regions": "regions of", "provinces": "provinces of", "villages": "villages of", "towns": "towns of",
               "cities": "cities of", "settlements": "settlements of"}
 # A weak feature word after a name, written with a capital ("Bingöl Dağları", "the Talysh Mountains",
@@ -369,7 +370,7 @@ _WINDOW = 800  # folded characters on each side that count as "around" a mention
 # borders do ("şimaldan Kəlbəcər, cənubdan Qubadlı, şərqdən Xocalı və Şuşa rayonları").
 _DIRECTION = (r"(?:şimal|cənub|şərq|qərb|kuzey|güney|doğu|batı)(?:-?(?:şərq|qərb|doğu|batı))?"
               r"(?:dan|dən|da|də|den|de|tan|ten|ta|te)(?:\s+(?:isə|ise))?")
-_LIST_GAP = re.compile(rf"^\s*(?:,|and|or|&|,\s*and|и|və|ve|و)\s*(?:{_DIRECTION}\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(rf"^\s*(?:,|،|and|or|&|,\s*and|и|və|ve|و)\s*(?:{_DIRECTION}\s+)?$", re.IGNORECASE)
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|in|near|of)\s*$", re.IGNORECASE)
 _POSSESSIVE_GAP = re.compile(r"^['’]s\s+$")
 _QUOTES = set("\"'“”„«»‘’‹›")
@@ -406,6 +407,12 @@ _LIST_NAMES_GAP = re.compile(rf"^(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CAP})+(?:,\s*
 _PLURAL_BEFORE_LIST = re.compile(r"\b((?i:districts|regions|provinces|municipalities|rayons|villages|towns|"
                                  r"cities|settlements))(?:\s*[,:]|,?\s+(?i:such as|including|namely))\s+"
                                  rf"(?:{_CAP},\s+)*$")
+# "The counties of the province are: A, B, C", "شهرستانهای استان … عبارتند از: A، B": a plural kind word,
+# a few words of the same sentence, then a colon that opens the list.
+_PLURAL_COLON_LIST = re.compile(r"(?<!\w)((?i:districts|regions|provinces|municipalities|counties|villages|towns|"
+                                r"cities)|شهرستان\u200c?ها[یي]|استان\u200c?ها[یي]|روستا\u200c?ها[یي]|شهر\u200c?ها[یي])"
+                                r"(?!\w)[^.:;!?\n]{0,60}:\s*$")
+_PERSIAN_PLURAL = {"شهرستان": "districts", "استان": "provinces", "روستا": "villages", "شهر": "cities"}
 _OTHER_AFTER_LIST = re.compile(r"\s+(?:and|or)\s+(?:an)?other\s+(district|region|province|municipality|village|"
                                r"town|city|settlement)s?\b", re.IGNORECASE)
 # A name made of three or more names joined by hyphens or dashes ("Kars-Iğdır-Aralık-Dilucu",
@@ -1542,9 +1549,11 @@ class Decider:
             if i > 0 and listed[i - 1]:
                 continue  # inside the list: the cue spreads from its first member
             a = int(origin[ms[i]])
-            m = _PLURAL_BEFORE_LIST.search(text, max(0, a - 40), a)
+            m = _PLURAL_BEFORE_LIST.search(text, max(0, a - 40), a) or _PLURAL_COLON_LIST.search(text, max(0, a - 100), a)
             if m:
-                before[i] = _LIST_CUE[_CUE_INDEX[_PLURAL_OF[m.group(1).lower()]]]
+                word = m.group(1).lower()
+                word = next((v for k, v in _PERSIAN_PLURAL.items() if word.startswith(k)), word)
+                before[i] = _LIST_CUE[_CUE_INDEX[_PLURAL_OF[word]]]
         for i in np.flatnonzero(~listed).tolist():
             if i == 0 or not listed[i - 1] or after[i] >= 0:
                 continue  # the last member of a list only
@@ -1584,8 +1593,8 @@ class Decider:
         # Farther apart, after a comma: names the text does not link ("Ninotsminda, Akhaltskha,
         # Aspindza") or a direction ("Kəlbəcər, cənubdan Qubadlı") may stand between.
         far = (dist < 80) & ~close
-        if far.any() and "," in self.text:
-            far &= self._followed_by(me[:-1], ",")[1]
+        if far.any() and ("," in self.text or "،" in self.text):
+            far &= self._followed_by(me[:-1], ",،")[1]
         else:
             far[:] = False
         for i in np.flatnonzero(close | far).tolist():

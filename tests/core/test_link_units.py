@@ -148,3 +148,24 @@ def test_a_capitalised_feature_word_makes_a_name_of_that_feature():
     linker = Linker([Place("soganli", "Soğanlı", "town", 40.5, 42.5, country="TR")])
     assert found(linker, "Soğanlı Dağları'nın kuzey yamaçlarında kar var.") == []
     assert found(linker, "We walked in the Soğanlı mountains.") == [("Soğanlı", "soganli")]
+
+
+# -- a plural kind word, then a colon that opens a list ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def persian_towns():
+    return Linker([Place(f"town-{i}", name, "town", 38.0 + 0.1 * i, 46.0, country="IR")
+                   for i, name in enumerate(("کلاته", "سرچشمه", "باغستان"))])
+
+
+def test_a_colon_list_after_a_plural_county_word_names_counties(persian_towns):
+    """The counties are not in this gazetteer: nothing is linked (the towns are vetoed); the Arabic
+    comma separates the list, so every member takes the cue."""
+    text = "شهرستانهای این استان عبارتند از: کلاته، سرچشمه و باغستان."
+    assert found(persian_towns, text) == []
+    assert len(found(persian_towns, "مسافران از کلاته، سرچشمه و باغستان گذشتند.")) == 3
+
+
+def test_a_colon_list_after_a_plural_district_word_in_english(district):
+    got = dict(found(district, "The districts of the province are: Sarband and Gülluk."))
+    assert got == {"Sarband": "sarband-district"}
