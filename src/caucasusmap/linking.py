@@ -53,7 +53,7 @@ from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "20"
+LINKER_VERSION = "21"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -203,6 +203,13 @@ _cue("yuxarı|yukhari|aşağı|ashaghi|ashagi|böyük|boyuk|kiçik|kichik|kənd|
      "mets|pokr|verin|nerkin|east|west|north|south", _NOT_HERE, True, "before")
 _cue("ethnic", _NOT_HERE, True, "before")
 _cue("time|standard time|time zone|summer time", _NOT_HERE, True, "after")
+# A newspaper or a journal titled after a place ("Iran Press", "Moscow Times", "Caucasus Review"):
+# capitalised after the name, the two are the title (a look-alike, docs/annotation.md), whichever
+# gazetteer the name is from (reference names are kept out by _TITLE_AFTER in any case). Institutions
+# keep their place ("Azerbaijan Airlines", "the Russia Studies Program": the guide counts those).
+_TITLE_WORDS = "press|news|times|post|herald|tribune|gazette|daily|magazine|journal|review|quarterly|examiner|observer"
+
+_cue(_TITLE_WORDS, _NOT_HERE, True, "after")
 # Only capitalised in the text do the qualifiers count ("the new Fuzuli school" is Fuzuli).
 _QUALIFIERS = {w for w, (k, _, where) in CUES.items() if k == _NOT_HERE and where == "before"} - {"ethnic"}
 # "the districts of Agdam, Jabrayil and Fuzuli": a plural "of" cue before a
@@ -334,6 +341,7 @@ _UNIT_CENTRE_KM = 60.0
 _PROVINCE_CENTRE_KM = 150.0
 _PROVINCE_CUE = _CUE_INDEX[fold_phrase("ili")]
 _QUALIFIER_CUES = frozenset(_CUE_INDEX[w] for w in _QUALIFIERS)
+_TITLE_CUES = frozenset(_CUE_INDEX[w] for w in _TITLE_WORDS.split("|"))
 
 # Role flags of a pattern. _CAPITAL and _CAPITAL_UPPER are names under the
 # reference rules (a reference place's, or a spelling the reference lends a
@@ -724,6 +732,7 @@ class Linker:
         self._units_of_town = self._named_units()
         self._pair_units = frozenset(u for us in self._units_of_town.values() for u in us)
         self._pair_places = np.array(sorted({*self._units_of_town, *self._pair_units}), dtype=np.int64)
+        self._pair_unit_array = np.array(sorted(self._pair_units), dtype=np.int64)
         self._inside_cache: dict[tuple[int, int], bool] = {}
         self._own_names: dict[int, frozenset[str]] = {}
         self._inflectable = inflectable
@@ -1283,12 +1292,16 @@ class Decider:
         kesimi") more often than of "the city" / "the town" (a war report on "Fuzuli District" that
         says "the city" keeps its bare "Fuzuli" the town). Then the bare mentions are the unit."""
         lk = self.lk
+        if not np.isin(chosen, lk._pair_unit_array).any():
+            return  # no mention is such a unit: nothing to read by the document or by a list
         ms, me, bounds, place = self._ms_list, self._me_list, self._bounds, self.place
         rows = np.flatnonzero(np.isin(place, lk._pair_places))
-        spans = sorted({int(np.searchsorted(bounds, r, side="right")) - 1 for r in rows.tolist()} |
-                       {i for i, (a, b) in enumerate(zip(ms, me)) if (a, b) in self._dropped_units})
-        if not spans:
-            return
+        spans = {int(np.searchsorted(bounds, r, side="right")) - 1 for r in rows.tolist()}
+        for a, b in self._dropped_units:
+            k = int(np.searchsorted(self.ms, a))
+            if k < len(ms) and ms[k] == a and me[k] == b:
+                spans.add(k)
+        spans = sorted(spans)
         units_of_town = lk._units_of_town
         cued_unit: dict[int, int] = {}
         cued_town: dict[int, int] = {}
@@ -1508,6 +1521,10 @@ class Decider:
                     continue
                 if cue in _QUALIFIER_CUES:
                     if not text[int(origin[sorted_other[k[i]]])].isupper():
+                        out[i] = -1
+                    continue
+                if cue in _TITLE_CUES:
+                    if not (target == "after" and text[int(origin[sorted_pos[k[i]]])].isupper()):
                         out[i] = -1
                     continue
                 if target == "after" and cue in _CAPITAL_STRONG and text[int(origin[sorted_pos[k[i]]])].isupper():

@@ -169,3 +169,12 @@ def test_a_colon_list_after_a_plural_county_word_names_counties(persian_towns):
 def test_a_colon_list_after_a_plural_district_word_in_english(district):
     got = dict(found(district, "The districts of the province are: Sarband and Gülluk."))
     assert got == {"Sarband": "sarband-district"}
+
+
+def test_a_newspaper_titled_after_a_place_is_not_the_place(district):
+    """"Sarband Times", "Baku Post": capitalised, the two are a title (a look-alike); the town's
+    press in lower case is still the town, and an institution keeps its place."""
+    assert found(district, "The Sarband Times reported it first.") == []
+    assert found(district, "According to Baku Post, Sarband was calm.") == [("Sarband", "sarband")]
+    assert found(district, "The Sarband press reported it.") == [("Sarband", "sarband")]
+    assert found(district, "Baku Airlines flew again.") == [("Baku", "baku")]
