@@ -438,20 +438,31 @@ _GENITIVE_OF_DISTRICT = re.compile(r"['’][nN]?[ıiuüIİUÜ][nN]\s+[A-ZÇĞİ�
 # kesimi", "the province", "the city"): see Decider._unit_words. Singular only (a plural is a class).
 
 
-def _word_forms(words: str) -> str:
-    forms = []
-    for w in words.split("|"):
-        forms += [w, w[:1].upper() + w[1:]] + (["İ" + w[1:]] if w[:1] == "i" else [])
-    return "|".join(sorted(set(forms), key=lambda f: (-len(f), f)))
+_UNIT_WORDS = {
+    "district": "district|rayon|rayonu|rayonun|rayona|rayonda|rayondan|rayondur|rayonunun|rayonunda|rayonuna|"
+                "rayonundan|ilçe|ilçenin|ilçede|ilçeden|ilçeye|ilçesi",
+    "province": "province|vilayət|vilayəti|vilayətin|vilayətdə|vilayətə",
+    "province_tr": "il|ilin|ilde|ilden|ildeki|iline|ilinde|ilinden",
+    "settlement": "city|town|şəhər|şəhəri|şəhərin|şəhərdə|şəhərə|şəhərdən|şehir|şehri|şehrin|şehirde|şehre|"
+                  "şehirden|kent|kenti|kentin|kentte",
+}
+_unit_word_matcher: tuple | None = None
 
 
-_UNIT_WORD = re.compile(
-    r"(?<![\w'’-])(?:"
-    rf"(?P<district>{_word_forms('district|rayon|rayonu|rayonun|rayona|rayonda|rayondan|rayondur|rayonunun|rayonunda|rayonuna|rayonundan|ilçe|ilçenin|ilçede|ilçeden|ilçeye|ilçesi')})"
-    rf"|(?P<province>{_word_forms('province|vilayət|vilayəti|vilayətin|vilayətdə|vilayətə')})"
-    rf"|(?P<province_tr>{_word_forms('il|ilin|ilde|ilden|ildeki|iline|ilinde|ilinden')})"
-    rf"|(?P<settlement>{_word_forms('city|town|şəhər|şəhəri|şəhərin|şəhərdə|şəhərə|şəhərdən|şehir|şehri|şehrin|şehirde|şehre|şehirden|kent|kenti|kentin|kentte')})"
-    r")(?![\w'’-])")
+def _unit_word_automaton():
+    """The kind words of :data:`_UNIT_WORDS`, folded and padded as the names are (whole words), in an
+    automaton of their own, built on first use: (automaton, kind per pattern)."""
+    global _unit_word_matcher
+    if _unit_word_matcher is None:
+        keys: dict[str, str] = {}
+        for kind, words in _UNIT_WORDS.items():
+            for w in words.split("|"):
+                keys.setdefault(f" {fold_phrase(w)} ", kind)
+        _unit_word_matcher = (ahocorasick_rs.AhoCorasick(list(keys), matchkind=ahocorasick_rs.MatchKind.Standard),
+                              list(keys.values()))
+    return _unit_word_matcher
+
+
 _PREV_WORD = re.compile(r"(\S+)\s+$")
 _OF_AFTER = re.compile(r"\s+of\b")
 # Capitalised words that are no place name before "in" ("On 5 October in Fuzuli").
@@ -1296,7 +1307,7 @@ class Decider:
             return  # no mention is such a unit: nothing to read by the document or by a list
         ms, me, bounds, place = self._ms_list, self._me_list, self._bounds, self.place
         rows = np.flatnonzero(np.isin(place, lk._pair_places))
-        spans = {int(np.searchsorted(bounds, r, side="right")) - 1 for r in rows.tolist()}
+        spans = set((np.searchsorted(bounds, rows, side="right") - 1).tolist())
         for a, b in self._dropped_units:
             k = int(np.searchsorted(self.ms, a))
             if k < len(ms) and ms[k] == a and me[k] == b:
@@ -1365,26 +1376,41 @@ class Decider:
         alts[i] = [(p, (1.0 - MIN_CONFIDENCE) * sc / total) for p, sc in rest]
         chosen[i], confidence[i] = u, MIN_CONFIDENCE
 
+    def _lists_around(self, mentions: list[int]):
+        """The lists (ranges of two or more mentions, see :meth:`_listed`) that hold one of
+        ``mentions`` (sorted): only the stretch of close mentions around each is read."""
+        ms, me = self.ms, self.me
+        near = (ms[1:] - me[:-1]) < 80  # _listed's widest gap
+        done = -1
+        for m in mentions:
+            if m <= done:
+                continue
+            lo, hi = m, m
+            while lo > 0 and near[lo - 1]:
+                lo -= 1
+            while hi < len(ms) - 1 and near[hi]:
+                hi += 1
+            done = hi
+            listed = self._listed(ms[lo:hi + 1], me[lo:hi + 1])
+            i = 0
+            while i <= hi - lo:
+                j = i
+                while j < hi - lo and listed[j]:
+                    j += 1
+                if j > i:
+                    yield range(lo + i, lo + j + 1)
+                i = j + 1
+
     def _lists_of_units(self, readings, read, chosen, confidence, alts) -> None:
         """A list is of one level: where a member is a town's name read as the district (or the
-        province) named after it (``read``: by a cue of its own or by the document), and every other member is a town that shares its name with a
-        district (a province) of its own — "Ardahan, Kars, Erzurum, Sivas …" after "Ardahan'ın
-        Posof ilçesi" — the others are those units too. A member that is only a town, a village or
-        anything else keeps the list as it is ("Fuzuli District, Horadiz and Jabrayil"); so does a
-        list whose units have no town of their name ("East Azerbaijan, West Azerbaijan, Zanjan and
-        Ardabil": regions beside cities)."""
+        province) named after it (``read``: by a cue of its own or by the document), and every
+        other member is a town that shares its name with a district (a province) of its own —
+        "Ardahan, Kars, Erzurum, Sivas …" after "Ardahan'ın Posof ilçesi" — the others are those
+        units too. A member that is only a town, a village or anything else keeps the list as it is
+        ("Fuzuli District, Horadiz and Jabrayil"); so does a list whose units have no town of their
+        name ("East Azerbaijan, West Azerbaijan, Zanjan and Ardabil": regions beside cities)."""
         lk = self.lk
-        listed = self._listed(self.ms, self.me)
-        n = len(listed)
-        i = 0
-        while i < n:
-            j = i
-            while j < n - 1 and listed[j]:
-                j += 1
-            members = range(i, j + 1)
-            i = j + 1
-            if len(members) < 2:
-                continue
+        for members in self._lists_around(sorted(read)):
             for kind in ("district", "province"):
                 units = [m for m in members if chosen[m] >= 0 and confidence[m] >= MIN_CONFIDENCE and
                          lk._kind[int(chosen[m])] == kind]
@@ -1418,9 +1444,11 @@ class Decider:
         ends = (origin[self.me - 1].astype(np.int64) + 1).tolist()
         names_end = set(ends)
         names_end.update(int(origin[b - 1]) + 1 for _, b in self._dropped_units)
-        for m in _UNIT_WORD.finditer(text):
-            kind = m.lastgroup
-            a = m.start()
+        automaton, kinds = _unit_word_automaton()
+        for pattern, fs, fe in automaton.find_matches_as_indexes(self.folded.text, overlapping=True):
+            kind = kinds[pattern]
+            a = int(origin[fs + 1])
+            b = int(origin[fe - 2]) + 1
             k = bisect.bisect_right(starts, a) - 1
             if k >= 0 and ends[k] > a:
                 continue  # part of a name ("Laçın rayonu")
@@ -1434,7 +1462,7 @@ class Decider:
                     lead = head[:prev.start(1)].rstrip(" \t")
                     if lead and lead[-1] not in ".!?:;…\n|>*#":
                         continue  # a name the text does not link, in mid-sentence
-            if _OF_AFTER.match(text, m.end()):
+            if _OF_AFTER.match(text, b):
                 continue
             if kind == "province_tr":
                 if languages is None:
