@@ -53,7 +53,7 @@ from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "21"
+LINKER_VERSION = "22"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -463,6 +463,13 @@ def _unit_word_automaton():
     return _unit_word_matcher
 
 
+# A label before its value: "İl: Ağrı", "Province: Kars" (see Decider._label_cues).
+_LABEL_CUE = {"province": "province", "il": "province", "ostan": "province", "district": "district",
+              "ilçe": "district", "rayon": "district", "county": "district", "region": "region", "city": "city",
+              "şəhər": "city", "şehir": "city", "town": "town", "village": "village", "kənd": "village",
+              "köy": "village"}
+_LABEL = re.compile(r"(?:^|(?<=[\s>*|]))((?i:province|ostan|district|ilçe|rayon|county|region|city|şəhər|şehir|town|"
+                    r"village|kənd|köy|il)|İl|İlçe)\s*:\s*$")
 _PREV_WORD = re.compile(r"(\S+)\s+$")
 _OF_AFTER = re.compile(r"\s+of\b")
 # Capitalised words that are no place name before "in" ("On 5 October in Fuzuli").
@@ -1189,6 +1196,7 @@ class Decider:
         self._appositive_cues(me, after)
         self._genitive_cues(me, after)
         self._holder_cues(listed, before)
+        self._label_cues(ms, before)
         if self.cued.any() or (n_cand > 1).any():
             # "... in Fuzuli" after a name the text does not link: what holds it.
             for i in np.flatnonzero((before < 0) & ((n_cand > 1) | np.add.reduceat(self.cued, first).astype(bool))):
@@ -1247,6 +1255,8 @@ class Decider:
             self._ties_by_the_text(todo, chosen, confidence, alts)
         if len(lk._pair_places) and len(ms):
             self._units_by_the_document(chosen, confidence, alts, after, before, in_chain)
+        if len(ms) > 1:
+            self._headings(chosen, confidence, alts, after, before)
         if chains:
             me = me.copy()
             for members in chains:
@@ -1616,6 +1626,64 @@ class Decider:
         for i in heads.tolist():
             if before[i + 1] < 0 and self._gap(self._me_list[i], self._ms_list[i + 1]).strip() == ",":
                 before[i + 1] = _HOLDS_SETTLEMENT
+
+    def _label_cues(self, ms, before) -> None:
+        """A kind word and a colon right before a name, a label and its value ("İl: Ağrı",
+        "Province: Kars", "Rayon: Zəngilan"): that kind word's cue."""
+        if not len(ms) or ":" not in self.text:
+            return
+        if self._codepoints is None:
+            self._codepoints = codepoints(self.text)
+        cps = self._codepoints
+        st = self.folded.origin[ms].astype(np.int64)
+        colon = np.zeros(len(st), dtype=bool)
+        for back in (1, 2):  # "İl: Ağrı", "İl:Ağrı"
+            ok = st >= back
+            colon[ok] |= cps[st[ok] - back] == ord(":")
+        text = self.text
+        for i in np.flatnonzero(colon & (before < 0)).tolist():
+            a = int(st[i])
+            m = _LABEL.search(text, max(0, a - 30), a)
+            if m:
+                before[i] = _CUE_INDEX[_LABEL_CUE[m.group(1).lower().replace("i̇", "i")]]
+
+    def _headings(self, chosen, confidence, alts, after, before) -> None:
+        """A name alone on its line, a heading ("Laçın" above "Laçın rayonu …"), names what the text
+        is about: it takes the reading of the next mention of the same name when that one is decided
+        by a cue of its own (other headings of the name may stand between). A next mention without a
+        cue leaves the heading as it is."""
+        if self._codepoints is None:
+            self._codepoints = codepoints(self.text)
+        cps, text, origin = self._codepoints, self.text, self.folded.origin
+        ms, me, bounds, place = self._ms_list, self._me_list, self._bounds, self.place
+        st = origin[self.ms].astype(np.int64)
+        line_start = (st == 0) | (cps[np.maximum(st - 1, 0)] == 10)
+
+        def heading(k: int) -> bool:
+            end = int(origin[me[k] - 1]) + 1
+            nl = text.find("\n", end)
+            return bool(line_start[k]) and not text[end:nl if nl >= 0 else len(text)].strip(" \t*#_:.")
+
+        for i in np.flatnonzero(line_start).tolist():
+            if not heading(i) or after[i] >= 0 or before[i] >= 0:
+                continue
+            name = self._surface(ms[i], me[i])
+            for j in range(i + 1, min(i + 40, len(ms))):
+                if ms[j] - me[i] > 2000:
+                    break
+                other = self._surface(ms[j], me[j])
+                if other != name:
+                    if not (other.startswith(name + " ") and _ADMIN_TAIL.search(other)):
+                        continue  # another name; "Laçın rayonu", the unit's full name, is cued
+                elif after[j] < 0 and before[j] < 0:
+                    if heading(j):
+                        continue  # another heading
+                    break
+                c = int(chosen[j])
+                cands = [*place[bounds[i]:bounds[i + 1]].tolist(), *self._dropped_units.get((ms[i], me[i]), ())]
+                if c >= 0 and confidence[j] >= MIN_CONFIDENCE and c != int(chosen[i]) and c in cands:
+                    self._take(i, c, chosen, confidence, alts)
+                break
 
     def _genitive_cues(self, me, after) -> None:
         """A mention in the Turkish genitive before a district ("Artvin'in Hopa İlçesi") is a province."""

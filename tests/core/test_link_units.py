@@ -178,3 +178,21 @@ def test_a_newspaper_titled_after_a_place_is_not_the_place(district):
     assert found(district, "According to Baku Post, Sarband was calm.") == [("Sarband", "sarband")]
     assert found(district, "The Sarband press reported it.") == [("Sarband", "sarband")]
     assert found(district, "Baku Airlines flew again.") == [("Baku", "baku")]
+
+
+# -- labels and headings ------------------------------------------------------------------------------
+
+def test_a_kind_word_and_a_colon_label_the_name(province):
+    assert dict(found(province, "Başlangıç İl: Karaoba\nUzunluk: 240 km"))["Karaoba"] == "karaoba-province"
+    assert dict(found(province, "Doğduğu yer: Karaoba"))["Karaoba"] == "karaoba"
+
+
+def test_a_heading_takes_the_reading_of_the_cued_mention_below_it(district):
+    text = "Sarband\n\nTəbii şərait\n\nSarband rayonu dağlıq ərazidə yerləşir. Sarband çayı axır."
+    got = found(district, text)
+    assert got[0] == ("Sarband", "sarband-district")
+
+
+def test_a_heading_whose_next_mention_has_no_cue_stays_as_it_is(district):
+    text = "Sarband\n\nSarband is a quiet town. Later the Sarband rayonu was formed."
+    assert found(district, text)[0] == ("Sarband", "sarband")
