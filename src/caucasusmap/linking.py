@@ -53,7 +53,7 @@ from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "22"
+LINKER_VERSION = "23"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -98,15 +98,8 @@ _cue("mountains|dağları|горы|رشته کوه", _MOUNTAIN, False, "after")
 # A range is a mountain feature, never the town or region it is named after ("Qarabağ silsiləsi",
 # "Karabağ dağ serisi", "Karabakh range"): strong.
 _cue("range|ridge|silsiləsi|dağ silsiləsi|dağ serisi|sıradağları|хребет|хребта|хребте", _MOUNTAIN, True, "after")
-_cue("province|provinces|ostan|oblast|область|krai|край|vilayet|vilayəti|marz|mərzi|marzes|"
+_cue("province|provinces|ostan|oblast|область|krai|край|vilayet|vilayəti|governorate|marz|mərzi|marzes|"
      "провинция|استان", _ADMIN, True, "both")
-# The Russian Empire's uyezds and governorates are neither today's districts and provinces nor the towns
-# they were named after ("Zəngəzur qəzası", "Yelizavetpol quberniyası", "the Kutaisi and Tbilisi
-# governorates"): a kind no place of today has, so the town, the district and the region are vetoed and,
-# where the gazetteer holds no such unit, nothing is linked.
-_HISTORICAL = ("historical-unit",)
-_cue("uyezd|uezd|уезд|уезда|уезде|qəza|qəzası|governorate|quberniya|quberniyası|губерния|губернии",
-     _HISTORICAL, True, "both")
 _cue("ili|ilinde|ilinin|iline|ilinden|ilindeki|valiliği|valiliğinin|valiliğine|valiliğince|valisi|"
      "области|областью|провинции|края|крае|vilayətində|vilayətinin", _ADMIN, True, "after")
 # "Kars, Ardahan ve Iğdır olmak üzere 3 ilden": the listed names are provinces
@@ -114,8 +107,8 @@ _cue("ili|ilinde|ilinin|iline|ilinden|ilindeki|valiliği|valiliğinin|valiliğin
 _COUNTS = [*map(str, range(2, 82)), "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz", "on"]
 _PROVINCE_COUNT = [f"olmak üzere {n} {il}" for n in _COUNTS for il in ("ilden", "ilde", "ile", "ilin", "ili")]
 _cue("|".join(_PROVINCE_COUNT), _ADMIN, True, "after")
-_cue("district|districts|rayon|rayonu|rayonunun|raion|район|района|county|shahrestan|شهرستان|ilçesi|"
-     "районе|району|районом|rayonunda|rayonuna|rayonundan|ilçesinde|ilçesine|ilçesinin|"
+_cue("district|districts|rayon|rayonu|rayonunun|raion|район|района|county|shahrestan|شهرستان|ilçesi|uyezd|"
+     "uezd|уезд|районе|району|районом|уезда|уезде|rayonunda|rayonuna|rayonundan|ilçesinde|ilçesine|ilçesinin|"
      "ilçesinden|municipality|municipalities|munitsipaliteti|муниципалитет", _DISTRICT, True, "both")
 _cue("region|regions|area|zone|bölgesi|bölgəsi|регион|mahal|منطقه|exclave|enclave", _AREA, False, "after")
 _cue("valley|valleys|plain|plains|gorge|canyon|canyons|vadisi|düzü|ovası|kanyonu|долина|dərəsi", _TERRAIN, True,
@@ -164,8 +157,7 @@ _cue("جمهوری خودمختار|جمهوری", _STATE, False, "before")
 # "پایانه مرزی جلفا", the Jolfa border terminal: the crossing, not the town.
 _cue("پایانه مرزی|پایانه‌های مرزی|پایانههای مرزی", ("border-crossing",), True, "before")
 _cue("city of|town of|village of|settlement of", _SETTLEMENT, True, "of")
-_cue("province of|district of|state of|oblast of|marz of|rayon of", _AREA, True, "of")
-_cue("governorate of|uyezd of", _HISTORICAL, True, "of")
+_cue("province of|district of|governorate of|state of|oblast of|marz of|rayon of", _AREA, True, "of")
 # Plural: "the provinces of Ardabil and Zanjan" names them, "the cities of South
 # Azerbaijan" names what holds them: a preference only.
 _cue("provinces of|districts of|regions of", _AREA, False, "of")
@@ -176,9 +168,8 @@ _cue("region of|area of", _AREA, False, "of")
 _LISTED_AFTER = ("rayonları|ilçeleri|районы|районов|районах|районами",
                  "illeri|vilayətləri|provinces|провинций|областей|областях",
                  "kəndləri|köyleri|şəhərləri|şehirleri|деревни|городов|сёл",
-                 "çayları|nehirleri|рек",
-                 "uyezds|governorates|qəzaları|quberniyaları|уезды|уездов|губернии")
-for _words, _kinds in zip(_LISTED_AFTER, (_DISTRICT, _ADMIN, _SETTLEMENT, _RIVER, _HISTORICAL)):
+                 "çayları|nehirleri|рек")
+for _words, _kinds in zip(_LISTED_AFTER, (_DISTRICT, _ADMIN, _SETTLEMENT, _RIVER)):
     _cue(_words, _kinds, True, "after")
 _cue("republic of", _STATE, False, "of")
 # Words of a railway or a pipeline. They are no cue for the name next to them ("the Julfa railway" is
@@ -208,7 +199,6 @@ _cue("time|standard time|time zone|summer time", _NOT_HERE, True, "after")
 # gazetteer the name is from (reference names are kept out by _TITLE_AFTER in any case). Institutions
 # keep their place ("Azerbaijan Airlines", "the Russia Studies Program": the guide counts those).
 _TITLE_WORDS = "press|news|times|post|herald|tribune|gazette|daily|magazine|journal|review|quarterly|examiner|observer"
-
 _cue(_TITLE_WORDS, _NOT_HERE, True, "after")
 # Only capitalised in the text do the qualifiers count ("the new Fuzuli school" is Fuzuli).
 _QUALIFIERS = {w for w, (k, _, where) in CUES.items() if k == _NOT_HERE and where == "before"} - {"ethnic"}

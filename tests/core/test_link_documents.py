@@ -127,21 +127,6 @@ def test_a_province_no_town_is_named_after_does_not_make_a_list_of_provinces(pro
 
 # -- the kind words around a name -------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "Sarband qəzası 1868-ci ildə yaradılıb.",
-    "Onun tərkibində Sarband və Gülluk qəzaları yaradılır.",
-    "Gülluk quberniyası böyük idi.",
-    "The region was part of the Sarband uyezd.",
-    "It belonged to the Sarband and Gülluk governorates.",
-])
-def test_an_uyezd_or_a_governorate_is_neither_the_town_nor_todays_district(district, text):
-    assert found(district, text) == []
-
-
-def test_todays_district_word_still_names_the_district(district):
-    assert dict(found(district, "Sarband rayonu və Gülluk şəhəri."))["Sarband rayonu"] == "sarband-district"
-
-
 def test_a_capitalised_feature_word_makes_a_name_of_that_feature():
     """"Soğanlı Dağları" is a range (none known here: nothing linked), "the Soğanlı mountains" the
     mountains of the town's area (a preference only: the town)."""
