@@ -262,7 +262,8 @@ def possessive_case_forms(phrase: str) -> set[str]:
     """The case forms of a Turkish or Azerbaijani phrase whose last word ends
     in the possessive -ı/-i/-u/-ü ("Araz çayı" → "çayının", "rayonu" →
     "rayonunda", "dağı" → "dağının"): genitive, locative, dative, ablative,
-    accusative and locative + -ki after the pronominal n, in either
+    accusative and locative + -ki after the pronominal n, and the attached
+    instrumental after the buffer y ("illeriyle", "rayonuyla"), in either
     language's harmony. Empty for any other phrase."""
     return set(_possessive_forms(phrase))
 
@@ -276,7 +277,7 @@ def _possessive_forms(phrase: str) -> frozenset[str]:
     for lang in ("tr", "az"):
         a, i = _harmony(k, lang)
         ki = ("kı" if a == "a" else "ki") if lang == "az" else "ki"
-        for suffix in (f"n{i}n", f"nd{a}", f"n{a}", f"nd{a}n", f"n{i}", f"nd{a}{ki}"):
+        for suffix in (f"n{i}n", f"nd{a}", f"n{a}", f"nd{a}n", f"n{i}", f"nd{a}{ki}", f"yl{a}"):
             out.add(k + suffix)
     return frozenset(out)
 
