@@ -53,7 +53,7 @@ from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "23"
+LINKER_VERSION = "30"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -349,7 +349,7 @@ _WEAK_ROLES = (_CAPITAL, _CAPITAL_UPPER)
 # next to it ("Jabrayil and Fuzuli districts"); a bare name alone is the town.
 _ADMIN_TAIL = re.compile(r"\s+(?:district|districts|rayon|rayonu|raion|province|ostan|ostanı|marz|mərzi|oblast|"
                          r"municipality|autonomous republic|muxtar respublikası|özerk cumhuriyeti|"
-                         r"region|governorate|county|shahrestan|şəhristanı|ili|район|область|مرز)$", re.IGNORECASE)
+                         r"region|governorate|county|shahrestan|şəhristanı|ili|krai|kray|район|область|край|مرز)$", re.IGNORECASE)
 # Likewise a range's bare name ("Zəngəzur" of "Zəngəzur silsiləsi"), beside a mountain cue only.
 _RANGE_TAIL = re.compile(r"\s+(?:mountains|range|ridge|silsiləsi|dağları|хребет)$", re.IGNORECASE)
 _ADMIN_HEAD = re.compile(r"^(?:استان|شهرستان|جمهوری خودمختار|province of|district of)\s+", re.IGNORECASE)
@@ -668,7 +668,13 @@ class Linker:
         turkic, persian = layered.turkic_words, layered.persian_words
         for index, names in enumerate(layered.extra):
             place = self.places[index]
+            unit = index < self.n_curated and kind_class(place.kind) == "admin"
             for folded, upper, name in names:
+                if unit and (idx := patterns.get(f" {folded} ")) is not None and \
+                        any((index, flag) in self._roles[idx] for flag in _CUED_ROLES):
+                    # A unit's bare name ("Ağrı" of "Ağrı Province") is cue-only in the YAML's reading;
+                    # the reference lending it (GeoNames names the province "Ağrı") does not make it plain.
+                    continue
                 if upper:
                     flag = _CAPITAL_UPPER
                 elif folded in turkic and _turkic_word_cued(place, folded, self._own_name[index]):
