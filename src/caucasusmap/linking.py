@@ -53,7 +53,7 @@ from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "17"
+LINKER_VERSION = "18"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -357,8 +357,9 @@ _IN_GAP = re.compile(r"^,?\s+(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # A model designation right before a name: "R-17 Elbrus", "9K33 Osa", "Su-25 Grach".
 _MODEL = re.compile(r"(?:\b[A-Za-zА-Яа-я]{1,3}-\d+[A-Za-z]*|\b\d+[A-Za-zА-Яа-я]{1,3}\d+[A-Za-z]*)\s+$")
 # A day of the month right before a name: a month of the region's languages that is
-# also a village's name ("25 Aralık 2020": Aralık is December; "8 Ağustos").
-_DAY_BEFORE = re.compile(r"(?:^|[^\d.,])(?:0?[1-9]|[12]\d|3[01])\.?\s+$")
+# also a village's name ("25 Aralık 2020": Aralık is December; "8 Ağustos"). On one line: a
+# number ending the line before ("Day 3" over "Bakuriani – Akhaltsikhe") is no date of it.
+_DAY_BEFORE = re.compile(r"(?:^|[^\d.,])(?:0?[1-9]|[12]\d|3[01])\.?[^\S\n]+$")
 # An outlet named after a country ("Sputnik Грузия", "Sputnik Azərbaycan") is not the country.
 _TITLE_BEFORE = {"sputnik"}
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*)*"

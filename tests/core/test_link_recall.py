@@ -1,0 +1,51 @@
+"""Mentions of places the gazetteer has that were missed, by class (issue 8,
+recall): a headline with no function word in a Turkic document, the bare
+accusative of a name of several words, a number at the end of the line before
+a name. The places and sentences are made up for these tests."""
+
+from __future__ import annotations
+
+from _linking import found
+from caucasusmap.inflection import compound_accusative_ok
+from caucasusmap.linking import Linker
+from caucasusmap.model import Place
+
+ARMENIA = Place("armenia", "Armenia", "country", 40.2, 44.5, aliases=("Ermənistan",))
+SOUTH = Place("south-caucasus", "South Caucasus", "region", 41.0, 45.0, aliases=("Cənubi Qafqaz",))
+QARA = Place("qara-dag", "Qara Dağ", "village", 40.1, 46.1)
+
+_AZ_PARAGRAPH = ("Nazirlik bildirib ki, yük maşınları üçün yeni qaydalar tətbiq olunacaq və sərhəd "
+                 "keçid məntəqələrində növbələr azalacaq.")
+# Sixteen words, no function word of either language, most carrying ə, ı, ğ or ş.
+_HEADLINE = ("Türkiyə Ermənistanla sərhəddəki Marqara keçid məntəqəsində yük maşınlarının hərəkətini tam "
+             "məhdudlaşdıracaq, nazirlik açıqlayıb, sərhədçilər xəbərdarlıq edib")
+
+
+def test_a_headline_without_function_words_takes_the_documents_language():
+    linker = Linker([ARMENIA])
+    assert found(linker, _HEADLINE + "\n\n" + _AZ_PARAGRAPH) == [("Ermənistanla", "armenia")]
+
+
+def test_an_english_document_keeps_its_turkic_lettered_lines_unsuffixed():
+    english = ("The ministry said new rules would apply to lorries at the border and that the queues at "
+               "the crossings would shrink over the coming weeks, as officials told reporters.")
+    quote = "One driver said: \"sərhəd və keçid\"."
+    assert found(Linker([ARMENIA]), english + "\n\n" + _HEADLINE + "\n\n" + quote) == []
+
+
+def test_the_bare_accusative_of_a_name_of_several_words():
+    linker = Linker([SOUTH, QARA])
+    text = "XIX əsrin əvvəllərində Rusiyanın Cənubi Qafqazı işğal etməsi və sonra yeni sərhədlər çəkildi."
+    assert found(linker, text) == [("Cənubi Qafqazı", "south-caucasus")]
+    # Every word of the form capitalised: "Qara dağı" (the black mountain's) is no form of "Qara Dağ".
+    text = "Uşaqlar səhər Qara dağı gördülər və sonra evə qayıtdılar, çünki hava soyuq idi."
+    assert found(linker, text) == []
+    assert compound_accusative_ok("cənubi qafqaz", "ı", "az") and not compound_accusative_ok("cənubi qafqaz", "i", "az")
+    assert not compound_accusative_ok("qafqaz", "ı", "az")  # one word of six letters: not long enough
+
+
+def test_a_number_ending_the_line_before_is_no_day_of_the_month(bundled_linker):
+    text = "Day 3\n\nBakuriani – Akhaltsikhe – Borjomi\nAfter breakfast we drive to Akhaltsikhe."
+    assert "Bakuriani" in [s for s, _ in found(bundled_linker, text)]
+    # On one line the date guard stands: "25 Aralık" is a day of December.
+    assert [s for s, _ in found(bundled_linker, "Iğdır'da 25 Aralık 2020 tarihinde toplantı yapıldı.")] == ["Iğdır"]
