@@ -49,6 +49,7 @@ from .errors import Cancelled
 from .inflection import StemMatcher, may_inflect, possessive_case_forms
 from .model import Passage, Place
 from .normalize import codepoints, fold_document, fold_phrase
+from .acronyms import defined_acronyms
 from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
@@ -917,7 +918,8 @@ class Linker:
 
             wk = np.array(weak_keys, dtype=np.int64)
             weak = weak | np.isin(key(s, e, place), key(wk[:, 0], wk[:, 1], wk[:, 2]))
-        return Decider(self, text, folded, s, e, place, cues, cued, check, weak, lemmas, lines, strong_cued).run()
+        links = Decider(self, text, folded, s, e, place, cues, cued, check, weak, lemmas, lines, strong_cued).run()
+        return defined_acronyms(text, links)  # "the Baku-Tbilisi-Kars railway (BTK)": BTK is the railway
 
     def find_arrays(self, text: str, cancelled: Callable[[], bool] | None = None
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

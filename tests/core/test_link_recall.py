@@ -49,3 +49,30 @@ def test_a_number_ending_the_line_before_is_no_day_of_the_month(bundled_linker):
     assert "Bakuriani" in [s for s, _ in found(bundled_linker, text)]
     # On one line the date guard stands: "25 Aralık" is a day of December.
     assert [s for s, _ in found(bundled_linker, "Iğdır'da 25 Aralık 2020 tarihinde toplantı yapıldı.")] == ["Iğdır"]
+
+
+# -- acronyms the text defines ------------------------------------------------------
+
+LINE = Place("tga-railway", "Tovuz–Gazakh–Agstafa railway", "corridor", 41.0, 45.5,
+             aliases=("Tovuz–Gazakh–Agstafa",))
+QMR = Place("qaradag-republic", "Qaradag Republic", "region", 39.0, 46.0, aliases=("Qaradağ Muxtar Respublikası",))
+AZE = Place("azerbaijan", "Azerbaijan", "country", 40.3, 47.7)
+
+
+def test_an_acronym_the_text_defines_links_everywhere_in_it():
+    linker = Linker([LINE, QMR])
+    text = ("The first TGA train left in May. Work on the Tovuz–Gazakh–Agstafa railway line (TGA) ended, "
+            "and the TGA will carry freight.\n\nQaradağ Muxtar Respublikası (QMR) dağlıq ərazidir; QMR-də "
+            "yeni yol açıldı.")
+    assert found(linker, text) == [("TGA", "tga-railway"), ("Tovuz–Gazakh–Agstafa railway", "tga-railway"),
+                                   ("TGA", "tga-railway"), ("TGA", "tga-railway"),
+                                   ("Qaradağ Muxtar Respublikası", "qaradag-republic"), ("QMR", "qaradag-republic"),
+                                   ("QMR", "qaradag-republic")]
+
+
+def test_initials_of_words_after_the_linked_name_define_nothing():
+    linker = Linker([AZE, LINE])
+    text = ("Azerbaijan National Agency for Mine Action (ANAMA) reported mines; ANAMA said more. "
+            "Azerbaijan (AZE) and the Tovuz–Gazakh–Agstafa (TG) line; in a TGA or TG report.")
+    assert found(linker, text) == [("Azerbaijan", "azerbaijan"), ("Azerbaijan", "azerbaijan"),
+                                   ("Tovuz–Gazakh–Agstafa", "tga-railway")]
