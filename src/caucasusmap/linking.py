@@ -308,6 +308,7 @@ _VILLAGE_CUES = frozenset(_CUE_INDEX[fold_phrase(w)] for w in (
     "köyünden", "köyünün", "село", "села", "селе", "селом", "روستای"))
 _REGION_CUES = frozenset(_CUE_INDEX[fold_phrase(w)] for w in ("region", "regions", "bölgesi", "bölgəsi", "регион"))
 _SETTLEMENT_KINDS = frozenset(_SETTLEMENT)
+_ARABIC_NAME = re.compile(r"[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)+$")
 #: A unit and the town at its centre lie within this of each other (their points): see
 #: Linker._centre_spellings and Linker._lent_unit_names_cued.
 _UNIT_CENTRE_KM = 60.0
@@ -548,7 +549,13 @@ class Linker:
         # Names whose inflected forms (Russian, Turkish, Azerbaijani) may link: see _stem_matcher.
         inflectable: list[tuple[str, tuple[int, int]]] = []
 
+        # Persian names of several words written joined or with a zero-width non-joiner, which
+        # folding drops ("آذربایجانشرقی", "بندرعباس"): added once all names are in, where no name has it.
+        joined: list[tuple[str, tuple[int, int], str]] = []
+
         def add(folded: str, role: tuple[int, int], name: str = "") -> None:
+            if " " in folded and _ARABIC_NAME.match(folded):
+                joined.append((folded.replace(" ", ""), role, name.replace(" ", "")))
             key = f" {folded} "
             idx = patterns.get(key)
             if idx is None:
@@ -616,6 +623,10 @@ class Linker:
                 else:
                     flag = _CAPITAL
                 add(folded, (index, flag), name)
+        written = set(patterns)
+        for folded, role, name in joined:
+            if f" {folded} " not in written:
+                add(folded, role, name)
         cued_units = self._lent_unit_names_cued(patterns)
         if cued_units:
             inflectable = [(name, (role[0], _CUED) if (fold_phrase(name), role) in cued_units else role)

@@ -76,3 +76,17 @@ def test_initials_of_words_after_the_linked_name_define_nothing():
             "Azerbaijan (AZE) and the Tovuz–Gazakh–Agstafa (TG) line; in a TGA or TG report.")
     assert found(linker, text) == [("Azerbaijan", "azerbaijan"), ("Azerbaijan", "azerbaijan"),
                                    ("Tovuz–Gazakh–Agstafa", "tga-railway")]
+
+
+# -- Persian names of several words written as one ---------------------------------------
+
+PLAIN = Place("green-plain", "Green Plain", "province", 38.0, 47.0, aliases=("دشت سبز",))
+JOINED = Place("dashtesabz", "Dashtsabz", "village", 36.0, 52.0, aliases=("دشتسبز",))
+
+
+def test_a_persian_name_of_several_words_written_joined_or_with_a_non_joiner():
+    text = "سفر به دشتسبز و سپس به دشت\u200cسبز و دشت سبز انجام شد."
+    assert found(Linker([PLAIN]), text) == [("دشتسبز", "green-plain"), ("دشت\u200cسبز", "green-plain"),
+                                            ("دشت سبز", "green-plain")]
+    # A place whose own name is the joined spelling keeps it.
+    assert [pid for _, pid in found(Linker([PLAIN, JOINED]), text)] == ["dashtesabz", "dashtesabz", "green-plain"]
