@@ -1642,9 +1642,11 @@ class Decider:
         if all_weak and len(cands) == 1 and len(context):
             # A lone small reference place far from everything else the text names
             # is doubtful; so is any place found by one of its other names (not
-            # its own: "Enguri", an old name of Ankara, in a text on Abkhazia).
+            # its own: "Enguri", an old name of Ankara, in a text on Abkhazia). A name in another
+            # script than the Latin is the place's name in that language ("Джейхан", "بندرعباس",
+            # "Николаев" in a Russian or Persian text), not an old or foreign name: treated as its own.
             c = int(cands[0])
-            if self._far_from_context(c, bool(own[0]), s, context):
+            if self._far_from_context(c, bool(own[0]) or not surface.isascii(), s, context):
                 return -1, 0.0, []
         if len(cl) == 1 and math.isfinite(score[0]):
             return cl[0], 1.0, []  # exp(0) / exp(0): what the softmax below gives a lone candidate

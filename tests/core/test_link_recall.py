@@ -90,3 +90,15 @@ def test_a_persian_name_of_several_words_written_joined_or_with_a_non_joiner():
                                             ("دشت سبز", "green-plain")]
     # A place whose own name is the joined spelling keeps it.
     assert [pid for _, pid in found(Linker([PLAIN, JOINED]), text)] == ["dashtesabz", "dashtesabz", "green-plain"]
+
+
+# -- a far place named in the text's own script --------------------------------------------
+
+def test_a_far_place_by_its_name_in_another_script_is_not_an_old_name(bundled_linker):
+    """The Russian and Persian names of a far city are its names in those languages: the rule that
+    drops a far place found by another name (an old or foreign Latin name) spares them."""
+    text = ("Делегации из Баку, Гянджи и Шуши вылетели в Тбилиси, а оттуда в Джейхан, "
+            "где открыли новый терминал.")
+    assert "ceyhan" in [pid for _, pid in found(bundled_linker, text)]
+    text = "قطار از رشت و آستارا و باکو به بندرعباس رسید و بار آن در بندرعباس تخلیه شد."
+    assert [s for s, _ in found(bundled_linker, text)].count("بندرعباس") == 2
