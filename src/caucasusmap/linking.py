@@ -45,11 +45,11 @@ from dataclasses import dataclass
 import ahocorasick_rs
 import numpy as np
 
+from .acronyms import defined_acronyms
 from .errors import Cancelled
 from .inflection import StemMatcher, may_inflect, possessive_case_forms
 from .model import Passage, Place
 from .normalize import codepoints, fold_document, fold_phrase
-from .acronyms import defined_acronyms
 from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
@@ -1531,7 +1531,10 @@ class Decider:
         raw = self.text[max(0, int(origin[s]) - 12):int(origin[s])]
         if _MODEL.search(raw) or _DAY_BEFORE.search(raw):
             return True
-        if before and before[-1] == "the" and i + 1 < len(ms):
+        # "the Stalingrad of Azerbaijan" is a metaphor; "the Syunik Province of Armenia", a name
+        # ending in a kind word, is the unit.
+        if before and before[-1] == "the" and i + 1 < len(ms) and \
+                self.folded.text[s:e].rsplit(" ", 1)[-1] not in CUES:
             gap = self.folded.text[e:int(ms[i + 1])]
             if gap in (" of ", " of the "):
                 return True

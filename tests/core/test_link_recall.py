@@ -102,3 +102,12 @@ def test_a_far_place_by_its_name_in_another_script_is_not_an_old_name(bundled_li
     assert "ceyhan" in [pid for _, pid in found(bundled_linker, text)]
     text = "قطار از رشت و آستارا و باکو به بندرعباس رسید و بار آن در بندرعباس تخلیه شد."
     assert [s for s, _ in found(bundled_linker, text)].count("بندرعباس") == 2
+
+
+def test_the_x_province_of_a_country_is_the_unit_not_a_metaphor(bundled_linker):
+    """"the X of Y" reads a reference name as a metaphor ("the Stalingrad of Azerbaijan"); a name
+    ending in a kind word ("the Syunik Province of Armenia") is the unit itself."""
+    text = "Roads were built in the Syunik Province of Armenia and the Gegharkunik Province of Armenia."
+    assert ("Syunik Province", "syunik") in found(bundled_linker, text)
+    assert [s for s, _ in found(bundled_linker, "Tbilisi was called the Paris of the Caucasus.")] == ["Tbilisi",
+                                                                                                    "Caucasus"]
