@@ -93,7 +93,9 @@ def _cue(words: str, kinds: tuple[str, ...], strong: bool, where: str) -> None:
 _cue("lake|lakes|gölü|göl|gölünün|ozero|озеро|озера|daryacheh|دریاچه|دریاچهٔ", _LAKE, True, "both")
 _cue("reservoir|su anbarı|водохранилище", ("lake", "dam"), True, "after")
 _cue("river|rivers|çayı|çay|nehri|reka|река|реки|rud|رود|رودخانه|رودخانهٔ", _RIVER, True, "both")
-_cue("sea|denizi|dənizi|море|دریای|gulf|bay", _SEA, True, "after")
+# A lake or a reservoir is often called a sea ("the Mingachevir Sea", "Van Denizi"): the sea words
+# point to lakes too (a sea's own name, "Black Sea", is a longer match and unaffected).
+_cue("sea|denizi|dənizi|море|دریای|gulf|bay", (*_SEA, *_LAKE), True, "after")
 _cue("mount|mt|peak|dağı|гора|کوه", _MOUNTAIN, True, "both")
 _cue("mountains|dağları|горы|رشته کوه", _MOUNTAIN, False, "after")
 # A range is a mountain feature, never the town or region it is named after ("Qarabağ silsiləsi",

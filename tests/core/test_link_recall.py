@@ -111,3 +111,10 @@ def test_the_x_province_of_a_country_is_the_unit_not_a_metaphor(bundled_linker):
     assert ("Syunik Province", "syunik") in found(bundled_linker, text)
     assert [s for s, _ in found(bundled_linker, "Tbilisi was called the Paris of the Caucasus.")] == ["Tbilisi",
                                                                                                     "Caucasus"]
+
+
+def test_a_reservoir_called_a_sea_is_the_reservoir():
+    town = Place("sarsang", "Sarsang", "town", 40.10, 46.60)
+    lake = Place("sarsang-reservoir", "Sarsang Reservoir", "lake", 40.15, 46.55)
+    text = "Boats cross the Sarsang Sea in summer, and the town of Sarsang lies below the dam."
+    assert found(Linker([town, lake]), text) == [("Sarsang", "sarsang-reservoir"), ("Sarsang", "sarsang")]
