@@ -142,6 +142,14 @@ def _adjective(word: str) -> tuple[str, dict[str, frozenset[str]]] | None:
 
 
 _ADJECTIVE_ENDS = ("ая", "яя", "ый", "ой", "ое", "ее")
+# The neuter nouns in -о/-е that geographic names end in ("Каспийское море", "озеро Севан",
+# "Мингечевирское водохранилище"); other names in -о/-е are foreign and indeclinable (Токио, Кабо-Верде).
+_NEUTER_NOUNS = {
+    "море": {"nom acc pre": "е", "gen": "я", "dat": "ю", "ins": "ем"},
+    "поле": {"nom acc pre": "е", "gen": "я", "dat": "ю", "ins": "ем"},
+    "озеро": {"nom acc": "о", "gen": "а", "dat": "у", "ins": "ом", "pre": "е"},
+    "водохранилище": {"nom acc pre": "е", "gen": "а", "dat": "у", "ins": "ем"},
+}
 # -ий is an adjective after these (Нижний, Каспийский is -ский); else a noun (-ий: -ия, -ию, -ием, -ии).
 _ADJECTIVE_II = re.compile(r"(?:ск|цк|н|к|г|х|ж|ш|ч|щ)ий$")
 
@@ -153,6 +161,15 @@ def russian_word(word: str) -> RussianWord | None:
     if not word or not all("а" <= c <= "я" or c == "й" for c in word):
         return None
     last = word[-1]
+    if len(word) >= MIN_LETTERS and word.endswith(("ое", "ее")):
+        adj = _adjective(word)  # a neuter adjective: Каспийское (море), Армянское (нагорье)
+        if adj is not None:
+            return RussianWord(word, adj[0], adj[1])
+    if word in _NEUTER_NOUNS:
+        return RussianWord(word, word[:-1], _endings(_NEUTER_NOUNS[word]))
+    if len(word) >= 5 and word.endswith("ье"):
+        # A neuter noun in -ье: Закавказье, Приморье, (Армянское) нагорье, (Дарьяльское) ущелье.
+        return RussianWord(word, word[:-1], _endings({"nom acc pre": "е", "gen": "я", "dat": "ю", "ins": "ем"}))
     if last in _INDECLINABLE:
         return RussianWord(word, word, {})
     if len(word) < MIN_LETTERS:

@@ -118,3 +118,22 @@ def test_a_reservoir_called_a_sea_is_the_reservoir():
     lake = Place("sarsang-reservoir", "Sarsang Reservoir", "lake", 40.15, 46.55)
     text = "Boats cross the Sarsang Sea in summer, and the town of Sarsang lies below the dam."
     assert found(Linker([town, lake]), text) == [("Sarsang", "sarsang-reservoir"), ("Sarsang", "sarsang")]
+
+
+# -- Russian neuter names ------------------------------------------------------------------
+
+def test_russian_neuter_names_decline():
+    sea = Place("caspian", "Caspian Sea", "sea", 41.0, 51.0, aliases=("Каспийское море",))
+    lands = Place("transcaucasia", "Transcaucasia", "region", 41.0, 45.0, aliases=("Закавказье",))
+    gorge = Place("gorge", "Kodori Gorge", "region", 43.0, 41.5, aliases=("Кодорское ущелье",))
+    lake = Place("reservoir", "Mingachevir Reservoir", "lake", 40.9, 46.6, aliases=("Мингечевирское водохранилище",))
+    text = ("Суда Каспийского моря и порты на Каспийском море; границы Закавказья и войска в Закавказье; "
+            "дорога из Кодорского ущелья; уровень Мингечевирского водохранилища упал.")
+    assert found(Linker([sea, lands, gorge, lake]), text) == [
+        ("Каспийского моря", "caspian"), ("Каспийском море", "caspian"), ("Закавказья", "transcaucasia"),
+        ("Закавказье", "transcaucasia"), ("Кодорского ущелья", "gorge"),
+        ("Мингечевирского водохранилища", "reservoir")]
+    # The words of the name still share a case, and foreign names in -о/-е stay indeclinable.
+    assert found(Linker([sea]), "Каспийского море и Каспийском моря.") == []
+    tokyo = Place("tokyo", "Tokyo", "city", 35.7, 139.7, aliases=("Токио",))
+    assert found(Linker([tokyo]), "Рейсы из Токиа и в Токио.") == [("Токио", "tokyo")]
