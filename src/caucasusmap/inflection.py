@@ -45,7 +45,7 @@ import numpy as np
 
 from .normalize import codepoints
 
-__all__ = ["CASES", "RussianWord", "key", "passage_language", "persian_suffix_ok", "possessive_case_forms",
+__all__ = ["CASES", "RussianWord", "compound_accusative_ok", "key", "passage_language", "persian_suffix_ok", "possessive_case_forms",
            "russian_cases", "russian_word", "turkic_suffixes", "turkic_suffix_ok", "MIN_LETTERS",
            "MIN_ACCUSATIVE_LETTERS"]
 
@@ -142,6 +142,14 @@ def _adjective(word: str) -> tuple[str, dict[str, frozenset[str]]] | None:
 
 
 _ADJECTIVE_ENDS = ("ая", "яя", "ый", "ой", "ое", "ее")
+# The neuter nouns in -о/-е that geographic names end in ("Каспийское море", "озеро Севан",
+# "Мингечевирское водохранилище"); other names in -о/-е are foreign and indeclinable (Токио, Кабо-Верде).
+_NEUTER_NOUNS = {
+    "море": {"nom acc pre": "е", "gen": "я", "dat": "ю", "ins": "ем"},
+    "поле": {"nom acc pre": "е", "gen": "я", "dat": "ю", "ins": "ем"},
+    "озеро": {"nom acc": "о", "gen": "а", "dat": "у", "ins": "ом", "pre": "е"},
+    "водохранилище": {"nom acc pre": "е", "gen": "а", "dat": "у", "ins": "ем"},
+}
 # -ий is an adjective after these (Нижний, Каспийский is -ский); else a noun (-ий: -ия, -ию, -ием, -ии).
 _ADJECTIVE_II = re.compile(r"(?:ск|цк|н|к|г|х|ж|ш|ч|щ)ий$")
 
@@ -153,6 +161,15 @@ def russian_word(word: str) -> RussianWord | None:
     if not word or not all("а" <= c <= "я" or c == "й" for c in word):
         return None
     last = word[-1]
+    if len(word) >= MIN_LETTERS and word.endswith(("ое", "ее")):
+        adj = _adjective(word)  # a neuter adjective: Каспийское (море), Армянское (нагорье)
+        if adj is not None:
+            return RussianWord(word, adj[0], adj[1])
+    if word in _NEUTER_NOUNS:
+        return RussianWord(word, word[:-1], _endings(_NEUTER_NOUNS[word]))
+    if len(word) >= 5 and word.endswith("ье"):
+        # A neuter noun in -ье: Закавказье, Приморье, (Армянское) нагорье, (Дарьяльское) ущелье.
+        return RussianWord(word, word[:-1], _endings({"nom acc pre": "е", "gen": "я", "dat": "ю", "ins": "ем"}))
     if last in _INDECLINABLE:
         return RussianWord(word, word, {})
     if len(word) < MIN_LETTERS:
@@ -289,6 +306,20 @@ def turkic_suffix_ok(stem: str, rest: str, lang: str) -> bool:
     if len(stem.split()[-1]) < MIN_LETTERS:
         return False
     return any(rest in turkic_suffixes(stem, lg) for lg in lang.split())
+
+
+def compound_accusative_ok(name: str, rest: str, lang: str) -> bool:
+    """Whether ``rest`` is the bare accusative (-ı/-i/-u/-ü by harmony) of the
+    consonant-final name of several words ``name`` ("Cənubi Qafqazı") of at least :data:`MIN_ACCUSATIVE_LETTERS` letters in all: a name of two
+    words is no short word that an ending turns into a name, whatever the
+    length of its last word. The caller checks that every word of the form is
+    capitalised ("Qara dağı", the black mountain's, is no form of "Qara Dağ")."""
+    words = name.split()
+    if len(words) < 2 or len(words[-1]) < MIN_LETTERS or name[-1] in _VOWELS or \
+            sum(c.isalpha() for c in name) < MIN_ACCUSATIVE_LETTERS:
+        return False
+    return any(_harmony(name, lg) is not None and rest == _harmony(name, lg)[1] for lg in lang.split()
+               if lg in ("tr", "az"))
 
 
 # ---------------------------------------------------------------------------
@@ -509,10 +540,14 @@ class StemMatcher:
                     # A compound name ends in a possessive ("Zəngilan rayonu", "Araz çayı"): its
                     # case suffixes follow a pronominal n ("rayonunda"), else the plain ones.
                     possessive = n > 1 and forms[-1] in _possessive_forms(stem)
-                    if not possessive and not turkic_suffix_ok(name, rest, "tr az"):
+                    accusative = n > 1 and compound_accusative_ok(name, rest, "tr az") and \
+                        all(text[x].isupper() for x, _ in words)
+                    if not possessive and not accusative and not turkic_suffix_ok(name, rest, "tr az"):
                         continue
                     lang = languages.at(a)
-                    if lang not in ("tr", "az", "tr az") or not (possessive or turkic_suffix_ok(name, rest, lang)):
+                    if lang not in ("tr", "az", "tr az") or not (
+                            possessive or turkic_suffix_ok(name, rest, lang) or
+                            (accusative and compound_accusative_ok(name, rest, lang))):
                         continue
                 end = words[-1][1]
                 head = data[0].stem if kind == "ru" else data[0]
@@ -566,6 +601,17 @@ def _words_at(text: str, a: int, n: int) -> list[tuple[int, int]] | None:
     return spans
 
 
+def _turkic_lettered(passage: str) -> bool:
+    """Whether a third of the words of ``passage`` (two at least) carry a letter of
+    Turkish or Azerbaijani only (ı, ə, ğ, ş): a headline or a sentence without any
+    function word ("Türkiyə Naxçıvanla sərhəddəki … məhdudlaşdıracaq"), which then
+    takes the document's language, as a short paragraph does (an English document
+    has none, so a list of Azerbaijani names in English text stays English)."""
+    words = _WORD.findall(unicodedata.normalize("NFC", passage).replace("İ", "i").replace("I", "i").lower())
+    lettered = sum(1 for w in words if any(c in "ıəğş" for c in w))
+    return lettered >= 2 and lettered * 3 >= len(words)
+
+
 def _sentence_start(text: str, a: int) -> bool:
     head = text[max(0, a - 8):a].rstrip(" \t\"'«“„(*_#>")
     return not head or head[-1] in _SENTENCE_END
@@ -610,7 +656,7 @@ class _Languages:
             p0, p1 = self._breaks[k], self._breaks[min(k + 1, len(self._breaks) - 1)]
             passage = text[max(p0, a - 1500):min(p1, a + 1500)]
             hit = passage_language(passage)
-            if not hit and len(_WORD.findall(passage)) < 12:
+            if not hit and (len(_WORD.findall(passage)) < 12 or _turkic_lettered(passage)):
                 if self._document is None:
                     self._document = passage_language(text[:20000])
                 hit = self._document

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 import ahocorasick_rs
 import numpy as np
 
+from .acronyms import defined_acronyms
 from .errors import Cancelled
 from .inflection import StemMatcher, _Languages, may_inflect, possessive_case_forms
 from .model import Passage, Place
@@ -92,7 +93,9 @@ def _cue(words: str, kinds: tuple[str, ...], strong: bool, where: str) -> None:
 _cue("lake|lakes|gölü|göl|gölünün|ozero|озеро|озера|daryacheh|دریاچه|دریاچهٔ", _LAKE, True, "both")
 _cue("reservoir|su anbarı|водохранилище", ("lake", "dam"), True, "after")
 _cue("river|rivers|çayı|çay|nehri|reka|река|реки|rud|رود|رودخانه|رودخانهٔ", _RIVER, True, "both")
-_cue("sea|denizi|dənizi|море|دریای|gulf|bay", _SEA, True, "after")
+# A lake or a reservoir is often called a sea ("the Mingachevir Sea", "Van Denizi"): the sea words
+# point to lakes too (a sea's own name, "Black Sea", is a longer match and unaffected).
+_cue("sea|denizi|dənizi|море|دریای|gulf|bay", (*_SEA, *_LAKE), True, "after")
 _cue("mount|mt|peak|dağı|гора|کوه", _MOUNTAIN, True, "both")
 _cue("mountains|dağları|горы|رشته کوه", _MOUNTAIN, False, "after")
 # A range is a mountain feature, never the town or region it is named after ("Qarabağ silsiləsi",
@@ -324,6 +327,7 @@ _VILLAGE_CUES = frozenset(_CUE_INDEX[fold_phrase(w)] for w in (
     "köyünden", "köyünün", "село", "села", "селе", "селом", "روستای"))
 _REGION_CUES = frozenset(_CUE_INDEX[fold_phrase(w)] for w in ("region", "regions", "bölgesi", "bölgəsi", "регион"))
 _SETTLEMENT_KINDS = frozenset(_SETTLEMENT)
+_ARABIC_NAME = re.compile(r"[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)+$")
 #: A unit and the town at its centre lie within this of each other (their points): see
 #: Linker._centre_spellings and Linker._lent_unit_names_cued.
 _UNIT_CENTRE_KM = 60.0
@@ -377,8 +381,9 @@ _IN_GAP = re.compile(r"^,?\s+(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # A model designation right before a name: "R-17 Elbrus", "9K33 Osa", "Su-25 Grach".
 _MODEL = re.compile(r"(?:\b[A-Za-zА-Яа-я]{1,3}-\d+[A-Za-z]*|\b\d+[A-Za-zА-Яа-я]{1,3}\d+[A-Za-z]*)\s+$")
 # A day of the month right before a name: a month of the region's languages that is
-# also a village's name ("25 Aralık 2020": Aralık is December; "8 Ağustos").
-_DAY_BEFORE = re.compile(r"(?:^|[^\d.,])(?:0?[1-9]|[12]\d|3[01])\.?\s+$")
+# also a village's name ("25 Aralık 2020": Aralık is December; "8 Ağustos"). On one line: a
+# number ending the line before ("Day 3" over "Bakuriani – Akhaltsikhe") is no date of it.
+_DAY_BEFORE = re.compile(r"(?:^|[^\d.,])(?:0?[1-9]|[12]\d|3[01])\.?[^\S\n]+$")
 # An outlet named after a country ("Sputnik Грузия", "Sputnik Azərbaycan") is not the country.
 _TITLE_BEFORE = {"sputnik"}
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*)*"
@@ -610,7 +615,13 @@ class Linker:
         # Names whose inflected forms (Russian, Turkish, Azerbaijani) may link: see _stem_matcher.
         inflectable: list[tuple[str, tuple[int, int]]] = []
 
+        # Persian names of several words written joined or with a zero-width non-joiner, which
+        # folding drops ("آذربایجانشرقی", "بندرعباس"): added once all names are in, where no name has it.
+        joined: list[tuple[str, tuple[int, int], str]] = []
+
         def add(folded: str, role: tuple[int, int], name: str = "") -> None:
+            if " " in folded and _ARABIC_NAME.match(folded):
+                joined.append((folded.replace(" ", ""), role, name.replace(" ", "")))
             key = f" {folded} "
             idx = patterns.get(key)
             if idx is None:
@@ -684,6 +695,10 @@ class Linker:
                 else:
                     flag = _CAPITAL
                 add(folded, (index, flag), name)
+        written = set(patterns)
+        for folded, role, name in joined:
+            if f" {folded} " not in written:
+                add(folded, role, name)
         cued_units = self._lent_unit_names_cued(patterns)
         if cued_units:
             inflectable = [(name, (role[0], _CUED) if (fold_phrase(name), role) in cued_units else role)
@@ -1010,7 +1025,8 @@ class Linker:
 
             wk = np.array(weak_keys, dtype=np.int64)
             weak = weak | np.isin(key(s, e, place), key(wk[:, 0], wk[:, 1], wk[:, 2]))
-        return Decider(self, text, folded, s, e, place, cues, cued, check, weak, lemmas, lines, strong_cued).run()
+        links = Decider(self, text, folded, s, e, place, cues, cued, check, weak, lemmas, lines, strong_cued).run()
+        return defined_acronyms(text, links)  # "the Baku-Tbilisi-Kars railway (BTK)": BTK is the railway
 
     def find_arrays(self, text: str, cancelled: Callable[[], bool] | None = None
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -1867,7 +1883,10 @@ class Decider:
         raw = self.text[max(0, int(origin[s]) - 12):int(origin[s])]
         if _MODEL.search(raw) or _DAY_BEFORE.search(raw):
             return True
-        if before and before[-1] == "the" and i + 1 < len(ms):
+        # "the Stalingrad of Azerbaijan" is a metaphor; "the Syunik Province of Armenia", a name
+        # ending in a kind word, is the unit.
+        if before and before[-1] == "the" and i + 1 < len(ms) and \
+                self.folded.text[s:e].rsplit(" ", 1)[-1] not in CUES:
             gap = self.folded.text[e:int(ms[i + 1])]
             if gap in (" of ", " of the "):
                 return True
@@ -1978,9 +1997,11 @@ class Decider:
         if all_weak and len(cands) == 1 and len(context):
             # A lone small reference place far from everything else the text names
             # is doubtful; so is any place found by one of its other names (not
-            # its own: "Enguri", an old name of Ankara, in a text on Abkhazia).
+            # its own: "Enguri", an old name of Ankara, in a text on Abkhazia). A name in another
+            # script than the Latin is the place's name in that language ("Джейхан", "بندرعباس",
+            # "Николаев" in a Russian or Persian text), not an old or foreign name: treated as its own.
             c = int(cands[0])
-            if self._far_from_context(c, bool(own[0]), s, context):
+            if self._far_from_context(c, bool(own[0]) or not surface.isascii(), s, context):
                 return -1, 0.0, []
         if len(cl) == 1 and math.isfinite(score[0]):
             return cl[0], 1.0, []  # exp(0) / exp(0): what the softmax below gives a lone candidate
