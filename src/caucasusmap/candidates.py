@@ -320,6 +320,34 @@ PERSIAN_STAN_WORDS = _words("""
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ\-‐][^\W\d_]+)*")
 _HYPHEN = re.compile(r"([-‐])")
+_JOINERS = "'’ʼ\\-‐"
+_JOINER_CHARS = "'’ʼ-‐"
+
+
+def _lower_ranges(limit: int = 0x2000) -> str:
+    """A regex class body of the lower-case letters below ``limit`` (Latin,
+    Greek, Cyrillic, Armenian, Georgian …), built from ``str.islower``."""
+    out, start = [], None
+    for cp in range(limit + 1):
+        low = cp < limit and chr(cp).islower()
+        if low and start is None:
+            start = cp
+        elif not low and start is not None:
+            out.append(re.escape(chr(start)) + ("-" + re.escape(chr(cp - 1)) if cp - 1 > start else ""))
+            start = None
+    return "".join(out)
+
+
+_LOWER = _lower_ranges()
+_BULK_FIRST = frozenset(ch for ch in map(chr, range(0x2000)) if ch.islower())
+"""First letters of the words that are only counted (lower case, first scripts)."""
+_WORD_START = rf"(?<![^\W\d_].)(?<![^\W\d_][{_JOINERS}].)"
+"""After a word's first letter: where :data:`_TOKEN` starts a word (not
+after a letter, nor after a joiner that follows one)."""
+_CAPITAL_TOKEN = re.compile(rf"[^\W\d_{_LOWER}]{_WORD_START}[^\W\d_]*(?:[{_JOINERS}][^\W\d_]+)*")
+"""The words of :data:`_TOKEN` that do not start with a letter of
+:data:`_BULK_FIRST` (the class comes first, so the regex engine skips
+ahead to such a letter)."""
 _APOSTROPHES = "'’ʼ"
 _PREV_WORD = re.compile(r"(?<![\w'’ʼ\-])([^\W\d_]+)(\.?)\s+$")
 _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([^\W\d_]+)")
@@ -349,6 +377,45 @@ _SENTENCE_END = ".!?:;…•"
 _SKIP_BACK = " \t\n\"'“”‘’«»([{*_‹›⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾"
 _ARABIC_RANGES = (("\u0600", "\u06ff"), ("\u0750", "\u077f"), ("\ufb50", "\ufdff"), ("\ufe70", "\ufeff"))
 _STAN = fold_phrase("ستان")
+
+
+def _lower_hyphenated(disp: str) -> list[re.Match]:
+    """The words of :data:`_TOKEN` in ``disp`` that start with a letter of
+    :data:`_BULK_FIRST` and hold a hyphen ("so-called", "pro-Iranian"),
+    found from the hyphens: each word's start is walked back to."""
+    out = []
+    done = 0
+    n = len(disp)
+    for hm in _HYPHEN.finditer(disp):
+        h = hm.start()
+        if h < done or h == 0 or h + 1 >= n:
+            continue
+        if not (_is_letter(disp[h - 1]) and _is_letter(disp[h + 1])):
+            continue
+        i = h - 1
+        while i > 0 and (_is_letter(disp[i - 1]) or (
+                disp[i - 1] in _JOINER_CHARS and i > 1 and _is_letter(disp[i - 2]))):
+            i -= 1
+        m = _TOKEN.match(disp, i)
+        done = m.end()
+        if m.group()[0] in _BULK_FIRST:
+            out.append(m)
+    return out
+
+
+def _is_letter(ch: str) -> bool:
+    r"""What ``[^\W\d_]`` matches."""
+    return ch.isalnum() and not ch.isdecimal()
+
+
+def _covered(n: int, starts, ends) -> np.ndarray:
+    """A bool mask of ``n`` characters, True inside any ``[start, end)``."""
+    starts, ends = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+    keep = ends > starts
+    edges = np.zeros(n + 1, dtype=np.int64)
+    np.add.at(edges, np.minimum(starts[keep], n), 1)
+    np.add.at(edges, np.minimum(ends[keep], n), -1)
+    return np.cumsum(edges[:n]) > 0
 
 
 def _script(word: str) -> str:
@@ -477,9 +544,11 @@ class _Finder:
         self.lower_counts: Counter = Counter()
         self.cap_counts: Counter = Counter()
         self.person_keys: set[str] = set()
+        self._pending: list[str] = []  # lower-case text of this document's passages, counted at its end
+        self._doc: tuple | None = None  # the passages of the document being scanned (see scan)
         if share is not None:  # one document's finder: the gazetteer's word sets of the whole one
             for name in ("place_kinds", "gazetteer_keys", "gazetteer_words", "stems", "head_kinds", "name_kinds",
-                         "_fold", "_demonym"):
+                         "_fold", "_demonym", "_word_info"):
                 setattr(self, name, getattr(share, name))
             return
         places = index.gazetteer.places
@@ -504,6 +573,7 @@ class _Finder:
         self.stems = {w[:k] for w in self.gazetteer_words for k in range(max(4, len(w) - 3), len(w) + 1)}
         self._fold: dict[str, str] = {}
         self._demonym: dict[str, bool] = {}
+        self._word_info: dict[str, tuple] = {}
 
     # -- word classes ----------------------------------------------------------
     def fold(self, word: str) -> str:
@@ -569,18 +639,23 @@ class _Finder:
                 raise Cancelled("finding unlinked names cancelled")
             part = _Finder(index, self.ignore, share=self) if cache is not None else self
             m0, m1 = int(doc_bounds[di]), int(doc_bounds[di + 1])
-            starts, ends = t.start[m0:m1].tolist(), t.end[m0:m1].tolist()
-            places = t.place[m0:m1].tolist()
+            starts, ends = t.start[m0:m1], t.end[m0:m1]
             text = doc.text
-            linked = np.zeros(len(text) + 1, dtype=bool)
-            for s, e in zip(starts, ends):
-                linked[s:e] = True
-            url = np.zeros(len(text) + 1, dtype=bool)
-            for s, e in non_text_spans(text):
-                url[s:e] = True
-            for pi in range(p0, int(d_pstart[di + 1])):
-                rows = range(int(pas_bounds[pi]) - m0, int(pas_bounds[pi + 1]) - m0)
+            linked = _covered(len(text) + 1, starts, ends)
+            web = non_text_spans(text)
+            url = _covered(len(text) + 1, [a for a, _ in web], [b for _, b in web])
+            starts, ends, places = starts.tolist(), ends.tolist(), t.place[m0:m1].tolist()
+            p1 = int(d_pstart[di + 1])
+            p_starts, p_ends = index.passage_bounds(p0, p1)
+            part._doc = (p0, p_starts.tolist(), p_ends.tolist(),
+                         (index.passage_kinds(p0, p1) == KINDS.index(HEADING)).tolist(),
+                         index.is_reference[p0:p1].tolist(), doc.markup)
+            bounds = (pas_bounds[p0:p1 + 1] - m0).tolist()
+            for k, pi in enumerate(range(p0, p1)):
+                rows = range(bounds[k], bounds[k + 1])
                 part.passage(pi, text, linked, url, [(starts[r], ends[r], places[r]) for r in rows])
+            part._doc = None
+            part._count_pending()
             if part is not self:
                 state = part._state(p0)
                 if keys[di]:
@@ -612,16 +687,23 @@ class _Finder:
         self.person_keys.update(state["person"])
 
     def passage(self, pi: int, text: str, linked: np.ndarray, url: np.ndarray, mentions) -> None:
-        p = self.index.passage_list[pi]
-        disp, origin = display_text(text, p.start, p.end, markup=self.index.corpus.by_id[p.document].markup)
+        doc = self._doc
+        if doc is not None and doc[0] <= pi < doc[0] + len(doc[1]):  # read from the columns: no Passage made
+            k = pi - doc[0]
+            start, end, heading, is_reference, markup = doc[1][k], doc[2][k], doc[3][k], doc[4][k], doc[5]
+        else:
+            p = self.index.passage_list[pi]
+            start, end, heading, is_reference = p.start, p.end, p.kind == HEADING, p.is_reference
+            markup = self.index.corpus.by_id[p.document].markup
+        disp, origin = display_text(text, start, end, markup=markup)
         if not disp:
             return
         where = np.asarray(origin, dtype=np.int64)
         d_linked, d_url = linked[where], url[where]
         if _KEYWORDS.match(disp):
             return  # "Keywords: Qarabagh Crisis, Foreign Policy of Iran": topics, not text
-        tokens = self.tokens(disp, d_linked, d_url, p.kind == "heading", p.is_reference)
-        if p.is_reference:
+        tokens = self.tokens(disp, d_linked, d_url, heading, is_reference)
+        if is_reference:
             self.reference_authors(disp, tokens)
             return
         # Mentions in display coordinates, for lists and "Ardabil region".
@@ -661,7 +743,105 @@ class _Finder:
     def tokens(self, disp: str, d_linked, d_url, heading: bool, reference: bool) -> list[_Token]:
         """Words of a passage: capitalised, acronyms, Persian script and
         linked ones (the latter only to break runs); lower-case words are
-        counted for the common-word test."""
+        counted for the common-word test.
+
+        The common case — a word starting with a lower-case letter of the
+        first scripts (:data:`_BULK_FIRST`), without a hyphen — is only
+        counted: such words are collected per document and counted at once
+        (:meth:`_count_pending`); the other words — the same words
+        :data:`_TOKEN` finds, less those — are found by :data:`_CAPITAL_TOKEN`
+        and :func:`_lower_hyphenated`, and classified once per distinct word
+        (:meth:`_word`). A
+        passage with a web address falls back to :meth:`_tokens_exact`."""
+        if d_url.any():
+            return self._tokens_exact(disp, d_linked, d_url, heading, reference)
+        if not reference:
+            self._pending.append(disp)
+        out: list[_Token] = []
+        in_linked = np.concatenate(([0], np.cumsum(d_linked))).tolist() if d_linked.any() else None
+        lower_counts = self.lower_counts
+        info = self._word_info
+        found = _CAPITAL_TOKEN.finditer(disp)
+        if "-" in disp or "‐" in disp:
+            hyphenated = _lower_hyphenated(disp)
+            if hyphenated:
+                found = sorted((*found, *hyphenated), key=lambda m: m.start())
+        for m in found:
+            word = m.group()
+            w = info.get(word)
+            if w is None:
+                w = info[word] = self._word(word)
+            s = m.start()
+            if w[0] is not None:  # a lower-case word of another script
+                if not reference:
+                    lower_counts[w[0]] += 1
+                continue
+            parts = w[3]
+            if w[1]:  # hyphenated: split when a part is linked (or always, see _word)
+                if w[2] or (in_linked is not None and in_linked[m.end()] != in_linked[s]):
+                    parts = w[4]
+            for off, length, base, suffix, key, script, kept in parts:
+                if script == "lower":
+                    if not reference:
+                        lower_counts[key] += 1
+                    continue
+                s2 = s + off
+                if in_linked is not None and in_linked[s2 + length] != in_linked[s2]:
+                    out.append(_Token(s2, s2 + length, "", "", "linked", key, False))
+                elif kept:
+                    out.append(_Token(s2, s2 + len(base), base, suffix, script, key,
+                                      heading or _sentence_initial(disp, s2)))
+        return out
+
+    def _word(self, word: str) -> tuple:
+        """What :meth:`_tokens_exact` decides about ``word`` from the word
+        alone: (lower-case key if it is only counted, hyphenated, always split,
+        parts unsplit, parts split); a part is (offset, length, base, suffix,
+        key, script, kept as a token); parts without a key are left out."""
+        hyphen = "-" in word or "‐" in word
+        if word[0].islower() and not hyphen:
+            return (self.fold(word), False, False, (), ())
+
+        def parts(pieces):
+            out = []
+            for off, w in pieces:
+                base, suffix = _split_suffix(w)
+                key = self.fold(base)
+                if not key:
+                    continue
+                script = _script(base)
+                kept = script in ("cap", "acronym", "arabic") and not (script == "cap" and _CAMEL.search(base))
+                out.append((off, len(w), base, suffix, key, script, kept))
+            return tuple(out)
+
+        whole = parts([(0, word)])
+        if not hyphen:
+            return (None, False, False, whole, ())
+        always = word[:1].islower() or any(
+            w[:1].isupper() and (self.is_stop(self.fold(w)) or self.is_demonym(self.fold(w)))
+            for w in _HYPHEN.split(word))
+        pieces, pos = [], 0
+        for w in _HYPHEN.split(word):
+            if w not in ("-", "‐"):
+                pieces.append((pos, w))
+            pos += len(w)
+        return (None, True, always, whole, parts(pieces))
+
+    def _count_pending(self) -> None:
+        """Count the lower-case words of the passages :meth:`tokens` put
+        aside (one document's): the words it does not look at one by one."""
+        if not self._pending:
+            return
+        counts = Counter(_TOKEN.findall("\n".join(self._pending)))
+        self._pending.clear()
+        lower_counts = self.lower_counts
+        for word, n in counts.items():
+            if word[0] in _BULK_FIRST and "-" not in word and "‐" not in word:
+                lower_counts[self.fold(word)] += n
+
+    def _tokens_exact(self, disp: str, d_linked, d_url, heading: bool, reference: bool) -> list[_Token]:
+        """:meth:`tokens` word by word (the rules as written; a passage with a
+        web address, and the reference the fast path is tested against)."""
         out: list[_Token] = []
         in_url = np.concatenate(([0], np.cumsum(d_url))).tolist()
         in_linked = np.concatenate(([0], np.cumsum(d_linked))).tolist()
