@@ -615,17 +615,23 @@ class _Finder:
         return False
 
     # -- the pass over the corpus ------------------------------------------------
-    def scan(self, cache: _ScanCache | None = None, cancelled=None) -> None:
+    def document_bounds(self) -> np.ndarray:
+        """Where each document's mentions start in the index's table (and the end)."""
+        return np.searchsorted(self.index.table.document, np.arange(len(self.index.corpus.documents) + 1))
+
+    def scan(self, cache: _ScanCache | None = None, cancelled=None, keys: list[str] | None = None) -> None:
         """Every document's passages, in corpus order. With ``cache``, a
         document whose scan is stored (under a key of its content, passages,
-        mentions and the gazetteer) is not read again; the others are stored."""
+        mentions and the gazetteer; ``keys`` if already computed) is not read
+        again; the others are stored."""
         index = self.index
         t = index.table
         docs = index.corpus.documents
-        doc_bounds = np.searchsorted(t.document, np.arange(len(docs) + 1))
+        doc_bounds = self.document_bounds()
         pas_bounds = np.searchsorted(t.passage, np.arange(len(index.passage_list) + 1))
         d_pstart = np.asarray(index.structure["d_pstart"])
-        keys = cache.keys(index, doc_bounds) if cache is not None else [""] * len(docs)
+        if keys is None:
+            keys = cache.keys(index, doc_bounds) if cache is not None else [""] * len(docs)
         stored = cache.load(keys) if cache is not None else {}
         for di, doc in enumerate(docs):
             p0 = int(d_pstart[di])
@@ -1145,7 +1151,10 @@ SCAN_VERSION = "2"
 """Bumped whenever the rules change what a document's scan collects."""
 
 CACHE_FILE = "candidates.sqlite"
-"""Each document's scan, kept in an index's store folder."""
+"""Each document's scan, kept in an index's store folder (and the latest answers)."""
+
+RESULTS_KEPT = 8
+"""Whole answers kept (one per limit and "not a place" list asked lately)."""
 
 
 class _ScanCache:
@@ -1168,6 +1177,7 @@ class _ScanCache:
         try:
             con.execute("PRAGMA journal_mode=WAL")
             con.execute("CREATE TABLE IF NOT EXISTS scans(key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+            con.execute("CREATE TABLE IF NOT EXISTS results(key TEXT PRIMARY KEY, data BLOB NOT NULL)")
         except BaseException:
             con.close()
             raise
@@ -1225,6 +1235,44 @@ class _ScanCache:
         except sqlite3.Error:
             pass  # a cache: the result stands without it
 
+    @staticmethod
+    def result_key(keys: list[str], ignore: set[str], limit: int) -> str:
+        """The key of a whole answer: every document's scan key in corpus
+        order, the "not a place" names and the limit ("" if a document has
+        no key: an index built in memory)."""
+        if not all(keys):
+            return ""
+        h = hashlib.blake2b(digest_size=16)
+        h.update(f"{SCAN_VERSION}\0{limit}\0".encode())
+        h.update(json.dumps(sorted(ignore)).encode("utf-8", "surrogatepass"))
+        for k in keys:
+            h.update(k.encode())
+        return h.hexdigest()
+
+    def result(self, key: str) -> list[Candidate] | None:
+        """The answer stored under ``key``, or None (also when it cannot be read)."""
+        try:
+            row = self.con.execute("SELECT data FROM results WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return None
+            rows = json.loads(zlib.decompress(row[0]))
+            return [Candidate(name, ckey, count, score, tuple(passages), tuple(forms), tuple(evidence))
+                    for name, ckey, count, score, passages, forms, evidence in rows]
+        except (sqlite3.DatabaseError, ValueError, TypeError, zlib.error):
+            return None
+
+    def save_result(self, key: str, found: list[Candidate]) -> None:
+        """Keep ``found`` under ``key`` (and only the few latest answers)."""
+        rows = [[c.name, c.key, c.count, c.score, c.passages, c.forms, c.evidence] for c in found]
+        data = zlib.compress(json.dumps(rows, separators=(",", ":")).encode("utf-8", "surrogatepass"), 6)
+        try:
+            with self.con:
+                self.con.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, data))
+                self.con.execute(f"DELETE FROM results WHERE rowid NOT IN "
+                                 f"(SELECT rowid FROM results ORDER BY rowid DESC LIMIT {RESULTS_KEPT})")
+        except sqlite3.Error:
+            pass
+
     def keep(self, keys: list[str]) -> None:
         """Forget the scans of documents no longer in the index."""
         wanted = {k for k in keys if k}
@@ -1254,20 +1302,33 @@ def find_candidates(index, ignore: Iterable[str] = frozenset(), limit: int = 100
     With ``cache`` and an index opened from a store, each document's scan is
     kept in the store's folder (:data:`CACHE_FILE`) and reused while the
     document, its mentions and the gazetteer are unchanged, so only added or
-    edited documents are read again; the result is the same either way.
-    ``cancelled`` is asked between documents."""
+    edited documents are read again; the answer itself is kept too, under a
+    key of every document's scan, the "not a place" names and ``limit``, so
+    asking again for an unchanged index reads only it. The result is the same
+    either way. ``cancelled`` is asked between documents."""
     keys = {fold_phrase(n) for n in ignore}
     keys.discard("")
+    limit = max(limit, 0)
     finder = _Finder(index, keys)
     store = getattr(index, "store", None) if cache else None
     scans = _ScanCache(Path(store.path) / CACHE_FILE) if store is not None else None
     try:
-        finder.scan(scans, cancelled)
+        doc_keys = answer = None
+        if scans is not None:
+            doc_keys = scans.keys(index, finder.document_bounds())
+            answer = scans.result_key(doc_keys, keys, limit)
+            found = scans.result(answer) if answer else None
+            if found is not None:
+                return found
+        finder.scan(scans, cancelled, doc_keys)
+        found = finder.ranked()
+        found = found[:limit] if limit else found
+        if answer:
+            scans.save_result(answer, found)
+        return found
     finally:
         if scans is not None:
             scans.close()
-    found = finder.ranked()
-    return found if limit <= 0 else found[:limit]
 
 
 # ---------------------------------------------------------------------------

@@ -336,6 +336,7 @@ def test_a_damaged_stored_scan_is_ignored(corpus_copy, monkeypatch):
     keys = [k for (k,) in con.execute("SELECT key FROM scans ORDER BY key")]
     con.execute("UPDATE scans SET data = ? WHERE key = ?", (b"\x78\x9c broken", keys[0]))
     con.execute("UPDATE scans SET data = ? WHERE key = ?", (__import__("zlib").compress(b'{"stats": 1}'), keys[1]))
+    con.execute("DELETE FROM results")  # else the stored answer is used, and no scan is read
     con.commit()
     con.close()
     seen = _scanned(monkeypatch)
@@ -414,3 +415,31 @@ def test_fast_word_finding_matches_the_rules_word_by_word():
         passages += 1
     one._count_pending()
     assert passages > 300 and one.lower_counts == other.lower_counts and sum(one.lower_counts.values()) > 10_000
+
+
+def test_the_stored_answer_is_the_fresh_answer_for_each_limit_and_not_a_place_list(corpus_copy, monkeypatch):
+    """A whole answer is kept per limit and "not a place" list: asking again
+    reads no document, asking with another list or limit gives that answer,
+    and a damaged stored answer is computed again."""
+    import sqlite3
+
+    from caucasusmap.candidates import CACHE_FILE
+
+    idx = open_index(BUNDLED_GAZETTEER, corpus_copy)
+    fresh = find_candidates(idx, limit=0, cache=False)
+    top = fresh[0].name
+    assert _as_data(find_candidates(idx, limit=0)) == _as_data(fresh)
+    asks = ((0, ()), (5, ()), (0, (top,)), (3, (top.upper(),)))
+    expected = [_as_data(find_candidates(idx, ignore, limit=limit, cache=False)) for limit, ignore in asks]
+    seen = _scanned(monkeypatch)
+    for (limit, ignore), want in zip(asks, expected):
+        got = _as_data(find_candidates(open_index(BUNDLED_GAZETTEER, corpus_copy), ignore, limit=limit))
+        assert got == want, (limit, ignore)
+        assert (top in [c[0] for c in got]) == (not ignore)
+    assert seen == []  # every answer from the stored scans or answers
+    con = sqlite3.connect(idx.store.path / CACHE_FILE)
+    assert con.execute("SELECT count(*) FROM results").fetchone()[0] == 4  # the same list, however written
+    con.execute("UPDATE results SET data = ?", (b"\x78\x9c broken",))
+    con.commit()
+    con.close()
+    assert _as_data(find_candidates(idx, limit=0)) == _as_data(fresh)
