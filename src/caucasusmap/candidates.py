@@ -44,7 +44,7 @@ from .store import KINDS, remove_database
 from .yamlsource import decode_text
 
 __all__ = [
-    "Candidate", "find_candidates", "ignore_path", "read_ignore", "add_to_ignore",
+    "Candidate", "find_candidates", "stored_candidates", "ignore_path", "read_ignore", "add_to_ignore",
     "IGNORE_FILE", "WEIGHTS",
 ]
 
@@ -615,10 +615,6 @@ class _Finder:
         return False
 
     # -- the pass over the corpus ------------------------------------------------
-    def document_bounds(self) -> np.ndarray:
-        """Where each document's mentions start in the index's table (and the end)."""
-        return np.searchsorted(self.index.table.document, np.arange(len(self.index.corpus.documents) + 1))
-
     def scan(self, cache: _ScanCache | None = None, cancelled=None, keys: list[str] | None = None) -> None:
         """Every document's passages, in corpus order. With ``cache``, a
         document whose scan is stored (under a key of its content, passages,
@@ -627,7 +623,7 @@ class _Finder:
         index = self.index
         t = index.table
         docs = index.corpus.documents
-        doc_bounds = self.document_bounds()
+        doc_bounds = _document_bounds(index)
         pas_bounds = np.searchsorted(t.passage, np.arange(len(index.passage_list) + 1))
         d_pstart = np.asarray(index.structure["d_pstart"])
         if keys is None:
@@ -1287,6 +1283,32 @@ class _ScanCache:
         self.con.close()
 
 
+def _document_bounds(index) -> np.ndarray:
+    """Where each document's mentions start in the index's table (and the end)."""
+    return np.searchsorted(index.table.document, np.arange(len(index.corpus.documents) + 1))
+
+
+def _ignore_keys(ignore: Iterable[str]) -> set[str]:
+    keys = {fold_phrase(n) for n in ignore}
+    keys.discard("")
+    return keys
+
+
+def stored_candidates(index, ignore: Iterable[str] = frozenset(), limit: int = 100) -> list[Candidate] | None:
+    """What :func:`find_candidates` would answer, if its store holds that
+    answer already (None otherwise): nothing is scanned."""
+    store = getattr(index, "store", None)
+    path = Path(store.path) / CACHE_FILE if store is not None else None
+    if path is None or not path.exists():
+        return None
+    scans = _ScanCache(path)
+    try:
+        answer = scans.result_key(scans.keys(index, _document_bounds(index)), _ignore_keys(ignore), max(limit, 0))
+        return scans.result(answer) if answer else None
+    finally:
+        scans.close()
+
+
 def find_candidates(index, ignore: Iterable[str] = frozenset(), limit: int = 100, *, cache: bool = True,
                     cancelled=None) -> list[Candidate]:
     """Capitalised words and phrases (and Persian-script words) of the corpus
@@ -1306,8 +1328,7 @@ def find_candidates(index, ignore: Iterable[str] = frozenset(), limit: int = 100
     key of every document's scan, the "not a place" names and ``limit``, so
     asking again for an unchanged index reads only it. The result is the same
     either way. ``cancelled`` is asked between documents."""
-    keys = {fold_phrase(n) for n in ignore}
-    keys.discard("")
+    keys = _ignore_keys(ignore)
     limit = max(limit, 0)
     finder = _Finder(index, keys)
     store = getattr(index, "store", None) if cache else None
@@ -1315,7 +1336,7 @@ def find_candidates(index, ignore: Iterable[str] = frozenset(), limit: int = 100
     try:
         doc_keys = answer = None
         if scans is not None:
-            doc_keys = scans.keys(index, finder.document_bounds())
+            doc_keys = scans.keys(index, _document_bounds(index))
             answer = scans.result_key(doc_keys, keys, limit)
             found = scans.result(answer) if answer else None
             if found is not None:
