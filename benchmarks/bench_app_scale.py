@@ -108,6 +108,9 @@ w.show()
 construct = clock.elapsed() - last[0]  # the first gap the timer sees: building and showing the window
 drawn = []
 w.map.ready.connect(lambda: drawn.append(time.perf_counter() - t0))
+phases = {{"window_shown": time.perf_counter() - t0}}  # where the time to the map goes
+w.loading.loaded.connect(lambda r: phases.setdefault("index_loaded", time.perf_counter() - t0))
+w.map_controller.pageBuilt.connect(lambda: phases.setdefault("page_built", time.perf_counter() - t0))
 
 def wait(cond, timeout=600.0):
     end = time.perf_counter() + timeout
@@ -157,7 +160,7 @@ def p95(xs):
     return sorted(xs)[max(0, int(round(0.95 * len(xs))) - 1)]
 print(json.dumps({{"start": start_seconds, "extras": extras, "stall_map": stall_to_map, "stall_extras": stall_to_extras,
                   "stall_all": gaps[0], "stall_shown": gaps[1], "stall_cpu": cpu[0], "gap_cpu_max": cpu[1],
-                  "construct_ms": construct,
+                  "construct_ms": construct, "phases": phases,
                   "page_mib": page_bytes / 2**20,
                   "source": w.index.source,
                   "places_drawn": len(ids), "passages": len(w.index.passage_list), "mentions": len(w.index.table),
@@ -261,7 +264,9 @@ def describe(who: str, res: dict) -> str:
                 + (f"\n{res['stderr']}" if res.get("stderr") else ""))
     extras = (f"extras ready {res['extras']:.1f} s" if res["extras"] is not None
               else "clicks without waiting for the extras")
-    return (f"  {who}: window with map drawn {res['start']:.2f} s; {extras}; "
+    ph = res.get("phases", {})
+    phases = ", ".join(f"{k.replace('_', ' ')} {v:.2f} s" for k, v in sorted(ph.items(), key=lambda kv: kv[1]))
+    return (f"  {who}: window with map drawn {res['start']:.2f} s ({phases}); {extras}; "
             f"longest UI-thread stall {res['stall_map']:.0f} ms until the map (window construction and showing "
             f"{res['construct_ms']:.0f} ms), {res['stall_extras']:.0f} until extras, {res['stall_all']:.0f} overall, "
             f"{res['stall_shown']:.0f} once the window is on screen "
@@ -293,6 +298,9 @@ def main() -> int:
     ap.add_argument("--trace-stalls", nargs=2, metavar=("MS", "FILE"),
                     help="write every thread's stack to FILE (one per run: FILE.after-1 …) whenever the UI "
                          "thread is MS late (faulthandler, which needs no interpreter lock)")
+    ap.add_argument("--fresh-extras", action="store_true",
+                    help="remove the store's search database and unlinked-name scans before each app run (the "
+                         "first build of both happens in the run: with --no-extras-wait, clicks while they build)")
     args = ap.parse_args()
     env = {**os.environ}
     if not env.get("DISPLAY"):
@@ -318,6 +326,9 @@ def main() -> int:
             for who, extra in trees.items():
                 trace = (int(args.trace_stalls[0]), f"{args.trace_stalls[1]}.{config}.{who}-{k + 1}") \
                     if args.trace_stalls else (0, "")
+                if args.fresh_extras:
+                    for f in [*cache.glob("store-*/search-*.sqlite*"), *cache.glob("store-*/candidates.sqlite*")]:
+                        f.unlink()
                 results[who].append(app_run({**e, **extra}, gaz, corpus, cache / "s.ini", args.clicks,
                                             not args.no_extras_wait, trace))
         ok = [r for rs in results.values() for r in rs if "error" not in r]
