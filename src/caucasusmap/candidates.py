@@ -530,6 +530,65 @@ class _Stats:
     person: int = 0   # occurrences in a person's context (not counted)
 
 
+class _Total:
+    """What the ranking needs of one name's occurrences in the whole corpus,
+    summed as they arrive, so that memory grows with the names and their
+    passages, not with every occurrence. Occurrences are kept one by one
+    only while every one so far starts a sentence and has an alternative
+    (:meth:`_Finder.ranked` may move such ones to their tail's name)."""
+
+    __slots__ = ("person", "n", "score", "counted", "bonus", "strong", "extension", "persian", "noninitial",
+                 "evidence", "forms", "passages", "pending")
+
+    def __init__(self):
+        self.person = 0          # occurrences in a person's context (not counted)
+        self.n = 0               # occurrences counted
+        self.score = 0.0         # sum of each occurrence's weight and bonus
+        self.counted = False     # any occurrence not sentence-initial, or with a bonus
+        self.bonus = False       # any occurrence with a bonus
+        self.strong = False      # any bonus of a place word or more
+        self.extension = False   # any "Ardabil region" built on a linked name
+        self.noninitial = False  # any occurrence not sentence-initial
+        self.persian = None      # the first occurrence's
+        self.evidence: Counter = Counter()  # each reason once per occurrence
+        self.forms: Counter = Counter()
+        self.passages: set[int] = set()
+        self.pending: list[_Occurrence] | None = []
+
+    def add(self, o: _Occurrence) -> None:
+        if self.persian is None:
+            self.persian = o.persian
+        if self.pending is not None:
+            if o.initial and o.alternative:
+                self.pending.append(o)
+                return
+            self.settle()
+        self.count(o.passage, o.surface, o.initial, o.extension, o.bonus, o.evidence)
+
+    def settle(self) -> None:
+        """Sum the occurrences kept one by one (no more can move)."""
+        kept, self.pending = self.pending, None
+        for o in kept or ():
+            self.count(o.passage, o.surface, o.initial, o.extension, o.bonus, o.evidence)
+
+    def count(self, passage: int, surface: str, initial: bool, extension: bool, bonus: float, evidence) -> None:
+        w = WEIGHTS
+        counted = not initial or bool(bonus)
+        self.n += 1
+        self.score += (w["occurrence"] if counted else w["initial"]) + bonus
+        self.counted = self.counted or counted
+        self.bonus = self.bonus or bool(bonus)
+        self.strong = self.strong or bonus >= w["type_word"]
+        self.extension = self.extension or extension
+        self.noninitial = self.noninitial or not initial
+        self.evidence.update(set(evidence))
+        self.forms[surface] += 1
+        self.passages.add(passage)
+
+    def has_noninitial(self) -> bool:
+        return self.noninitial if self.pending is None else any(not o.initial for o in self.pending)
+
+
 #: Heads ("first word(s) of a name") are looked up up to this many words.
 HEAD_WORDS = 6
 
@@ -540,7 +599,8 @@ class _Finder:
     def __init__(self, index, ignore_keys: set[str], share: _Finder | None = None):
         self.index = index
         self.ignore = ignore_keys
-        self.stats: dict[str, _Stats] = defaultdict(_Stats)
+        self.stats: dict[str, _Stats] = defaultdict(_Stats)  # this document's (a part's)
+        self.totals: dict[str, _Total] = {}  # the whole corpus's (the finder that ranks)
         self.lower_counts: Counter = Counter()
         self.cap_counts: Counter = Counter()
         self.person_keys: set[str] = set()
@@ -639,7 +699,7 @@ class _Finder:
                 from .errors import Cancelled
 
                 raise Cancelled("finding unlinked names cancelled")
-            part = _Finder(index, self.ignore, share=self) if cache is not None else self
+            part = _Finder(index, self.ignore, share=self)
             m0, m1 = int(doc_bounds[di]), int(doc_bounds[di + 1])
             starts, ends = t.start[m0:m1], t.end[m0:m1]
             text = doc.text
@@ -658,11 +718,9 @@ class _Finder:
                 part.passage(pi, text, linked, url, [(starts[r], ends[r], places[r]) for r in rows])
             part._doc = None
             part._count_pending()
-            if part is not self:
-                state = part._state(p0)
-                if keys[di]:
-                    cache.save(keys[di], state)
-                self._merge(state, p0)
+            if cache is not None and keys[di]:
+                cache.save(keys[di], part._state(p0))
+            self._absorb(part)
         if cache is not None:
             cache.keep(keys)
 
@@ -675,18 +733,40 @@ class _Finder:
         return {"stats": {k: [st.person, [occ(o) for o in st.occurrences]] for k, st in self.stats.items()},
                 "lower": dict(self.lower_counts), "cap": dict(self.cap_counts), "person": sorted(self.person_keys)}
 
+    def _total(self, key: str) -> _Total:
+        total = self.totals.get(key)
+        if total is None:
+            total = self.totals[key] = _Total()
+        return total
+
     def _merge(self, state: dict, p0: int) -> None:
+        """Add a stored document scan (:meth:`_state`) to the totals."""
         def occ(v: list) -> _Occurrence:
             alt = (v[5][0], occ(v[5][1])) if v[5] else None
             return _Occurrence(v[0] + p0, v[1], v[2], v[3], v[4], alt, v[6], list(v[7]))
 
         for k, (person, occs) in state["stats"].items():
-            st = self.stats[k]
-            st.person += person
-            st.occurrences.extend(occ(v) for v in occs)
+            total = self._total(k)
+            total.person += person
+            for v in occs:
+                if total.pending is not None or total.persian is None:
+                    total.add(occ(v))  # (made only while it may be kept, or is the first)
+                else:
+                    total.count(v[0] + p0, v[1], v[2], v[4], v[6], v[7])
         self.lower_counts.update(state["lower"])
         self.cap_counts.update(state["cap"])
         self.person_keys.update(state["person"])
+
+    def _absorb(self, part: _Finder) -> None:
+        """Add a document's finder to the totals."""
+        for k, st in part.stats.items():
+            total = self._total(k)
+            total.person += st.person
+            for o in st.occurrences:
+                total.add(o)
+        self.lower_counts.update(part.lower_counts)
+        self.cap_counts.update(part.cap_counts)
+        self.person_keys.update(part.person_keys)
 
     def passage(self, pi: int, text: str, linked: np.ndarray, url: np.ndarray, mentions) -> None:
         doc = self._doc
@@ -1090,31 +1170,33 @@ class _Finder:
         w = WEIGHTS
         passage_id = self.index.passage_id  # no Passage made
         # Sentence-initial runs whose tail is a name seen mid-sentence elsewhere.
-        for st in list(self.stats.values()):
-            occs = st.occurrences
-            if occs and all(o.initial and o.alternative for o in occs):
-                moved = [o for o in occs if o.alternative[0] in self.stats and any(
-                    not t.initial for t in self.stats[o.alternative[0]].occurrences)]
+        totals = self.totals
+        for total in list(totals.values()):
+            occs = total.pending
+            if occs:  # every occurrence starts a sentence and has an alternative
+                moved = [o for o in occs if o.alternative[0] in totals and totals[o.alternative[0]].has_noninitial()]
                 for o in moved:
-                    self.stats[o.alternative[0]].occurrences.append(o.alternative[1])
-                st.occurrences = [o for o in occs if o not in moved]
+                    totals[o.alternative[0]].add(o.alternative[1])
+                total.pending = [o for o in occs if o not in moved]
         out = []
-        for key, st in self.stats.items():
-            occs = st.occurrences
-            if not occs or key in self.ignore or key in self.gazetteer_keys:
+        for key, st in totals.items():
+            if st.pending is not None:
+                st.persian = st.pending[0].persian if st.pending else None
+                st.settle()
+            if not st.n or key in self.ignore or key in self.gazetteer_keys:
                 continue
             words = key.split()
-            extension = any(o.extension for o in occs)
+            extension = st.extension
             if not extension and not all(k in DIRECTIONS for k in words) and all(
                     k in self.gazetteer_keys or self.is_stop(k) or self.is_demonym(k) for k in words):
                 continue
-            if not any(not o.initial or o.bonus for o in occs):
+            if not st.counted:
                 continue  # only ever the first word of a sentence or a heading
-            score = sum((w["occurrence"] if not o.initial or o.bonus else w["initial"]) + o.bonus for o in occs)
+            score = st.score
             notes = []
-            if not any(o.bonus for o in occs):
+            if not st.bonus:
                 score *= w["no_context"]
-            persian = occs[0].persian
+            persian = st.persian
             if st.person or key in self.person_keys or words[-1] in self.person_keys or key in FIRST_NAMES:
                 score *= w["person"]
                 notes.append("also a person's name")
@@ -1124,20 +1206,16 @@ class _Finder:
             if not persian and not extension:
                 lower = min(self.lower_counts.get(k, 0) for k in words)
                 if lower:
-                    if lower >= max(self.cap_counts.get(words[0], 0), 1) and \
-                            not any(o.bonus >= w["type_word"] for o in occs):
+                    if lower >= max(self.cap_counts.get(words[0], 0), 1) and not st.strong:
                         continue  # an ordinary word that is sometimes capitalised
                     score *= w["common_word"]
                     notes.append(f"also in lower case ({lower}×)")
-            evidence: Counter = Counter()
-            for o in occs:
-                evidence.update(set(o.evidence))
-            forms = Counter(o.surface for o in occs)
+            evidence, forms = st.evidence, st.forms
             ranked_forms = sorted(forms, key=lambda f: (-forms[f], f))
-            passages = tuple(passage_id(i) for i in sorted({o.passage for o in occs}))
+            passages = tuple(passage_id(i) for i in sorted(st.passages))
             ev = tuple(f"{e} ×{n}" if n > 1 else e
                        for e, n in sorted(evidence.items(), key=lambda t: (-t[1], t[0]))) + tuple(notes)
-            out.append(Candidate(ranked_forms[0], fold_phrase(ranked_forms[0]), len(occs), round(score, 3),
+            out.append(Candidate(ranked_forms[0], fold_phrase(ranked_forms[0]), st.n, round(score, 3),
                                  passages, tuple(ranked_forms), ev))
         out.sort(key=lambda c: (-c.score, -c.count, c.key))
         return out
