@@ -1266,6 +1266,9 @@ class _ScanCache:
         for p in index.gazetteer.places:
             h.update(repr((p.id, p.kind, tuple(p.names))).encode("utf-8", "surrogatepass"))
         rules = h.digest()
+        cached = index.__dict__.get("_scan_keys")
+        if cached is not None and cached[0] == rules:  # computed once per index (its mentions do not change)
+            return list(cached[1])
         t = index.table
         bounds = np.asarray(index.structure["d_pstart"])
         out = []
@@ -1280,6 +1283,7 @@ class _ScanCache:
             for col in (t.start, t.end, t.place):
                 k.update(np.ascontiguousarray(col[m0:m1], dtype=np.int64).tobytes())
             out.append(k.hexdigest())
+        index.__dict__["_scan_keys"] = (rules, tuple(out))
         return out
 
     def load(self, keys: list[str]) -> dict[str, dict]:
