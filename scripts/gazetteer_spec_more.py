@@ -21,7 +21,6 @@ from __future__ import annotations
 from gazetteer_spec_region import _towns
 
 
-
 def _tr_province(code, slug, en, centre_slug, centre_gn, gn, az, aliases=(), note=""):
     """A province (il) of Turkey named like its centre town: ``gn`` is the
     province's own GeoNames id (first-level division), ``centre_gn`` its

@@ -45,7 +45,8 @@ import numpy as np
 
 from .normalize import codepoints
 
-__all__ = ["CASES", "RussianWord", "compound_accusative_ok", "key", "passage_language", "persian_suffix_ok", "possessive_case_forms",
+__all__ = ["CASES", "RussianWord", "compound_accusative_ok", "key", "passage_language", "persian_suffix_ok",
+           "possessive_case_forms",
            "russian_cases", "russian_word", "turkic_suffixes", "turkic_suffix_ok", "MIN_LETTERS",
            "MIN_ACCUSATIVE_LETTERS"]
 
@@ -310,7 +311,8 @@ def turkic_suffix_ok(stem: str, rest: str, lang: str) -> bool:
 
 def compound_accusative_ok(name: str, rest: str, lang: str) -> bool:
     """Whether ``rest`` is the bare accusative (-ı/-i/-u/-ü by harmony) of the
-    consonant-final name of several words ``name`` ("Cənubi Qafqazı") of at least :data:`MIN_ACCUSATIVE_LETTERS` letters in all: a name of two
+    consonant-final name of several words ``name`` ("Cənubi Qafqazı") of at least
+    :data:`MIN_ACCUSATIVE_LETTERS` letters in all: a name of two
     words is no short word that an ending turns into a name, whatever the
     length of its last word. The caller checks that every word of the form is
     capitalised ("Qara dağı", the black mountain's, is no form of "Qara Dağ")."""

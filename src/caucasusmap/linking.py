@@ -297,8 +297,9 @@ _PLURAL_OF = {"districts": "districts of", "municipalities": "districts of", "ra
 # "the Mil Steppe"), makes the two one proper name of that feature: strong (the town or province X is
 # vetoed). Lower case ("the Karabakh mountains", "the Mil steppe") it stays a preference.
 _CAPITAL_STRONG: dict[int, int] = {}
-for _word in (*"mountains|dağları|горы".split("|"),
-              *"basin|lowland|lowlands|steppe|plateau|highlands|peninsula|yaylası|platosu|плато".split("|")):
+for _word in (*["mountains", "dağları", "горы"],
+              *["basin", "lowland", "lowlands", "steppe", "plateau", "highlands", "peninsula", "yaylası", "platosu",
+                "плато"]):
     _k = _CUE_INDEX[fold_phrase(_word)]
     _CAPITAL_STRONG[_k] = len(_CUE_KIND_SETS)
     _CUE_WORDS.append(_CUE_WORDS[_k])
@@ -353,7 +354,8 @@ _WEAK_ROLES = (_CAPITAL, _CAPITAL_UPPER)
 # next to it ("Jabrayil and Fuzuli districts"); a bare name alone is the town.
 _ADMIN_TAIL = re.compile(r"\s+(?:district|districts|rayon|rayonu|raion|province|ostan|ostanı|marz|mərzi|oblast|"
                          r"municipality|autonomous republic|muxtar respublikası|özerk cumhuriyeti|"
-                         r"region|governorate|county|shahrestan|şəhristanı|ili|krai|kray|район|область|край|مرز)$", re.IGNORECASE)
+                         r"region|governorate|county|shahrestan|şəhristanı|ili|krai|kray|район|область|край|مرز)$",
+                         re.IGNORECASE)
 # Likewise a range's bare name ("Zəngəzur" of "Zəngəzur silsiləsi"), beside a mountain cue only.
 _RANGE_TAIL = re.compile(r"\s+(?:mountains|range|ridge|silsiləsi|dağları|хребет)$", re.IGNORECASE)
 _ADMIN_HEAD = re.compile(r"^(?:استان|شهرستان|جمهوری خودمختار|province of|district of)\s+", re.IGNORECASE)
@@ -1616,7 +1618,8 @@ class Decider:
             if i > 0 and listed[i - 1]:
                 continue  # inside the list: the cue spreads from its first member
             a = int(origin[ms[i]])
-            m = _PLURAL_BEFORE_LIST.search(text, max(0, a - 40), a) or _PLURAL_COLON_LIST.search(text, max(0, a - 100), a)
+            m = (_PLURAL_BEFORE_LIST.search(text, max(0, a - 40), a)
+                 or _PLURAL_COLON_LIST.search(text, max(0, a - 100), a))
             if m:
                 word = m.group(1).lower()
                 word = next((v for k, v in _PERSIAN_PLURAL.items() if word.startswith(k)), word)
