@@ -53,7 +53,7 @@ from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "23"
+LINKER_VERSION = "24"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -181,6 +181,8 @@ _cue("railway|railways|railroad|rail line|rail link|pipeline|pipelines|oil pipel
 _cue("железная дорога|железной дороги|железную дорогу|железной дороге|нефтепровод|нефтепровода|газопровод|"
      "газопровода|خط آهن|راه آهن|خط لوله", _LINE, True, "before")
 _cue("lake of|river of", _LAKE + _RIVER, True, "of")
+# "the corridor of Zangezur", "the corridor of Lachin": the corridor (only after "the", as "of" cues are).
+_cue("corridor of", _CORRIDOR, True, "of")
 # Words that make the name next to them something else than the place: a
 # qualifier that is part of another place's name ("Yuxarı Əbdürrəhmanlı",
 # "Kənd Horadiz": only capitalised; English directions such as "Upper" stay

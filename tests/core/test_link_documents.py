@@ -194,3 +194,12 @@ def test_a_unit_of_the_past_is_not_read_by_the_document():
     assert not linker._named_units()
     text = "Sarband qəzası 1868-ci ildə yaradılıb. Rayonun əhalisi azdır. Sarband kiçik yerdir."
     assert ids(linker, text, "Sarband") == ["sarband"]
+
+
+def test_the_corridor_of_a_place_is_the_corridor():
+    linker = Linker([
+        Place("sarband-region", "Sarband", "region", 39.5, 46.4, country="AZ"),
+        Place("sarband-corridor", "Sarband corridor", "corridor", 39.5, 46.4, country="AZ"),
+    ])
+    got = found(linker, "Baku lists the corridor of Sarband among its terms; Sarband itself is mountainous.")
+    assert got == [("Sarband", "sarband-corridor"), ("Sarband", "sarband-region")]
