@@ -54,7 +54,7 @@ from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "30"
+LINKER_VERSION = "31"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -184,6 +184,8 @@ _cue("railway|railways|railroad|rail line|rail link|pipeline|pipelines|oil pipel
 _cue("железная дорога|железной дороги|железную дорогу|железной дороге|нефтепровод|нефтепровода|газопровод|"
      "газопровода|خط آهن|راه آهن|خط لوله", _LINE, True, "before")
 _cue("lake of|river of", _LAKE + _RIVER, True, "of")
+# "the corridor of Zangezur", "the corridor of Lachin": the corridor (only after "the", as "of" cues are).
+_cue("corridor of", _CORRIDOR, True, "of")
 # Words that make the name next to them something else than the place: a
 # qualifier that is part of another place's name ("Yuxarı Əbdürrəhmanlı",
 # "Kənd Horadiz": only capitalised; English directions such as "Upper" stay
@@ -467,6 +469,8 @@ _LABEL_CUE = {"province": "province", "il": "province", "ostan": "province", "di
               "köy": "village"}
 _LABEL = re.compile(r"(?:^|(?<=[\s>*|]))((?i:province|ostan|district|ilçe|rayon|county|region|city|şəhər|şehir|town|"
                     r"village|kənd|köy|il)|İl|İlçe)\s*:\s*$")
+# A name of a unit of the Russian Empire (see Linker._named_units).
+_PAST_UNIT = re.compile(r"\s(?:uyezd|uezd|qəzası|уезд|governorate|guberniya|quberniyası|губерния)$", re.IGNORECASE)
 _PREV_WORD = re.compile(r"(\S+)\s+$")
 _OF_AFTER = re.compile(r"\s+of\b")
 # Capitalised words that are no place name before "in" ("On 5 October in Fuzuli").
@@ -812,7 +816,8 @@ class Linker:
         """Settlement -> the administrative units that share one of its names (any role: a cue-only
         bare name, a reference name) and lie around it, in its country: a unit named after its centre
         town ("Zəngilan" of the town and of Zəngilan District, "Kars" of the city and of Kars
-        province). See Decider._units_by_the_document."""
+        province). Not a unit of the past ("Shusha uyezd", "Tiflis Governorate"): today's district
+        words are no evidence for it. See Decider._units_by_the_document."""
         out: dict[int, set[int]] = {}
         places = self.places
         for roles in self._roles:
@@ -820,7 +825,8 @@ class Linker:
                 continue
             named = {p for p, flag in roles if flag != _EXCLUDE}
             towns = [p for p in named if places[p].kind in _SETTLEMENT_KINDS]
-            units = [p for p in named if kind_class(places[p].kind) == "admin"]
+            units = [p for p in named if kind_class(places[p].kind) == "admin" and
+                     not any(_PAST_UNIT.search(n) for n in places[p].names)]
             for t in towns:
                 for u in units:
                     reach = _UNIT_CENTRE_KM if places[u].kind == "district" else _PROVINCE_CENTRE_KM

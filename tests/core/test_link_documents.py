@@ -181,3 +181,25 @@ def test_a_heading_takes_the_reading_of_the_cued_mention_below_it(district):
 def test_a_heading_whose_next_mention_has_no_cue_stays_as_it_is(district):
     text = "Sarband\n\nSarband is a quiet town. Later the Sarband rayonu was formed."
     assert found(district, text)[0] == ("Sarband", "sarband")
+
+
+def test_a_unit_of_the_past_is_not_read_by_the_document():
+    """A gazetteer with an uyezd named after the town: today's district words are no evidence
+    for it, so a bare name in a district's description stays the town."""
+    linker = Linker([
+        Place("sarband", "Sarband", "town", 39.50, 46.40, country="AZ"),
+        Place("sarband-uyezd", "Sarband uyezd", "district", 39.52, 46.45, country="AZ",
+              lang_names=(("az", "Sarband qəzası"),)),
+    ])
+    assert not linker._named_units()
+    text = "Sarband qəzası 1868-ci ildə yaradılıb. Rayonun əhalisi azdır. Sarband kiçik yerdir."
+    assert ids(linker, text, "Sarband") == ["sarband"]
+
+
+def test_the_corridor_of_a_place_is_the_corridor():
+    linker = Linker([
+        Place("sarband-region", "Sarband", "region", 39.5, 46.4, country="AZ"),
+        Place("sarband-corridor", "Sarband corridor", "corridor", 39.5, 46.4, country="AZ"),
+    ])
+    got = found(linker, "Baku lists the corridor of Sarband among its terms; Sarband itself is mountainous.")
+    assert got == [("Sarband", "sarband-corridor"), ("Sarband", "sarband-region")]
