@@ -25,6 +25,21 @@
     return e;
   }
 
+  // A place's record in the page leaves out the fields that have their default
+  // value (maps.PLACE_DEFAULTS; "english" when it is the name shown): put back,
+  // shared and frozen (nothing changes a place's record).
+  var NONE = Object.freeze([]), NO_LINKS = Object.freeze({});
+  function withDefaults(p) {
+    if (p.aliases === undefined) p.aliases = NONE;
+    if (p.names === undefined) p.names = NONE;
+    if (p.note === undefined) p.note = "";
+    if (p.geometry === undefined) p.geometry = null;
+    if (p.links === undefined) p.links = NO_LINKS;
+    if (p.origin === undefined) p.origin = "curated";
+    if (p.label === undefined) p.label = false;
+    if (p.english === undefined) p.english = p.name;
+  }
+
   function readJson(id) {
     var node = document.getElementById(id);
     if (!node) return null;
@@ -615,11 +630,13 @@
     cm.data.places.forEach(function () { counts.push(0); docSets.push({}); });
     if (cm.data.placeDocs) {
       // The page carries only some passages (or none): recount from mentions per place and document.
+      // Each place's list is flat: [document, mentions, document, mentions, …].
+      var docIn = docs.map(inRange);
       cm.data.placeDocs.forEach(function (pairs, i) {
-        pairs.forEach(function (dn) {
-          if (!inRange(docs[dn[0]])) return;
-          counts[i] += dn[1]; docSets[i][dn[0]] = true;
-        });
+        for (var k = 0; k < pairs.length; k += 2) {
+          if (!docIn[pairs[k]]) continue;
+          counts[i] += pairs[k + 1]; docSets[i][pairs[k]] = true;
+        }
       });
     } else {
       cm.data.passages.forEach(function (ps) {
@@ -988,6 +1005,7 @@
     cm.layers = layers;
     cm.data = readJson("cm-data");
     if (!cm.data) return;
+    cm.data.places.forEach(withDefaults);
     cm.byId = {};
     cm.data.places.forEach(function (p, i) { cm.byId[p.id] = i; });
     cm.baseGroup = layers.base;
