@@ -481,6 +481,20 @@ def _basemap() -> dict | None:
     return load_basemap(BASEMAP)
 
 
+@lru_cache(maxsize=1)
+def _basemap_json() -> str:
+    """The basemap as the page carries it (0.7 MiB: encoded once)."""
+    return safe_json(_basemap())
+
+
+def warm_up() -> None:
+    """Do once what the first page would otherwise wait for — import folium,
+    compile its templates, read the assets and the basemap — e.g. in a thread
+    while an index opens (the app does)."""
+    empty = {"center": None, "zoom": None, "meta": {"title": ""}, "places": []}
+    build_map(None, MapView(), explorer=False, payload=empty).get_root().render()
+
+
 # ---------------------------------------------------------------------------
 # The folium map
 
@@ -552,7 +566,7 @@ def build_map(index: Index, view: MapView = MapView(), *, assets: str = "inline"
     root.header.add_child(_raw(asset_html(assets)), name="cm_assets")
     root.html.add_child(_raw(
         f'<script type="application/json" id="cm-data">{safe_json(page_data(data))}</script>\n'
-        f'<script type="application/json" id="cm-basemap">{safe_json(_basemap())}</script>\n'
+        f'<script type="application/json" id="cm-basemap">{_basemap_json()}</script>\n'
         + ('<aside id="cm-panel" aria-label="Places and passages"></aside>' if explorer else "")
     ), name="cm_data")
 
