@@ -483,6 +483,7 @@
   var Labels = L.Layer.extend({
     onAdd: function (map) {
       this._box = el("div", "cm-label-layer");
+      this._els = {};
       map.getPane("cm-labels").appendChild(this._box);
       map.on("zoomend moveend resize", this.update, this);
       map.on("zoomstart", this._hide, this);
@@ -510,7 +511,6 @@
       var map = this._map;
       if (!map) return;
       var box = this._box;
-      box.textContent = "";
       box.style.display = "";
       var z = map.getZoom(), size = map.getSize(), boxes = new Boxes();
       var pad = 40, view = [-pad, -pad, size.x + pad, size.y + pad];
@@ -578,25 +578,40 @@
           else bx = [c.pt.x - w / 2, c.pt.y - h / 2, c.pt.x + w / 2, c.pt.y + h / 2, "b" + c.n];
           if (!whole(bx) || hits(bx)) continue;
           boxes.add(bx);
-          baseLabels.push({row: c.row, kind: c.kind, x: bx[0], y: bx[1]});
+          baseLabels.push({row: c.row, n: c.n, kind: c.kind, x: bx[0], y: bx[1]});
           if (baseLabels.length > 400) break;
         }
       }
+      // The labels drawn last time that are drawn again keep their elements
+      // (a new selection changes a few labels, not the page's hundreds).
+      // Labels never overlap, so their order in the layer does not matter.
       var frag = document.createDocumentFragment();
-      var origin = map.containerPointToLayerPoint([0, 0]);
+      var origin = map.containerPointToLayerPoint([0, 0]), old = this._els || {}, now = {};
+      function place(key, make, x, y) {
+        var e = old[key];
+        if (e) delete old[key]; else { e = make(); frag.appendChild(e); }
+        var at = "translate(" + Math.round(x + origin.x) + "px," + Math.round(y + origin.y) + "px)";
+        if (e.cmAt !== at) { e.style.transform = at; e.cmAt = at; }
+        now[key] = e;
+      }
       baseLabels.forEach(function (b) {
-        var e = el("div", "cm-base-label cm-base-" + b.kind);
-        if (b.kind === "settlement") e.appendChild(el("span", "cm-town-dot"));
-        e.appendChild(el("span", null, b.row[0]));
-        e.style.transform = "translate(" + Math.round(b.x + origin.x) + "px," + Math.round(b.y + origin.y) + "px)";
-        frag.appendChild(e);
+        place("b" + b.n, function () {
+          var e = el("div", "cm-base-label cm-base-" + b.kind);
+          if (b.kind === "settlement") e.appendChild(el("span", "cm-town-dot"));
+          e.appendChild(el("span", null, b.row[0]));
+          return e;
+        }, b.x, b.y);
       });
       placeLabels.forEach(function (l) {
-        var e = el("div", "cm-label" + (first.indexOf(l.i) >= 0 ? " cm-label-on" : ""), cm.data.places[l.i].name);
-        e.style.transform = "translate(" + Math.round(l.x + origin.x) + "px," + Math.round(l.y + origin.y) + "px)";
-        e.addEventListener("click", function (ev) { pick(l.i, {originalEvent: ev}); });
-        frag.appendChild(e);
+        var on = first.indexOf(l.i) >= 0, name = cm.data.places[l.i].name;
+        place("m" + l.i + (on ? "+" : "-") + name, function () {
+          var e = el("div", "cm-label" + (on ? " cm-label-on" : ""), name);
+          e.addEventListener("click", function (ev) { pick(l.i, {originalEvent: ev}); });
+          return e;
+        }, l.x, l.y);
       });
+      Object.keys(old).forEach(function (key) { old[key].remove(); });
+      this._els = now;
       box.appendChild(frag);
       document.documentElement.dataset.cmLabels = String(z);
     },

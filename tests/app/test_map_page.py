@@ -256,15 +256,19 @@ def test_a_large_view_repaints_only_what_a_selection_changes(browser, large):
         ctx.stroke = function () { strokes += 1; return stroke.apply(this, arguments); };
         ctx.fill = function () { fills += 1; return fill.apply(this, arguments); };
         s.labels.flush();
-        var seen = s.labels._seen;
+        var seen = s.labels._seen, labels = '.cm-label, .cm-base-label';
+        document.querySelectorAll(labels).forEach(function (e) { e.cmOld = true; });
         // Two places far apart, one after the other; the redraw runs on the next frame: call it now.
         caucasusmap.select(['p0'], {pan: false}); caucasusmap.select(['p449'], {pan: false}); c._redraw();
         var patches = rects.slice();
         s.labels.flush();
         var reused = s.labels._seen === seen && seen.order.length > 0;
+        var now = Array.prototype.slice.call(document.querySelectorAll(labels));
+        var relabelled = now.filter(function (e) { return !e.cmOld; }).length;
         rects.length = 0; strokes = 0; fills = 0;
         c._updatePaths();  // everything drawn again
         return {patches: patches, full: rects, strokes: strokes, fills: fills, reused: reused,
+                relabelled: relabelled, labels: now.length,
                 circles: s.markers.length, shapes: s.shapes.length};
     })())""")
     # Each changed dot's own square, not one rectangle from p0 to p449 across the map.
@@ -274,6 +278,8 @@ def test_a_large_view_repaints_only_what_a_selection_changes(browser, large):
     assert got["strokes"] <= got["shapes"] and got["fills"] >= 2 * got["circles"]
     # A new selection reuses the markers' label obstacles of this view.
     assert got["reused"]
+    # ... and keeps the label elements it draws again: only the selection's own are new.
+    assert got["labels"] > 10 and got["relabelled"] <= 4, got
     browser.js("caucasusmap.setView(39.0, 45.0, 9); 'ok'")
     browser.js("caucasusmap._state.labels.flush(); 'ok'")
     assert browser.js("caucasusmap._state.labels._seen.order.length") < got["circles"]
