@@ -487,14 +487,6 @@ def _basemap_json() -> str:
     return safe_json(_basemap())
 
 
-def warm_up() -> None:
-    """Do once what the first page would otherwise wait for — import folium,
-    compile its templates, read the assets and the basemap — e.g. in a thread
-    while an index opens (the app does)."""
-    empty = {"center": None, "zoom": None, "meta": {"title": ""}, "places": []}
-    build_map(None, MapView(), explorer=False, payload=empty).get_root().render()
-
-
 # ---------------------------------------------------------------------------
 # The folium map
 

@@ -208,9 +208,3 @@ def test_view_places_equals_the_payload_places(index):
                  MapView(places=("tabriz", "baku"), hide_references=True)):
         assert view_places(index, view) == view_payload(index, view)["places"]
 
-
-def test_the_page_builder_warms_up_without_an_index(index):
-    from caucasusmap.maps import warm_up
-
-    warm_up()  # what the app runs in a thread while the index opens
-    assert "caucasusmap.init(map_cm" in render_map(index, explorer=False)

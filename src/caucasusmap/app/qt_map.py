@@ -441,17 +441,6 @@ class MapController(QObject):
         widget.timeRangeChanged.connect(self._page_time_range)
         self._page_range = None
         session.subscribe(self._on_event, SelectionChanged, FiltersChanged, IndexReplaced)
-        threading.Thread(target=self._warm_up, name="caucasusmap-map-warm", daemon=True).start()
-
-    @staticmethod
-    def _warm_up() -> None:
-        """While the index opens: what the first page build would wait for."""
-        from ..maps import warm_up
-
-        try:
-            warm_up()
-        except Exception:  # the first build then does it, and reports what fails
-            log.debug("warming up the map page builder failed", exc_info=True)
 
     def _page_time_range(self, time_range) -> None:
         # The page filters itself by time; the session (and so every other
