@@ -207,4 +207,3 @@ def test_view_places_equals_the_payload_places(index):
     for view in (MapView(), MapView(documents=("haciyeva-2025",), selected=("minsk",)),
                  MapView(places=("tabriz", "baku"), hide_references=True)):
         assert view_places(index, view) == view_payload(index, view)["places"]
-
