@@ -25,6 +25,21 @@
     return e;
   }
 
+  // A place's record in the page leaves out the fields that have their default
+  // value (maps.PLACE_DEFAULTS; "english" when it is the name shown): put back,
+  // shared and frozen (nothing changes a place's record).
+  var NONE = Object.freeze([]), NO_LINKS = Object.freeze({});
+  function withDefaults(p) {
+    if (p.aliases === undefined) p.aliases = NONE;
+    if (p.names === undefined) p.names = NONE;
+    if (p.note === undefined) p.note = "";
+    if (p.geometry === undefined) p.geometry = null;
+    if (p.links === undefined) p.links = NO_LINKS;
+    if (p.origin === undefined) p.origin = "curated";
+    if (p.label === undefined) p.label = false;
+    if (p.english === undefined) p.english = p.name;
+  }
+
   function readJson(id) {
     var node = document.getElementById(id);
     if (!node) return null;
@@ -126,15 +141,42 @@
                          DOT_STYLE, ref ? {color: "#222222", opacity: 0.8, fillOpacity: 0.6} : {}, on || {});
   }
 
-  function makeDot(p, i, max) {
-    var marker = L.circleMarker([p.lat, p.lon], Object.assign({renderer: cm.canvas, radius: diameter(p.count, max) / 2,
-                                                               bubblingMouseEvents: false}, dotStyle(i)));
-    marker.cmIndex = i;
+  // A dot has no listener and no tooltip of its own (for 20,000 places those
+  // were most of the page's setting up and of its garbage): the places layer
+  // listens for all of them (dotEvents), and a dot's tooltip is made when it
+  // is first wanted.
+  var Dot = L.CircleMarker.extend({
+    openTooltip: function () {
+      withTooltip(this);
+      return L.CircleMarker.prototype.openTooltip.apply(this, arguments);
+    }
+  });
+  function withTooltip(marker) {
+    var i = marker.cmIndex;
+    if (marker.getTooltip()) return;
     marker.bindTooltip(function () { return tooltipContent(i); },
                        {direction: "top", offset: [0, -diameter(countOf(i), cm.maxCount) / 2]});
-    marker.on("click", function (ev) { pick(i, ev); });
-    marker.on("mousedown", function (ev) { if (cm.editable) dragDot(marker, p, ev); });
+  }
+
+  function makeDot(p, i, max) {
+    var marker = new Dot([p.lat, p.lon], Object.assign({renderer: cm.canvas, radius: diameter(p.count, max) / 2,
+                                                        bubblingMouseEvents: false}, dotStyle(i)));
+    marker.cmIndex = i;
+    marker.cmDot = true;
     return marker;
+  }
+
+  function dotEvents(group) {
+    function dot(ev) { return ev.layer && ev.layer.cmDot ? ev.layer : null; }
+    group.on("click", function (ev) { var m = dot(ev); if (m) pick(m.cmIndex, ev); });
+    group.on("mousedown", function (ev) {
+      var m = dot(ev);
+      if (m && cm.editable) dragDot(m, cm.data.places[m.cmIndex], ev);
+    });
+    group.on("mouseover", function (ev) {
+      var m = dot(ev);
+      if (m && !m.getTooltip()) { withTooltip(m); m.openTooltip(); }  // from now on, its own hover opens it
+    });
   }
 
   // Correcting a position in a canvas view: press on the circle and drag it.
@@ -143,7 +185,7 @@
     L.DomEvent.stop(ev);
     map.dragging.disable();
     marker.closeTooltip();
-    function move(e) { marker.setLatLng(e.latlng); }
+    function move(e) { marker.setLatLng(e.latlng); markersMoved(); }
     function up() {
       map.off("mousemove", move);
       map.off("mouseup", up);
@@ -155,12 +197,76 @@
     map.on("mouseup", up);
   }
 
+  // The dots' canvas repaints each changed dot's own square (a few, merged when
+  // they overlap), not Leaflet's one rectangle round all of them: a selection
+  // far from the last one then repaints a few dots, not half the map's.
+  var PATCHES = 16;
+  var PatchCanvas = L.Canvas.extend({
+    _extendRedrawBounds: function (layer) {
+      if (!layer._pxBounds) return;
+      var pad = (layer.options.weight || 0) + 1;
+      var b = L.bounds(layer._pxBounds.min.subtract([pad, pad]), layer._pxBounds.max.add([pad, pad]));
+      var list = this._patches = this._patches || [];
+      for (var k = 0; k < list.length; k++) {
+        if (list[k].intersects(b)) { list[k].extend(b.min); list[k].extend(b.max); return; }
+      }
+      list.push(b);
+      if (list.length > PATCHES) {  // many changes: one rectangle round them all, as Leaflet does
+        for (k = 1; k < list.length; k++) { list[0].extend(list[k].min); list[0].extend(list[k].max); }
+        list.length = 1;
+      }
+    },
+    _updatePaths: function () {
+      this._patches = null;  // every path is drawn again
+      L.Canvas.prototype._updatePaths.call(this);
+    },
+    // A circle's outline is filled as a ring (the same pixels: the stroke's
+    // width about the circle) — stroking was most of the time it took to
+    // draw 20,000 circles. Dashed outlines are stroked.
+    _updateCircle: function (layer) {
+      var o = layer.options, dashed = o._dashArray && o._dashArray.length;
+      if (dashed || layer._radiusY) return L.Canvas.prototype._updateCircle.call(this, layer);
+      if (!this._drawing || layer._empty()) return;
+      var p = layer._point, ctx = this._ctx, r = Math.max(Math.round(layer._radius), 1), full = Math.PI * 2;
+      if (o.fill) {
+        ctx.globalAlpha = o.fillOpacity;
+        ctx.fillStyle = o.fillColor || o.color;
+        ctx.beginPath();
+        ctx.arc(p.x, p.y, r, 0, full, false);
+        ctx.fill();
+      }
+      if (o.stroke && o.weight) {
+        var h = o.weight / 2;
+        ctx.globalAlpha = o.opacity;
+        ctx.fillStyle = o.color;
+        ctx.beginPath();
+        ctx.arc(p.x, p.y, r + h, 0, full, false);
+        ctx.moveTo(p.x + Math.max(r - h, 0), p.y);
+        ctx.arc(p.x, p.y, Math.max(r - h, 0), full, 0, true);
+        ctx.fill("nonzero");
+      }
+    },
+    _redraw: function () {
+      var list = this._patches;
+      this._patches = null;
+      this._redrawRequest = null;
+      (list || [null]).forEach(function (b) {  // no patch: the whole canvas
+        if (b) { b.min._floor(); b.max._ceil(); }
+        this._redrawBounds = b;
+        this._clear();
+        this._draw();
+      }, this);
+      this._redrawBounds = null;
+    }
+  });
+
   function makeMarker(p, i, max) {
     if (cm.canvas) return makeDot(p, i, max);
     var marker = L.marker([p.lat, p.lon], {icon: markerIcon(i, max), title: p.name, alt: p.name, keyboard: true,
                                             riseOnHover: true, zIndexOffset: p.count});
     marker.cmIndex = i;
     marker.on("dragend", function () {
+      markersMoved();
       var ll = marker.getLatLng();
       if (typeof cm.onMove === "function") cm.onMove(p.id, ll.lat, ll.lng);
     });
@@ -377,6 +483,7 @@
   var Labels = L.Layer.extend({
     onAdd: function (map) {
       this._box = el("div", "cm-label-layer");
+      this._els = {};
       map.getPane("cm-labels").appendChild(this._box);
       map.on("zoomend moveend resize", this.update, this);
       map.on("zoomstart", this._hide, this);
@@ -404,7 +511,6 @@
       var map = this._map;
       if (!map) return;
       var box = this._box;
-      box.textContent = "";
       box.style.display = "";
       var z = map.getZoom(), size = map.getSize(), boxes = new Boxes();
       var pad = 40, view = [-pad, -pad, size.x + pad, size.y + pad];
@@ -422,25 +528,22 @@
                      r.bottom - frame.top + 3, "control"]);
         }
       });
-      // Visible markers are obstacles for every label but their own.
-      var max = cm.maxCount, order = [];
-      cm.markers.forEach(function (m, i) {
-        if (!cm.visible[i] || !m._map) return;
-        var p = cm.data.places[i], pt = screen(p.lat, p.lon);
-        if (!inView(pt)) return;
-        var r = diameter(countOf(i), max) / 2;
-        boxes.add([pt.x - r, pt.y - r, pt.x + r, pt.y + r, "m" + i]);
-        order.push({i: i, pt: pt, r: r});
-      });
+      // Visible markers are obstacles for every label but their own: their
+      // boxes, and their order by mentions, are kept while the view and the
+      // markers stay as they are (a new selection draws its labels without
+      // going over every marker of a view of thousands again).
+      var seen = this._markersFor(size, view, screen, inView), markerBoxes = seen.boxes;
+      function hits(b) { return boxes.hits(b) || markerBoxes.hits(b); }
       // Selected and highlighted first, then by mentions (the payload's order).
-      var first = cm.selected.concat(cm.highlighted);
-      order.sort(function (a, b) {
-        var fa = first.indexOf(a.i) >= 0 ? 0 : 1, fb = first.indexOf(b.i) >= 0 ? 0 : 1;
-        return fa - fb || countOf(b.i) - countOf(a.i) || a.i - b.i;
-      });
+      var first = cm.selected.concat(cm.highlighted), lit = {};
+      first.forEach(function (i) { lit[i] = true; });
+      var order = seen.order.filter(function (o) { return lit[o.i]; });
+      order.sort(function (a, b) { return first.indexOf(a.i) - first.indexOf(b.i); });
+      for (var n = 0; n < seen.order.length && order.length < PLACE_LABEL_TRIES; n++) {
+        if (!lit[seen.order[n].i]) order.push(seen.order[n]);
+      }
       // Names for what can fit: the most mentioned (selected first) until
       // PLACE_LABEL_TRIES have been tried; every marker stays an obstacle.
-      if (order.length > PLACE_LABEL_TRIES) order.length = PLACE_LABEL_TRIES;
       var placeSizes = labelSizes(order.map(function (o) { return {cls: "cm-label", text: cm.data.places[o.i].name}; }));
       order.forEach(function (o, k) {
         var p = cm.data.places[o.i], w = placeSizes[k][0], h = placeSizes[k][1];
@@ -449,7 +552,7 @@
         for (var k = 0; k < spots.length; k++) {
           var x = o.pt.x + spots[k][0], y = o.pt.y + spots[k][1];
           var b = [x, y, x + w, y + h, "m" + o.i];
-          if (!whole(b) || boxes.hits(b)) continue;
+          if (!whole(b) || hits(b)) continue;
           boxes.add(b);
           placeLabels.push({i: o.i, x: x, y: y});
           break;
@@ -473,31 +576,69 @@
           // A settlement's dot sits on its point, the text to its right.
           if (c.kind === "settlement") bx = [c.pt.x - 4, c.pt.y - h / 2, c.pt.x - 4 + w, c.pt.y + h / 2, "b" + c.n];
           else bx = [c.pt.x - w / 2, c.pt.y - h / 2, c.pt.x + w / 2, c.pt.y + h / 2, "b" + c.n];
-          if (!whole(bx) || boxes.hits(bx)) continue;
+          if (!whole(bx) || hits(bx)) continue;
           boxes.add(bx);
-          baseLabels.push({row: c.row, kind: c.kind, x: bx[0], y: bx[1]});
+          baseLabels.push({row: c.row, n: c.n, kind: c.kind, x: bx[0], y: bx[1]});
           if (baseLabels.length > 400) break;
         }
       }
+      // The labels drawn last time that are drawn again keep their elements
+      // (a new selection changes a few labels, not the page's hundreds).
+      // Labels never overlap, so their order in the layer does not matter.
       var frag = document.createDocumentFragment();
-      var origin = map.containerPointToLayerPoint([0, 0]);
+      var origin = map.containerPointToLayerPoint([0, 0]), old = this._els || {}, now = {};
+      function place(key, make, x, y) {
+        var e = old[key];
+        if (e) delete old[key]; else { e = make(); frag.appendChild(e); }
+        var at = "translate(" + Math.round(x + origin.x) + "px," + Math.round(y + origin.y) + "px)";
+        if (e.cmAt !== at) { e.style.transform = at; e.cmAt = at; }
+        now[key] = e;
+      }
       baseLabels.forEach(function (b) {
-        var e = el("div", "cm-base-label cm-base-" + b.kind);
-        if (b.kind === "settlement") e.appendChild(el("span", "cm-town-dot"));
-        e.appendChild(el("span", null, b.row[0]));
-        e.style.transform = "translate(" + Math.round(b.x + origin.x) + "px," + Math.round(b.y + origin.y) + "px)";
-        frag.appendChild(e);
+        place("b" + b.n, function () {
+          var e = el("div", "cm-base-label cm-base-" + b.kind);
+          if (b.kind === "settlement") e.appendChild(el("span", "cm-town-dot"));
+          e.appendChild(el("span", null, b.row[0]));
+          return e;
+        }, b.x, b.y);
       });
       placeLabels.forEach(function (l) {
-        var e = el("div", "cm-label" + (first.indexOf(l.i) >= 0 ? " cm-label-on" : ""), cm.data.places[l.i].name);
-        e.style.transform = "translate(" + Math.round(l.x + origin.x) + "px," + Math.round(l.y + origin.y) + "px)";
-        e.addEventListener("click", function (ev) { pick(l.i, {originalEvent: ev}); });
-        frag.appendChild(e);
+        var on = first.indexOf(l.i) >= 0, name = cm.data.places[l.i].name;
+        place("m" + l.i + (on ? "+" : "-") + name, function () {
+          var e = el("div", "cm-label" + (on ? " cm-label-on" : ""), name);
+          e.addEventListener("click", function (ev) { pick(l.i, {originalEvent: ev}); });
+          return e;
+        }, l.x, l.y);
       });
+      Object.keys(old).forEach(function (key) { old[key].remove(); });
+      this._els = now;
       box.appendChild(frag);
       document.documentElement.dataset.cmLabels = String(z);
+    },
+    // The visible markers' boxes and their order by mentions, for this view
+    // of the map and this state of the markers (markersMoved() says it changed).
+    _markersFor: function (size, view, screen, inView) {
+      var map = this._map, o = map.containerPointToLayerPoint([0, 0]), po = map.getPixelOrigin();
+      var key = [map.getZoom(), o.x, o.y, po.x, po.y, size.x, size.y, markerState].join();
+      if (this._seen && this._seen.key === key) return this._seen;
+      var boxes = new Boxes(), order = [], max = cm.maxCount;
+      cm.markers.forEach(function (m, i) {
+        if (!cm.visible[i] || !m._map) return;
+        var p = cm.data.places[i], pt = screen(p.lat, p.lon);
+        if (!inView(pt)) return;
+        var r = diameter(countOf(i), max) / 2;
+        boxes.add([pt.x - r, pt.y - r, pt.x + r, pt.y + r, "m" + i]);
+        order.push({i: i, pt: pt, r: r});
+      });
+      order.sort(function (a, b) { return countOf(b.i) - countOf(a.i) || a.i - b.i; });
+      this._seen = {key: key, boxes: boxes, order: order};
+      return this._seen;
     }
   });
+
+  // Bumped whenever markers are shown or hidden, resized or moved.
+  var markerState = 0;
+  function markersMoved() { markerState += 1; }
 
   /* ---- selection ---- */
 
@@ -615,11 +756,13 @@
     cm.data.places.forEach(function () { counts.push(0); docSets.push({}); });
     if (cm.data.placeDocs) {
       // The page carries only some passages (or none): recount from mentions per place and document.
+      // Each place's list is flat: [document, mentions, document, mentions, …].
+      var docIn = docs.map(inRange);
       cm.data.placeDocs.forEach(function (pairs, i) {
-        pairs.forEach(function (dn) {
-          if (!inRange(docs[dn[0]])) return;
-          counts[i] += dn[1]; docSets[i][dn[0]] = true;
-        });
+        for (var k = 0; k < pairs.length; k += 2) {
+          if (!docIn[pairs[k]]) continue;
+          counts[i] += pairs[k + 1]; docSets[i][pairs[k]] = true;
+        }
       });
     } else {
       cm.data.passages.forEach(function (ps) {
@@ -632,6 +775,7 @@
     var max = 0;
     cm.data.places.forEach(function (p, i) { if (countOf(i) > max) max = countOf(i); });
     cm.maxCount = max;
+    markersMoved();
     var target = cm.layers.places;
     cm.markers.forEach(function (m, i) {
       var show = countOf(i) > 0 || cm.selected.indexOf(i) >= 0 || cm.data.places[i].count === 0;
@@ -988,6 +1132,7 @@
     cm.layers = layers;
     cm.data = readJson("cm-data");
     if (!cm.data) return;
+    cm.data.places.forEach(withDefaults);
     cm.byId = {};
     cm.data.places.forEach(function (p, i) { cm.byId[p.id] = i; });
     cm.baseGroup = layers.base;
@@ -1013,7 +1158,8 @@
     if (many) {
       var dots = map.getPane("cm-dots") || map.createPane("cm-dots");
       dots.style.zIndex = 440;
-      cm.canvas = L.canvas({pane: "cm-dots", padding: 0.1, tolerance: 2});
+      cm.canvas = new PatchCanvas({pane: "cm-dots", padding: 0.1, tolerance: 2});
+      dotEvents(layers.places);
     }
     cm.visible = [];
     cm.shapesOf = {};
@@ -1037,7 +1183,8 @@
     layers.places.addLayer(cm.labels);
     map.on("baselayerchange", function () { if (cm.labels) cm.labels.update(); });
     // Shown again from the layer control: marker elements are made anew.
-    layers.places.on("add", function () { refreshClasses(true); });
+    layers.places.on("add", function () { markersMoved(); refreshClasses(true); });
+    layers.places.on("remove", markersMoved);
     var legendCtl = L.control({position: "bottomleft"});
     legendCtl.onAdd = legend;
     legendCtl.addTo(map);

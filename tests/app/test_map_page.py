@@ -240,3 +240,56 @@ def test_a_circle_of_a_large_view_can_be_dragged_when_editable(browser, large):
     assert len(moved) == 1 and moved[0][0] == "p160", moved
     assert abs(moved[0][1] - 39.2) < 0.02 and abs(moved[0][2] - 45.3) < 0.02
     assert browser.errors() == []
+
+
+def test_a_large_view_repaints_only_what_a_selection_changes(browser, large):
+    browser.load(large)
+    got = browser.js("""JSON.stringify((function () {
+        var s = caucasusmap._state, c = s.canvas, rects = [], ctx = c._ctx, strokes = 0, fills = 0;
+        var draw = c._draw;
+        c._draw = function () {
+          var b = this._redrawBounds;
+          rects.push(b ? [b.max.x - b.min.x, b.max.y - b.min.y] : null);
+          return draw.apply(this, arguments);
+        };
+        var stroke = ctx.stroke, fill = ctx.fill;
+        ctx.stroke = function () { strokes += 1; return stroke.apply(this, arguments); };
+        ctx.fill = function () { fills += 1; return fill.apply(this, arguments); };
+        s.labels.flush();
+        var seen = s.labels._seen, labels = '.cm-label, .cm-base-label';
+        document.querySelectorAll(labels).forEach(function (e) { e.cmOld = true; });
+        // Two places far apart, one after the other; the redraw runs on the next frame: call it now.
+        caucasusmap.select(['p0'], {pan: false}); caucasusmap.select(['p449'], {pan: false}); c._redraw();
+        var patches = rects.slice();
+        s.labels.flush();
+        var reused = s.labels._seen === seen && seen.order.length > 0;
+        var now = Array.prototype.slice.call(document.querySelectorAll(labels));
+        var relabelled = now.filter(function (e) { return !e.cmOld; }).length;
+        rects.length = 0; strokes = 0; fills = 0;
+        c._updatePaths();  // everything drawn again
+        return {patches: patches, full: rects, strokes: strokes, fills: fills, reused: reused,
+                relabelled: relabelled, labels: now.length,
+                circles: s.markers.length, shapes: s.shapes.length};
+    })())""")
+    # Each changed dot's own square, not one rectangle from p0 to p449 across the map.
+    assert len(got["patches"]) >= 2 and all(r is not None and r[0] < 80 and r[1] < 80 for r in got["patches"]), got
+    assert got["full"] == [None]
+    # Circles' outlines are filled rings: the only strokes left are the area's.
+    assert got["strokes"] <= got["shapes"] and got["fills"] >= 2 * got["circles"]
+    # A new selection reuses the markers' label obstacles of this view.
+    assert got["reused"]
+    # ... and keeps the label elements it draws again: only the selection's own are new.
+    assert got["labels"] > 10 and got["relabelled"] <= 4, got
+    browser.js("caucasusmap.setView(39.0, 45.0, 9); 'ok'")
+    browser.js("caucasusmap._state.labels.flush(); 'ok'")
+    assert browser.js("caucasusmap._state.labels._seen.order.length") < got["circles"]
+    # Hovering a dot shows its tooltip (made when first wanted).
+    tip = browser.js("""JSON.stringify((function () {
+        var s = caucasusmap._state, map = s.map, canvas = s.canvas._container;
+        var pt = map.latLngToContainerPoint([39.0, 45.0]), box = map.getContainer().getBoundingClientRect();
+        canvas.dispatchEvent(new MouseEvent('mousemove', {bubbles: true, cancelable: true, view: window,
+          clientX: box.left + pt.x, clientY: box.top + pt.y}));
+        var t = document.querySelector('.leaflet-tooltip');
+        return t ? t.textContent : null; })())""")
+    assert tip and "Qaravil160" in tip and "mention" in tip, tip
+    assert browser.errors() == []

@@ -31,8 +31,9 @@ def test_the_app_map_page_carries_places_and_counts_but_no_passage(index):
     assert [(p["id"], p["count"], p["docs"]) for p in bare["places"]] == \
         [(p["id"], p["count"], p["docs"]) for p in full["places"]]
     # The page's own time filter recounts from mentions per document, which add up.
-    for place, pairs in zip(bare["places"], bare["placeDocs"]):
-        assert sum(n for _, n in pairs) == place["count"] and len(pairs) == place["docs"]
+    for place, flat in zip(bare["places"], bare["placeDocs"]):  # [document, mentions, document, …]
+        docs, mentions = flat[0::2], flat[1::2]
+        assert sum(mentions) == place["count"] and len(set(docs)) == len(docs) == place["docs"] and all(mentions)
 
 
 def test_the_exported_explorer_caps_passages_per_place_with_their_total(index):
@@ -90,3 +91,40 @@ def test_filtered_fast_path_equals_the_mention_level_answer(index):
     keep = np.isin(t.place[rows.rows], [index.place_position("tabriz"), index.place_position("iran")])
     found, counts = np.unique(t.passage[rows.rows][keep], return_counts=True)
     assert fast[0].tolist() == found.tolist() and fast[1].tolist() == counts.tolist()
+
+
+@pytest.mark.parametrize("chunk", [1 << 22, 7])
+def test_documents_per_place_are_counted_from_the_stored_columns_in_one_pass(index, monkeypatch, chunk):
+    import caucasusmap.maps as maps
+
+    monkeypatch.setattr(maps, "_CHUNK", chunk)  # a few pairs at a time: every place boundary inside a chunk
+    got = maps._documents_of_places(index.structure, len(index.gazetteer.places))
+    t = index.table
+    want: dict[int, dict[int, int]] = {}
+    for place, doc in zip(np.asarray(t.place).tolist(), np.asarray(t.document).tolist()):
+        want.setdefault(place, {}).setdefault(doc, 0)
+        want[place][doc] += 1
+    assert len(got) == len(index.gazetteer.places)
+    for i, flat in enumerate(got):
+        assert dict(zip(flat[0::2], flat[1::2])) == want.get(i, {}) and flat[0::2] == sorted(want.get(i, {}))
+    # A filtered view (mention rows) gives its documents in the same form.
+    session = view_from_options(index, documents=[d.id for d in index.corpus.documents[:2]])
+    data = view_payload(index, session.current_view(), passages="none")
+    for place, flat in zip(data["places"], data["placeDocs"]):
+        assert sum(flat[1::2]) == place["count"] and len(flat[0::2]) == place["docs"]
+        assert set(flat[0::2]) <= {0, 1}
+
+
+def test_the_page_leaves_default_fields_out_and_the_payload_keeps_them(index):
+    from caucasusmap.maps import PLACE_DEFAULTS, page_data, safe_json
+
+    data = json.loads(safe_json(view_payload(index, MapView(), passages="none")))  # as JSON has it (lists)
+    page = embedded(render_map(index, MapView(), explorer=False))
+    assert [p["id"] for p in page["places"]] == [p["id"] for p in data["places"]]
+    assert page_data(data)["places"] == page["places"]
+    for full, short in zip(data["places"], page["places"]):
+        assert set(full) == set(short) | set(PLACE_DEFAULTS) | {"english"}
+        for key, value in full.items():
+            default = full["name"] if key == "english" else PLACE_DEFAULTS.get(key, object())
+            assert short.get(key, default) == value
+    assert any("aliases" in p for p in page["places"]) and any("aliases" not in p for p in page["places"])

@@ -29,7 +29,7 @@ import re
 import threading
 from urllib.parse import parse_qs
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QUrl, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
@@ -457,10 +457,14 @@ class MapController(QObject):
                 self._page_range = event.new.time_range
                 self.map.set_time_range(event.new.time_range)
         elif not isinstance(event, CameraMoved):
-            self.rebuild()
+            # A new index: the panels' own handlers of it run first on the UI
+            # thread, then the build starts (not sharing the interpreter lock with them).
+            self.rebuild(defer=isinstance(event, IndexReplaced))
 
-    def rebuild(self) -> None:
-        """Build the page of the current view in a worker thread."""
+    def rebuild(self, defer: bool = False) -> None:
+        """Build the page of the current view in a worker thread (``defer``:
+        started once the events now being handled are done; ``building`` is
+        set at once either way)."""
         s = self.session
         if s.index is None:
             return
@@ -489,7 +493,11 @@ class MapController(QObject):
             except RuntimeError:
                 pass  # the window was closed meanwhile
 
-        threading.Thread(target=work, name="caucasusmap-map", daemon=True).start()
+        thread = threading.Thread(target=work, name="caucasusmap-map", daemon=True)
+        if defer:
+            QTimer.singleShot(0, self, thread.start)
+        else:
+            thread.start()
 
     def _page_done(self, result) -> None:
         generation, view, html, ids, layers = result
