@@ -102,6 +102,10 @@ _cue("province|provinces|ostan|oblast|область|krai|край|vilayet|vilay
      "провинция|استان", _ADMIN, True, "both")
 _cue("ili|ilinde|ilinin|iline|ilinden|ilindeki|valiliği|valiliğinin|valiliğine|valiliğince|valisi|"
      "области|областью|провинции|края|крае|vilayətində|vilayətinin", _ADMIN, True, "after")
+# The Russian Empire's governorates ("Yelizavetpol quberniyası", "Тифлисская губерния") and uyezds
+# ("Zəngəzur qəzası", "Шушинский уезд"): see _HISTORIC_TAIL.
+_cue("guberniya|quberniya|quberniyası|губерния|губернии|губернию|губернией", _ADMIN, True, "after")
+_cue("qəza|qəzası|qəzasının|qəzasında", _DISTRICT, True, "after")
 # "Kars, Ardahan ve Iğdır olmak üzere 3 ilden": the listed names are provinces
 # (a plural cue after a list; see _spread_plural).
 _COUNTS = [*map(str, range(2, 82)), "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz", "on"]
@@ -165,8 +169,9 @@ _cue("provinces of|districts of|regions of", _AREA, False, "of")
 _cue("cities of|towns of|villages of|settlements of", _AREA, False, "of")
 _cue("region of|area of", _AREA, False, "of")
 # Plurals after a list ("Kəlbəcər, Qubadlı və Xocavənd rayonları", "Ardahan ve Kars illeri").
-_LISTED_AFTER = ("rayonları|ilçeleri|районы|районов|районах|районами",
-                 "illeri|vilayətləri|provinces|провинций|областей|областях",
+_LISTED_AFTER = ("rayonları|ilçeleri|районы|районов|районах|районами|uyezds|qəzaları|уезды|уездов|уездах",
+                 "illeri|vilayətləri|provinces|провинций|областей|областях|governorates|quberniyaları|губерний|"
+                 "губерниях",
                  "kəndləri|köyleri|şəhərləri|şehirleri|деревни|городов|сёл",
                  "çayları|nehirleri|рек")
 for _words, _kinds in zip(_LISTED_AFTER, (_DISTRICT, _ADMIN, _SETTLEMENT, _RIVER)):
@@ -312,6 +317,8 @@ _SETTLEMENT_KINDS = frozenset(_SETTLEMENT)
 _UNIT_CENTRE_KM = 60.0
 _PROVINCE_CUE = _CUE_INDEX[fold_phrase("ili")]
 _QUALIFIER_CUES = frozenset(_CUE_INDEX[w] for w in _QUALIFIERS)
+_HISTORIC_CUES = frozenset(i for w, i in _CUE_INDEX.items() if w.startswith(tuple(fold_phrase(x) for x in (
+    "uyezd", "uezd", "уезд", "qəza", "governorate", "guberni", "quberni", "губерни", "oblast"))))
 
 # Role flags of a pattern. _CAPITAL and _CAPITAL_UPPER are names under the
 # reference rules (a reference place's, or a spelling the reference lends a
@@ -329,7 +336,13 @@ _WEAK_ROLES = (_CAPITAL, _CAPITAL_UPPER)
 # next to it ("Jabrayil and Fuzuli districts"); a bare name alone is the town.
 _ADMIN_TAIL = re.compile(r"\s+(?:district|districts|rayon|rayonu|raion|province|ostan|ostanı|marz|mərzi|oblast|"
                          r"municipality|autonomous republic|muxtar respublikası|özerk cumhuriyeti|"
-                         r"region|governorate|county|shahrestan|şəhristanı|ili|krai|kray|район|область|край|مرز)$", re.IGNORECASE)
+                         r"region|governorate|county|shahrestan|şəhristanı|ili|krai|kray|район|область|край|مرز|"
+                         r"uyezd|uezd|qəzası|уезд|guberniya|quberniyası|губерния)$", re.IGNORECASE)
+# A unit of the past named after its town ("Shusha uyezd", "Tiflis Governorate"): its bare name is a
+# candidate only beside a word of such units ("Şuşa, Yelizavetpol və Zəngəzur qəzaları", "Kutaisi and
+# Tbilisi governorates"), never beside a word of today's ("Gori district" is not the Gori uyezd).
+_HISTORIC_TAIL = re.compile(r"\s+(?:uyezd|uezd|qəzası|уезд|governorate|guberniya|quberniyası|губерния|oblast)$",
+                            re.IGNORECASE)
 # Likewise a range's bare name ("Zəngəzur" of "Zəngəzur silsiləsi"), beside a mountain cue only.
 _RANGE_TAIL = re.compile(r"\s+(?:mountains|range|ridge|silsiləsi|dağları|хребет)$", re.IGNORECASE)
 _ADMIN_HEAD = re.compile(r"^(?:استان|شهرستان|جمهوری خودمختار|province of|district of)\s+", re.IGNORECASE)
@@ -565,6 +578,7 @@ class Linker:
                 elif forms.get(k, set()) is not None:
                     forms.setdefault(k, set()).add(_written(name))
 
+        self._historic: set[int] = set()  # units of the past: their bare names need a word of such units
         for index, place in enumerate(self.places[:self.n_curated]):
             for name in place.names:
                 folded = fold_phrase(name)
@@ -582,6 +596,8 @@ class Linker:
                     add(folded, (index, _EXCLUDE))
             tail = _ADMIN_TAIL if kind_class(place.kind) == "admin" else _RANGE_TAIL if place.kind == "mountain" \
                 else None
+            if tail is _ADMIN_TAIL and any(_HISTORIC_TAIL.search(n) for n in place.names):
+                self._historic.add(index)
             if tail is not None:
                 own = {fold_phrase(n) for n in place.names}
                 for name in place.names:
@@ -1115,8 +1131,9 @@ class Decider:
                 i = span_of_row[r]
                 kind = lk._kind[int(place[r])]
                 strong = bool(self.strong_cued) and (int(s[r]), int(e[r]), int(place[r])) in self.strong_cued
+                historic = int(place[r]) in lk._historic
                 keep_row[r] = any(c >= 0 and kind in _CUE_KIND_SETS[c][0] and (_CUE_KIND_SETS[c][1] or not strong)
-                                  for c in (after[i], before[i]))
+                                  and (not historic or c in _HISTORIC_CUES) for c in (after[i], before[i]))
             kept_span = np.zeros(len(first), dtype=bool)
             kept_span[span_of_row[keep_row]] = True
             self.s, self.e, self.place = s[keep_row], e[keep_row], place[keep_row]
