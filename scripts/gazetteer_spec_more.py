@@ -510,6 +510,123 @@ TERRAIN = [
 ]
 
 
+# --------------------------------------------------------------------------- Iran: counties (shahrestan)
+
+def _county(slug, en, fa, province, centre, centre_gn, aliases=(), note=""):
+    """A county (shahrestan) of north-west Iran named after its centre; point at the centre (GeoNames)."""
+    return dict(id=f"{slug}-county", name=f"{en} County", kind="district", at_gn=centre_gn,
+                names={"fa": f"شهرستان {fa}"}, aliases=[f"{en} Shahrestan", *aliases],
+                note=f"County (shahrestan) of {province}, Iran; its centre is {centre}. Bare '{en}' is the town; the "
+                     f"county takes the forms with a unit word (county, shahrestan, شهرستان, district). {note}")
+
+
+EA, WA, AR = "East Azerbaijan (east-azerbaijan)", "West Azerbaijan (west-azerbaijan)", "Ardabil Province (ardabil-province)"
+IR_COUNTIES = [
+    _county("ahar", "Ahar", "اهر", EA, "Ahar (ahar)", 144616),
+    _county("ajab-shir", "Ajab Shir", "عجب‌شیر", EA, "Ajab Shir (ajab-shir)", 144443, ["Ajabshir County"]),
+    _county("azarshahr", "Azarshahr", "آذرشهر", EA, "Azarshahr (azarshahr)", 6686970),
+    _county("bonab", "Bonab", "بناب", EA, "Bonab", 140889),
+    _county("bostanabad", "Bostanabad", "بستان‌آباد", EA, "Bostanabad (bostanabad)", 23290),
+    _county("charuymaq", "Charuymaq", "چاراویماق", EA, "Qarah Aghaj", 22451, ["Charoymaq County"]),
+    _county("hashtrud", "Hashtrud", "هشترود", EA, "Hashtrud (hashtrud)", 142554),
+    _county("heris", "Heris", "هریس", EA, "Heris", 131528),
+    _county("jolfa", "Jolfa", "جلفا", EA, "Jolfa (jolfa)", 130081, ["Julfa County (Iran)"], "On the Aras opposite Julfa in Nakhchivan."),
+    _county("kaleybar", "Kaleybar", "کلیبر", EA, "Kaleybar", 129201, ["Kalibar County"]),
+    _county("khoda-afarin", "Khoda Afarin", "خداآفرین", EA, "Khomarlu (khomarlu)", 127409, ["Khodaafarin County"], "On the Aras opposite Jabrayil; not the Khudafarin bridges (khudafarin-bridges)."),
+    _county("malekan", "Malekan", "ملکان", EA, "Malekan (malekan)", 125112),
+    _county("maragheh", "Maragheh", "مراغه", EA, "Maragheh (maragheh)", 124877),
+    _county("marand", "Marand", "مرند", EA, "Marand (marand)", 124862),
+    _county("mianeh", "Mianeh", "میانه", EA, "Mianeh (mianeh)", 124082, ["Miyaneh County"]),
+    _county("osku", "Osku", "اسکو", EA, "Osku", 121781),
+    _county("sarab", "Sarab", "سراب", EA, "Sarab (sarab)", 117368),
+    _county("shabestar", "Shabestar", "شبستر", EA, "Shabestar (shabestar)", 116126),
+    _county("tabriz", "Tabriz", "تبریز", EA, "Tabriz (tabriz)", 113646),
+    _county("varzaqan", "Varzaqan", "ورزقان", EA, "Varzaqan", 112121),
+    _county("urmia", "Urmia", "ارومیه", WA, "Urmia (urmia)", 121801, ["Orumiyeh County"]),
+    _county("khoy", "Khoy", "خوی", WA, "Khoy (khoy)", 126972),
+    _county("maku", "Maku", "ماکو", WA, "Maku (maku)", 125205),
+    _county("salmas", "Salmas", "سلماس", WA, "Salmas (salmas)", 117656),
+    _county("mahabad", "Mahabad", "مهاباد", WA, "Mahabad (mahabad)", 125446),
+    _county("miandoab", "Miandoab", "میاندوآب", WA, "Miandoab (miandoab)", 124085),
+    _county("naqadeh", "Naqadeh", "نقده", WA, "Naqadeh (naqadeh)", 122698),
+    _county("oshnavieh", "Oshnavieh", "اشنویه", WA, "Oshnavieh", 121795, ["Oshnaviyeh County", "Shno County"]),
+    _county("piranshahr", "Piranshahr", "پیرانشهر", WA, "Piranshahr (piranshahr)", 121110),
+    _county("sardasht", "Sardasht", "سردشت", WA, "Sardasht (sardasht)", 117111),
+    _county("bukan", "Bukan", "بوکان", WA, "Bukan (bukan)", 139889),
+    _county("shahin-dezh", "Shahin Dezh", "شاهین‌دژ", WA, "Shahin Dezh (shahin-dezh)", 117793),
+    _county("takab", "Takab", "تکاب", WA, "Takab (takab)", 113508),
+    _county("chaldoran", "Chaldoran", "چالدران", WA, "Siah Cheshmeh", 116326, ["Chaldiran County"]),
+    _county("poldasht", "Poldasht", "پلدشت", WA, "Poldasht (poldasht)", 120954),
+    _county("showt", "Showt", "شوط", WA, "Showt (showt)", 401118, ["Shot County"]),
+    _county("ardabil", "Ardabil", "اردبیل", AR, "Ardabil (ardabil)", 143083),
+    _county("meshgin-shahr", "Meshgin Shahr", "مشگین‌شهر", AR, "Meshgin Shahr (meshgin-shahr)", 124210, ["Meshkinshahr County", "Meshginshahr County"]),
+    _county("parsabad", "Parsabad", "پارس‌آباد", AR, "Parsabad (parsabad)", 121380),
+    _county("bileh-savar", "Bileh Savar", "بیله‌سوار", AR, "Bileh Savar (bileh-savar)", 140494, ["Bilasuvar County (Iran)"]),
+    _county("germi", "Germi", "گرمی", AR, "Germi (germi)", 133972, [], "(Bare Persian گرمی, warmth, is not a name; the county's name has the unit word.)"),
+    _county("khalkhal", "Khalkhal", "خلخال", AR, "Khalkhal (khalkhal)", 128008),
+    _county("namin", "Namin", "نمین", AR, "Namin (namin)", 122721),
+    _county("nir", "Nir", "نیر", AR, "Nir", 15269),
+    _county("aslan-duz", "Aslan Duz", "اصلاندوز", AR, "Aslan Duz (aslan-duz)", 142703, ["Aslanduz County"]),
+]
+
+
+# --------------------------------------------------------------------------- Georgia: municipalities
+
+def _ka_genitive(name: str) -> str:
+    """The Georgian genitive of a town's name, as municipalities are named ("გორი" → "გორის"):
+    a final ი, ა or ე gives way to -ის, after ო or უ -ს is added."""
+    return name[:-1] + "ის" if name[-1] in "იაე" else name + "ს"
+
+
+def _municipality(en, ka, region, centre, centre_gn, aliases=(), note=""):
+    slug = en.lower().replace(" ", "-")
+    return dict(id=f"{slug}-municipality", name=f"{en} Municipality", kind="district", at_gn=centre_gn,
+                names={"ka": f"{_ka_genitive(ka)} მუნიციპალიტეტი"}, aliases=[f"{en} municipality", *aliases],
+                note=f"Municipality (district) of {region}, Georgia; its centre is {centre}. Bare '{en}' is the "
+                     f"town; the municipality takes the forms with a unit word (municipality, district). {note}")
+
+
+AJ, GU, IM, KA = "Adjara (adjara)", "Guria (guria)", "Imereti (imereti)", "Kakheti (kakheti)"
+MM, RL, SZ = "Mtskheta-Mtianeti (mtskheta-mtianeti)", "Racha-Lechkhumi and Kvemo Svaneti (racha-lechkhumi)", "Samegrelo-Zemo Svaneti (samegrelo-zemo-svaneti)"
+SJ, KK, SK = "Samtskhe-Javakheti (samtskhe-javakheti)", "Kvemo Kartli (kvemo-kartli)", "Shida Kartli (shida-kartli)"
+# The 59 municipalities outside the self-governing cities (Tbilisi, Batumi, Kutaisi, Rustavi, Poti) and
+# outside Abkhazia and South Ossetia (the Georgian law's municipalities there are not administered).
+GE_MUNICIPALITIES = [
+    _municipality("Keda", "ქედა", AJ, "Keda", 614080), _municipality("Kobuleti", "ქობულეთი", AJ, "Kobuleti (kobuleti)", 613762),
+    _municipality("Shuakhevi", "შუახევი", AJ, "Shuakhevi", 611936), _municipality("Khelvachauri", "ხელვაჩაური", AJ, "Khelvachauri", 613971),
+    _municipality("Khulo", "ხულო", AJ, "Khulo", 613870),
+    _municipality("Ozurgeti", "ოზურგეთი", GU, "Ozurgeti (ozurgeti)", 612536), _municipality("Lanchkhuti", "ლანჩხუთი", GU, "Lanchkhuti", 613311),
+    _municipality("Chokhatauri", "ჩოხატაური", GU, "Chokhatauri", 615118),
+    _municipality("Baghdati", "ბაღდათი", IM, "Baghdati", 615607), _municipality("Vani", "ვანი", IM, "Vani", 611219),
+    _municipality("Zestaponi", "ზესტაფონი", IM, "Zestaponi (zestaponi)", 610864, ["Zestafoni municipality"]),
+    _municipality("Terjola", "თერჯოლა", IM, "Terjola", 611682), _municipality("Samtredia", "სამტრედია", IM, "Samtredia (samtredia)", 612126),
+    _municipality("Sachkhere", "საჩხერე", IM, "Sachkhere", 612256), _municipality("Tkibuli", "ტყიბული", IM, "Tkibuli", 611584),
+    _municipality("Tskaltubo", "წყალტუბო", IM, "Tskaltubo", 824288), _municipality("Chiatura", "ჭიათურა", IM, "Chiatura (chiatura)", 615211),
+    _municipality("Kharagauli", "ხარაგაული", IM, "Kharagauli", 7667751), _municipality("Khoni", "ხონი", IM, "Khoni", 613902),
+    _municipality("Akhmeta", "ახმეტა", KA, "Akhmeta (akhmeta)", 615844), _municipality("Gurjaani", "გურჯაანი", KA, "Gurjaani", 614351),
+    _municipality("Dedoplistskaro", "დედოფლისწყარო", KA, "Dedoplistskaro", 615005), _municipality("Telavi", "თელავი", KA, "Telavi (telavi)", 611694),
+    _municipality("Lagodekhi", "ლაგოდეხი", KA, "Lagodekhi (lagodekhi)", 613342), _municipality("Sagarejo", "საგარეჯო", KA, "Sagarejo (sagarejo)", 612230),
+    _municipality("Sighnaghi", "სიღნაღი", KA, "Sighnaghi (sighnaghi)", 611902, ["Signagi municipality"]),
+    _municipality("Kvareli", "ყვარელი", KA, "Kvareli (kvareli)", 612338),
+    _municipality("Dusheti", "დუშეთი", MM, "Dusheti", 614843), _municipality("Kazbegi", "ყაზბეგი", MM, "Stepantsminda (stepantsminda)", 614087),
+    _municipality("Mtskheta", "მცხეთა", MM, "Mtskheta (mtskheta)", 612890), _municipality("Tianeti", "თიანეთი", MM, "Tianeti", 611669),
+    _municipality("Ambrolauri", "ამბროლაური", RL, "Ambrolauri", 615776), _municipality("Lentekhi", "ლენტეხი", RL, "Lentekhi", 613226),
+    _municipality("Oni", "ონი", RL, "Oni", 612592), _municipality("Tsageri", "ცაგერი", RL, "Tsageri", 611566),
+    _municipality("Abasha", "აბაშა", SZ, "Abasha", 616022), _municipality("Zugdidi", "ზუგდიდი", SZ, "Zugdidi (zugdidi)", 610824),
+    _municipality("Martvili", "მარტვილი", SZ, "Martvili", 613065), _municipality("Mestia", "მესტია", SZ, "Mestia (mestia)", 612987),
+    _municipality("Senaki", "სენაკი", SZ, "Senaki (senaki)", 612053), _municipality("Chkhorotsku", "ჩხოროწყუ", SZ, "Chkhorotsku", 615140),
+    _municipality("Tsalenjikha", "წალენჯიხა", SZ, "Tsalenjikha", 611551), _municipality("Khobi", "ხობი", SZ, "Khobi", 613918),
+    _municipality("Adigeni", "ადიგენი", SJ, "Adigeni", 615973), _municipality("Aspindza", "ასპინძა", SJ, "Aspindza", 615660),
+    _municipality("Akhalkalaki", "ახალქალაქი", SJ, "Akhalkalaki (akhalkalaki)", 615893), _municipality("Akhaltsikhe", "ახალციხე", SJ, "Akhaltsikhe (akhaltsikhe)", 615860),
+    _municipality("Borjomi", "ბორჯომი", SJ, "Borjomi (borjomi)", 615403), _municipality("Ninotsminda", "ნინოწმინდა", SJ, "Ninotsminda (ninotsminda)", 612691),
+    _municipality("Bolnisi", "ბოლნისი", KK, "Bolnisi (bolnisi)", 615419), _municipality("Gardabani", "გარდაბანი", KK, "Gardabani (gardabani)", 614575),
+    _municipality("Dmanisi", "დმანისი", KK, "Dmanisi (dmanisi)", 614891), _municipality("Tetritskaro", "თეთრიწყარო", KK, "Tetritskaro", 611674),
+    _municipality("Marneuli", "მარნეული", KK, "Marneuli (marneuli)", 613074), _municipality("Tsalka", "წალკა", KK, "Tsalka (tsalka)", 611548),
+    _municipality("Gori", "გორი", SK, "Gori (gori)", 614455), _municipality("Kaspi", "კასპი", SK, "Kaspi", 614104),
+    _municipality("Kareli", "ქარელი", SK, "Kareli", 7669163), _municipality("Khashuri", "ხაშური", SK, "Khashuri (khashuri)", 613988),
+]
+
+
 def files(header: str) -> dict:
     """The files this table drafts (``header`` is gazetteer_spec.HEADER)."""
     head = header.format
@@ -521,6 +638,12 @@ def files(header: str) -> dict:
             ("Governorates and oblasts of the Russian Empire's Caucasus", GOVERNORATES),
             ("Uyezds (qəza) of the governorates", UYEZDS),
             ("Transcaucasian units of 1918-1936 and Soviet uyezds", SOVIET),
+        ]),
+        "georgia-municipalities.yaml": (head(what="Georgia: the municipalities (districts) outside the self-governing cities"), [
+            ("Georgia: municipalities", GE_MUNICIPALITIES),
+        ]),
+        "iran-counties.yaml": (head(what="north-west Iran: the counties (shahrestan) of East and West Azerbaijan and Ardabil"), [
+            ("Iran: counties of East Azerbaijan, West Azerbaijan and Ardabil", IR_COUNTIES),
         ]),
         "landmarks.yaml": (head(what="historical provinces, landmarks and terrain: Georgia's historical provinces, monasteries, fortresses and parks of the South Caucasus and north-eastern Turkey, lakes, ranges, peaks and plains"), [
             ("Historical provinces of Georgia", GE_HISTORICAL),

@@ -477,22 +477,41 @@ def _persian_word_cued(place: Place, word: str, importance: float) -> bool:
     return place.kind in _SETTLEMENT and importance < _INFLECTED_WEAK_IMPORTANCE
 
 
-def _feature_bare(name: str, kind: str) -> list[str]:
-    """The name inside a feature's name ``name`` whose other word(s) are a cue
-    for ``kind`` where they stand: "Lachin" of "Lachin corridor", "Laçın" of
-    "Laçın dəhlizi", "Sevan" of "Lake Sevan"; empty for other names."""
+def _feature_parts(name: str, kind: str) -> list[tuple[str, str]]:
+    """(bare name, folded cue word) of a feature's name ``name`` whose other word(s) are a cue for
+    ``kind`` where they stand: ("Lachin", "corridor") of "Lachin corridor", ("Sevan", "lake") of
+    "Lake Sevan"; empty for other names."""
     words = name.split()
     out = []
     for k in (1, 2):
         if len(words) <= k:
             break
-        tail = CUES.get(fold_phrase(" ".join(words[-k:])))
-        if tail and kind in tail[0] and tail[2] in ("after", "both"):
-            out.append(" ".join(words[:-k]))
-        head = CUES.get(fold_phrase(" ".join(words[:k])))
-        if head and kind in head[0] and head[2] in ("before", "both"):
-            out.append(" ".join(words[k:]))
+        tail = fold_phrase(" ".join(words[-k:]))
+        if (cue := CUES.get(tail)) and kind in cue[0] and cue[2] in ("after", "both"):
+            out.append((" ".join(words[:-k]), tail))
+        head = fold_phrase(" ".join(words[:k]))
+        if (cue := CUES.get(head)) and kind in cue[0] and cue[2] in ("before", "both"):
+            out.append((" ".join(words[k:]), head))
     return out
+
+
+def _feature_bare(name: str, kind: str) -> list[str]:
+    """The name inside a feature's name ``name`` whose other word(s) are a cue
+    for ``kind`` where they stand: "Lachin" of "Lachin corridor", "Laçın" of
+    "Laçın dəhlizi", "Sevan" of "Lake Sevan"; empty for other names."""
+    return [bare for bare, _ in _feature_parts(name, kind)]
+
+
+def _feature_words(name: str, kind: str) -> list[str]:
+    """The cue words of ``name`` that :func:`_feature_bare` strips ("castle" of "Kars Castle")."""
+    return [word for _, word in _feature_parts(name, kind)]
+
+
+def _same_word_cues(words: list[str]) -> frozenset[int]:
+    """The cue indices of ``words`` and of their other forms (plural, case: "castles", "kalesinde"):
+    the cue words that begin as one of them does, less its last letter ("monaster-ies")."""
+    stems = tuple(w[:max(4, len(w) - 1)] for w in words)
+    return frozenset(i for w, i in _CUE_INDEX.items() if w.startswith(stems))
 
 
 def _all_capitals(text: str, start: int, end: int) -> bool:
@@ -579,6 +598,7 @@ class Linker:
                     forms.setdefault(k, set()).add(_written(name))
 
         self._historic: set[int] = set()  # units of the past: their bare names need a word of such units
+        self._site_cues: dict[int, frozenset[int]] = {}  # a landmark's bare name: the cue words of its own name
         for index, place in enumerate(self.places[:self.n_curated]):
             for name in place.names:
                 folded = fold_phrase(name)
@@ -616,6 +636,12 @@ class Linker:
                     folded = fold_phrase(bare)
                     if folded and folded not in own and folded not in CUES:
                         add(folded, (index, _CUED), bare)
+                if place.kind == "site":
+                    # "Kars Castle": bare "Kars" is the castle beside a castle word only, never beside
+                    # another landmark's ("Kars airport" is not the castle).
+                    words = [w for n in place.names for w in _feature_words(n, place.kind)]
+                    if words:
+                        self._site_cues[index] = _same_word_cues(words)
         self._centre_spellings(add)
         turkic, persian = layered.turkic_words, layered.persian_words
         for index, names in enumerate(layered.extra):
@@ -1132,8 +1158,10 @@ class Decider:
                 kind = lk._kind[int(place[r])]
                 strong = bool(self.strong_cued) and (int(s[r]), int(e[r]), int(place[r])) in self.strong_cued
                 historic = int(place[r]) in lk._historic
+                own_words = lk._site_cues.get(int(place[r]))
                 keep_row[r] = any(c >= 0 and kind in _CUE_KIND_SETS[c][0] and (_CUE_KIND_SETS[c][1] or not strong)
-                                  and (not historic or c in _HISTORIC_CUES) for c in (after[i], before[i]))
+                                  and (not historic or c in _HISTORIC_CUES) and (own_words is None or c in own_words)
+                                  for c in (after[i], before[i]))
             kept_span = np.zeros(len(first), dtype=bool)
             kept_span[span_of_row[keep_row]] = True
             self.s, self.e, self.place = s[keep_row], e[keep_row], place[keep_row]

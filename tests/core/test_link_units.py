@@ -81,3 +81,15 @@ def test_a_governorate_beside_its_word_also_by_its_centres_other_spelling(past):
     got = found(past, "It was part of the Tbilisi governorate until 1918.")
     assert ("Tbilisi", "tiflis-governorate") in got
     assert links(past, "Tbilisi is the capital of Georgia.").get("Tbilisi") == "tbilisi"
+
+
+def test_a_landmarks_bare_name_needs_its_own_kind_of_word(ref):
+    """"Kars Castle" makes bare "Kars" the castle beside a castle word ("Kars kalesi"), never beside
+    another landmark's ("Kars airport" is the airport, which is no entry here)."""
+    town = Place("kars", "Kars", "city", 40.60199, 43.09495, links=(("geonames", "743952"),))
+    castle = Place("kars-castle", "Kars Castle", "site", 40.6128, 43.0978, lang_names=(("tr", "Kars Kalesi"),))
+    linker = Linker([town, castle], reference=ref)
+    assert "kars-castle" not in links(linker, "We landed at Kars airport.").values()
+    assert ("Kars", "kars-castle") in found(linker, "Kars ve Van kaleleri; Kars castle at dusk.") or \
+        ("Kars castle", "kars-castle") in found(linker, "Kars castle at dusk.")
+    assert links(linker, "The Kars Castle and the town of Kars.") == {"Kars Castle": "kars-castle", "Kars": "kars"}
