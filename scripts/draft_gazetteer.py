@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -50,7 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gazetteer_spec import FILES  # noqa: E402  the hand-written table
 
 #: Keys of a table entry that say where to look, not what to write.
-SOURCE_KEYS = ("gn", "ne", "lake", "point", "river", "at", "line", "area", "ne_type", "at_gn")
+SOURCE_KEYS = ("gn", "ne", "lake", "point", "river", "at", "line", "area", "ne_type", "at_gn", "around_km")
 TOLERANCE = {"district": 0.006, "province": 0.02, "region": 0.02, "lake": 0.004, "river": 0.004}
 
 
@@ -194,6 +195,14 @@ def draft(spec: dict, cities, admin1, lakes, rivers=None) -> dict:
         entry["geometry"] = {"type": "Polygon", "coordinates": spec["area"]}
     if "point" in spec:
         entry["lat"], entry["lon"] = spec["point"]
+    if "around_km" in spec:  # a region no source outlines: a rough octagon around its point (the note says so)
+        km = spec["around_km"]
+        dlat, dlon = km / 111.0, km / (111.0 * math.cos(math.radians(entry["lat"])))
+        ring = [[round(entry["lon"] + dlon * math.cos(i * math.pi / 4), 3),
+                 round(entry["lat"] + dlat * math.sin(i * math.pi / 4), 3)] for i in range(8)]
+        entry["geometry"] = {"type": "Polygon", "coordinates": [ring + [ring[0]]]}
+        sources.append(f"Area: hand-drawn, a rough octagon of {km} km around the point, approximate, for display "
+                       "only (no packaged source outlines it).")
     if links:
         entry["links"] = links
     entry["note"] = " ".join([spec.get("note", ""), *sources]).strip()

@@ -54,7 +54,7 @@ from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "31"
+LINKER_VERSION = "32"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -105,6 +105,10 @@ _cue("province|provinces|ostan|oblast|область|krai|край|vilayet|vilay
      "провинция|استان", _ADMIN, True, "both")
 _cue("ili|ilinde|ilinin|iline|ilinden|ilindeki|valiliği|valiliğinin|valiliğine|valiliğince|valisi|"
      "области|областью|провинции|края|крае|vilayətində|vilayətinin", _ADMIN, True, "after")
+# The Russian Empire's governorates ("Yelizavetpol quberniyası", "Тифлисская губерния") and uyezds
+# ("Zəngəzur qəzası", "Шушинский уезд"): see _HISTORIC_TAIL.
+_cue("guberniya|quberniya|quberniyası|губерния|губернии|губернию|губернией", _ADMIN, True, "after")
+_cue("qəza|qəzası|qəzasının|qəzasında", _DISTRICT, True, "after")
 # "Kars, Ardahan ve Iğdır olmak üzere 3 ilden": the listed names are provinces
 # (a plural cue after a list; see _spread_plural).
 _COUNTS = [*map(str, range(2, 82)), "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz", "on"]
@@ -168,8 +172,9 @@ _cue("provinces of|districts of|regions of", _AREA, False, "of")
 _cue("cities of|towns of|villages of|settlements of", _AREA, False, "of")
 _cue("region of|area of", _AREA, False, "of")
 # Plurals after a list ("Kəlbəcər, Qubadlı və Xocavənd rayonları", "Ardahan ve Kars illeri").
-_LISTED_AFTER = ("rayonları|ilçeleri|районы|районов|районах|районами",
-                 "illeri|vilayətləri|provinces|провинций|областей|областях",
+_LISTED_AFTER = ("rayonları|ilçeleri|районы|районов|районах|районами|uyezds|qəzaları|уезды|уездов|уездах",
+                 "illeri|vilayətləri|provinces|провинций|областей|областях|governorates|quberniyaları|губерний|"
+                 "губерниях",
                  "kəndləri|köyleri|şəhərləri|şehirleri|деревни|городов|сёл",
                  "çayları|nehirleri|рек")
 for _words, _kinds in zip(_LISTED_AFTER, (_DISTRICT, _ADMIN, _SETTLEMENT, _RIVER)):
@@ -339,6 +344,8 @@ _PROVINCE_CENTRE_KM = 150.0
 _PROVINCE_CUE = _CUE_INDEX[fold_phrase("ili")]
 _QUALIFIER_CUES = frozenset(_CUE_INDEX[w] for w in _QUALIFIERS)
 _TITLE_CUES = frozenset(_CUE_INDEX[w] for w in _TITLE_WORDS.split("|"))
+_HISTORIC_CUES = frozenset(i for w, i in _CUE_INDEX.items() if w.startswith(tuple(fold_phrase(x) for x in (
+    "uyezd", "uezd", "уезд", "qəza", "governorate", "guberni", "quberni", "губерни", "oblast"))))
 
 # Role flags of a pattern. _CAPITAL and _CAPITAL_UPPER are names under the
 # reference rules (a reference place's, or a spelling the reference lends a
@@ -356,8 +363,13 @@ _WEAK_ROLES = (_CAPITAL, _CAPITAL_UPPER)
 # next to it ("Jabrayil and Fuzuli districts"); a bare name alone is the town.
 _ADMIN_TAIL = re.compile(r"\s+(?:district|districts|rayon|rayonu|raion|province|ostan|ostanı|marz|mərzi|oblast|"
                          r"municipality|autonomous republic|muxtar respublikası|özerk cumhuriyeti|"
-                         r"region|governorate|county|shahrestan|şəhristanı|ili|krai|kray|район|область|край|مرز)$",
-                         re.IGNORECASE)
+                         r"region|governorate|county|shahrestan|şəhristanı|ili|krai|kray|район|область|край|مرز|"
+                         r"uyezd|uezd|qəzası|уезд|guberniya|quberniyası|губерния)$", re.IGNORECASE)
+# A unit of the past named after its town ("Shusha uyezd", "Tiflis Governorate"): its bare name is a
+# candidate only beside a word of such units ("Şuşa, Yelizavetpol və Zəngəzur qəzaları", "Kutaisi and
+# Tbilisi governorates"), never beside a word of today's ("Gori district" is not the Gori uyezd).
+_HISTORIC_TAIL = re.compile(r"\s+(?:uyezd|uezd|qəzası|уезд|governorate|guberniya|quberniyası|губерния|oblast)$",
+                            re.IGNORECASE)
 # Likewise a range's bare name ("Zəngəzur" of "Zəngəzur silsiləsi"), beside a mountain cue only.
 _RANGE_TAIL = re.compile(r"\s+(?:mountains|range|ridge|silsiləsi|dağları|хребет)$", re.IGNORECASE)
 _ADMIN_HEAD = re.compile(r"^(?:استان|شهرستان|جمهوری خودمختار|province of|district of)\s+", re.IGNORECASE)
@@ -539,22 +551,41 @@ def _persian_word_cued(place: Place, word: str, importance: float) -> bool:
     return place.kind in _SETTLEMENT and importance < _INFLECTED_WEAK_IMPORTANCE
 
 
-def _feature_bare(name: str, kind: str) -> list[str]:
-    """The name inside a feature's name ``name`` whose other word(s) are a cue
-    for ``kind`` where they stand: "Lachin" of "Lachin corridor", "Laçın" of
-    "Laçın dəhlizi", "Sevan" of "Lake Sevan"; empty for other names."""
+def _feature_parts(name: str, kind: str) -> list[tuple[str, str]]:
+    """(bare name, folded cue word) of a feature's name ``name`` whose other word(s) are a cue for
+    ``kind`` where they stand: ("Lachin", "corridor") of "Lachin corridor", ("Sevan", "lake") of
+    "Lake Sevan"; empty for other names."""
     words = name.split()
     out = []
     for k in (1, 2):
         if len(words) <= k:
             break
-        tail = CUES.get(fold_phrase(" ".join(words[-k:])))
-        if tail and kind in tail[0] and tail[2] in ("after", "both"):
-            out.append(" ".join(words[:-k]))
-        head = CUES.get(fold_phrase(" ".join(words[:k])))
-        if head and kind in head[0] and head[2] in ("before", "both"):
-            out.append(" ".join(words[k:]))
+        tail = fold_phrase(" ".join(words[-k:]))
+        if (cue := CUES.get(tail)) and kind in cue[0] and cue[2] in ("after", "both"):
+            out.append((" ".join(words[:-k]), tail))
+        head = fold_phrase(" ".join(words[:k]))
+        if (cue := CUES.get(head)) and kind in cue[0] and cue[2] in ("before", "both"):
+            out.append((" ".join(words[k:]), head))
     return out
+
+
+def _feature_bare(name: str, kind: str) -> list[str]:
+    """The name inside a feature's name ``name`` whose other word(s) are a cue
+    for ``kind`` where they stand: "Lachin" of "Lachin corridor", "Laçın" of
+    "Laçın dəhlizi", "Sevan" of "Lake Sevan"; empty for other names."""
+    return [bare for bare, _ in _feature_parts(name, kind)]
+
+
+def _feature_words(name: str, kind: str) -> list[str]:
+    """The cue words of ``name`` that :func:`_feature_bare` strips ("castle" of "Kars Castle")."""
+    return [word for _, word in _feature_parts(name, kind)]
+
+
+def _same_word_cues(words: list[str]) -> frozenset[int]:
+    """The cue indices of ``words`` and of their other forms (plural, case: "castles", "kalesinde"):
+    the cue words that begin as one of them does, less its last letter ("monaster-ies")."""
+    stems = tuple(w[:max(4, len(w) - 1)] for w in words)
+    return frozenset(i for w, i in _CUE_INDEX.items() if w.startswith(stems))
 
 
 def _all_capitals(text: str, start: int, end: int) -> bool:
@@ -646,6 +677,8 @@ class Linker:
                 elif forms.get(k, set()) is not None:
                     forms.setdefault(k, set()).add(_written(name))
 
+        self._historic: set[int] = set()  # units of the past: their bare names need a word of such units
+        self._site_cues: dict[int, frozenset[int]] = {}  # a landmark's bare name: the cue words of its own name
         for index, place in enumerate(self.places[:self.n_curated]):
             for name in place.names:
                 folded = fold_phrase(name)
@@ -663,6 +696,8 @@ class Linker:
                     add(folded, (index, _EXCLUDE))
             tail = _ADMIN_TAIL if kind_class(place.kind) == "admin" else _RANGE_TAIL if place.kind == "mountain" \
                 else None
+            if tail is _ADMIN_TAIL and any(_HISTORIC_TAIL.search(n) for n in place.names):
+                self._historic.add(index)
             if tail is not None:
                 own = {fold_phrase(n) for n in place.names}
                 for name in place.names:
@@ -681,6 +716,12 @@ class Linker:
                     folded = fold_phrase(bare)
                     if folded and folded not in own and folded not in CUES:
                         add(folded, (index, _CUED), bare)
+                if place.kind == "site":
+                    # "Kars Castle": bare "Kars" is the castle beside a castle word only, never beside
+                    # another landmark's ("Kars airport" is not the castle).
+                    words = [w for n in place.names for w in _feature_words(n, place.kind)]
+                    if words:
+                        self._site_cues[index] = _same_word_cues(words)
         self._centre_spellings(add)
         turkic, persian = layered.turkic_words, layered.persian_words
         for index, names in enumerate(layered.extra):
@@ -1230,7 +1271,10 @@ class Decider:
                 i = span_of_row[r]
                 kind = lk._kind[int(place[r])]
                 strong = bool(self.strong_cued) and (int(s[r]), int(e[r]), int(place[r])) in self.strong_cued
+                historic = int(place[r]) in lk._historic
+                own_words = lk._site_cues.get(int(place[r]))
                 keep_row[r] = any(c >= 0 and kind in _CUE_KIND_SETS[c][0] and (_CUE_KIND_SETS[c][1] or not strong)
+                                  and (not historic or c in _HISTORIC_CUES) and (own_words is None or c in own_words)
                                   for c in (after[i], before[i]))
             if len(lk._pair_places):
                 for r in np.flatnonzero(self.cued & ~keep_row & np.isin(place, lk._pair_places)).tolist():

@@ -51,7 +51,8 @@ def test_stations_roads_and_two_town_lines_keep_their_towns(bundled_linker, text
     ("The villages lie on the Karabakh range.", "Karabakh"),
 ])
 def test_a_range_is_not_the_region_of_its_name(bundled_linker, text, surface):
-    assert surface not in [s for s, _ in found(bundled_linker, text)]
+    # The range itself is in the gazetteer (landmarks.yaml): the name may link it, never the region.
+    assert [pid for s, pid in found(bundled_linker, text) if s.startswith(surface)] in ([], ["karabakh-range"])
 
 
 def test_a_ranges_bare_name_beside_a_range_word_is_the_range(bundled_linker):
