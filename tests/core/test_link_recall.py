@@ -137,3 +137,23 @@ def test_russian_neuter_names_decline():
     assert found(Linker([sea]), "Каспийского море и Каспийском моря.") == []
     tokyo = Place("tokyo", "Tokyo", "city", 35.7, 139.7, aliases=("Токио",))
     assert found(Linker([tokyo]), "Рейсы из Токиа и в Токио.") == [("Токио", "tokyo")]
+
+
+# -- Armenian case endings -----------------------------------------------------------------
+
+def test_armenian_case_endings_and_the_article():
+    stepanakert = Place("stepanakert", "Stepanakert", "city", 39.82, 46.75, aliases=("Ստեփանակերտ",))
+    yerevan = Place("yerevan", "Yerevan", "city", 40.18, 44.51, aliases=("Երևան",))
+    armenia = Place("armenia", "Armenia", "country", 40.2, 44.5, aliases=("Հայաստան",))
+    moscow = Place("moscow", "Moscow", "city", 55.75, 37.62, aliases=("Մոսկվա",))
+    shushi = Place("shusha", "Shusha", "town", 39.76, 46.75, aliases=("Շուշի",))
+    nk = Place("nagorno-karabakh", "Nagorno-Karabakh", "region", 39.9, 46.7, aliases=("Լեռնային Ղարաբաղ",))
+    linker = Linker([stepanakert, yerevan, armenia, moscow, shushi, nk])
+    text = ("Մենք Ստեփանակերտում էինք, հետո Երևանից մեկնեցինք Հայաստանի սահմանով, Մոսկվայից եկանք "
+            "Շուշիում և Լեռնային Ղարաբաղի գյուղերում։ Հայաստանը և Երևանը։")
+    assert found(linker, text) == [
+        ("Ստեփանակերտում", "stepanakert"), ("Երևանից", "yerevan"), ("Հայաստանի", "armenia"),
+        ("Մոսկվայից", "moscow"), ("Շուշիում", "shusha"), ("Լեռնային Ղարաբաղի", "nagorno-karabakh"),
+        ("Հայաստանը", "armenia"), ("Երևանը", "yerevan")]
+    # Derived words are not the place: a Yerevan resident, "Armenian" (adjective).
+    assert found(linker, "Նա Երևանցի է, և սա հայաստանյան ու Հայաստանյան ապրանք է։") == []
