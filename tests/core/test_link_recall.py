@@ -157,3 +157,13 @@ def test_armenian_case_endings_and_the_article():
         ("Հայաստանը", "armenia"), ("Երևանը", "yerevan")]
     # Derived words are not the place: a Yerevan resident, "Armenian" (adjective).
     assert found(linker, "Նա Երևանցի է, և սա հայաստանյան ու Հայաստանյան ապրանք է։") == []
+
+
+def test_formal_russian_names_of_the_states(bundled_linker):
+    """Official Russian texts name the states formally and in the genitive: the bundled gazetteer
+    gives the formal names, the inflection does the rest."""
+    text = ("Граждане Российской Федерации и Азербайджанской Республики пересекли границу "
+            "Турецкой Республики.")
+    assert found(bundled_linker, text) == [("Российской Федерации", "russia"),
+                                           ("Азербайджанской Республики", "azerbaijan"),
+                                           ("Турецкой Республики", "turkey")]
