@@ -167,3 +167,11 @@ def test_formal_russian_names_of_the_states(bundled_linker):
     assert found(bundled_linker, text) == [("Российской Федерации", "russia"),
                                            ("Азербайджанской Республики", "azerbaijan"),
                                            ("Турецкой Республики", "turkey")]
+
+
+def test_a_persian_name_with_the_ezafe_after_a_silent_he():
+    town = Place("nilgun", "Nilgun", "city", 37.5, 45.0, aliases=("نیلگون",))
+    lake = Place("lake-nilgun", "Lake Nilgun", "lake", 37.7, 45.3, aliases=("دریاچه نیلگون",))
+    text = "سطح آب دریاچه‌ی نیلگون و دریاچهٔ نیلگون پایین آمد و مردم نیلگون نگران هستند."
+    assert found(Linker([town, lake]), text) == [("دریاچه\u200cی نیلگون", "lake-nilgun"),
+                                                 ("دریاچهٔ نیلگون", "lake-nilgun"), ("نیلگون", "nilgun")]
