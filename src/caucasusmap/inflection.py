@@ -579,7 +579,9 @@ class StemMatcher:
                         continue
                 else:
                     stem = data[-1]
-                    if [_tk(f) for f in forms[:-1]] != same_words or not _tk(forms[-1]).startswith(tk_stem):
+                    written = _tk(forms[-1])
+                    if [_tk(f) for f in forms[:-1]] != same_words or not (
+                            written.startswith(tk_stem) or _same_long_stem(written, tk_stem)):
                         continue
                     rest = forms[-1][len(stem):]
                     if not rest:
@@ -628,6 +630,18 @@ def _tk(word: str) -> str:
     e are one letter (Ermənistan, Ermenistan), the capital I of either
     language one letter; ş, ç, ğ, ı, ö, ü stay themselves."""
     return word.replace("ə", "e")
+
+
+_PLAIN_LETTERS = str.maketrans("çğıöşüâîû", "cgiosuaiu")
+
+
+def _same_long_stem(written: str, stem: str) -> bool:
+    """Whether ``written`` starts with ``stem`` but for the diacritics of a
+    long stem (``SURE_LETTERS`` or more): a name stored without them
+    ("Turkmenistan") is written with them ("Türkmənistanla"). A short stem
+    is compared as written ("Karşı" is no "Kars" + ı)."""
+    return len(stem) >= SURE_LETTERS and len(written) > len(stem) and \
+        written[:len(stem)].translate(_PLAIN_LETTERS) == stem.translate(_PLAIN_LETTERS)
 
 
 def _words_at(text: str, a: int, n: int) -> list[tuple[int, int]] | None:

@@ -175,3 +175,10 @@ def test_a_persian_name_with_the_ezafe_after_a_silent_he():
     text = "سطح آب دریاچه‌ی نیلگون و دریاچهٔ نیلگون پایین آمد و مردم نیلگون نگران هستند."
     assert found(Linker([town, lake]), text) == [("دریاچه\u200cی نیلگون", "lake-nilgun"),
                                                  ("دریاچهٔ نیلگون", "lake-nilgun"), ("نیلگون", "nilgun")]
+
+
+def test_a_long_name_stored_without_diacritics_takes_suffixes_written_with_them():
+    tm = Place("turkmenistan", "Turkmenistan", "country", 39.0, 59.0)
+    kars = Place("kars", "Kars", "town", 40.6, 43.1)
+    text = "Nümayəndə heyəti Türkmənistanda idi və sonra Türkmənistana getdi, Karşıda isə qalmadı."
+    assert found(Linker([tm, kars]), text) == [("Türkmənistanda", "turkmenistan"), ("Türkmənistana", "turkmenistan")]
