@@ -75,8 +75,11 @@ _ALL = frozenset(CASES)
 def key(word: str) -> str:
     """A word as written, for comparing letters: NFC, lower case (both
     capitals İ and I → i: which one a capital is differs between languages;
-    the small ı and i stay apart), ё → е, runs of non-letters one space."""
+    the small ı and i stay apart), ё → е, stress marks dropped (GeoNames writes
+    "Назра́нь", "Бесла́н"; after NFC a combining acute or grave is left only
+    where no letter carries it), runs of non-letters one space."""
     w = unicodedata.normalize("NFC", word).replace("İ", "i").replace("I", "i").lower().replace("ё", "е")
+    w = w.replace("\u0301", "").replace("\u0300", "")
     return " ".join(re.sub(r"[\W\d_]+", " ", w).split())
 
 
