@@ -30,6 +30,12 @@ a name ending in a consonant: "تبریزی" is "of Tabriz" or a surname, as
 "Iranian" is not Iran. Compared on folded letters (Arabic and Persian yeh and
 kaf one letter, ZWNJ and tatweel gone), so "اروپا‌ست" is "اروپاست".
 
+Armenian: the case endings and the article attached to the last word of a name
+(genitive-dative -ի, locative -ում, ablative -ից, instrumental -ով, -ը/-ն, -ին;
+after -ա with the glide յ): :func:`armenian_suffix_ok`. Armenian script is
+Armenian, so no passage is asked; names whose stem changes ("Բաքու" →
+"Բաքվում") are left alone.
+
 Which language a passage is in comes from its letters and function words
 (:func:`passage_language`), never from a file name.
 """
@@ -45,8 +51,8 @@ import numpy as np
 
 from .normalize import codepoints
 
-__all__ = ["CASES", "RussianWord", "compound_accusative_ok", "key", "passage_language", "persian_suffix_ok",
-           "possessive_case_forms",
+__all__ = ["CASES", "RussianWord", "armenian_suffix_ok", "compound_accusative_ok", "key", "passage_language",
+           "persian_suffix_ok", "possessive_case_forms",
            "russian_cases", "russian_word", "turkic_suffixes", "turkic_suffix_ok", "MIN_LETTERS",
            "MIN_ACCUSATIVE_LETTERS"]
 
@@ -70,8 +76,11 @@ _ALL = frozenset(CASES)
 def key(word: str) -> str:
     """A word as written, for comparing letters: NFC, lower case (both
     capitals İ and I → i: which one a capital is differs between languages;
-    the small ı and i stay apart), ё → е, runs of non-letters one space."""
+    the small ı and i stay apart), ё → е, stress marks dropped (GeoNames writes
+    "Назра́нь", "Бесла́н"; after NFC a combining acute or grave is left only
+    where no letter carries it), runs of non-letters one space."""
     w = unicodedata.normalize("NFC", word).replace("İ", "i").replace("I", "i").lower().replace("ё", "е")
+    w = w.replace("\u0301", "").replace("\u0300", "")
     return " ".join(re.sub(r"[\W\d_]+", " ", w).split())
 
 
@@ -349,6 +358,36 @@ def persian_suffix_ok(name: str, rest: str) -> bool:
 
 
 # ---------------------------------------------------------------------------
+# Armenian
+
+_HY_VOWEL_A = "ա"
+_HY_AFTER_CONSONANT = frozenset({"ի", "ը", "ին", "ում", "ից", "ով"})
+_HY_AFTER_A = frozenset({"յի", "յին", "ն", "յում", "յից", "յով"})
+_HY_AFTER_I = frozenset({"ի", "ին", "ն", "ում", "ից", "ով"})
+_HY_VOWELS = set("աեէըիոօ")
+
+
+def armenian_suffix_ok(word: str, rest: str) -> bool:
+    """Whether ``rest`` is a case ending or the article that the last word
+    ``word`` of an Armenian name (lower case) takes attached: genitive-dative
+    -ի, locative -ում, ablative -ից, instrumental -ով, the article -ը/-ն and
+    -ին ("Ստեփանակերտում", "Հայաստանի", "Երևանից"); after a final -ա with the
+    glide յ ("Աստանայում"). Names in another vowel change their stem
+    ("Բաքու" → "Բաքվում") and are left alone; so are derived words
+    ("Երևանցի", a Yerevan resident; "Հայաստանյան", Armenian), whose endings
+    are none of these."""
+    if len(word) < MIN_LETTERS or not rest:
+        return False
+    if word.endswith(_HY_VOWEL_A):
+        return rest in _HY_AFTER_A
+    if word.endswith("ի"):
+        return rest in _HY_AFTER_I
+    if word[-1] in _HY_VOWELS or word.endswith("ու"):
+        return False
+    return rest in _HY_AFTER_CONSONANT
+
+
+# ---------------------------------------------------------------------------
 # Which language a passage is in
 
 _TR_WORDS = frozenset({"ve", "ile", "için", "olarak", "olan", "daha", "çok", "gibi", "kadar", "ise", "ama", "veya",
@@ -400,6 +439,7 @@ def passage_language(passage: str) -> str:
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+_ARMENIAN = re.compile(r"[\u0531-\u0587]")
 _PERSIAN_LETTERS = re.compile(r"[پچژگ]")
 _FA_WORDS = frozenset({"از", "به", "در", "با", "این", "که", "را", "و", "است", "برای", "تا"})
 #: The Turkish and Azerbaijani function words as they may be written: lower
@@ -429,7 +469,7 @@ def has_function_word(text: str) -> bool:
             return True
     return False
 _SEPARATOR = re.compile(r"[\s\-‐‑–]+")
-_SENTENCE_END = set(".!?…:;\n")
+_SENTENCE_END = set(".!?…:;\n։")  # with the Armenian full stop
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
@@ -439,7 +479,8 @@ def may_inflect(text: str) -> bool:
     function words): else no name in it takes an ending, and the stems are
     not even looked for (an English text naming "Şuşa" pays nothing); the
     same test opens :func:`passage_language`."""
-    return _CYRILLIC.search(text) is not None or _ARABIC.search(text) is not None or has_function_word(text)
+    return _CYRILLIC.search(text) is not None or _ARABIC.search(text) is not None or \
+        _ARMENIAN.search(text) is not None or has_function_word(text)
 
 
 class StemMatcher:
@@ -473,6 +514,11 @@ class StemMatcher:
                     continue
                 entry = ("fa", role, folded, folded, None, None, None)
                 head, single = folded, True
+            elif all(_ARMENIAN.match(c) for w in words for c in w):
+                if len(words[-1]) < MIN_LETTERS:
+                    continue
+                entry = ("hy", role, words, fold(name), words[:-1], words[-1], None)
+                head, single = k, True
             elif all(c.isalpha() and c.isascii() or c in "çğıöşüəâîû" for w in words for c in w):
                 if len(words[-1]) < MIN_LETTERS:
                     continue
@@ -532,9 +578,16 @@ class StemMatcher:
                 if kind == "ru":
                     if forms == same_words or not russian_cases(data, forms) or languages.at(a) != "ru":
                         continue
+                elif kind == "hy":
+                    # Armenian script is Armenian: no passage to ask.
+                    if forms[:-1] != same_words or not forms[-1].startswith(tk_stem) or \
+                            not armenian_suffix_ok(tk_stem, forms[-1][len(tk_stem):]):
+                        continue
                 else:
                     stem = data[-1]
-                    if [_tk(f) for f in forms[:-1]] != same_words or not _tk(forms[-1]).startswith(tk_stem):
+                    written = _tk(forms[-1])
+                    if [_tk(f) for f in forms[:-1]] != same_words or not (
+                            written.startswith(tk_stem) or _same_long_stem(written, tk_stem)):
                         continue
                     rest = forms[-1][len(stem):]
                     if not rest:
@@ -583,6 +636,18 @@ def _tk(word: str) -> str:
     e are one letter (Ermənistan, Ermenistan), the capital I of either
     language one letter; ş, ç, ğ, ı, ö, ü stay themselves."""
     return word.replace("ə", "e")
+
+
+_PLAIN_LETTERS = str.maketrans("çğıöşüâîû", "cgiosuaiu")
+
+
+def _same_long_stem(written: str, stem: str) -> bool:
+    """Whether ``written`` starts with ``stem`` but for the diacritics of a
+    long stem (``SURE_LETTERS`` or more): a name stored without them
+    ("Turkmenistan") is written with them ("Türkmənistanla"). A short stem
+    is compared as written ("Karşı" is no "Kars" + ı)."""
+    return len(stem) >= SURE_LETTERS and len(written) > len(stem) and \
+        written[:len(stem)].translate(_PLAIN_LETTERS) == stem.translate(_PLAIN_LETTERS)
 
 
 def _words_at(text: str, a: int, n: int) -> list[tuple[int, int]] | None:

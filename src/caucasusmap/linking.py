@@ -54,7 +54,7 @@ from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "32"
+LINKER_VERSION = "33"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -90,9 +90,9 @@ def _cue(words: str, kinds: tuple[str, ...], strong: bool, where: str) -> None:
         _WRITTEN_CUES[w] = (kinds, strong, where)
 
 
-_cue("lake|lakes|gölü|göl|gölünün|ozero|озеро|озера|daryacheh|دریاچه|دریاچهٔ", _LAKE, True, "both")
+_cue("lake|lakes|gölü|göl|gölünün|ozero|озеро|озера|daryacheh|دریاچه|دریاچهٔ|دریاچه‌ی", _LAKE, True, "both")
 _cue("reservoir|su anbarı|водохранилище", ("lake", "dam"), True, "after")
-_cue("river|rivers|çayı|çay|nehri|reka|река|реки|rud|رود|رودخانه|رودخانهٔ", _RIVER, True, "both")
+_cue("river|rivers|çayı|çay|nehri|reka|река|реки|rud|رود|رودخانه|رودخانهٔ|رودخانه‌ی", _RIVER, True, "both")
 # A lake or a reservoir is often called a sea ("the Mingachevir Sea", "Van Denizi"): the sea words
 # point to lakes too (a sea's own name, "Black Sea", is a longer match and unaffected).
 _cue("sea|denizi|dənizi|море|دریای|gulf|bay", (*_SEA, *_LAKE), True, "after")
@@ -653,12 +653,18 @@ class Linker:
         inflectable: list[tuple[str, tuple[int, int]]] = []
 
         # Persian names of several words written joined or with a zero-width non-joiner, which
-        # folding drops ("آذربایجانشرقی", "بندرعباس"): added once all names are in, where no name has it.
+        # folding drops ("آذربایجانشرقی", "بندرعباس"), and with the ezafe written after a word in a
+        # silent -ه ("دریاچه‌ی ارومیه" of "دریاچه ارومیه"): added once all names are in, where no
+        # name has that spelling.
         joined: list[tuple[str, tuple[int, int], str]] = []
 
         def add(folded: str, role: tuple[int, int], name: str = "") -> None:
             if " " in folded and _ARABIC_NAME.match(folded):
                 joined.append((folded.replace(" ", ""), role, name.replace(" ", "")))
+                words = folded.split()
+                if any(w.endswith("ه") for w in words[:-1]):
+                    ezafe = " ".join([w + "ی" if w.endswith("ه") else w for w in words[:-1]] + words[-1:])
+                    joined.append((ezafe, role, ezafe if name else ""))
             key = f" {folded} "
             idx = patterns.get(key)
             if idx is None:

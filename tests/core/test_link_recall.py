@@ -137,3 +137,55 @@ def test_russian_neuter_names_decline():
     assert found(Linker([sea]), "Каспийского море и Каспийском моря.") == []
     tokyo = Place("tokyo", "Tokyo", "city", 35.7, 139.7, aliases=("Токио",))
     assert found(Linker([tokyo]), "Рейсы из Токиа и в Токио.") == [("Токио", "tokyo")]
+
+
+# -- Armenian case endings -----------------------------------------------------------------
+
+def test_armenian_case_endings_and_the_article():
+    stepanakert = Place("stepanakert", "Stepanakert", "city", 39.82, 46.75, aliases=("Ստեփանակերտ",))
+    yerevan = Place("yerevan", "Yerevan", "city", 40.18, 44.51, aliases=("Երևան",))
+    armenia = Place("armenia", "Armenia", "country", 40.2, 44.5, aliases=("Հայաստան",))
+    moscow = Place("moscow", "Moscow", "city", 55.75, 37.62, aliases=("Մոսկվա",))
+    shushi = Place("shusha", "Shusha", "town", 39.76, 46.75, aliases=("Շուշի",))
+    nk = Place("nagorno-karabakh", "Nagorno-Karabakh", "region", 39.9, 46.7, aliases=("Լեռնային Ղարաբաղ",))
+    linker = Linker([stepanakert, yerevan, armenia, moscow, shushi, nk])
+    text = ("Մենք Ստեփանակերտում էինք, հետո Երևանից մեկնեցինք Հայաստանի սահմանով, Մոսկվայից եկանք "
+            "Շուշիում և Լեռնային Ղարաբաղի գյուղերում։ Հայաստանը և Երևանը։")
+    assert found(linker, text) == [
+        ("Ստեփանակերտում", "stepanakert"), ("Երևանից", "yerevan"), ("Հայաստանի", "armenia"),
+        ("Մոսկվայից", "moscow"), ("Շուշիում", "shusha"), ("Լեռնային Ղարաբաղի", "nagorno-karabakh"),
+        ("Հայաստանը", "armenia"), ("Երևանը", "yerevan")]
+    # Derived words are not the place: a Yerevan resident, "Armenian" (adjective).
+    assert found(linker, "Նա Երևանցի է, և սա հայաստանյան ու Հայաստանյան ապրանք է։") == []
+
+
+def test_formal_russian_names_of_the_states(bundled_linker):
+    """Official Russian texts name the states formally and in the genitive: the bundled gazetteer
+    gives the formal names, the inflection does the rest."""
+    text = ("Граждане Российской Федерации и Азербайджанской Республики пересекли границу "
+            "Турецкой Республики.")
+    assert found(bundled_linker, text) == [("Российской Федерации", "russia"),
+                                           ("Азербайджанской Республики", "azerbaijan"),
+                                           ("Турецкой Республики", "turkey")]
+
+
+def test_a_persian_name_with_the_ezafe_after_a_silent_he():
+    town = Place("nilgun", "Nilgun", "city", 37.5, 45.0, aliases=("نیلگون",))
+    lake = Place("lake-nilgun", "Lake Nilgun", "lake", 37.7, 45.3, aliases=("دریاچه نیلگون",))
+    text = "سطح آب دریاچه‌ی نیلگون و دریاچهٔ نیلگون پایین آمد و مردم نیلگون نگران هستند."
+    assert found(Linker([town, lake]), text) == [("دریاچه\u200cی نیلگون", "lake-nilgun"),
+                                                 ("دریاچهٔ نیلگون", "lake-nilgun"), ("نیلگون", "nilgun")]
+
+
+def test_a_long_name_stored_without_diacritics_takes_suffixes_written_with_them():
+    tm = Place("turkmenistan", "Turkmenistan", "country", 39.0, 59.0)
+    kars = Place("kars", "Kars", "town", 40.6, 43.1)
+    text = "Nümayəndə heyəti Türkmənistanda idi və sonra Türkmənistana getdi, Karşıda isə qalmadı."
+    assert found(Linker([tm, kars]), text) == [("Türkmənistanda", "turkmenistan"), ("Türkmənistana", "turkmenistan")]
+
+
+def test_a_russian_name_written_with_a_stress_mark_declines():
+    """GeoNames writes some Russian names with a stress mark ("Назра́нь"): the text writes none."""
+    nazran = Place("nazran", "Nazran", "town", 43.23, 44.77, aliases=("Назра́нь",))
+    assert found(Linker([nazran]), "Из Назрани в Назрань, и о Назрани.") == [
+        ("Назрани", "nazran"), ("Назрань", "nazran"), ("Назрани", "nazran")]
