@@ -59,6 +59,28 @@ TR_PROVINCES = [
     _tr_province("TR-56", "siirt", "Siirt", "siirt", 300822, 300821, "Siirt", [], ""),
 ]
 
+# Turkey's geographical regions (coğrafi bölge) of the east: outlines = the union of their provinces.
+TR_REGIONS = [
+    dict(id="eastern-anatolia-region", name="Eastern Anatolia Region", kind="region",
+         ne=["TR-04", "TR-75", "TR-12", "TR-13", "TR-23", "TR-24", "TR-25", "TR-30", "TR-76", "TR-36", "TR-44", "TR-49", "TR-62", "TR-65"],
+         names={"tr": ["Doğu Anadolu Bölgesi", "Doğu Anadolu"], "az": "Şərqi Anadolu", "ru": "Восточная Анатолия"},
+         aliases=["Eastern Anatolia", "East Anatolia", "Eastern Anatolian Region"],
+         note="Geographical region of Turkey: the provinces of Ağrı, Ardahan, Bingöl, Bitlis, Elazığ, Erzincan, Erzurum, "
+              "Hakkâri, Iğdır, Kars, Malatya, Muş, Tunceli and Van. Outline: the union of their Natural Earth units."),
+    dict(id="southeastern-anatolia-region", name="Southeastern Anatolia Region", kind="region",
+         ne=["TR-02", "TR-72", "TR-21", "TR-27", "TR-79", "TR-47", "TR-56", "TR-63", "TR-73"],
+         names={"tr": ["Güneydoğu Anadolu Bölgesi", "Güneydoğu Anadolu"], "ru": "Юго-Восточная Анатолия"},
+         aliases=["Southeastern Anatolia", "South-eastern Anatolia", "Southeast Anatolia"],
+         note="Geographical region of Turkey: the provinces of Adıyaman, Batman, Diyarbakır, Gaziantep, Kilis, Mardin, "
+              "Siirt, Şanlıurfa and Şırnak. Outline: the union of their Natural Earth units."),
+    dict(id="black-sea-region-turkey", name="Black Sea Region of Turkey", kind="region",
+         ne=["TR-05", "TR-08", "TR-74", "TR-69", "TR-14", "TR-19", "TR-81", "TR-28", "TR-29", "TR-78", "TR-37", "TR-52", "TR-53", "TR-55", "TR-57", "TR-60", "TR-61", "TR-67"],
+         names={"tr": "Karadeniz Bölgesi"}, aliases=["Karadeniz Region"],
+         note="Geographical region of northern Turkey (18 provinces from Zonguldak to Artvin). The English 'Black Sea "
+              "region' usually means the lands around the sea, so it is not a name here. Outline: the union of its "
+              "provinces' Natural Earth units."),
+]
+
 # Centres of the provinces above that no curated file has yet, and main towns of Turkey's east and north-east.
 # Not drafted: the reference gazetteer has every one of them (GeoNames cities500) under its guards (dates,
 # quotes, titles), and a curated name links without them — measured on the development sets, curating them
@@ -647,6 +669,7 @@ def files(header: str) -> dict:
     return {
         "turkey.yaml": (head(what="eastern Turkey: the provinces (il) of Eastern Anatolia and the north-east"), [
             ("Turkey: provinces", TR_PROVINCES),
+            ("Turkey: geographical regions of the east and north", TR_REGIONS),
         ]),
         "historical.yaml": (head(what="units of the past: the Russian Empire's governorates, oblasts and uyezds, the Transcaucasian federations of 1918-1936"), [
             ("Governorates and oblasts of the Russian Empire's Caucasus", GOVERNORATES),
