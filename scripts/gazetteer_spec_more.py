@@ -58,6 +58,28 @@ TR_PROVINCES = [
     _tr_province("TR-56", "siirt", "Siirt", "siirt", 300822, 300821, "Siirt", [], ""),
 ]
 
+# Turkey's geographical regions (coğrafi bölge) of the east: outlines = the union of their provinces.
+TR_REGIONS = [
+    dict(id="eastern-anatolia-region", name="Eastern Anatolia Region", kind="region",
+         ne=["TR-04", "TR-75", "TR-12", "TR-13", "TR-23", "TR-24", "TR-25", "TR-30", "TR-76", "TR-36", "TR-44", "TR-49", "TR-62", "TR-65"],
+         names={"tr": ["Doğu Anadolu Bölgesi", "Doğu Anadolu"], "az": "Şərqi Anadolu", "ru": "Восточная Анатолия"},
+         aliases=["Eastern Anatolia", "East Anatolia", "Eastern Anatolian Region"],
+         note="Geographical region of Turkey: the provinces of Ağrı, Ardahan, Bingöl, Bitlis, Elazığ, Erzincan, Erzurum, "
+              "Hakkâri, Iğdır, Kars, Malatya, Muş, Tunceli and Van. Outline: the union of their Natural Earth units."),
+    dict(id="southeastern-anatolia-region", name="Southeastern Anatolia Region", kind="region",
+         ne=["TR-02", "TR-72", "TR-21", "TR-27", "TR-79", "TR-47", "TR-56", "TR-63", "TR-73"],
+         names={"tr": ["Güneydoğu Anadolu Bölgesi", "Güneydoğu Anadolu"], "ru": "Юго-Восточная Анатолия"},
+         aliases=["Southeastern Anatolia", "South-eastern Anatolia", "Southeast Anatolia"],
+         note="Geographical region of Turkey: the provinces of Adıyaman, Batman, Diyarbakır, Gaziantep, Kilis, Mardin, "
+              "Siirt, Şanlıurfa and Şırnak. Outline: the union of their Natural Earth units."),
+    dict(id="black-sea-region-turkey", name="Black Sea Region of Turkey", kind="region",
+         ne=["TR-05", "TR-08", "TR-74", "TR-69", "TR-14", "TR-19", "TR-81", "TR-28", "TR-29", "TR-78", "TR-37", "TR-52", "TR-53", "TR-55", "TR-57", "TR-60", "TR-61", "TR-67"],
+         names={"tr": "Karadeniz Bölgesi"}, aliases=["Karadeniz Region"],
+         note="Geographical region of northern Turkey (18 provinces from Zonguldak to Artvin). The English 'Black Sea "
+              "region' usually means the lands around the sea, so it is not a name here. Outline: the union of its "
+              "provinces' Natural Earth units."),
+]
+
 # Centres of the provinces above that no curated file has yet, and main towns of Turkey's east and north-east.
 # Not drafted: the reference gazetteer has every one of them (GeoNames cities500) under its guards (dates,
 # quotes, titles), and a curated name links without them — measured on the development sets, curating them
@@ -459,6 +481,18 @@ SITES = [
     _site("sumela-monastery", "Sümela Monastery", (40.6903, 39.6583), {"tr": "Sümela Manastırı"}, ["Sumela Monastery", "Soumela"], "Cliff monastery in Trabzon Province, Turkey."),
     _site("seytan-kalesi", "Şeytan Kalesi", (41.0917, 43.1389), {"tr": "Şeytan Kalesi"}, ["Devil's Castle", "Satan's Castle"], "Castle above the Karaçay canyon near Çıldır, Ardahan Province, Turkey."),
     _site("kars-castle", "Kars Castle", (40.6128, 43.0978), {"tr": "Kars Kalesi"}, [], "Citadel of Kars, Turkey."),
+    # Nakhchivan and north-west Iran
+    _site("ilandag", "Ilandag", (39.0678, 45.6267), {"az": "İlandağ", "ru": "Иландаг"}, ["Ilan Dagh", "Snake Mountain", "İlandağ dağı"], "Mountain (2,415 m) with a split peak above Julfa, Nakhchivan, Azerbaijan."),
+    _site("noahs-mausoleum", "Noah's Mausoleum", (39.2053, 45.4069), {"az": "Nuh peyğəmbərin türbəsi"}, ["Mausoleum of Noah", "Tomb of Noah"], "Mausoleum in Nakhchivan city, Azerbaijan, held to be Noah's grave."),
+    _site("duzdag", "Duzdag", (39.2317, 45.3528), {"az": "Duzdağ", "ru": "Duzdag"}, ["Duzdag salt mine", "Duzdağ"], "Salt mountain and physiotherapy centre by Nakhchivan city, Azerbaijan."),
+    _site("ashabi-kahf", "Ashabi-Kahf", (39.3333, 45.5667), {"az": "Əshabi-Kəhf"}, ["Ashab-i Kahf", "Ashabi-Kahf cave"], "Cave shrine (the Seven Sleepers) north-east of Nakhchivan city, Azerbaijan."),
+    _site("kandovan", "Kandovan", (37.7944, 46.2456), {"fa": "کندوان", "az": "Kəndovan"}, ["Kandovan village"], "Cliff village of carved dwellings on Mount Sahand, East Azerbaijan, Iran."),
+    _site("st-thaddeus-monastery", "Monastery of Saint Thaddeus", (39.0856, 44.5339), {"fa": "قره کلیسا", "hy": "Սուրբ Թադեի վանք"}, ["Qara Kelisa", "Kara Kilise", "Saint Thaddeus Monastery", "St Thaddeus Monastery"], "Armenian monastery near Chaldoran, West Azerbaijan, Iran (UNESCO)."),
+    _site("st-stepanos-monastery", "Saint Stepanos Monastery", (38.9714, 45.4744), {"fa": "کلیسای سن استپانوس", "hy": "Սուրբ Ստեփանոս Նախավկայի վանք"}, ["St Stepanos Monastery", "Monastery of Saint Stephen the Protomartyr"], "Armenian monastery on the Aras west of Jolfa, East Azerbaijan, Iran (UNESCO)."),
+    _site("takht-e-soleyman", "Takht-e Soleyman", (36.6036, 47.2350), {"fa": "تخت سلیمان"}, ["Takht-e Suleyman", "Takht-i-Suleiman"], "Sasanian sanctuary near Takab, West Azerbaijan, Iran (UNESCO)."),
+    _site("aras-free-zone", "Aras Free Zone", (38.95, 45.65), {"fa": "منطقه آزاد ارس", "az": "Araz Azad Zonası"}, ["Aras Free Trade Zone", "Aras Free Trade-Industrial Zone"], "Free trade and industrial zone around Jolfa on the Aras, East Azerbaijan, Iran."),
+    _site("kiamaki-wildlife-refuge", "Kiamaki Wildlife Refuge", (38.8, 45.85), {"fa": "پناهگاه حیات وحش کیامکی"}, ["Kiamaki Dagh"], "Protected mountain area south of the Aras between Jolfa and Marand, East Azerbaijan, Iran."),
+    _site("arasbaran-protected-area", "Arasbaran Protected Area", (38.9, 46.85), {"fa": "منطقه حفاظت شده ارسباران"}, ["Arasbaran Biosphere Reserve", "Arasbaran forests"], "Protected forest and biosphere reserve of Arasbaran, East Azerbaijan, Iran."),
     _site("van-fortress", "Van Fortress", (38.5025, 43.3425), {"tr": "Van Kalesi"}, ["Tushpa", "Rock of Van"], "Urartian citadel of Tushpa at Van, Turkey."),
 ]
 
@@ -495,6 +529,8 @@ TERRAIN = [
     dict(id="mount-kapaz", name="Mount Kapaz", kind="mountain", point=(40.36, 46.36), names={"az": "Kəpəz dağı", "ru": "гора Кяпаз"}, aliases=["Kapaz", "Kəpəz"], note="Mountain above Lake Göygöl, Azerbaijan. " + APPROX),
     dict(id="mount-babadag", name="Babadağ", kind="mountain", point=(41.03, 48.42), names={"az": "Babadağ"}, aliases=["Babadag", "Mount Babadag"], note="Peak (3,629 m) of the Greater Caucasus in Quba District, Azerbaijan; a pilgrimage mountain. " + APPROX),
     dict(id="mount-tufandag", name="Tufandağ", kind="mountain", point=(41.12, 47.95), names={"az": "Tufandağ"}, aliases=["Tufandag", "Mount Tufan"], note="Peak of the Greater Caucasus above Qabala, Azerbaijan (ski resort). " + APPROX),
+    _region("arasbaran", "Arasbaran", None, 40, {"fa": "ارسباران"}, ["Arasbaran region"], "Mountain region of East Azerbaijan, Iran, south of the Aras (Ahar, Kaleybar, Varzaqan). Its Azerbaijani name Qaradağ is not a name here: it is also a district of Baku.", point=(38.75, 46.9)),
+    dict(id="lake-batabat", name="Batabat", kind="lake", point=(39.55, 45.78), names={"az": "Batabat gölü"}, aliases=["Lake Batabat", "Batabat Lake"], note="Mountain lake with floating islands in Shahbuz District, Nakhchivan, Azerbaijan. " + APPROX),
     _region("kura-aras-lowland", "Kura-Aras Lowland", None, 90, {"az": "Kür-Araz ovalığı", "ru": "Кура-Араксинская низменность"}, ["Kur-Araz Lowland", "Kura-Araks Lowland"], "Lowland of central Azerbaijan between and along the Kura and the Aras.", point=(40.0, 48.0)),
     _region("mil-steppe", "Mil steppe", None, 30, {"az": "Mil düzü", "ru": "Мильская степь"}, ["Mil Plain"], "Plain between the Kura and the Aras in Beylagan, Aghjabadi and Imishli, Azerbaijan.", point=(39.75, 47.35)),
     _region("shirvan-plain", "Shirvan plain", None, 40, {"az": "Şirvan düzü", "ru": "Ширванская равнина"}, ["Shirvan steppe"], "Plain north of the lower Kura, Azerbaijan.", point=(40.3, 48.2)),
@@ -632,6 +668,7 @@ def files(header: str) -> dict:
     return {
         "turkey.yaml": (head(what="eastern Turkey: the provinces (il) of Eastern Anatolia and the north-east"), [
             ("Turkey: provinces", TR_PROVINCES),
+            ("Turkey: geographical regions of the east and north", TR_REGIONS),
         ]),
         "historical.yaml": (head(what="units of the past: the Russian Empire's governorates, oblasts and uyezds, the Transcaucasian federations of 1918-1936"), [
             ("Governorates and oblasts of the Russian Empire's Caucasus", GOVERNORATES),

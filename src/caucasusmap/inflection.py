@@ -277,12 +277,15 @@ def turkic_suffixes(stem: str, lang: str) -> frozenset[str]:
     :func:`key` writes it — takes without an apostrophe in ``lang`` ("tr"
     or "az"): locative, ablative, locative + -ki, genitive, dative,
     instrumental, the accusative after a vowel, and the bare accusative
-    after a consonant only for long names."""
+    after a consonant only for long names (seven letters in the last word,
+    or two words or more)."""
     if not stem or lang not in ("tr", "az"):
         return frozenset()
     last = next((c for c in reversed(stem) if c in _VOWELS), "")
     letters = sum(c.isalpha() for c in stem.split()[-1])
-    return _suffixes(last, stem[-1], lang, letters >= MIN_ACCUSATIVE_LETTERS)
+    # A name of two words or more is evidence enough for the bare accusative ("Cənubi Qafqazı",
+    # "Dağlıq Qarabağı"): the short-word rule is against one-word names that end many words.
+    return _suffixes(last, stem[-1], lang, letters >= MIN_ACCUSATIVE_LETTERS or " " in stem.strip())
 
 
 def possessive_case_forms(phrase: str) -> set[str]:

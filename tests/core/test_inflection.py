@@ -103,6 +103,9 @@ def test_no_bare_accusative_after_short_names():
     assert not turkic_suffix_ok("kars", "ı", "tr")
     assert not turkic_suffix_ok("ağdam", "ı", "az")
     assert turkic_suffix_ok("ermənistan", "ı", "az")
+    # A name of two words takes it whatever its last word's length: "Rusiyanın Cənubi Qafqazı işğal etməsi".
+    assert turkic_suffix_ok("cənubi qafqaz", "ı", "az") and turkic_suffix_ok("dağlıq qarabağ", "ı", "az")
+    assert not turkic_suffix_ok("qafqaz", "ı", "az")
 
 
 def test_turkish_and_azerbaijani_forms_link():
