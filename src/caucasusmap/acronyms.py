@@ -22,7 +22,7 @@ __all__ = ["defined_acronyms"]
 MIN_LETTERS = 3
 """Shorter acronyms are left alone: two capitals stand for too many things."""
 
-_DEFINITION = re.compile(r"\(([^\W\d_]{%d,6})\)" % MIN_LETTERS)
+_DEFINITION = re.compile(r"\(([^\W\d_]{" + str(MIN_LETTERS) + r",6})\)")
 _PARTS = re.compile(r"[\s\-‐‑–—]+")
 
 
@@ -68,7 +68,8 @@ def defined_acronyms(text: str, links):
         return links
     starts = links.start
     new: list[tuple[int, int, int, float]] = []
-    pattern = re.compile(r"(?<![\w@/.\-])(%s)(?![\w@/]|\.\w)" % "|".join(map(re.escape, sorted(defined))))
+    alternatives = "|".join(map(re.escape, sorted(defined)))
+    pattern = re.compile(r"(?<![\w@/.\-])(" + alternatives + r")(?![\w@/]|\.\w)")
     for m in pattern.finditer(text):
         a, b = m.span(1)
         k = int(np.searchsorted(starts, b, side="left")) - 1  # the last link starting before b

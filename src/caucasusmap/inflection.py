@@ -51,9 +51,9 @@ import numpy as np
 
 from .normalize import codepoints
 
-__all__ = ["CASES", "RussianWord", "armenian_suffix_ok", "compound_accusative_ok", "key", "passage_language", "persian_suffix_ok", "possessive_case_forms",
-           "russian_cases", "russian_word", "turkic_suffixes", "turkic_suffix_ok", "MIN_LETTERS",
-           "MIN_ACCUSATIVE_LETTERS"]
+__all__ = ["CASES", "RussianWord", "armenian_suffix_ok", "compound_accusative_ok", "key", "passage_language",
+           "persian_suffix_ok", "possessive_case_forms", "russian_cases", "russian_word", "turkic_suffixes",
+           "turkic_suffix_ok", "MIN_LETTERS", "MIN_ACCUSATIVE_LETTERS"]
 
 MIN_LETTERS = 4
 """Names shorter than this (letters of the inflected word) are never inflected: too many
@@ -318,7 +318,8 @@ def turkic_suffix_ok(stem: str, rest: str, lang: str) -> bool:
 
 def compound_accusative_ok(name: str, rest: str, lang: str) -> bool:
     """Whether ``rest`` is the bare accusative (-ı/-i/-u/-ü by harmony) of the
-    consonant-final name of several words ``name`` ("Cənubi Qafqazı") of at least :data:`MIN_ACCUSATIVE_LETTERS` letters in all: a name of two
+    consonant-final name of several words ``name`` ("Cənubi Qafqazı") of at
+    least :data:`MIN_ACCUSATIVE_LETTERS` letters in all: a name of two
     words is no short word that an ending turns into a name, whatever the
     length of its last word. The caller checks that every word of the form is
     capitalised ("Qara dağı", the black mountain's, is no form of "Qara Dağ")."""
