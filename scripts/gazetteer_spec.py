@@ -330,3 +330,12 @@ def _region_files():
 
 FILES = _files()
 FILES.update(_region_files())
+
+
+def _more_files():
+    import gazetteer_spec_more
+
+    return gazetteer_spec_more.files(HEADER)
+
+
+FILES.update(_more_files())

@@ -22,7 +22,7 @@ __all__ = ["defined_acronyms"]
 MIN_LETTERS = 3
 """Shorter acronyms are left alone: two capitals stand for too many things."""
 
-_DEFINITION = re.compile(r"\(([^\W\d_]{" + str(MIN_LETTERS) + r",6})\)")
+_DEFINITION = re.compile(rf"\(([^\W\d_]{{{MIN_LETTERS},6}})\)")
 _PARTS = re.compile(r"[\s\-‐‑–—]+")
 
 
@@ -69,7 +69,7 @@ def defined_acronyms(text: str, links):
     starts = links.start
     new: list[tuple[int, int, int, float]] = []
     alternatives = "|".join(map(re.escape, sorted(defined)))
-    pattern = re.compile(r"(?<![\w@/.\-])(" + alternatives + r")(?![\w@/]|\.\w)")
+    pattern = re.compile(rf"(?<![\w@/.\-])({alternatives})(?![\w@/]|\.\w)")
     for m in pattern.finditer(text):
         a, b = m.span(1)
         k = int(np.searchsorted(starts, b, side="left")) - 1  # the last link starting before b

@@ -44,7 +44,7 @@ from .store import KINDS, remove_database
 from .yamlsource import decode_text
 
 __all__ = [
-    "Candidate", "find_candidates", "ignore_path", "read_ignore", "add_to_ignore",
+    "Candidate", "find_candidates", "stored_candidates", "ignore_path", "read_ignore", "add_to_ignore",
     "IGNORE_FILE", "WEIGHTS",
 ]
 
@@ -320,6 +320,34 @@ PERSIAN_STAN_WORDS = _words("""
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ\-‐][^\W\d_]+)*")
 _HYPHEN = re.compile(r"([-‐])")
+_JOINERS = "'’ʼ\\-‐"
+_JOINER_CHARS = "'’ʼ-‐"
+
+
+def _lower_ranges(limit: int = 0x2000) -> str:
+    """A regex class body of the lower-case letters below ``limit`` (Latin,
+    Greek, Cyrillic, Armenian, Georgian …), built from ``str.islower``."""
+    out, start = [], None
+    for cp in range(limit + 1):
+        low = cp < limit and chr(cp).islower()
+        if low and start is None:
+            start = cp
+        elif not low and start is not None:
+            out.append(re.escape(chr(start)) + ("-" + re.escape(chr(cp - 1)) if cp - 1 > start else ""))
+            start = None
+    return "".join(out)
+
+
+_LOWER = _lower_ranges()
+_BULK_FIRST = frozenset(ch for ch in map(chr, range(0x2000)) if ch.islower())
+"""First letters of the words that are only counted (lower case, first scripts)."""
+_WORD_START = rf"(?<![^\W\d_].)(?<![^\W\d_][{_JOINERS}].)"
+"""After a word's first letter: where :data:`_TOKEN` starts a word (not
+after a letter, nor after a joiner that follows one)."""
+_CAPITAL_TOKEN = re.compile(rf"[^\W\d_{_LOWER}]{_WORD_START}[^\W\d_]*(?:[{_JOINERS}][^\W\d_]+)*")
+"""The words of :data:`_TOKEN` that do not start with a letter of
+:data:`_BULK_FIRST` (the class comes first, so the regex engine skips
+ahead to such a letter)."""
 _APOSTROPHES = "'’ʼ"
 _PREV_WORD = re.compile(r"(?<![\w'’ʼ\-])([^\W\d_]+)(\.?)\s+$")
 _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([^\W\d_]+)")
@@ -349,6 +377,45 @@ _SENTENCE_END = ".!?:;…•"
 _SKIP_BACK = " \t\n\"'“”‘’«»([{*_‹›⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾"
 _ARABIC_RANGES = (("\u0600", "\u06ff"), ("\u0750", "\u077f"), ("\ufb50", "\ufdff"), ("\ufe70", "\ufeff"))
 _STAN = fold_phrase("ستان")
+
+
+def _lower_hyphenated(disp: str) -> list[re.Match]:
+    """The words of :data:`_TOKEN` in ``disp`` that start with a letter of
+    :data:`_BULK_FIRST` and hold a hyphen ("so-called", "pro-Iranian"),
+    found from the hyphens: each word's start is walked back to."""
+    out = []
+    done = 0
+    n = len(disp)
+    for hm in _HYPHEN.finditer(disp):
+        h = hm.start()
+        if h < done or h == 0 or h + 1 >= n:
+            continue
+        if not (_is_letter(disp[h - 1]) and _is_letter(disp[h + 1])):
+            continue
+        i = h - 1
+        while i > 0 and (_is_letter(disp[i - 1]) or (
+                disp[i - 1] in _JOINER_CHARS and i > 1 and _is_letter(disp[i - 2]))):
+            i -= 1
+        m = _TOKEN.match(disp, i)
+        done = m.end()
+        if m.group()[0] in _BULK_FIRST:
+            out.append(m)
+    return out
+
+
+def _is_letter(ch: str) -> bool:
+    r"""What ``[^\W\d_]`` matches."""
+    return ch.isalnum() and not ch.isdecimal()
+
+
+def _covered(n: int, starts, ends) -> np.ndarray:
+    """A bool mask of ``n`` characters, True inside any ``[start, end)``."""
+    starts, ends = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+    keep = ends > starts
+    edges = np.zeros(n + 1, dtype=np.int64)
+    np.add.at(edges, np.minimum(starts[keep], n), 1)
+    np.add.at(edges, np.minimum(ends[keep], n), -1)
+    return np.cumsum(edges[:n]) > 0
 
 
 def _script(word: str) -> str:
@@ -463,6 +530,65 @@ class _Stats:
     person: int = 0   # occurrences in a person's context (not counted)
 
 
+class _Total:
+    """What the ranking needs of one name's occurrences in the whole corpus,
+    summed as they arrive, so that memory grows with the names and their
+    passages, not with every occurrence. Occurrences are kept one by one
+    only while every one so far starts a sentence and has an alternative
+    (:meth:`_Finder.ranked` may move such ones to their tail's name)."""
+
+    __slots__ = ("person", "n", "score", "counted", "bonus", "strong", "extension", "persian", "noninitial",
+                 "evidence", "forms", "passages", "pending")
+
+    def __init__(self):
+        self.person = 0          # occurrences in a person's context (not counted)
+        self.n = 0               # occurrences counted
+        self.score = 0.0         # sum of each occurrence's weight and bonus
+        self.counted = False     # any occurrence not sentence-initial, or with a bonus
+        self.bonus = False       # any occurrence with a bonus
+        self.strong = False      # any bonus of a place word or more
+        self.extension = False   # any "Ardabil region" built on a linked name
+        self.noninitial = False  # any occurrence not sentence-initial
+        self.persian = None      # the first occurrence's
+        self.evidence: Counter = Counter()  # each reason once per occurrence
+        self.forms: Counter = Counter()
+        self.passages: set[int] = set()
+        self.pending: list[_Occurrence] | None = []
+
+    def add(self, o: _Occurrence) -> None:
+        if self.persian is None:
+            self.persian = o.persian
+        if self.pending is not None:
+            if o.initial and o.alternative:
+                self.pending.append(o)
+                return
+            self.settle()
+        self.count(o.passage, o.surface, o.initial, o.extension, o.bonus, o.evidence)
+
+    def settle(self) -> None:
+        """Sum the occurrences kept one by one (no more can move)."""
+        kept, self.pending = self.pending, None
+        for o in kept or ():
+            self.count(o.passage, o.surface, o.initial, o.extension, o.bonus, o.evidence)
+
+    def count(self, passage: int, surface: str, initial: bool, extension: bool, bonus: float, evidence) -> None:
+        w = WEIGHTS
+        counted = not initial or bool(bonus)
+        self.n += 1
+        self.score += (w["occurrence"] if counted else w["initial"]) + bonus
+        self.counted = self.counted or counted
+        self.bonus = self.bonus or bool(bonus)
+        self.strong = self.strong or bonus >= w["type_word"]
+        self.extension = self.extension or extension
+        self.noninitial = self.noninitial or not initial
+        self.evidence.update(set(evidence))
+        self.forms[surface] += 1
+        self.passages.add(passage)
+
+    def has_noninitial(self) -> bool:
+        return self.noninitial if self.pending is None else any(not o.initial for o in self.pending)
+
+
 #: Heads ("first word(s) of a name") are looked up up to this many words.
 HEAD_WORDS = 6
 
@@ -473,13 +599,16 @@ class _Finder:
     def __init__(self, index, ignore_keys: set[str], share: _Finder | None = None):
         self.index = index
         self.ignore = ignore_keys
-        self.stats: dict[str, _Stats] = defaultdict(_Stats)
+        self.stats: dict[str, _Stats] = defaultdict(_Stats)  # this document's (a part's)
+        self.totals: dict[str, _Total] = {}  # the whole corpus's (the finder that ranks)
         self.lower_counts: Counter = Counter()
         self.cap_counts: Counter = Counter()
         self.person_keys: set[str] = set()
+        self._pending: list[str] = []  # lower-case text of this document's passages, counted at its end
+        self._doc: tuple | None = None  # the passages of the document being scanned (see scan)
         if share is not None:  # one document's finder: the gazetteer's word sets of the whole one
             for name in ("place_kinds", "gazetteer_keys", "gazetteer_words", "stems", "head_kinds", "name_kinds",
-                         "_fold", "_demonym"):
+                         "_fold", "_demonym", "_word_info"):
                 setattr(self, name, getattr(share, name))
             return
         places = index.gazetteer.places
@@ -504,6 +633,7 @@ class _Finder:
         self.stems = {w[:k] for w in self.gazetteer_words for k in range(max(4, len(w) - 3), len(w) + 1)}
         self._fold: dict[str, str] = {}
         self._demonym: dict[str, bool] = {}
+        self._word_info: dict[str, tuple] = {}
 
     # -- word classes ----------------------------------------------------------
     def fold(self, word: str) -> str:
@@ -545,17 +675,19 @@ class _Finder:
         return False
 
     # -- the pass over the corpus ------------------------------------------------
-    def scan(self, cache: _ScanCache | None = None, cancelled=None) -> None:
+    def scan(self, cache: _ScanCache | None = None, cancelled=None, keys: list[str] | None = None) -> None:
         """Every document's passages, in corpus order. With ``cache``, a
         document whose scan is stored (under a key of its content, passages,
-        mentions and the gazetteer) is not read again; the others are stored."""
+        mentions and the gazetteer; ``keys`` if already computed) is not read
+        again; the others are stored."""
         index = self.index
         t = index.table
         docs = index.corpus.documents
-        doc_bounds = np.searchsorted(t.document, np.arange(len(docs) + 1))
+        doc_bounds = _document_bounds(index)
         pas_bounds = np.searchsorted(t.passage, np.arange(len(index.passage_list) + 1))
         d_pstart = np.asarray(index.structure["d_pstart"])
-        keys = cache.keys(index, doc_bounds) if cache is not None else [""] * len(docs)
+        if keys is None:
+            keys = cache.keys(index, doc_bounds) if cache is not None else [""] * len(docs)
         stored = cache.load(keys) if cache is not None else {}
         for di, doc in enumerate(docs):
             p0 = int(d_pstart[di])
@@ -567,25 +699,28 @@ class _Finder:
                 from .errors import Cancelled
 
                 raise Cancelled("finding unlinked names cancelled")
-            part = _Finder(index, self.ignore, share=self) if cache is not None else self
+            part = _Finder(index, self.ignore, share=self)
             m0, m1 = int(doc_bounds[di]), int(doc_bounds[di + 1])
-            starts, ends = t.start[m0:m1].tolist(), t.end[m0:m1].tolist()
-            places = t.place[m0:m1].tolist()
+            starts, ends = t.start[m0:m1], t.end[m0:m1]
             text = doc.text
-            linked = np.zeros(len(text) + 1, dtype=bool)
-            for s, e in zip(starts, ends):
-                linked[s:e] = True
-            url = np.zeros(len(text) + 1, dtype=bool)
-            for s, e in non_text_spans(text):
-                url[s:e] = True
-            for pi in range(p0, int(d_pstart[di + 1])):
-                rows = range(int(pas_bounds[pi]) - m0, int(pas_bounds[pi + 1]) - m0)
+            linked = _covered(len(text) + 1, starts, ends)
+            web = non_text_spans(text)
+            url = _covered(len(text) + 1, [a for a, _ in web], [b for _, b in web])
+            starts, ends, places = starts.tolist(), ends.tolist(), t.place[m0:m1].tolist()
+            p1 = int(d_pstart[di + 1])
+            p_starts, p_ends = index.passage_bounds(p0, p1)
+            part._doc = (p0, p_starts.tolist(), p_ends.tolist(),
+                         (index.passage_kinds(p0, p1) == KINDS.index(HEADING)).tolist(),
+                         index.is_reference[p0:p1].tolist(), doc.markup)
+            bounds = (pas_bounds[p0:p1 + 1] - m0).tolist()
+            for k, pi in enumerate(range(p0, p1)):
+                rows = range(bounds[k], bounds[k + 1])
                 part.passage(pi, text, linked, url, [(starts[r], ends[r], places[r]) for r in rows])
-            if part is not self:
-                state = part._state(p0)
-                if keys[di]:
-                    cache.save(keys[di], state)
-                self._merge(state, p0)
+            part._doc = None
+            part._count_pending()
+            if cache is not None and keys[di]:
+                cache.save(keys[di], part._state(p0))
+            self._absorb(part)
         if cache is not None:
             cache.keep(keys)
 
@@ -598,30 +733,59 @@ class _Finder:
         return {"stats": {k: [st.person, [occ(o) for o in st.occurrences]] for k, st in self.stats.items()},
                 "lower": dict(self.lower_counts), "cap": dict(self.cap_counts), "person": sorted(self.person_keys)}
 
+    def _total(self, key: str) -> _Total:
+        total = self.totals.get(key)
+        if total is None:
+            total = self.totals[key] = _Total()
+        return total
+
     def _merge(self, state: dict, p0: int) -> None:
+        """Add a stored document scan (:meth:`_state`) to the totals."""
         def occ(v: list) -> _Occurrence:
             alt = (v[5][0], occ(v[5][1])) if v[5] else None
             return _Occurrence(v[0] + p0, v[1], v[2], v[3], v[4], alt, v[6], list(v[7]))
 
         for k, (person, occs) in state["stats"].items():
-            st = self.stats[k]
-            st.person += person
-            st.occurrences.extend(occ(v) for v in occs)
+            total = self._total(k)
+            total.person += person
+            for v in occs:
+                if total.pending is not None or total.persian is None:
+                    total.add(occ(v))  # (made only while it may be kept, or is the first)
+                else:
+                    total.count(v[0] + p0, v[1], v[2], v[4], v[6], v[7])
         self.lower_counts.update(state["lower"])
         self.cap_counts.update(state["cap"])
         self.person_keys.update(state["person"])
 
+    def _absorb(self, part: _Finder) -> None:
+        """Add a document's finder to the totals."""
+        for k, st in part.stats.items():
+            total = self._total(k)
+            total.person += st.person
+            for o in st.occurrences:
+                total.add(o)
+        self.lower_counts.update(part.lower_counts)
+        self.cap_counts.update(part.cap_counts)
+        self.person_keys.update(part.person_keys)
+
     def passage(self, pi: int, text: str, linked: np.ndarray, url: np.ndarray, mentions) -> None:
-        p = self.index.passage_list[pi]
-        disp, origin = display_text(text, p.start, p.end, markup=self.index.corpus.by_id[p.document].markup)
+        doc = self._doc
+        if doc is not None and doc[0] <= pi < doc[0] + len(doc[1]):  # read from the columns: no Passage made
+            k = pi - doc[0]
+            start, end, heading, is_reference, markup = doc[1][k], doc[2][k], doc[3][k], doc[4][k], doc[5]
+        else:
+            p = self.index.passage_list[pi]
+            start, end, heading, is_reference = p.start, p.end, p.kind == HEADING, p.is_reference
+            markup = self.index.corpus.by_id[p.document].markup
+        disp, origin = display_text(text, start, end, markup=markup)
         if not disp:
             return
         where = np.asarray(origin, dtype=np.int64)
         d_linked, d_url = linked[where], url[where]
         if _KEYWORDS.match(disp):
             return  # "Keywords: Qarabagh Crisis, Foreign Policy of Iran": topics, not text
-        tokens = self.tokens(disp, d_linked, d_url, p.kind == "heading", p.is_reference)
-        if p.is_reference:
+        tokens = self.tokens(disp, d_linked, d_url, heading, is_reference)
+        if is_reference:
             self.reference_authors(disp, tokens)
             return
         # Mentions in display coordinates, for lists and "Ardabil region".
@@ -661,7 +825,105 @@ class _Finder:
     def tokens(self, disp: str, d_linked, d_url, heading: bool, reference: bool) -> list[_Token]:
         """Words of a passage: capitalised, acronyms, Persian script and
         linked ones (the latter only to break runs); lower-case words are
-        counted for the common-word test."""
+        counted for the common-word test.
+
+        The common case — a word starting with a lower-case letter of the
+        first scripts (:data:`_BULK_FIRST`), without a hyphen — is only
+        counted: such words are collected per document and counted at once
+        (:meth:`_count_pending`); the other words — the same words
+        :data:`_TOKEN` finds, less those — are found by :data:`_CAPITAL_TOKEN`
+        and :func:`_lower_hyphenated`, and classified once per distinct word
+        (:meth:`_word`). A
+        passage with a web address falls back to :meth:`_tokens_exact`."""
+        if d_url.any():
+            return self._tokens_exact(disp, d_linked, d_url, heading, reference)
+        if not reference:
+            self._pending.append(disp)
+        out: list[_Token] = []
+        in_linked = np.concatenate(([0], np.cumsum(d_linked))).tolist() if d_linked.any() else None
+        lower_counts = self.lower_counts
+        info = self._word_info
+        found = _CAPITAL_TOKEN.finditer(disp)
+        if "-" in disp or "‐" in disp:
+            hyphenated = _lower_hyphenated(disp)
+            if hyphenated:
+                found = sorted((*found, *hyphenated), key=lambda m: m.start())
+        for m in found:
+            word = m.group()
+            w = info.get(word)
+            if w is None:
+                w = info[word] = self._word(word)
+            s = m.start()
+            if w[0] is not None:  # a lower-case word of another script
+                if not reference:
+                    lower_counts[w[0]] += 1
+                continue
+            parts = w[3]
+            # hyphenated: split when a part is linked (or always, see _word)
+            if w[1] and (w[2] or (in_linked is not None and in_linked[m.end()] != in_linked[s])):
+                parts = w[4]
+            for off, length, base, suffix, key, script, kept in parts:
+                if script == "lower":
+                    if not reference:
+                        lower_counts[key] += 1
+                    continue
+                s2 = s + off
+                if in_linked is not None and in_linked[s2 + length] != in_linked[s2]:
+                    out.append(_Token(s2, s2 + length, "", "", "linked", key, False))
+                elif kept:
+                    out.append(_Token(s2, s2 + len(base), base, suffix, script, key,
+                                      heading or _sentence_initial(disp, s2)))
+        return out
+
+    def _word(self, word: str) -> tuple:
+        """What :meth:`_tokens_exact` decides about ``word`` from the word
+        alone: (lower-case key if it is only counted, hyphenated, always split,
+        parts unsplit, parts split); a part is (offset, length, base, suffix,
+        key, script, kept as a token); parts without a key are left out."""
+        hyphen = "-" in word or "‐" in word
+        if word[0].islower() and not hyphen:
+            return (self.fold(word), False, False, (), ())
+
+        def parts(pieces):
+            out = []
+            for off, w in pieces:
+                base, suffix = _split_suffix(w)
+                key = self.fold(base)
+                if not key:
+                    continue
+                script = _script(base)
+                kept = script in ("cap", "acronym", "arabic") and not (script == "cap" and _CAMEL.search(base))
+                out.append((off, len(w), base, suffix, key, script, kept))
+            return tuple(out)
+
+        whole = parts([(0, word)])
+        if not hyphen:
+            return (None, False, False, whole, ())
+        always = word[:1].islower() or any(
+            w[:1].isupper() and (self.is_stop(self.fold(w)) or self.is_demonym(self.fold(w)))
+            for w in _HYPHEN.split(word))
+        pieces, pos = [], 0
+        for w in _HYPHEN.split(word):
+            if w not in ("-", "‐"):
+                pieces.append((pos, w))
+            pos += len(w)
+        return (None, True, always, whole, parts(pieces))
+
+    def _count_pending(self) -> None:
+        """Count the lower-case words of the passages :meth:`tokens` put
+        aside (one document's): the words it does not look at one by one."""
+        if not self._pending:
+            return
+        counts = Counter(_TOKEN.findall("\n".join(self._pending)))
+        self._pending.clear()
+        lower_counts = self.lower_counts
+        for word, n in counts.items():
+            if word[0] in _BULK_FIRST and "-" not in word and "‐" not in word:
+                lower_counts[self.fold(word)] += n
+
+    def _tokens_exact(self, disp: str, d_linked, d_url, heading: bool, reference: bool) -> list[_Token]:
+        """:meth:`tokens` word by word (the rules as written; a passage with a
+        web address, and the reference the fast path is tested against)."""
         out: list[_Token] = []
         in_url = np.concatenate(([0], np.cumsum(d_url))).tolist()
         in_linked = np.concatenate(([0], np.cumsum(d_linked))).tolist()
@@ -908,31 +1170,33 @@ class _Finder:
         w = WEIGHTS
         passage_id = self.index.passage_id  # no Passage made
         # Sentence-initial runs whose tail is a name seen mid-sentence elsewhere.
-        for st in list(self.stats.values()):
-            occs = st.occurrences
-            if occs and all(o.initial and o.alternative for o in occs):
-                moved = [o for o in occs if o.alternative[0] in self.stats and any(
-                    not t.initial for t in self.stats[o.alternative[0]].occurrences)]
+        totals = self.totals
+        for total in list(totals.values()):
+            occs = total.pending
+            if occs:  # every occurrence starts a sentence and has an alternative
+                moved = [o for o in occs if o.alternative[0] in totals and totals[o.alternative[0]].has_noninitial()]
                 for o in moved:
-                    self.stats[o.alternative[0]].occurrences.append(o.alternative[1])
-                st.occurrences = [o for o in occs if o not in moved]
+                    totals[o.alternative[0]].add(o.alternative[1])
+                total.pending = [o for o in occs if o not in moved]
         out = []
-        for key, st in self.stats.items():
-            occs = st.occurrences
-            if not occs or key in self.ignore or key in self.gazetteer_keys:
+        for key, st in totals.items():
+            if st.pending is not None:
+                st.persian = st.pending[0].persian if st.pending else None
+                st.settle()
+            if not st.n or key in self.ignore or key in self.gazetteer_keys:
                 continue
             words = key.split()
-            extension = any(o.extension for o in occs)
+            extension = st.extension
             if not extension and not all(k in DIRECTIONS for k in words) and all(
                     k in self.gazetteer_keys or self.is_stop(k) or self.is_demonym(k) for k in words):
                 continue
-            if not any(not o.initial or o.bonus for o in occs):
+            if not st.counted:
                 continue  # only ever the first word of a sentence or a heading
-            score = sum((w["occurrence"] if not o.initial or o.bonus else w["initial"]) + o.bonus for o in occs)
+            score = st.score
             notes = []
-            if not any(o.bonus for o in occs):
+            if not st.bonus:
                 score *= w["no_context"]
-            persian = occs[0].persian
+            persian = st.persian
             if st.person or key in self.person_keys or words[-1] in self.person_keys or key in FIRST_NAMES:
                 score *= w["person"]
                 notes.append("also a person's name")
@@ -942,20 +1206,16 @@ class _Finder:
             if not persian and not extension:
                 lower = min(self.lower_counts.get(k, 0) for k in words)
                 if lower:
-                    if lower >= max(self.cap_counts.get(words[0], 0), 1) and \
-                            not any(o.bonus >= w["type_word"] for o in occs):
+                    if lower >= max(self.cap_counts.get(words[0], 0), 1) and not st.strong:
                         continue  # an ordinary word that is sometimes capitalised
                     score *= w["common_word"]
                     notes.append(f"also in lower case ({lower}×)")
-            evidence: Counter = Counter()
-            for o in occs:
-                evidence.update(set(o.evidence))
-            forms = Counter(o.surface for o in occs)
+            evidence, forms = st.evidence, st.forms
             ranked_forms = sorted(forms, key=lambda f: (-forms[f], f))
-            passages = tuple(passage_id(i) for i in sorted({o.passage for o in occs}))
+            passages = tuple(passage_id(i) for i in sorted(st.passages))
             ev = tuple(f"{e} ×{n}" if n > 1 else e
                        for e, n in sorted(evidence.items(), key=lambda t: (-t[1], t[0]))) + tuple(notes)
-            out.append(Candidate(ranked_forms[0], fold_phrase(ranked_forms[0]), len(occs), round(score, 3),
+            out.append(Candidate(ranked_forms[0], fold_phrase(ranked_forms[0]), st.n, round(score, 3),
                                  passages, tuple(ranked_forms), ev))
         out.sort(key=lambda c: (-c.score, -c.count, c.key))
         return out
@@ -965,7 +1225,10 @@ SCAN_VERSION = "2"
 """Bumped whenever the rules change what a document's scan collects."""
 
 CACHE_FILE = "candidates.sqlite"
-"""Each document's scan, kept in an index's store folder."""
+"""Each document's scan, kept in an index's store folder (and the latest answers)."""
+
+RESULTS_KEPT = 8
+"""Whole answers kept (one per limit and "not a place" list asked lately)."""
 
 
 class _ScanCache:
@@ -988,6 +1251,7 @@ class _ScanCache:
         try:
             con.execute("PRAGMA journal_mode=WAL")
             con.execute("CREATE TABLE IF NOT EXISTS scans(key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+            con.execute("CREATE TABLE IF NOT EXISTS results(key TEXT PRIMARY KEY, data BLOB NOT NULL)")
         except BaseException:
             con.close()
             raise
@@ -1002,6 +1266,9 @@ class _ScanCache:
         for p in index.gazetteer.places:
             h.update(repr((p.id, p.kind, tuple(p.names))).encode("utf-8", "surrogatepass"))
         rules = h.digest()
+        cached = index.__dict__.get("_scan_keys")
+        if cached is not None and cached[0] == rules:  # computed once per index (its mentions do not change)
+            return list(cached[1])
         t = index.table
         bounds = np.asarray(index.structure["d_pstart"])
         out = []
@@ -1016,6 +1283,7 @@ class _ScanCache:
             for col in (t.start, t.end, t.place):
                 k.update(np.ascontiguousarray(col[m0:m1], dtype=np.int64).tobytes())
             out.append(k.hexdigest())
+        index.__dict__["_scan_keys"] = (rules, tuple(out))
         return out
 
     def load(self, keys: list[str]) -> dict[str, dict]:
@@ -1045,6 +1313,44 @@ class _ScanCache:
         except sqlite3.Error:
             pass  # a cache: the result stands without it
 
+    @staticmethod
+    def result_key(keys: list[str], ignore: set[str], limit: int) -> str:
+        """The key of a whole answer: every document's scan key in corpus
+        order, the "not a place" names and the limit ("" if a document has
+        no key: an index built in memory)."""
+        if not all(keys):
+            return ""
+        h = hashlib.blake2b(digest_size=16)
+        h.update(f"{SCAN_VERSION}\0{limit}\0".encode())
+        h.update(json.dumps(sorted(ignore)).encode("utf-8", "surrogatepass"))
+        for k in keys:
+            h.update(k.encode())
+        return h.hexdigest()
+
+    def result(self, key: str) -> list[Candidate] | None:
+        """The answer stored under ``key``, or None (also when it cannot be read)."""
+        try:
+            row = self.con.execute("SELECT data FROM results WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return None
+            rows = json.loads(zlib.decompress(row[0]))
+            return [Candidate(name, ckey, count, score, tuple(passages), tuple(forms), tuple(evidence))
+                    for name, ckey, count, score, passages, forms, evidence in rows]
+        except (sqlite3.DatabaseError, ValueError, TypeError, zlib.error):
+            return None
+
+    def save_result(self, key: str, found: list[Candidate]) -> None:
+        """Keep ``found`` under ``key`` (and only the few latest answers)."""
+        rows = [[c.name, c.key, c.count, c.score, c.passages, c.forms, c.evidence] for c in found]
+        data = zlib.compress(json.dumps(rows, separators=(",", ":")).encode("utf-8", "surrogatepass"), 6)
+        try:
+            with self.con:
+                self.con.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, data))
+                self.con.execute(f"DELETE FROM results WHERE rowid NOT IN "
+                                 f"(SELECT rowid FROM results ORDER BY rowid DESC LIMIT {RESULTS_KEPT})")
+        except sqlite3.Error:
+            pass
+
     def keep(self, keys: list[str]) -> None:
         """Forget the scans of documents no longer in the index."""
         wanted = {k for k in keys if k}
@@ -1057,6 +1363,32 @@ class _ScanCache:
 
     def close(self) -> None:
         self.con.close()
+
+
+def _document_bounds(index) -> np.ndarray:
+    """Where each document's mentions start in the index's table (and the end)."""
+    return np.searchsorted(index.table.document, np.arange(len(index.corpus.documents) + 1))
+
+
+def _ignore_keys(ignore: Iterable[str]) -> set[str]:
+    keys = {fold_phrase(n) for n in ignore}
+    keys.discard("")
+    return keys
+
+
+def stored_candidates(index, ignore: Iterable[str] = frozenset(), limit: int = 100) -> list[Candidate] | None:
+    """What :func:`find_candidates` would answer, if its store holds that
+    answer already (None otherwise): nothing is scanned."""
+    store = getattr(index, "store", None)
+    path = Path(store.path) / CACHE_FILE if store is not None else None
+    if path is None or not path.exists():
+        return None
+    scans = _ScanCache(path)
+    try:
+        answer = scans.result_key(scans.keys(index, _document_bounds(index)), _ignore_keys(ignore), max(limit, 0))
+        return scans.result(answer) if answer else None
+    finally:
+        scans.close()
 
 
 def find_candidates(index, ignore: Iterable[str] = frozenset(), limit: int = 100, *, cache: bool = True,
@@ -1074,20 +1406,32 @@ def find_candidates(index, ignore: Iterable[str] = frozenset(), limit: int = 100
     With ``cache`` and an index opened from a store, each document's scan is
     kept in the store's folder (:data:`CACHE_FILE`) and reused while the
     document, its mentions and the gazetteer are unchanged, so only added or
-    edited documents are read again; the result is the same either way.
-    ``cancelled`` is asked between documents."""
-    keys = {fold_phrase(n) for n in ignore}
-    keys.discard("")
+    edited documents are read again; the answer itself is kept too, under a
+    key of every document's scan, the "not a place" names and ``limit``, so
+    asking again for an unchanged index reads only it. The result is the same
+    either way. ``cancelled`` is asked between documents."""
+    keys = _ignore_keys(ignore)
+    limit = max(limit, 0)
     finder = _Finder(index, keys)
     store = getattr(index, "store", None) if cache else None
     scans = _ScanCache(Path(store.path) / CACHE_FILE) if store is not None else None
     try:
-        finder.scan(scans, cancelled)
+        doc_keys = answer = None
+        if scans is not None:
+            doc_keys = scans.keys(index, _document_bounds(index))
+            answer = scans.result_key(doc_keys, keys, limit)
+            found = scans.result(answer) if answer else None
+            if found is not None:
+                return found
+        finder.scan(scans, cancelled, doc_keys)
+        found = finder.ranked()
+        found = found[:limit] if limit else found
+        if answer:
+            scans.save_result(answer, found)
+        return found
     finally:
         if scans is not None:
             scans.close()
-    found = finder.ranked()
-    return found if limit <= 0 else found[:limit]
 
 
 # ---------------------------------------------------------------------------

@@ -144,6 +144,9 @@ def read_gold_geonames(folder: str | Path) -> dict[str, int]:
     return out
 
 
+_GN_ID = re.compile(r"^gn-\d+$")
+
+
 class PlaceMatcher:
     """Decides whether a linked place is a gold place: the same id (after
     ``id-map.yaml``), or the same GeoNames id. :meth:`known` says whether the
@@ -167,12 +170,21 @@ class PlaceMatcher:
         the reference must not hide a curated place of the same slug)."""
         if linked == gold:
             return True
-        g = self.gold_geonames.get(gold)
+        g = self._gold_geonames(gold)
         return g is not None and self._place_geonames.get(linked) == g
+
+    def _gold_geonames(self, gold: str) -> int | None:
+        """The gold place's GeoNames id: from ids*.md, or from a reference id
+        "gn-N", which is GeoNames N by construction (the curated place that
+        hides it, with N in its links, is that place)."""
+        g = self.gold_geonames.get(gold)
+        if g is None and _GN_ID.match(gold):
+            g = int(gold[3:])
+        return g
 
     def known(self, gold: str) -> bool:
         return gold in self._curated_ids or gold in self.reference_place_ids or \
-            self.gold_geonames.get(gold) in self._known_geonames
+            self._gold_geonames(gold) in self._known_geonames
 
 
 @dataclass

@@ -288,7 +288,8 @@ def possessive_case_forms(phrase: str) -> set[str]:
     """The case forms of a Turkish or Azerbaijani phrase whose last word ends
     in the possessive -ı/-i/-u/-ü ("Araz çayı" → "çayının", "rayonu" →
     "rayonunda", "dağı" → "dağının"): genitive, locative, dative, ablative,
-    accusative and locative + -ki after the pronominal n, in either
+    accusative and locative + -ki after the pronominal n, and the attached
+    instrumental after the buffer y ("illeriyle", "rayonuyla"), in either
     language's harmony. Empty for any other phrase."""
     return set(_possessive_forms(phrase))
 
@@ -302,7 +303,7 @@ def _possessive_forms(phrase: str) -> frozenset[str]:
     for lang in ("tr", "az"):
         a, i = _harmony(k, lang)
         ki = ("kı" if a == "a" else "ki") if lang == "az" else "ki"
-        for suffix in (f"n{i}n", f"nd{a}", f"n{a}", f"nd{a}n", f"n{i}", f"nd{a}{ki}"):
+        for suffix in (f"n{i}n", f"nd{a}", f"n{a}", f"nd{a}n", f"n{i}", f"nd{a}{ki}", f"yl{a}"):
             out.add(k + suffix)
     return frozenset(out)
 
@@ -318,8 +319,8 @@ def turkic_suffix_ok(stem: str, rest: str, lang: str) -> bool:
 
 def compound_accusative_ok(name: str, rest: str, lang: str) -> bool:
     """Whether ``rest`` is the bare accusative (-ı/-i/-u/-ü by harmony) of the
-    consonant-final name of several words ``name`` ("Cənubi Qafqazı") of at
-    least :data:`MIN_ACCUSATIVE_LETTERS` letters in all: a name of two
+    consonant-final name of several words ``name`` ("Cənubi Qafqazı") of at least
+    :data:`MIN_ACCUSATIVE_LETTERS` letters in all: a name of two
     words is no short word that an ending turns into a name, whatever the
     length of its last word. The caller checks that every word of the form is
     capitalised ("Qara dağı", the black mountain's, is no form of "Qara Dağ")."""

@@ -47,14 +47,14 @@ import numpy as np
 
 from .acronyms import defined_acronyms
 from .errors import Cancelled
-from .inflection import StemMatcher, may_inflect, possessive_case_forms
+from .inflection import StemMatcher, _Languages, may_inflect, possessive_case_forms
 from .model import Passage, Place
 from .normalize import codepoints, fold_document, fold_phrase
 from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "18"
+LINKER_VERSION = "31"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -197,6 +197,12 @@ _cue("yuxarı|yukhari|aşağı|ashaghi|ashagi|böyük|boyuk|kiçik|kichik|kənd|
      "mets|pokr|verin|nerkin|east|west|north|south", _NOT_HERE, True, "before")
 _cue("ethnic", _NOT_HERE, True, "before")
 _cue("time|standard time|time zone|summer time", _NOT_HERE, True, "after")
+# A newspaper or a journal titled after a place ("Iran Press", "Moscow Times", "Caucasus Review"):
+# capitalised after the name, the two are the title (a look-alike, docs/annotation.md), whichever
+# gazetteer the name is from (reference names are kept out by _TITLE_AFTER in any case). Institutions
+# keep their place ("Azerbaijan Airlines", "the Russia Studies Program": the guide counts those).
+_TITLE_WORDS = "press|news|times|post|herald|tribune|gazette|daily|magazine|journal|review|quarterly|examiner|observer"
+_cue(_TITLE_WORDS, _NOT_HERE, True, "after")
 # Only capitalised in the text do the qualifiers count ("the new Fuzuli school" is Fuzuli).
 _QUALIFIERS = {w for w, (k, _, where) in CUES.items() if k == _NOT_HERE and where == "before"} - {"ethnic"}
 # "the districts of Agdam, Jabrayil and Fuzuli": a plural "of" cue before a
@@ -284,8 +290,20 @@ for _word, _kinds in _LIST_KINDS.items():
     _CUE_KIND_SETS.append((frozenset(_kinds), True, "of", True))
 # A plural kind word (see _PLURAL_BEFORE_LIST) -> the plural "of" cue whose list reading it takes.
 _PLURAL_OF = {"districts": "districts of", "municipalities": "districts of", "rayons": "districts of",
+              "counties": "districts of",
               "regions": "regions of", "provinces": "provinces of", "villages": "villages of", "towns": "towns of",
               "cities": "cities of", "settlements": "settlements of"}
+# A weak feature word after a name, written with a capital ("Bingöl Dağları", "the Talysh Mountains",
+# "the Mil Steppe"), makes the two one proper name of that feature: strong (the town or province X is
+# vetoed). Lower case ("the Karabakh mountains", "the Mil steppe") it stays a preference.
+_CAPITAL_STRONG: dict[int, int] = {}
+for _word in (*["mountains", "dağları", "горы"],
+              *["basin", "lowland", "lowlands", "steppe", "plateau", "highlands", "peninsula", "yaylası", "platosu",
+                "плато"]):
+    _k = _CUE_INDEX[fold_phrase(_word)]
+    _CAPITAL_STRONG[_k] = len(_CUE_KIND_SETS)
+    _CUE_WORDS.append(_CUE_WORDS[_k])
+    _CUE_KIND_SETS.append((_CUE_KIND_SETS[_k][0], True, "after", _CUE_KIND_SETS[_k][3]))
 _IN_NAMED = len(_CUE_KIND_SETS)
 _CUE_WORDS.append("in")
 _CUE_KIND_SETS.append((frozenset(_AREA), False, "before", False))
@@ -314,8 +332,11 @@ _ARABIC_NAME = re.compile(r"[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)+$")
 #: A unit and the town at its centre lie within this of each other (their points): see
 #: Linker._centre_spellings and Linker._lent_unit_names_cued.
 _UNIT_CENTRE_KM = 60.0
+#: The same for a province (larger: the point of a province is its middle, not its capital).
+_PROVINCE_CENTRE_KM = 150.0
 _PROVINCE_CUE = _CUE_INDEX[fold_phrase("ili")]
 _QUALIFIER_CUES = frozenset(_CUE_INDEX[w] for w in _QUALIFIERS)
+_TITLE_CUES = frozenset(_CUE_INDEX[w] for w in _TITLE_WORDS.split("|"))
 
 # Role flags of a pattern. _CAPITAL and _CAPITAL_UPPER are names under the
 # reference rules (a reference place's, or a spelling the reference lends a
@@ -333,7 +354,8 @@ _WEAK_ROLES = (_CAPITAL, _CAPITAL_UPPER)
 # next to it ("Jabrayil and Fuzuli districts"); a bare name alone is the town.
 _ADMIN_TAIL = re.compile(r"\s+(?:district|districts|rayon|rayonu|raion|province|ostan|ostanı|marz|mərzi|oblast|"
                          r"municipality|autonomous republic|muxtar respublikası|özerk cumhuriyeti|"
-                         r"region|governorate|county|shahrestan|şəhristanı|ili|район|область|مرز)$", re.IGNORECASE)
+                         r"region|governorate|county|shahrestan|şəhristanı|ili|krai|kray|район|область|край|مرز)$",
+                         re.IGNORECASE)
 # Likewise a range's bare name ("Zəngəzur" of "Zəngəzur silsiləsi"), beside a mountain cue only.
 _RANGE_TAIL = re.compile(r"\s+(?:mountains|range|ridge|silsiləsi|dağları|хребет)$", re.IGNORECASE)
 _ADMIN_HEAD = re.compile(r"^(?:استان|شهرستان|جمهوری خودمختار|province of|district of)\s+", re.IGNORECASE)
@@ -352,7 +374,7 @@ _WINDOW = 800  # folded characters on each side that count as "around" a mention
 # borders do ("şimaldan Kəlbəcər, cənubdan Qubadlı, şərqdən Xocalı və Şuşa rayonları").
 _DIRECTION = (r"(?:şimal|cənub|şərq|qərb|kuzey|güney|doğu|batı)(?:-?(?:şərq|qərb|doğu|batı))?"
               r"(?:dan|dən|da|də|den|de|tan|ten|ta|te)(?:\s+(?:isə|ise))?")
-_LIST_GAP = re.compile(rf"^\s*(?:,|and|or|&|,\s*and|и|və|ve|و)\s*(?:{_DIRECTION}\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(rf"^\s*(?:,|،|and|or|&|,\s*and|и|və|ve|و)\s*(?:{_DIRECTION}\s+)?$", re.IGNORECASE)
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|in|near|of)\s*$", re.IGNORECASE)
 _POSSESSIVE_GAP = re.compile(r"^['’]s\s+$")
 _QUOTES = set("\"'“”„«»‘’‹›")
@@ -390,6 +412,12 @@ _LIST_NAMES_GAP = re.compile(rf"^(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CAP})+(?:,\s*
 _PLURAL_BEFORE_LIST = re.compile(r"\b((?i:districts|regions|provinces|municipalities|rayons|villages|towns|"
                                  r"cities|settlements))(?:\s*[,:]|,?\s+(?i:such as|including|namely))\s+"
                                  rf"(?:{_CAP},\s+)*$")
+# "The counties of the province are: A, B, C", "شهرستانهای استان … عبارتند از: A، B": a plural kind word,
+# a few words of the same sentence, then a colon that opens the list.
+_PLURAL_COLON_LIST = re.compile(r"(?<!\w)((?i:districts|regions|provinces|municipalities|counties|villages|towns|"
+                                r"cities)|شهرستان\u200c?ها[یي]|استان\u200c?ها[یي]|روستا\u200c?ها[یي]|شهر\u200c?ها[یي])"
+                                r"(?!\w)[^.:;!?\n]{0,60}:\s*$")
+_PERSIAN_PLURAL = {"شهرستان": "districts", "استان": "provinces", "روستا": "villages", "شهر": "cities"}
 _OTHER_AFTER_LIST = re.compile(r"\s+(?:and|or)\s+(?:an)?other\s+(district|region|province|municipality|village|"
                                r"town|city|settlement)s?\b", re.IGNORECASE)
 # A name made of three or more names joined by hyphens or dashes ("Kars-Iğdır-Aralık-Dilucu",
@@ -403,6 +431,44 @@ _LINE_NAME_SPLIT = re.compile(r"\s*[-–—]\s*")
 # Turkish "Artvin'in Hopa İlçesi", "Ardahan'ın Posof ilçesi": the name in the genitive before a
 # district is its province.
 _GENITIVE_OF_DISTRICT = re.compile(r"['’][nN]?[ıiuüIİUÜ][nN]\s+[A-ZÇĞİÖŞÜ][\w]*\s+[İiI][lL][çÇ][eE]")
+# Kind words that may stand for a unit or a town without its name ("Rayonun ərazisi", "İlin güney
+# kesimi", "the province", "the city"): see Decider._unit_words. Singular only (a plural is a class).
+
+
+_UNIT_WORDS = {
+    "district": "district|rayon|rayonu|rayonun|rayona|rayonda|rayondan|rayondur|rayonunun|rayonunda|rayonuna|"
+                "rayonundan|ilçe|ilçenin|ilçede|ilçeden|ilçeye|ilçesi",
+    "province": "province|vilayət|vilayəti|vilayətin|vilayətdə|vilayətə",
+    "province_tr": "il|ilin|ilde|ilden|ildeki|iline|ilinde|ilinden",
+    "settlement": "city|town|şəhər|şəhəri|şəhərin|şəhərdə|şəhərə|şəhərdən|şehir|şehri|şehrin|şehirde|şehre|"
+                  "şehirden|kent|kenti|kentin|kentte",
+}
+_unit_word_matcher: tuple | None = None
+
+
+def _unit_word_automaton():
+    """The kind words of :data:`_UNIT_WORDS`, folded and padded as the names are (whole words), in an
+    automaton of their own, built on first use: (automaton, kind per pattern)."""
+    global _unit_word_matcher
+    if _unit_word_matcher is None:
+        keys: dict[str, str] = {}
+        for kind, words in _UNIT_WORDS.items():
+            for w in words.split("|"):
+                keys.setdefault(f" {fold_phrase(w)} ", kind)
+        _unit_word_matcher = (ahocorasick_rs.AhoCorasick(list(keys), matchkind=ahocorasick_rs.MatchKind.Standard),
+                              list(keys.values()))
+    return _unit_word_matcher
+
+
+# A label before its value: "İl: Ağrı", "Province: Kars" (see Decider._label_cues).
+_LABEL_CUE = {"province": "province", "il": "province", "ostan": "province", "district": "district",
+              "ilçe": "district", "rayon": "district", "county": "district", "region": "region", "city": "city",
+              "şəhər": "city", "şehir": "city", "town": "town", "village": "village", "kənd": "village",
+              "köy": "village"}
+_LABEL = re.compile(r"(?:^|(?<=[\s>*|]))((?i:province|ostan|district|ilçe|rayon|county|region|city|şəhər|şehir|town|"
+                    r"village|kənd|köy|il)|İl|İlçe)\s*:\s*$")
+_PREV_WORD = re.compile(r"(\S+)\s+$")
+_OF_AFTER = re.compile(r"\s+of\b")
 # Capitalised words that are no place name before "in" ("On 5 October in Fuzuli").
 _NOT_NAMES = {fold_phrase(w) for w in (
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -621,7 +687,13 @@ class Linker:
         turkic, persian = layered.turkic_words, layered.persian_words
         for index, names in enumerate(layered.extra):
             place = self.places[index]
+            unit = index < self.n_curated and kind_class(place.kind) == "admin"
             for folded, upper, name in names:
+                if unit and (idx := patterns.get(f" {folded} ")) is not None and \
+                        any((index, flag) in self._roles[idx] for flag in _CUED_ROLES):
+                    # A unit's bare name ("Ağrı" of "Ağrı Province") is cue-only in the YAML's reading;
+                    # the reference lending it (GeoNames names the province "Ağrı") does not make it plain.
+                    continue
                 if upper:
                     flag = _CAPITAL_UPPER
                 elif folded in turkic and _turkic_word_cued(place, folded, self._own_name[index]):
@@ -694,6 +766,10 @@ class Linker:
             ahocorasick_rs.AhoCorasick(self._patterns, matchkind=ahocorasick_rs.MatchKind.Standard)
             if self._n_name_patterns else None
         )
+        self._units_of_town = self._named_units()
+        self._pair_units = frozenset(u for us in self._units_of_town.values() for u in us)
+        self._pair_places = np.array(sorted({*self._units_of_town, *self._pair_units}), dtype=np.int64)
+        self._pair_unit_array = np.array(sorted(self._pair_units), dtype=np.int64)
         self._inside_cache: dict[tuple[int, int], bool] = {}
         self._own_names: dict[int, frozenset[str]] = {}
         self._inflectable = inflectable
@@ -737,6 +813,26 @@ class Linker:
                     new.append((p, flag))
             self._roles[idx] = new
         return changed
+
+    def _named_units(self) -> dict[int, frozenset[int]]:
+        """Settlement -> the administrative units that share one of its names (any role: a cue-only
+        bare name, a reference name) and lie around it, in its country: a unit named after its centre
+        town ("Zəngilan" of the town and of Zəngilan District, "Kars" of the city and of Kars
+        province). See Decider._units_by_the_document."""
+        out: dict[int, set[int]] = {}
+        places = self.places
+        for roles in self._roles:
+            if len(roles) < 2:
+                continue
+            named = {p for p, flag in roles if flag != _EXCLUDE}
+            towns = [p for p in named if places[p].kind in _SETTLEMENT_KINDS]
+            units = [p for p in named if kind_class(places[p].kind) == "admin"]
+            for t in towns:
+                for u in units:
+                    reach = _UNIT_CENTRE_KM if places[u].kind == "district" else _PROVINCE_CENTRE_KM
+                    if places[t].country == places[u].country and _km(places[t], places[u]) <= reach:
+                        out.setdefault(t, set()).add(u)
+        return {t: frozenset(us) for t, us in out.items()}
 
     def _names_own(self, c: int, names: set[str]) -> bool:
         """Whether one of the folded ``names`` is place ``c``'s own name or
@@ -1075,6 +1171,8 @@ class Decider:
         self.weak = weak if weak is not None else linker._is_ref[place]
         self._persons: set[str] | None = None
         self._codepoints: np.ndarray | None = None  # of the text, once per document (see _followed_by)
+        # (start, end) -> cue-only unit candidates of that span that no cue kept (see _units_by_the_document).
+        self._dropped_units: dict[tuple[int, int], list[int]] = {}
 
     def _followed_by(self, me, chars: str) -> tuple[np.ndarray, np.ndarray]:
         """Where the mentions ending at folded ``me`` end in the text, and per
@@ -1118,6 +1216,7 @@ class Decider:
         self._appositive_cues(me, after)
         self._genitive_cues(me, after)
         self._holder_cues(listed, before)
+        self._label_cues(ms, before)
         if self.cued.any() or (n_cand > 1).any():
             # "... in Fuzuli" after a name the text does not link: what holds it.
             for i in np.flatnonzero((before < 0) & ((n_cand > 1) | np.add.reduceat(self.cued, first).astype(bool))):
@@ -1133,6 +1232,9 @@ class Decider:
                 strong = bool(self.strong_cued) and (int(s[r]), int(e[r]), int(place[r])) in self.strong_cued
                 keep_row[r] = any(c >= 0 and kind in _CUE_KIND_SETS[c][0] and (_CUE_KIND_SETS[c][1] or not strong)
                                   for c in (after[i], before[i]))
+            if len(lk._pair_places):
+                for r in np.flatnonzero(self.cued & ~keep_row & np.isin(place, lk._pair_places)).tolist():
+                    self._dropped_units.setdefault((int(s[r]), int(e[r])), []).append(int(place[r]))
             kept_span = np.zeros(len(first), dtype=bool)
             kept_span[span_of_row[keep_row]] = True
             self.s, self.e, self.place = s[keep_row], e[keep_row], place[keep_row]
@@ -1171,6 +1273,10 @@ class Decider:
                     confidence[i] = conf
                     alts[int(i)] = others
             self._ties_by_the_text(todo, chosen, confidence, alts)
+        if len(lk._pair_places) and len(ms):
+            self._units_by_the_document(chosen, confidence, alts, after, before, in_chain)
+        if len(ms) > 1:
+            self._headings(chosen, confidence, alts, after, before)
         if chains:
             me = me.copy()
             for members in chains:
@@ -1217,6 +1323,185 @@ class Decider:
                 alts[i] = [(q, sc) for q, sc in ([(int(chosen[i]), float(confidence[i]))] + alts.get(i, []))
                            if q != p]
                 chosen[i], confidence[i] = p, MIN_CONFIDENCE
+
+    def _units_by_the_document(self, chosen, confidence, alts, after, before, in_chain) -> None:
+        """A name shared by a town and the unit named after it ("Zəngilan", "Iğdır", "Kars"), written
+        bare, is the town — unless the document as a whole is about the unit: a mention of that name
+        carries a cue of the unit's kind ("Zəngilan rayonu", "İğdır ili"), none carries a settlement
+        cue ("Zəngilan şəhəri", "the city of Kars"), and the text speaks of "the district" / "the
+        province" on its own (unit words standing by no name: "Rayonun ərazisi", "İlin güney
+        kesimi") more often than of "the city" / "the town" (a war report on "Fuzuli District" that
+        says "the city" keeps its bare "Fuzuli" the town). Then the bare mentions are the unit."""
+        lk = self.lk
+        if not np.isin(chosen, lk._pair_unit_array).any():
+            return  # no mention is such a unit: nothing to read by the document or by a list
+        ms, me, bounds, place = self._ms_list, self._me_list, self._bounds, self.place
+        rows = np.flatnonzero(np.isin(place, lk._pair_places))
+        spans = set((np.searchsorted(bounds, rows, side="right") - 1).tolist())
+        for a, b in self._dropped_units:
+            k = int(np.searchsorted(self.ms, a))
+            if k < len(ms) and ms[k] == a and me[k] == b:
+                spans.add(k)
+        spans = sorted(spans)
+        units_of_town = lk._units_of_town
+        cued_unit: dict[int, int] = {}
+        cued_town: dict[int, int] = {}
+        bare: dict[int, list[tuple[int, list[int]]]] = {}  # unit -> (mention, the towns it may be)
+        readings: dict[int, dict[int, list[int]]] = {}  # mention -> unit -> the towns it may be
+        for i in spans:
+            if in_chain[i]:
+                continue
+            cands = [*place[bounds[i]:bounds[i + 1]].tolist(), *self._dropped_units.get((ms[i], me[i]), ())]
+            pairs: dict[int, list[int]] = {}
+            for t in cands:
+                for u in units_of_town.get(t, ()):
+                    if u in cands:
+                        pairs.setdefault(u, []).append(t)
+            c = int(chosen[i])
+            if not pairs:
+                if c in lk._pair_units and _ADMIN_TAIL.search(self._surface(ms[i], me[i])):
+                    cued_unit[c] = cued_unit.get(c, 0) + 1  # the unit's full name: "Zəngilan rayonu"
+                continue
+            readings[i] = pairs
+            cues = [k for k in (int(after[i]), int(before[i])) if k >= 0]
+            for u, towns in pairs.items():
+                if not cues:
+                    bare.setdefault(u, []).append((i, towns))
+                elif c == u and any(lk._kind[u] in _CUE_KIND_SETS[k][0] for k in cues):
+                    cued_unit[u] = cued_unit.get(u, 0) + 1
+                elif c in towns and any(_CUE_KIND_SETS[k][0] & _SETTLEMENT_KINDS for k in cues):
+                    cued_town[u] = cued_town.get(u, 0) + 1
+        todo = [u for u in bare if cued_unit.get(u) and not cued_town.get(u)]
+        read = {i for i in readings if int(chosen[i]) in readings[i] and any(
+            lk._kind[int(chosen[i])] in _CUE_KIND_SETS[k][0] for k in (int(after[i]), int(before[i])) if k >= 0)}
+        if todo:
+            read |= self._bare_units(todo, bare, chosen, confidence, alts)
+        if read:
+            self._lists_of_units(readings, read, chosen, confidence, alts)
+
+    def _bare_units(self, todo, bare, chosen, confidence, alts) -> set[int]:
+        """The third test of :meth:`_units_by_the_document` (kind words alone), and the change;
+        returns the mentions changed."""
+        lk = self.lk
+        words = self._unit_words()
+        changed = set()
+        for u in todo:
+            said = words["district" if lk._kind[u] == "district" else "province"]
+            if not said or said <= words["settlement"]:
+                continue
+            for i, towns in bare[u]:
+                c = int(chosen[i])
+                if c >= 0 and c not in towns and confidence[i] >= MIN_CONFIDENCE:
+                    continue  # neither reading: something else the words decided
+                self._take(i, u, chosen, confidence, alts)
+                changed.add(i)
+        return changed
+
+    @staticmethod
+    def _take(i, u, chosen, confidence, alts) -> None:
+        """Mention ``i`` becomes place ``u`` at ``MIN_CONFIDENCE``; what it was, an alternative."""
+        c = int(chosen[i])
+        rest = [(p, sc) for p, sc in ([(c, float(confidence[i]))] if c >= 0 else []) + alts.get(i, []) if p != u]
+        total = sum(sc for _, sc in rest) or 1.0
+        alts[i] = [(p, (1.0 - MIN_CONFIDENCE) * sc / total) for p, sc in rest]
+        chosen[i], confidence[i] = u, MIN_CONFIDENCE
+
+    def _lists_around(self, mentions: list[int]):
+        """The lists (ranges of two or more mentions, see :meth:`_listed`) that hold one of
+        ``mentions`` (sorted): only the stretch of close mentions around each is read."""
+        ms, me = self.ms, self.me
+        near = (ms[1:] - me[:-1]) < 80  # _listed's widest gap
+        done = -1
+        for m in mentions:
+            if m <= done:
+                continue
+            lo, hi = m, m
+            while lo > 0 and near[lo - 1]:
+                lo -= 1
+            while hi < len(ms) - 1 and near[hi]:
+                hi += 1
+            done = hi
+            listed = self._listed(ms[lo:hi + 1], me[lo:hi + 1])
+            i = 0
+            while i <= hi - lo:
+                j = i
+                while j < hi - lo and listed[j]:
+                    j += 1
+                if j > i:
+                    yield range(lo + i, lo + j + 1)
+                i = j + 1
+
+    def _lists_of_units(self, readings, read, chosen, confidence, alts) -> None:
+        """A list is of one level: where a member is a town's name read as the district (or the
+        province) named after it (``read``: by a cue of its own or by the document), and every
+        other member is a town that shares its name with a district (a province) of its own —
+        "Ardahan, Kars, Erzurum, Sivas …" after "Ardahan'ın Posof ilçesi" — the others are those
+        units too. A member that is only a town, a village or anything else keeps the list as it is
+        ("Fuzuli District, Horadiz and Jabrayil"); so does a list whose units have no town of their
+        name ("East Azerbaijan, West Azerbaijan, Zanjan and Ardabil": regions beside cities)."""
+        lk = self.lk
+        for members in self._lists_around(sorted(read)):
+            for kind in ("district", "province"):
+                units = [m for m in members if chosen[m] >= 0 and confidence[m] >= MIN_CONFIDENCE and
+                         lk._kind[int(chosen[m])] == kind]
+                # The list must show a town's name read as its unit: a unit with no town of its name
+                # ("East Azerbaijan, West Azerbaijan, Zanjan and Ardabil") lists regions beside cities.
+                if not any(m in read for m in units):
+                    continue
+                change = []
+                for m in members:
+                    if m in units:
+                        continue
+                    own = [(u, towns) for u, towns in readings.get(m, {}).items() if lk._kind[u] == kind]
+                    c = int(chosen[m])
+                    if len(own) != 1 or not (c < 0 or c in own[0][1] or confidence[m] < MIN_CONFIDENCE):
+                        break
+                    change.append((m, own[0][0]))
+                else:
+                    for m, u in change:
+                        self._take(m, u, chosen, confidence, alts)
+
+    def _unit_words(self) -> dict[str, int]:
+        """How often the text names a district, a province or a settlement by its kind word alone, by
+        no name ("Rayonun ərazisi", "İldeki", "the city"): the word is not right after a capitalised
+        word in mid-sentence ("Zəngilan rayonu"), nor, in English, before "of" ("the city of X").
+        Turkish "il" (province) counts in Turkish paragraphs only (in Azerbaijani it is "year")."""
+        out = {"district": 0, "province": 0, "settlement": 0}
+        text = self.text
+        languages = None
+        origin = self.folded.origin
+        starts = origin[self.ms].astype(np.int64).tolist()
+        ends = (origin[self.me - 1].astype(np.int64) + 1).tolist()
+        names_end = set(ends)
+        names_end.update(int(origin[b - 1]) + 1 for _, b in self._dropped_units)
+        automaton, kinds = _unit_word_automaton()
+        for pattern, fs, fe in automaton.find_matches_as_indexes(self.folded.text, overlapping=True):
+            kind = kinds[pattern]
+            a = int(origin[fs + 1])
+            b = int(origin[fe - 2]) + 1
+            k = bisect.bisect_right(starts, a) - 1
+            if k >= 0 and ends[k] > a:
+                continue  # part of a name ("Laçın rayonu")
+            head = text[max(0, a - 60):a]
+            prev = _PREV_WORD.search(head)
+            if prev:
+                w = prev.group(1)
+                if a - len(head) + prev.end(1) in names_end:
+                    continue  # "Zəngilan rayonu", "Kars City": a name's
+                if w[:1].isupper() and w[-1].isalnum():
+                    lead = head[:prev.start(1)].rstrip(" \t")
+                    if lead and lead[-1] not in ".!?:;…\n|>*#":
+                        continue  # a name the text does not link, in mid-sentence
+            if _OF_AFTER.match(text, b):
+                continue
+            if kind == "province_tr":
+                if languages is None:
+                    languages = _Languages(text)
+                if languages.at(a) != "tr":
+                    continue
+                kind = "province"
+            out[kind] += 1
+        return out
 
     def _chains(self, ms, me) -> tuple[list[list[int]], np.ndarray]:
         """Mentions inside a railway's, a pipeline's or a field's name made of three or more
@@ -1296,6 +1581,13 @@ class Decider:
                     if not text[int(origin[sorted_other[k[i]]])].isupper():
                         out[i] = -1
                     continue
+                if cue in _TITLE_CUES:
+                    if not (target == "after" and text[int(origin[sorted_pos[k[i]]])].isupper()):
+                        out[i] = -1
+                    continue
+                if target == "after" and cue in _CAPITAL_STRONG and text[int(origin[sorted_pos[k[i]]])].isupper():
+                    out[i] = _CAPITAL_STRONG[cue]
+                    continue
                 where = _CUE_KIND_SETS[cue][2]
                 if where == "both" or where == target:
                     continue
@@ -1332,9 +1624,12 @@ class Decider:
             if i > 0 and listed[i - 1]:
                 continue  # inside the list: the cue spreads from its first member
             a = int(origin[ms[i]])
-            m = _PLURAL_BEFORE_LIST.search(text, max(0, a - 40), a)
+            m = (_PLURAL_BEFORE_LIST.search(text, max(0, a - 40), a)
+                 or _PLURAL_COLON_LIST.search(text, max(0, a - 100), a))
             if m:
-                before[i] = _LIST_CUE[_CUE_INDEX[_PLURAL_OF[m.group(1).lower()]]]
+                word = m.group(1).lower()
+                word = next((v for k, v in _PERSIAN_PLURAL.items() if word.startswith(k)), word)
+                before[i] = _LIST_CUE[_CUE_INDEX[_PLURAL_OF[word]]]
         for i in np.flatnonzero(~listed).tolist():
             if i == 0 or not listed[i - 1] or after[i] >= 0:
                 continue  # the last member of a list only
@@ -1352,6 +1647,64 @@ class Decider:
         for i in heads.tolist():
             if before[i + 1] < 0 and self._gap(self._me_list[i], self._ms_list[i + 1]).strip() == ",":
                 before[i + 1] = _HOLDS_SETTLEMENT
+
+    def _label_cues(self, ms, before) -> None:
+        """A kind word and a colon right before a name, a label and its value ("İl: Ağrı",
+        "Province: Kars", "Rayon: Zəngilan"): that kind word's cue."""
+        if not len(ms) or ":" not in self.text:
+            return
+        if self._codepoints is None:
+            self._codepoints = codepoints(self.text)
+        cps = self._codepoints
+        st = self.folded.origin[ms].astype(np.int64)
+        colon = np.zeros(len(st), dtype=bool)
+        for back in (1, 2):  # "İl: Ağrı", "İl:Ağrı"
+            ok = st >= back
+            colon[ok] |= cps[st[ok] - back] == ord(":")
+        text = self.text
+        for i in np.flatnonzero(colon & (before < 0)).tolist():
+            a = int(st[i])
+            m = _LABEL.search(text, max(0, a - 30), a)
+            if m:
+                before[i] = _CUE_INDEX[_LABEL_CUE[m.group(1).lower().replace("i̇", "i")]]
+
+    def _headings(self, chosen, confidence, alts, after, before) -> None:
+        """A name alone on its line, a heading ("Laçın" above "Laçın rayonu …"), names what the text
+        is about: it takes the reading of the next mention of the same name when that one is decided
+        by a cue of its own (other headings of the name may stand between). A next mention without a
+        cue leaves the heading as it is."""
+        if self._codepoints is None:
+            self._codepoints = codepoints(self.text)
+        cps, text, origin = self._codepoints, self.text, self.folded.origin
+        ms, me, bounds, place = self._ms_list, self._me_list, self._bounds, self.place
+        st = origin[self.ms].astype(np.int64)
+        line_start = (st == 0) | (cps[np.maximum(st - 1, 0)] == 10)
+
+        def heading(k: int) -> bool:
+            end = int(origin[me[k] - 1]) + 1
+            nl = text.find("\n", end)
+            return bool(line_start[k]) and not text[end:nl if nl >= 0 else len(text)].strip(" \t*#_:.")
+
+        for i in np.flatnonzero(line_start).tolist():
+            if not heading(i) or after[i] >= 0 or before[i] >= 0:
+                continue
+            name = self._surface(ms[i], me[i])
+            for j in range(i + 1, min(i + 40, len(ms))):
+                if ms[j] - me[i] > 2000:
+                    break
+                other = self._surface(ms[j], me[j])
+                if other != name:
+                    if not (other.startswith(name + " ") and _ADMIN_TAIL.search(other)):
+                        continue  # another name; "Laçın rayonu", the unit's full name, is cued
+                elif after[j] < 0 and before[j] < 0:
+                    if heading(j):
+                        continue  # another heading
+                    break
+                c = int(chosen[j])
+                cands = [*place[bounds[i]:bounds[i + 1]].tolist(), *self._dropped_units.get((ms[i], me[i]), ())]
+                if c >= 0 and confidence[j] >= MIN_CONFIDENCE and c != int(chosen[i]) and c in cands:
+                    self._take(i, c, chosen, confidence, alts)
+                break
 
     def _genitive_cues(self, me, after) -> None:
         """A mention in the Turkish genitive before a district ("Artvin'in Hopa İlçesi") is a province."""
@@ -1374,8 +1727,8 @@ class Decider:
         # Farther apart, after a comma: names the text does not link ("Ninotsminda, Akhaltskha,
         # Aspindza") or a direction ("Kəlbəcər, cənubdan Qubadlı") may stand between.
         far = (dist < 80) & ~close
-        if far.any() and "," in self.text:
-            far &= self._followed_by(me[:-1], ",")[1]
+        if far.any() and ("," in self.text or "،" in self.text):
+            far &= self._followed_by(me[:-1], ",،")[1]
         else:
             far[:] = False
         for i in np.flatnonzero(close | far).tolist():

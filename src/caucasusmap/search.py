@@ -346,6 +346,28 @@ class PassageSearch:
                     self._con = None
                 remove_database(self.path)
 
+    @staticmethod
+    def is_stored(index: Index) -> bool:
+        """Whether the store of ``index`` holds the rows of every one of its
+        documents already (for the backend this Python would use), so that
+        opening the search is quick."""
+        store = getattr(index, "store", None)
+        if store is None:
+            return False
+        path = Path(store.path) / SEARCH_FILE.format(backend="fts5" if fts5_available() else "like")
+        keys = document_keys(index)
+        if not path.exists() or not all(keys):
+            return False
+        try:
+            con = sqlite3.connect(path, timeout=30)
+            try:
+                have = {k for (k,) in con.execute("SELECT key FROM docs")}
+            finally:
+                con.close()
+        except sqlite3.Error:
+            return False
+        return set(keys) <= have
+
     def _connect(self) -> sqlite3.Connection:
         con = sqlite3.connect(":memory:" if self.path is None else self.path, check_same_thread=False,
                               timeout=30, isolation_level=None)

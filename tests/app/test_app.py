@@ -75,10 +75,33 @@ def test_back_forward_and_escape(window):
 
 def test_documents_filter_the_counts(window):
     before = window.places.model.mentions[:]
-    item = window.documents.item(0)
-    item.setCheckState(item.checkState().__class__.Unchecked)
+    window.documents.set_checked(0, False)
     assert sum(window.places.model.mentions) < sum(before)
     assert window.current_view().documents is not None
+
+
+def test_documents_list_ticks_as_a_view_click_does(window):
+    """The list's check box writes through the model the way Qt's view does
+    (an int check state), and ticking every document again clears the filter."""
+    from PySide6.QtCore import Qt
+
+    model = window.documents.model
+    role = Qt.ItemDataRole.CheckStateRole
+    first = model.index(0)
+    assert model.data(first, role) == Qt.CheckState.Checked
+    assert model.setData(first, Qt.CheckState.Unchecked.value, role)
+    assert window.state.filters.documents == tuple(window.documents.checked())
+    assert window.documents.doc_id(0) not in window.state.filters.documents
+    assert model.data(first, role) == Qt.CheckState.Unchecked
+    assert model.setData(first, Qt.CheckState.Checked.value, role)
+    assert window.state.filters.documents is None
+    # A filter set elsewhere (the view's state) shows as the ticks.
+    window.state.set_filters(documents=(window.documents.doc_id(1),))
+    assert [model.data(model.index(r), role) == Qt.CheckState.Checked for r in range(model.rowCount())] == \
+        [r == 1 for r in range(model.rowCount())]
+    doc = window.index.corpus.documents[0]
+    assert model.data(first, Qt.ItemDataRole.DisplayRole).startswith(doc.title)
+    assert doc.title in window.documents.tooltip(0)
 
 
 def test_gazetteer_edit_on_disk_updates_counts(qtbot, window, data):
@@ -296,3 +319,33 @@ def test_extras_of_a_replaced_index_stop_and_only_the_new_ones_arrive(qtbot, min
     qtbot.wait(300)
     assert [r.index for r in got] == [new] and got[0].error is None
     assert len(got[0].search.search("Tabriz")) == 6
+
+
+def test_a_large_index_gets_its_extras_prepared_in_another_process(qtbot, mini_gazetteer, write, tmp_path,
+                                                                   monkeypatch):
+    """From SEPARATE_PASSAGES passages the first build runs in another process
+    and the loader reads the answers back (the same as built here); once
+    they are in the store, no process is started."""
+    from caucasusmap.app import qt_loader
+    from caucasusmap.candidates import find_candidates
+    from caucasusmap.index import open_index
+
+    for i in range(6):
+        write(f"c/d{i}.md", f"# Notes {i}\n\nFrom Baku to the city of Zarnava{i} and on to Tabriz.\n")
+    index = open_index(mini_gazetteer, tmp_path / "c")
+    expected = find_candidates(index, limit=qt_loader.CANDIDATES_SHOWN, cache=False)
+    started = []
+    real = qt_loader.prepare_elsewhere
+    monkeypatch.setattr(qt_loader, "SEPARATE_PASSAGES", 1)
+    monkeypatch.setattr(qt_loader, "prepare_elsewhere", lambda *a, **kw: started.append(a) or real(*a, **kw))
+    loader = qt_loader.Loader()
+    got = []
+    loader.extras.connect(got.append)
+    for _ in range(2):
+        loader.prepare_extras(open_index(mini_gazetteer, tmp_path / "c"), mini_gazetteer, tmp_path / "c")
+        qtbot.waitUntil(lambda: bool(got), timeout=60000)
+        result = got.pop()
+        assert result.error is None and result.candidates == tuple(expected)
+        assert len(result.search.search("Tabriz")) == 6 and result.search.indexed == 0
+        assert len(started) == 1  # the second time, everything was in the store
+    assert any(c.key.startswith("zarnava") for c in expected)

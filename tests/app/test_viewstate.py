@@ -156,9 +156,8 @@ def test_passages_follow_unticked_documents(qtbot, window):
     listed that document first and counted its mentions."""
     index = window.index
     factors = next(d for d in index.corpus.documents if d.title.startswith("Factors Influencing"))
-    item = next(window.documents.item(i) for i in range(window.documents.count())
-                if window.documents.item(i).data(Qt.ItemDataRole.UserRole) == factors.id)
-    item.setCheckState(Qt.CheckState.Unchecked)
+    row = next(i for i in range(window.documents.count()) if window.documents.doc_id(i) == factors.id)
+    window.documents.set_checked(row, False)
     settle(qtbot, window)
     window.state.select_places(["karabakh"])
     passages = window.state.passages()
@@ -419,7 +418,7 @@ def test_user_text_is_plain_in_tooltips_and_labels(qtbot, data, tmp_path, monkey
     w.show()
     qtbot.waitUntil(lambda: w.index is not None and w.map.is_ready and w.extras_ready, timeout=30000)
     doc = next(d for d in w.index.corpus.documents if d.id.startswith("field-report"))
-    tips = [w.documents.item(i).toolTip() for i in range(w.documents.count())]
+    tips = [w.documents.tooltip(i) for i in range(w.documents.count())]
     tip = next(t for t in tips if "Field report" in t)
     assert "<img" not in tip and "&lt;img" in tip
     w.search.edit.setText("Field")  # the window's full-text search, built in the background

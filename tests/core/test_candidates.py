@@ -336,6 +336,7 @@ def test_a_damaged_stored_scan_is_ignored(corpus_copy, monkeypatch):
     keys = [k for (k,) in con.execute("SELECT key FROM scans ORDER BY key")]
     con.execute("UPDATE scans SET data = ? WHERE key = ?", (b"\x78\x9c broken", keys[0]))
     con.execute("UPDATE scans SET data = ? WHERE key = ?", (__import__("zlib").compress(b'{"stats": 1}'), keys[1]))
+    con.execute("DELETE FROM results")  # else the stored answer is used, and no scan is read
     con.commit()
     con.close()
     seen = _scanned(monkeypatch)
@@ -363,3 +364,82 @@ def test_a_cancelled_scan_stops_between_documents(corpus_copy, monkeypatch):
     found = _as_data(find_candidates(idx, limit=0))
     assert len(set(seen)) == len(idx.corpus.documents) - 2  # the two scanned before the cancel were kept
     assert found == _as_data(find_candidates(idx, limit=0, cache=False))
+
+
+def test_fast_word_finding_matches_the_rules_word_by_word():
+    """The scan finds a passage's words with two regexes and counts the
+    lower-case ones per document; :meth:`_Finder._tokens_exact` reads them
+    one by one as the rules are written. Both must see the same words, on
+    every bundled passage and on random strings of letters, joiners, digits
+    and marks of several scripts."""
+    import random
+
+    import numpy as np
+
+    import caucasusmap.candidates as cand
+    from caucasusmap.corpus import display_text
+
+    def expected(text):
+        return [m.span() for m in cand._TOKEN.finditer(text)
+                if not (m.group()[0] in cand._BULK_FIRST and "-" not in m.group() and "‐" not in m.group())]
+
+    def fast(text):
+        return sorted([m.span() for m in cand._CAPITAL_TOKEN.finditer(text)]
+                      + [m.span() for m in cand._lower_hyphenated(text)])
+
+    rng = random.Random(14)
+    alphabet = "aZ'’ʼ-‐ _1²éÉßΣσДдԱաაابپ\u0301x."
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert fast(text) == expected(text), text
+
+    idx = open_index(BUNDLED_GAZETTEER, BUNDLED_CORPUS)
+    one, other = cand._Finder(idx, set()), cand._Finder(idx, set())
+    passages = 0
+    for p in idx.passage_list:
+        doc = idx.corpus.by_id[p.document]
+        disp, origin = display_text(doc.text, p.start, p.end, markup=doc.markup)
+        if not disp:
+            continue
+        linked = np.zeros(len(disp), dtype=bool)
+        rows = np.flatnonzero(np.asarray(idx.table.passage) == idx.passage_position(p.id))
+        for r in rows.tolist():
+            a = np.searchsorted(origin, idx.table.start[r])
+            b = np.searchsorted(origin, idx.table.end[r])
+            linked[a:b] = True
+        url = np.zeros(len(disp), dtype=bool)
+        assert expected(disp) == fast(disp)
+        got = one.tokens(disp, linked, url, p.kind == "heading", p.is_reference)
+        want = other._tokens_exact(disp, linked, url, p.kind == "heading", p.is_reference)
+        assert got == want, p.id
+        passages += 1
+    one._count_pending()
+    assert passages > 300 and one.lower_counts == other.lower_counts and sum(one.lower_counts.values()) > 10_000
+
+
+def test_the_stored_answer_is_the_fresh_answer_for_each_limit_and_not_a_place_list(corpus_copy, monkeypatch):
+    """A whole answer is kept per limit and "not a place" list: asking again
+    reads no document, asking with another list or limit gives that answer,
+    and a damaged stored answer is computed again."""
+    import sqlite3
+
+    from caucasusmap.candidates import CACHE_FILE
+
+    idx = open_index(BUNDLED_GAZETTEER, corpus_copy)
+    fresh = find_candidates(idx, limit=0, cache=False)
+    top = fresh[0].name
+    assert _as_data(find_candidates(idx, limit=0)) == _as_data(fresh)
+    asks = ((0, ()), (5, ()), (0, (top,)), (3, (top.upper(),)))
+    expected = [_as_data(find_candidates(idx, ignore, limit=limit, cache=False)) for limit, ignore in asks]
+    seen = _scanned(monkeypatch)
+    for (limit, ignore), want in zip(asks, expected):
+        got = _as_data(find_candidates(open_index(BUNDLED_GAZETTEER, corpus_copy), ignore, limit=limit))
+        assert got == want, (limit, ignore)
+        assert (top in [c[0] for c in got]) == (not ignore)
+    assert seen == []  # every answer from the stored scans or answers
+    con = sqlite3.connect(idx.store.path / CACHE_FILE)
+    assert con.execute("SELECT count(*) FROM results").fetchone()[0] == 4  # the same list, however written
+    con.execute("UPDATE results SET data = ?", (b"\x78\x9c broken",))
+    con.commit()
+    con.close()
+    assert _as_data(find_candidates(idx, limit=0)) == _as_data(fresh)

@@ -179,6 +179,11 @@ def test_possessive_cue_words_take_case_suffixes():
     assert {"çayının", "çayında", "çayına", "çayından"} <= possessive_case_forms("çayı")
     assert {"rayonunun", "rayonunda", "rayonuna"} <= possessive_case_forms("rayonu")
     assert {"ilinin", "ilinde", "iline", "ilinden"} <= possessive_case_forms("ili")
+    # The attached instrumental: "Ağrı ve Kars illeriyle çevrilidir", "Laçın rayonuyla", "çayıyla".
+    assert {"illeriyle", "iliyle"} <= possessive_case_forms("illeri") | possessive_case_forms("ili")
+    assert {"rayonuyla", "çayıyla", "rayonlarıyla"} <= possessive_case_forms("rayonu") | \
+        possessive_case_forms("çayı") | possessive_case_forms("rayonları")
+    assert "dağıylə" not in possessive_case_forms("dağı")  # back harmony: "dağıyla"
     assert possessive_case_forms("rayon") == set() and possessive_case_forms("city") == set()
 
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from ..candidates import find_candidates, ignore_path, read_ignore
 from ..corpus import ANNOTATIONS_FILE, document_suffixes
 from ..errors import Cancelled, CaucasusmapError
+from ..extras import SEPARATE_PASSAGES, is_prepared, prepare_elsewhere
 from ..gazetteer import SUFFIXES as GAZETTEER_SUFFIXES
 from ..index import Index, open_index
 from ..search import PassageSearch
@@ -31,6 +32,9 @@ log = logging.getLogger("caucasusmap.app")
 
 WARM_PASSAGES = 20_000
 """Up to this many passages, their reading text is prepared while loading."""
+
+CANDIDATES_SHOWN = 100
+"""Unlinked names the app asks for."""
 
 
 @dataclass(frozen=True)
@@ -92,21 +96,28 @@ class Loader(QObject):
 
         threading.Thread(target=work, name="caucasusmap-linker", daemon=True).start()
 
-    def prepare_extras(self, index: Index, gazetteer: Path) -> None:
+    def prepare_extras(self, index: Index, gazetteer: Path, corpus: Path | None = None) -> None:
         """What only some panels need — the search index, the unlinked names,
         the reading text of passages (fast clicks) — in the background."""
 
         # Both are kept in the index's store per document: a later open reads
         # them back, and only documents added or edited since are read again.
         # A run for an index that has been replaced meanwhile stops between
-        # documents (what it wrote stays for the next open).
+        # documents (what it wrote stays for the next open). The first build
+        # of a large corpus runs in another process (caucasusmap.extras: in a
+        # thread it would hold the interpreter lock the window needs); this
+        # thread then reads the answers back from the store.
         self._extras_cancel.set()
         cancel = self._extras_cancel = threading.Event()
 
         def work():
             try:
+                if (corpus is not None and getattr(index, "store", None) is not None
+                        and len(index.passage_list) >= SEPARATE_PASSAGES
+                        and not is_prepared(index, gazetteer, CANDIDATES_SHOWN)):
+                    prepare_elsewhere(gazetteer, corpus, CANDIDATES_SHOWN, cancelled=cancel.is_set)
                 search = PassageSearch(index, cancelled=cancel.is_set)
-                candidates = find_candidates(index, read_ignore(ignore_path(gazetteer)), limit=100,
+                candidates = find_candidates(index, read_ignore(ignore_path(gazetteer)), limit=CANDIDATES_SHOWN,
                                              cancelled=cancel.is_set)
                 if len(index.passage_list) <= WARM_PASSAGES:
                     for passage in index.passage_list:
@@ -236,7 +247,7 @@ class LoadController(QObject):
         index = self.session.index
         if index is not None and self._extras_for is not index:
             self._extras_for = index
-            self.loader.prepare_extras(index, self.session.gazetteer_path)
+            self.loader.prepare_extras(index, self.session.gazetteer_path, self.session.corpus_path)
 
     def _on_extras(self, result: LoadResult) -> None:
         if result.index is not self.session.index:

@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QAbstractListModel,
     QAbstractTableModel,
     QItemSelection,
     QItemSelectionModel,
@@ -55,6 +56,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
@@ -1165,9 +1167,87 @@ class ReaderPanel(_Panel, QWidget):
 # Documents and problems
 
 _CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+_CHECK = int(Qt.ItemDataRole.CheckStateRole)
+_USER = int(Qt.ItemDataRole.UserRole)
 
 
-class DocumentsPanel(_Panel, QListWidget):
+class DocumentsModel(QAbstractListModel):
+    """The corpus's documents, one row each, with the view's document filter as
+    their ticks. Rows are drawn from the index's document list on demand (no
+    item object per document), so a corpus of ten thousand files costs one
+    reset, not ten thousand widgets; tooltips are made when asked for."""
+
+    toggled = Signal()
+    """A tick changed by the user (``setData``), not by ``set_shown``."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.documents: list = []
+        self._shown: set[str] | None = None  # None: every document ticked
+
+    def set_documents(self, documents, shown) -> None:
+        self.beginResetModel()
+        self.documents = list(documents)
+        self._shown = None if shown is None else set(shown)
+        self.endResetModel()
+
+    def set_shown(self, shown) -> None:
+        """Ticks from the view; only rows whose tick changes are repainted."""
+        shown = None if shown is None else set(shown)
+        if shown == self._shown:
+            return
+        old, self._shown = self._shown, shown
+        changed = [r for r, d in enumerate(self.documents)
+                   if (old is None or d.id in old) != (shown is None or d.id in shown)]
+        if changed:
+            self.dataChanged.emit(self.index(changed[0]), self.index(changed[-1]), [_CHECK])
+
+    def is_checked(self, row: int) -> bool:
+        return self._shown is None or self.documents[row].id in self._shown
+
+    def checked(self) -> list[str]:
+        return [d.id for d in self.documents if self._shown is None or d.id in self._shown]
+
+    def rowCount(self, parent=_ROOT):
+        return 0 if parent.isValid() else len(self.documents)
+
+    def flags(self, index):
+        return super().flags(index) | Qt.ItemFlag.ItemIsUserCheckable
+
+    def data(self, index, role=_DISPLAY):
+        if not index.isValid() or index.row() >= len(self.documents):
+            return None
+        d = self.documents[index.row()]
+        role = int(role)
+        if role == _DISPLAY:
+            return d.title + (f" ({d.year})" if d.year else "")
+        if role == _CHECK:
+            return _CHECKED if self.is_checked(index.row()) else _UNCHECKED
+        if role == _USER:
+            return d.id
+        if role == _TOOLTIP:
+            tip = [d.title, ", ".join(d.authors), str(d.year or ""), d.venue, ", ".join(d.languages),
+                   os.path.basename(d.path)]
+            return plain_tooltip("\n".join(x for x in tip if x))
+        return None
+
+    def setData(self, index, value, role=_CHECK):
+        if int(role) != _CHECK or not index.isValid():
+            return False
+        did = self.documents[index.row()].id
+        ticked = Qt.CheckState(value) == _CHECKED if not isinstance(value, bool) else value
+        if ticked == self.is_checked(index.row()):
+            return True
+        every = {d.id for d in self.documents}
+        shown = set(every) if self._shown is None else set(self._shown)
+        (shown.add if ticked else shown.discard)(did)
+        self._shown = None if shown == every else shown
+        self.dataChanged.emit(index, index, [_CHECK])
+        self.toggled.emit()
+        return True
+
+
+class DocumentsPanel(_Panel, QListView):
     """Corpus documents with metadata; the ticks are the view's document filter."""
 
     DEFER = True
@@ -1175,54 +1255,46 @@ class DocumentsPanel(_Panel, QListWidget):
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
-        self.itemChanged.connect(self._changed)
-        self.itemActivated.connect(lambda item: self.opened.emit(item.data(Qt.ItemDataRole.UserRole)))
-        self._filling = False
-        self._ids: list[str] = []  # the documents the list shows, in its order
+        self.model = DocumentsModel(self)
+        self.setModel(self.model)
+        self.setUniformItemSizes(True)  # one row height for every row: no per-row measuring
+        self.model.toggled.connect(self._changed)
+        self.activated.connect(lambda index: self.opened.emit(self.model.data(index, _USER)))
         self._subscribe(session, FiltersChanged, IndexReplaced)
 
     def render_all(self) -> None:
         s = self.session
         if s.index is None:
             return
-        shown = s.filters.documents
-        shown = None if shown is None else set(shown)
         docs = s.index.corpus.documents
-        ids = [d.id for d in docs]
-        self._filling = True
-        try:
-            if ids != self._ids:  # other documents: the list again, each item made with its tick
-                self.clear()
-                self._ids = ids
-                checkable = Qt.ItemFlag.ItemIsUserCheckable
-                for d in docs:
-                    item = QListWidgetItem(d.title + (f" ({d.year})" if d.year else ""))
-                    item.setData(Qt.ItemDataRole.UserRole, d.id)
-                    item.setFlags(item.flags() | checkable)
-                    item.setCheckState(_CHECKED if shown is None or d.id in shown else _UNCHECKED)
-                    tip = [d.title, ", ".join(d.authors), str(d.year or ""), d.venue, ", ".join(d.languages),
-                           os.path.basename(d.path)]
-                    item.setToolTip(plain_tooltip("\n".join(x for x in tip if x)))
-                    self.addItem(item)
-                return
-            for i, did in enumerate(ids):
-                item = self.item(i)
-                state = _CHECKED if shown is None or did in shown else _UNCHECKED
-                if item.checkState() != state:
-                    item.setCheckState(state)
-        finally:
-            self._filling = False
+        if [d.id for d in docs] != [d.id for d in self.model.documents]:
+            self.model.set_documents(docs, s.filters.documents)
+        else:
+            self.model.set_shown(s.filters.documents)
+
+    # The list as a test or the consistency check reads it (row order = the corpus's).
+
+    def count(self) -> int:
+        return self.model.rowCount()
+
+    def doc_id(self, row: int) -> str:
+        return self.model.documents[row].id
+
+    def tooltip(self, row: int) -> str:
+        return self.model.data(self.model.index(row), _TOOLTIP)
+
+    def set_checked(self, row: int, checked: bool) -> None:
+        """Tick or untick a row as a user's click would."""
+        self.model.setData(self.model.index(row), _CHECKED if checked else _UNCHECKED, _CHECK)
 
     def checked(self) -> list[str]:
-        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())
-                if self.item(i).checkState() == Qt.CheckState.Checked]
+        return self.model.checked()
 
     def shown(self) -> dict:
-        return {"documents": [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())],
-                "checked": self.checked()}
+        return {"documents": [d.id for d in self.model.documents], "checked": self.checked()}
 
-    def _changed(self, _item) -> None:
-        if self._filling or self.session.index is None:
+    def _changed(self) -> None:
+        if self.session.index is None:
             return
         checked = self.checked()
         every = len(checked) == len(self.session.index.corpus.documents)
