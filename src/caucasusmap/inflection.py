@@ -52,9 +52,8 @@ import numpy as np
 from .normalize import codepoints
 
 __all__ = ["CASES", "RussianWord", "armenian_suffix_ok", "compound_accusative_ok", "key", "passage_language",
-           "persian_suffix_ok", "possessive_case_forms",
-           "russian_cases", "russian_word", "turkic_suffixes", "turkic_suffix_ok", "MIN_LETTERS",
-           "MIN_ACCUSATIVE_LETTERS"]
+           "persian_suffix_ok", "possessive_case_forms", "russian_cases", "russian_word", "turkic_suffixes",
+           "turkic_suffix_ok", "MIN_LETTERS", "MIN_ACCUSATIVE_LETTERS"]
 
 MIN_LETTERS = 4
 """Names shorter than this (letters of the inflected word) are never inflected: too many
