@@ -50,9 +50,11 @@ hits = 0
 for q in ("Tabriz", "Iran", "border", "Nagorno-Karabakh", '"South Caucasus"', "oil pipe*", "Baku Tbilisi", "xyzzy"):
     for hit in search.search(q, limit=100):
         hits += 1
-        s.update(repr((hit.passage, hit.document, hit.snippet, hit.spans, round(hit.rank, 6))).encode("utf-8", "surrogatepass"))
-open({out!r}, "w").write(json.dumps({{"open": t1 - t0, "search": t2 - t1, "candidates": t3 - t2, "n_candidates": len(found),
-                  "top": [c.name for c in found[:5]], "candidates_digest": h.hexdigest(), "hits": hits,
+        row = (hit.passage, hit.document, hit.snippet, hit.spans, round(hit.rank, 6))
+        s.update(repr(row).encode("utf-8", "surrogatepass"))
+open({out!r}, "w").write(json.dumps({{"open": t1 - t0, "search": t2 - t1, "candidates": t3 - t2,
+                  "n_candidates": len(found), "top": [c.name for c in found[:5]],
+                  "candidates_digest": h.hexdigest(), "hits": hits,
                   "search_digest": s.hexdigest()}}))
 """
 
