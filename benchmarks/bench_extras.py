@@ -53,8 +53,8 @@ for q in ("Tabriz", "Iran", "border", "Nagorno-Karabakh", '"South Caucasus"', "o
         row = (hit.passage, hit.document, hit.snippet, hit.spans, round(hit.rank, 6))
         s.update(repr(row).encode("utf-8", "surrogatepass"))
 open({out!r}, "w").write(json.dumps({{"open": t1 - t0, "search": t2 - t1, "candidates": t3 - t2,
-                  "n_candidates": len(found),
-                  "top": [c.name for c in found[:5]], "candidates_digest": h.hexdigest(), "hits": hits,
+                  "n_candidates": len(found), "top": [c.name for c in found[:5]],
+                  "candidates_digest": h.hexdigest(), "hits": hits,
                   "search_digest": s.hexdigest()}}))
 """
 

@@ -859,7 +859,7 @@ class _Finder:
                     lower_counts[w[0]] += 1
                 continue
             parts = w[3]
-            # hyphenated: split when a part is linked (or always, see _word)
+            # Hyphenated: split when a part is linked (or always, see _word).
             if w[1] and (w[2] or (in_linked is not None and in_linked[m.end()] != in_linked[s])):
                 parts = w[4]
             for off, length, base, suffix, key, script, kept in parts:
