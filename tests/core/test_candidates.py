@@ -249,15 +249,18 @@ def test_bundled_corpus_runs_quickly_and_links_nothing_known(bundled):
         assert not any(bundled.passages[p].is_reference for p in c.passages)
 
 
-@pytest.mark.parametrize(("place_id", "expected"), [
-    ("nurduz", "Nurduz"),
-    ("yerevan", "Yerevan"),
-    ("ardabil-province", "Ardabil region"),
-    ("middle-east", "Middle East"),
+@pytest.mark.parametrize(("place_ids", "expected"), [
+    (("nurduz",), "Nurduz"),
+    # The units of the past named after Yerevan ("Erivan Governorate", alias "Yerevan Governorate")
+    # know the word too: a name the gazetteer holds in any place is not an unlinked name.
+    (("yerevan", "erivan-governorate", "erivan-uyezd"), "Yerevan"),
+    # Every unit called Ardabil (the province and the county) left out; the city stays known.
+    (("ardabil-province", "ardabil-county"), "Ardabil region"),
+    (("middle-east",), "Middle East"),
 ])
-def test_leave_out_a_place_and_it_comes_back(bundled, place_id, expected):
+def test_leave_out_a_place_and_it_comes_back(bundled, place_ids, expected):
     g = bundled.gazetteer
-    without = Gazetteer(g.path, tuple(p for p in g.places if p.id != place_id))
+    without = Gazetteer(g.path, tuple(p for p in g.places if p.id not in place_ids))
     found = names(find_candidates(build_index(without, bundled.corpus), limit=30))
     assert expected in found
     assert expected not in names(find_candidates(bundled, limit=0))
