@@ -141,6 +141,23 @@ def test_typing_in_the_places_filter_never_crashes_nor_changes_the_selection(qtb
     assert sorted(window.places.shown()["selected"]) == ["nurduz", "tabriz"]
 
 
+def test_clearing_the_places_filter_brings_the_selection_into_view(qtbot, window):
+    """Select a place far down the list through the filter, clear the filter:
+    the whole list is back and its selected row is scrolled into view."""
+    table = window.places.table
+    window.places.filter_edit.setText("Nurduz")
+    click_row(window, "nurduz")
+    assert window.state.current.places == ("nurduz",)
+    table.scrollToTop()
+    window.places.filter_edit.clear()
+    QApplication.processEvents()
+    rows = window.places._rows_of({"nurduz": None})
+    # The premise: from the top of the whole list, the row is below the visible part.
+    assert rows and rows[0][0] * table.rowHeight(rows[0][0]) > table.viewport().height()
+    rect = table.visualRect(window.places.proxy.index(rows[0][0], 0))
+    assert table.viewport().rect().intersects(rect)
+
+
 def test_ctrl_click_keeps_places_the_filter_hides(qtbot, window):
     window.state.select_places(["tabriz", "baku"])
     window.places.filter_edit.setText("Nurd")

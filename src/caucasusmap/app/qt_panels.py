@@ -588,10 +588,13 @@ class PlacesPanel(_Panel, QWidget):
                 sel.select(self.proxy.index(row, 0), self.proxy.index(row, last_col))
             self.table.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect
                                                | QItemSelectionModel.SelectionFlag.Rows)
-            if rows:
-                self.table.scrollTo(self.proxy.index(rows[0][0], 0))
+            self._scroll_to(rows)
         finally:
             self._updating = False
+
+    def _scroll_to(self, rows) -> None:
+        if rows:
+            self.table.scrollTo(self.proxy.index(rows[0][0], 0))
 
     def set_query(self, text: str) -> None:
         """Filter the list (display only: the selection stays as it is)."""
@@ -601,6 +604,10 @@ class PlacesPanel(_Panel, QWidget):
         finally:
             self._updating = False
         self.show_selection()
+        # The selection kept through the filter is brought into view again (a cleared filter
+        # shows the whole list, where the selected row may be far down), once the view has laid
+        # out its new rows.
+        QTimer.singleShot(0, self, lambda: self._scroll_to(self._rows_of(dict.fromkeys(self.session.current.places))))
         self._update_count()
 
     # -- what it shows ----------------------------------------------------------------------
