@@ -54,7 +54,7 @@ from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "35"
+LINKER_VERSION = "36"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -386,7 +386,7 @@ _WORLD_REGION_IMPORTANCE = 6.5  # a part of the world (Central Asia, the Middle 
 _WINDOW = 800  # folded characters on each side that count as "around" a mention
 # A list may name a direction before each member, as Azerbaijani and Turkish descriptions of a unit's
 # borders do ("şimaldan Kəlbəcər, cənubdan Qubadlı, şərqdən Xocalı və Şuşa rayonları").
-_DIRECTION = (r"(?:şimal|cənub|şərq|qərb|kuzey|güney|doğu|batı)(?:-?(?:şərq|qərb|doğu|batı))?"
+_DIRECTION = (r"(?:şimal|cənub|şərq|qərb|mərkəz|kuzey|güney|doğu|batı|merkez)(?:-?(?:şərq|qərb|doğu|batı))?"
               r"(?:dan|dən|da|də|den|de|tan|ten|ta|te)(?:\s+(?:isə|ise))?")
 _LIST_GAP = re.compile(rf"^\s*(?:,|،|and|or|&|,\s*and|и|və|ve|و)\s*(?:{_DIRECTION}\s+)?$", re.IGNORECASE)
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|in|near|of)\s*$", re.IGNORECASE)
