@@ -54,7 +54,7 @@ from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "34"
+LINKER_VERSION = "36"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -386,7 +386,7 @@ _WORLD_REGION_IMPORTANCE = 6.5  # a part of the world (Central Asia, the Middle 
 _WINDOW = 800  # folded characters on each side that count as "around" a mention
 # A list may name a direction before each member, as Azerbaijani and Turkish descriptions of a unit's
 # borders do ("şimaldan Kəlbəcər, cənubdan Qubadlı, şərqdən Xocalı və Şuşa rayonları").
-_DIRECTION = (r"(?:şimal|cənub|şərq|qərb|kuzey|güney|doğu|batı)(?:-?(?:şərq|qərb|doğu|batı))?"
+_DIRECTION = (r"(?:şimal|cənub|şərq|qərb|mərkəz|kuzey|güney|doğu|batı|merkez)(?:-?(?:şərq|qərb|doğu|batı))?"
               r"(?:dan|dən|da|də|den|de|tan|ten|ta|te)(?:\s+(?:isə|ise))?")
 _LIST_GAP = re.compile(rf"^\s*(?:,|،|and|or|&|,\s*and|и|və|ve|و)\s*(?:{_DIRECTION}\s+)?$", re.IGNORECASE)
 _CONTAINER_GAP = re.compile(r"^\s*(?:,|\(|in|near|of)\s*$", re.IGNORECASE)
@@ -458,6 +458,15 @@ _UNIT_WORDS = {
                   "şehirden|kent|kenti|kentin|kentte",
 }
 _unit_word_matcher: tuple | None = None
+# A sentence's own evidence that a name in it is the settlement, read against a document about the
+# unit (see Decider._bare_units): a word for towns or cities, singular or plural ("başqa Avropa
+# şəhərlərinə", "other towns"), or a century of history older than the districts and provinces
+# ("XVI əsrin", "XIX-XX əsrlərdə", "the 18th century", "XVII. yüzyılda").
+_SETTLEMENT_SENTENCE = re.compile(
+    r"(?i:\b(?:şəhər\w*|şehi?r\w*|kent|kenti|kentin|kentte|kentler\w*|city|cities|towns?|город\w*)\b)"
+    r"|\b[XVI]{1,5}(?:\s?[-–]\s?[XVI]{1,5})?\.?\s+(?i:əsr\w*|yüzyıl\w*|asır\w*|век\w*)"
+    r"|(?i:\b\d{1,2}(?:st|nd|rd|th)?(?:\s?[-–]\s?\d{1,2}(?:st|nd|rd|th)?)?\s+centur(?:y|ies)\b)")
+_SENTENCE_END = re.compile(r"[.!?…]\s+(?=[A-ZÇĞİÖŞÜƏА-Я\"“«(])|\n")
 
 
 def _unit_word_automaton():
@@ -1443,9 +1452,23 @@ class Decider:
                 c = int(chosen[i])
                 if c >= 0 and c not in towns and confidence[i] >= MIN_CONFIDENCE:
                     continue  # neither reading: something else the words decided
+                if self._settlement_sentence(i):
+                    continue  # its own sentence speaks of the town: the document does not decide it
                 self._take(i, u, chosen, confidence, alts)
                 changed.add(i)
         return changed
+
+    def _settlement_sentence(self, i: int) -> bool:
+        """Whether the sentence of mention ``i`` has its own evidence of a settlement
+        (:data:`_SETTLEMENT_SENTENCE`) outside the mention: the town's history or a word for towns."""
+        text, origin = self.text, self.folded.origin
+        a, b = int(origin[self.ms[i]]), int(origin[self.me[i] - 1]) + 1
+        lo = max(0, a - 400)
+        for m in _SENTENCE_END.finditer(text, lo, a + 1):  # one past: the mention's capital ends one
+            lo = m.end()
+        tail = _SENTENCE_END.search(text, b, b + 400)
+        hi = tail.start() + 1 if tail else min(len(text), b + 400)
+        return bool(_SETTLEMENT_SENTENCE.search(text[lo:a]) or _SETTLEMENT_SENTENCE.search(text[b:hi]))
 
     @staticmethod
     def _take(i, u, chosen, confidence, alts) -> None:

@@ -203,3 +203,20 @@ def test_the_corridor_of_a_place_is_the_corridor():
     ])
     got = found(linker, "Baku lists the corridor of Sarband among its terms; Sarband itself is mountainous.")
     assert got == [("Sarband", "sarband-corridor"), ("Sarband", "sarband-region")]
+
+
+def test_a_sentence_of_the_towns_history_keeps_the_town_in_a_unit_document(district):
+    """In a document about the district, a bare name whose own sentence speaks of the town (a
+    century older than the district, other towns) stays the town; the other bare names follow the
+    document."""
+    text = ("Sarband rayonu dağlıq ərazidə yerləşir. Rayonun əhalisi 40 min nəfərdir. "
+            "Sarband 1930-cu ildə yaradılıb. XVII əsrdə Sarband ipək ticarəti ilə tanınırdı. "
+            "Sarbanddan başqa şəhərlərə yollar gedirdi. Sarband Bakıdan 300 km uzaqdadır.")
+    assert ids(district, text, "Sarband") == ["sarband-district", "sarband", "sarband-district"]  # "XVII əsrdə"
+    assert [pid for s, pid in found(district, text) if s == "Sarbanddan"] == ["sarband"]  # "başqa şəhərlərə"
+
+
+def test_an_english_century_keeps_the_town(district):
+    text = ("Sarband District lies in the mountains. The district has 40 villages and the district is poor. "
+            "In the 18th century Sarband was a market on the silk road.")
+    assert ids(district, text, "Sarband")[-1] == "sarband"

@@ -110,6 +110,12 @@ def test_a_list_naming_a_direction_before_each_member_is_one_list(bundled_linker
     assert [pid for _, pid in found(bundled_linker, text)] == ["kalbajar-district", "qubadli-district"]
 
 
+def test_the_centre_is_a_direction_in_a_list(bundled_linker):
+    """"mərkəzdən isə" (and in the middle), "merkezde": the centre joins a list as the compass points do."""
+    text = "Bu şəhər şimaldan Kəlbəcər, mərkəzdən isə Qubadlı rayonları ilə əhatə olunub."
+    assert [pid for _, pid in found(bundled_linker, text)] == ["kalbajar-district", "qubadli-district"]
+
+
 def test_a_plural_kind_word_before_a_list_names_the_listed_places(bundled_linker):
     text = "Shelling hit two districts, Barda and Tartar, on Monday."
     assert [pid for _, pid in found(bundled_linker, text)] == ["barda-district", "tartar-district"]
