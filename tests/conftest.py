@@ -3,6 +3,7 @@ write small gazetteers and corpora."""
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -133,3 +134,13 @@ places:
 @pytest.fixture
 def mini_gazetteer(write) -> Path:
     return write("places.yaml", MINI_GAZETTEER)
+
+
+@pytest.fixture
+def corpus_copy(tmp_path) -> Path:
+    """A copy of the bundled corpus that a test may change (or whose store it may fill)."""
+    from _data import BUNDLED_CORPUS
+
+    dest = tmp_path / "corpus"
+    shutil.copytree(BUNDLED_CORPUS, dest)
+    return dest

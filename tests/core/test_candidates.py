@@ -270,15 +270,6 @@ def test_leave_out_a_place_and_it_comes_back(bundled, place_ids, expected):
 # Each document's scan kept in the index's store
 
 
-@pytest.fixture
-def corpus_copy(tmp_path):
-    import shutil
-
-    dest = tmp_path / "corpus"
-    shutil.copytree(BUNDLED_CORPUS, dest)
-    return dest
-
-
 def _scanned(monkeypatch):
     """Documents read by the scan (the others came from the store)."""
     import caucasusmap.candidates as cand

@@ -1,23 +1,15 @@
 """Search and unlinked names prepared in another process (caucasusmap.extras)."""
 
 import dataclasses
-import shutil
 
 import pytest
 
-from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
+from _data import BUNDLED_GAZETTEER
 from caucasusmap.candidates import find_candidates, ignore_path, read_ignore, stored_candidates
 from caucasusmap.errors import Cancelled
 from caucasusmap.extras import is_prepared, prepare_elsewhere
 from caucasusmap.index import open_index
 from caucasusmap.search import PassageSearch
-
-
-@pytest.fixture
-def corpus_copy(tmp_path):
-    dest = tmp_path / "corpus"
-    shutil.copytree(BUNDLED_CORPUS, dest)
-    return dest
 
 
 def _as_data(found):
