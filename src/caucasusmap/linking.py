@@ -368,8 +368,9 @@ _ADMIN_TAIL = re.compile(r"\s+(?:district|districts|rayon|rayonu|raion|province|
 # A unit of the past named after its town ("Shusha uyezd", "Tiflis Governorate"): its bare name is a
 # candidate only beside a word of such units ("Şuşa, Yelizavetpol və Zəngəzur qəzaları", "Kutaisi and
 # Tbilisi governorates"), never beside a word of today's ("Gori district" is not the Gori uyezd).
-_HISTORIC_TAIL = re.compile(r"\s+(?:uyezd|uezd|qəzası|уезд|governorate|guberniya|quberniyası|губерния|oblast)$",
-                            re.IGNORECASE)
+_PAST_UNIT_WORDS = r"uyezd|uezd|qəzası|уезд|governorate|guberniya|quberniyası|губерния"
+"""Words that end the name of a unit of the Russian Empire (see _HISTORIC_TAIL and _PAST_UNIT)."""
+_HISTORIC_TAIL = re.compile(rf"\s+(?:{_PAST_UNIT_WORDS}|oblast)$", re.IGNORECASE)
 # Likewise a range's bare name ("Zəngəzur" of "Zəngəzur silsiləsi"), beside a mountain cue only.
 _RANGE_TAIL = re.compile(r"\s+(?:mountains|range|ridge|silsiləsi|dağları|хребет)$", re.IGNORECASE)
 _ADMIN_HEAD = re.compile(r"^(?:استان|شهرستان|جمهوری خودمختار|province of|district of)\s+", re.IGNORECASE)
@@ -490,8 +491,9 @@ _LABEL_CUE = {"province": "province", "il": "province", "ostan": "province", "di
               "köy": "village"}
 _LABEL = re.compile(r"(?:^|(?<=[\s>*|]))((?i:province|ostan|district|ilçe|rayon|county|region|city|şəhər|şehir|town|"
                     r"village|kənd|köy|il)|İl|İlçe)\s*:\s*$")
-# A name of a unit of the Russian Empire (see Linker._named_units).
-_PAST_UNIT = re.compile(r"\s(?:uyezd|uezd|qəzası|уезд|governorate|guberniya|quberniyası|губерния)$", re.IGNORECASE)
+# A name of a unit of the Russian Empire (see Linker._named_units): the words of _HISTORIC_TAIL
+# without "oblast".
+_PAST_UNIT = re.compile(rf"\s(?:{_PAST_UNIT_WORDS})$", re.IGNORECASE)
 _PREV_WORD = re.compile(r"(\S+)\s+$")
 _OF_AFTER = re.compile(r"\s+of\b")
 # Capitalised words that are no place name before "in" ("On 5 October in Fuzuli").
