@@ -54,7 +54,7 @@ from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "36"
+LINKER_VERSION = "37"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -336,8 +336,8 @@ _VILLAGE_CUES = frozenset(_CUE_INDEX[fold_phrase(w)] for w in (
 _REGION_CUES = frozenset(_CUE_INDEX[fold_phrase(w)] for w in ("region", "regions", "bölgesi", "bölgəsi", "регион"))
 _SETTLEMENT_KINDS = frozenset(_SETTLEMENT)
 _ARABIC_NAME = re.compile(r"[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)+$")
-#: A unit and the town at its centre lie within this of each other (their points): see
-#: Linker._centre_spellings and Linker._lent_unit_names_cued.
+#: A district and the town at its centre lie within this of each other (their points): see
+#: Linker._centre_of.
 _UNIT_CENTRE_KM = 60.0
 #: The same for a province (larger: the point of a province is its middle, not its capital).
 _PROVINCE_CENTRE_KM = 150.0
@@ -369,7 +369,7 @@ _ADMIN_TAIL = re.compile(r"\s+(?:district|districts|rayon|rayonu|raion|province|
 # candidate only beside a word of such units ("Şuşa, Yelizavetpol və Zəngəzur qəzaları", "Kutaisi and
 # Tbilisi governorates"), never beside a word of today's ("Gori district" is not the Gori uyezd).
 _PAST_UNIT_WORDS = r"uyezd|uezd|qəzası|уезд|governorate|guberniya|quberniyası|губерния"
-"""Words that end the name of a unit of the Russian Empire (see _HISTORIC_TAIL and _PAST_UNIT)."""
+"""Words that end the name of a unit of the Russian Empire (see _HISTORIC_TAIL)."""
 _HISTORIC_TAIL = re.compile(rf"\s+(?:{_PAST_UNIT_WORDS}|oblast)$", re.IGNORECASE)
 # Likewise a range's bare name ("Zəngəzur" of "Zəngəzur silsiləsi"), beside a mountain cue only.
 _RANGE_TAIL = re.compile(r"\s+(?:mountains|range|ridge|silsiləsi|dağları|хребет)$", re.IGNORECASE)
@@ -491,9 +491,6 @@ _LABEL_CUE = {"province": "province", "il": "province", "ostan": "province", "di
               "köy": "village"}
 _LABEL = re.compile(r"(?:^|(?<=[\s>*|]))((?i:province|ostan|district|ilçe|rayon|county|region|city|şəhər|şehir|town|"
                     r"village|kənd|köy|il)|İl|İlçe)\s*:\s*$")
-# A name of a unit of the Russian Empire (see Linker._named_units): the words of _HISTORIC_TAIL
-# without "oblast".
-_PAST_UNIT = re.compile(rf"\s(?:{_PAST_UNIT_WORDS})$", re.IGNORECASE)
 _PREV_WORD = re.compile(r"(\S+)\s+$")
 _OF_AFTER = re.compile(r"\s+of\b")
 # Capitalised words that are no place name before "in" ("On 5 October in Fuzuli").
@@ -853,8 +850,7 @@ class Linker:
             units = [p for p in lent if kind_class(self.places[p].kind) == "admin"]
             towns = [p for p in lent if self.places[p].kind in _SETTLEMENT_KINDS]
             if len(towns) != 1 or not units or len(units) + 1 != len(lent) or \
-                    any(_km(self.places[towns[0]], self.places[u]) > _UNIT_CENTRE_KM or
-                        self.places[u].country != self.places[towns[0]].country for u in units):
+                    not all(self._centre_of(towns[0], u) for u in units):
                 continue
             folded = key.strip()
             if any(w in CUES and CUES[w][0] in (_DISTRICT, _ADMIN) for w in folded.split()):
@@ -870,11 +866,27 @@ class Linker:
             self._roles[idx] = new
         return changed
 
+    def _centre_of(self, town: int, unit: int) -> bool:
+        """Whether settlement ``town`` can be the centre of administrative unit ``unit`` that bears its
+        name ("Zəngilan" of the town and of Zəngilan District, "Kars" of the city and of Kars
+        province): the one rule of "a unit and its centre town" that lends the town's spellings to
+        the unit (_centre_spellings), makes a spelling the reference lends both cue-only for the unit
+        (_lent_unit_names_cued) and pairs them for the document's reading (_named_units). The two lie
+        within _UNIT_CENTRE_KM of each other for a district, _PROVINCE_CENTRE_KM for a larger unit
+        (whose point is its middle, not its centre), and in one country; a place whose country is
+        unknown (a gazetteer linked without the reference) is judged by the distance alone."""
+        t, u = self.places[town], self.places[unit]
+        if t.kind not in _SETTLEMENT_KINDS or kind_class(u.kind) != "admin":
+            return False
+        if t.country and u.country and t.country != u.country:
+            return False
+        return _km(t, u) <= (_UNIT_CENTRE_KM if u.kind == "district" else _PROVINCE_CENTRE_KM)
+
     def _named_units(self) -> dict[int, frozenset[int]]:
         """Settlement -> the administrative units that share one of its names (any role: a cue-only
-        bare name, a reference name) and lie around it, in its country: a unit named after its centre
-        town ("Zəngilan" of the town and of Zəngilan District, "Kars" of the city and of Kars
-        province). Not a unit of the past ("Shusha uyezd", "Tiflis Governorate"): today's district
+        bare name, a reference name) and of which it can be the centre (_centre_of). Not a unit of
+        the past (a name ending in a word of the Russian Empire's units or "oblast": "Shusha uyezd",
+        "Tiflis Governorate", "Kars Oblast"; see _HISTORIC_TAIL): today's district and province
         words are no evidence for it. See Decider._units_by_the_document."""
         out: dict[int, set[int]] = {}
         places = self.places
@@ -883,12 +895,10 @@ class Linker:
                 continue
             named = {p for p, flag in roles if flag != _EXCLUDE}
             towns = [p for p in named if places[p].kind in _SETTLEMENT_KINDS]
-            units = [p for p in named if kind_class(places[p].kind) == "admin" and
-                     not any(_PAST_UNIT.search(n) for n in places[p].names)]
+            units = [p for p in named if kind_class(places[p].kind) == "admin" and p not in self._historic]
             for t in towns:
                 for u in units:
-                    reach = _UNIT_CENTRE_KM if places[u].kind == "district" else _PROVINCE_CENTRE_KM
-                    if places[t].country == places[u].country and _km(places[t], places[u]) <= reach:
+                    if self._centre_of(t, u):
                         out.setdefault(t, set()).add(u)
         return {t: frozenset(us) for t, us in out.items()}
 
@@ -934,8 +944,7 @@ class Linker:
             own.update(bares)  # cue-only already, beside any cue of their kind
             for centre in dict.fromkeys(t for b in bares for t in towns.get(b, ())):
                 town = curated[centre]
-                if (town.country and place.country and town.country != place.country) or \
-                        _km(town, place) > _UNIT_CENTRE_KM:
+                if not self._centre_of(centre, index):
                     continue
                 for name in town.names:
                     folded = fold_phrase(name)
