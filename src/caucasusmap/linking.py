@@ -102,8 +102,9 @@ _cue("mountains|dağları|горы|رشته کوه", _MOUNTAIN, False, "after")
 # "Karabağ dağ serisi", "Karabakh range"): strong.
 _cue("range|ridge|silsiləsi|dağ silsiləsi|dağ serisi|sıradağları|хребет|хребта|хребте", _MOUNTAIN, True, "after")
 _cue("province|provinces|ostan|oblast|область|krai|край|vilayet|vilayəti|governorate|marz|mərzi|marzes|"
-     "провинция|استان", _ADMIN, True, "both")
-_cue("ili|ilinde|ilinin|iline|ilinden|ilindeki|valiliği|valiliğinin|valiliğine|valiliğince|valisi|"
+     "провинция|استان|eyalet", _ADMIN, True, "both")
+# "Armavir eyaleti", the Turkish word for a province of another country; "Iğdır Valisi", its governor.
+_cue("ili|ilinde|ilinin|iline|ilinden|ilindeki|valiliği|valiliğinin|valiliğine|valiliğince|valisi|eyaleti|"
      "области|областью|провинции|края|крае|vilayətində|vilayətinin", _ADMIN, True, "after")
 # The Russian Empire's governorates ("Yelizavetpol quberniyası", "Тифлисская губерния") and uyezds
 # ("Zəngəzur qəzası", "Шушинский уезд"): see _HISTORIC_TAIL.
@@ -117,6 +118,8 @@ _cue("|".join(_PROVINCE_COUNT), _ADMIN, True, "after")
 _cue("district|districts|rayon|rayonu|rayonunun|raion|район|района|county|shahrestan|شهرستان|ilçesi|uyezd|"
      "uezd|уезд|районе|району|районом|уезда|уезде|rayonunda|rayonuna|rayonundan|ilçesinde|ilçesine|ilçesinin|"
      "ilçesinden|municipality|municipalities|munitsipaliteti|муниципалитет", _DISTRICT, True, "both")
+# A district's governor and his office ("Posof Kaymakamı", "Posof Kaymakamlığı") are the district's.
+_cue("kaymakamı|kaymakamlığı", _DISTRICT, True, "after")
 _cue("region|regions|area|zone|bölgesi|bölgəsi|регион|mahal|منطقه|exclave|enclave", _AREA, False, "after")
 _cue("valley|valleys|plain|plains|gorge|canyon|canyons|vadisi|düzü|ovası|kanyonu|долина|dərəsi", _TERRAIN, True,
      "after")
@@ -173,7 +176,7 @@ _cue("cities of|towns of|villages of|settlements of", _AREA, False, "of")
 _cue("region of|area of", _AREA, False, "of")
 # Plurals after a list ("Kəlbəcər, Qubadlı və Xocavənd rayonları", "Ardahan ve Kars illeri").
 _LISTED_AFTER = ("rayonları|ilçeleri|районы|районов|районах|районами|uyezds|qəzaları|уезды|уездов|уездах",
-                 "illeri|vilayətləri|provinces|провинций|областей|областях|governorates|quberniyaları|губерний|"
+                 "illeri|eyaletleri|vilayətləri|provinces|провинций|областей|областях|governorates|quberniyaları|губерний|"
                  "губерниях",
                  "kəndləri|köyleri|şəhərləri|şehirleri|деревни|городов|сёл",
                  "çayları|nehirleri|рек")
@@ -266,7 +269,11 @@ _TITLES = {fold_phrase(w) for w in (
     "pasha", "agha", "aga",
     # Callings that stand before a person's name ("the poet Shahriyar").
     "poet", "writer", "author", "novelist", "composer", "painter", "singer", "scholar", "philosopher",
-    "academician"
+    "academician",
+    # Turkish and Azerbaijani titles before a name ("Kaymakamı Fatih Yılmaz", "Valisi Ercan Turan",
+    # "Prezident İlham Əliyev"); after a name they are its unit's ("Posof Kaymakamı").
+    "valisi", "kaymakamı", "başkanı", "bakanı", "büyükelçisi", "milletvekili", "cumhurbaşkanı", "başbakan",
+    "başbakanı", "sayın", "prezident", "prezidenti", "naziri", "səfiri", "cənab"
 )}
 # A one-word name shaped like a surname of the region (Russian -ov/-ev/-kin/-ky,
 # Armenian -yan, Georgian -dze/-shvili, Persian -zadeh): Soviet-era towns named
@@ -651,7 +658,9 @@ class Linker:
 
         patterns: dict[str, int] = {}
         self._roles: list[list[tuple[int, int]]] = []
-        common = layered.common_words
+        # English words, and the Turkish or Azerbaijani words the reference knows as names ("kabul",
+        # acceptance, of Kabul): a curated one-word name that is one links only capitalised.
+        common = layered.common_words | layered.turkic_words
         # (pattern, place) -> the forms a name must be written in: another name
         # than the place's own whose folding removed letters and left an English
         # word ("Rəşt" of Rasht -> "rest") links only as written; None once a
@@ -700,7 +709,7 @@ class Linker:
                     if is_acronym(name):
                         flag = _UPPER
                     elif folded in common and " " not in folded:
-                        flag = _PLAIN_CAPITAL  # "Turkey", "Tartar": capitalised only
+                        flag = _PLAIN_CAPITAL  # "Turkey", "Tartar", "Kabul": capitalised only
                     else:
                         flag = _PLAIN
                     add(folded, (index, flag), name)
