@@ -439,7 +439,12 @@ _PLURAL_BEFORE_LIST = re.compile(r"\b((?i:districts|regions|provinces|municipali
 _PLURAL_COLON_LIST = re.compile(r"(?<!\w)((?i:districts|regions|provinces|municipalities|counties|villages|towns|"
                                 r"cities)|شهرستان\u200c?ها[یي]|استان\u200c?ها[یي]|روستا\u200c?ها[یي]|شهر\u200c?ها[یي])"
                                 r"(?!\w)[^.:;!?\n]{0,60}:\s*$")
-_PERSIAN_PLURAL = {"شهرستان": "districts", "استان": "provinces", "روستا": "villages", "شهر": "cities"}
+_PERSIAN_PLURAL = {"شهرستان": "districts", "استان": "provinces", "روستا": "villages", "شهر": "cities",
+                   "مناطق": "regions"}
+# "مناطق گوریس، کاپان و مغری", the regions Goris, Kapan and Meghri: the Arabic plural of "منطقه" (region)
+# right before a list names what its members are, as "regions," does in English (weak: a preference);
+# names the text does not link may come first.
+_PERSIAN_PLURAL_BEFORE_LIST = re.compile(r"(?<![\w\u200c])(مناطق)\s+(?:[\u0600-\u06ff]+\s*،\s*)*$")
 _OTHER_AFTER_LIST = re.compile(r"\s+(?:and|or)\s+(?:an)?other\s+(district|region|province|municipality|village|"
                                r"town|city|settlement)s?\b", re.IGNORECASE)
 # A name made of three or more names joined by hyphens or dashes ("Kars-Iğdır-Aralık-Dilucu",
@@ -1718,6 +1723,7 @@ class Decider:
                 continue  # inside the list: the cue spreads from its first member
             a = int(origin[ms[i]])
             m = (_PLURAL_BEFORE_LIST.search(text, max(0, a - 40), a)
+                 or _PERSIAN_PLURAL_BEFORE_LIST.search(text, max(0, a - 40), a)
                  or _PLURAL_COLON_LIST.search(text, max(0, a - 100), a))
             if m:
                 word = m.group(1).lower()

@@ -163,3 +163,25 @@ def test_a_curated_name_that_is_a_turkish_word_links_capitalised_only(turkish_un
     assert "kabul" in ref.turkic_words  # the premise: the reference knows it as a Turkish word
     assert found(turkish_units, "Teklif oy birliğiyle kabul edildi.") == []
     assert links(turkish_units, "Heyet Kabul ve Tahran arasında uçtu.")["Kabul"] == "kabul"
+
+
+@pytest.fixture(scope="module")
+def persian_units():
+    """Two towns and the districts named after them, with Persian names."""
+    return Linker([
+        Place("kapan", "Kapan", "town", 39.20, 46.40, country="AM", lang_names=(("fa", "کاپان"),)),
+        Place("kapan-district", "Kapan District", "district", 39.22, 46.42, country="AM",
+              lang_names=(("fa", "شهرستان کاپان"),)),
+        Place("meghri", "Meghri", "town", 38.90, 46.24, country="AM", lang_names=(("fa", "مغری"),)),
+        Place("meghri-district", "Meghri District", "district", 38.92, 46.26, country="AM",
+              lang_names=(("fa", "شهرستان مغری"),)),
+    ])
+
+
+def test_the_persian_plural_of_region_before_a_list_names_its_members(persian_units):
+    # "مناطق" (regions) and then the list, an unlinked name first: the units
+    got = found(persian_units, "در آن زمان مناطق بردوز، کاپان و مغری در این محدوده بودند.")
+    assert got == [("کاپان", "kapan-district"), ("مغری", "meghri-district")]
+    # the same names without it are the towns
+    got = found(persian_units, "جاده از کاپان و مغری می‌گذرد.")
+    assert got == [("کاپان", "kapan"), ("مغری", "meghri")]
