@@ -121,6 +121,8 @@ _cue("district|districts|rayon|rayonu|rayonunun|raion|район|района|co
 # A district's governor and his office ("Posof Kaymakamı", "Posof Kaymakamlığı") are the district's.
 _cue("kaymakamı|kaymakamlığı", _DISTRICT, True, "after")
 _cue("region|regions|area|zone|bölgesi|bölgəsi|регион|mahal|منطقه|exclave|enclave", _AREA, False, "after")
+# "Laçın ərazisində", on the territory of Laçın: a unit's rather than its town's (weak: a preference).
+_cue("ərazisi", _AREA, False, "after")
 _cue("valley|valleys|plain|plains|gorge|canyon|canyons|vadisi|düzü|ovası|kanyonu|долина|dərəsi", _TERRAIN, True,
      "after")
 _cue("basin|lowland|lowlands|steppe|plateau|highlands|peninsula|yaylası|platosu|плато", _TERRAIN, False, "after")

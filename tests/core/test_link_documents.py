@@ -67,6 +67,16 @@ def test_a_report_that_says_the_city_keeps_the_town(district):
     assert ids(district, text, "Sarband") == ["sarband"]
 
 
+def test_the_territory_of_a_name_leans_to_the_unit(district):
+    """"Sarband ərazisində" (on the territory of Sarband) is a weak cue of an area: alone it leaves the
+    town in doubt (no link), after the district is named it is the district; the bare name stays the
+    town."""
+    assert ids(district, "Sarband ərazisində çoxlu bulaq var.", "Sarband") == []
+    text = "Sarband rayonu dağlıqdır. Sarband ərazisinin şimalı meşəlikdir."
+    assert ids(district, text, "Sarband") == ["sarband-district"]  # (the first mention is "Sarband rayonu")
+    assert ids(district, "Sarband kiçik yerdir.", "Sarband") == ["sarband"]
+
+
 def test_without_unit_words_a_cue_alone_does_not_decide(district):
     text = "Sarband District was shelled. On Tuesday troops entered Sarband."
     assert ids(district, text, "Sarband") == ["sarband"]
