@@ -359,8 +359,8 @@ _HISTORIC_CUES = frozenset(i for w, i in _CUE_INDEX.items() if w.startswith(tupl
 # Role flags of a pattern. _CAPITAL and _CAPITAL_UPPER are names under the
 # reference rules (a reference place's, or a spelling the reference lends a
 # curated place): "weak" names, which the person and distance guards check.
-# _PLAIN_CAPITAL is a user's name that is an English word once folded: it
-# links only capitalised (and, if folding removed letters, only as written).
+# _PLAIN_CAPITAL is a user's name that is an English word once folded, or a Turkish one the reference
+# knows: it links only capitalised (an English one, if folding removed letters, only as written).
 _PLAIN, _EXCLUDE, _UPPER, _CAPITAL, _CAPITAL_UPPER, _CUED, _PLAIN_CAPITAL = 0, 1, 2, 3, 4, 5, 6
 # A cue-only name that only a strong cue of its kind makes a candidate ("the Qazakh district", not
 # "the region of Saberabad"): a unit's centre's spellings (Linker._centre_spellings).
@@ -665,9 +665,10 @@ class Linker:
 
         patterns: dict[str, int] = {}
         self._roles: list[list[tuple[int, int]]] = []
+        common = layered.common_words
         # English words, and the Turkish or Azerbaijani words the reference knows as names ("kabul",
         # acceptance, of Kabul): a curated one-word name that is one links only capitalised.
-        common = layered.common_words | layered.turkic_words
+        capital_only = common | layered.turkic_words
         # (pattern, place) -> the forms a name must be written in: another name
         # than the place's own whose folding removed letters and left an English
         # word ("Rəşt" of Rasht -> "rest") links only as written; None once a
@@ -715,7 +716,7 @@ class Linker:
                 if folded:
                     if is_acronym(name):
                         flag = _UPPER
-                    elif folded in common and " " not in folded:
+                    elif folded in capital_only and " " not in folded:
                         flag = _PLAIN_CAPITAL  # "Turkey", "Tartar", "Kabul": capitalised only
                     else:
                         flag = _PLAIN
