@@ -54,7 +54,7 @@ from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "36"
+LINKER_VERSION = "37"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -102,8 +102,9 @@ _cue("mountains|dağları|горы|رشته کوه", _MOUNTAIN, False, "after")
 # "Karabağ dağ serisi", "Karabakh range"): strong.
 _cue("range|ridge|silsiləsi|dağ silsiləsi|dağ serisi|sıradağları|хребет|хребта|хребте", _MOUNTAIN, True, "after")
 _cue("province|provinces|ostan|oblast|область|krai|край|vilayet|vilayəti|governorate|marz|mərzi|marzes|"
-     "провинция|استان", _ADMIN, True, "both")
-_cue("ili|ilinde|ilinin|iline|ilinden|ilindeki|valiliği|valiliğinin|valiliğine|valiliğince|valisi|"
+     "провинция|استان|eyalet", _ADMIN, True, "both")
+# "Armavir eyaleti", the Turkish word for a province of another country; "Iğdır Valisi", its governor.
+_cue("ili|ilinde|ilinin|iline|ilinden|ilindeki|valiliği|valiliğinin|valiliğine|valiliğince|valisi|eyaleti|"
      "области|областью|провинции|края|крае|vilayətində|vilayətinin", _ADMIN, True, "after")
 # The Russian Empire's governorates ("Yelizavetpol quberniyası", "Тифлисская губерния") and uyezds
 # ("Zəngəzur qəzası", "Шушинский уезд"): see _HISTORIC_TAIL.
@@ -117,7 +118,11 @@ _cue("|".join(_PROVINCE_COUNT), _ADMIN, True, "after")
 _cue("district|districts|rayon|rayonu|rayonunun|raion|район|района|county|shahrestan|شهرستان|ilçesi|uyezd|"
      "uezd|уезд|районе|району|районом|уезда|уезде|rayonunda|rayonuna|rayonundan|ilçesinde|ilçesine|ilçesinin|"
      "ilçesinden|municipality|municipalities|munitsipaliteti|муниципалитет", _DISTRICT, True, "both")
+# A district's governor and his office ("Posof Kaymakamı", "Posof Kaymakamlığı") are the district's.
+_cue("kaymakamı|kaymakamlığı", _DISTRICT, True, "after")
 _cue("region|regions|area|zone|bölgesi|bölgəsi|регион|mahal|منطقه|exclave|enclave", _AREA, False, "after")
+# "Laçın ərazisində", on the territory of Laçın: a unit's rather than its town's (weak: a preference).
+_cue("ərazisi", _AREA, False, "after")
 _cue("valley|valleys|plain|plains|gorge|canyon|canyons|vadisi|düzü|ovası|kanyonu|долина|dərəsi", _TERRAIN, True,
      "after")
 _cue("basin|lowland|lowlands|steppe|plateau|highlands|peninsula|yaylası|platosu|плато", _TERRAIN, False, "after")
@@ -173,7 +178,7 @@ _cue("cities of|towns of|villages of|settlements of", _AREA, False, "of")
 _cue("region of|area of", _AREA, False, "of")
 # Plurals after a list ("Kəlbəcər, Qubadlı və Xocavənd rayonları", "Ardahan ve Kars illeri").
 _LISTED_AFTER = ("rayonları|ilçeleri|районы|районов|районах|районами|uyezds|qəzaları|уезды|уездов|уездах",
-                 "illeri|vilayətləri|provinces|провинций|областей|областях|governorates|quberniyaları|губерний|"
+                 "illeri|eyaletleri|vilayətləri|provinces|провинций|областей|областях|governorates|quberniyaları|губерний|"
                  "губерниях",
                  "kəndləri|köyleri|şəhərləri|şehirleri|деревни|городов|сёл",
                  "çayları|nehirleri|рек")
@@ -266,7 +271,11 @@ _TITLES = {fold_phrase(w) for w in (
     "pasha", "agha", "aga",
     # Callings that stand before a person's name ("the poet Shahriyar").
     "poet", "writer", "author", "novelist", "composer", "painter", "singer", "scholar", "philosopher",
-    "academician"
+    "academician",
+    # Turkish and Azerbaijani titles before a name ("Kaymakamı Fatih Yılmaz", "Valisi Ercan Turan",
+    # "Prezident İlham Əliyev"); after a name they are its unit's ("Posof Kaymakamı").
+    "valisi", "kaymakamı", "başkanı", "bakanı", "büyükelçisi", "milletvekili", "cumhurbaşkanı", "başbakan",
+    "başbakanı", "sayın", "prezident", "prezidenti", "naziri", "səfiri", "cənab"
 )}
 # A one-word name shaped like a surname of the region (Russian -ov/-ev/-kin/-ky,
 # Armenian -yan, Georgian -dze/-shvili, Persian -zadeh): Soviet-era towns named
@@ -336,8 +345,8 @@ _VILLAGE_CUES = frozenset(_CUE_INDEX[fold_phrase(w)] for w in (
 _REGION_CUES = frozenset(_CUE_INDEX[fold_phrase(w)] for w in ("region", "regions", "bölgesi", "bölgəsi", "регион"))
 _SETTLEMENT_KINDS = frozenset(_SETTLEMENT)
 _ARABIC_NAME = re.compile(r"[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)+$")
-#: A unit and the town at its centre lie within this of each other (their points): see
-#: Linker._centre_spellings and Linker._lent_unit_names_cued.
+#: A district and the town at its centre lie within this of each other (their points): see
+#: Linker._centre_of.
 _UNIT_CENTRE_KM = 60.0
 #: The same for a province (larger: the point of a province is its middle, not its capital).
 _PROVINCE_CENTRE_KM = 150.0
@@ -350,8 +359,8 @@ _HISTORIC_CUES = frozenset(i for w, i in _CUE_INDEX.items() if w.startswith(tupl
 # Role flags of a pattern. _CAPITAL and _CAPITAL_UPPER are names under the
 # reference rules (a reference place's, or a spelling the reference lends a
 # curated place): "weak" names, which the person and distance guards check.
-# _PLAIN_CAPITAL is a user's name that is an English word once folded: it
-# links only capitalised (and, if folding removed letters, only as written).
+# _PLAIN_CAPITAL is a user's name that is an English word once folded, or a Turkish one the reference
+# knows: it links only capitalised (an English one, if folding removed letters, only as written).
 _PLAIN, _EXCLUDE, _UPPER, _CAPITAL, _CAPITAL_UPPER, _CUED, _PLAIN_CAPITAL = 0, 1, 2, 3, 4, 5, 6
 # A cue-only name that only a strong cue of its kind makes a candidate ("the Qazakh district", not
 # "the region of Saberabad"): a unit's centre's spellings (Linker._centre_spellings).
@@ -369,7 +378,7 @@ _ADMIN_TAIL = re.compile(r"\s+(?:district|districts|rayon|rayonu|raion|province|
 # candidate only beside a word of such units ("Şuşa, Yelizavetpol və Zəngəzur qəzaları", "Kutaisi and
 # Tbilisi governorates"), never beside a word of today's ("Gori district" is not the Gori uyezd).
 _PAST_UNIT_WORDS = r"uyezd|uezd|qəzası|уезд|governorate|guberniya|quberniyası|губерния"
-"""Words that end the name of a unit of the Russian Empire (see _HISTORIC_TAIL and _PAST_UNIT)."""
+"""Words that end the name of a unit of the Russian Empire (see _HISTORIC_TAIL)."""
 _HISTORIC_TAIL = re.compile(rf"\s+(?:{_PAST_UNIT_WORDS}|oblast)$", re.IGNORECASE)
 # Likewise a range's bare name ("Zəngəzur" of "Zəngəzur silsiləsi"), beside a mountain cue only.
 _RANGE_TAIL = re.compile(r"\s+(?:mountains|range|ridge|silsiləsi|dağları|хребет)$", re.IGNORECASE)
@@ -432,7 +441,12 @@ _PLURAL_BEFORE_LIST = re.compile(r"\b((?i:districts|regions|provinces|municipali
 _PLURAL_COLON_LIST = re.compile(r"(?<!\w)((?i:districts|regions|provinces|municipalities|counties|villages|towns|"
                                 r"cities)|شهرستان\u200c?ها[یي]|استان\u200c?ها[یي]|روستا\u200c?ها[یي]|شهر\u200c?ها[یي])"
                                 r"(?!\w)[^.:;!?\n]{0,60}:\s*$")
-_PERSIAN_PLURAL = {"شهرستان": "districts", "استان": "provinces", "روستا": "villages", "شهر": "cities"}
+_PERSIAN_PLURAL = {"شهرستان": "districts", "استان": "provinces", "روستا": "villages", "شهر": "cities",
+                   "مناطق": "regions"}
+# "مناطق گوریس، کاپان و مغری", the regions Goris, Kapan and Meghri: the Arabic plural of "منطقه" (region)
+# right before a list names what its members are, as "regions," does in English (weak: a preference);
+# names the text does not link may come first.
+_PERSIAN_PLURAL_BEFORE_LIST = re.compile(r"(?<![\w\u200c])(مناطق)\s+(?:[\u0600-\u06ff]+\s*،\s*)*$")
 _OTHER_AFTER_LIST = re.compile(r"\s+(?:and|or)\s+(?:an)?other\s+(district|region|province|municipality|village|"
                                r"town|city|settlement)s?\b", re.IGNORECASE)
 # A name made of three or more names joined by hyphens or dashes ("Kars-Iğdır-Aralık-Dilucu",
@@ -491,9 +505,6 @@ _LABEL_CUE = {"province": "province", "il": "province", "ostan": "province", "di
               "köy": "village"}
 _LABEL = re.compile(r"(?:^|(?<=[\s>*|]))((?i:province|ostan|district|ilçe|rayon|county|region|city|şəhər|şehir|town|"
                     r"village|kənd|köy|il)|İl|İlçe)\s*:\s*$")
-# A name of a unit of the Russian Empire (see Linker._named_units): the words of _HISTORIC_TAIL
-# without "oblast".
-_PAST_UNIT = re.compile(rf"\s(?:{_PAST_UNIT_WORDS})$", re.IGNORECASE)
 _PREV_WORD = re.compile(r"(\S+)\s+$")
 _OF_AFTER = re.compile(r"\s+of\b")
 # Capitalised words that are no place name before "in" ("On 5 October in Fuzuli").
@@ -655,6 +666,9 @@ class Linker:
         patterns: dict[str, int] = {}
         self._roles: list[list[tuple[int, int]]] = []
         common = layered.common_words
+        # English words, and the Turkish or Azerbaijani words the reference knows as names ("kabul",
+        # acceptance, of Kabul): a curated one-word name that is one links only capitalised.
+        capital_only = common | layered.turkic_words
         # (pattern, place) -> the forms a name must be written in: another name
         # than the place's own whose folding removed letters and left an English
         # word ("Rəşt" of Rasht -> "rest") links only as written; None once a
@@ -702,8 +716,8 @@ class Linker:
                 if folded:
                     if is_acronym(name):
                         flag = _UPPER
-                    elif folded in common and " " not in folded:
-                        flag = _PLAIN_CAPITAL  # "Turkey", "Tartar": capitalised only
+                    elif folded in capital_only and " " not in folded:
+                        flag = _PLAIN_CAPITAL  # "Turkey", "Tartar", "Kabul": capitalised only
                     else:
                         flag = _PLAIN
                     add(folded, (index, flag), name)
@@ -853,8 +867,7 @@ class Linker:
             units = [p for p in lent if kind_class(self.places[p].kind) == "admin"]
             towns = [p for p in lent if self.places[p].kind in _SETTLEMENT_KINDS]
             if len(towns) != 1 or not units or len(units) + 1 != len(lent) or \
-                    any(_km(self.places[towns[0]], self.places[u]) > _UNIT_CENTRE_KM or
-                        self.places[u].country != self.places[towns[0]].country for u in units):
+                    not all(self._centre_of(towns[0], u) for u in units):
                 continue
             folded = key.strip()
             if any(w in CUES and CUES[w][0] in (_DISTRICT, _ADMIN) for w in folded.split()):
@@ -870,11 +883,27 @@ class Linker:
             self._roles[idx] = new
         return changed
 
+    def _centre_of(self, town: int, unit: int) -> bool:
+        """Whether settlement ``town`` can be the centre of administrative unit ``unit`` that bears its
+        name ("Zəngilan" of the town and of Zəngilan District, "Kars" of the city and of Kars
+        province): the one rule of "a unit and its centre town" that lends the town's spellings to
+        the unit (_centre_spellings), makes a spelling the reference lends both cue-only for the unit
+        (_lent_unit_names_cued) and pairs them for the document's reading (_named_units). The two lie
+        within _UNIT_CENTRE_KM of each other for a district, _PROVINCE_CENTRE_KM for a larger unit
+        (whose point is its middle, not its centre), and in one country; a place whose country is
+        unknown (a gazetteer linked without the reference) is judged by the distance alone."""
+        t, u = self.places[town], self.places[unit]
+        if t.kind not in _SETTLEMENT_KINDS or kind_class(u.kind) != "admin":
+            return False
+        if t.country and u.country and t.country != u.country:
+            return False
+        return _km(t, u) <= (_UNIT_CENTRE_KM if u.kind == "district" else _PROVINCE_CENTRE_KM)
+
     def _named_units(self) -> dict[int, frozenset[int]]:
         """Settlement -> the administrative units that share one of its names (any role: a cue-only
-        bare name, a reference name) and lie around it, in its country: a unit named after its centre
-        town ("Zəngilan" of the town and of Zəngilan District, "Kars" of the city and of Kars
-        province). Not a unit of the past ("Shusha uyezd", "Tiflis Governorate"): today's district
+        bare name, a reference name) and of which it can be the centre (_centre_of). Not a unit of
+        the past (a name ending in a word of the Russian Empire's units or "oblast": "Shusha uyezd",
+        "Tiflis Governorate", "Kars Oblast"; see _HISTORIC_TAIL): today's district and province
         words are no evidence for it. See Decider._units_by_the_document."""
         out: dict[int, set[int]] = {}
         places = self.places
@@ -883,12 +912,10 @@ class Linker:
                 continue
             named = {p for p, flag in roles if flag != _EXCLUDE}
             towns = [p for p in named if places[p].kind in _SETTLEMENT_KINDS]
-            units = [p for p in named if kind_class(places[p].kind) == "admin" and
-                     not any(_PAST_UNIT.search(n) for n in places[p].names)]
+            units = [p for p in named if kind_class(places[p].kind) == "admin" and p not in self._historic]
             for t in towns:
                 for u in units:
-                    reach = _UNIT_CENTRE_KM if places[u].kind == "district" else _PROVINCE_CENTRE_KM
-                    if places[t].country == places[u].country and _km(places[t], places[u]) <= reach:
+                    if self._centre_of(t, u):
                         out.setdefault(t, set()).add(u)
         return {t: frozenset(us) for t, us in out.items()}
 
@@ -934,8 +961,7 @@ class Linker:
             own.update(bares)  # cue-only already, beside any cue of their kind
             for centre in dict.fromkeys(t for b in bares for t in towns.get(b, ())):
                 town = curated[centre]
-                if (town.country and place.country and town.country != place.country) or \
-                        _km(town, place) > _UNIT_CENTRE_KM:
+                if not self._centre_of(centre, index):
                     continue
                 for name in town.names:
                     folded = fold_phrase(name)
@@ -1700,6 +1726,7 @@ class Decider:
                 continue  # inside the list: the cue spreads from its first member
             a = int(origin[ms[i]])
             m = (_PLURAL_BEFORE_LIST.search(text, max(0, a - 40), a)
+                 or _PERSIAN_PLURAL_BEFORE_LIST.search(text, max(0, a - 40), a)
                  or _PLURAL_COLON_LIST.search(text, max(0, a - 100), a))
             if m:
                 word = m.group(1).lower()

@@ -67,6 +67,16 @@ def test_a_report_that_says_the_city_keeps_the_town(district):
     assert ids(district, text, "Sarband") == ["sarband"]
 
 
+def test_the_territory_of_a_name_leans_to_the_unit(district):
+    """"Sarband ərazisində" (on the territory of Sarband) is a weak cue of an area: alone it leaves the
+    town in doubt (no link), after the district is named it is the district; the bare name stays the
+    town."""
+    assert ids(district, "Sarband ərazisində çoxlu bulaq var.", "Sarband") == []
+    text = "Sarband rayonu dağlıqdır. Sarband ərazisinin şimalı meşəlikdir."
+    assert ids(district, text, "Sarband") == ["sarband-district"]  # (the first mention is "Sarband rayonu")
+    assert ids(district, "Sarband kiçik yerdir.", "Sarband") == ["sarband"]
+
+
 def test_without_unit_words_a_cue_alone_does_not_decide(district):
     text = "Sarband District was shelled. On Tuesday troops entered Sarband."
     assert ids(district, text, "Sarband") == ["sarband"]
@@ -194,6 +204,52 @@ def test_a_unit_of_the_past_is_not_read_by_the_document():
     assert not linker._named_units()
     text = "Sarband qəzası 1868-ci ildə yaradılıb. Rayonun əhalisi azdır. Sarband kiçik yerdir."
     assert ids(linker, text, "Sarband") == ["sarband"]
+
+
+def test_an_oblast_of_the_past_is_not_read_by_the_document():
+    """"Oblast" ends the name of a unit of the Russian Empire as "uyezd" does ("Kars Oblast"): a
+    Turkish province text's province words are no evidence for it, and its bare name stays the town."""
+    linker = Linker([
+        Place("sarband", "Sarband", "city", 40.60, 43.10, country="TR", population=100_000),
+        Place("sarband-oblast", "Sarband Oblast", "region", 40.70, 43.20, country="TR",
+              lang_names=(("ru", "Сарбандская область"),)),
+    ])
+    assert not linker._named_units()
+    text = "Sarband ili doğuda yer alır. İlin kuzeyinde dağlar vardır. Sarband 1992'de büyüdü."
+    assert ids(linker, text, "Sarband") == ["sarband"]
+
+
+def _pairs(*places):
+    """The (town, unit) pairs of a linker of ``places``, by id."""
+    linker = Linker(list(places))
+    return {(linker.places[t].id, linker.places[u].id) for t, us in linker._named_units().items() for u in us}
+
+
+def test_one_rule_pairs_a_unit_with_its_centre_town():
+    """A district lies within 60 km of its centre, a province within 150 km (its point is its middle);
+    the two are in one country, or one of them has no country known."""
+    near = Place("sarband", "Sarband", "town", 39.50, 46.40, country="AZ")
+    pairs = _pairs(near, Place("sarband-district", "Sarband District", "district", 39.70, 46.60, country="AZ"))
+    assert pairs == {("sarband", "sarband-district")}  # about 28 km
+    pairs = _pairs(near, Place("sarband-district", "Sarband District", "district", 40.40, 46.40, country="AZ"))
+    assert not pairs  # about 100 km: too far for a district
+    pairs = _pairs(near, Place("sarband-province", "Sarband Province", "province", 40.40, 46.40, country="AZ"))
+    assert pairs == {("sarband", "sarband-province")}  # the same 100 km are near enough for a province
+    pairs = _pairs(near, Place("sarband-province", "Sarband Province", "province", 39.60, 46.50, country="IR"))
+    assert not pairs  # across a border
+    pairs = _pairs(near, Place("sarband-province", "Sarband Province", "province", 39.60, 46.50))
+    assert pairs == {("sarband", "sarband-province")}  # no country known: the distance decides
+
+
+def test_a_province_takes_its_centres_spellings_by_the_same_rule():
+    """The province lies 100 km from its centre town: "Sarbend province", in the town's other
+    spelling, is still the province, while bare "Sarbend" stays the town."""
+    linker = Linker([
+        Place("sarband", "Sarband", "town", 39.50, 46.40, country="AZ", aliases=("Sarbend",)),
+        Place("sarband-province", "Sarband Province", "province", 40.40, 46.40, country="AZ"),
+    ])
+    got = found(linker, "Sarbend province is large. We drove on to Sarbend.")
+    assert got == [("Sarbend", "sarband-province"), ("Sarbend", "sarband")]
 
 
 def test_the_corridor_of_a_place_is_the_corridor():

@@ -130,3 +130,58 @@ def test_a_tie_stays_undecided_when_the_text_names_both(twins):
 ])
 def test_the_regions_features_by_their_persian_names(bundled_linker, text, surface, expected):
     assert links(bundled_linker, text).get(surface) == expected
+
+
+# -- Turkish unit words and titles, and Turkish words among the user's names ----------
+
+@pytest.fixture(scope="module")
+def turkish_units(ref):
+    """A town and the province named after it abroad, a Turkish district and its town, and a capital
+    whose name is a Turkish word."""
+    return Linker([
+        Place("sarbend", "Sarbend", "town", 40.15, 44.04, country="AM"),
+        Place("sarbend-province", "Sarbend Province", "province", 40.10, 43.90, country="AM"),
+        Place("tepecik", "Tepecik", "town", 41.20, 42.80, country="TR"),
+        Place("tepecik-district", "Tepecik District", "district", 41.25, 42.75, country="TR"),
+        Place("kabul", "Kabul", "city", 34.528, 69.172, population=4_000_000),
+    ], reference=ref)
+
+
+def test_eyalet_is_a_province_word(turkish_units):
+    assert links(turkish_units, "Ermenistan'ın Sarbend eyaleti sınırdadır.")["Sarbend"] == "sarbend-province"
+    assert links(turkish_units, "Sarbend eyaletinde yeni bir yol açıldı.")["Sarbend"] == "sarbend-province"
+    assert links(turkish_units, "Sarbend kasabası küçüktür.")["Sarbend"] == "sarbend"
+
+
+def test_a_district_governor_is_the_districts_and_a_title_is_no_place(turkish_units):
+    got = found(turkish_units, "Tepecik Kaymakamı Fatih Yılmaz sınır kapısını ziyaret etti.")
+    assert got == [("Tepecik", "tepecik-district")]
+    assert found(turkish_units, "Tepecik Kaymakamlığı açıklama yaptı.") == [("Tepecik", "tepecik-district")]
+
+
+def test_a_curated_name_that_is_a_turkish_word_links_capitalised_only(turkish_units, ref):
+    assert "kabul" in ref.turkic_words  # the premise: the reference knows it as a Turkish word
+    assert found(turkish_units, "Teklif oy birliğiyle kabul edildi.") == []
+    assert links(turkish_units, "Heyet Kabul ve Tahran arasında uçtu.")["Kabul"] == "kabul"
+
+
+@pytest.fixture(scope="module")
+def persian_units():
+    """Two towns and the districts named after them, with Persian names."""
+    return Linker([
+        Place("kapan", "Kapan", "town", 39.20, 46.40, country="AM", lang_names=(("fa", "کاپان"),)),
+        Place("kapan-district", "Kapan District", "district", 39.22, 46.42, country="AM",
+              lang_names=(("fa", "شهرستان کاپان"),)),
+        Place("meghri", "Meghri", "town", 38.90, 46.24, country="AM", lang_names=(("fa", "مغری"),)),
+        Place("meghri-district", "Meghri District", "district", 38.92, 46.26, country="AM",
+              lang_names=(("fa", "شهرستان مغری"),)),
+    ])
+
+
+def test_the_persian_plural_of_region_before_a_list_names_its_members(persian_units):
+    # "مناطق" (regions) and then the list, an unlinked name first: the units
+    got = found(persian_units, "در آن زمان مناطق بردوز، کاپان و مغری در این محدوده بودند.")
+    assert got == [("کاپان", "kapan-district"), ("مغری", "meghri-district")]
+    # the same names without it are the towns
+    got = found(persian_units, "جاده از کاپان و مغری می‌گذرد.")
+    assert got == [("کاپان", "kapan"), ("مغری", "meghri")]
