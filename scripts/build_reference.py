@@ -21,7 +21,8 @@ YAML was not written for get its places on the map from the first run (see
 Alternate names are filtered for precision before they are stored (rules in
 ``clean_names`` and ``keep_alias``; counts in the README written beside the
 database): only the scripts the region writes in, no lower-case machine
-transliterations or airport codes, at least four letters, no common word of
+transliterations or airport codes, at least four letters (three for the
+important places, ``short_name_kept``), no common word of
 English, Turkish or Russian (Hunspell dictionaries), no common first name
 unless the place is large. ``--report FILE`` lists every dropped alias with
 its reason.
@@ -928,6 +929,69 @@ def add_turkish_spellings(refs: list[Ref], words: set[str], report: list[tuple[s
     return added
 
 
+#: Three-letter Persian (Arabic-script) names of important places that are
+#: ordinary words first in Persian text: kept out of the short-name rule
+#: below. Each with the word it is: چک cheque (Czechia), کیف bag (Kyiv),
+#: تور net, tour (Tver), نور light, پرو fitting (Peru), غنا wealth (Ghana),
+#: وان bathtub (Van), روس the Russians (an ethnonym), قوم a people (Qom),
+#: دلی heart's (Delhi), جده grandmother (Jeddah), کلن cologne (Köln), قدس
+#: holiness, the Quds Force (Jerusalem), روم Rûm, Byzantium (Rome), شکی
+#: doubtful (Sheki), آرا votes, لار a word of Lār's, مرو a walk, سده century
+#: (Khomeyni Shahr), سنه year (Sanandaj), خفی hidden (Hefei), لوم blame
+#: (Lomé), پرت thrown, distracted (Perth), بلم boat (Belém), عدن Eden (Aden),
+#: آبا fathers (Aba), کلس lime (Kilis), سمی poisonous (Semey), نوک tip (Nuuk).
+SHORT_PERSIAN_WORDS = frozenset({"چک", "کیف", "تور", "نور", "پرو", "غنا", "وان", "روس", "قوم", "دلی", "جده", "کلن",
+                                 "قدس", "روم", "شکی", "آرا", "لار", "مرو", "سده", "سنه", "خفی", "لوم", "پرت", "بلم",
+                                 "عدن", "آبا", "کلس", "سمی", "نوک"})
+#: A three-letter name is kept (the short-name rule) for a populated place
+#: of the region from this size, elsewhere for a capital or a city from
+#: WORLD_WORD_POPULATION (or of WORLD_NAMES_KEPT).
+SHORT_NAME_POPULATION = 100_000
+_SHORT_PERSIAN_FOLDED = frozenset(fold_phrase(w) for w in SHORT_PERSIAN_WORDS)
+_PERSIAN_LOOKALIKES = str.maketrans({"ہ": "ه", "ە": "ه", "ې": "ی", "ۍ": "ی"})
+_RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+
+
+def short_name_kept(ref: Ref, name: str, folded: str, n_letters: int, stopwords: dict[str, set[str]],
+                    first_names: dict[str, int]) -> bool:
+    """Whether a name of three letters is kept although names shorter than
+    four letters are not (too many words and codes of every language are
+    that short): only for an important place — a country, a national capital,
+    a city of the region of SHORT_NAME_POPULATION, a first-level unit of the
+    region, a city elsewhere of WORLD_WORD_POPULATION — and only
+
+    * in Arabic script, one word, not one of SHORT_PERSIAN_WORDS (هند India,
+      چین China, رشت Rasht, خوی Khoy, یزد Yazd; the linker matches whole
+      words and never inflects a name this short);
+    * for a country, a capital or a place of the region: its own Latin
+      name, capitalised, that is no word of the English, Turkish or Russian
+      dictionary and no first name (Qom, Ufa; not Van, an English word);
+      a name in Russian letters that is no word of the Russian dictionary
+      (Рим, Уфа, СПб); an Armenian name (Կիև).
+
+    Two letters never (قم, رم, Bo)."""
+    if n_letters != 3 or " " in folded:
+        return False
+    region = ref.country in REGION_COUNTRIES
+    large = ref.population >= (SHORT_NAME_POPULATION if region else WORLD_WORD_POPULATION) or \
+        (ref.name in WORLD_NAMES_KEPT and ref.population >= WORLD_CITY_POPULATION)
+    important = ref.kind == "country" or ref.capital or (ref.kind == "city" and large) or \
+        (region and ref.kind in ("province", "district") and ref.population >= SHORT_NAME_POPULATION)
+    if not important or folded in first_names:
+        return False
+    script = script_of(name)
+    if script == "ARABIC":
+        # Urdu, Kurdish and Pashto letters of the same sounds as the Persian ones.
+        return fold_phrase(name.translate(_PERSIAN_LOOKALIKES)) not in _SHORT_PERSIAN_FOLDED
+    if not (region or ref.capital or ref.kind == "country"):
+        return False
+    if script == "LATIN":
+        return name == ref.name and name[0].isupper() and not any(folded in stopwords[lang] for lang in HUNSPELL)
+    if script == "CYRILLIC":
+        return all(ch in _RUSSIAN_LETTERS for ch in name.lower()) and folded not in stopwords["ru_RU"]
+    return script == "ARMENIAN"
+
+
 def keep_alias(ref: Ref, name: str, stopwords: dict[str, set[str]], first_names: dict[str, int]) -> str:
     """Why an alias of ``ref`` is not kept ("" when it is kept)."""
     folded = fold_phrase(name)
@@ -935,7 +999,8 @@ def keep_alias(ref: Ref, name: str, stopwords: dict[str, set[str]], first_names:
         return "no letters"
     n_letters = sum(ch.isalpha() for ch in folded)
     if n_letters < 4 and not (ref.protected and name.isupper()) and not (ref.protected and n_letters == 3 and
-                                                                         name[0].isupper() and len(name) == 3):
+                                                                         name[0].isupper() and len(name) == 3) \
+            and not short_name_kept(ref, name, folded, n_letters, stopwords, first_names):
         return "shorter than four letters"
     words = folded.split()
     if ref.protected and name == ref.name:

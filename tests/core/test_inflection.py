@@ -229,3 +229,16 @@ def test_a_small_reference_place_does_not_inflect(bundled_linker):
     form of it; a large place's name does inflect ("Erzurumda")."""
     text = "Heyet bugün Sarayda yapılan törene katıldı ve Erzurumda bir toplantı için kaldı."
     assert found(bundled_linker, text) == [("Erzurumda", "erzurum")]
+
+
+# -- the region's own spellings of far places, in their case forms -----------------------
+
+def test_the_regions_spellings_of_moscow_washington_and_the_caucasus_inflect(bundled_linker):
+    """Azerbaijani and Turkish write Moscow, Washington, the Caucasus and the
+    Middle East their own way (gazetteer aliases), and inflect those."""
+    text = ("Nümayəndə heyəti Moskvada və Vaşinqtonda görüşlər keçirib, sonra Orta Şərq üzrə danışıqlara qatılıb. "
+            "Heyet Kafkaslardan Moskova'ya gitti ve Ortadoğu'daki gelişmeleri konuştu.")
+    got = found(bundled_linker, text)
+    assert ("Moskvada", "moscow") in got and ("Vaşinqtonda", "washington-dc") in got
+    assert ("Orta Şərq", "middle-east") in got and ("Ortadoğu", "middle-east") in got
+    assert ("Kafkaslardan", "caucasus") in got and ("Moskova", "moscow") in got

@@ -11,7 +11,7 @@ import re
 import numpy as np
 import pytest
 
-from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER
+from _data import BUNDLED_CORPUS, BUNDLED_GAZETTEER, ROOT
 from caucasusmap.index import open_index
 from caucasusmap.linking import Linker
 from caucasusmap.maps import great_circle_km
@@ -93,8 +93,16 @@ def test_a_country_carries_its_own_russian_and_turkish_names(ref, name, gid, ru,
     ("Франция и Германия подписали заявление.", "Франция", 3017382),
     ("Fransa ve Almanya ortak bir açıklama yaptı.", "Fransa", 3017382),
     ("Heyet Avustralya ve Brezilya'yı ziyaret etti.", "Avustralya", 2077456),
+    # Names of three letters, kept for important places only (test_short_names_are_kept_only_for_important_places).
+    ("روابط ایران با هند گسترش یافت.", "هند", 1269750),
+    ("هیئتی از چین به تهران آمد.", "چین", 1814991),
+    ("او از رشت به تبریز رفت.", "رشت", 118743),
+    ("جاده خوی به ارومیه بسته شد.", "خوی", 126972),
+    ("زائران از یزد آمدند.", "یزد", 111822),
+    ("The delegation travelled from Qom to Tehran.", "Qom", 119208),
+    ("Делегация прибыла в Рим.", "Рим", 3169070),
 ])
-def test_a_countrys_foreign_name_links_the_country(bare, text, surface, gid):
+def test_a_foreign_or_short_name_links_the_place(bare, text, surface, gid):
     place = place_of(bare, text, surface)
     assert place is not None and place.id == f"gn-{gid}"
 
@@ -154,6 +162,73 @@ def test_no_reference_place_floods_the_bundled_corpus():
     for i, p in enumerate(index.gazetteer.places):
         if p.from_reference:
             assert counts[i] <= max(10, total * 0.01), (p.id, p.name, int(counts[i]))
+
+
+def _short(surface: str) -> bool:
+    return sum(ch.isalpha() for ch in surface) <= 3
+
+
+def test_no_short_reference_name_floods_a_corpus(ref):
+    """A name of three letters or fewer links few times in every corpus of
+    the project (the bundled one, the annotated development sets, the
+    Wikipedia texts): one that linked in every other sentence would be a
+    word, not a place (names this short are kept only for important places,
+    ``scripts/build_reference.py``: ``short_name_kept``)."""
+    folders = [BUNDLED_CORPUS, *sorted((ROOT / "annotations").glob("*/texts"))]
+    wiki = ROOT.parent.parent / "shared" / "corpora" / "karabakh-war-wikipedia"
+    folders += [wiki] if wiki.is_dir() else []
+    assert len(folders) >= 5
+    linker = Linker([], reference=ref)
+    checked = 0
+    for folder in folders:
+        counts: dict[str, int] = {}
+        total = 0
+        for path in sorted(folder.iterdir()):
+            if path.suffix not in (".txt", ".md"):
+                continue
+            text = path.read_text(encoding="utf-8")
+            for s, e, _ in linker.find(text):
+                total += 1
+                if _short(text[s:e]):
+                    key = fold_phrase(text[s:e])
+                    counts[key] = counts.get(key, 0) + 1
+        checked += total
+        flood = {k: n for k, n in counts.items() if n > max(10, total * 0.02)}
+        assert not flood, (folder.name, flood, total)
+    assert checked > 1000
+
+
+def test_short_persian_words_and_derived_words_do_not_link(bare):
+    """The three-letter names the build leaves out because they are Persian
+    words first (cheque, bag, light, net), the adjectives of the short names
+    kept (Indian, Chinese: the linker never inflects a name this short),
+    and every Persian stop word: none links as a short name."""
+    from stop_words import get_stop_words
+
+    text = "این چک را در کیف گذاشت و نور و تور را دید. غذای هندی و چینی و رشتی خوشمزه است."
+    assert [text[s:e] for s, e, _ in bare.find(text)] == []
+    words = [w for w in get_stop_words("persian") if " " not in w]
+    assert len(words) > 1000
+    text = "\n".join(f"{w} در این جمله آمد." for w in words)
+    assert [text[s:e] for s, e, _ in bare.find(text) if _short(text[s:e])] == []
+
+
+def test_short_names_are_kept_only_for_important_places(ref):
+    """Every reference name of three letters belongs to a country, a capital
+    (the build adds half a point to a capital's importance), a large city or
+    a large unit; none of two letters or fewer but the countries' and the
+    project's codes (UK, РФ)."""
+    for place, names, importance in zip(ref.places, ref.names, ref.importance):
+        capital = place.kind == "city" and math.isclose(importance, round(
+            math.log10(max(place.population, 100)) + 0.5, 3))
+        for name, folded in names:
+            n = sum(ch.isalpha() for ch in folded)
+            if n == 3 and not name.isupper():
+                assert place.kind in ("country", "region", "sea") or capital or (
+                    place.kind in ("city", "province", "district") and place.population >= 100_000), (place.id, name)
+            elif n < 3:
+                assert place.kind in ("country", "region") or name.isupper() or name[:1].isupper() and \
+                    any(ch.isupper() for ch in name[1:]), (place.id, name)
 
 
 # -- layering ----------------------------------------------------------------------
