@@ -15,6 +15,10 @@ script looks for the same place in packaged public data, offline:
   GeoNames id), matched by the place's GeoNames id, else by one of its names
   in the same country among populated places no more than ``--max-km`` from
   the current point; a name matching two such places is left alone;
+* a point the note says is another curated place's ("Point: Kapan on the
+  river."), where that place's point is GeoNames' and lies within 5 km:
+  that GeoNames point, the id written after the name ("Point: Kapan (GeoNames
+  174875) on the river.");
 * an **area** whose outline the note says is Natural Earth's (and not
   hand-drawn): a point inside that outline (shapely's representative point),
   as ``scripts/draft_gazetteer.py`` placed the other units ("Point: inside
@@ -38,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -63,6 +68,8 @@ COUNTRY_POINT = "Point: Natural Earth 10m admin-0 label point (the reference gaz
 SETTLEMENT_POINT = "Coordinates: GeoNames."
 AREA_POINT = "Point: inside the area."
 AREA_INSIDE = "Point: inside the area (the point given before, checked to lie inside the outline)."
+#: How far a point said to be another place's ("Point: Kapan on the river.") may lie from its GeoNames point.
+NAMED_PLACE_KM = 5.0
 #: What a place nothing matched gets when its note says nothing of its point.
 UNMATCHED_POINT = "Point: approximate, from no named source (no packaged dataset has it)."
 
@@ -157,12 +164,43 @@ def area_change(place: Place) -> Change | str:
     return Change(place, round(pt.y, 5), round(pt.x, 5), AREA_POINT)
 
 
+# "Point: Kapan on the river.", "Point: Meghri.", "Point: Stepanakert/Khankendi area."
+_NAMED_POINT = re.compile(r"^Point: (?:its centre |the town of )?([A-Z][\w'-]*(?:[ /][A-Z][\w'-]*)*)")
+
+
+def named_point_change(place: Place, by_name: dict[str, list[Place]], max_km: float) -> Change | None:
+    """A point the note says is another curated place's ("Point: Kapan on
+    the river."), where that place's point is GeoNames' (with its id) and
+    near: that GeoNames point, the id written after the name."""
+    for sentence in _sentences(place.note):
+        m = _NAMED_POINT.match(sentence)
+        if not m:
+            continue
+        for piece in m.group(1).split("/"):
+            for other in by_name.get(fold_phrase(piece), ()):
+                gid = dict(other.links).get("geonames")
+                if (other.id == place.id or not gid or point_source(other) != "GeoNames"
+                        or distance_km(place.lat, place.lon, other.lat, other.lon) > max_km):
+                    continue
+                named = sentence[: m.end(1)] + f" (GeoNames {gid})" + sentence[m.end(1):]
+                return Change(place, other.lat, other.lon, named)
+    return None
+
+
 def proposals(gazetteer: str, reference: Path, max_km: float) -> tuple[list[Change], list[tuple[Place, str]]]:
     g = load_gazetteer(gazetteer)
     db = sqlite3.connect(f"file:{reference}?mode=ro", uri=True)
+    by_name: dict[str, list[Place]] = {}
+    for p in g.places:
+        for name in dict.fromkeys(fold_phrase(n) for n in p.names):
+            by_name.setdefault(name, []).append(p)
     changes, left = [], []
     for place in g.places:
         if point_source(place) is not None:
+            continue
+        named = named_point_change(place, by_name, NAMED_PLACE_KM)
+        if named is not None:
+            changes.append(named)
             continue
         if place.kind == "country":
             found = country_change(place, db)

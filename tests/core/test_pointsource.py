@@ -185,13 +185,21 @@ def test_script_takes_named_points_and_leaves_the_rest(script, tmp_path):
             "  - id: far\n    name: Sadarak\n    kind: village\n    lat: 41.0\n    lon: 44.8844\n"
             "    note: Village with the same name 140 km away. Approximate point, general knowledge.\n"
             "  - id: tatev\n    name: Tatev Monastery\n    kind: site\n    lat: 39.38\n    lon: 46.25\n"
-            "    note: Monastery.\n")
+            "    note: Monastery.\n"
+            "  - id: kapan\n    name: Kapan\n    kind: town\n    lat: 39.20762\n    lon: 46.40678\n"
+            "    links: {geonames: 174875}\n    note: 'Town. Coordinates: GeoNames.'\n"
+            "  - id: voghji\n    name: Voghji\n    kind: river\n    lat: 39.207\n    lon: 46.407\n"
+            "    note: 'River. Point: Kapan on the river.'\n"
+            "  - id: vorotan\n    name: Vorotan\n    kind: river\n    lat: 39.5\n    lon: 46.0\n"
+            "    note: 'River. Point: Kapan on the river, says a wrong note.'\n")
     (folder / "places.yaml").write_text(text, encoding="utf-8")
     changes, left = script.proposals(str(folder), ROOT / "resources" / "reference" / "reference.sqlite", 15.0)
     by_id = {c.place.id: c for c in changes}
     assert by_id["armenia"].statement == script.COUNTRY_POINT and 20 < by_id["armenia"].km < 50
     assert by_id["sadarak"].geonames == 147282 and by_id["sadarak"].km < 1
-    assert {p.id for p, _ in left} == {"far", "tatev"}
+    assert {p.id for p, _ in left} == {"far", "tatev", "vorotan"}  # Kapan is 40 km from the Vorotan point
+    assert by_id["voghji"].statement == "Point: Kapan (GeoNames 174875) on the river."
+    assert (by_id["voghji"].lat, by_id["voghji"].lon) == (39.20762, 46.40678)
     assert by_id["tatev"].statement == script.UNMATCHED_POINT and not by_id["tatev"].moves
     script.write(str(folder), changes)
     g = load_gazetteer(folder)
@@ -200,4 +208,5 @@ def test_script_takes_named_points_and_leaves_the_rest(script, tmp_path):
     assert (g.by_id["far"].lat, g.by_id["far"].note) == (41.0, "Village with the same name 140 km away. "
                                                           "Approximate point, general knowledge.")
     assert g.by_id["tatev"].note == "Monastery. " + script.UNMATCHED_POINT
-    assert [p.id for p in g.places if point_source(p) is None] == ["far", "tatev"]
+    assert [p.id for p in g.places if point_source(p) is None] == ["far", "tatev", "vorotan"]
+    assert g.by_id["voghji"].note == "River. Point: Kapan (GeoNames 174875) on the river."
