@@ -39,7 +39,8 @@ from .model import KINDS
 from .yamlsource import decode_text, read_user_bytes
 
 __all__ = ["GazetteerFile", "GazetteerFolder", "open_gazetteer", "NEW_PLACES_FILE", "ConflictError", "EditError",
-           "add_place", "set_field", "add_to_list", "remove_from_list", "yaml_scalar", "slugify"]
+           "add_place", "set_field", "set_link", "replace_words", "add_to_list", "remove_from_list", "yaml_scalar",
+           "slugify"]
 
 
 class EditError(CaucasusmapError, ValueError):
@@ -175,6 +176,78 @@ def set_field(text: str, place_id: str, key: str, value) -> str:
         in_flow = entry.node.flow_style
         return text[: node.start_mark.index] + yaml_scalar(value, in_flow=in_flow) + text[node.end_mark.index:]
     return _insert_key(text, entry, key, yaml_scalar(value, in_flow=entry.node.flow_style))
+
+
+def replace_words(text: str, place_id: str, key: str, old: str, new: str) -> str:
+    """Replace the words ``old`` inside a place's text value (a sentence of its
+    ``note``) with ``new``, in the value's own text: the line breaks of a
+    folded note between the words are matched as spaces, and nothing outside
+    the words changes (no rewrapping, the quoting kept). Refused unless
+    ``old`` occurs once and the edited value reads back as the value with
+    the words replaced."""
+    _, entry = _find(text, place_id)
+    if key not in entry.keys or not isinstance(entry.keys[key][1], yaml.ScalarNode):
+        raise EditError(f"{place_id!r} has no {key} text")
+    node = entry.keys[key][1]
+    start, end = node.start_mark.index, _node_end(text, node)
+    words = old.split()
+    if not words:
+        raise EditError("nothing to replace")
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    found = list(pattern.finditer(text, start, end))
+    if len(found) != 1:
+        raise EditError(f"{old!r} occurs {len(found)} times in the {key} of {place_id!r}; edit it by hand")
+    new_text = text[: found[0].start()] + new + text[found[0].end():]
+    if node.style == ">":  # the lines the words were on, broken again at the note's own width
+        body = text[start:end].splitlines()[1:]
+        width = max((len(line) for line in body), default=80)
+        first = text.rfind("\n", 0, found[0].start()) + 1
+        last = _line_end(new_text, found[0].start() + len(new))
+        nl = _newline(text)
+        lines = new_text[first:last].rstrip("\r\n")
+        indent = lines[: len(lines) - len(lines.lstrip(" "))]
+        import textwrap
+
+        wrapped = textwrap.wrap(lines.strip(), width=width - len(indent), break_long_words=False,
+                                break_on_hyphens=False)
+        new_text = new_text[:first] + nl.join(indent + w for w in wrapped) + nl + new_text[last:]
+    try:
+        _, new_entry = _find(new_text, place_id)
+    except EditError:
+        raise EditError(f"{new!r} cannot be written into the {key} of {place_id!r} as it is quoted; "
+                        f"edit it by hand") from None
+    expected = " ".join(node.value.split()).replace(" ".join(words), " ".join(new.split()))
+    got = new_entry.keys[key][1]
+    if not isinstance(got, yaml.ScalarNode) or " ".join(got.value.split()) != expected:
+        raise EditError(f"{new!r} cannot be written into the {key} of {place_id!r} as it is quoted; edit it by hand")
+    return new_text
+
+
+def set_link(text: str, place_id: str, key: str, value) -> str:
+    """Set one identifier of a place's ``links`` (``geonames: 587116``): the
+    old value's text is replaced, a new key is added at the end of a flow
+    mapping (``{wikidata: Q227, geonames: 587116}``) or as a line of a block
+    one, and a place without links gets ``links: {key: value}``."""
+    _, entry = _find(text, place_id)
+    rendered = yaml_scalar(value, in_flow=True)
+    if "links" not in entry.keys:
+        return _insert_key(text, entry, "links", f"{{{key}: {rendered}}}")
+    _, node = entry.keys["links"]
+    if not isinstance(node, yaml.MappingNode):
+        raise EditError(f"'links' of {place_id!r} is not a mapping; edit it by hand")
+    for k, v in node.value:
+        if isinstance(k, yaml.ScalarNode) and k.value == key:
+            if not isinstance(v, yaml.ScalarNode):
+                raise EditError(f"links.{key} of {place_id!r} is not a single value; edit it by hand")
+            return text[: v.start_mark.index] + rendered + text[v.end_mark.index:]
+    if node.flow_style:
+        if not node.value:  # {} → {key: value}
+            return text[: node.start_mark.index + 1] + f"{key}: {rendered}" + text[node.start_mark.index + 1:]
+        pos = _node_end(text, node.value[-1][1])
+        return text[:pos] + f", {key}: {rendered}" + text[pos:]
+    first = node.value[0][0]
+    pos = _line_end(text, _node_end(text, node.value[-1][1]))
+    return text[:pos] + f"{' ' * first.start_mark.column}{key}: {yaml_scalar(value)}{_newline(text)}" + text[pos:]
 
 
 def _replace_block_scalar(text: str, node: yaml.ScalarNode, value: str) -> str:

@@ -28,6 +28,7 @@ from ..model import KINDS, Mention
 from ..naming import DEFAULT_NAMING, NAMINGS, TEXT, display_names
 from ..normalize import fold_phrase
 from ..paths import default_annotations, default_corpus, default_gazetteer
+from ..pointsource import unsourced_counts, unsourced_issues
 from ..reference import geonames_id
 from ..sanitize import csv_writer, json_text, terminal_text
 from ..session import Session, view_from_options
@@ -457,11 +458,22 @@ def _unmentioned_note(gazetteer, unmentioned: list[Issue], shown: int = 5) -> st
                          f"'caucasusmap places --unmentioned' lists them", one_line=True)
 
 
+def _unsourced_note(gazetteer, unsourced: list[Issue]) -> str:
+    """One line for the places whose coordinates name no source: their
+    number by file, and the option that warns about each."""
+    counts = ", ".join(f"{name} {n}" for name, n in sorted(unsourced_counts(unsourced).items()))
+    return terminal_text(f"{gazetteer}: note: the coordinates of {len(unsourced)} place(s) come from no named "
+                         f"source ({counts}); 'caucasusmap validate --unsourced' warns about each", one_line=True)
+
+
 def cmd_validate(args) -> int:
     issues: list[Issue] = []
     unmentioned: list[Issue] = []
     places, g_issues = validate_gazetteer(args.gazetteer)
     issues.extend(g_issues)
+    unsourced = unsourced_issues(places)
+    if args.unsourced:
+        issues.extend(unsourced)
     gazetteer_ok = not any(i.is_error for i in g_issues)
     corpus_issues: list[Issue] = []
     try:
@@ -492,6 +504,9 @@ def cmd_validate(args) -> int:
         # one line, not one warning each (validate --unmentioned lists them).
         print(_unmentioned_note(args.gazetteer, unmentioned))
         summary += f"; {len(unmentioned)} not mentioned in the corpus"
+    if unsourced and not args.unsourced:
+        print(_unsourced_note(args.gazetteer, unsourced))
+        summary += f"; {len(unsourced)} with coordinates from no named source"
     print(terminal_text(summary, one_line=True), file=sys.stderr)
     return 1 if errors else 0
 
@@ -1057,10 +1072,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", parents=[common], help="check the gazetteer and corpus, compiler-style",
                        description="Print every problem as FILE:LINE:COL: error|warning: message. "
-                                   "Exit status 1 if there is any error. Places the corpus never mentions are "
-                                   "summed up in one note line; --unmentioned gives a warning for each.")
+                                   "Exit status 1 if there is any error. Places the corpus never mentions, and "
+                                   "places whose coordinates name no source, are each summed up in one note line; "
+                                   "--unmentioned and --unsourced give a warning for each.")
     p.add_argument("--unmentioned", action="store_true",
                    help="a warning for each gazetteer place no passage of the corpus mentions")
+    p.add_argument("--unsourced", action="store_true",
+                   help="a warning for each gazetteer place whose coordinates name no source in its note "
+                        "(approximate points)")
     p.set_defaults(func=cmd_validate)
     return parser
 
