@@ -1003,7 +1003,7 @@ def test_a_ready_of_the_page_being_replaced_does_not_mark_the_new_one_ready(qtbo
     m, old = window.map, window.map._generation
     view = replace(window.state.current_view(), passage=None)
     payload = view_payload(window.index, view, passages="none")
-    html = build_map(window.index, view, explorer=False, payload=payload).get_root().render()
+    html = build_map(window.index, view, explorer=False, payload=payload)
     m.set_page_html(html, [p["id"] for p in payload["places"]])
     for stale in ([], [old]):  # what the old page sends (before numbered pages, and now)
         m.bridge.handle("ready", stale)
