@@ -18,6 +18,7 @@ import difflib
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,23 @@ class Gazetteer:
         if not key:
             return []
         return [p for p in self.places if any(fold_phrase(n) == key for n in (p.id, *p.names))]
+
+    @cached_property
+    def search_texts(self) -> tuple[str, ...]:
+        """:func:`search_text` of each place, in file order: folded once per
+        gazetteer (the app's loader asks for it in its thread, so the places
+        filter never folds tens of thousands of names on the UI thread)."""
+        return tuple(search_text(p) for p in self.places)
+
+
+def search_text(place: Place) -> str:
+    """What a filter by name matches a folded query against: the place's id
+    and every name, folded, one space apart.
+
+    >>> search_text(Place("shusha", "Shusha", "city", 39.76, 46.75, aliases=("Şuşa",)))
+    'shusha shusha susa'
+    """
+    return " ".join(fold_phrase(n) for n in (place.id, *place.names))
 
 
 #: Longest name, alias, id or link accepted, and longest note.

@@ -485,6 +485,20 @@ def may_inflect(text: str) -> bool:
         _ARMENIAN.search(text) is not None or has_function_word(text)
 
 
+def _words_of(letters: str) -> re.Pattern:
+    """A key (:func:`key`) whose every word is made of ``letters`` (a class body)."""
+    return re.compile(f"[{letters}]+(?: [{letters}]+)*")
+
+
+# The scripts StemMatcher tells apart: the Russian test letters of russian_word
+# (which may still refuse a word), the Arabic and Armenian blocks, the Turkish
+# and Azerbaijani Latin letters.
+_RUSSIAN_KEY = _words_of("а-я")
+_ARABIC_KEY = _words_of("\u0600-\u06ff")
+_ARMENIAN_KEY = _words_of("\u0531-\u0587")
+_TURKIC_KEY = _words_of("A-Za-zçğıöşüəâîû")
+
+
 class StemMatcher:
     """The stems of the inflectable names, as word-start patterns of one
     Aho–Corasick automaton (built once per linker, on the first document
@@ -501,27 +515,29 @@ class StemMatcher:
         self.need_letter: list[bool] = []
         for name, role in names:
             k = key(name)
-            words = k.split()
-            if not words or len(words) > 4 or sum(len(w) for w in words) < MIN_LETTERS:
+            words = k.split()  # k is its words one space apart
+            if not words or len(words) > 4 or len(k) - len(words) + 1 < MIN_LETTERS:
                 continue
-            if all(russian_word(w) is not None for w in words):
-                paradigm = tuple(russian_word(w) for w in words)
+            # Which script the words are in, each test on the whole key at once (a name
+            # in the Latin script is no Russian one: its paradigms are not even looked up).
+            paradigm = tuple(russian_word(w) for w in words) if _RUSSIAN_KEY.fullmatch(k) else (None,)
+            if None not in paradigm:
                 if not any(p.endings for p in paradigm):
                     continue
                 entry = ("ru", role, paradigm, fold(name), [w.word for w in paradigm], None, None)
                 head, single = paradigm[0].stem, len(words) == 1
-            elif all(_ARABIC.match(c) for w in words for c in w):
+            elif _ARABIC_KEY.fullmatch(k):
                 folded = fold(name)
                 if len(folded.split()[-1]) < 3:
                     continue
                 entry = ("fa", role, folded, folded, None, None, None)
                 head, single = folded, True
-            elif all(_ARMENIAN.match(c) for w in words for c in w):
+            elif _ARMENIAN_KEY.fullmatch(k):
                 if len(words[-1]) < MIN_LETTERS:
                     continue
                 entry = ("hy", role, words, fold(name), words[:-1], words[-1], None)
                 head, single = k, True
-            elif all(c.isalpha() and c.isascii() or c in "çğıöşüəâîû" for w in words for c in w):
+            elif _TURKIC_KEY.fullmatch(k):
                 if len(words[-1]) < MIN_LETTERS:
                     continue
                 # The words compared as :func:`_tk` writes them, once here, not per match.

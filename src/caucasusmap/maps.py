@@ -3,16 +3,17 @@
 A :class:`MapView` says what to show (documents, places, selection, centre
 and zoom). :func:`view_payload` turns it into the JSON data the page needs —
 places with mention counts, their passages with mentions marked, corpus and
-gazetteer metadata — and :func:`build_map` into a folium map:
+gazetteer metadata — and :func:`build_map` into the HTML page:
 
 * a Leaflet map with no tile layer by default: the offline vector basemap
   (``resources/basemap``) is the default base layer; online tile layers are
   optional base layers in the layer control;
 * places, line/area geometries, labels, the selection and the explorer side
   panel are drawn by ``resources/web/explorer.js`` from the embedded JSON —
-  one marker object per place, never one folium element, and for views of
-  many places circles on one canvas, so a 5,000-place view stays fast to
-  build and render (no place is ever hidden in a cluster);
+  one marker object per place made in the page, never a script statement
+  per place, and for views of many places circles on one canvas, so a
+  5,000-place view stays fast to build and render (no place is ever hidden
+  in a cluster);
 * every script and stylesheet is local: inlined (``assets="inline"``, a file
   that works anywhere, forever), or from CDNs (``assets="cdn"``, smaller,
   needs the network). The page never needs jQuery or Bootstrap.
@@ -488,7 +489,7 @@ def _basemap_json() -> str:
 
 
 # ---------------------------------------------------------------------------
-# The folium map
+# The page
 
 ONLINE_LAYERS = (
     ("OpenStreetMap", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
@@ -497,6 +498,12 @@ ONLINE_LAYERS = (
      'Map data &copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors, '
      'SRTM | Style &copy; <a href="https://opentopomap.org">OpenTopoMap</a> (CC-BY-SA)', 17),
 )
+
+
+OFFLINE_BASE = "Basemap (offline)"
+PLACES_LAYER = "Places"
+SHAPES_LAYER = "Rivers, corridors, regions"
+"""The names of the page's own layers in its layer control."""
 
 
 PLACE_DEFAULTS: dict[str, Any] = {"aliases": [], "names": [], "note": "", "geometry": None, "links": {},
@@ -518,82 +525,69 @@ def page_data(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def build_map(index: Index, view: MapView = MapView(), *, assets: str = "inline", explorer: bool = True,
-              online_layers: bool = True, payload: dict | None = None, passages: str | int | None = None):
-    """The folium map of ``view``. ``assets`` is "inline" or "cdn";
-    ``explorer`` adds the side panel (places list, passages, metadata)."""
-    import folium
-    from branca.element import MacroElement
-    from jinja2 import Template
+              online_layers: bool = True, payload: dict | None = None, passages: str | int | None = None) -> str:
+    """The complete HTML page of ``view``: a Leaflet map whose places,
+    shapes, labels and panel ``explorer.js`` draws from the embedded JSON.
+    ``assets`` is "inline" or "cdn"; ``explorer`` adds the side panel (places
+    list, passages, metadata); ``payload`` is a :func:`view_payload` already
+    made for this view.
 
+    The page is written from this module's own template: the map, its base
+    and overlay layers and the layer control are a few lines of Leaflet;
+    building them with folium cost the app importing it (0.3–0.9 s on a
+    warm machine, seconds on a cold one) on its way to the first map."""
     if assets not in ("inline", "cdn"):
         raise ValueError(f"assets must be 'inline' or 'cdn', not {assets!r}")
     if passages is None:  # the explorer lists passages (a capped number per place); a bare map needs none
         passages = PASSAGES_PER_PLACE if explorer else "none"
     data = payload if payload is not None else view_payload(index, view, passages=passages,
                                                             budget=PASSAGES_IN_FILE)
-
-    class OfflineMap(folium.Map):
-        default_js: list = []
-        default_css: list = []
-
     center = data["center"] or [40.0, 46.5]
-    m = OfflineMap(location=center, zoom_start=data["zoom"] or 6, tiles=None, control_scale=True,
-                   zoom_snap=1, world_copy_jump=False, maxZoom=18, minZoom=2)
-    base = folium.FeatureGroup(name="Basemap (offline)", overlay=False, control=True)
-    base.add_to(m)
-    if online_layers:
-        for name, url, attr, max_zoom in ONLINE_LAYERS:
-            folium.TileLayer(url, name=f"{name} (online)", attr=attr, max_zoom=max_zoom, overlay=False,
-                             show=False).add_to(m)
-    places = folium.FeatureGroup(name="Places", overlay=True, control=True)
-    places.add_to(m)
-    shapes = folium.FeatureGroup(name="Rivers, corridors, regions", overlay=True, control=True)
-    shapes.add_to(m)
-    folium.LayerControl(collapsed=True).add_to(m)
-
-    root = m.get_root()
-    root.header.add_child(_raw('<meta name="generator" content="caucasusmap">'), name="cm_generator")
-    root.header.add_child(_raw(f"<title>{_html_text(data['meta']['title'])} — caucasusmap</title>"),
-                          name="cm_title")
-    root.header.add_child(_raw(asset_html(assets)), name="cm_assets")
-    root.html.add_child(_raw(
-        f'<script type="application/json" id="cm-data">{safe_json(page_data(data))}</script>\n'
-        f'<script type="application/json" id="cm-basemap">{_basemap_json()}</script>\n'
-        + ('<aside id="cm-panel" aria-label="Places and passages"></aside>' if explorer else "")
-    ), name="cm_data")
-
-    init = MacroElement()
-    init._name = "CaucasusmapInit"
-    init._template = Template(
-        "{% macro script(this, kwargs) %}"
-        "caucasusmap.init({{ this.layers.map.get_name() }}, {base: {{ this.layers.base.get_name() }}, "
-        "places: {{ this.layers.places.get_name() }}, shapes: {{ this.layers.shapes.get_name() }}}, "
-        "{explorer: {{ this.explorer }}});"
-        "{% endmacro %}"
-    )
-    # Names are read at render time, after _stable_names has renamed everything.
-    init.layers = {"map": m, "base": base, "places": places, "shapes": shapes}
-    init.explorer = "true" if explorer else "false"
-    m.add_child(init, name="cm_init")
-    if explorer:
-        root.header.add_child(_raw("<style>.folium-map{position:absolute!important;left:0;top:0;bottom:0;"
-                                      "right:var(--cm-panel-width)!important;width:auto!important;"
-                                      "height:auto!important}</style>"), name="cm_layout")
-    _stable_names(m)
-    return m
-
-
-def _raw(html: str):
-    """A folium/branca element that renders ``html`` verbatim. (``Element``
-    treats its string as a Jinja template, so corpus text such as ``{{ x }}``
-    or ``{% ... %}`` would be evaluated.)"""
-    from branca.element import Element
-
-    class Raw(Element):
-        def render(self, **kwargs):
-            return html
-
-    return Raw()
+    options = {"center": center, "zoom": data["zoom"] or 6, "zoomControl": True, "zoomSnap": 1,
+               "worldCopyJump": False, "maxZoom": 18, "minZoom": 2}
+    tiles = [(f"{name} (online)", url, {"maxZoom": max_zoom, "maxNativeZoom": max_zoom, "attribution": attr})
+             for name, url, attr, max_zoom in (ONLINE_LAYERS if online_layers else ())]
+    script = "\n".join([
+        "(function () {",
+        f'  var map = L.map("cm-map", {safe_json(options)});',
+        "  L.control.scale().addTo(map);",
+        "  var base = L.featureGroup().addTo(map);",
+        "  var places = L.featureGroup().addTo(map);",
+        "  var shapes = L.featureGroup().addTo(map);",
+        f"  var baseLayers = {{{safe_json(OFFLINE_BASE)}: base}};",
+        *(f"  baseLayers[{safe_json(name)}] = L.tileLayer({safe_json(url)}, {safe_json(opts)});"
+          for name, url, opts in tiles),
+        f"  var overlays = {{{safe_json(PLACES_LAYER)}: places, {safe_json(SHAPES_LAYER)}: shapes}};",
+        '  L.control.layers(baseLayers, overlays, {position: "topright", collapsed: true}).addTo(map);',
+        f"  caucasusmap.init(map, {{base: base, places: places, shapes: shapes}}, "
+        f"{{explorer: {'true' if explorer else 'false'}}});",
+        "})();",
+    ])
+    return "\n".join([
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1.0, maximum-scale=1.0, '
+        'user-scalable=no">',
+        '<meta name="generator" content="caucasusmap">',
+        f"<title>{_html_text(data['meta']['title'])} — caucasusmap</title>",
+        asset_html(assets),
+        # The map fills the page beside the panel (its width is 0 without one).
+        "<style>html,body{width:100%;height:100%;margin:0;padding:0}"
+        "#cm-map{position:absolute;left:0;top:0;bottom:0;right:var(--cm-panel-width)}"
+        ".leaflet-container{font-size:1rem}</style>",
+        "</head>",
+        "<body>",
+        f'<script type="application/json" id="cm-data">{safe_json(page_data(data))}</script>',
+        f'<script type="application/json" id="cm-basemap">{_basemap_json()}</script>',
+        *(['<aside id="cm-panel" aria-label="Places and passages"></aside>'] if explorer else []),
+        '<div id="cm-map"></div>',
+        _script(script),
+        "</body>",
+        "</html>",
+        "",
+    ])
 
 
 def _html_text(text: str) -> str:
@@ -602,24 +596,9 @@ def _html_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _stable_names(root) -> None:
-    """Replace folium's random element ids by sequential ones, so the same
-    view always renders the same HTML (snapshot-testable)."""
-    counter = [0]
-
-    def walk(el):
-        if hasattr(el, "_id"):
-            counter[0] += 1
-            el._id = f"cm{counter[0]:04d}"
-        for child in list(getattr(el, "_children", {}).values()):
-            walk(child)
-
-    walk(root)
-
-
 def render_map(index: Index, view: MapView = MapView(), **kwargs) -> str:
     """The complete HTML page for ``view`` (see :func:`build_map`)."""
-    return build_map(index, view, **kwargs).get_root().render()
+    return build_map(index, view, **kwargs)
 
 
 def marker_diameter(count: int, max_count: int, smallest: float = 8.0, largest: float = 46.0) -> float:

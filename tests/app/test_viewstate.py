@@ -327,6 +327,30 @@ def test_the_map_page_is_built_off_the_ui_thread(qtbot, window, monkeypatch):
     agree(qtbot, window)
 
 
+def test_the_places_filter_folds_no_name_on_the_ui_thread(qtbot, window, monkeypatch):
+    """The loader folds every place's names in its thread (the gazetteer
+    keeps them); the places list, reset for another set of places, takes
+    them from there and folds nothing itself (tens of thousands of names
+    cost the UI thread ~60 ms at 1 GB)."""
+    import caucasusmap.app.qt_panels as panels
+    from caucasusmap.gazetteer import search_text
+
+    folded = []
+    monkeypatch.setattr(panels, "search_text", lambda p: (folded.append(p.id), search_text(p))[1])
+    texts = window.index.gazetteer.search_texts
+    assert texts is window.index.gazetteer.search_texts  # folded once per gazetteer
+    first = window.index.gazetteer.places[0]
+    window.state.set_filters(places=(first.id,))  # another set of places: the model is reset
+    settle(qtbot, window)
+    assert [p.id for p in window.places.model.places] == [first.id]
+    assert window.places.model.search == [search_text(first)] and not folded
+    window.state.set_filters(places=None)
+    settle(qtbot, window)
+    model = window.places.model
+    assert len(model.places) > 1 and not folded
+    assert model.search == [search_text(p) for p in model.places]
+
+
 def test_reader_shows_the_title_once(qtbot, window):
     index = window.index
     for doc_id, in_text in (("sarmadi-qarabagh", True), ("iran-karabakh-abstract", False)):
@@ -1003,7 +1027,7 @@ def test_a_ready_of_the_page_being_replaced_does_not_mark_the_new_one_ready(qtbo
     m, old = window.map, window.map._generation
     view = replace(window.state.current_view(), passage=None)
     payload = view_payload(window.index, view, passages="none")
-    html = build_map(window.index, view, explorer=False, payload=payload).get_root().render()
+    html = build_map(window.index, view, explorer=False, payload=payload)
     m.set_page_html(html, [p["id"] for p in payload["places"]])
     for stale in ([], [old]):  # what the old page sends (before numbered pages, and now)
         m.bridge.handle("ready", stale)

@@ -3,7 +3,7 @@
 import pytest
 
 from caucasusmap.errors import GazetteerError
-from caucasusmap.gazetteer import load_gazetteer, validate_gazetteer
+from caucasusmap.gazetteer import load_gazetteer, search_text, validate_gazetteer
 
 
 def problems(path):
@@ -206,3 +206,15 @@ def test_load_raises_with_all_issues(write):
     assert isinstance(info.value, ValueError)
     assert "kind 'nope'" in str(info.value)
     assert str(info.value.issues[0]).startswith(f"{path}:2:")
+
+
+def test_search_texts_fold_every_name_once_per_gazetteer(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("places:\n"
+                    "  - {id: shusha, name: Shusha, kind: city, lat: 39.76, lon: 46.75, aliases: [Şuşa, Шуша]}\n"
+                    "  - {id: aras, name: Aras, kind: river, lat: 39.5, lon: 46.0, aliases: [Araks]}\n",
+                    encoding="utf-8")
+    g = load_gazetteer(path)
+    texts = g.search_texts
+    assert texts == ("shusha shusha susa шуша", "aras aras araks") == tuple(map(search_text, g.places))
+    assert g.search_texts is texts  # computed once, then kept with the gazetteer

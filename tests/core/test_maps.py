@@ -2,7 +2,10 @@
 
 import datetime as dt
 import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 import shapely.geometry
@@ -84,7 +87,8 @@ def test_html_is_self_contained_and_deterministic(index):
     strip = lambda h: re.sub(r'"exported":"[^"]*"', "", h)  # noqa: E731
     assert strip(html1) == strip(html2)
     assert not re.search(r'<script[^>]+src=|<link[^>]+href="http', html1)
-    assert "caucasusmap.init(map_cm" in html1 and "L.markerClusterGroup" not in html1  # no clustering
+    assert "caucasusmap.init(map, {base: base, places: places, shapes: shapes}" in html1
+    assert "L.markerClusterGroup" not in html1  # no clustering
     assert "jquery" not in html1.lower().replace("jquery-like", "") or "$(" not in html1
     data = embedded(html1, "cm-data")
     assert data["places"][data["selected"][0]]["id"] == "tabriz"
@@ -96,6 +100,57 @@ def test_html_is_self_contained_and_deterministic(index):
         assert f'"{name}"' in html1
     assert "L.control.scale()" in html1
     assert 'id="cm-panel"' in html1 and "<title>Places in the corpus — caucasusmap</title>" in html1
+
+
+def test_the_page_is_well_formed_and_its_map_made_after_its_container(index):
+    """Our own template, not folium's (which left its script after </body>):
+    every element closed in order, the data and the map's container before
+    the script that makes the map, the panel there only with the explorer."""
+    from html.parser import HTMLParser
+
+    class Walk(HTMLParser):
+        VOID = {"meta", "link", "br", "img", "input"}
+
+        def __init__(self):
+            super().__init__()
+            self.open, self.seen, self.errors = [], [], []
+
+        def handle_starttag(self, tag, attrs):
+            self.seen.append((tag, dict(attrs).get("id"), tuple(self.open)))
+            if tag not in self.VOID:
+                self.open.append(tag)
+
+        def handle_endtag(self, tag):
+            if not self.open or self.open[-1] != tag:
+                self.errors.append(f"</{tag}> closes {self.open[-1:] or 'nothing'}")
+            else:
+                self.open.pop()
+
+    for explorer in (True, False):
+        html = render_map(index, MapView(), explorer=explorer)
+        walk = Walk()
+        walk.feed(html)
+        walk.close()
+        assert not walk.errors and not walk.open, (walk.errors, walk.open)
+        ids = [i for _, i, _ in walk.seen if i]
+        assert ids[:2] == ["cm-data", "cm-basemap"] and ("cm-panel" in ids) == explorer
+        order = [(tag, i) for tag, i, inside in walk.seen if inside == ("html", "body")]
+        assert order[-2:] == [("div", "cm-map"), ("script", None)]  # the map is made once its box exists
+        assert html.count('L.map("cm-map"') == 1 and html.rstrip().endswith("</html>")
+
+
+def test_building_a_page_does_not_import_folium(tmp_path):
+    """The app's first map must not pay for importing a map library: the
+    page comes from this package's template alone."""
+    code = ("import sys; from caucasusmap import paths; from caucasusmap.index import open_index; "
+            "from caucasusmap.maps import render_map; "
+            "html = render_map(open_index(paths.default_gazetteer(), paths.default_corpus()), explorer=False); "
+            "assert 'caucasusmap.init(' in html; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('folium', 'branca', 'jinja2')))")
+    env = {**os.environ, "CAUCASUSMAP_CACHE_DIR": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "[]"
 
 
 def test_cdn_variant_is_small(index):

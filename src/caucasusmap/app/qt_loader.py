@@ -92,6 +92,7 @@ class Loader(QObject):
                 log.exception("linking failed")
                 emit(self.finished, LoadResult(error=exc))
                 return
+            index.gazetteer.search_texts  # noqa: B018 - folded here, not by the places list on the UI thread
             emit(self.finished, LoadResult(index, seconds=time.perf_counter() - started))
 
         threading.Thread(target=work, name="caucasusmap-linker", daemon=True).start()

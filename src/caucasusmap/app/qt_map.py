@@ -481,7 +481,7 @@ class MapController(QObject):
             try:
                 # Places and counts only: the passages panel asks the index (the corpus stays out of the page).
                 payload = view_payload(index, view, passages="none")
-                html = build_map(index, view, explorer=False, payload=payload).get_root().render()
+                html = build_map(index, view, explorer=False, payload=payload)
                 ids = [p["id"] for p in payload["places"]]
                 layers = ["Basemap (offline)"] + [f"{name} (online)" for name, *_ in ONLINE_LAYERS]
                 result = (generation, view, html, ids, layers)

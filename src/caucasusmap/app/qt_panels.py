@@ -68,6 +68,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import Issue
+from ..gazetteer import search_text
 from ..index import Index
 from ..normalize import fold_phrase
 from ..review import reading_marks
@@ -225,14 +226,17 @@ class PlacesModel(QAbstractTableModel):
             for method, args in calls:
                 method(*args)
 
-    def set_data(self, places, mentions, docs, names: dict[str, str] | None = None) -> None:
+    def set_data(self, places, mentions, docs, names: dict[str, str] | None = None,
+                 search: list[str] | None = None) -> None:
         """Show ``places`` with their counts. The same places as now (a review
         decision, another document filter, another naming): only the rows
         whose name or counts changed are updated, in place — no reset, so
         the view keeps its selection and scroll position and the proxy sorts
-        only what moved. Other places: the model is reset."""
+        only what moved. Other places: the model is reset. ``search`` is each
+        place's :func:`~caucasusmap.gazetteer.search_text` when the caller
+        has them (the gazetteer folds them once, off the UI thread)."""
         if self._held is not None:
-            self._held.append((self.set_data, (places, mentions, docs, names)))
+            self._held.append((self.set_data, (places, mentions, docs, names, search)))
             return
         places = list(places)
         shown = [(names or {}).get(p.id, p.name) for p in places]  # the naming's display names
@@ -242,14 +246,16 @@ class PlacesModel(QAbstractTableModel):
         if len(places) == len(old) and all(a is b for a, b in zip(places, old)):
             self._update(shown, mentions, docs)
             return
-        # Folded names of the places kept (the same objects: this model holds them) are reused.
-        folded = {id(p): text for p, text in zip(old, self.search)}
+        if search is None:
+            # Folded names of the places kept (the same objects: this model holds them) are reused.
+            folded = {id(p): text for p, text in zip(old, self.search)}
+            search = [folded.get(id(p)) or search_text(p) for p in places]
         self.beginResetModel()
         self.places = places
         self.shown = shown
         self.mentions = mentions
         self.docs = docs
-        self.search = [folded.get(id(p)) or " ".join(fold_phrase(n) for n in (p.id, *p.names)) for p in places]
+        self.search = list(search)
         self.km = [None] * len(places)
         self._set_order(self._sorted())
         self.endResetModel()
@@ -499,10 +505,11 @@ class PlacesPanel(_Panel, QWidget):
             return
         rows = s.view_rows()
         keep = rows.place_mask.nonzero()[0]
-        places = s.index.gazetteer.places
+        places, texts = s.index.gazetteer.places, s.index.gazetteer.search_texts
         self._updating = True
         try:
-            self.model.set_data([places[k] for k in keep], rows.mentions[keep], rows.documents[keep], s.names())
+            self.model.set_data([places[k] for k in keep], rows.mentions[keep], rows.documents[keep], s.names(),
+                                [texts[k] for k in keep])
         finally:
             self._updating = False
         self._show_distances()

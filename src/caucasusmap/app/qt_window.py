@@ -729,7 +729,7 @@ class MainWindow(QMainWindow):
             "(see each place's note). Online layers, when chosen: © OpenStreetMap contributors (ODbL), "
             "OpenTopoMap (CC-BY-SA).</p>"
             "<p><b>Software.</b> Qt / PySide6 (LGPL), Leaflet (BSD-2-Clause), "
-            "folium (MIT), shapely (BSD), geopy (MIT), PyYAML (MIT), numpy (BSD), ahocorasick_rs (Apache-2.0/MIT).</p>"
+            "shapely (BSD), geopy (MIT), PyYAML (MIT), numpy (BSD), ahocorasick_rs (Apache-2.0/MIT).</p>"
             f"<p>Gazetteer: {html.escape(str(self.gazetteer_path))}<br>"
             f"Corpus: {html.escape(str(self.corpus_path))}</p>")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
