@@ -230,6 +230,12 @@
       L.Renderer.prototype.onAdd.call(this);
       this._updatePaths();
     },
+    onRemove: function () {
+      this.closeTooltip();
+      L.Canvas.prototype.onRemove.call(this);
+      this._redrawRequest = null;
+      this._patches = null;
+    },
     _initContainer: function () {
       var c = this._container = document.createElement("canvas");
       c.className = "cm-dots-canvas";
@@ -415,16 +421,17 @@
   });
 
   // What a mouse event over the map means for the dots: the dot under it, or
-  // -1 when it is over something that takes its own events (a label, a
-  // control, a tooltip, a pick's circle) or no dot.
+  // -1 when it is over something drawn over the dots that takes its own
+  // events (a label, a control, a tooltip, a pick's circle) or over no dot.
+  // (Lines and areas lie under the dots: a dot over an area takes the click.)
+  var OVER_DOTS = ["cm-label", "leaflet-tooltip", "leaflet-popup", "leaflet-control", "leaflet-cm-picks-pane",
+                   "leaflet-marker-icon"];
   function dotUnder(ev) {
     var dots = cm.dots, map = cm.map, box = map.getContainer();
     if (!dots || !dots._map) return -1;
     for (var e = ev.target; e && e !== box; e = e.parentNode) {
-      if (e._leaflet_disable_click || (e.classList && (e.classList.contains("cm-label") ||
-          e.classList.contains("leaflet-tooltip") || e.classList.contains("leaflet-popup") ||
-          e.classList.contains("leaflet-control") || e.classList.contains("leaflet-cm-picks-pane") ||
-          (e.tagName !== "CANVAS" && e.classList.contains("leaflet-interactive"))))) return -1;
+      if (e._leaflet_disable_click) return -1;
+      for (var k = 0; e.classList && k < OVER_DOTS.length; k++) if (e.classList.contains(OVER_DOTS[k])) return -1;
     }
     return dots.hitAt(map.mouseEventToContainerPoint(ev));
   }
@@ -439,7 +446,9 @@
       stop(ev);
       pick(i, {originalEvent: ev});
     }, true);
+    // A double click or the context menu on a dot is the dot's, not the map's (no zoom, no "add place here").
     box.addEventListener("dblclick", function (ev) { if (dotUnder(ev) >= 0) stop(ev); }, true);
+    box.addEventListener("contextmenu", function (ev) { if (dotUnder(ev) >= 0) { stop(ev); ev.preventDefault(); } }, true);
     box.addEventListener("mousedown", function (ev) {
       if (!cm.editable || ev.button) return;
       var i = dotUnder(ev);
@@ -864,6 +873,7 @@
         boxes.add([pt.x - r, pt.y - r, pt.x + r, pt.y + r, "m" + i]);
         order.push({i: i, pt: pt, r: r});
       }
+      if (dots && dots._map) dots._project();  // (once a zoom; the labels may ask before the dots' moveend)
       if (dots && dots._map && dots._grid) {
         // The dots' own pixels: container point = absolute pixel - pixel origin + the map pane's offset.
         var dx = o.x + po.x, dy = o.y + po.y;

@@ -139,7 +139,7 @@ def test_svg_export_opens_in_chromium(browser, tmp_path):
 
 @pytest.fixture
 def large(write, tmp_path):
-    """A 450-place view (a canvas view) with one area place."""
+    """A 451-place view (a canvas view) with one area place and one place inside the area."""
     from caucasusmap.export import export_view
     from caucasusmap.index import open_index
     from caucasusmap.maps import MapView
@@ -154,9 +154,10 @@ def large(write, tmp_path):
     lat: 40.5
     lon: 48.5
     geometry: {type: Polygon, coordinates: [[[47.5, 39.8], [49.5, 39.8], [49.5, 41.2], [47.5, 41.2], [47.5, 39.8]]]}
+  - {id: inner, name: Qarainner, kind: village, lat: 40.2, lon: 48.0}
 """)
     write("big/c/doc.md", "# Roads\n\n" + "\n\n".join(f"The road passes {name}." for name in names)
-          + "\n\nQarazone twice, Qarazone.\n")
+          + "\n\nQarazone twice, Qarazone. Qarainner.\n")
     index = open_index(tmp_path / "big/places.yaml", tmp_path / "big/c", reference=None)
     return export_view(index, MapView(), tmp_path / "big.html")
 
@@ -189,7 +190,7 @@ def test_a_large_view_draws_every_place_on_one_canvas(browser, large):
         canvases: document.querySelectorAll('.leaflet-cm-dots-pane canvas').length,
         shown: caucasusmap._state.dots.shown(), layers: Object.keys(caucasusmap._state.map._layers).length,
         labels: document.querySelectorAll('.cm-label').length})""")
-    assert state == {**state, "elements": 0, "clusters": 0, "canvases": 1, "shown": 451}
+    assert state == {**state, "elements": 0, "clusters": 0, "canvases": 1, "shown": 452}
     assert state["layers"] < state["shown"]  # no Leaflet layer per place (those are the basemap's)
     assert state["labels"] >= 10
     labels = browser.js(OVERLAPS)
@@ -211,6 +212,23 @@ def test_a_large_view_draws_every_place_on_one_canvas(browser, large):
     browser.js("caucasusmap.setView(40.5, 48.5, 8); 'ok'")
     area = browser.js(CLICK_AT + "(40.9, 49.2)")
     assert area == {"clicked": None, "selected": ["zone"]}
+    # A dot over the area takes the click (the dots lie over lines and areas).
+    inner = browser.js(CLICK_AT + "(40.2, 48.0)")
+    assert inner == {"clicked": None, "selected": ["inner"]}
+    # The context menu on a dot is not the map's; off the dots it is.
+    menu = """(function (lat, lon) {""" + AT + """
+        var map = caucasusmap._state.map, got = 0;
+        function count() { got += 1; }
+        map.on('contextmenu', count);
+        fire(at(lat, lon), 'contextmenu');
+        map.off('contextmenu', count);
+        return got; })"""
+    assert browser.js(menu + "(40.2, 48.0)") == 0 and browser.js(menu + "(40.6, 49.0)") == 1
+    # The places hidden and shown again from the layer control: drawn and clickable again.
+    browser.js("""(function () { var s = caucasusmap._state; s.map.removeLayer(s.layers.places);
+        s.map.addLayer(s.layers.places); return 1; })()""")
+    assert browser.js("caucasusmap._state.dots.shown()") == 452
+    assert browser.js(CLICK_AT + "(40.2, 48.0)")["selected"] == ["inner"]
     browser.js("caucasusmap.clear(); caucasusmap.setPickMode(true); 'ok'")
     picked = browser.js(CLICK_AT + "(40.9, 49.2)")
     assert picked["selected"] == [] and abs(picked["clicked"][0] - 40.9) < 0.01
@@ -222,7 +240,7 @@ def test_a_large_view_draws_every_place_on_one_canvas(browser, large):
     browser.js("caucasusmap.setTimeRange('1990', '1990'); 'ok'")
     assert browser.js(shown) == 0
     browser.js("caucasusmap.setTimeRange(null, null); 'ok'")
-    assert browser.js(shown) == 451 and browser.js(radius) == r0
+    assert browser.js(shown) == 452 and browser.js(radius) == r0
     # A tooltip goes with Escape.
     browser.js("caucasusmap._state.dots.openTooltip(0); 'ok'")
     escape_clears_tooltips(browser)
