@@ -391,12 +391,15 @@
       var vb = this._bounds, reach = LARGEST / 2 + 3;
       var minX = vb.min.x + po.x - reach, minY = vb.min.y + po.y - reach;
       var maxX = vb.max.x + po.x + reach, maxY = vb.max.y + po.y + reach;
-      var ax = this._ax, ay = this._ay, vis = cm.visible;
+      var ax = this._ax, ay = this._ay, rr = this._r, vis = cm.visible;
       var n = todo ? todo.length : this._n;
       for (k = 0; k < n; k++) {
         i = todo ? todo[k] : k;
         if (!vis[i] || (!todo && lit[i])) continue;
         if (ax[i] < minX || ax[i] > maxX || ay[i] < minY || ay[i] > maxY) continue;
+        // In a patch, only the dots whose squares reach into it.
+        if (todo && (ax[i] + rr[i] + 3 < b[0] || ax[i] - rr[i] - 3 > b[2] || ay[i] + rr[i] + 3 < b[1] ||
+                     ay[i] - rr[i] - 3 > b[3])) continue;
         this._drawDot(i, po);
       }
       for (k = 0; k < front.length; k++) if (vis[front[k]]) this._drawDot(front[k], po);
