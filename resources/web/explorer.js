@@ -104,6 +104,7 @@
     if (!cm.map) return;
     openTips.forEach(function (t) { t.close(); });
     openTips = [];
+    if (cm.dots) cm.dots._tipFor = -1;
   }
 
   function pick(i, ev) {
@@ -129,139 +130,376 @@
     });
   }
 
-  // Views of many places: one circle per place on a single canvas (no element
-  // per place to create, style, lay out or composite), drawn most mentioned first.
+  // Views of many places: every place's dot on one canvas that this layer
+  // draws and hit-tests itself (DotLayer), from typed arrays — no Leaflet
+  // layer, element or listener per place — in the payload's order (most
+  // mentioned first, so the small dots lie on top), the selected and
+  // highlighted ones over all.
   var DOT_STYLE = {weight: 1, color: "#3c3228", opacity: 0.55, fillOpacity: 0.78};
-  var DOT_ON = {selected: {weight: 3, color: "#c2410c", opacity: 1, fillOpacity: 1},
-                highlighted: {weight: 3, color: "#2563eb", opacity: 1, fillOpacity: 1}};
+  var DOT_ON = {s: {weight: 3, color: "#c2410c", opacity: 1, fillOpacity: 1},
+                h: {weight: 3, color: "#2563eb", opacity: 1, fillOpacity: 1}};
+  var DOT_TOLERANCE = 2;  // px round a dot that still take its click
+  var CELL = 64;          // px: the side of a cell of the dots' grid (larger than any dot's reach)
   function dotStyle(i) {
-    var p = cm.data.places[i], ref = p.origin === "reference";
-    var on = cm.selected.indexOf(i) >= 0 ? DOT_ON.selected : cm.highlighted.indexOf(i) >= 0 ? DOT_ON.highlighted : null;
+    var p = cm.data.places[i], ref = p.origin === "reference", on = DOT_ON[cm.lit[i]] || null;
     return Object.assign({fillColor: colour(p.kind), dashArray: ref && !on ? "2 2" : null},
                          DOT_STYLE, ref ? {color: "#222222", opacity: 0.8, fillOpacity: 0.6} : {}, on || {});
   }
 
-  // A dot has no listener and no tooltip of its own (for 20,000 places those
-  // were most of the page's setting up and of its garbage): the places layer
-  // listens for all of them (dotEvents), and a dot's tooltip is made when it
-  // is first wanted.
-  var Dot = L.CircleMarker.extend({
-    openTooltip: function () {
-      withTooltip(this);
-      return L.CircleMarker.prototype.openTooltip.apply(this, arguments);
+  // One small canvas per look of a dot (kind, size, state): drawing a dot is
+  // then one drawImage of it, the same pixels as filling its circle and its
+  // ring one after the other. The ring is filled as a ring (the stroke's width
+  // about the circle); a dashed outline is stroked.
+  function dotSprite(st, r, scale) {
+    var h = st.weight / 2, e = Math.ceil(r + h + 1), c = document.createElement("canvas");
+    c.width = c.height = 2 * e * scale;
+    var ctx = c.getContext("2d"), full = Math.PI * 2;
+    ctx.scale(scale, scale);
+    ctx.globalAlpha = st.fillOpacity;
+    ctx.fillStyle = st.fillColor;
+    ctx.beginPath();
+    ctx.arc(e, e, r, 0, full, false);
+    ctx.fill();
+    ctx.globalAlpha = st.opacity;
+    if (st.dashArray) {
+      ctx.setLineDash(st.dashArray.split(/[ ,]+/).map(Number));
+      ctx.lineWidth = st.weight;
+      ctx.strokeStyle = st.color;
+      ctx.lineCap = ctx.lineJoin = "round";
+      ctx.beginPath();
+      ctx.arc(e, e, r, 0, full, false);
+      ctx.stroke();
+    } else {
+      ctx.fillStyle = st.color;
+      ctx.beginPath();
+      ctx.arc(e, e, r + h, 0, full, false);
+      ctx.moveTo(e + Math.max(r - h, 0), e);
+      ctx.arc(e, e, Math.max(r - h, 0), full, 0, true);
+      ctx.fill("nonzero");
     }
-  });
-  function withTooltip(marker) {
-    var i = marker.cmIndex;
-    if (marker.getTooltip()) return;
-    marker.bindTooltip(function () { return tooltipContent(i); },
-                       {direction: "top", offset: [0, -diameter(countOf(i), cm.maxCount) / 2]});
+    return {canvas: c, half: e};
   }
 
-  function makeDot(p, i, max) {
-    var marker = new Dot([p.lat, p.lon], Object.assign({renderer: cm.canvas, radius: diameter(p.count, max) / 2,
-                                                        bubblingMouseEvents: false}, dotStyle(i)));
-    marker.cmIndex = i;
-    marker.cmDot = true;
-    return marker;
-  }
-
-  function dotEvents(group) {
-    function dot(ev) { return ev.layer && ev.layer.cmDot ? ev.layer : null; }
-    group.on("click", function (ev) { var m = dot(ev); if (m) pick(m.cmIndex, ev); });
-    group.on("mousedown", function (ev) {
-      var m = dot(ev);
-      if (m && cm.editable) dragDot(m, cm.data.places[m.cmIndex], ev);
-    });
-    group.on("mouseover", function (ev) {
-      var m = dot(ev);
-      if (m && !m.getTooltip()) { withTooltip(m); m.openTooltip(); }  // from now on, its own hover opens it
-    });
-  }
-
-  // Correcting a position in a canvas view: press on the circle and drag it.
-  function dragDot(marker, p, ev) {
-    var map = cm.map;
-    L.DomEvent.stop(ev);
-    map.dragging.disable();
-    marker.closeTooltip();
-    function move(e) { marker.setLatLng(e.latlng); markersMoved(); }
-    function up() {
-      map.off("mousemove", move);
-      map.off("mouseup", up);
-      map.dragging.enable();
-      var ll = marker.getLatLng();
-      if (typeof cm.onMove === "function") cm.onMove(p.id, ll.lat, ll.lng);
-    }
-    map.on("mousemove", move);
-    map.on("mouseup", up);
-  }
-
-  // The dots' canvas repaints each changed dot's own square (a few, merged when
-  // they overlap), not Leaflet's one rectangle round all of them: a selection
-  // far from the last one then repaints a few dots, not half the map's.
-  var PATCHES = 16;
-  var PatchCanvas = L.Canvas.extend({
-    _extendRedrawBounds: function (layer) {
-      if (!layer._pxBounds) return;
-      var pad = (layer.options.weight || 0) + 1;
-      var b = L.bounds(layer._pxBounds.min.subtract([pad, pad]), layer._pxBounds.max.add([pad, pad]));
-      var list = this._patches = this._patches || [];
-      for (var k = 0; k < list.length; k++) {
-        if (list[k].intersects(b)) { list[k].extend(b.min); list[k].extend(b.max); return; }
-      }
-      list.push(b);
-      if (list.length > PATCHES) {  // many changes: one rectangle round them all, as Leaflet does
-        for (k = 1; k < list.length; k++) { list[0].extend(list[k].min); list[0].extend(list[k].max); }
-        list.length = 1;
-      }
+  // The layer is a Leaflet canvas renderer (its canvas follows the map: size,
+  // position, zoom animation) that draws no Leaflet paths: on each new view it
+  // draws every dot in it, and on a change of a few dots (a selection, a move)
+  // it repaints those dots' own squares only, with whatever dots overlap them.
+  // Its pane takes no pointer events: the map's container hears every press,
+  // click and move first (capture) and looks the point up in a grid of the
+  // dots' pixels, so the areas, lines and labels under and over it keep theirs.
+  var DotLayer = L.Canvas.extend({
+    initialize: function (n, options) {
+      L.Canvas.prototype.initialize.call(this, options);
+      this._n = n;
+      this._mx = new Float64Array(n);  // Web Mercator, 0..1 across the world
+      this._my = new Float64Array(n);
+      this._ax = new Float64Array(n);  // pixels at the projected zoom (as Leaflet's latLngToLayerPoint rounds them)
+      this._ay = new Float64Array(n);
+      this._r = new Float32Array(n);   // radius, px
+      this._front = [];                // lit dots, drawn last, the most recent on top
+      this._sprites = {};
+      this._patches = null;
+      this._full = false;
+      this._projZoom = null;
     },
+    setPosition: function (i, lat, lon) {
+      if (this._map && this._map.options.crs !== L.CRS.EPSG3857) {
+        var pt = this._map.options.crs.latLngToPoint(L.latLng(lat, lon), 0);
+        this._mx[i] = pt.x / 256; this._my[i] = pt.y / 256;
+        return;
+      }
+      var s = Math.sin(Math.max(Math.min(85.0511287798, lat), -85.0511287798) * Math.PI / 180);
+      this._mx[i] = 0.5 + lon / 360;
+      this._my[i] = 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
+    },
+    setRadius: function (i, r) { this._r[i] = r; },
+    radius: function (i) { return this._r[i]; },
+    latLng: function (i) {
+      return L.CRS.EPSG3857.pointToLatLng(L.point(this._mx[i] * 256, this._my[i] * 256), 0);
+    },
+    style: function (i) { return dotStyle(i); },
+    // How many dots are drawn (shown by the time filter, the layer on the map).
+    shown: function () {
+      if (!this._map) return 0;
+      var k = 0;
+      for (var i = 0; i < this._n; i++) if (cm.visible[i]) k++;
+      return k;
+    },
+
+    onAdd: function () {
+      L.Renderer.prototype.onAdd.call(this);
+      this._updatePaths();
+    },
+    onRemove: function () {
+      this.closeTooltip();
+      L.Canvas.prototype.onRemove.call(this);
+      this._redrawRequest = null;
+      this._patches = null;
+    },
+    _initContainer: function () {
+      var c = this._container = document.createElement("canvas");
+      c.className = "cm-dots-canvas";
+      this._ctx = c.getContext("2d");
+    },
+    _onZoomEnd: function () {},
     _updatePaths: function () {
-      this._patches = null;  // every path is drawn again
-      L.Canvas.prototype._updatePaths.call(this);
+      if (this._postponeUpdatePaths || !this._map) return;
+      this._project();
+      this._full = true;
+      this._redraw();
     },
-    // A circle's outline is filled as a ring (the same pixels: the stroke's
-    // width about the circle) — stroking was most of the time it took to
-    // draw 20,000 circles. Dashed outlines are stroked.
-    _updateCircle: function (layer) {
-      var o = layer.options, dashed = o._dashArray && o._dashArray.length;
-      if (dashed || layer._radiusY) return L.Canvas.prototype._updateCircle.call(this, layer);
-      if (!this._drawing || layer._empty()) return;
-      var p = layer._point, ctx = this._ctx, r = Math.max(Math.round(layer._radius), 1), full = Math.PI * 2;
-      if (o.fill) {
-        ctx.globalAlpha = o.fillOpacity;
-        ctx.fillStyle = o.fillColor || o.color;
-        ctx.beginPath();
-        ctx.arc(p.x, p.y, r, 0, full, false);
-        ctx.fill();
+    // Pixels and grid cells of every dot for the map's zoom (once a zoom).
+    _project: function () {
+      var z = this._map.getZoom();
+      if (z === this._projZoom && this._grid) return;
+      var crs = this._map.options.crs, size = 256 * crs.scale(z) / crs.scale(0);
+      var ax = this._ax, ay = this._ay, mx = this._mx, my = this._my;
+      var grid = new Map();
+      for (var i = 0; i < this._n; i++) {
+        ax[i] = Math.round(mx[i] * size); ay[i] = Math.round(my[i] * size);
+        var key = this._cell(ax[i], ay[i]), list = grid.get(key);
+        if (list) list.push(i); else grid.set(key, [i]);
       }
-      if (o.stroke && o.weight) {
-        var h = o.weight / 2;
-        ctx.globalAlpha = o.opacity;
-        ctx.fillStyle = o.color;
-        ctx.beginPath();
-        ctx.arc(p.x, p.y, r + h, 0, full, false);
-        ctx.moveTo(p.x + Math.max(r - h, 0), p.y);
-        ctx.arc(p.x, p.y, Math.max(r - h, 0), full, 0, true);
-        ctx.fill("nonzero");
+      this._grid = grid;
+      this._projZoom = z;
+    },
+    _cell: function (x, y) { return Math.floor(x / CELL) * 2097152 + Math.floor(y / CELL); },
+    // Dots whose centres lie in the cells a box (absolute pixels) touches, widened by the largest reach.
+    _near: function (x0, y0, x1, y1) {
+      var reach = LARGEST / 2 + 3 + DOT_TOLERANCE, out = [];
+      var gx0 = Math.floor((x0 - reach) / CELL), gx1 = Math.floor((x1 + reach) / CELL);
+      var gy0 = Math.floor((y0 - reach) / CELL), gy1 = Math.floor((y1 + reach) / CELL);
+      for (var gx = gx0; gx <= gx1; gx++) {
+        for (var gy = gy0; gy <= gy1; gy++) {
+          var list = this._grid.get(gx * 2097152 + gy);
+          if (list) for (var k = 0; k < list.length; k++) out.push(list[k]);
+        }
       }
+      return out;
+    },
+    _rank: function (i) {
+      var at = cm.lit[i] ? this._front.indexOf(i) : -1;
+      return at < 0 ? i : this._n + at;
+    },
+    // The dot on top at a container point, or -1.
+    hitAt: function (point) {
+      if (!this._map || !this._grid) return -1;
+      var po = this._map.getPixelOrigin(), lp = this._map.containerPointToLayerPoint(point);
+      var x = lp.x + po.x, y = lp.y + po.y, best = -1, bestRank = -1;
+      var near = this._near(x, y, x, y);
+      for (var k = 0; k < near.length; k++) {
+        var i = near[k];
+        if (!cm.visible[i]) continue;
+        var dx = this._ax[i] - x, dy = this._ay[i] - y, w = DOT_ON[cm.lit[i]] ? DOT_ON.s.weight : DOT_STYLE.weight;
+        var reach = this._r[i] + w / 2 + DOT_TOLERANCE;
+        if (dx * dx + dy * dy <= reach * reach) {
+          var rank = this._rank(i);
+          if (rank > bestRank) { best = i; bestRank = rank; }
+        }
+      }
+      return best;
+    },
+    // A dot's square (absolute pixels) as it is drawn now.
+    _square: function (i) {
+      var e = Math.ceil(Math.max(Math.round(this._r[i]), 1) + DOT_ON.s.weight / 2 + 1) + 1;
+      return [this._ax[i] - e, this._ay[i] - e, this._ax[i] + e, this._ay[i] + e];
+    },
+    // Dot i is about to change (its state, size or place): repaint its square now and after.
+    touch: function (i) {
+      if (!this._map || !this._grid) return;
+      var b = this._square(i), list = this._patches = this._patches || [];
+      for (var k = 0; k < list.length; k++) {
+        var o = list[k];
+        if (o[0] <= b[2] && b[0] <= o[2] && o[1] <= b[3] && b[1] <= o[3]) {
+          o[0] = Math.min(o[0], b[0]); o[1] = Math.min(o[1], b[1]);
+          o[2] = Math.max(o[2], b[2]); o[3] = Math.max(o[3], b[3]);
+          b = null;
+          break;
+        }
+      }
+      if (b) list.push(b);
+      if (list.length > PATCHES) this._full = true;
+      this._request();
+    },
+    // The state of dot i changed (cm.lit): lit dots go on top.
+    restyle: function (i) {
+      this.touch(i);
+      var at = this._front.indexOf(i);
+      if (at >= 0) this._front.splice(at, 1);
+      if (cm.lit[i]) this._front.push(i);
+    },
+    moveTo: function (i, lat, lon) {
+      this.touch(i);
+      var list = this._grid && this._grid.get(this._cell(this._ax[i], this._ay[i]));
+      if (list && list.indexOf(i) >= 0) list.splice(list.indexOf(i), 1);
+      this.setPosition(i, lat, lon);
+      if (this._grid) {
+        var size = 256 * this._map.options.crs.scale(this._projZoom) / this._map.options.crs.scale(0);
+        this._ax[i] = Math.round(this._mx[i] * size); this._ay[i] = Math.round(this._my[i] * size);
+        var key = this._cell(this._ax[i], this._ay[i]);
+        (this._grid.get(key) || this._grid.set(key, []).get(key)).push(i);
+      }
+      this.touch(i);
+    },
+    // Everything changed (sizes, what is shown): draw all again on the next frame.
+    redrawAll: function () { this._full = true; this._request(); },
+    _request: function () {
+      if (!this._redrawRequest && this._map) this._redrawRequest = L.Util.requestAnimFrame(this._redraw, this);
+    },
+    _sprite: function (i) {
+      var st = dotStyle(i), r = Math.max(Math.round(this._r[i]), 1);
+      var key = st.fillColor + "|" + st.color + "|" + st.weight + "|" + st.opacity + "|" + st.fillOpacity + "|" +
+                (st.dashArray || "") + "|" + r;
+      var s = this._sprites[key];
+      if (!s) s = this._sprites[key] = dotSprite(st, r, L.Browser.retina ? 2 : 1);
+      return s;
+    },
+    _drawDot: function (i, po) {
+      var s = this._sprite(i), size = 2 * s.half;
+      this._ctx.drawImage(s.canvas, this._ax[i] - po.x - s.half, this._ay[i] - po.y - s.half, size, size);
     },
     _redraw: function () {
-      var list = this._patches;
+      if (this._redrawRequest) { L.Util.cancelAnimFrame(this._redrawRequest); this._redrawRequest = null; }
+      if (!this._map || !this._grid) return;
+      var full = this._full, patches = this._patches, po = this._map.getPixelOrigin();
+      this._full = false;
       this._patches = null;
-      this._redrawRequest = null;
-      (list || [null]).forEach(function (b) {  // no patch: the whole canvas
-        if (b) { b.min._floor(); b.max._ceil(); }
-        this._redrawBounds = b;
-        this._clear();
-        this._draw();
-      }, this);
-      this._redrawBounds = null;
+      if (full) this._drawBox(null, po);
+      else if (patches) patches.forEach(function (b) { this._drawBox(b, po); }, this);
+    },
+    // Draws the dots in a box of absolute pixels (null: the whole canvas).
+    _drawBox: function (b, po) {
+      var ctx = this._ctx, todo, k, i, front = this._front, lit = {};
+      if (this.onDraw) this.onDraw(b ? [b[2] - b[0], b[3] - b[1]] : null);
+      front.forEach(function (f) { lit[f] = true; });
+      if (b) {
+        var x0 = Math.floor(b[0]), y0 = Math.floor(b[1]), x1 = Math.ceil(b[2]), y1 = Math.ceil(b[3]);
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(x0 - po.x, y0 - po.y, x1 - x0, y1 - y0);
+        ctx.clip();
+        ctx.clearRect(x0 - po.x, y0 - po.y, x1 - x0, y1 - y0);
+        todo = this._near(x0, y0, x1, y1).filter(function (n) { return !lit[n]; }).sort(function (a, c) { return a - c; });
+      } else {
+        ctx.save();
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.clearRect(0, 0, this._container.width, this._container.height);
+        ctx.restore();
+        ctx.save();
+        todo = null;
+      }
+      var vb = this._bounds, reach = LARGEST / 2 + 3;
+      var minX = vb.min.x + po.x - reach, minY = vb.min.y + po.y - reach;
+      var maxX = vb.max.x + po.x + reach, maxY = vb.max.y + po.y + reach;
+      var ax = this._ax, ay = this._ay, rr = this._r, vis = cm.visible;
+      var n = todo ? todo.length : this._n;
+      for (k = 0; k < n; k++) {
+        i = todo ? todo[k] : k;
+        if (!vis[i] || (!todo && lit[i])) continue;
+        if (ax[i] < minX || ax[i] > maxX || ay[i] < minY || ay[i] > maxY) continue;
+        // In a patch, only the dots whose squares reach into it.
+        if (todo && (ax[i] + rr[i] + 3 < b[0] || ax[i] - rr[i] - 3 > b[2] || ay[i] + rr[i] + 3 < b[1] ||
+                     ay[i] - rr[i] - 3 > b[3])) continue;
+        this._drawDot(i, po);
+      }
+      for (k = 0; k < front.length; k++) if (vis[front[k]]) this._drawDot(front[k], po);
+      ctx.restore();
+    },
+
+    // The one tooltip of the dots, moved to the dot under the mouse and filled when shown.
+    openTooltip: function (i) {
+      var map = this._map;
+      if (!map) return;
+      if (!this._tip) this._tip = L.tooltip({direction: "top", className: "cm-dot-tip"});
+      this._tip.options.offset = L.point(0, -Math.max(Math.round(this._r[i]), 1) - 1);
+      this._tip.setLatLng(this.latLng(i)).setContent(tooltipContent(i));
+      this._tipFor = i;
+      if (!map.hasLayer(this._tip)) map.openTooltip(this._tip); else this._tip.update();
+    },
+    tooltipOpen: function () { return !!(this._tip && this._map && this._map.hasLayer(this._tip)); },
+    closeTooltip: function () {
+      if (this._tip && this._map && this._map.hasLayer(this._tip)) this._map.closeTooltip(this._tip);
+      this._tipFor = -1;
     }
   });
 
+  // What a mouse event over the map means for the dots: the dot under it, or
+  // -1 when it is over something drawn over the dots that takes its own
+  // events (a label, a control, a tooltip, a pick's circle) or over no dot.
+  // (Lines and areas lie under the dots: a dot over an area takes the click.)
+  var OVER_DOTS = ["cm-label", "leaflet-tooltip", "leaflet-popup", "leaflet-control", "leaflet-cm-picks-pane",
+                   "leaflet-marker-icon"];
+  function dotUnder(ev) {
+    var dots = cm.dots, map = cm.map, box = map.getContainer();
+    if (!dots || !dots._map) return -1;
+    for (var e = ev.target; e && e !== box; e = e.parentNode) {
+      if (e._leaflet_disable_click) return -1;
+      for (var k = 0; e.classList && k < OVER_DOTS.length; k++) if (e.classList.contains(OVER_DOTS[k])) return -1;
+    }
+    return dots.hitAt(map.mouseEventToContainerPoint(ev));
+  }
+
+  function dotEvents(map) {
+    var box = map.getContainer();
+    function stop(ev) { ev.stopImmediatePropagation(); ev.stopPropagation(); }
+    box.addEventListener("click", function (ev) {
+      if (map.dragging && map.dragging.moved()) return;  // the end of a drag of the map
+      var i = dotUnder(ev);
+      if (i < 0) return;
+      stop(ev);
+      pick(i, {originalEvent: ev});
+    }, true);
+    // A double click or the context menu on a dot is the dot's, not the map's (no zoom, no "add place here").
+    box.addEventListener("dblclick", function (ev) { if (dotUnder(ev) >= 0) stop(ev); }, true);
+    box.addEventListener("contextmenu", function (ev) { if (dotUnder(ev) >= 0) { stop(ev); ev.preventDefault(); } }, true);
+    box.addEventListener("mousedown", function (ev) {
+      if (!cm.editable || ev.button) return;
+      var i = dotUnder(ev);
+      if (i < 0) return;
+      stop(ev);
+      ev.preventDefault();
+      dragDot(i, ev);
+    }, true);
+    box.addEventListener("mousemove", function (ev) {
+      if (cm.dragging || (map.dragging && map.dragging.moving()) || map._animatingZoom) return;
+      var i = dotUnder(ev);
+      box.classList.toggle("cm-over-dot", i >= 0);
+      if (i >= 0 && i !== cm.dots._tipFor) cm.dots.openTooltip(i);
+      else if (i < 0 && cm.dots._tipFor >= 0) cm.dots.closeTooltip();
+    }, true);
+    box.addEventListener("mouseleave", function () {
+      box.classList.remove("cm-over-dot");
+      if (cm.dots._tipFor >= 0) cm.dots.closeTooltip();
+    });
+  }
+
+  // Correcting a position in a canvas view: press on the dot and drag it.
+  function dragDot(i, ev) {
+    var map = cm.map, dots = cm.dots, p = cm.data.places[i];
+    cm.dragging = true;
+    map.dragging.disable();
+    dots.closeTooltip();
+    var at = dots.latLng(i);
+    function move(e) {
+      at = map.mouseEventToLatLng(e);
+      dots.moveTo(i, at.lat, at.lng);
+      markersMoved();
+    }
+    function up(e) {
+      document.removeEventListener("mousemove", move, true);
+      document.removeEventListener("mouseup", up, true);
+      if (e) move(e);
+      cm.dragging = false;
+      map.dragging.enable();
+      if (typeof cm.onMove === "function") cm.onMove(p.id, at.lat, at.lng);
+    }
+    document.addEventListener("mousemove", move, true);
+    document.addEventListener("mouseup", up, true);
+  }
+
+  var PATCHES = 16;  // more changed squares than this: the whole canvas is drawn again
+
   function makeMarker(p, i, max) {
-    if (cm.canvas) return makeDot(p, i, max);
     var marker = L.marker([p.lat, p.lon], {icon: markerIcon(i, max), title: p.name, alt: p.name, keyboard: true,
                                             riseOnHover: true, zIndexOffset: p.count});
     marker.cmIndex = i;
@@ -284,12 +522,8 @@
     var isArea = /Polygon/.test(p.geometry.type);
     var layer = L.geoJSON({type: "Feature", geometry: p.geometry, properties: {}}, {
       style: function () {
-        var st = isArea ? {color: c, weight: 1, opacity: 0.5, fillColor: c, fillOpacity: 0.03, dashArray: "4 3"}
-                        : {color: c, weight: 3, opacity: 0.75};
-        // With the dots on a canvas, the areas and lines share it (a canvas
-        // over an SVG layer would take all its clicks), drawn under the dots.
-        if (cm.canvas) st.renderer = cm.canvas;
-        return st;
+        return isArea ? {color: c, weight: 1, opacity: 0.5, fillColor: c, fillOpacity: 0.03, dashArray: "4 3"}
+                      : {color: c, weight: 3, opacity: 0.75};
       }
     });
     layer.cmIndex = i;
@@ -533,7 +767,6 @@
       // markers stay as they are (a new selection draws its labels without
       // going over every marker of a view of thousands again).
       var seen = this._markersFor(size, view, screen, inView), markerBoxes = seen.boxes;
-      function hits(b) { return boxes.hits(b) || markerBoxes.hits(b); }
       // Selected and highlighted first, then by mentions (the payload's order).
       var first = cm.selected.concat(cm.highlighted), lit = {};
       first.forEach(function (i) { lit[i] = true; });
@@ -544,39 +777,54 @@
       }
       // Names for what can fit: the most mentioned (selected first) until
       // PLACE_LABEL_TRIES have been tried; every marker stays an obstacle.
-      var placeSizes = labelSizes(order.map(function (o) { return {cls: "cm-label", text: cm.data.places[o.i].name}; }));
-      order.forEach(function (o, k) {
-        var p = cm.data.places[o.i], w = placeSizes[k][0], h = placeSizes[k][1];
-        var gap = o.r + 1;
-        var spots = [[gap, -h / 2], [-gap - w, -h / 2], [-w / 2, -gap - h], [-w / 2, gap]];
-        for (var k = 0; k < spots.length; k++) {
-          var x = o.pt.x + spots[k][0], y = o.pt.y + spots[k][1];
-          var b = [x, y, x + w, y + h, "m" + o.i];
-          if (!whole(b) || hits(b)) continue;
+      // A place's spots that are inside the map and clear of every marker are
+      // kept with this view's markers (seen): a new selection tries them
+      // against the labels and controls only.
+      order.forEach(function (o) {
+        var free = o.free;
+        if (!free) {
+          var sz = labelSizes([{cls: "cm-label", text: cm.data.places[o.i].name}])[0], w = sz[0], h = sz[1];
+          var gap = o.r + 1;
+          free = o.free = [[gap, -h / 2], [-gap - w, -h / 2], [-w / 2, -gap - h], [-w / 2, gap]].map(function (sp) {
+            var x = o.pt.x + sp[0], y = o.pt.y + sp[1];
+            return [x, y, x + w, y + h, "m" + o.i];
+          }).filter(function (b) { return whole(b) && !markerBoxes.hits(b); });
+        }
+        for (var k = 0; k < free.length; k++) {
+          var b = free[k];
+          if (boxes.hits(b)) continue;
           boxes.add(b);
-          placeLabels.push({i: o.i, x: x, y: y});
+          placeLabels.push({i: o.i, x: b[0], y: b[1]});
           break;
         }
       });
       var base = cm.basemap && cm.basemap.labels;
       var onBase = cm.basemap && map.hasLayer(cm.baseGroup);
       if (base && onBase) {
-        var kinds = cm.basemap.labelKinds, cands = [];
-        for (var n = 0; n < base.length; n++) {
-          var row = base[n];
-          if (row[4] > z) break;  // rows are sorted by zoom, then rank
-          var pt = screen(row[2], row[1]);
-          if (inView(pt)) cands.push({row: row, n: n, pt: pt, kind: kinds[row[3]]});
-          if (cands.length > 1500) break;
+        // The basemap's names in view that are clear of the markers, kept with them (seen).
+        if (!seen.base) {
+          var kinds = cm.basemap.labelKinds, cands = [];
+          for (var n = 0; n < base.length; n++) {
+            var row = base[n];
+            if (row[4] > z) break;  // rows are sorted by zoom, then rank
+            var pt = screen(row[2], row[1]);
+            if (inView(pt)) cands.push({row: row, n: n, pt: pt, kind: kinds[row[3]]});
+            if (cands.length > 1500) break;
+          }
+          var sizes = labelSizes(cands.map(function (c) {
+            return {cls: "cm-base-label cm-base-" + c.kind, text: c.row[0], dot: c.kind === "settlement"}; }));
+          seen.base = [];
+          for (var k = 0; k < cands.length; k++) {
+            var c = cands[k], w = sizes[k][0], h = sizes[k][1], bx;
+            // A settlement's dot sits on its point, the text to its right.
+            if (c.kind === "settlement") bx = [c.pt.x - 4, c.pt.y - h / 2, c.pt.x - 4 + w, c.pt.y + h / 2, "b" + c.n];
+            else bx = [c.pt.x - w / 2, c.pt.y - h / 2, c.pt.x + w / 2, c.pt.y + h / 2, "b" + c.n];
+            if (whole(bx) && !markerBoxes.hits(bx)) seen.base.push({c: c, bx: bx});
+          }
         }
-        var sizes = labelSizes(cands.map(function (c) {
-          return {cls: "cm-base-label cm-base-" + c.kind, text: c.row[0], dot: c.kind === "settlement"}; }));
-        for (var k = 0; k < cands.length; k++) {
-          var c = cands[k], w = sizes[k][0], h = sizes[k][1], bx;
-          // A settlement's dot sits on its point, the text to its right.
-          if (c.kind === "settlement") bx = [c.pt.x - 4, c.pt.y - h / 2, c.pt.x - 4 + w, c.pt.y + h / 2, "b" + c.n];
-          else bx = [c.pt.x - w / 2, c.pt.y - h / 2, c.pt.x + w / 2, c.pt.y + h / 2, "b" + c.n];
-          if (!whole(bx) || hits(bx)) continue;
+        for (var k = 0; k < seen.base.length; k++) {
+          var c = seen.base[k].c, bx = seen.base[k].bx;
+          if (boxes.hits(bx)) continue;
           boxes.add(bx);
           baseLabels.push({row: c.row, n: c.n, kind: c.kind, x: bx[0], y: bx[1]});
           if (baseLabels.length > 400) break;
@@ -621,15 +869,27 @@
       var map = this._map, o = map.containerPointToLayerPoint([0, 0]), po = map.getPixelOrigin();
       var key = [map.getZoom(), o.x, o.y, po.x, po.y, size.x, size.y, markerState].join();
       if (this._seen && this._seen.key === key) return this._seen;
-      var boxes = new Boxes(), order = [], max = cm.maxCount;
-      cm.markers.forEach(function (m, i) {
-        if (!cm.visible[i] || !m._map) return;
-        var p = cm.data.places[i], pt = screen(p.lat, p.lon);
+      var boxes = new Boxes(), order = [], max = cm.maxCount, dots = cm.dots;
+      function seenAt(i, pt) {
         if (!inView(pt)) return;
         var r = diameter(countOf(i), max) / 2;
         boxes.add([pt.x - r, pt.y - r, pt.x + r, pt.y + r, "m" + i]);
         order.push({i: i, pt: pt, r: r});
-      });
+      }
+      if (dots && dots._map) dots._project();  // (once a zoom; the labels may ask before the dots' moveend)
+      if (dots && dots._map && dots._grid) {
+        // The dots' own pixels: container point = absolute pixel - pixel origin + the map pane's offset.
+        var dx = o.x + po.x, dy = o.y + po.y;
+        for (var i = 0; i < dots._n; i++) {
+          if (cm.visible[i]) seenAt(i, {x: dots._ax[i] - dx, y: dots._ay[i] - dy});
+        }
+      } else if (!dots) {
+        cm.markers.forEach(function (m, i) {
+          if (!cm.visible[i] || !m._map) return;
+          var p = cm.data.places[i];
+          seenAt(i, screen(p.lat, p.lon));
+        });
+      }
       order.sort(function (a, b) { return countOf(b.i) - countOf(a.i) || a.i - b.i; });
       this._seen = {key: key, boxes: boxes, order: order};
       return this._seen;
@@ -659,12 +919,11 @@
     Object.keys(cm.lit).forEach(function (k) { if (!now[k]) todo[k] = true; });
     cm.lit = now;
     Object.keys(todo).map(Number).forEach(function (i) {
-      var m = cm.markers[i];
-      if (!m) return;
-      var state = now[i];
-      if (cm.canvas) {
-        m.setStyle(dotStyle(i));
-        if (state && m._map) m.bringToFront();
+      var m = cm.markers[i], state = now[i];
+      if (cm.dots) {
+        if (i < cm.dots._n) cm.dots.restyle(i);
+      } else if (!m) {
+        return;
       } else {
         var z = state ? 100000 : countOf(i);
         if (m.options.zIndexOffset !== z) m.setZIndexOffset(z);
@@ -776,27 +1035,27 @@
     cm.data.places.forEach(function (p, i) { if (countOf(i) > max) max = countOf(i); });
     cm.maxCount = max;
     markersMoved();
-    var target = cm.layers.places;
-    cm.markers.forEach(function (m, i) {
-      var show = countOf(i) > 0 || cm.selected.indexOf(i) >= 0 || cm.data.places[i].count === 0;
+    var target = cm.layers.places, dots = cm.dots;
+    cm.data.places.forEach(function (p, i) {
+      var show = countOf(i) > 0 || cm.selected.indexOf(i) >= 0 || p.count === 0, m = cm.markers[i];
       if (show !== cm.visible[i]) {
         cm.visible[i] = show;
-        if (show) target.addLayer(m); else target.removeLayer(m);
+        if (m) { if (show) target.addLayer(m); else target.removeLayer(m); }
       }
       if (!show) return;
-      if (cm.canvas) {
-        m.setRadius(diameter(countOf(i), max) / 2);
+      if (dots) {
+        dots.setRadius(i, diameter(countOf(i), max) / 2);
       } else {
         m.setIcon(markerIcon(i, max));
         if (!cm.lit[i]) m.setZIndexOffset(countOf(i));
       }
     });
+    if (dots) dots.redrawAll();
     cm.shapes.forEach(function (s) {
       var show = cm.visible[s.cmIndex];
       if (show && !cm.layers.shapes.hasLayer(s)) cm.layers.shapes.addLayer(s);
       if (!show && cm.layers.shapes.hasLayer(s)) cm.layers.shapes.removeLayer(s);
     });
-    if (cm.canvas) cm.layers.shapes.bringToBack();
     refreshClasses(true);
     renderPanel();
     if (cm.timeBox) cm.timeBox.sync();
@@ -1156,14 +1415,14 @@
     var many = cm.data.places.length >= MANY;
     map.getContainer().classList.toggle("cm-many", many);
     if (many) {
-      var dots = map.getPane("cm-dots") || map.createPane("cm-dots");
-      dots.style.zIndex = 440;
-      cm.canvas = new PatchCanvas({pane: "cm-dots", padding: 0.1, tolerance: 2});
-      dotEvents(layers.places);
+      var pane = map.getPane("cm-dots") || map.createPane("cm-dots");
+      pane.style.zIndex = 440;
+      pane.style.pointerEvents = "none";  // the map's container hears the dots' events (dotEvents)
+      cm.dots = new DotLayer(cm.data.places.length, {pane: "cm-dots", padding: 0.1});
+      dotEvents(map);
     }
     cm.visible = [];
     cm.shapesOf = {};
-    // Areas and lines first: on a shared canvas they are drawn under the dots.
     cm.data.places.forEach(function (p, i) {
       if (p.geometry && p.geometry.type !== "Point") {
         var s = makeShape(p, i);
@@ -1172,13 +1431,22 @@
         layers.shapes.addLayer(s);
       }
     });
-    if (cm.canvas) layers.shapes.on("add", function () { layers.shapes.bringToBack(); });
-    cm.data.places.forEach(function (p, i) {
-      var m = makeMarker(p, i, max);
-      cm.markers.push(m);
-      cm.visible.push(true);
-      layers.places.addLayer(m);
-    });
+    if (cm.dots) {
+      var dotLayer = cm.dots;
+      cm.data.places.forEach(function (p, i) {
+        dotLayer.setPosition(i, p.lat, p.lon);
+        dotLayer.setRadius(i, diameter(p.count, max) / 2);
+        cm.visible.push(true);
+      });
+      layers.places.addLayer(dotLayer);
+    } else {
+      cm.data.places.forEach(function (p, i) {
+        var m = makeMarker(p, i, max);
+        cm.markers.push(m);
+        cm.visible.push(true);
+        layers.places.addLayer(m);
+      });
+    }
     cm.labels = new Labels();
     layers.places.addLayer(cm.labels);
     map.on("baselayerchange", function () { if (cm.labels) cm.labels.update(); });
@@ -1228,7 +1496,7 @@
     setEditable: function (on) {
       // Let the user drag markers to correct positions (the host saves them).
       cm.editable = !!on;
-      if (cm.canvas) return on;  // canvas dots: dragDot, on a press
+      if (cm.dots) return on;  // canvas dots: dragDot, on a press
       cm.markers.forEach(function (m) {
         m.options.draggable = !!on;
         if (m.dragging) { if (on) m.dragging.enable(); else m.dragging.disable(); }
@@ -1239,10 +1507,16 @@
       // Temporary markers (e.g. geocoder answers) the user can click to choose.
       if (cm.picks) cm.picks.remove();
       cm.picks = L.layerGroup().addTo(cm.map);
+      if (cm.dots && !cm.picksRenderer) {
+        // Over the dots, in a pane of their own that takes no events but on the circles.
+        var pane = cm.map.createPane("cm-picks");
+        pane.style.zIndex = 445;
+        pane.style.pointerEvents = "none";
+        cm.picksRenderer = L.svg({pane: "cm-picks"});
+      }
       (picks || []).forEach(function (p) {
-        // On the dots' canvas when there is one (an SVG layer under it would get no click).
         var m = L.circleMarker([p.lat, p.lon], Object.assign({radius: 9, color: "#c2410c", weight: 3, fillOpacity: 0.2},
-                                                             cm.canvas ? {renderer: cm.canvas} : {}))
+                                                             cm.picksRenderer ? {renderer: cm.picksRenderer} : {}))
           .addTo(cm.picks);
         m.bindTooltip(el("span", null, p.label || ""), {direction: "top"});
         m.on("click", function (e) {

@@ -139,7 +139,7 @@ def test_svg_export_opens_in_chromium(browser, tmp_path):
 
 @pytest.fixture
 def large(write, tmp_path):
-    """A 450-place view (a canvas view) with one area place."""
+    """A 451-place view (a canvas view) with one area place and one place inside the area."""
     from caucasusmap.export import export_view
     from caucasusmap.index import open_index
     from caucasusmap.maps import MapView
@@ -154,22 +154,31 @@ def large(write, tmp_path):
     lat: 40.5
     lon: 48.5
     geometry: {type: Polygon, coordinates: [[[47.5, 39.8], [49.5, 39.8], [49.5, 41.2], [47.5, 41.2], [47.5, 39.8]]]}
+  - {id: inner, name: Qarainner, kind: village, lat: 40.2, lon: 48.0}
 """)
     write("big/c/doc.md", "# Roads\n\n" + "\n\n".join(f"The road passes {name}." for name in names)
-          + "\n\nQarazone twice, Qarazone.\n")
+          + "\n\nQarazone twice, Qarazone. Qarainner.\n")
     index = open_index(tmp_path / "big/places.yaml", tmp_path / "big/c", reference=None)
     return export_view(index, MapView(), tmp_path / "big.html")
 
 
-CLICK_AT = """(function (lat, lon, mods) {
-    var s = caucasusmap._state, map = s.map, canvas = s.canvas._container;
-    var pt = map.latLngToContainerPoint([lat, lon]), box = map.getContainer().getBoundingClientRect();
+# Mouse events go to what the page has at that point (the dots' pane takes
+# none: the map hears them first and finds the dot).
+AT = """function at(lat, lon) {
+    var map = caucasusmap._state.map, pt = map.latLngToContainerPoint([lat, lon]);
+    var box = map.getContainer().getBoundingClientRect(), x = box.left + pt.x, y = box.top + pt.y;
+    return {x: x, y: y, target: document.elementFromPoint(x, y)};
+  }
+  function fire(p, type, mods) {
+    p.target.dispatchEvent(new MouseEvent(type, Object.assign({bubbles: true, cancelable: true, view: window,
+      clientX: p.x, clientY: p.y}, mods || {})));
+  }
+"""
+CLICK_AT = """(function (lat, lon, mods) {""" + AT + """
+    var map = caucasusmap._state.map, p = at(lat, lon);
     window.__clicked = null;
     map.once('click', function (e) { window.__clicked = [e.latlng.lat, e.latlng.lng]; });
-    ['mousedown', 'mouseup', 'click'].forEach(function (t) {
-      canvas.dispatchEvent(new MouseEvent(t, Object.assign({bubbles: true, cancelable: true, view: window,
-        clientX: box.left + pt.x, clientY: box.top + pt.y}, mods || {})));
-    });
+    ['mousedown', 'mouseup', 'click'].forEach(function (t) { fire(p, t, mods); });
     return JSON.stringify({clicked: window.__clicked, selected: JSON.parse(caucasusmap.selected())});
 })"""
 
@@ -179,9 +188,10 @@ def test_a_large_view_draws_every_place_on_one_canvas(browser, large):
     state = browser.js("""JSON.stringify({elements: document.querySelectorAll('.cm-marker').length,
         clusters: document.querySelectorAll('.marker-cluster').length,
         canvases: document.querySelectorAll('.leaflet-cm-dots-pane canvas').length,
-        shown: caucasusmap._state.markers.filter(function (m) { return m._map; }).length,
+        shown: caucasusmap._state.dots.shown(), layers: Object.keys(caucasusmap._state.map._layers).length,
         labels: document.querySelectorAll('.cm-label').length})""")
-    assert state == {**state, "elements": 0, "clusters": 0, "canvases": 1, "shown": 451}
+    assert state == {**state, "elements": 0, "clusters": 0, "canvases": 1, "shown": 452}
+    assert state["layers"] < state["shown"]  # no Leaflet layer per place (those are the basemap's)
     assert state["labels"] >= 10
     labels = browser.js(OVERLAPS)
     assert labels["bad"] == [], labels
@@ -193,68 +203,77 @@ def test_a_large_view_draws_every_place_on_one_canvas(browser, large):
     assert both["selected"] == ["p160", "p161"]
     # Only the places whose state changed are restyled; the selected one is ringed.
     ring = browser.js("""JSON.stringify((function () { var s = caucasusmap._state;
-        return [s.markers[s.data.places.findIndex(function (p) { return p.id === 'p160'; })].options.color,
-                s.markers[s.data.places.findIndex(function (p) { return p.id === 'p1'; })].options.color]; })())""")
+        return [s.dots.style(s.byId.p160).color, s.dots.style(s.byId.p1).color]; })())""")
     assert ring == ["#c2410c", "#3c3228"]
     browser.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'})); 'ok'")
     assert browser.js("caucasusmap.selected()") == []
-    assert browser.js("caucasusmap._state.markers[0].options.color") != "#c2410c"
+    assert browser.js("caucasusmap._state.dots.style(0).color") != "#c2410c"
     # An area on the same canvas: a click selects it, in pick mode the point is taken.
     browser.js("caucasusmap.setView(40.5, 48.5, 8); 'ok'")
     area = browser.js(CLICK_AT + "(40.9, 49.2)")
     assert area == {"clicked": None, "selected": ["zone"]}
+    # A dot over the area takes the click (the dots lie over lines and areas).
+    inner = browser.js(CLICK_AT + "(40.2, 48.0)")
+    assert inner == {"clicked": None, "selected": ["inner"]}
+    # The context menu on a dot is not the map's; off the dots it is.
+    menu = """(function (lat, lon) {""" + AT + """
+        var map = caucasusmap._state.map, got = 0;
+        function count() { got += 1; }
+        map.on('contextmenu', count);
+        fire(at(lat, lon), 'contextmenu');
+        map.off('contextmenu', count);
+        return got; })"""
+    assert browser.js(menu + "(40.2, 48.0)") == 0 and browser.js(menu + "(40.6, 49.0)") == 1
+    # The places hidden and shown again from the layer control: drawn and clickable again.
+    browser.js("""(function () { var s = caucasusmap._state; s.map.removeLayer(s.layers.places);
+        s.map.addLayer(s.layers.places); return 1; })()""")
+    assert browser.js("caucasusmap._state.dots.shown()") == 452
+    assert browser.js(CLICK_AT + "(40.2, 48.0)")["selected"] == ["inner"]
     browser.js("caucasusmap.clear(); caucasusmap.setPickMode(true); 'ok'")
     picked = browser.js(CLICK_AT + "(40.9, 49.2)")
     assert picked["selected"] == [] and abs(picked["clicked"][0] - 40.9) < 0.01
     browser.js("caucasusmap.setPickMode(false); 'ok'")
     # The time filter takes out the circles of the documents out of range (the one document is undated).
-    shown = "caucasusmap._state.markers.filter(function (m) { return m._map; }).length"
-    radius = "caucasusmap._state.markers[0].getRadius()"
+    shown = "caucasusmap._state.dots.shown()"
+    radius = "caucasusmap._state.dots.radius(0)"
     r0 = browser.js(radius)
     browser.js("caucasusmap.setTimeRange('1990', '1990'); 'ok'")
     assert browser.js(shown) == 0
     browser.js("caucasusmap.setTimeRange(null, null); 'ok'")
-    assert browser.js(shown) == 451 and browser.js(radius) == r0
+    assert browser.js(shown) == 452 and browser.js(radius) == r0
     # A tooltip goes with Escape.
-    browser.js("caucasusmap._state.markers[0].openTooltip(); 'ok'")
+    browser.js("caucasusmap._state.dots.openTooltip(0); 'ok'")
     escape_clears_tooltips(browser)
     assert browser.errors() == []
 
 
 def test_a_circle_of_a_large_view_can_be_dragged_when_editable(browser, large):
     browser.load(large)
-    moved = browser.js("""JSON.stringify((function () {
-        var s = caucasusmap._state, map = s.map, canvas = s.canvas._container;
+    moved = browser.js("""JSON.stringify((function () {""" + AT + """
+        var s = caucasusmap._state, map = s.map, got = [];
         map.setView([39.0, 45.0], 9, {animate: false});
-        var box = map.getContainer().getBoundingClientRect(), got = [];
         caucasusmap.onMove = function (id, lat, lon) { got.push([id, lat, lon]); };
         caucasusmap.setEditable(true);
-        var a = map.latLngToContainerPoint([39.0, 45.0]), b = map.latLngToContainerPoint([39.2, 45.3]);
-        function fire(target, type, pt) {
-          target.dispatchEvent(new MouseEvent(type, {bubbles: true, cancelable: true, view: window,
-            clientX: box.left + pt.x, clientY: box.top + pt.y}));
-        }
-        fire(canvas, 'mousedown', a); fire(canvas, 'mousemove', b); fire(canvas, 'mouseup', b);
+        var a = at(39.0, 45.0), b = at(39.2, 45.3);
+        fire(a, 'mousedown'); fire(b, 'mousemove'); fire(b, 'mouseup');
         caucasusmap.setEditable(false);
-        return got; })())""")
-    assert len(moved) == 1 and moved[0][0] == "p160", moved
-    assert abs(moved[0][1] - 39.2) < 0.02 and abs(moved[0][2] - 45.3) < 0.02
+        var hit = s.dots.hitAt(map.latLngToContainerPoint([39.2, 45.3]));
+        var old = s.dots.hitAt(map.latLngToContainerPoint([39.0, 45.0]));
+        return {got: got, hit: hit === s.byId.p160, old: old}; })())""")
+    assert len(moved["got"]) == 1 and moved["got"][0][0] == "p160", moved
+    assert abs(moved["got"][0][1] - 39.2) < 0.02 and abs(moved["got"][0][2] - 45.3) < 0.02
+    # The dot is found where it was dropped, and no longer where it was.
+    assert moved["hit"] and moved["old"] == -1, moved
     assert browser.errors() == []
 
 
 def test_a_large_view_repaints_only_what_a_selection_changes(browser, large):
     browser.load(large)
     got = browser.js("""JSON.stringify((function () {
-        var s = caucasusmap._state, c = s.canvas, rects = [], ctx = c._ctx, strokes = 0, fills = 0;
-        var draw = c._draw;
-        c._draw = function () {
-          var b = this._redrawBounds;
-          rects.push(b ? [b.max.x - b.min.x, b.max.y - b.min.y] : null);
-          return draw.apply(this, arguments);
-        };
-        var stroke = ctx.stroke, fill = ctx.fill;
-        ctx.stroke = function () { strokes += 1; return stroke.apply(this, arguments); };
-        ctx.fill = function () { fills += 1; return fill.apply(this, arguments); };
+        var s = caucasusmap._state, c = s.dots, rects = [], ctx = c._ctx, images = 0;
+        c.onDraw = function (b) { rects.push(b); };
+        var image = ctx.drawImage;
+        ctx.drawImage = function () { images += 1; return image.apply(this, arguments); };
         s.labels.flush();
         var seen = s.labels._seen, labels = '.cm-label, .cm-base-label';
         document.querySelectorAll(labels).forEach(function (e) { e.cmOld = true; });
@@ -265,17 +284,17 @@ def test_a_large_view_repaints_only_what_a_selection_changes(browser, large):
         var reused = s.labels._seen === seen && seen.order.length > 0;
         var now = Array.prototype.slice.call(document.querySelectorAll(labels));
         var relabelled = now.filter(function (e) { return !e.cmOld; }).length;
-        rects.length = 0; strokes = 0; fills = 0;
+        var patched = images;
+        rects.length = 0; images = 0;
         c._updatePaths();  // everything drawn again
-        return {patches: patches, full: rects, strokes: strokes, fills: fills, reused: reused,
-                relabelled: relabelled, labels: now.length,
-                circles: s.markers.length, shapes: s.shapes.length};
+        return {patches: patches, full: rects, images: images, patched: patched, reused: reused,
+                relabelled: relabelled, labels: now.length, circles: c.shown()};
     })())""")
     # Each changed dot's own square, not one rectangle from p0 to p449 across the map.
     assert len(got["patches"]) >= 2 and all(r is not None and r[0] < 80 and r[1] < 80 for r in got["patches"]), got
     assert got["full"] == [None]
-    # Circles' outlines are filled rings: the only strokes left are the area's.
-    assert got["strokes"] <= got["shapes"] and got["fills"] >= 2 * got["circles"]
+    # A full drawing draws each dot in view once; the patches a few.
+    assert 100 < got["images"] <= got["circles"] and got["patched"] < 40, got
     # A new selection reuses the markers' label obstacles of this view.
     assert got["reused"]
     # ... and keeps the label elements it draws again: only the selection's own are new.
@@ -284,12 +303,13 @@ def test_a_large_view_repaints_only_what_a_selection_changes(browser, large):
     browser.js("caucasusmap._state.labels.flush(); 'ok'")
     assert browser.js("caucasusmap._state.labels._seen.order.length") < got["circles"]
     # Hovering a dot shows its tooltip (made when first wanted).
-    tip = browser.js("""JSON.stringify((function () {
-        var s = caucasusmap._state, map = s.map, canvas = s.canvas._container;
-        var pt = map.latLngToContainerPoint([39.0, 45.0]), box = map.getContainer().getBoundingClientRect();
-        canvas.dispatchEvent(new MouseEvent('mousemove', {bubbles: true, cancelable: true, view: window,
-          clientX: box.left + pt.x, clientY: box.top + pt.y}));
-        var t = document.querySelector('.leaflet-tooltip');
-        return t ? t.textContent : null; })())""")
-    assert tip and "Qaravil160" in tip and "mention" in tip, tip
+    tip = browser.js("""JSON.stringify((function () {""" + AT + """
+        fire(at(39.0, 45.0), 'mousemove');
+        var t = document.querySelectorAll('.leaflet-tooltip');
+        var first = t.length ? t[0].textContent : null;
+        fire(at(39.1, 45.0), 'mousemove');  // the next dot: the same tooltip, moved and filled anew
+        t = document.querySelectorAll('.leaflet-tooltip');
+        return [first, t.length, t.length ? t[0].textContent : null]; })())""")
+    assert tip[0] and "Qaravil160" in tip[0] and "mention" in tip[0], tip
+    assert tip[1] == 1 and "Qaravil161" in tip[2], tip
     assert browser.errors() == []

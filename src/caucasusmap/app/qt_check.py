@@ -23,7 +23,8 @@ MAP_STATE = """JSON.stringify({
   counts: (caucasusmap._state.data || {places: []}).places.map(function (p) { return p.count; }),
   selected: JSON.parse(caucasusmap.selected()),
   highlighted: caucasusmap._state.highlighted.map(function (i) { return caucasusmap._state.data.places[i].id; }),
-  tooltips: caucasusmap._state.markers.filter(function (m) { return m.isTooltipOpen(); }).length,
+  tooltips: caucasusmap._state.markers.filter(function (m) { return m.isTooltipOpen(); }).length +
+    (caucasusmap._state.dots && caucasusmap._state.dots.tooltipOpen() ? 1 : 0),
   range: caucasusmap._state.range || null
 })"""
 
