@@ -560,6 +560,27 @@ def _turkic_word_cued(place: Place, folded: str, own: str) -> bool:
     return place.country != "TR" and place.population < TURKIC_WORD_POPULATION
 
 
+#: The dictionary (``scripts/build_dictionary_words.py``) a passage's language
+#: reads its words in: Azerbaijani shares most stems with Turkish.
+_DICTIONARY_OF = {"tr": "tr", "az": "tr", "tr az": "tr", "fa": "fa"}
+#: The countries where a dictionary's language is spoken: a place there keeps
+#: its name in that language though the name is also a word ("Sivas", "اصفهان").
+_DICTIONARY_HOME = {"tr": frozenset({"TR", "AZ", "CY"}), "fa": frozenset({"IR", "AF", "TJ"})}
+#: Dictionaries that list proper names too (a script without capitals: the
+#: Persian one has "باکو", "گنجه", "فلورانس" beside "تراز"): there a name is
+#: taken for a word only in a form with an ending, and only a reference
+#: place's name ("آبهای", waters of, is no Abha; "تراز" alone stays Taraz).
+_LISTS_PROPER_NAMES = frozenset({"fa"})
+
+
+def _home_of(place: Place, dictionary: str) -> bool:
+    """Whether ``place``'s name in ``dictionary``'s language is its own name
+    there: a place of a country that speaks it, a country, or a place of no
+    country (a continent, a sea: "اروپا", Europe)."""
+    return not place.country or kind_class(place.kind) == "country" or \
+        place.country in _DICTIONARY_HOME.get(dictionary, ())
+
+
 def _persian_word_cued(place: Place, word: str, importance: float) -> bool:
     """Whether ``place``'s reference-rule name, a common Persian word of the
     kind ``word`` (the reference's ``persian_words``), links only beside a cue
@@ -755,6 +776,8 @@ class Linker:
                         self._site_cues[index] = _same_word_cues(words)
         self._centre_spellings(add)
         turkic, persian = layered.turkic_words, layered.persian_words
+        #: Dictionary ("tr", "fa") -> its words that names are or become with an ending (_dictionary_word).
+        self._dictionary = layered.dictionary_words
         for index, names in enumerate(layered.extra):
             place = self.places[index]
             unit = index < self.n_curated and kind_class(place.kind) == "admin"
@@ -844,6 +867,33 @@ class Linker:
         self._own_names: dict[int, frozenset[str]] = {}
         self._inflectable = inflectable
         self._stems: StemMatcher | None = None
+
+    def _dictionary_word(self, form: str, lemma: str, place_index: int, language: str, lent: bool) -> bool:
+        """Whether the word ``form`` (folded), found as the name ``lemma`` of
+        place ``place_index`` (``form`` itself, or with an ending), is a common
+        word of the passage's ``language`` rather than the place: the form
+        with its ending is itself a dictionary word ("Maliye", finance, is no
+        "to Mali"); or a reference-rule name (``lent``: the reference's, on
+        its place or lent to a curated one) that is a word ("Sulak", watery,
+        for the Dagestani Sulak; "Araplar", Arabs, for Poldasht) of a place
+        outside the countries that speak the language (:func:`_home_of`): a
+        town or village under :data:`TURKIC_WORD_POPULATION` people; in a
+        dictionary of :data:`_LISTS_PROPER_NAMES`, a reference place's name
+        with an ending, whatever its size. The user's names are theirs: a
+        name the YAML gives is never dropped so."""
+        dictionary = _DICTIONARY_OF.get(language)
+        words = self._dictionary.get(dictionary) if dictionary else None
+        if not words or " " in form:
+            return False
+        if form != lemma and form in words:
+            return True
+        place = self.places[place_index]
+        if dictionary in _LISTS_PROPER_NAMES:
+            if place_index < self.n_curated or form == lemma:
+                return False
+        elif place.kind not in _SETTLEMENT or place.population >= TURKIC_WORD_POPULATION:
+            return False  # the dictionary lists "kazan", "tokyo", "isfahan": large cities are places first
+        return lent and lemma in words and not _home_of(place, dictionary)
 
     def _lent_unit_names_cued(self, patterns: dict[str, int]) -> set[tuple[str, tuple[int, int]]]:
         """A spelling the reference lends both to a curated unit and to the
@@ -1004,6 +1054,7 @@ class Linker:
         cued_e: list[int] = []
         cued_p: list[int] = []
         strong_cued: set[tuple[int, int, int]] = set()  # (start, end, place) found by a _CUED_STRONG name
+        languages: _Languages | None = None  # the passages' languages, for the dictionary words
         if special.any():
             extra_s, extra_e, extra_p = [], [], []
             origin = folded.origin
@@ -1031,6 +1082,11 @@ class Linker:
                         ok = _all_capitals(text, int(origin[a]), end) and text[end:end + 1] != "$"
                     else:
                         ok = _capitalised(text, int(origin[a]))
+                        if ok and flag == _CAPITAL and self._dictionary:
+                            if languages is None:
+                                languages = _Languages(text)
+                            word = folded.text[a:b]
+                            ok = not self._dictionary_word(word, word, place_index, languages.at(int(origin[a])), True)
                     if ok and self._forms:
                         need = self._forms.get((pt, place_index))
                         if need is not None:
@@ -1060,6 +1116,12 @@ class Linker:
                             lemma) else _INFLECTED_WEAK_IMPORTANCE) or
                         kind_class(self._kind[place_index]) in ("admin", "country")):
                     continue
+                if self._dictionary:
+                    if languages is None:
+                        languages = _Languages(text)
+                    if self._dictionary_word(folded.text[a:b], lemma, place_index, languages.at(
+                            int(folded.origin[a])), flag in _WEAK_ROLES or place_index >= self.n_curated):
+                        continue
                 if flag in _CUED_ROLES:
                     cued_s.append(a)
                     cued_e.append(b)

@@ -106,13 +106,18 @@ class Reference:
     command that opens a warm store needs only the digest and the few places
     the corpus links to (:meth:`places_of`), not the whole database."""
 
-    def __init__(self, path: str, digest: str, mtime_ns: int, persian_words: dict[str, str] | None = None):
+    def __init__(self, path: str, digest: str, mtime_ns: int, persian_words: dict[str, str] | None = None,
+                 dictionary_words: dict[str, frozenset[str]] | None = None):
         self.path, self.digest, self._mtime_ns = path, digest, mtime_ns
         #: Folded one-word Persian-script names that Persian text uses first as
         #: words, each "derived" ("مالی", financial: -ی on a frequent word) or
         #: "word" ("سراب", mirage): ``persian_words.tsv`` beside the database
         #: (``scripts/build_persian_words.py``); see the linker for the rule.
         self.persian_words: dict[str, str] = persian_words or {}
+        #: Language ("tr", "fa") -> the folded dictionary words that a name is or
+        #: becomes with an ending ("maliye", "تراز"): ``dictionary_words.tsv``
+        #: beside the database (``scripts/build_dictionary_words.py``); see the linker.
+        self.dictionary_words: dict[str, frozenset[str]] = dictionary_words or {}
 
     def __repr__(self) -> str:
         return f"Reference(path={self.path!r}, digest={self.digest!r})"
@@ -264,15 +269,37 @@ def _load(path: str, mtime_ns: int) -> Reference:
     if meta.get("schema") != str(SCHEMA_VERSION):
         raise ValueError(f"{path}: reference schema {meta.get('schema')!r}, expected {SCHEMA_VERSION}")
     persian = read_persian_words(Path(path).with_name(PERSIAN_WORDS))
+    words = read_dictionary_words(Path(path).with_name(DICTIONARY_WORDS))
     digest = meta.get("inputs", "") + f"/{SCHEMA_VERSION}"
     if persian:
         digest += "/fa:" + hashlib.sha256("\n".join(f"{w}\t{k}" for w, k in sorted(persian.items())).encode()
                                          ).hexdigest()[:12]
-    return Reference(path, digest, mtime_ns, persian)
+    if words:
+        digest += "/dict:" + hashlib.sha256("\n".join(f"{lang}\t{w}" for lang in sorted(words)
+                                                      for w in sorted(words[lang])).encode()).hexdigest()[:12]
+    return Reference(path, digest, mtime_ns, persian, words)
 
 
 PERSIAN_WORDS = "persian_words.tsv"
 """The Persian common-word names, beside the reference database."""
+DICTIONARY_WORDS = "dictionary_words.tsv"
+"""The dictionary words names are read into, beside the reference database."""
+
+
+def read_dictionary_words(path: Path) -> dict[str, frozenset[str]]:
+    """``language<TAB>folded word`` lines (``#`` comments) by language; empty
+    when the file is missing. Folded again with this version's folding."""
+    if not path.exists():
+        return {}
+    out: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lang, _, word = line.partition("\t")
+        folded = fold_phrase(word)
+        if folded and lang.strip():
+            out.setdefault(lang.strip(), set()).add(folded)
+    return {lang: frozenset(ws) for lang, ws in out.items()}
 
 
 def read_persian_words(path: Path) -> dict[str, str]:
@@ -367,6 +394,7 @@ class LayeredNames:
     common_words: frozenset[str] = frozenset()
     turkic_words: frozenset[str] = frozenset()
     persian_words: dict[str, str] = field(default_factory=dict)
+    dictionary_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def layer(curated: Sequence[Place], reference: Reference | None, ignore: Iterable[str] = ()) -> LayeredNames:
@@ -439,7 +467,8 @@ def layer(curated: Sequence[Place], reference: Reference | None, ignore: Iterabl
         extras.append(names)
     shadowed = {reference.places[ri].id: curated[ci].id for ri, ci in shadow.items()}
     return LayeredNames(tuple(places), tuple(imp), tuple(extras), n, shadowed, reference.first_names,
-                        reference.common_words, reference.turkic_words, reference.persian_words)
+                        reference.common_words, reference.turkic_words, reference.persian_words,
+                        reference.dictionary_words)
 
 
 # ---------------------------------------------------------------------------
