@@ -36,6 +36,14 @@ after -ա with the glide յ): :func:`armenian_suffix_ok`. Armenian script is
 Armenian, so no passage is asked; names whose stem changes ("Բաքու" →
 "Բաքվում") are left alone.
 
+Georgian: the case endings and postpositions attached to the last word of a
+name (genitive -ის, dative -ს, ergative -მა/-მ, instrumental -ით/-თი, adverbial
+-ად/-დ, -ში in, -ზე on, -დან/-იდან from, -თან at, -ისკენ towards, -ისთვის for,
+-ისგან from), with the nominative -ი of a consonant stem dropped
+("თბილისი" → "თბილისში") and a final -ა or -ე truncated before -ის, -ით,
+-იდან ("მცხეთა" → "მცხეთის", "მცხეთაში"): :func:`georgian_suffix_ok`.
+Georgian script is Georgian, and has no capitals to check.
+
 Which language a passage is in comes from its letters and function words
 (:func:`passage_language`), never from a file name.
 """
@@ -51,7 +59,8 @@ import numpy as np
 
 from .normalize import codepoints
 
-__all__ = ["CASES", "RussianWord", "armenian_suffix_ok", "compound_accusative_ok", "key", "passage_language",
+__all__ = ["CASES", "RussianWord", "armenian_suffix_ok", "compound_accusative_ok", "georgian_stem",
+           "georgian_suffix_ok", "key", "passage_language",
            "persian_suffix_ok", "possessive_case_forms", "russian_cases", "russian_word", "turkic_suffixes",
            "turkic_suffix_ok", "MIN_LETTERS", "MIN_ACCUSATIVE_LETTERS"]
 
@@ -390,6 +399,46 @@ def armenian_suffix_ok(word: str, rest: str) -> bool:
 
 
 # ---------------------------------------------------------------------------
+# Georgian
+
+# After the stem of a consonant-final name (its nominative -ი dropped: "თბილის-").
+_KA_AFTER_CONSONANT = frozenset({"ის", "ს", "მა", "ით", "ად", "ში", "ზე", "იდან", "თან", "ისკენ", "ისთვის",
+                                 "ისგან"})
+# A final -ა or -ე (truncated before -ის, -ით, -იდან) or -ო, -უ (kept): after the vowel.
+_KA_AFTER_VOWEL = frozenset({"ს", "მ", "დ", "ში", "ზე", "სთან", "სკენ", "სთვის", "სგან"})
+_KA_TRUNCATED = frozenset({"ის", "ით", "იდან", "ისკენ", "ისთვის", "ისგან"})
+_KA_KEPT = frozenset({"თი", "დან"})
+
+
+def georgian_stem(word: str) -> str:
+    """The part of the last word of a Georgian name that all its forms start
+    with: the word without its final vowel (the nominative -ი, a truncating
+    -ა or -ე), the word itself after -ო or -უ."""
+    return word if word.endswith(("ო", "უ")) else word[:-1]
+
+
+def georgian_suffix_ok(word: str, form: str) -> bool:
+    """Whether ``form`` (one word, lower case) is a case form of ``word``, the
+    last word of a Georgian name, other than the word itself: "თბილისში",
+    "თბილისიდან", "მცხეთის", "მცხეთაში", "ბაქოდან". A derived word is none of
+    these ("თბილისელი", a Tbilisi resident; "ქართული", Georgian). Names under
+    :data:`MIN_LETTERS` letters are never inflected."""
+    if len(word) < MIN_LETTERS or form == word:
+        return False
+    last = word[-1]
+    if last == "ი":
+        stem = word[:-1]
+        return form.startswith(stem) and form[len(stem):] in _KA_AFTER_CONSONANT
+    if last in "აე":
+        stem = word[:-1]
+        rest = form[len(stem):] if form.startswith(stem) else None
+        return rest is not None and (rest in _KA_TRUNCATED or (rest[:1] == last and rest[1:] in _KA_AFTER_VOWEL))
+    if last in "ოუ":
+        return form.startswith(word) and form[len(word):] in _KA_AFTER_VOWEL | _KA_KEPT
+    return False
+
+
+# ---------------------------------------------------------------------------
 # Which language a passage is in
 
 _TR_WORDS = frozenset({"ve", "ile", "için", "olarak", "olan", "daha", "çok", "gibi", "kadar", "ise", "ama", "veya",
@@ -442,6 +491,7 @@ def passage_language(passage: str) -> str:
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _ARMENIAN = re.compile(r"[\u0531-\u0587]")
+_GEORGIAN = re.compile(r"[\u10d0-\u10ff\u1c90-\u1cbf]")  # Mkhedruli and Mtavruli
 _PERSIAN_LETTERS = re.compile(r"[پچژگ]")
 _FA_WORDS = frozenset({"از", "به", "در", "با", "این", "که", "را", "و", "است", "برای", "تا"})
 #: The Turkish and Azerbaijani function words as they may be written: lower
@@ -477,12 +527,12 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 def may_inflect(text: str) -> bool:
     """Whether some passage of ``text`` can be Russian (it has Cyrillic),
-    Persian (Arabic script) or Turkish/Azerbaijani (it has one of their
+    Persian (Arabic script), Armenian, Georgian or Turkish/Azerbaijani (it has one of their
     function words): else no name in it takes an ending, and the stems are
     not even looked for (an English text naming "Şuşa" pays nothing); the
     same test opens :func:`passage_language`."""
     return _CYRILLIC.search(text) is not None or _ARABIC.search(text) is not None or \
-        _ARMENIAN.search(text) is not None or has_function_word(text)
+        _ARMENIAN.search(text) is not None or _GEORGIAN.search(text) is not None or has_function_word(text)
 
 
 class StemMatcher:
@@ -521,6 +571,11 @@ class StemMatcher:
                     continue
                 entry = ("hy", role, words, fold(name), words[:-1], words[-1], None)
                 head, single = k, True
+            elif all(_GEORGIAN.match(c) for w in words for c in w):
+                if len(words[-1]) < MIN_LETTERS:
+                    continue
+                entry = ("ka", role, words, fold(name), words[:-1], words[-1], None)
+                head, single = " ".join([*words[:-1], georgian_stem(words[-1])]), True
             elif all(c.isalpha() and c.isascii() or c in "çğıöşüəâîû" for w in words for c in w):
                 if len(words[-1]) < MIN_LETTERS:
                     continue
@@ -565,12 +620,15 @@ class StemMatcher:
         for pat, s0, e0 in found.tolist():
             s = s0 + 1
             a = int(origin[s])
+            if _GEORGIAN.match(text[a]):
+                out.extend(self._georgian(text, origin, pat, s, a))
+                continue
             if not text[a].isupper():
                 if not text[a].islower() and _ARABIC.match(text[a]):
                     out.extend(self._persian(text, folded_text, origin, languages, pat, s, e0))
                 continue
             for kind, role, data, lemma, same_words, tk_stem, name in self.entries[pat]:
-                if kind == "fa":
+                if kind in ("fa", "ka"):
                     continue
                 n = len(data)
                 words = _words_at(text, a, n)
@@ -627,6 +685,24 @@ class StemMatcher:
         for kind, role, data, lemma, *_ in self.entries[pat]:
             if kind == "fa" and persian_suffix_ok(data, rest) and languages.at(int(origin[s])) == "fa":
                 hits.append((s, end, role, lemma))
+        return hits
+
+
+    def _georgian(self, text, origin, pat, s, a):
+        """The Georgian case forms at text offset ``a`` (folded ``s``): the
+        name's other words as written, its last word in a case form."""
+        import bisect
+
+        hits = []
+        for kind, role, data, lemma, same_words, last, _ in self.entries[pat]:
+            if kind != "ka":
+                continue
+            words = _words_at(text, a, len(data))
+            if words is None:
+                continue
+            forms = [key(text[x:y]) for x, y in words]
+            if forms[:-1] == same_words and georgian_suffix_ok(last, forms[-1]):
+                hits.append((s, bisect.bisect_left(origin, words[-1][1] - 1) + 1, role, lemma))
         return hits
 
 

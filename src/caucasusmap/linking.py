@@ -54,7 +54,7 @@ from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "36"
+LINKER_VERSION = "37"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6

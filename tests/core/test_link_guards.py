@@ -176,6 +176,27 @@ def test_no_name_floods_the_bundled_and_web_development_corpora(ref, tmp_path):
     assert len(hits) <= 4, hits
 
 
+def test_no_georgian_name_takes_another_georgian_word_of_the_gazetteer_as_its_form():
+    """Every Georgian word the bundled gazetteer writes against the case
+    endings of the last word of every Georgian name: the forms found are that
+    name's own genitive in a unit's name ("ახალციხის მუნიციპალიტეტი"), never
+    the last word of another name, and never more than a few per name (a stem
+    that starts many words would show here first)."""
+    from caucasusmap.inflection import georgian_suffix_ok
+
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(BUNDLED_GAZETTEER.glob("*.yaml")))
+    words = set(re.findall(r"[\u10d0-\u10ff]+", text))
+    assert len(words) >= 150
+    lasts = {name.split()[-1].replace("-", " ").split()[-1] for p in load_gazetteer(BUNDLED_GAZETTEER).places
+             for name in p.names if re.fullmatch(r"[\u10d0-\u10ff -]+", name)}
+    assert len(lasts) >= 50
+    forms = {w: sorted(f for f in words if georgian_suffix_ok(w, f)) for w in lasts}
+    assert any(forms.values())  # the units' names do hold genitives
+    assert max(len(f) for f in forms.values()) <= 3, forms
+    clashes = sorted((w, f) for w, fs in forms.items() for f in fs if f in lasts)
+    assert clashes == [], clashes
+
+
 # -- citations -------------------------------------------------------------------------------
 
 def test_a_citation_style_named_after_a_city_is_not_the_city(bare):
