@@ -238,6 +238,10 @@ _CITATION_LABEL = re.compile(r"^[*_]*\s*:[*_]*\s+[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]
 # endings right after a reference name makes it a given name ("Ararat Mirzoyan").
 _SURNAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*(?:yan|ian|jan|ov|ova|ev|eva|yev|yeva|in|ina|sky|skaya|enko|idze|"
                       r"dze|shvili|zade|zadeh|oglu|oğlu|qizi|qızı)\b")
+# Words after which a curated name that is also a given name reads as the place.
+_PLACE_PREPOSITIONS = frozenset({"of", "in", "from", "to", "into", "across", "near", "at", "throughout", "в", "из",
+                                 "во", "до", "по"})
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")  # the word after a name, on its line
 _PLURAL = {fold_phrase(w) for w in (
     "lakes", "rivers", "mountains", "provinces", "districts", "regions", "valleys", "plains", "villages",
     "marzes", "cities", "towns", "areas", *"|".join(_LISTED_AFTER).split("|"),
@@ -1310,6 +1314,16 @@ class Decider:
         # The places of a line named by a chain ("Kars-Iğdır-Aralık-Dilucu Demiryolu") are not linked.
         chains, in_chain = self._chains(ms, me)
         settled &= ~in_chain
+        # A settled curated name that is also a given name and stands as one is no place (_given_name_here).
+        given = np.zeros(len(settled), dtype=bool)
+        if lk._first_names:
+            for j in np.flatnonzero(settled).tolist():
+                a, b = int(ms[j]), int(me[j])
+                names = self.lemmas.get((a, b)) or {self._surface(a, b)}
+                if not names.isdisjoint(lk._first_names) and \
+                        self._given_name_here(a, b, j, names, [int(top[j])], int(me[j - 1]) if j > 0 else -1):
+                    settled[j] = False
+                    given[j] = True  # neither settled nor decided: no link
         self._list_ends: dict[int, int] = {}  # mention -> what _list_end found (ms and me fixed from here)
         self._by_words: dict[int, tuple | None] = {}  # mention -> what _decide_by_words gave
         # Per mention: whether all its candidates were found by reference-rule names.
@@ -1317,7 +1331,7 @@ class Decider:
         chosen = np.where(settled, top, -1)
         confidence = np.where(settled, 1.0, 0.0)
         alts: dict[int, list[tuple[int, float]]] = {}
-        todo = np.flatnonzero(~settled & ~in_chain)
+        todo = np.flatnonzero(~settled & ~in_chain & ~given)
         if len(todo):
             anchors = np.flatnonzero(settled)
             # Pass 1 decides with the settled mentions as context; pass 2 adds pass 1's choices.
@@ -1947,6 +1961,29 @@ class Decider:
         after = self.text[end:end + 39]
         return after[:1] == " " and bool(_SURNAME.match(after[1:]))
 
+    def _given_name_here(self, s: int, e: int, i: int, names: set[str], cands: list[int], prev_end: int) -> bool:
+        """A curated name that is also a common given name (the reference's
+        first-name list: "Lori", "Ani", "Georgia") standing as one: after a
+        given name or a title, or before a surname ("Lori Petrosyan"). An
+        alias that is no candidate's own name ("Ali" for a village named
+        otherwise) is a given name before any capitalised word that is no
+        mention and no kind word ("Ali Kemal said")."""
+        lk = self.lk
+        if names.isdisjoint(lk._first_names):
+            return False
+        before = self.folded.text[max(0, s - 12):s].split()
+        if before and before[-1] in _PLACE_PREPOSITIONS:
+            return False  # "the Security Service of Georgia Antadze said": the place
+        if self._person_before(s, prev_end) or self._surname_after(e):
+            return True
+        if any(lk._names_own(c, names) for c in cands):
+            return False
+        end = int(self.folded.origin[e - 1]) + 1
+        nxt = _NEXT_WORD.match(self.text, end)
+        if nxt is None or not nxt.group(1)[0].isupper() or fold_phrase(nxt.group(1)) in CUES:
+            return False
+        return i + 1 >= len(self._ms_list) or int(self.folded.origin[self._ms_list[i + 1]]) != nxt.start(1)
+
     def _not_a_place_here(self, s: int, e: int, i: int, ms) -> bool:
         """Reference names that read as something else here: a person's
         given name (after a given name or a title, or before a surname), a
@@ -2026,6 +2063,8 @@ class Decider:
         # "Press"... it is a title.
         if self._title_after(e) or self._title_before(s) or (all_weak and (self._not_a_place_here(s, e, i, ms) or
                                                   surface in self._person_names())):
+            return None
+        if not all_weak and self._given_name_here(s, e, i, names, cl, int(self.me[i - 1]) if i > 0 else -1):
             return None
         return cl, surface, own, score, all_weak, evidence, veto, any_veto
 

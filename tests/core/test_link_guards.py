@@ -87,6 +87,41 @@ def test_a_calling_before_a_name_makes_it_a_person(bare):
     assert place_of(bare, "The poet Shahriyar was born in Tabriz.", "Shahriyar") is None
 
 
+def test_a_curated_name_that_is_a_given_name_is_a_person_where_it_stands_as_one(ref):
+    """"Lori" and "Georgia" are curated own names and common given names (the
+    reference's first-name list): before a surname or after a title they are
+    a person; after "of" or a kind word, and alone, the place."""
+    lori = Place("lori", "Lori", "province", 41.0, 44.5)
+    georgia = Place("georgia", "Georgia", "country", 42.0, 43.5)
+    tbilisi = Place("tbilisi", "Tbilisi", "city", 41.69, 44.8)
+    linker = Linker([lori, georgia, tbilisi], reference=ref)
+    assert place_of(linker, "Lori Hakobyan opened the school in Tbilisi.", "Lori") is None
+    assert place_of(linker, "Lori Hakobyan opened the school in Tbilisi.", "Tbilisi") == "tbilisi"
+    assert place_of(linker, "Senator Georgia Ellis visited Tbilisi.", "Georgia") is None
+    assert place_of(linker, "The Lori Province borders Georgia.", "Lori Province") == "lori"
+    assert place_of(linker, "The Lori Province borders Georgia.", "Georgia") == "georgia"
+    assert place_of(linker, "The ministry of Georgia Beridze heads said so.", "Georgia") == "georgia"
+    assert place_of(linker, "Lori and Tbilisi.", "Lori") == "lori"
+
+
+def test_a_curated_alias_that_is_a_given_name_is_a_person_before_a_capitalised_word(ref):
+    """An alias that is no candidate's own name but a given name ("Armen"
+    for a made-up hamlet) is a person before any capitalised word that is no
+    mention and no kind word; the place after a preposition, before a kind
+    word or before a mention."""
+    hamlet = Place("verin-armenik", "Verin Armenik", "village", 40.5, 44.9, aliases=("Armen",))
+    yerevan = Place("yerevan", "Yerevan", "city", 40.18, 44.51)
+    linker = Linker([hamlet, yerevan], reference=ref)
+    assert place_of(linker, "Armen Tomas said the talks went well.", "Armen") is None
+    assert place_of(linker, "Later Armen Tomas left for Yerevan.", "Yerevan") == "yerevan"
+    assert place_of(linker, "The road to Armen was closed.", "Armen") == "verin-armenik"
+    assert place_of(linker, "Armen Yerevan road.", "Armen") == "verin-armenik"
+    assert place_of(linker, "Armen village lies high.", "Armen") == "verin-armenik"
+    # The same alias not in the first-name list ("Armenik" is none) keeps linking before a name.
+    other = Place("armenik", "Armenik Sar", "village", 40.6, 44.8, aliases=("Armenik",))
+    assert place_of(Linker([other], reference=ref), "Armenik Tomas said so.", "Armenik") == "armenik"
+
+
 def test_a_street_or_park_named_after_a_place_is_not_the_place(bare):
     assert place_of(bare, "They met on Tbilisi Avenue in Baku.", "Tbilisi") is None
     assert place_of(bare, "They met on Tbilisi Avenue in Baku.", "Baku") is not None
