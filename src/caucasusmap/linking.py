@@ -241,6 +241,15 @@ _SURNAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*(?:yan|ian|jan|ov|ova|e
 # Words after which a curated name that is also a given name reads as the place.
 _PLACE_PREPOSITIONS = frozenset({"of", "in", "from", "to", "into", "across", "near", "at", "throughout", "в", "из",
                                  "во", "до", "по"})
+# The lower-case words inside a person's name after the given name ("Lars von Trier", "Ларс фон Триер").
+_NAME_PARTICLES = frozenset({"von", "van", "af", "de", "der", "den", "da", "di", "du", "bin", "ibn",
+                             "фон", "ван", "де"})
+# A Russian given name in a plain Latin transliteration, for the first-name list (Latin).
+_RU_LATIN_MAP = dict(zip("абвгдежзийклмнопрстуфхцчшщъыьэюя",
+                         ["a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
+                          "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
+_RU_LATIN = re.compile("[а-я]")
+_CYRILLIC_NAME = re.compile("[а-я]+")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")  # the word after a name, on its line
 _PLURAL = {fold_phrase(w) for w in (
     "lakes", "rivers", "mountains", "provinces", "districts", "regions", "valleys", "plains", "villages",
@@ -896,6 +905,14 @@ class Linker:
                         out.setdefault(t, set()).add(u)
         return {t: frozenset(us) for t, us in out.items()}
 
+    def _given_name(self, names: set[str]) -> bool:
+        """Whether one of the folded ``names`` is on the reference's first-name
+        list (Latin, folded): as written, or a Russian name in a plain Latin
+        transliteration ("Ларс" as "lars")."""
+        first = self._first_names
+        return not names.isdisjoint(first) or any(
+            _RU_LATIN.sub(lambda m: _RU_LATIN_MAP[m.group()], n) in first for n in names if _CYRILLIC_NAME.fullmatch(n))
+
     def _names_own(self, c: int, names: set[str]) -> bool:
         """Whether one of the folded ``names`` is place ``c``'s own name or
         its name in a language (not an alias: an old name, a variant)."""
@@ -1320,7 +1337,7 @@ class Decider:
             for j in np.flatnonzero(settled).tolist():
                 a, b = int(ms[j]), int(me[j])
                 names = self.lemmas.get((a, b)) or {self._surface(a, b)}
-                if not names.isdisjoint(lk._first_names) and \
+                if lk._given_name(names) and \
                         self._given_name_here(a, b, j, names, [int(top[j])], int(me[j - 1]) if j > 0 else -1):
                     settled[j] = False
                     given[j] = True  # neither settled nor decided: no link
@@ -1969,7 +1986,7 @@ class Decider:
         otherwise) is a given name before any capitalised word that is no
         mention and no kind word ("Ali Kemal said")."""
         lk = self.lk
-        if names.isdisjoint(lk._first_names):
+        if not lk._given_name(names):
             return False
         before = self.folded.text[max(0, s - 12):s].split()
         if before and before[-1] in _PLACE_PREPOSITIONS:
@@ -1980,7 +1997,12 @@ class Decider:
             return False
         end = int(self.folded.origin[e - 1]) + 1
         nxt = _NEXT_WORD.match(self.text, end)
-        if nxt is None or not nxt.group(1)[0].isupper() or fold_phrase(nxt.group(1)) in CUES:
+        if nxt is None:
+            return False
+        word = fold_phrase(nxt.group(1))
+        if word in _NAME_PARTICLES:
+            return True  # "Lars von Trier"
+        if not nxt.group(1)[0].isupper() or word in CUES:
             return False
         return i + 1 >= len(self._ms_list) or int(self.folded.origin[self._ms_list[i + 1]]) != nxt.start(1)
 

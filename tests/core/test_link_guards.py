@@ -122,6 +122,33 @@ def test_a_curated_alias_that_is_a_given_name_is_a_person_before_a_capitalised_w
     assert place_of(Linker([other], reference=ref), "Armenik Tomas said so.", "Armenik") == "armenik"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lars Løkke Rasmussen met the minister in Tbilisi.", [("Tbilisi", "tbilisi")]),
+    ("Lars von Trier filmed in Tbilisi.", [("Tbilisi", "tbilisi")]),
+    ("Ларс Лёкке Расмуссен прибыл в Тбилиси.", [("Тбилиси", "tbilisi")]),
+    ("Trucks queued at Lars for days.", [("Lars", "upper-lars")]),
+    ("Lars is the only open crossing.", [("Lars", "upper-lars")]),
+    ("Грузовики стоят у Ларса, а Ларс закрыт.", [("Ларса", "upper-lars"), ("Ларс", "upper-lars")]),
+])
+def test_lars_is_upper_lars_unless_it_is_a_given_name(bundled_linker, text, expected):
+    assert found(bundled_linker, text) == expected
+
+
+def test_every_curated_name_on_the_first_name_list_is_a_person_before_a_surname(ref, bundled_linker):
+    """Each name of the bundled gazetteer that is also a common given name
+    (the first-name list, or a Russian name in Latin letters on it) is a
+    person before a surname of the region, and the place after "in"."""
+    from caucasusmap.normalize import fold_phrase
+
+    places = load_gazetteer(BUNDLED_GAZETTEER).places
+    given = sorted({(n, p.id) for p in places for n in p.names if " " not in n and len(n) >= 3 and
+                    bundled_linker._given_name({fold_phrase(n)})})
+    assert ("Lars", "upper-lars") in given and ("Ларс", "upper-lars") in given and len(given) >= 4
+    for name, pid in given:
+        assert pid not in {p for _, p in found(bundled_linker, f"{name} Petrosyan spoke yesterday.")}, name
+    assert place_of(bundled_linker, "The queue in Lars grew.", "Lars") == "upper-lars"
+
+
 def test_a_street_or_park_named_after_a_place_is_not_the_place(bare):
     assert place_of(bare, "They met on Tbilisi Avenue in Baku.", "Tbilisi") is None
     assert place_of(bare, "They met on Tbilisi Avenue in Baku.", "Baku") is not None
