@@ -378,7 +378,7 @@ _HY_AFTER_I = frozenset({"ի", "ին", "ն", "ում", "ից", "ով"})
 _HY_VOWELS = set("աեէըիոօ")
 
 
-def armenian_suffix_ok(word: str, rest: str) -> bool:
+def armenian_suffix_ok(word: str, rest: str, next_word: str = "") -> bool:
     """Whether ``rest`` is a case ending or the article that the last word
     ``word`` of an Armenian name (lower case) takes attached: genitive-dative
     -ի, locative -ում, ablative -ից, instrumental -ով, the article -ը/-ն and
@@ -386,7 +386,8 @@ def armenian_suffix_ok(word: str, rest: str) -> bool:
     glide յ ("Աստանայում"). Names in another vowel change their stem
     ("Բաքու" → "Բաքվում") and are left alone; so are derived words
     ("Երևանցի", a Yerevan resident; "Հայաստանյան", Armenian), whose endings
-    are none of these."""
+    are none of these. After a consonant the article is -ն before a word
+    that starts with a vowel (``next_word``: "Հայաստանն է", "Երևանն ու")."""
     if len(word) < MIN_LETTERS or not rest:
         return False
     if word.endswith(_HY_VOWEL_A):
@@ -395,7 +396,7 @@ def armenian_suffix_ok(word: str, rest: str) -> bool:
         return rest in _HY_AFTER_I
     if word[-1] in _HY_VOWELS or word.endswith("ու"):
         return False
-    return rest in _HY_AFTER_CONSONANT
+    return rest in _HY_AFTER_CONSONANT or (rest == "ն" and next_word[:1] in _HY_VOWELS)
 
 
 # ---------------------------------------------------------------------------
@@ -640,8 +641,10 @@ class StemMatcher:
                         continue
                 elif kind == "hy":
                     # Armenian script is Armenian: no passage to ask.
+                    nxt = _NEXT_HY_WORD.match(text, words[-1][1])
                     if forms[:-1] != same_words or not forms[-1].startswith(tk_stem) or \
-                            not armenian_suffix_ok(tk_stem, forms[-1][len(tk_stem):]):
+                            not armenian_suffix_ok(tk_stem, forms[-1][len(tk_stem):],
+                                                   key(nxt.group(1)) if nxt else ""):
                         continue
                 else:
                     stem = data[-1]
@@ -707,6 +710,7 @@ class StemMatcher:
 
 
 _WORD_AT = re.compile(r"[^\W\d_]+")
+_NEXT_HY_WORD = re.compile(r"[ \t]+([^\W\d_]+)")  # the next word on the line
 
 
 def _tk(word: str) -> str:

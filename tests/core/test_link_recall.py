@@ -159,6 +159,10 @@ def test_armenian_case_endings_and_the_article():
         ("Հայաստանը", "armenia"), ("Երևանը", "yerevan")]
     # Derived words are not the place: a Yerevan resident, "Armenian" (adjective).
     assert found(linker, "Նա Երևանցի է, և սա հայաստանյան ու Հայաստանյան ապրանք է։") == []
+    # After a consonant the article is -ն before a vowel, and only there.
+    assert found(linker, "Ստեփանակերտն է մայրաքաղաքը, Երևանն ու Մոսկվան հեռու են։") == [
+        ("Ստեփանակերտն", "stepanakert"), ("Երևանն", "yerevan"), ("Մոսկվան", "moscow")]
+    assert found(linker, "Երևանն մեծ քաղաք է։") == []
 
 
 # -- Georgian case endings -----------------------------------------------------------------
