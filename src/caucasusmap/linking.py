@@ -842,6 +842,10 @@ class Linker:
         self._inside_cache: dict[tuple[int, int], bool] = {}
         self._own_names: dict[int, frozenset[str]] = {}
         self._inflectable = inflectable
+        # The curated places with a name that is also a given name (Decider: _given_name_here).
+        self._given_places = np.array([self._given_name({fold_phrase(n) for n in p.names})
+                                       for p in self.places[:self.n_curated]] +
+                                      [False] * (len(self.places) - self.n_curated), dtype=bool)
         self._stems: StemMatcher | None = None
 
     def _lent_unit_names_cued(self, patterns: dict[str, int]) -> set[tuple[str, tuple[int, int]]]:
@@ -1333,8 +1337,8 @@ class Decider:
         settled &= ~in_chain
         # A settled curated name that is also a given name and stands as one is no place (_given_name_here).
         given = np.zeros(len(settled), dtype=bool)
-        if lk._first_names:
-            for j in np.flatnonzero(settled).tolist():
+        if lk._given_places.any():
+            for j in np.flatnonzero(settled & lk._given_places[top]).tolist():
                 a, b = int(ms[j]), int(me[j])
                 names = self.lemmas.get((a, b)) or {self._surface(a, b)}
                 if lk._given_name(names) and \
