@@ -36,6 +36,14 @@ after -ա with the glide յ): :func:`armenian_suffix_ok`. Armenian script is
 Armenian, so no passage is asked; names whose stem changes ("Բաքու" →
 "Բաքվում") are left alone.
 
+Georgian: the case endings and postpositions attached to the last word of a
+name (genitive -ის, dative -ს, ergative -მა/-მ, instrumental -ით/-თი, adverbial
+-ად/-დ, -ში in, -ზე on, -დან/-იდან from, -თან at, -ისკენ towards, -ისთვის for,
+-ისგან from), with the nominative -ი of a consonant stem dropped
+("თბილისი" → "თბილისში") and a final -ა or -ე truncated before -ის, -ით,
+-იდან ("მცხეთა" → "მცხეთის", "მცხეთაში"): :func:`georgian_suffix_ok`.
+Georgian script is Georgian, and has no capitals to check.
+
 Which language a passage is in comes from its letters and function words
 (:func:`passage_language`), never from a file name.
 """
@@ -51,7 +59,8 @@ import numpy as np
 
 from .normalize import codepoints
 
-__all__ = ["CASES", "RussianWord", "armenian_suffix_ok", "compound_accusative_ok", "key", "passage_language",
+__all__ = ["CASES", "RussianWord", "armenian_suffix_ok", "compound_accusative_ok", "georgian_stem",
+           "georgian_suffix_ok", "key", "passage_language",
            "persian_suffix_ok", "possessive_case_forms", "russian_cases", "russian_word", "turkic_suffixes",
            "turkic_suffix_ok", "MIN_LETTERS", "MIN_ACCUSATIVE_LETTERS"]
 
@@ -369,7 +378,7 @@ _HY_AFTER_I = frozenset({"ի", "ին", "ն", "ում", "ից", "ով"})
 _HY_VOWELS = set("աեէըիոօ")
 
 
-def armenian_suffix_ok(word: str, rest: str) -> bool:
+def armenian_suffix_ok(word: str, rest: str, next_word: str = "") -> bool:
     """Whether ``rest`` is a case ending or the article that the last word
     ``word`` of an Armenian name (lower case) takes attached: genitive-dative
     -ի, locative -ում, ablative -ից, instrumental -ով, the article -ը/-ն and
@@ -377,7 +386,8 @@ def armenian_suffix_ok(word: str, rest: str) -> bool:
     glide յ ("Աստանայում"). Names in another vowel change their stem
     ("Բաքու" → "Բաքվում") and are left alone; so are derived words
     ("Երևանցի", a Yerevan resident; "Հայաստանյան", Armenian), whose endings
-    are none of these."""
+    are none of these. After a consonant the article is -ն before a word
+    that starts with a vowel (``next_word``: "Հայաստանն է", "Երևանն ու")."""
     if len(word) < MIN_LETTERS or not rest:
         return False
     if word.endswith(_HY_VOWEL_A):
@@ -386,7 +396,47 @@ def armenian_suffix_ok(word: str, rest: str) -> bool:
         return rest in _HY_AFTER_I
     if word[-1] in _HY_VOWELS or word.endswith("ու"):
         return False
-    return rest in _HY_AFTER_CONSONANT
+    return rest in _HY_AFTER_CONSONANT or (rest == "ն" and next_word[:1] in _HY_VOWELS)
+
+
+# ---------------------------------------------------------------------------
+# Georgian
+
+# After the stem of a consonant-final name (its nominative -ი dropped: "თბილის-").
+_KA_AFTER_CONSONANT = frozenset({"ის", "ს", "მა", "ით", "ად", "ში", "ზე", "იდან", "თან", "ისკენ", "ისთვის",
+                                 "ისგან"})
+# A final -ა or -ე (truncated before -ის, -ით, -იდან) or -ო, -უ (kept): after the vowel.
+_KA_AFTER_VOWEL = frozenset({"ს", "მ", "დ", "ში", "ზე", "სთან", "სკენ", "სთვის", "სგან"})
+_KA_TRUNCATED = frozenset({"ის", "ით", "იდან", "ისკენ", "ისთვის", "ისგან"})
+_KA_KEPT = frozenset({"თი", "დან"})
+
+
+def georgian_stem(word: str) -> str:
+    """The part of the last word of a Georgian name that all its forms start
+    with: the word without its final vowel (the nominative -ი, a truncating
+    -ა or -ე), the word itself after -ო or -უ."""
+    return word if word.endswith(("ო", "უ")) else word[:-1]
+
+
+def georgian_suffix_ok(word: str, form: str) -> bool:
+    """Whether ``form`` (one word, lower case) is a case form of ``word``, the
+    last word of a Georgian name, other than the word itself: "თბილისში",
+    "თბილისიდან", "მცხეთის", "მცხეთაში", "ბაქოდან". A derived word is none of
+    these ("თბილისელი", a Tbilisi resident; "ქართული", Georgian). Names under
+    :data:`MIN_LETTERS` letters are never inflected."""
+    if len(word) < MIN_LETTERS or form == word:
+        return False
+    last = word[-1]
+    if last == "ი":
+        stem = word[:-1]
+        return form.startswith(stem) and form[len(stem):] in _KA_AFTER_CONSONANT
+    if last in "აე":
+        stem = word[:-1]
+        rest = form[len(stem):] if form.startswith(stem) else None
+        return rest is not None and (rest in _KA_TRUNCATED or (rest[:1] == last and rest[1:] in _KA_AFTER_VOWEL))
+    if last in "ოუ":
+        return form.startswith(word) and form[len(word):] in _KA_AFTER_VOWEL | _KA_KEPT
+    return False
 
 
 # ---------------------------------------------------------------------------
@@ -442,6 +492,7 @@ def passage_language(passage: str) -> str:
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _ARMENIAN = re.compile(r"[\u0531-\u0587]")
+_GEORGIAN = re.compile(r"[\u10d0-\u10ff\u1c90-\u1cbf]")  # Mkhedruli and Mtavruli
 _PERSIAN_LETTERS = re.compile(r"[پچژگ]")
 _FA_WORDS = frozenset({"از", "به", "در", "با", "این", "که", "را", "و", "است", "برای", "تا"})
 #: The Turkish and Azerbaijani function words as they may be written: lower
@@ -477,12 +528,12 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 def may_inflect(text: str) -> bool:
     """Whether some passage of ``text`` can be Russian (it has Cyrillic),
-    Persian (Arabic script) or Turkish/Azerbaijani (it has one of their
+    Persian (Arabic script), Armenian, Georgian or Turkish/Azerbaijani (it has one of their
     function words): else no name in it takes an ending, and the stems are
     not even looked for (an English text naming "Şuşa" pays nothing); the
     same test opens :func:`passage_language`."""
     return _CYRILLIC.search(text) is not None or _ARABIC.search(text) is not None or \
-        _ARMENIAN.search(text) is not None or has_function_word(text)
+        _ARMENIAN.search(text) is not None or _GEORGIAN.search(text) is not None or has_function_word(text)
 
 
 def _words_of(letters: str) -> re.Pattern:
@@ -497,6 +548,7 @@ _RUSSIAN_KEY = _words_of("а-я")
 _ARABIC_KEY = _words_of("\u0600-\u06ff")
 _ARMENIAN_KEY = _words_of("\u0531-\u0587")
 _TURKIC_KEY = _words_of("A-Za-zçğıöşüəâîû")
+_GEORGIAN_KEY = _words_of("\u10d0-\u10ff\u1c90-\u1cbf")  # Mkhedruli and Mtavruli, as _GEORGIAN
 
 
 class StemMatcher:
@@ -537,6 +589,11 @@ class StemMatcher:
                     continue
                 entry = ("hy", role, words, fold(name), words[:-1], words[-1], None)
                 head, single = k, True
+            elif _GEORGIAN_KEY.fullmatch(k):
+                if len(words[-1]) < MIN_LETTERS:
+                    continue
+                entry = ("ka", role, words, fold(name), words[:-1], words[-1], None)
+                head, single = " ".join([*words[:-1], georgian_stem(words[-1])]), True
             elif _TURKIC_KEY.fullmatch(k):
                 if len(words[-1]) < MIN_LETTERS:
                     continue
@@ -581,12 +638,15 @@ class StemMatcher:
         for pat, s0, e0 in found.tolist():
             s = s0 + 1
             a = int(origin[s])
+            if _GEORGIAN.match(text[a]):
+                out.extend(self._georgian(text, origin, pat, s, a))
+                continue
             if not text[a].isupper():
                 if not text[a].islower() and _ARABIC.match(text[a]):
                     out.extend(self._persian(text, folded_text, origin, languages, pat, s, e0))
                 continue
             for kind, role, data, lemma, same_words, tk_stem, name in self.entries[pat]:
-                if kind == "fa":
+                if kind in ("fa", "ka"):
                     continue
                 n = len(data)
                 words = _words_at(text, a, n)
@@ -598,8 +658,10 @@ class StemMatcher:
                         continue
                 elif kind == "hy":
                     # Armenian script is Armenian: no passage to ask.
+                    nxt = _NEXT_HY_WORD.match(text, words[-1][1])
                     if forms[:-1] != same_words or not forms[-1].startswith(tk_stem) or \
-                            not armenian_suffix_ok(tk_stem, forms[-1][len(tk_stem):]):
+                            not armenian_suffix_ok(tk_stem, forms[-1][len(tk_stem):],
+                                                   key(nxt.group(1)) if nxt else ""):
                         continue
                 else:
                     stem = data[-1]
@@ -646,7 +708,26 @@ class StemMatcher:
         return hits
 
 
+    def _georgian(self, text, origin, pat, s, a):
+        """The Georgian case forms at text offset ``a`` (folded ``s``): the
+        name's other words as written, its last word in a case form."""
+        import bisect
+
+        hits = []
+        for kind, role, data, lemma, same_words, last, _ in self.entries[pat]:
+            if kind != "ka":
+                continue
+            words = _words_at(text, a, len(data))
+            if words is None:
+                continue
+            forms = [key(text[x:y]) for x, y in words]
+            if forms[:-1] == same_words and georgian_suffix_ok(last, forms[-1]):
+                hits.append((s, bisect.bisect_left(origin, words[-1][1] - 1) + 1, role, lemma))
+        return hits
+
+
 _WORD_AT = re.compile(r"[^\W\d_]+")
+_NEXT_HY_WORD = re.compile(r"[ \t]+([^\W\d_]+)")  # the next word on the line
 
 
 def _tk(word: str) -> str:

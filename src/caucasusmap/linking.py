@@ -54,7 +54,7 @@ from .reference import Reference, _km, is_acronym, kind_class, layer
 
 __all__ = ["Linker", "Links", "LINKER_VERSION", "MIN_CONFIDENCE", "is_acronym", "passage_of", "CUES"]
 
-LINKER_VERSION = "37"
+LINKER_VERSION = "38"
 """Bumped whenever linking or passage splitting changes, to invalidate caches."""
 
 MIN_CONFIDENCE = 0.6
@@ -243,6 +243,19 @@ _CITATION_LABEL = re.compile(r"^[*_]*\s*:[*_]*\s+[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]
 # endings right after a reference name makes it a given name ("Ararat Mirzoyan").
 _SURNAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’-]*(?:yan|ian|jan|ov|ova|ev|eva|yev|yeva|in|ina|sky|skaya|enko|idze|"
                       r"dze|shvili|zade|zadeh|oglu|oğlu|qizi|qızı)\b")
+# Words after which a curated name that is also a given name reads as the place.
+_PLACE_PREPOSITIONS = frozenset({"of", "in", "from", "to", "into", "across", "near", "at", "throughout", "в", "из",
+                                 "во", "до", "по"})
+# The lower-case words inside a person's name after the given name ("Lars von Trier", "Ларс фон Триер").
+_NAME_PARTICLES = frozenset({"von", "van", "af", "de", "der", "den", "da", "di", "du", "bin", "ibn",
+                             "фон", "ван", "де"})
+# A Russian given name in a plain Latin transliteration, for the first-name list (Latin).
+_RU_LATIN_MAP = dict(zip("абвгдежзийклмнопрстуфхцчшщъыьэюя",
+                         ["a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
+                          "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
+_RU_LATIN = re.compile("[а-я]")
+_CYRILLIC_NAME = re.compile("[а-я]+")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")  # the word after a name, on its line
 _PLURAL = {fold_phrase(w) for w in (
     "lakes", "rivers", "mountains", "provinces", "districts", "regions", "valleys", "plains", "villages",
     "marzes", "cities", "towns", "areas", *"|".join(_LISTED_AFTER).split("|"),
@@ -866,6 +879,10 @@ class Linker:
         self._inside_cache: dict[tuple[int, int], bool] = {}
         self._own_names: dict[int, frozenset[str]] = {}
         self._inflectable = inflectable
+        # The curated places with a name that is also a given name (Decider: _given_name_here).
+        self._given_places = np.array([self._given_name({fold_phrase(n) for n in p.names})
+                                       for p in self.places[:self.n_curated]] +
+                                      [False] * (len(self.places) - self.n_curated), dtype=bool)
         self._stems: StemMatcher | None = None
 
     def _dictionary_word(self, form: str, lemma: str, place_index: int, language: str, lent: bool) -> bool:
@@ -968,6 +985,14 @@ class Linker:
                     if self._centre_of(t, u):
                         out.setdefault(t, set()).add(u)
         return {t: frozenset(us) for t, us in out.items()}
+
+    def _given_name(self, names: set[str]) -> bool:
+        """Whether one of the folded ``names`` is on the reference's first-name
+        list (Latin, folded): as written, or a Russian name in a plain Latin
+        transliteration ("Ларс" as "lars")."""
+        first = self._first_names
+        return not names.isdisjoint(first) or any(
+            _RU_LATIN.sub(lambda m: _RU_LATIN_MAP[m.group()], n) in first for n in names if _CYRILLIC_NAME.fullmatch(n))
 
     def _names_own(self, c: int, names: set[str]) -> bool:
         """Whether one of the folded ``names`` is place ``c``'s own name or
@@ -1398,6 +1423,16 @@ class Decider:
         # The places of a line named by a chain ("Kars-Iğdır-Aralık-Dilucu Demiryolu") are not linked.
         chains, in_chain = self._chains(ms, me)
         settled &= ~in_chain
+        # A settled curated name that is also a given name and stands as one is no place (_given_name_here).
+        given = np.zeros(len(settled), dtype=bool)
+        if lk._given_places.any():
+            for j in np.flatnonzero(settled & lk._given_places[top]).tolist():
+                a, b = int(ms[j]), int(me[j])
+                names = self.lemmas.get((a, b)) or {self._surface(a, b)}
+                if lk._given_name(names) and \
+                        self._given_name_here(a, b, j, names, [int(top[j])], int(me[j - 1]) if j > 0 else -1):
+                    settled[j] = False
+                    given[j] = True  # neither settled nor decided: no link
         self._list_ends: dict[int, int] = {}  # mention -> what _list_end found (ms and me fixed from here)
         self._by_words: dict[int, tuple | None] = {}  # mention -> what _decide_by_words gave
         # Per mention: whether all its candidates were found by reference-rule names.
@@ -1405,7 +1440,7 @@ class Decider:
         chosen = np.where(settled, top, -1)
         confidence = np.where(settled, 1.0, 0.0)
         alts: dict[int, list[tuple[int, float]]] = {}
-        todo = np.flatnonzero(~settled & ~in_chain)
+        todo = np.flatnonzero(~settled & ~in_chain & ~given)
         if len(todo):
             anchors = np.flatnonzero(settled)
             # Pass 1 decides with the settled mentions as context; pass 2 adds pass 1's choices.
@@ -2036,6 +2071,34 @@ class Decider:
         after = self.text[end:end + 39]
         return after[:1] == " " and bool(_SURNAME.match(after[1:]))
 
+    def _given_name_here(self, s: int, e: int, i: int, names: set[str], cands: list[int], prev_end: int) -> bool:
+        """A curated name that is also a common given name (the reference's
+        first-name list: "Lori", "Ani", "Georgia") standing as one: after a
+        given name or a title, or before a surname ("Lori Petrosyan"). An
+        alias that is no candidate's own name ("Ali" for a village named
+        otherwise) is a given name before any capitalised word that is no
+        mention and no kind word ("Ali Kemal said")."""
+        lk = self.lk
+        if not lk._given_name(names):
+            return False
+        before = self.folded.text[max(0, s - 12):s].split()
+        if before and before[-1] in _PLACE_PREPOSITIONS:
+            return False  # "the Security Service of Georgia Antadze said": the place
+        if self._person_before(s, prev_end) or self._surname_after(e):
+            return True
+        if any(lk._names_own(c, names) for c in cands):
+            return False
+        end = int(self.folded.origin[e - 1]) + 1
+        nxt = _NEXT_WORD.match(self.text, end)
+        if nxt is None:
+            return False
+        word = fold_phrase(nxt.group(1))
+        if word in _NAME_PARTICLES:
+            return True  # "Lars von Trier"
+        if not nxt.group(1)[0].isupper() or word in CUES:
+            return False
+        return i + 1 >= len(self._ms_list) or int(self.folded.origin[self._ms_list[i + 1]]) != nxt.start(1)
+
     def _not_a_place_here(self, s: int, e: int, i: int, ms) -> bool:
         """Reference names that read as something else here: a person's
         given name (after a given name or a title, or before a surname), a
@@ -2115,6 +2178,8 @@ class Decider:
         # "Press"... it is a title.
         if self._title_after(e) or self._title_before(s) or (all_weak and (self._not_a_place_here(s, e, i, ms) or
                                                   surface in self._person_names())):
+            return None
+        if not all_weak and self._given_name_here(s, e, i, names, cl, int(self.me[i - 1]) if i > 0 else -1):
             return None
         return cl, surface, own, score, all_weak, evidence, veto, any_veto
 

@@ -87,6 +87,68 @@ def test_a_calling_before_a_name_makes_it_a_person(bare):
     assert place_of(bare, "The poet Shahriyar was born in Tabriz.", "Shahriyar") is None
 
 
+def test_a_curated_name_that_is_a_given_name_is_a_person_where_it_stands_as_one(ref):
+    """"Lori" and "Georgia" are curated own names and common given names (the
+    reference's first-name list): before a surname or after a title they are
+    a person; after "of" or a kind word, and alone, the place."""
+    lori = Place("lori", "Lori", "province", 41.0, 44.5)
+    georgia = Place("georgia", "Georgia", "country", 42.0, 43.5)
+    tbilisi = Place("tbilisi", "Tbilisi", "city", 41.69, 44.8)
+    linker = Linker([lori, georgia, tbilisi], reference=ref)
+    assert place_of(linker, "Lori Hakobyan opened the school in Tbilisi.", "Lori") is None
+    assert place_of(linker, "Lori Hakobyan opened the school in Tbilisi.", "Tbilisi") == "tbilisi"
+    assert place_of(linker, "Senator Georgia Ellis visited Tbilisi.", "Georgia") is None
+    assert place_of(linker, "The Lori Province borders Georgia.", "Lori Province") == "lori"
+    assert place_of(linker, "The Lori Province borders Georgia.", "Georgia") == "georgia"
+    assert place_of(linker, "The ministry of Georgia Beridze heads said so.", "Georgia") == "georgia"
+    assert place_of(linker, "Lori and Tbilisi.", "Lori") == "lori"
+
+
+def test_a_curated_alias_that_is_a_given_name_is_a_person_before_a_capitalised_word(ref):
+    """An alias that is no candidate's own name but a given name ("Armen"
+    for a made-up hamlet) is a person before any capitalised word that is no
+    mention and no kind word; the place after a preposition, before a kind
+    word or before a mention."""
+    hamlet = Place("verin-armenik", "Verin Armenik", "village", 40.5, 44.9, aliases=("Armen",))
+    yerevan = Place("yerevan", "Yerevan", "city", 40.18, 44.51)
+    linker = Linker([hamlet, yerevan], reference=ref)
+    assert place_of(linker, "Armen Tomas said the talks went well.", "Armen") is None
+    assert place_of(linker, "Later Armen Tomas left for Yerevan.", "Yerevan") == "yerevan"
+    assert place_of(linker, "The road to Armen was closed.", "Armen") == "verin-armenik"
+    assert place_of(linker, "Armen Yerevan road.", "Armen") == "verin-armenik"
+    assert place_of(linker, "Armen village lies high.", "Armen") == "verin-armenik"
+    # The same alias not in the first-name list ("Armenik" is none) keeps linking before a name.
+    other = Place("armenik", "Armenik Sar", "village", 40.6, 44.8, aliases=("Armenik",))
+    assert place_of(Linker([other], reference=ref), "Armenik Tomas said so.", "Armenik") == "armenik"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lars Løkke Rasmussen met the minister in Tbilisi.", [("Tbilisi", "tbilisi")]),
+    ("Lars von Trier filmed in Tbilisi.", [("Tbilisi", "tbilisi")]),
+    ("Ларс Лёкке Расмуссен прибыл в Тбилиси.", [("Тбилиси", "tbilisi")]),
+    ("Trucks queued at Lars for days.", [("Lars", "upper-lars")]),
+    ("Lars is the only open crossing.", [("Lars", "upper-lars")]),
+    ("Грузовики стоят у Ларса, а Ларс закрыт.", [("Ларса", "upper-lars"), ("Ларс", "upper-lars")]),
+])
+def test_lars_is_upper_lars_unless_it_is_a_given_name(bundled_linker, text, expected):
+    assert found(bundled_linker, text) == expected
+
+
+def test_every_curated_name_on_the_first_name_list_is_a_person_before_a_surname(ref, bundled_linker):
+    """Each name of the bundled gazetteer that is also a common given name
+    (the first-name list, or a Russian name in Latin letters on it) is a
+    person before a surname of the region, and the place after "in"."""
+    from caucasusmap.normalize import fold_phrase
+
+    places = load_gazetteer(BUNDLED_GAZETTEER).places
+    given = sorted({(n, p.id) for p in places for n in p.names if " " not in n and len(n) >= 3 and
+                    bundled_linker._given_name({fold_phrase(n)})})
+    assert ("Lars", "upper-lars") in given and ("Ларс", "upper-lars") in given and len(given) >= 4
+    for name, pid in given:
+        assert pid not in {p for _, p in found(bundled_linker, f"{name} Petrosyan spoke yesterday.")}, name
+    assert place_of(bundled_linker, "The queue in Lars grew.", "Lars") == "upper-lars"
+
+
 def test_a_street_or_park_named_after_a_place_is_not_the_place(bare):
     assert place_of(bare, "They met on Tbilisi Avenue in Baku.", "Tbilisi") is None
     assert place_of(bare, "They met on Tbilisi Avenue in Baku.", "Baku") is not None
@@ -174,6 +236,27 @@ def test_no_name_floods_the_bundled_and_web_development_corpora(ref, tmp_path):
     linker = Linker(load_gazetteer(BUNDLED_GAZETTEER).places, reference=ref)
     hits = sorted({s for s, _ in found(linker, sentences)} - {"Karabag", "Qarabag"})
     assert len(hits) <= 4, hits
+
+
+def test_no_georgian_name_takes_another_georgian_word_of_the_gazetteer_as_its_form():
+    """Every Georgian word the bundled gazetteer writes against the case
+    endings of the last word of every Georgian name: the forms found are that
+    name's own genitive in a unit's name ("ახალციხის მუნიციპალიტეტი"), never
+    the last word of another name, and never more than a few per name (a stem
+    that starts many words would show here first)."""
+    from caucasusmap.inflection import georgian_suffix_ok
+
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(BUNDLED_GAZETTEER.glob("*.yaml")))
+    words = set(re.findall(r"[\u10d0-\u10ff]+", text))
+    assert len(words) >= 150
+    lasts = {name.split()[-1].replace("-", " ").split()[-1] for p in load_gazetteer(BUNDLED_GAZETTEER).places
+             for name in p.names if re.fullmatch(r"[\u10d0-\u10ff -]+", name)}
+    assert len(lasts) >= 50
+    forms = {w: sorted(f for f in words if georgian_suffix_ok(w, f)) for w in lasts}
+    assert any(forms.values())  # the units' names do hold genitives
+    assert max(len(f) for f in forms.values()) <= 3, forms
+    clashes = sorted((w, f) for w, fs in forms.items() for f in fs if f in lasts)
+    assert clashes == [], clashes
 
 
 # -- citations -------------------------------------------------------------------------------

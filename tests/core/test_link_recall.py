@@ -5,8 +5,10 @@ a name. The places and sentences are made up for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from _linking import found
-from caucasusmap.inflection import compound_accusative_ok
+from caucasusmap.inflection import compound_accusative_ok, georgian_suffix_ok
 from caucasusmap.linking import Linker
 from caucasusmap.model import Place
 
@@ -157,6 +159,45 @@ def test_armenian_case_endings_and_the_article():
         ("Հայաստանը", "armenia"), ("Երևանը", "yerevan")]
     # Derived words are not the place: a Yerevan resident, "Armenian" (adjective).
     assert found(linker, "Նա Երևանցի է, և սա հայաստանյան ու Հայաստանյան ապրանք է։") == []
+    # After a consonant the article is -ն before a vowel, and only there.
+    assert found(linker, "Ստեփանակերտն է մայրաքաղաքը, Երևանն ու Մոսկվան հեռու են։") == [
+        ("Ստեփանակերտն", "stepanakert"), ("Երևանն", "yerevan"), ("Մոսկվան", "moscow")]
+    assert found(linker, "Երևանն մեծ քաղաք է։") == []
+
+
+# -- Georgian case endings -----------------------------------------------------------------
+
+def test_georgian_case_endings():
+    tbilisi = Place("tbilisi", "Tbilisi", "city", 41.69, 44.8, aliases=("თბილისი",))
+    mtskheta = Place("mtskheta", "Mtskheta", "town", 41.85, 44.72, aliases=("მცხეთა",))
+    baku = Place("baku", "Baku", "city", 40.41, 49.87, aliases=("ბაქო",))
+    akhaltsikhe = Place("akhaltsikhe", "Akhaltsikhe", "town", 41.64, 42.98, aliases=("ახალციხე",))
+    kartli = Place("kvemo-kartli", "Kvemo Kartli", "region", 41.4, 44.6, aliases=("ქვემო ქართლი",))
+    linker = Linker([tbilisi, mtskheta, baku, akhaltsikhe, kartli])
+    text = ("ჩვენ თბილისში ვცხოვრობთ, თბილისიდან მცხეთაში წავედით, მცხეთის ტაძარი ვნახეთ, "
+            "ბაქოდან ჩამოვფრინდით, ახალციხის ციხე და ახალციხეში ბაზარი, ქვემო ქართლის სოფლები, "
+            "ᲗᲑᲘᲚᲘᲡᲨᲘ და თბილისი.")
+    assert found(linker, text) == [
+        ("თბილისში", "tbilisi"), ("თბილისიდან", "tbilisi"), ("მცხეთაში", "mtskheta"), ("მცხეთის", "mtskheta"),
+        ("ბაქოდან", "baku"), ("ახალციხის", "akhaltsikhe"), ("ახალციხეში", "akhaltsikhe"),
+        ("ქვემო ქართლის", "kvemo-kartli"), ("ᲗᲑᲘᲚᲘᲡᲨᲘ", "tbilisi"), ("თბილისი", "tbilisi")]
+    # Derived words are not the place: a Tbilisi resident, "of Mtskheta" as an adjective, and a
+    # form whose other word differs ("ზემო ქართლის", Upper, not Lower Kartli).
+    assert found(linker, "ის თბილისელია, მცხეთური ღვინო სვა და ზემო ქართლის ამბავი მოჰყვა.") == []
+
+
+@pytest.mark.parametrize(("word", "form", "ok"), [
+    ("თბილისი", "თბილისის", True), ("თბილისი", "თბილისს", True), ("თბილისი", "თბილისმა", True),
+    ("თბილისი", "თბილისთან", True), ("თბილისი", "თბილისით", True), ("თბილისი", "თბილისისკენ", True),
+    ("თბილისი", "თბილისი", False), ("თბილისი", "თბილისელი", False), ("თბილისი", "თბილისო", False),
+    ("მცხეთა", "მცხეთამ", True), ("მცხეთა", "მცხეთით", True), ("მცხეთა", "მცხეთიდან", True),
+    ("მცხეთა", "მცხეთაზე", True), ("მცხეთა", "მცხეთეში", False), ("მცხეთა", "მცხეთური", False),
+    ("ბაქო", "ბაქოს", True), ("ბაქო", "ბაქოთი", True), ("ბაქო", "ბაქოსთან", True), ("ბაქო", "ბაქის", False),
+    # Too short to inflect: a three-letter name.
+    ("გზა", "გზაზე", False),
+])
+def test_georgian_suffixes(word, form, ok):
+    assert georgian_suffix_ok(word, form) is ok
 
 
 def test_formal_russian_names_of_the_states(bundled_linker):
