@@ -116,6 +116,7 @@ def test_distances_in_the_list_and_near_filter(qtbot, window):
     model = window.places.model
     km = dict(zip([p.id for p in model.places], model.km))
     assert km["kapan"] == 0
+    assert model.has_km and not window.places.table.isColumnHidden(4)  # the km column shows the distances
     assert 20 < km["syunik"] < 22  # spatial.near measured 20.8 km (geodesic)
     assert 40 < km["nurduz"] < 45  # spatial.near measured 42.9 km (geodesic)
     window.state.select_places(["aras"])
@@ -128,6 +129,7 @@ def test_distances_in_the_list_and_near_filter(qtbot, window):
     assert window.place_filter is None and not window.clear_filter_action.isEnabled()
     window.state.select_places(["tabriz", "baku"])
     assert set(window.places.model.km) == {None}  # distances only for one selected place
+    assert not window.places.model.has_km and window.places.table.isColumnHidden(4)
 
 
 def test_unlinked_names_panel(qtbot, window, data):

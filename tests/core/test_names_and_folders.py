@@ -148,6 +148,9 @@ def test_display_name_for_each_naming(write):
     assert display_name(s, "hy-Latn") == "Shushi" and display_name(s, "az") == "Şuşa"
     assert display_name(s, "text") == "Shusha" and display_name(s, "text", "Shushi") == "Shushi"
     assert display_names(g.places, "az") == {"khankendi": "Xankəndi", "shusha": "Şuşa"}
+    for naming in ("en", "hy-Latn", "text"):  # the default naming's shortcut gives what display_name gives
+        assert display_names(g.places, naming, {"shusha": "Shushi"}) == {
+            p.id: display_name(p, naming, "Shushi" if p.id == "shusha" else None) for p in g.places}
     with pytest.raises(NamingError, match="unknown naming 'armenian'.*hy-Latn"):
         check_naming("armenian")
 

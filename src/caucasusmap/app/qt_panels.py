@@ -196,6 +196,7 @@ class PlacesModel(QAbstractTableModel):
         self.docs = []
         self.search = []
         self.km = []
+        self.has_km = False  # any distance in km (asked at each fit of the columns: not a pass over the rows)
         self.shown = []
         # The lists above are in the order the places were given; the rows are
         # in the list's sort order: row r shows the place at order[r].
@@ -257,6 +258,7 @@ class PlacesModel(QAbstractTableModel):
         self.docs = docs
         self.search = list(search)
         self.km = [None] * len(places)
+        self.has_km = False
         self._set_order(self._sorted())
         self.endResetModel()
 
@@ -288,6 +290,7 @@ class PlacesModel(QAbstractTableModel):
         if km == self.km:
             return
         self.km = km
+        self.has_km = any(x is not None for x in km)
         if self.places:
             self.dataChanged.emit(self.index(0, 4), self.index(len(self.places) - 1, 4))
             self._resort(4)
@@ -526,7 +529,7 @@ class PlacesPanel(_Panel, QWidget):
         tooltip gives the distance too), the kind column is narrowed and then
         left out (each row's icon and tooltip still give the kind)."""
         table, header, widths = self.table, self.table.horizontalHeader(), self.COLUMN_WIDTHS
-        distances = any(x is not None for x in self.model.km)
+        distances = self.model.has_km
         width = table.viewport().width()
         numbers = widths[2] + widths[3]
         km = distances and (width <= 0 or width - numbers - widths[4] >= self.MIN_NAME_WIDTH)
