@@ -1429,8 +1429,7 @@ class Decider:
             for j in np.flatnonzero(settled & lk._given_places[top]).tolist():
                 a, b = int(ms[j]), int(me[j])
                 names = self.lemmas.get((a, b)) or {self._surface(a, b)}
-                if lk._given_name(names) and \
-                        self._given_name_here(a, b, j, names, [int(top[j])], int(me[j - 1]) if j > 0 else -1):
+                if self._given_name_here(a, b, j, names, [int(top[j])], int(me[j - 1]) if j > 0 else -1):
                     settled[j] = False
                     given[j] = True  # neither settled nor decided: no link
         self._list_ends: dict[int, int] = {}  # mention -> what _list_end found (ms and me fixed from here)
